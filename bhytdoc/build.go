@@ -1,0 +1,330 @@
+package bhytdoc
+
+import (
+	"fmt"
+	"strings"
+
+	"bhytdoc/fonts"
+	"bhytdoc/internal/ir"
+	"bhytdoc/internal/typo"
+)
+
+// The fixed lines of the national title (ô 1).
+const (
+	QuocHieu = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	TieuNgu  = "Độc lập - Tự do - Hạnh phúc"
+)
+
+// Normalized returns a copy of d with every text in NFC and tone marks
+// placed per tone. Invalid UTF-8 is left as it is for Validate to report.
+func (d *Document) Normalized(tone ToneStyle) *Document {
+	_, _, ts, err := (&Options{Tone: tone}).settings()
+	if err != nil {
+		ts = typo.ToneTraditional
+	}
+	return d.normalized(ts)
+}
+
+func (d *Document) normalized(tone typo.ToneStyle) *Document {
+	n := d.Clone()
+	n.eachText(func(_ string, s *string) {
+		if c, err := typo.Clean(*s); err == nil {
+			*s = typo.Tone(c, tone)
+		}
+	})
+	return n
+}
+
+// prepared is a document after the steps every renderer shares: options
+// checked, text normalised, model validated, glyphs checked.
+type prepared struct {
+	doc  *Document
+	ir   *ir.Doc
+	set  ir.Settings
+	font *fonts.Family
+}
+
+func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
+	set, fam, tone, err := o.settings()
+	if err != nil {
+		return nil, err
+	}
+	n := d.normalized(tone)
+	var p problems
+	n.validate(&p)
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	doc := n.toIR()
+	if needGlyphs {
+		if err := checkGlyphs(doc, fam); err != nil {
+			return nil, err
+		}
+	}
+	return &prepared{doc: n, ir: doc, set: set, font: fam}, nil
+}
+
+// checkGlyphs reports every rune of the final text that the face it is
+// drawn in cannot draw, once per field and rune.
+func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
+	var p problems
+	var faces [4]*fonts.Face
+	var faceErr [4]error
+	seen := map[string]bool{}
+	doc.Each(func(t ir.Text, st ir.Style) {
+		if t.S == "" {
+			return
+		}
+		if faces[st] == nil && faceErr[st] == nil {
+			faces[st], faceErr[st] = fam.Face(fonts.Style(st))
+			if faceErr[st] != nil {
+				p.errs = append(p.errs, &FieldError{Field: t.Field, Msg: faceErr[st].Error()})
+			}
+		}
+		f := faces[st]
+		if f == nil {
+			return
+		}
+		for _, r := range f.MissingRunes(t.S) {
+			key := fmt.Sprintf("%s|%d|%d", t.Field, r, st)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			p.errs = append(p.errs, &GlyphError{Field: t.Field, Rune: r, Font: fam.Name() + " " + fonts.Style(st).String()})
+		}
+	})
+	return p.err()
+}
+
+// NumberSymbol returns the number and symbol without "Số:", e.g.
+// "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
+// "     /UBND-VX".
+func (d *Document) NumberSymbol() string {
+	parts := make([]string, 0, 3)
+	if s := d.Kind.Symbol(); s != "" && d.Kind != CongVan {
+		parts = append(parts, s)
+	}
+	parts = append(parts, d.Issuer.Abbrev)
+	if d.DraftingUnit != "" {
+		parts = append(parts, d.DraftingUnit)
+	}
+	num := "     "
+	if d.Number > 0 {
+		num = fmt.Sprintf("%02d", d.Number)
+	}
+	return num + "/" + strings.Join(parts, "-")
+}
+
+// PlaceDate returns the place-and-date line:
+// "Cái Răng, ngày 18 tháng 5 năm 2020".
+func (d *Document) PlaceDate() string {
+	return d.Place + ", " + typo.LongDate(d.Date.Year, d.Date.Month, d.Date.Day)
+}
+
+// AnnexReference returns the reference line an annex carries when its
+// Reference is empty, without the parentheses: "Kèm theo Kế hoạch số
+// 131/KH-UBND ngày 08/11/2018 của Ủy ban nhân dân thành phố".
+func (d *Document) AnnexReference() string {
+	return fmt.Sprintf("Kèm theo %s số %s ngày %s của %s", d.Kind.Name(), d.NumberSymbol(),
+		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func lines(s, field string) []ir.Text {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []ir.Text
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, ir.Text{S: typo.Upper(l), Field: field})
+		}
+	}
+	return out
+}
+
+// listed punctuates a list the way Decree 30 does: "- item;" and the last
+// "- item.".
+func listed(items []string, field string) []ir.Text {
+	out := make([]ir.Text, len(items))
+	for i, s := range items {
+		end := ";"
+		if i == len(items)-1 {
+			end = "."
+		}
+		out[i] = ir.Text{S: "- " + strings.TrimSpace(s) + end, Field: fmt.Sprintf("%s[%d]", field, i)}
+	}
+	return out
+}
+
+// toIR derives every printed string. d must be normalised and valid.
+func (d *Document) toIR() *ir.Doc {
+	doc := &ir.Doc{
+		CongVan:   d.Kind == CongVan,
+		Parent:    lines(d.Issuer.Parent, "Issuer.Parent"),
+		Issuer:    lines(d.Issuer.Name, "Issuer.Name"),
+		QuocHieu:  ir.Text{S: QuocHieu},
+		TieuNgu:   ir.Text{S: TieuNgu},
+		Number:    ir.Text{S: "Số: " + d.NumberSymbol(), Field: "Number"},
+		PlaceDate: ir.Text{S: d.PlaceDate(), Field: "Date"},
+		NoiNhan:   ir.Text{S: "Nơi nhận:"},
+		Year:      d.Date.Year, Month: d.Date.Month, Day: d.Date.Day,
+	}
+	if doc.CongVan {
+		doc.Summary = ir.Text{S: "V/v " + oneLine(d.Summary), Field: "Summary"}
+	} else {
+		doc.Title = ir.Text{S: typo.Upper(d.Kind.Name()), Field: "Kind"}
+		doc.Summary = ir.Text{S: oneLine(d.Summary), Field: "Summary"}
+	}
+	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
+	switch len(d.Recipients) {
+	case 0:
+	case 1:
+		doc.KinhGui = ir.Text{S: "Kính gửi:"}
+		doc.Recipients = []ir.Text{{S: strings.TrimSpace(d.Recipients[0]) + ".", Field: "Recipients[0]"}}
+	default:
+		doc.KinhGui = ir.Text{S: "Kính gửi:"}
+		doc.Recipients = listed(d.Recipients, "Recipients")
+	}
+	for i, b := range d.Bases {
+		end := ";"
+		if i == len(d.Bases)-1 {
+			end = "."
+		}
+		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
+	}
+	for i, b := range d.Body {
+		f := fmt.Sprintf("Body[%d]", i)
+		blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
+		upper := b.Kind == Section || b.Kind == Part
+		for j, s := range b.Text {
+			t := s.Text
+			if upper {
+				t = typo.Upper(t)
+			}
+			blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
+		}
+		doc.Body = append(doc.Body, blk)
+	}
+	for i, a := range d.Attachments {
+		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
+	}
+	for i, s := range d.Signatures {
+		f := fmt.Sprintf("Signatures[%d]", i)
+		var sig ir.Signature
+		for j, a := range s.Authority {
+			sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
+		}
+		if p := oneLine(s.Position); p != "" {
+			sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
+		}
+		sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
+		sig.Image, sig.Seal = s.Image, s.Seal
+		doc.Signatures = append(doc.Signatures, sig)
+	}
+	for i, r := range d.NoiNhan {
+		s := "- " + strings.TrimSpace(r.Name)
+		if p := strings.TrimSpace(r.Purpose); p != "" {
+			s += " (" + p + ")"
+		}
+		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: fmt.Sprintf("NoiNhan[%d]", i)})
+	}
+	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
+	for i, a := range d.Annexes {
+		doc.Annexes = append(doc.Annexes, d.annexIR(i, &a))
+	}
+	return doc
+}
+
+func trimAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.TrimSpace(s)
+	}
+	return out
+}
+
+func (d *Document) annexIR(i int, a *Annex) ir.Annex {
+	f := fmt.Sprintf("Annexes[%d]", i)
+	label := "Phụ lục"
+	if len(d.Annexes) > 1 {
+		label += " " + typo.Roman(i+1)
+	}
+	ref := a.Reference
+	if strings.TrimSpace(ref) == "" {
+		ref = d.AnnexReference()
+	}
+	out := ir.Annex{
+		Label:     ir.Text{S: label, Field: f},
+		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
+		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
+		Landscape: a.Landscape,
+	}
+	t := &a.Table
+	tf := f + ".Table"
+	for r, row := range t.Header {
+		var cells []ir.Cell
+		for c, cell := range row {
+			cells = append(cells, ir.Cell{
+				Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, c)},
+				ColSpan: span(cell.ColSpan), RowSpan: span(cell.RowSpan),
+			})
+		}
+		out.Table.Header = append(out.Table.Header, cells)
+	}
+	cols := t.Cols()
+	for r, row := range t.Rows {
+		var cells []ir.Text
+		for c, s := range row {
+			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c)})
+		}
+		out.Table.Rows = append(out.Table.Rows, cells)
+	}
+	for c, s := range t.Totals {
+		out.Table.Totals = append(out.Table.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
+	}
+	out.Table.Align = make([]ir.Align, cols)
+	out.Table.Width = make([]float64, cols)
+	for c := 0; c < cols; c++ {
+		al := AlignAuto
+		if c < len(t.Columns) {
+			al = t.Columns[c].Align
+			out.Table.Width[c] = t.Columns[c].Width
+		}
+		out.Table.Align[c] = columnAlign(al, c, t.Rows)
+	}
+	return out
+}
+
+func columnAlign(a Align, c int, rows [][]string) ir.Align {
+	switch a {
+	case AlignLeft:
+		return ir.Left
+	case AlignCenter:
+		return ir.Center
+	case AlignRight:
+		return ir.Right
+	}
+	if c == 0 {
+		return ir.Center
+	}
+	numeric := false
+	for _, row := range rows {
+		s := strings.TrimSuffix(strings.TrimSpace(row[c]), "%")
+		if s == "" || s == "-" {
+			continue
+		}
+		if _, err := typo.ParseNumber(s); err != nil {
+			return ir.Left
+		}
+		numeric = true
+	}
+	if numeric {
+		return ir.Right
+	}
+	return ir.Left
+}

@@ -1,0 +1,244 @@
+package bhytdoc
+
+import (
+	"time"
+)
+
+// Document is a Vietnamese administrative document as Decree 30/2020/NĐ-CP,
+// Appendix I lays it out. Text fields hold plain text in sentence or name
+// case; the renderers apply the upper-casing and punctuation the decree
+// prescribes (the issuer name, kind name and signature titles are printed in
+// capitals; recipients get their ";" and "."). Text may be in any Unicode
+// normalisation form: renderers normalise it to NFC first.
+//
+// A Document is plain data: build it with a composite literal, or from a
+// Markdown body with ParseBody. Validate reports every problem at once.
+type Document struct {
+	// Kind is the document type. Required.
+	Kind Kind
+	// Draft marks a document awaiting registration (chờ vào sổ): the
+	// number and the day/month of Date may be left blank.
+	Draft bool
+
+	// Issuer is the issuing body (cơ quan ban hành) and its parent.
+	Issuer Issuer
+	// Number is the registration number (số); 0 leaves it blank, which
+	// only a Draft may do.
+	Number int
+	// DraftingUnit is the abbreviation of the unit that drafted the
+	// document, appended to the symbol: "VX" in "464/UBND-VX". Optional.
+	DraftingUnit string
+
+	// Place is the địa danh written before the date ("Cái Răng").
+	Place string
+	// Date is the date of issue. A Draft may leave Day, or Day and Month,
+	// zero to be filled in by the registry.
+	Date Date
+
+	// Summary is the trích yếu: for a công văn the text after "V/v ",
+	// for other kinds the line printed under the kind name.
+	Summary string
+
+	// Recipients are the addressees after "Kính gửi:" (công văn, tờ trình),
+	// without trailing punctuation.
+	Recipients []string
+	// Bases are the legal bases ("Căn cứ …"), one per line, without
+	// trailing punctuation.
+	Bases []string
+	// Body is the content. ParseBody builds it from Markdown.
+	Body []Block
+	// Attachments are notes printed after the body in parentheses, e.g.
+	// "Đính kèm Phụ lục kết quả thực hiện bảo hiểm y tế đến ngày 15/5/2020".
+	Attachments []string
+
+	// Signatures holds one or two signature blocks; the first is printed
+	// on the right, a second (joint documents) on the left.
+	Signatures []Signature
+	// NoiNhan lists the recipients of copies ("Nơi nhận"), in order.
+	NoiNhan []Recipient
+	// Luu lists where the archive copies are kept, printed as the last
+	// Nơi nhận line "- Lưu: VT, BHXH b." Required (at least "VT").
+	Luu []string
+
+	// Annexes (phụ lục) are printed after the document, each starting on
+	// a new page.
+	Annexes []Annex
+}
+
+// Issuer names the issuing body. Names are written as in running text
+// ("Ủy ban nhân dân quận Cái Răng"); the header prints them in capitals.
+// A "\n" in Name or Parent marks where the header breaks the line
+// ("Ủy ban nhân dân\nquận Cái Răng"); elsewhere it reads as a space.
+type Issuer struct {
+	// Parent is the cơ quan chủ quản, printed above Name. Optional.
+	Parent string
+	// Name is the issuing body. Required.
+	Name string
+	// Abbrev is the body's abbreviation in the symbol ("UBND"). Required.
+	Abbrev string
+}
+
+// Date is a calendar date in which a draft may leave Day (or Day and
+// Month) zero, meaning "to be filled in".
+type Date struct {
+	Year, Month, Day int
+}
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// Time returns d at midnight UTC; blank parts count as 1.
+func (d Date) Time() time.Time {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+}
+
+// Prefix is the authority prefix of a signature line (quyền hạn ký).
+type Prefix string
+
+// The authority prefixes of Decree 30.
+const (
+	TM  Prefix = "TM."  // thay mặt: on behalf of a collective body
+	KT  Prefix = "KT."  // ký thay: a deputy signing for the head
+	Q   Prefix = "Q."   // quyền: acting head
+	TL  Prefix = "TL."  // thừa lệnh: by order
+	TUQ Prefix = "TUQ." // thừa ủy quyền: by authorisation
+)
+
+// Valid reports whether p is one of the decree's prefixes.
+func (p Prefix) Valid() bool {
+	switch p {
+	case TM, KT, Q, TL, TUQ:
+		return true
+	}
+	return false
+}
+
+// Authority is one prefixed line of a signature block: Prefix TM and Title
+// "Ủy ban nhân dân" print as "TM. ỦY BAN NHÂN DÂN".
+type Authority struct {
+	Prefix Prefix
+	Title  string
+}
+
+// Signature is a signature block (ô 7): the authority lines top-down, the
+// signer's position, space for the signature and seal, and the name.
+// Seed 001's block is
+//
+//	Signature{
+//		Authority: []Authority{{TM, "Ủy ban nhân dân"}, {KT, "Chủ tịch"}},
+//		Position:  "Phó Chủ tịch",
+//		Name:      "Phạm Thị Nhị Bình",
+//	}
+type Signature struct {
+	// Authority lines, top-down. Optional when the head signs directly.
+	Authority []Authority
+	// Position is the signer's own title ("Phó Chủ tịch"). Required
+	// unless the last authority line is a Q. (acting) line.
+	Position string
+	// Name is the signer's name, without academic titles. Required.
+	Name string
+	// Image is an optional PNG of the signature (transparent background).
+	Image []byte
+	// Seal is an optional PNG of the seal, printed over the left third of
+	// the signature.
+	Seal []byte
+}
+
+// Recipient is a line of the Nơi nhận list: "UBND tỉnh" with Purpose
+// "Báo cáo" prints as "- UBND tỉnh (Báo cáo);".
+type Recipient struct {
+	Name    string
+	Purpose string
+}
+
+// Annex is a phụ lục: a title, a reference line and a table.
+type Annex struct {
+	// Title, printed in capitals ("Biểu giao chỉ tiêu đối với các xã").
+	Title string
+	// Reference is the italic line under the title. Empty means derived
+	// from the document: "(Kèm theo Kế hoạch số 131/KH-UBND ngày 08/11/2018
+	// của Ủy ban nhân dân thành phố)".
+	Reference string
+	// Table is the annex's table.
+	Table Table
+	// Landscape forces landscape pages. Tables too wide for portrait are
+	// laid out landscape anyway.
+	Landscape bool
+}
+
+// Table is a bordered table with a header of one or more rows, body rows
+// and an optional totals row (printed in bold). Cells are text already
+// formatted for print (see FormatInt and FormatDecimal).
+type Table struct {
+	// Header rows, top-down. A cell spans ColSpan columns and RowSpan
+	// header rows (0 counts as 1). Together they must tile a grid whose
+	// width is the number of columns.
+	Header [][]HeaderCell
+	// Columns sets the alignment and width of each column. Optional: when
+	// nil, the first column is centred, text columns left-aligned and
+	// numeric columns right-aligned, with widths fitted to the content.
+	Columns []Column
+	// Rows are the body rows; each has exactly one cell per column.
+	Rows [][]string
+	// Totals is the optional totals row ("Cộng"), one cell per column.
+	Totals []string
+}
+
+// HeaderCell is a header cell spanning ColSpan columns and RowSpan rows.
+type HeaderCell struct {
+	Text    string
+	ColSpan int
+	RowSpan int
+}
+
+// Align is the horizontal alignment of a table column.
+type Align int
+
+// Column alignments. AlignAuto centres the first column, right-aligns
+// numeric columns and left-aligns the rest.
+const (
+	AlignAuto Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Column describes one table column.
+type Column struct {
+	Align Align
+	// Width in millimetres; 0 fits the column to its content.
+	Width float64
+}
+
+// Cols returns the number of columns of t's header grid (0 without a
+// header).
+func (t *Table) Cols() int {
+	n := 0
+	for _, c := range firstRow(t.Header) {
+		n += span(c.ColSpan)
+	}
+	return n
+}
+
+func firstRow(h [][]HeaderCell) []HeaderCell {
+	if len(h) == 0 {
+		return nil
+	}
+	return h[0]
+}
+
+func span(n int) int {
+	if n <= 0 {
+		return 1
+	}
+	return n
+}

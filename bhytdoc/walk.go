@@ -1,0 +1,106 @@
+package bhytdoc
+
+import (
+	"fmt"
+	"slices"
+)
+
+// eachText calls fn with the path and address of every text field of d, in
+// reading order. Validation, normalisation and the glyph check all use it,
+// so a new field needs adding in one place only.
+func (d *Document) eachText(fn func(path string, s *string)) {
+	fn("Issuer.Parent", &d.Issuer.Parent)
+	fn("Issuer.Name", &d.Issuer.Name)
+	fn("Issuer.Abbrev", &d.Issuer.Abbrev)
+	fn("DraftingUnit", &d.DraftingUnit)
+	fn("Place", &d.Place)
+	fn("Summary", &d.Summary)
+	for i := range d.Recipients {
+		fn(fmt.Sprintf("Recipients[%d]", i), &d.Recipients[i])
+	}
+	for i := range d.Bases {
+		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
+	}
+	for i := range d.Body {
+		b := &d.Body[i]
+		fn(fmt.Sprintf("Body[%d].Label", i), &b.Label)
+		for j := range b.Text {
+			fn(fmt.Sprintf("Body[%d].Text[%d]", i, j), &b.Text[j].Text)
+		}
+	}
+	for i := range d.Attachments {
+		fn(fmt.Sprintf("Attachments[%d]", i), &d.Attachments[i])
+	}
+	for i := range d.Signatures {
+		s := &d.Signatures[i]
+		for j := range s.Authority {
+			fn(fmt.Sprintf("Signatures[%d].Authority[%d].Title", i, j), &s.Authority[j].Title)
+		}
+		fn(fmt.Sprintf("Signatures[%d].Position", i), &s.Position)
+		fn(fmt.Sprintf("Signatures[%d].Name", i), &s.Name)
+	}
+	for i := range d.NoiNhan {
+		fn(fmt.Sprintf("NoiNhan[%d].Name", i), &d.NoiNhan[i].Name)
+		fn(fmt.Sprintf("NoiNhan[%d].Purpose", i), &d.NoiNhan[i].Purpose)
+	}
+	for i := range d.Luu {
+		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])
+	}
+	for i := range d.Annexes {
+		a := &d.Annexes[i]
+		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
+		fn(fmt.Sprintf("Annexes[%d].Reference", i), &a.Reference)
+		t := &a.Table
+		for r := range t.Header {
+			for c := range t.Header[r] {
+				fn(fmt.Sprintf("Annexes[%d].Table.Header[%d][%d]", i, r, c), &t.Header[r][c].Text)
+			}
+		}
+		for r := range t.Rows {
+			for c := range t.Rows[r] {
+				fn(fmt.Sprintf("Annexes[%d].Table.Rows[%d][%d]", i, r, c), &t.Rows[r][c])
+			}
+		}
+		for c := range t.Totals {
+			fn(fmt.Sprintf("Annexes[%d].Table.Totals[%d]", i, c), &t.Totals[c])
+		}
+	}
+}
+
+// Clone returns a deep copy of d (image bytes are shared: they are never
+// modified).
+func (d *Document) Clone() *Document {
+	c := *d
+	c.Recipients = slices.Clone(d.Recipients)
+	c.Bases = slices.Clone(d.Bases)
+	c.Body = slices.Clone(d.Body)
+	for i, b := range c.Body {
+		b.Text = slices.Clone(b.Text)
+		c.Body[i] = b
+	}
+	c.Attachments = slices.Clone(d.Attachments)
+	c.Signatures = slices.Clone(d.Signatures)
+	for i, s := range c.Signatures {
+		s.Authority = slices.Clone(s.Authority)
+		c.Signatures[i] = s
+	}
+	c.NoiNhan = slices.Clone(d.NoiNhan)
+	c.Luu = slices.Clone(d.Luu)
+	c.Annexes = slices.Clone(d.Annexes)
+	for i, a := range c.Annexes {
+		t := a.Table
+		t.Header = slices.Clone(a.Table.Header)
+		for r, row := range t.Header {
+			t.Header[r] = slices.Clone(row)
+		}
+		t.Columns = slices.Clone(a.Table.Columns)
+		t.Rows = slices.Clone(a.Table.Rows)
+		for r, row := range t.Rows {
+			t.Rows[r] = slices.Clone(row)
+		}
+		t.Totals = slices.Clone(a.Table.Totals)
+		a.Table = t
+		c.Annexes[i] = a
+	}
+	return &c
+}
