@@ -1,0 +1,31 @@
+package bhytdoc
+
+import (
+	"io"
+
+	"bhytdoc/internal/pdf"
+)
+
+// WritePDF renders d as a PDF following Decree 30/2020/NĐ-CP, Appendix I,
+// and writes it to w. d is not modified: its text is normalised (NFC, tone
+// marks per o.Tone) on a copy, then validated and checked against the
+// font. On any error nothing is written to w. A nil o uses the defaults.
+//
+// WritePDF is safe for concurrent use; fonts are parsed once per process.
+func WritePDF(w io.Writer, d *Document, o *Options) error {
+	b, err := RenderPDF(d, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// RenderPDF is WritePDF returning the bytes.
+func RenderPDF(d *Document, o *Options) ([]byte, error) {
+	p, err := d.prepare(o, true)
+	if err != nil {
+		return nil, err
+	}
+	return pdf.Render(p.ir, p.set, p.font)
+}

@@ -1,0 +1,321 @@
+package pdf
+
+import (
+	"strings"
+
+	"bhytdoc/internal/ir"
+)
+
+const cellVPad = 1.0 // mm above and below cell text
+
+// tableGeom is a table laid out for one page width.
+type tableGeom struct {
+	size    float64
+	widths  []float64
+	headH   []float64 // height of each header row
+	rowH    []float64
+	totalsH float64
+}
+
+// annex lays out an annex: label, title, reference and its table, on
+// pages of its own with the header rows repeated on each.
+func (l *layout) annex(a *ir.Annex) {
+	landscape := a.Landscape
+	g, ok := l.tableGeom(&a.Table, l.areaW(landscape))
+	if !ok && !landscape {
+		landscape = true
+		g, _ = l.tableGeom(&a.Table, l.areaW(true))
+	}
+	pw := pageW
+	ph := pageH
+	if landscape {
+		pw, ph = pageH, pageW
+	}
+	ml := l.set.MarginLeft
+	aw := pw - ml - l.set.MarginRight
+	cx := ml + aw/2
+	first := Page{Landscape: landscape}
+	tlh := sizeAnnexTitle * singleSpacing * ptToMM
+	y := l.set.MarginTop + 0.8*sizeAnnexLabel*ptToMM
+	l.centred(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, y)
+	y += tlh
+	y, _ = l.centredWrapped(&first, a.Title, ir.Bold, sizeAnnexTitle, cx, aw, y, tlh)
+	y += tlh
+	var w float64
+	y, w = l.centredWrapped(&first, a.Reference, ir.Italic, sizeAnnexTitle, cx, aw, y, tlh)
+	l.rule(&first, cx, y+1.8, w*ruleRatio)
+	y += 1.8 + tlh*0.6
+
+	// The table starts at the left margin, centred when narrower.
+	tw := 0.0
+	for _, w := range g.widths {
+		tw += w
+	}
+	x0 := ml + (aw-tw)/2
+	head := l.headerOps(&a.Table, g, x0)
+	headH := 0.0
+	for _, h := range g.headH {
+		headH += h
+	}
+	pages := []Page{first}
+	limit := ph - l.set.MarginBottom
+	place := func(p *Page, ops []Op, dy float64) {
+		for _, o := range ops {
+			o.Y += dy
+			p.Ops = append(p.Ops, o)
+		}
+	}
+	place(&pages[0], head, y)
+	y += headH
+	rows := len(a.Table.Rows)
+	for r := 0; r <= rows; r++ {
+		var cells []ir.Text
+		var h float64
+		bold := false
+		if r < rows {
+			cells, h = a.Table.Rows[r], g.rowH[r]
+		} else if len(a.Table.Totals) > 0 {
+			cells, h, bold = a.Table.Totals, g.totalsH, true
+		} else {
+			break
+		}
+		need := h
+		if r == rows-1 && len(a.Table.Totals) > 0 {
+			need += g.totalsH // the totals row never stands alone
+		}
+		if y+need > limit && r > 0 {
+			pages = append(pages, Page{Landscape: landscape})
+			y = l.set.MarginTop + 4
+			place(&pages[len(pages)-1], head, y)
+			y += headH
+		}
+		place(&pages[len(pages)-1], l.rowOps(&a.Table, g, x0, cells, h, bold), y)
+		y += h
+	}
+	l.addPageNumbers(pages)
+	l.pages = append(l.pages, pages...)
+}
+
+func (l *layout) areaW(landscape bool) float64 {
+	if landscape {
+		return pageH - l.set.MarginLeft - l.set.MarginRight
+	}
+	return pageW - l.set.MarginLeft - l.set.MarginRight
+}
+
+// tableGeom fits the columns into avail mm, shrinking the font from
+// sizeTable to sizeTableMin if needed. ok is false when even the smallest
+// size needs words cut.
+func (l *layout) tableGeom(t *ir.Table, avail float64) (tableGeom, bool) {
+	for size := float64(sizeTable); size >= sizeTableMin; size-- {
+		if g, ok := l.fit(t, avail, size); ok {
+			return g, true
+		}
+	}
+	g, _ := l.fit(t, avail, sizeTableMin)
+	return g, false
+}
+
+func (l *layout) fit(t *ir.Table, avail, size float64) (tableGeom, bool) {
+	n := len(t.Align)
+	minW := make([]float64, n)
+	natW := make([]float64, n)
+	measure := func(c int, s string, st ir.Style) {
+		natW[c] = max(natW[c], l.m.w(s, st, size)+2*cellPad)
+		for _, w := range strings.Fields(s) {
+			minW[c] = max(minW[c], l.m.w(w, st, size)+2*cellPad)
+		}
+	}
+	for _, row := range t.Rows {
+		for c, cell := range row {
+			measure(c, cell.S, ir.Regular)
+		}
+	}
+	for c, cell := range t.Totals {
+		measure(c, cell.S, ir.Bold)
+	}
+	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
+		if cell.ColSpan == 1 {
+			// Header words may wrap freely; only their longest word counts.
+			for _, w := range strings.Fields(cell.Text.S) {
+				minW[col] = max(minW[col], l.m.w(w, ir.Bold, size)+2*cellPad)
+			}
+		}
+	})
+	fixed, sumFixed := 0, 0.0
+	for c := range n {
+		if t.Width[c] > 0 {
+			minW[c], natW[c] = t.Width[c], t.Width[c]
+			fixed++
+			sumFixed += t.Width[c]
+		}
+		natW[c] = max(natW[c], minW[c])
+	}
+	sumMin, sumNat := 0.0, 0.0
+	for c := range n {
+		sumMin += minW[c]
+		sumNat += natW[c]
+	}
+	widths := make([]float64, n)
+	ok := sumMin <= avail+1e-9
+	switch {
+	case fixed == n:
+		copy(widths, natW)
+	case sumNat <= avail:
+		// Everything fits on one line: spread the spare room over the
+		// columns that are not fixed, in proportion to their content.
+		spare := avail - sumNat
+		flex := sumNat - sumFixed
+		for c := range n {
+			widths[c] = natW[c]
+			if t.Width[c] == 0 && flex > 0 {
+				widths[c] += spare * natW[c] / flex
+			}
+		}
+	case ok:
+		spare := avail - sumMin
+		give := sumNat - sumMin
+		for c := range n {
+			widths[c] = minW[c] + spare*(natW[c]-minW[c])/give
+		}
+	default:
+		for c := range n {
+			widths[c] = minW[c] * avail / sumMin
+		}
+	}
+	g := tableGeom{size: size, widths: widths}
+	lh := size * singleSpacing * ptToMM
+	cellH := func(s string, st ir.Style, w float64) float64 {
+		lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
+		return float64(len(lines))*lh + 2*cellVPad
+	}
+	g.headH = make([]float64, len(t.Header))
+	type spanned struct {
+		r, rs int
+		h     float64
+	}
+	var tall []spanned
+	eachHeaderCell(t, func(r, col int, cell ir.Cell) {
+		w := 0.0
+		for c := col; c < col+cell.ColSpan; c++ {
+			w += widths[c]
+		}
+		h := cellH(cell.Text.S, ir.Bold, w)
+		if cell.RowSpan == 1 {
+			g.headH[r] = max(g.headH[r], h)
+		} else {
+			tall = append(tall, spanned{r, cell.RowSpan, h})
+		}
+	})
+	for r := range g.headH {
+		g.headH[r] = max(g.headH[r], lh+2*cellVPad)
+	}
+	for _, s := range tall {
+		have := 0.0
+		for r := s.r; r < s.r+s.rs; r++ {
+			have += g.headH[r]
+		}
+		if s.h > have {
+			g.headH[s.r+s.rs-1] += s.h - have
+		}
+	}
+	rowH := func(cells []ir.Text, st ir.Style) float64 {
+		h := lh + 2*cellVPad
+		for c, cell := range cells {
+			h = max(h, cellH(cell.S, st, widths[c]))
+		}
+		return h
+	}
+	g.rowH = make([]float64, len(t.Rows))
+	for r, row := range t.Rows {
+		g.rowH[r] = rowH(row, ir.Regular)
+	}
+	if len(t.Totals) > 0 {
+		g.totalsH = rowH(t.Totals, ir.Bold)
+	}
+	return g, ok
+}
+
+// eachHeaderCell calls fn with each header cell's row and first column.
+func eachHeaderCell(t *ir.Table, fn func(r, col int, cell ir.Cell)) {
+	busy := make([]map[int]bool, len(t.Header))
+	for r := range busy {
+		busy[r] = map[int]bool{}
+	}
+	for r, row := range t.Header {
+		col := 0
+		for _, cell := range row {
+			for busy[r][col] {
+				col++
+			}
+			for dr := 0; dr < cell.RowSpan && r+dr < len(t.Header); dr++ {
+				for dc := 0; dc < cell.ColSpan; dc++ {
+					busy[r+dr][col+dc] = true
+				}
+			}
+			fn(r, col, cell)
+			col += cell.ColSpan
+		}
+	}
+}
+
+// headerOps draws the header rows with their top at y = 0.
+func (l *layout) headerOps(t *ir.Table, g tableGeom, x0 float64) []Op {
+	var ops []Op
+	xs := make([]float64, len(g.widths)+1)
+	xs[0] = x0
+	for c, w := range g.widths {
+		xs[c+1] = xs[c] + w
+	}
+	ys := make([]float64, len(g.headH)+1)
+	for r, h := range g.headH {
+		ys[r+1] = ys[r] + h
+	}
+	eachHeaderCell(t, func(r, col int, cell ir.Cell) {
+		x, w := xs[col], xs[col+cell.ColSpan]-xs[col]
+		y, h := ys[r], ys[r+cell.RowSpan]-ys[r]
+		ops = append(ops, Op{Kind: OpRect, X: x, Y: y, W: w, H: h})
+		ops = append(ops, l.cellText(cell.Text.S, ir.Bold, g.size, x, y, w, h, alignCenter)...)
+	})
+	return ops
+}
+
+// rowOps draws one body or totals row with its top at y = 0.
+func (l *layout) rowOps(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text, h float64, bold bool) []Op {
+	var ops []Op
+	st := ir.Regular
+	if bold {
+		st = ir.Bold
+	}
+	x := x0
+	for c, cell := range cells {
+		w := g.widths[c]
+		ops = append(ops, Op{Kind: OpRect, X: x, Y: 0, W: w, H: h})
+		a := alignLeft
+		switch t.Align[c] {
+		case ir.Center:
+			a = alignCenter
+		case ir.Right:
+			a = alignRight
+		}
+		ops = append(ops, l.cellText(cell.S, st, g.size, x, 0, w, h, a)...)
+		x += w
+	}
+	return ops
+}
+
+// cellText wraps s inside the cell box and centres it vertically.
+func (l *layout) cellText(s string, st ir.Style, size, x, y, w, h float64, a align) []Op {
+	if s == "" {
+		return nil
+	}
+	lh := size * singleSpacing * ptToMM
+	lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
+	top := y + (h-float64(len(lines))*lh)/2
+	var ops []Op
+	for i, ln := range lines {
+		base := top + float64(i)*lh + 0.8*size*ptToMM + (lh-size*ptToMM)/2
+		ops = append(ops, l.m.placeLine(ln, x+cellPad, base, w-2*cellPad, size, a)...)
+	}
+	return ops
+}

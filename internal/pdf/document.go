@@ -1,0 +1,370 @@
+package pdf
+
+import (
+	"bhytdoc/internal/ir"
+)
+
+// layout holds the state of laying out one document.
+type layout struct {
+	m     *metrics
+	set   ir.Settings
+	doc   *ir.Doc
+	cols  columns
+	pages []Page
+}
+
+func (l *layout) textW() float64 { return pageW - l.set.MarginLeft - l.set.MarginRight }
+
+func (l *layout) bodyLineH() float64 {
+	return l.set.BodySize * singleSpacing * l.set.LineSpacing * ptToMM
+}
+
+// Layout lays doc out on pages: the document itself, then each annex
+// starting on a new page. Page numbers are drawn from the second page of
+// the document and of each annex.
+func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
+	l := &layout{m: m, set: set, doc: doc, cols: colsKind}
+	if doc.CongVan {
+		l.cols = colsCongVan
+	}
+	var first Page
+	y := l.header(&first)
+	flow := l.flowBlocks()
+	l.paginate(first, y, flow, pageH-set.MarginBottom, false)
+	for i := range doc.Annexes {
+		l.annex(&doc.Annexes[i])
+	}
+	return l.pages
+}
+
+// text adds a single-line text op centred on cx (or starting at x for
+// left alignment) at baseline y and returns it.
+func (l *layout) centred(p *Page, t ir.Text, st ir.Style, size, cx, y float64) float64 {
+	w := l.m.w(t.S, st, size)
+	p.Ops = append(p.Ops, Op{Kind: OpText, X: cx - w/2, Y: y, W: w, S: t.S, Style: st, Size: size})
+	return w
+}
+
+// centredWrapped wraps t within width around cx, line height lh, first
+// baseline y; returns the last baseline and the widest line.
+func (l *layout) centredWrapped(p *Page, t ir.Text, st ir.Style, size, cx, width, y, lh float64) (float64, float64) {
+	lines := l.m.wrap([]ir.Span{{S: t.S, Style: st}}, size, width, width)
+	widest := 0.0
+	for i, ln := range lines {
+		if i > 0 {
+			y += lh
+		}
+		p.Ops = append(p.Ops, l.m.placeLine(ln, cx-width/2, y, width, size, alignCenter)...)
+		widest = max(widest, ln.width)
+	}
+	return y, widest
+}
+
+func (l *layout) rule(p *Page, cx, y, w float64) {
+	p.Ops = append(p.Ops, Op{Kind: OpLine, X: cx - w/2, Y: y, W: w, H: 0})
+}
+
+// header draws ô 1–5 on the first page and returns the y where the flow
+// starts.
+func (l *layout) header(p *Page) float64 {
+	d := l.doc
+	ml := l.set.MarginLeft
+	leftW := l.cols.headLeft
+	rightW := l.textW() - leftW
+	lcx := ml + leftW/2
+	rcx := ml + leftW + rightW/2
+	top := l.set.MarginTop
+
+	// Left column: parent body, issuing body, rule, number.
+	lh := sizeIssuer * singleSpacing * ptToMM
+	y := top + 0.8*sizeIssuer*ptToMM
+	first := true
+	next := func() {
+		if !first {
+			y += lh
+		}
+		first = false
+	}
+	for _, t := range d.Parent {
+		next()
+		y, _ = l.centredWrapped(p, t, ir.Regular, sizeIssuer, lcx, leftW, y, lh)
+	}
+	widest := 0.0
+	for _, t := range d.Issuer {
+		next()
+		var w float64
+		y, w = l.centredWrapped(p, t, ir.Bold, sizeIssuer, lcx, leftW, y, lh)
+		widest = max(widest, w)
+	}
+	ruleY := y + 1.8
+	l.rule(p, lcx, ruleY, widest*ruleRatio)
+	leftNumber := ruleY + 1.2*lh
+
+	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto. It is
+	// laid out on its own page so that the left column's number and V/v
+	// come first in reading order.
+	var right Page
+	ry := top + 0.8*sizeQuocHieu*ptToMM
+	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
+	ry += sizeTieuNgu * singleSpacing * ptToMM
+	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
+	mottoRule := ry + 1.8
+	l.rule(&right, rcx, mottoRule, mw)
+	rightDate := mottoRule + 1.2*sizePlaceDate*singleSpacing*ptToMM
+
+	// "Số" and the place/date share a baseline (ô 3 level with ô 4).
+	base := max(leftNumber, rightDate)
+	numW := l.m.w(d.Number.S, ir.Regular, sizeNumber)
+	p.Ops = append(p.Ops, Op{Kind: OpText, X: lcx - numW/2, Y: base, W: numW, S: d.Number.S, Style: ir.Regular, Size: sizeNumber})
+	bottom := base
+	if d.CongVan {
+		// ô 5b: "V/v …" centred under the number, 6 pt below it.
+		vlh := sizeVV * singleSpacing * ptToMM
+		vy := base + 6*ptToMM + vlh
+		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
+		bottom = vy
+	}
+	l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	p.Ops = append(p.Ops, right.Ops...)
+
+	if !d.CongVan {
+		// ô 5a: kind name and trích yếu, centred over the full width,
+		// with a short rule under the summary.
+		cx := ml + l.textW()/2
+		tlh := sizeTitle * singleSpacing * ptToMM
+		ty := bottom + 2*tlh
+		l.centred(p, d.Title, ir.Bold, sizeTitle, cx, ty)
+		ty += tlh
+		var w float64
+		ty, w = l.centredWrapped(p, d.Summary, ir.Bold, sizeTitle, cx, l.textW(), ty, tlh)
+		l.rule(p, cx, ty+1.8, w*ruleRatio)
+		bottom = ty + 1.8
+	}
+	return bottom + 0.5*l.bodyLineH()
+}
+
+// flowBlocks lays out everything after the header as blocks: Kính gửi,
+// bases, body, closing notes, then signature with Nơi nhận.
+func (l *layout) flowBlocks() []block {
+	d := l.doc
+	size := l.set.BodySize
+	lh := l.bodyLineH()
+	ml := l.set.MarginLeft
+	tw := l.textW()
+	ps := l.set.ParagraphSpacing * ptToMM
+	ind := l.set.Indent
+	var out []block
+
+	if len(d.Recipients) > 0 {
+		kg := l.m.w(d.KinhGui.S+" ", ir.Regular, size)
+		if len(d.Recipients) == 1 {
+			spans := []ir.Span{{S: d.KinhGui.S + " " + d.Recipients[0].S, Style: ir.Regular}}
+			out = append(out, l.m.paragraph(spans, size, lh, lh/2, ml, tw, kinhGuiIndent, kinhGuiIndent+kg, alignLeft)...)
+		} else {
+			out = append(out, l.m.paragraph([]ir.Span{{S: d.KinhGui.S}}, size, lh, lh/2, ml, tw, kinhGuiIndent, kinhGuiIndent, alignLeft)...)
+			out[len(out)-1].keep = true
+			dash := l.m.w("- ", ir.Regular, size)
+			for _, r := range d.Recipients {
+				out = append(out, l.m.paragraph([]ir.Span{{S: r.S}}, size, lh, 0, ml, tw, recipientIndent, recipientIndent+dash, alignJustify)...)
+			}
+		}
+		out[len(out)-1].h += lh / 2
+	}
+	for _, b := range d.Bases {
+		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+	}
+	for i := range d.Body {
+		out = append(out, l.bodyBlock(&d.Body[i])...)
+	}
+	for _, t := range d.Closing {
+		out = append(out, l.m.paragraph([]ir.Span{{S: t.S}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+	}
+	// The signature never sits alone at the top of a page: the last
+	// paragraph travels with it (at most its last three lines when the
+	// paragraph is long).
+	keepFrom := len(out) - 3
+	for i := len(out) - 1; i >= 0 && i >= keepFrom; i-- {
+		out[i].keep = true
+		if out[i].before > 0 {
+			break
+		}
+	}
+	out = append(out, l.signatureBlock())
+	return out
+}
+
+func (l *layout) bodyBlock(b *ir.Block) []block {
+	size := l.set.BodySize
+	lh := l.bodyLineH()
+	ml := l.set.MarginLeft
+	tw := l.textW()
+	ps := l.set.ParagraphSpacing * ptToMM
+	spans := b.Spans
+	bold := b.Kind == ir.Section || b.Kind == ir.Part || b.Heading
+	if bold {
+		spans = make([]ir.Span, len(b.Spans))
+		for i, s := range b.Spans {
+			s.Style |= ir.Bold
+			spans[i] = s
+		}
+	}
+	if b.Kind == ir.Part {
+		label := l.m.paragraph([]ir.Span{{S: b.Marker, Style: ir.Bold}}, size, lh, ps, ml, tw, 0, 0, alignCenter)
+		head := l.m.paragraph(spans, size, lh, 0, ml, tw, 0, 0, alignCenter)
+		for i := range label {
+			label[i].keep = true
+		}
+		for i := range head {
+			head[i].keep = true
+		}
+		return append(label, head...)
+	}
+	if b.Marker != "" {
+		st := ir.Regular
+		if bold {
+			st = ir.Bold
+		}
+		spans = append([]ir.Span{{S: b.Marker + " ", Style: st}}, spans...)
+	}
+	a := alignJustify
+	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
+	if bold && (b.Kind == ir.Section || b.Heading) {
+		// A heading stays with what follows it.
+		for i := range out {
+			out[i].keep = true
+		}
+	}
+	return out
+}
+
+// signatureBlock lays out Nơi nhận (left) and the signature blocks as one
+// block: the first signature on the right, a second one on the left with
+// Nơi nhận under the pair.
+func (l *layout) signatureBlock() block {
+	d := l.doc
+	ml := l.set.MarginLeft
+	leftW := l.cols.signLeft
+	rightW := l.textW() - leftW
+	var b block
+	b.before = l.bodyLineH() / 2
+	slh := sizeSignature * singleSpacing * ptToMM
+	sigBottom := 0.0
+	drawSig := func(s *ir.Signature, x, w float64) float64 {
+		cx := x + w/2
+		y := 0.8*sizeSignature*ptToMM + slh*0.2
+		var titles Page
+		for i, t := range s.Titles {
+			if i > 0 {
+				y += slh
+			}
+			y, _ = l.centredWrapped(&titles, t, ir.Bold, sizeSignature, cx, w, y, slh)
+		}
+		b.ops = append(b.ops, titles.Ops...)
+		nameY := y + signatureSpace
+		l.sigImages(&b, s, cx, w, y, nameY)
+		nw := l.m.w(s.Name.S, ir.Bold, sizeSignature)
+		b.ops = append(b.ops, Op{Kind: OpText, X: cx - nw/2, Y: nameY, W: nw, S: s.Name.S, Style: ir.Bold, Size: sizeSignature})
+		return nameY + 0.3*sizeSignature*ptToMM
+	}
+	copiesTop := 0.0
+	if len(d.Signatures) > 0 {
+		sigBottom = drawSig(&d.Signatures[0], ml+leftW, rightW)
+	}
+	if len(d.Signatures) > 1 {
+		sigBottom = max(sigBottom, drawSig(&d.Signatures[1], ml, leftW))
+		copiesTop = sigBottom + slh
+	}
+	// Nơi nhận: label level with the first title line, items under it.
+	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
+	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
+	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	clh := sizeCopies * singleSpacing * ptToMM
+	dash := l.m.w("- ", ir.Regular, sizeCopies)
+	for _, t := range d.Copies {
+		lines := l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, leftW, leftW-dash)
+		for i, ln := range lines {
+			y += clh
+			x := ml
+			if i > 0 {
+				x += dash
+			}
+			b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
+		}
+	}
+	b.h = max(sigBottom, y+0.3*sizeCopies*ptToMM)
+	return b
+}
+
+// sigImages adds the signature and seal images between the titles and
+// the name: the signature centred, the seal over its left third.
+func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64) {
+	boxTop := titlesEnd + 2
+	boxH := nameY - titlesEnd - 0.8*sizeSignature*ptToMM - 3
+	if len(s.Image) > 0 {
+		iw := min(w*0.5, 45)
+		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image})
+	}
+	if len(s.Seal) > 0 {
+		sw := min(boxH, 36)
+		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - w*0.25 - sw/2, Y: boxTop, W: sw, H: sw, Img: s.Seal})
+	}
+}
+
+// paginate places blocks from y on first (and following pages), breaking
+// pages before a block that does not fit, and moving back to the start of
+// a chain of kept-together blocks when possible.
+func (l *layout) paginate(first Page, y float64, flow []block, limit float64, landscape bool) {
+	pages := []Page{first}
+	top := l.set.MarginTop
+	startOfPage := 0 // index of the first block on the current page
+	pos := make([]float64, len(flow))
+	pageOf := make([]int, len(flow))
+	for i := 0; i < len(flow); i++ {
+		b := flow[i]
+		before := b.before
+		if i == startOfPage && len(pages) > 1 {
+			before = 0
+		}
+		if y+before+b.h > limit && i > startOfPage {
+			// Walk back over blocks that must stay with this one.
+			j := i
+			for j > startOfPage && flow[j-1].keep {
+				j--
+			}
+			if j == startOfPage {
+				j = i // the whole page is one chain: break here anyway
+			}
+			pages = append(pages, Page{Landscape: landscape})
+			startOfPage = j
+			y = top
+			i = j - 1
+			continue
+		}
+		y += before
+		pos[i] = y
+		pageOf[i] = len(pages) - 1
+		y += b.h
+	}
+	for i, b := range flow {
+		p := &pages[pageOf[i]]
+		for _, o := range b.ops {
+			o.Y += pos[i]
+			p.Ops = append(p.Ops, o)
+		}
+	}
+	l.addPageNumbers(pages)
+	l.pages = append(l.pages, pages...)
+}
+
+// addPageNumbers draws numbers 2, 3, … centred in the top margin of every
+// page but the first of the sequence.
+func (l *layout) addPageNumbers(pages []Page) {
+	for i := 1; i < len(pages); i++ {
+		p := &pages[i]
+		pw, _ := p.size()
+		s := itoa(i + 1)
+		w := l.m.w(s, ir.Regular, sizePageNumber)
+		num := Op{Kind: OpText, X: (pw-w)/2 + (l.set.MarginLeft-l.set.MarginRight)/2, Y: l.set.MarginTop/2 + 0.35*sizePageNumber*ptToMM, W: w, S: s, Style: ir.Regular, Size: sizePageNumber}
+		p.Ops = append([]Op{num}, p.Ops...)
+	}
+}

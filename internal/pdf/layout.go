@@ -1,0 +1,299 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"bhytdoc/fonts"
+	"bhytdoc/internal/ir"
+)
+
+// OpKind says what an Op draws.
+type OpKind uint8
+
+// Drawing operations.
+const (
+	OpText OpKind = iota
+	OpLine
+	OpImage
+	OpRect
+)
+
+// Op is one drawing operation in page coordinates (mm, origin top left).
+// Text: X is the left edge, Y the baseline, W the cell width over which
+// Justify spreads the spaces. Line: from (X,Y) to (X+W,Y+H). Image and
+// Rect: the box X,Y,W,H.
+type Op struct {
+	Kind    OpKind
+	X, Y    float64
+	W, H    float64
+	S       string
+	Style   ir.Style
+	Size    float64
+	Justify bool
+	Img     []byte
+}
+
+// Page is a laid-out page.
+type Page struct {
+	Ops       []Op
+	Landscape bool
+}
+
+// width and height of the page in mm.
+func (p *Page) size() (float64, float64) {
+	if p.Landscape {
+		return pageH, pageW
+	}
+	return pageW, pageH
+}
+
+// metrics measures text with the faces of a family.
+type metrics struct {
+	faces [4]*fonts.Face
+}
+
+func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
+	m := &metrics{}
+	var err error
+	doc.Each(func(t ir.Text, st ir.Style) {
+		if m.faces[st] != nil || err != nil || t.S == "" {
+			return
+		}
+		m.faces[st], err = fam.Face(fonts.Style(st))
+	})
+	return m, err
+}
+
+// w is the width of s in mm.
+func (m *metrics) w(s string, st ir.Style, size float64) float64 {
+	f := m.faces[st]
+	if f == nil {
+		return 0
+	}
+	return f.Width(s, size) * ptToMM
+}
+
+// piece is a run of text of one style inside a line.
+type piece struct {
+	s  string
+	st ir.Style
+}
+
+// line is a wrapped line: its pieces, natural width and number of spaces
+// between words (the places justification may widen).
+type line struct {
+	pieces []piece
+	width  float64
+	spaces int
+	last   bool // last line of its paragraph: never justified
+}
+
+// word is a maximal run of non-space text; pieces split it by style. sep
+// is the run of spaces that follows it in the text (kept as written: a
+// draft's blank day is several spaces), sepW its width.
+type word struct {
+	pieces []piece
+	width  float64
+	sep    string
+	sepW   float64
+	sepSt  ir.Style
+}
+
+func (m *metrics) words(spans []ir.Span, size float64) []word {
+	var out []word
+	var cur word
+	for _, sp := range spans {
+		s := sp.S
+		for s != "" {
+			if s[0] == ' ' {
+				n := len(s) - len(strings.TrimLeft(s, " "))
+				if len(cur.pieces) > 0 {
+					cur.sep += s[:n]
+					cur.sepW += m.w(s[:n], sp.Style, size)
+					cur.sepSt = sp.Style
+				}
+				s = s[n:]
+				continue
+			}
+			if cur.sep != "" {
+				out = append(out, cur)
+				cur = word{}
+			}
+			part := s
+			if i := strings.IndexByte(s, ' '); i > 0 {
+				part = s[:i]
+			}
+			cur.pieces = append(cur.pieces, piece{part, sp.Style})
+			cur.width += m.w(part, sp.Style, size)
+			s = s[len(part):]
+		}
+	}
+	if len(cur.pieces) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// wrap breaks spans into lines no wider than first (the first line) and
+// rest (the others). A word wider than the line is split by runes.
+func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
+	ws := m.words(spans, size)
+	var lines []line
+	var cur line
+	avail := first
+	var pending word // the previous word, whose separator comes next
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		need := w.width
+		if len(cur.pieces) > 0 {
+			need += pending.sepW
+		}
+		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 {
+			lines = append(lines, cur)
+			cur, avail = line{}, rest
+			i--
+			continue
+		}
+		if w.width > avail && len(cur.pieces) == 0 {
+			// A word longer than a line (a URL, a long number): cut it.
+			head, tail := m.cut(w, avail, size)
+			cur.pieces, cur.width = head.pieces, head.width
+			lines = append(lines, cur)
+			cur, avail = line{}, rest
+			ws[i] = tail
+			i--
+			continue
+		}
+		if len(cur.pieces) > 0 {
+			cur.pieces = append(cur.pieces, piece{pending.sep, pending.sepSt})
+			cur.spaces += len(pending.sep)
+		}
+		cur.pieces = append(cur.pieces, w.pieces...)
+		cur.width += need
+		pending = w
+	}
+	if len(cur.pieces) > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	lines[len(lines)-1].last = true
+	for i := range lines {
+		lines[i].pieces = merge(lines[i].pieces)
+	}
+	return lines
+}
+
+// cut splits a word so that its head fits in avail (at least one rune).
+func (m *metrics) cut(w word, avail, size float64) (word, word) {
+	var head, tail word
+	full := false
+	for _, p := range w.pieces {
+		if full {
+			tail.pieces = append(tail.pieces, p)
+			continue
+		}
+		for i, r := range p.s {
+			rw := m.w(string(r), p.st, size)
+			if head.width+rw > avail && (head.width > 0) {
+				if i > 0 {
+					head.pieces = append(head.pieces, piece{p.s[:i], p.st})
+				}
+				tail.pieces = append(tail.pieces, piece{p.s[i:], p.st})
+				full = true
+				break
+			}
+			head.width += rw
+		}
+		if !full {
+			head.pieces = append(head.pieces, p)
+		}
+	}
+	for _, p := range tail.pieces {
+		tail.width += m.w(p.s, p.st, size)
+	}
+	tail.sep, tail.sepW, tail.sepSt = w.sep, w.sepW, w.sepSt
+	return head, tail
+}
+
+// merge joins neighbouring pieces of the same style.
+func merge(ps []piece) []piece {
+	out := ps[:0]
+	for _, p := range ps {
+		if k := len(out) - 1; k >= 0 && out[k].st == p.st {
+			out[k].s += p.s
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+	alignJustify
+)
+
+// placeLine returns the text ops that draw l with its left edge at x
+// (first-line indents already applied), baseline y, in a box of width
+// avail.
+func (m *metrics) placeLine(l line, x, y, avail, size float64, a align) []Op {
+	extra := 0.0
+	switch a {
+	case alignCenter:
+		x += (avail - l.width) / 2
+	case alignRight:
+		x += avail - l.width
+	case alignJustify:
+		if !l.last && l.spaces > 0 {
+			extra = (avail - l.width) / float64(l.spaces)
+		}
+	}
+	ops := make([]Op, 0, len(l.pieces))
+	for _, p := range l.pieces {
+		n := strings.Count(p.s, " ")
+		w := m.w(p.s, p.st, size) + float64(n)*extra
+		ops = append(ops, Op{Kind: OpText, X: x, Y: y, W: w, S: p.s, Style: p.st, Size: size, Justify: extra > 0 && n > 0})
+		x += w
+	}
+	return ops
+}
+
+// block is a unit of vertical flow: ops relative to its top, its height,
+// the space before it (dropped at the top of a page) and whether it must
+// stay on the same page as the next block.
+type block struct {
+	ops    []Op
+	h      float64
+	before float64
+	keep   bool
+}
+
+// paragraph lays out spans as a block per line, so that pages can break
+// inside paragraphs. indent applies to the first line, hang to the others.
+func (m *metrics) paragraph(spans []ir.Span, size, lineH, before, x, width, indent, hang float64, a align) []block {
+	lines := m.wrap(spans, size, width-indent, width-hang)
+	out := make([]block, len(lines))
+	asc := 0.8 * size * ptToMM // baseline below the line top
+	for i, l := range lines {
+		off := hang
+		if i == 0 {
+			off = indent
+		}
+		out[i] = block{ops: m.placeLine(l, x+off, asc+(lineH-size*ptToMM)/2, width-off, size, a), h: lineH}
+	}
+	out[0].before = before
+	// Keep two lines together at each end of a paragraph (no orphan or
+	// widow lines).
+	if len(out) >= 2 {
+		out[0].keep = true
+		out[len(out)-2].keep = true
+	}
+	return out
+}
+
+// itoa formats a page number.
+func itoa(n int) string { return strconv.Itoa(n) }

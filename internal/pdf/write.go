@@ -1,0 +1,143 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+	"weak"
+
+	"bhytdoc/fonts"
+	"bhytdoc/internal/ir"
+	"bhytdoc/internal/third_party/fpdf"
+)
+
+const family = "doc"
+
+var styleStr = [4]string{ir.Regular: "", ir.Bold: "B", ir.Italic: "I", ir.BoldItalic: "BI"}
+
+// parsedFonts memoises the fpdf form of each face, so that a TrueType
+// file is parsed once per process rather than once per document. Keys are
+// weak: a face that is no longer used drops its entry.
+var parsedFonts sync.Map // weak.Pointer[fonts.Face] → *fpdf.UTF8Font
+
+func parsedFont(f *fonts.Face) (*fpdf.UTF8Font, error) {
+	key := weak.Make(f)
+	if v, ok := parsedFonts.Load(key); ok {
+		return v.(*fpdf.UTF8Font), nil
+	}
+	pf, err := fpdf.ParseUTF8Font(f.TTF())
+	if err != nil {
+		return nil, err
+	}
+	if v, loaded := parsedFonts.LoadOrStore(key, pf); loaded {
+		return v.(*fpdf.UTF8Font), nil
+	}
+	runtime.AddCleanup(f, func(k weak.Pointer[fonts.Face]) { parsedFonts.Delete(k) }, key)
+	return pf, nil
+}
+
+// Render lays out doc and returns the PDF bytes. Nothing is returned on
+// error, so callers never write a partial file.
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]byte, error) {
+	m, err := newMetrics(fam, doc)
+	if err != nil {
+		return nil, err
+	}
+	return write(Layout(doc, set, m), doc, m)
+}
+
+// LayoutDoc exposes the layout step for tests and tools.
+func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) {
+	m, err := newMetrics(fam, doc)
+	if err != nil {
+		return nil, err
+	}
+	return Layout(doc, set, m), nil
+}
+
+func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCatalogSort(true)
+	// A fixed date keeps output byte-identical for the same input.
+	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
+	pdf.SetCreationDate(when)
+	pdf.SetModificationDate(when)
+	pdf.SetTitle(doc.InfoTitle, true)
+	pdf.SetCreator("bhytdoc", true)
+	pdf.SetProducer("bhytdoc", true)
+	for st, f := range m.faces {
+		if f == nil {
+			continue
+		}
+		pf, err := parsedFont(f)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", fonts.Style(st), err)
+		}
+		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+	}
+	images := map[string]string{}
+	for _, p := range pages {
+		orient := "P"
+		if p.Landscape {
+			orient = "L"
+		}
+		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
+		curSt, curSize := ir.Style(-1), 0.0
+		for _, o := range p.Ops {
+			switch o.Kind {
+			case OpText:
+				if o.Style != curSt || o.Size != curSize {
+					pdf.SetFont(family, styleStr[o.Style], o.Size)
+					curSt, curSize = o.Style, o.Size
+				}
+				a := "L"
+				if o.Justify {
+					a = "J"
+				}
+				pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
+				pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
+			case OpLine:
+				pdf.SetLineWidth(ruleWidth)
+				pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
+			case OpRect:
+				pdf.SetLineWidth(0.2)
+				pdf.Rect(o.X, o.Y, o.W, o.H, "D")
+			case OpImage:
+				if err := drawImage(pdf, images, o); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// drawImage fits a PNG into the op's box, keeping its aspect ratio.
+func drawImage(pdf *fpdf.Fpdf, names map[string]string, o Op) error {
+	sum := sha256.Sum256(o.Img)
+	name := hex.EncodeToString(sum[:8])
+	opt := fpdf.ImageOptions{ImageType: "PNG"}
+	info := pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(o.Img))
+	if err := pdf.Error(); err != nil || info == nil {
+		return fmt.Errorf("image: %v", err)
+	}
+	names[name] = name
+	iw, ih := info.Width(), info.Height()
+	w, h := o.W, o.W*ih/iw
+	if h > o.H {
+		h, w = o.H, o.H*iw/ih
+	}
+	pdf.ImageOptions(name, o.X+(o.W-w)/2, o.Y+(o.H-h)/2, w, h, false, opt, 0, "")
+	return nil
+}
