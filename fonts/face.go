@@ -1,0 +1,350 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// denseRunes is the size of the dense per-rune tables: it covers Latin,
+// Vietnamese (U+1EA0–U+1EF9), Greek and Cyrillic. Other runes use a map.
+const denseRunes = 0x2000
+
+// glyph holds the metrics of one mapped rune.
+type glyph struct {
+	gid uint16 // glyph index; 0 = not mapped
+	adv uint16 // advance width in font units
+	pm  uint16 // advance in 1/1000 em, rounded as fpdf does
+}
+
+// Face is one parsed TrueType face of a Family. It is immutable and safe for
+// concurrent use.
+type Face struct {
+	style      Style
+	ttf        []byte
+	unitsPerEm int
+
+	ascent, descent, capHeight int // 1/1000 em, as fpdf's FontDescType
+	missingPM                  int // width fpdf uses for runes the face lacks
+
+	dense  []glyph // indexed by rune < denseRunes
+	sparse map[rune]glyph
+}
+
+// Style returns the face's style within its family.
+func (fc *Face) Style() Style { return fc.style }
+
+// TTF returns the raw TrueType data of the face. Callers must not modify it.
+func (fc *Face) TTF() []byte { return fc.ttf }
+
+// UnitsPerEm returns the font's design units per em (2048 for Liberation).
+func (fc *Face) UnitsPerEm() int { return fc.unitsPerEm }
+
+// Ascent returns the ascender in 1/1000 em (positive), computed exactly as
+// the PDF renderer computes the /Ascent of its font descriptor: hhea
+// ascender, or OS/2 sTypoAscender if that is zero, scaled to 1000 units per
+// em and truncated. Multiply by size/1000 for points.
+func (fc *Face) Ascent() int { return fc.ascent }
+
+// Descent returns the descender in 1/1000 em (negative, below the baseline),
+// computed like Ascent from hhea descender or OS/2 sTypoDescender.
+func (fc *Face) Descent() int { return fc.descent }
+
+// CapHeight returns the height of capital letters in 1/1000 em: OS/2
+// sCapHeight (table version 2 and later), otherwise Ascent.
+func (fc *Face) CapHeight() int { return fc.capHeight }
+
+func (fc *Face) lookup(r rune) glyph {
+	if r >= 0 && r < denseRunes {
+		return fc.dense[r]
+	}
+	return fc.sparse[r]
+}
+
+// Has reports whether the font's cmap maps r to a non-zero glyph.
+func (fc *Face) Has(r rune) bool { return fc.lookup(r).gid != 0 }
+
+// Advance returns the advance width of r in font units (1/UnitsPerEm em),
+// or 0 if the face lacks r.
+func (fc *Face) Advance(r rune) int { return int(fc.lookup(r).adv) }
+
+// Width returns the width in points of s set at size points: the sum of the
+// per-rune advances, each rounded to 1/1000 em, without kerning. This is
+// exactly what fpdf's GetStringWidth measures and what the PDF's /W widths
+// make a viewer draw. A rune the face lacks counts as the .notdef glyph's
+// width, which is what gets drawn for it (see MissingRunes). Width does not
+// allocate.
+func (fc *Face) Width(s string, size float64) float64 {
+	sum := 0
+	for _, r := range s {
+		var g glyph
+		if r < denseRunes {
+			g = fc.dense[r] // r >= 0: range yields valid runes or U+FFFD
+		} else {
+			g = fc.sparse[r]
+		}
+		if g.gid != 0 {
+			sum += int(g.pm)
+		} else {
+			sum += fc.missingPM
+		}
+	}
+	return float64(sum) * size / 1000
+}
+
+// MissingRunes returns, in order of first appearance, the runes of s the face
+// cannot draw (ignoring '\n'), or nil if there are none. It allocates only
+// when something is missing.
+func (fc *Face) MissingRunes(s string) []rune {
+	var missing []rune
+	for _, r := range s {
+		if r == '\n' || fc.Has(r) {
+			continue
+		}
+		dup := false
+		for _, m := range missing {
+			if m == r {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			missing = append(missing, r)
+		}
+	}
+	return missing
+}
+
+// parseFace validates ttf as a glyf-based TrueType font and precomputes its
+// metrics.
+func parseFace(ttf []byte, style Style) (*Face, error) {
+	if len(ttf) < 12 {
+		return nil, errors.New("not a valid TrueType font: data too short")
+	}
+	switch v := binary.BigEndian.Uint32(ttf); v {
+	case 0x00010000, 0x74727565: // TrueType, 'true'
+	case 0x4F54544F: // 'OTTO'
+		return nil, errors.New("not a valid TrueType font: OpenType with CFF outlines is not supported (need glyf outlines)")
+	case 0x74746366: // 'ttcf'
+		return nil, errors.New("not a valid TrueType font: font collections (.ttc) are not supported")
+	default:
+		return nil, fmt.Errorf("not a valid TrueType font: bad sfnt version %#08x", v)
+	}
+	tables, err := readTableDirectory(ttf)
+	if err != nil {
+		return nil, err
+	}
+	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
+		if tables[tag] == nil {
+			return nil, fmt.Errorf("not a valid TrueType font: missing %q table", tag)
+		}
+	}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("not a valid TrueType font: %w", err)
+	}
+	head, hhea := tables["head"], tables["hhea"]
+	if len(head) < 54 || len(hhea) < 36 {
+		return nil, errors.New("not a valid TrueType font: truncated head or hhea table")
+	}
+
+	fc := &Face{
+		style:      style,
+		ttf:        ttf,
+		unitsPerEm: int(f.UnitsPerEm()),
+		dense:      make([]glyph, denseRunes),
+		sparse:     make(map[rune]glyph),
+	}
+	if fc.unitsPerEm <= 0 {
+		return nil, errors.New("not a valid TrueType font: unitsPerEm is 0")
+	}
+	// fpdf scales font units to 1/1000 em with this factor.
+	scale := 1000.0 / float64(fc.unitsPerEm)
+
+	var buf sfnt.Buffer
+	ppem := fixed.Int26_6(fc.unitsPerEm << 6) // 1 pixel = 1 font unit
+	metrics := func(r rune) (glyph, error) {
+		gid, err := f.GlyphIndex(&buf, r)
+		if err != nil || gid == 0 {
+			return glyph{}, err
+		}
+		adv, err := f.GlyphAdvance(&buf, gid, ppem, font.HintingNone)
+		if err != nil {
+			return glyph{}, err
+		}
+		units := int(adv >> 6)
+		// As fpdf's parseHMTXTable: widths >= 32768 units count as 0.
+		w := units
+		if w >= 1<<15 {
+			w = 0
+		}
+		return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}, nil
+	}
+	for r := rune(0); r < denseRunes; r++ {
+		g, err := metrics(r)
+		if err != nil {
+			return nil, fmt.Errorf("not a valid TrueType font: rune %U: %w", r, err)
+		}
+		fc.dense[r] = g
+	}
+	ranges, err := cmapRanges(tables["cmap"])
+	if err != nil {
+		return nil, err
+	}
+	for _, rg := range ranges {
+		for r := max(rg[0], denseRunes); r <= rg[1]; r++ {
+			if _, done := fc.sparse[r]; done {
+				continue
+			}
+			g, err := metrics(r)
+			if err != nil {
+				return nil, fmt.Errorf("not a valid TrueType font: rune %U: %w", r, err)
+			}
+			if g.gid != 0 {
+				fc.sparse[r] = g
+			}
+		}
+	}
+
+	// .notdef width, as fpdf's MissingWidth (500 if zero).
+	adv0, err := f.GlyphAdvance(&buf, 0, ppem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("not a valid TrueType font: .notdef: %w", err)
+	}
+	w0 := int(adv0 >> 6)
+	if w0 >= 1<<15 {
+		w0 = 0
+	}
+	fc.missingPM = int(math.Round(scale * float64(w0)))
+	if fc.missingPM == 0 {
+		fc.missingPM = 500
+	}
+
+	// Vertical metrics, computed exactly as fpdf's utf8FontFile computes its
+	// font descriptor (truncating conversions and quirks included).
+	i16 := func(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
+	fc.ascent = int(float64(i16(hhea, 4)) * scale)
+	fc.descent = int(float64(i16(hhea, 6)) * scale)
+	if os2 := tables["OS/2"]; os2 != nil {
+		if len(os2) < 72 {
+			return nil, errors.New("not a valid TrueType font: truncated OS/2 table")
+		}
+		// fpdf stops reading OS/2 for fonts with restricted embedding
+		// (CapHeight then stays 0).
+		if fsType := binary.BigEndian.Uint16(os2[8:]); fsType != 0x0002 && fsType&0x0300 == 0 {
+			if fc.ascent == 0 {
+				fc.ascent = int(float64(i16(os2, 68)) * scale)
+			}
+			if fc.descent == 0 {
+				fc.descent = int(float64(i16(os2, 70)) * scale)
+			}
+			if binary.BigEndian.Uint16(os2) > 1 && len(os2) >= 90 {
+				fc.capHeight = int(float64(i16(os2, 88)) * scale)
+			} else {
+				fc.capHeight = fc.ascent
+			}
+		}
+	} else {
+		// No OS/2: fpdf falls back to the head bounding box, which it has
+		// already scaled to 1/1000 em and scales once more.
+		yMin := int(float64(i16(head, 38)) * scale)
+		yMax := int(float64(i16(head, 42)) * scale)
+		if fc.ascent == 0 {
+			fc.ascent = int(float64(yMax) * scale)
+		}
+		if fc.descent == 0 {
+			fc.descent = int(float64(yMin) * scale)
+		}
+		fc.capHeight = fc.ascent
+	}
+	return fc, nil
+}
+
+// readTableDirectory returns the tables of an sfnt file by tag.
+func readTableDirectory(ttf []byte) (map[string][]byte, error) {
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	if 12+16*n > len(ttf) {
+		return nil, errors.New("not a valid TrueType font: truncated table directory")
+	}
+	tables := make(map[string][]byte, n)
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		off := int(binary.BigEndian.Uint32(rec[8:]))
+		length := int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || length < 0 || off+length > len(ttf) || off+length < off {
+			return nil, fmt.Errorf("not a valid TrueType font: table %q out of bounds", rec[:4])
+		}
+		tables[string(rec[:4])] = ttf[off : off+length : off+length]
+	}
+	return tables, nil
+}
+
+// cmapRanges returns the code point ranges [lo, hi] covered by the Unicode
+// subtables (formats 4, 6 and 12) of a cmap table. The ranges are only
+// candidates: sfnt decides which runes are actually mapped.
+func cmapRanges(cmap []byte) ([][2]rune, error) {
+	bad := errors.New("not a valid TrueType font: malformed cmap table")
+	if len(cmap) < 4 {
+		return nil, bad
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	if 4+8*n > len(cmap) {
+		return nil, bad
+	}
+	u16 := func(b []byte, off int) rune { return rune(binary.BigEndian.Uint16(b[off:])) }
+	u32 := func(b []byte, off int) rune { return rune(binary.BigEndian.Uint32(b[off:])) }
+	var ranges [][2]rune
+	add := func(lo, hi rune) {
+		hi = min(hi, 0x10FFFF)
+		if lo <= hi && hi >= denseRunes {
+			ranges = append(ranges, [2]rune{lo, hi})
+		}
+	}
+	for i := 0; i < n; i++ {
+		pid, eid := binary.BigEndian.Uint16(cmap[4+8*i:]), binary.BigEndian.Uint16(cmap[6+8*i:])
+		if !(pid == 0 || (pid == 3 && (eid == 1 || eid == 10))) {
+			continue
+		}
+		off := int(binary.BigEndian.Uint32(cmap[8+8*i:]))
+		if off < 0 || off+8 > len(cmap) {
+			return nil, bad
+		}
+		sub := cmap[off:]
+		switch binary.BigEndian.Uint16(sub) {
+		case 4:
+			segCount := int(u16(sub, 6)) / 2
+			if 16+8*segCount > len(sub) {
+				return nil, bad
+			}
+			for s := 0; s < segCount; s++ {
+				end, start := u16(sub, 14+2*s), u16(sub, 16+2*segCount+2*s)
+				if start == 0xFFFF {
+					continue
+				}
+				add(start, end)
+			}
+		case 6:
+			first, count := u16(sub, 6), u16(sub, 8)
+			if count > 0 {
+				add(first, first+count-1)
+			}
+		case 12:
+			if len(sub) < 16 {
+				return nil, bad
+			}
+			groups := int(u32(sub, 12))
+			if groups < 0 || 16+12*groups > len(sub) {
+				return nil, bad
+			}
+			for g := 0; g < groups; g++ {
+				add(u32(sub, 16+12*g), u32(sub, 20+12*g))
+			}
+		}
+	}
+	return ranges, nil
+}

@@ -1,0 +1,119 @@
+package fpdf
+
+import (
+	"bytes"
+	"testing"
+
+	stock "github.com/go-pdf/fpdf"
+)
+
+// renderStock renders the fixture letter with stock github.com/go-pdf/fpdf
+// v0.9.0, parsing the four TTFs per document (AddUTF8FontFromBytes).
+func renderStock(tb testing.TB, buf *bytes.Buffer) {
+	pdf := stock.New("P", "mm", "A4", "")
+	for _, s := range letterStyles {
+		pdf.AddUTF8FontFromBytes(letterFamily, s.style, s.ttf)
+	}
+	drawLetter(pdf)
+	if err := pdf.Output(buf); err != nil {
+		tb.Fatal(err)
+	}
+	if n := pdf.PageCount(); n != 3 {
+		tb.Fatalf("stock: %d pages, want 3", n)
+	}
+}
+
+// renderFork renders the fixture letter with the fork, registering fonts
+// parsed once with ParseUTF8Font.
+func renderFork(tb testing.TB, fonts []*UTF8Font, buf *bytes.Buffer) {
+	pdf := New("P", "mm", "A4", "")
+	for i, s := range letterStyles {
+		pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+	}
+	drawLetter(pdf)
+	if err := pdf.Output(buf); err != nil {
+		tb.Fatal(err)
+	}
+	if n := pdf.PageCount(); n != 3 {
+		tb.Fatalf("fork: %d pages, want 3", n)
+	}
+}
+
+// renderForkFromBytes renders with the fork but through the stock-compatible
+// AddUTF8FontFromBytes (fonts parsed per document).
+func renderForkFromBytes(tb testing.TB, buf *bytes.Buffer) {
+	pdf := New("P", "mm", "A4", "")
+	for _, s := range letterStyles {
+		pdf.AddUTF8FontFromBytes(letterFamily, s.style, s.ttf)
+	}
+	drawLetter(pdf)
+	if err := pdf.Output(buf); err != nil {
+		tb.Fatal(err)
+	}
+	if n := pdf.PageCount(); n != 3 {
+		tb.Fatalf("fork: %d pages, want 3", n)
+	}
+}
+
+func parseLetterFonts(tb testing.TB) []*UTF8Font {
+	fonts := make([]*UTF8Font, len(letterStyles))
+	for i, s := range letterStyles {
+		f, err := ParseUTF8Font(s.ttf)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fonts[i] = f
+	}
+	return fonts
+}
+
+func BenchmarkStock(b *testing.B) {
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		renderStock(b, &buf)
+	}
+}
+
+func BenchmarkForkFromBytes(b *testing.B) {
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		renderForkFromBytes(b, &buf)
+	}
+}
+
+func BenchmarkFork(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		renderFork(b, fonts, &buf)
+	}
+}
+
+func BenchmarkForkParallel(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		var buf bytes.Buffer
+		for pb.Next() {
+			buf.Reset()
+			renderFork(b, fonts, &buf)
+		}
+	})
+}
+
+func BenchmarkParseUTF8Font(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range letterStyles {
+			if _, err := ParseUTF8Font(s.ttf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,300 @@
+package fpdf
+
+// Tests for the bhytdoc patches (see README.md).
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-fonts/liberation/liberationserifregular"
+	stock "github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gomono"
+)
+
+// TestForkMatchesStock checks that, apart from the shorter CIDToGIDMap
+// (patch 3), the fork produces byte-for-byte the same PDF as stock fpdf,
+// both through AddUTF8FontParsed and through AddUTF8FontFromBytes.
+func TestForkMatchesStock(t *testing.T) {
+	var want, got, gotBytes bytes.Buffer
+	renderStock(t, &want)
+	stockCIDToGIDMap = true
+	defer func() { stockCIDToGIDMap = false }()
+	renderFork(t, parseLetterFonts(t), &got)
+	renderForkFromBytes(t, &gotBytes)
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("AddUTF8FontParsed output differs from stock (%d vs %d bytes)", got.Len(), want.Len())
+	}
+	if !bytes.Equal(want.Bytes(), gotBytes.Bytes()) {
+		t.Errorf("AddUTF8FontFromBytes output differs from stock (%d vs %d bytes)", gotBytes.Len(), want.Len())
+	}
+}
+
+// renderExtra renders the letter plus an extra paragraph with the fork.
+func renderExtra(tb testing.TB, fonts []*UTF8Font, extra string) []byte {
+	pdf := New("P", "mm", "A4", "")
+	for i, s := range letterStyles {
+		pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+	}
+	drawLetterExtra(pdf, extra)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Extra paragraphs with different rune sets, so that concurrent documents
+// subset the same parsed fonts differently.
+var extras = []string{
+	"",
+	"Ỹ ỹ Ỵ ỵ Ỷ ỷ – “trích dẫn” … © ® ™ § ¶ 0123456789",
+	"Ẫ ẫ Ẩ ẩ Ẳ ẳ Ẵ ẵ Ặ ặ ÀÁÂÃÄÅ àáâãäå ÆÇ ß ÿ ½ ¼ ¾ ± × ÷",
+	"Quyết định số 42/QĐ-UBND: Ơ ơ Ư ư Ứ ứ Ừ ừ Ử ử Ữ ữ Ự ự — ‰ € £ ¥ ☃ 中",
+}
+
+// TestConcurrentRender renders with one set of *UTF8Font from many
+// goroutines at once (different rune sets per document) and checks every
+// output against a sequential render. Run with -race.
+func TestConcurrentRender(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	want := make([][]byte, len(extras))
+	for i, e := range extras {
+		want[i] = renderExtra(t, fonts, e)
+	}
+	const goroutines, iters = 8, 3
+	var wg sync.WaitGroup
+	errs := make(chan error, goroutines*iters)
+	for g := 0; g < goroutines; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for it := 0; it < iters; it++ {
+				v := (g + it) % len(extras)
+				if got := renderExtra(t, fonts, extras[v]); !bytes.Equal(got, want[v]) {
+					errs <- fmt.Errorf("goroutine %d iteration %d: variant %d differs from sequential render", g, it, v)
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	// A freshly parsed font must give the same bytes as the shared one.
+	if got := renderExtra(t, parseLetterFonts(t), extras[1]); !bytes.Equal(got, want[1]) {
+		t.Error("render with freshly parsed fonts differs")
+	}
+}
+
+// TestDeterministic: with SetCatalogSort(true) and fixed dates (drawLetter
+// sets them), two renders of the same input are byte-identical, whether the
+// fonts are shared, re-parsed or added from bytes.
+func TestDeterministic(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	var a, b, c, d bytes.Buffer
+	renderFork(t, fonts, &a)
+	renderFork(t, fonts, &b)
+	renderFork(t, parseLetterFonts(t), &c)
+	renderForkFromBytes(t, &d)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two renders with the same parsed fonts differ")
+	}
+	if !bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Error("render with re-parsed fonts differs")
+	}
+	if !bytes.Equal(a.Bytes(), d.Bytes()) {
+		t.Error("AddUTF8FontParsed and AddUTF8FontFromBytes outputs differ")
+	}
+}
+
+// TestFontBytesNotModified renders with Go Mono, whose hmtx has a single
+// long metric, so subsetting takes getMetrics' short-metric branch. Stock
+// fpdf appends to a sub-slice of the TTF there and so overwrites the
+// caller's font bytes (a data race when shared); the fork must not.
+func TestFontBytesNotModified(t *testing.T) {
+	ttf := bytes.Clone(gomono.TTF)
+	font, err := ParseUTF8Font(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func() []byte {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(letterTime)
+		pdf.SetModificationDate(letterTime)
+		pdf.AddUTF8FontParsed("mono", "", font)
+		pdf.SetFont("mono", "", 10)
+		pdf.AddPage()
+		pdf.MultiCell(0, 5, "func main() { fmt.Println(\"xin chào\") } // ÀÉÎÕÜ", "", "L", false)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	first := render()
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); render() }()
+	}
+	wg.Wait()
+	if !bytes.Equal(ttf, gomono.TTF) {
+		t.Fatal("rendering modified the TTF bytes")
+	}
+	if !bytes.Equal(render(), first) {
+		t.Error("second render differs from first")
+	}
+	// The first stock render (before it corrupts its copy) matches the fork.
+	stockCIDToGIDMap = true
+	defer func() { stockCIDToGIDMap = false }()
+	forkFull := render()
+	spdf := stock.New("P", "mm", "A4", "")
+	spdf.SetCatalogSort(true)
+	spdf.SetCreationDate(letterTime)
+	spdf.SetModificationDate(letterTime)
+	spdf.AddUTF8FontFromBytes("mono", "", bytes.Clone(gomono.TTF))
+	spdf.SetFont("mono", "", 10)
+	spdf.AddPage()
+	spdf.MultiCell(0, 5, "func main() { fmt.Println(\"xin chào\") } // ÀÉÎÕÜ", "", "L", false)
+	var sbuf bytes.Buffer
+	if err := spdf.Output(&sbuf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(sbuf.Bytes(), forkFull) {
+		t.Error("fork output differs from stock for Go Mono")
+	}
+}
+
+func TestParseUTF8FontErrors(t *testing.T) {
+	ttf := liberationserifregular.TTF
+	otto := append([]byte("OTTO"), ttf[4:]...)
+	cases := map[string][]byte{
+		"nil":       nil,
+		"short":     []byte("abc"),
+		"text":      []byte("this is not a font, just some text that is long enough"),
+		"otf":       otto,
+		"truncated": ttf[:2000],
+		"ttc":       append([]byte("ttcf"), ttf[4:]...),
+	}
+	for name, data := range cases {
+		if f, err := ParseUTF8Font(data); err == nil || f != nil {
+			t.Errorf("%s: ParseUTF8Font = %v, %v; want error", name, f, err)
+		}
+	}
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontParsed("x", "", nil)
+	if pdf.Error() == nil {
+		t.Error("AddUTF8FontParsed(nil) did not set an error")
+	}
+}
+
+// TestCompressPooled checks that pooled (Reset) zlib writers produce the
+// same bytes as fresh ones, across streams of different sizes.
+func TestCompressPooled(t *testing.T) {
+	inputs := [][]byte{
+		liberationserifregular.TTF[:70000],
+		[]byte("BT /F1 12 Tf 10 10 Td (hello) Tj ET"),
+		make([]byte, 131072),
+		liberationserifregular.TTF[1000:30000],
+		{},
+	}
+	for round := 0; round < 3; round++ {
+		for i, in := range inputs {
+			var want bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
+			zw.Write(in)
+			zw.Close()
+			mem := xmem.compress(in)
+			if !bytes.Equal(mem.bytes(), want.Bytes()) {
+				t.Errorf("round %d input %d: pooled compressor output differs", round, i)
+			}
+			mem.release()
+		}
+	}
+}
+
+// TestPDFValid checks the fork's output with qpdf --check, extracts the
+// Vietnamese text with pdftotext, and rasterises it with pdftoppm to check
+// it renders exactly like the stock output (the shorter CIDToGIDMap must not
+// change any glyph). Skipped when poppler-utils/qpdf are not installed.
+func TestPDFValid(t *testing.T) {
+	for _, tool := range []string{"qpdf", "pdftotext", "pdftoppm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (apt-get install -y poppler-utils qpdf)", tool)
+		}
+	}
+	dir := t.TempDir()
+	fonts := parseLetterFonts(t)
+	fork := filepath.Join(dir, "fork.pdf")
+	if err := os.WriteFile(fork, renderExtra(t, fonts, extras[3]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("qpdf", "--check", fork).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	cmd := exec.Command("pdftotext", "-enc", "UTF-8", fork, "-")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	txt, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("pdftotext: %v\n%s", err, stderr.String())
+	}
+	text := strings.Join(strings.Fields(string(txt)), " ")
+	for _, want := range []string{
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",                    // bold
+		"Độc lập – Tự do – Hạnh phúc",                           // bold italic
+		"Hà Nội, ngày 15 tháng 3 năm 2025",                      // italic
+		"Ủy ban nhân dân phường đề nghị Bảo hiểm xã hội quận",   // regular
+		"Quyết định số 42/QĐ-UBND: Ơ ơ Ư ư Ứ ứ Ừ ừ Ử ử Ữ ữ Ự ự", // extra
+		"TM. ỦY BAN NHÂN DÂN – CHỦ TỊCH",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext output lacks %q", want)
+		}
+	}
+
+	// Same document through stock fpdf; the rendered pages must be identical.
+	spdf := stock.New("P", "mm", "A4", "")
+	for _, s := range letterStyles {
+		spdf.AddUTF8FontFromBytes(letterFamily, s.style, s.ttf)
+	}
+	drawLetterExtra(spdf, extras[3])
+	var sbuf bytes.Buffer
+	if err := spdf.Output(&sbuf); err != nil {
+		t.Fatal(err)
+	}
+	stockPath := filepath.Join(dir, "stock.pdf")
+	if err := os.WriteFile(stockPath, sbuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []struct{ pdf, prefix string }{{fork, "fork"}, {stockPath, "stock"}} {
+		if out, err := exec.Command("pdftoppm", "-r", "50", "-png", p.pdf, filepath.Join(dir, p.prefix)).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm %s: %v\n%s", p.pdf, err, out)
+		}
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "stock-*.png"))
+	if len(pages) == 0 {
+		t.Fatal("pdftoppm produced no pages")
+	}
+	for _, sp := range pages {
+		fp := strings.Replace(sp, "stock-", "fork-", 1)
+		a, err1 := os.ReadFile(sp)
+		b, err2 := os.ReadFile(fp)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s renders differently from stock", filepath.Base(fp))
+		}
+	}
+}

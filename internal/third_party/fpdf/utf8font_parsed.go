@@ -1,0 +1,157 @@
+// bhytdoc: this whole file is a bhytdoc addition to the fpdf fork (patch 1,
+// "reusable parsed fonts"); see README.md.
+
+package fpdf
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// UTF8Font is a TrueType font parsed once by ParseUTF8Font and registered in
+// any number of documents with (*Fpdf).AddUTF8FontParsed, avoiding the
+// per-document TTF parsing that AddUTF8FontFromBytes performs.
+//
+// A UTF8Font is immutable after ParseUTF8Font returns and safe for concurrent
+// use by multiple goroutines, each rendering its own *Fpdf. Everything a
+// document mutates (the set of used runes, the subsetting state and the
+// reader position) lives in a per-document copy made by AddUTF8FontParsed.
+// The TTF bytes passed to ParseUTF8Font are retained, not copied; callers
+// must not modify them afterwards.
+type UTF8Font struct {
+	file *utf8FontFile // parsed template; read-only after ParseUTF8Font
+	desc FontDescType
+	up   int
+	ut   int
+
+	// ids memoises the stock font ID (sha1 of the JSON font definition,
+	// which includes the font key) per font key, so it is computed once per
+	// family/style name instead of once per document.
+	ids sync.Map // font key (string) -> font ID (string)
+}
+
+// ParseUTF8Font parses a TrueType (glyf-based) font for use with
+// AddUTF8FontParsed. It computes everything AddUTF8FontFromBytes computes when
+// it parses a font, plus the font-level data that subsetting needs, exactly
+// once. The returned font retains ttf; do not modify ttf afterwards.
+//
+// It returns an error for data that is not a TrueType font, for OpenType/CFF
+// fonts and collections, and for fonts that lack a format 4 Unicode cmap or a
+// table needed for subsetting.
+func ParseUTF8Font(ttf []byte) (font *UTF8Font, err error) {
+	if len(ttf) < 12 {
+		return nil, errors.New("fpdf: font data too short to be a TrueType font")
+	}
+	defer func() {
+		// The stock parser indexes the byte slice without bounds checks and
+		// panics on truncated or corrupt fonts; report that as an error.
+		if r := recover(); r != nil {
+			font, err = nil, fmt.Errorf("fpdf: invalid TrueType font: %v", r)
+		}
+	}()
+	// Clip the capacity so that reads past len(ttf) fail instead of reading
+	// whatever follows in the backing array.
+	ttf = ttf[:len(ttf):len(ttf)]
+	utf := newUTF8Font(&fileReader{readerPosition: 0, array: ttf})
+	if err := utf.parseFile(); err != nil {
+		return nil, fmt.Errorf("fpdf: %s", trimNL(err.Error()))
+	}
+	if utf.cut == nil {
+		return nil, errors.New("fpdf: TrueType font lacks a format 4 Unicode cmap or a table needed for subsetting (head, hhea, maxp, hmtx, loca, glyf, post)")
+	}
+	font = &UTF8Font{
+		file: utf,
+		desc: FontDescType{
+			Ascent:       int(utf.Ascent),
+			Descent:      int(utf.Descent),
+			CapHeight:    utf.CapHeight,
+			Flags:        utf.Flags,
+			FontBBox:     utf.Bbox,
+			ItalicAngle:  utf.ItalicAngle,
+			StemV:        utf.StemV,
+			MissingWidth: round(utf.DefaultWidth),
+		},
+		up: int(round(utf.UnderlinePosition)),
+		ut: round(utf.UnderlineThickness),
+	}
+	return font, nil
+}
+
+func trimNL(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == ' ') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// Desc returns the font descriptor values (in 1/1000 em) that fpdf writes
+// for this font.
+func (font *UTF8Font) Desc() FontDescType { return font.desc }
+
+// newDocFile returns a per-document copy of the parsed font: it shares the
+// read-only parsed tables (table directory, cmap dictionary, loca offsets,
+// widths) and the TTF bytes, but has its own reader position and its own
+// subsetting state, which GenerateCutFont mutates.
+func (font *UTF8Font) newDocFile() *utf8FontFile {
+	c := *font.file
+	c.fileReader = &fileReader{readerPosition: 0, array: font.file.fileReader.array}
+	c.outTablesData = nil
+	c.symbolData = nil
+	c.CodeSymbolDictionary = nil
+	c.LastRune = 0
+	return &c
+}
+
+// id returns the font ID that the stock code computes with generateFontID
+// for def (which depends only on def.Name for a given parsed font).
+func (font *UTF8Font) id(def fontDefType) string {
+	if v, ok := font.ids.Load(def.Name); ok {
+		return v.(string)
+	}
+	id, _ := generateFontID(def)
+	v, _ := font.ids.LoadOrStore(def.Name, id)
+	return v.(string)
+}
+
+// AddUTF8FontParsed registers a font parsed by ParseUTF8Font under family and
+// style ("", "B", "I", "BI"), like AddUTF8FontFromBytes but without
+// re-parsing the font. The generated PDF is byte-for-byte the same as with
+// AddUTF8FontFromBytes on the same TTF bytes. The same *UTF8Font may be
+// registered concurrently in many documents.
+func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
+	if f.err != nil {
+		return
+	}
+	if font == nil {
+		f.SetErrorf("fpdf: AddUTF8FontParsed: nil font for family %q style %q", familyStr, styleStr)
+		return
+	}
+	fontkey := getFontKey(fontFamilyEscape(familyStr), styleStr)
+	if _, ok := f.fonts[fontkey]; ok {
+		return
+	}
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:        "UTF8",
+		Name:      fontkey,
+		Desc:      font.desc,
+		Up:        font.up,
+		Ut:        font.ut,
+		Cw:        font.file.CharWidths, // shared, read-only
+		utf8File:  font.newDocFile(),
+		usedRunes: sbarr,
+	}
+	def.i = font.id(def)
+	f.fonts[fontkey] = def
+}
+
+// stockCIDToGIDMap makes putfonts write the full 128 KiB CIDToGIDMap like
+// stock fpdf; tests set it to check that the rest of the output is
+// byte-for-byte identical to stock fpdf.
+var stockCIDToGIDMap = false
