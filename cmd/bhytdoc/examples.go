@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/examples/seeds"
+)
+
+func runExamples(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("examples", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("o", "out", "output `directory`")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintln(stderr, "bhytdoc examples: unexpected arguments:", fs.Args())
+		return exitUsage
+	}
+	status := exitOK
+	for _, ex := range seeds.All() {
+		b, err := bhytdoc.RenderPDF(ex.Doc, nil)
+		if err == nil {
+			err = writeFile(*dir, ex.Name+".pdf", b)
+		}
+		if err != nil {
+			status = report(stderr, ex.Name, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s/%s.pdf\n", *dir, ex.Name)
+	}
+	return status
+}
