@@ -134,7 +134,7 @@ func (d *Document) validate(p *problems) {
 	}
 	required(p, "Place", d.Place)
 	if err := typo.ValidDate(d.Date.Year, d.Date.Month, d.Date.Day, d.Draft); err != nil {
-		p.add("Date", "%v", err)
+		p.add("Date", "%s", strings.TrimPrefix(err.Error(), "typo: "))
 	}
 	if required(p, "Summary", d.Summary) && d.Kind == CongVan && hasVVPrefix(d.Summary) {
 		p.add("Summary", "starts with \"V/v\": write only the subject, the renderer adds \"V/v\"")

@@ -20,11 +20,21 @@ type tableGeom struct {
 // annex lays out an annex: label, title, reference and its table, on
 // pages of its own with the header rows repeated on each.
 func (l *layout) annex(a *ir.Annex) {
+	// Portrait when the body rows fit on one line each at a usual table
+	// size (12–13 pt); otherwise landscape, as officials print wide
+	// annexes, shrinking the font there only if the columns cannot fit.
 	landscape := a.Landscape
-	g, ok := l.tableGeom(&a.Table, l.areaW(landscape))
-	if !ok && !landscape {
-		landscape = true
-		g, _ = l.tableGeom(&a.Table, l.areaW(true))
+	var g tableGeom
+	ok := false
+	if !landscape {
+		g, ok = l.tableGeom(&a.Table, l.areaW(false), sizeTableUsual, true)
+		landscape = !ok
+	}
+	if landscape {
+		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
+		if !ok {
+			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
+		}
 	}
 	pw := pageW
 	ph := pageH
@@ -104,19 +114,21 @@ func (l *layout) areaW(landscape bool) float64 {
 }
 
 // tableGeom fits the columns into avail mm, shrinking the font from
-// sizeTable to sizeTableMin if needed. ok is false when even the smallest
-// size needs words cut.
-func (l *layout) tableGeom(t *ir.Table, avail float64) (tableGeom, bool) {
-	for size := float64(sizeTable); size >= sizeTableMin; size-- {
-		if g, ok := l.fit(t, avail, size); ok {
+// sizeTable down to smallest if needed. ok is false when even that size
+// would need words cut or, with noWrap, body cells wrapped.
+func (l *layout) tableGeom(t *ir.Table, avail, smallest float64, noWrap bool) (tableGeom, bool) {
+	for size := float64(sizeTable); size >= smallest; size-- {
+		if g, fits, unwrapped := l.fit(t, avail, size); fits && (unwrapped || !noWrap) {
 			return g, true
 		}
 	}
-	g, _ := l.fit(t, avail, sizeTableMin)
-	return g, false
+	g, fits, unwrapped := l.fit(t, avail, smallest)
+	return g, fits && (unwrapped || !noWrap)
 }
 
-func (l *layout) fit(t *ir.Table, avail, size float64) (tableGeom, bool) {
+// fit computes column widths at size. fits reports that no word needs
+// cutting; unwrapped that every body cell fits on one line.
+func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwrapped bool) {
 	n := len(t.Align)
 	minW := make([]float64, n)
 	natW := make([]float64, n)
@@ -183,7 +195,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (tableGeom, bool) {
 			widths[c] = minW[c] * avail / sumMin
 		}
 	}
-	g := tableGeom{size: size, widths: widths}
+	g = tableGeom{size: size, widths: widths}
 	lh := size * singleSpacing * ptToMM
 	cellH := func(s string, st ir.Style, w float64) float64 {
 		lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
@@ -233,7 +245,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (tableGeom, bool) {
 	if len(t.Totals) > 0 {
 		g.totalsH = rowH(t.Totals, ir.Bold)
 	}
-	return g, ok
+	return g, ok, sumNat <= avail+1e-9
 }
 
 // eachHeaderCell calls fn with each header cell's row and first column.

@@ -22,8 +22,9 @@ const (
 	sizePageNumber = 13 // 13–14
 	sizeAnnexLabel = 14 // 14
 	sizeAnnexTitle = 14 // 13–14
-	sizeTable      = 13 // 12–13; wide tables shrink down to sizeTableMin
-	sizeTableMin   = 10
+	sizeTable      = 13 // 12–13
+	sizeTableUsual = 12 // smallest usual table size before going landscape
+	sizeTableMin   = 10 // wide tables may be smaller; this is the floor
 
 	// ruleRatio is the length of the rule under the issuing body and
 	// under a trích yếu, as a fraction of the line above (1/3–1/2).
