@@ -157,7 +157,7 @@ func checkPDFText(t *testing.T, f string, pages []pdf.Page) {
 	t.Helper()
 	want := pageTexts(pages)
 	info := run(t, "pdfinfo", f)
-	if !regexp.MustCompile(`(?m)^Pages:\s+`+strconv.Itoa(len(pages))+`$`).MatchString(info) {
+	if !regexp.MustCompile(`(?m)^Pages:\s+` + strconv.Itoa(len(pages)) + `$`).MatchString(info) {
 		t.Fatalf("pdfinfo: want %d pages\n%s", len(pages), info)
 	}
 	for i := range pages {
