@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"bhytdoc/fonts"
@@ -55,7 +56,7 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	doc := n.toIR()
+	doc := n.toIR(tone)
 	if needGlyphs {
 		if err := checkGlyphs(doc, fam); err != nil {
 			return nil, err
@@ -85,7 +86,15 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 		if f == nil {
 			return
 		}
-		for _, r := range f.MissingRunes(t.S) {
+		missing := f.MissingRunes(t.S)
+		for _, r := range t.S {
+			// The PDF writer encodes text as UTF-16 code units of the
+			// Basic Multilingual Plane only.
+			if r > 0xFFFF && !slices.Contains(missing, r) {
+				missing = append(missing, r)
+			}
+		}
+		for _, r := range missing {
 			key := fmt.Sprintf("%s|%d|%d", t.Field, r, st)
 			if seen[key] {
 				continue
@@ -161,13 +170,14 @@ func listed(items []string, field string) []ir.Text {
 	return out
 }
 
-// toIR derives every printed string. d must be normalised and valid.
-func (d *Document) toIR() *ir.Doc {
+// toIR derives every printed string. d must be normalised and valid; the
+// library's own fixed text follows the same tone style as d's text.
+func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	doc := &ir.Doc{
 		CongVan:   d.Kind == CongVan,
 		Parent:    lines(d.Issuer.Parent, "Issuer.Parent"),
 		Issuer:    lines(d.Issuer.Name, "Issuer.Name"),
-		QuocHieu:  ir.Text{S: QuocHieu},
+		QuocHieu:  ir.Text{S: typo.Tone(QuocHieu, tone)},
 		TieuNgu:   ir.Text{S: TieuNgu},
 		Number:    ir.Text{S: "Số: " + d.NumberSymbol(), Field: "Number"},
 		PlaceDate: ir.Text{S: d.PlaceDate(), Field: "Date"},

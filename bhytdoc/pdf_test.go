@@ -362,6 +362,11 @@ func TestPDFBadInput(t *testing.T) {
 	if !errors.As(err, &ge) || ge.Rune != '☃' || !strings.HasPrefix(ge.Field, "Body[1].Text") {
 		t.Fatalf("want a GlyphError for ☃ in Body[1], got %v", err)
 	}
+	e := seeds.All()[0].Doc
+	e.Signatures[0].Name += " 😀"
+	if _, err := bhytdoc.RenderPDF(e, nil); !errors.As(err, &ge) || ge.Rune != '😀' || ge.Field != "Signatures[0].Name" {
+		t.Errorf("emoji: %v", err)
+	}
 	var buf bytes.Buffer
 	if err := bhytdoc.WritePDF(&buf, d, nil); err == nil || buf.Len() != 0 {
 		t.Errorf("WritePDF wrote %d bytes on error %v", buf.Len(), err)

@@ -42,7 +42,14 @@ func parsedFont(f *fonts.Face) (*fpdf.UTF8Font, error) {
 
 // Render lays out doc and returns the PDF bytes. Nothing is returned on
 // error, so callers never write a partial file.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]byte, error) {
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err error) {
+	// fpdf panics on some inputs the checks before it should have caught;
+	// a caller still gets an error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
 	m, err := newMetrics(fam, doc)
 	if err != nil {
 		return nil, err
