@@ -2,6 +2,7 @@ package bhytdoc_test
 
 import (
 	"bytes"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -149,6 +150,32 @@ func TestToneStyleWholeDocument(t *testing.T) {
 		}
 		if c.tone == bhytdoc.ToneModern && doc.QuocHieu.S != "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" {
 			t.Errorf("Quốc hiệu %q does not follow the modern style", doc.QuocHieu.S)
+		}
+	}
+}
+
+// RenderPDF is safe for concurrent use and stays deterministic: run with
+// -race to check the shared font state.
+func TestConcurrentRender(t *testing.T) {
+	want := map[string][]byte{}
+	for _, ex := range seeds.All() {
+		_, b := render(t, ex.Doc)
+		want[ex.Name] = b
+	}
+	errs := make(chan error, 12)
+	for i := range 12 {
+		go func() {
+			ex := seeds.All()[i%3]
+			b, err := bhytdoc.RenderPDF(ex.Doc, nil)
+			if err == nil && !bytes.Equal(b, want[ex.Name]) {
+				err = errors.New(ex.Name + ": concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 12 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
