@@ -30,15 +30,15 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
 	var first Page
 	y := l.header(&first)
 	flow := l.flowBlocks()
-	l.paginate(first, y, flow, pageH-set.MarginBottom, false)
+	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
 		l.annex(&doc.Annexes[i])
 	}
 	return l.pages
 }
 
-// text adds a single-line text op centred on cx (or starting at x for
-// left alignment) at baseline y and returns it.
+// centred adds t as one line centred on cx at baseline y and returns its
+// width.
 func (l *layout) centred(p *Page, t ir.Text, st ir.Style, size, cx, y float64) float64 {
 	w := l.m.w(t.S, st, size)
 	p.Ops = append(p.Ops, Op{Kind: OpText, X: cx - w/2, Y: y, W: w, S: t.S, Style: st, Size: size})
@@ -310,10 +310,11 @@ func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY fl
 	}
 }
 
-// paginate places blocks from y on first (and following pages), breaking
-// pages before a block that does not fit, and moving back to the start of
-// a chain of kept-together blocks when possible.
-func (l *layout) paginate(first Page, y float64, flow []block, limit float64, landscape bool) {
+// paginate places blocks from y on first (and following portrait pages),
+// breaking pages before a block that does not fit, and moving back to the
+// start of a chain of kept-together blocks when possible.
+func (l *layout) paginate(first Page, y float64, flow []block) {
+	limit := pageH - l.set.MarginBottom
 	pages := []Page{first}
 	top := l.set.MarginTop
 	startOfPage := 0 // index of the first block on the current page
@@ -334,7 +335,7 @@ func (l *layout) paginate(first Page, y float64, flow []block, limit float64, la
 			if j == startOfPage {
 				j = i // the whole page is one chain: break here anyway
 			}
-			pages = append(pages, Page{Landscape: landscape})
+			pages = append(pages, Page{})
 			startOfPage = j
 			y = top
 			i = j - 1
