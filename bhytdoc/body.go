@@ -2,8 +2,11 @@ package bhytdoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -11,6 +14,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"bhytdoc/internal/typo"
 )
 
 // BlockKind is the role of a body block in the phần–mục–khoản–điểm
@@ -103,7 +108,30 @@ type SyntaxError struct {
 	Msg  string
 }
 
+// Error returns "line N: message".
 func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// SyntaxErrors lists every problem found in a body, in line order. It is
+// the error ParseBody and ParseBodyLines return.
+type SyntaxErrors []*SyntaxError
+
+// Error returns the problems one per line, each "line N: message".
+func (l SyntaxErrors) Error() string {
+	if len(l) == 0 {
+		return "" // errors.Join of nothing is nil
+	}
+	return errors.Join(l.Unwrap()...).Error()
+}
+
+// Unwrap gives errors.As and errors.Is access to each problem: errors.As
+// with a *SyntaxError target finds the first.
+func (l SyntaxErrors) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
 
 var (
 	reRomanLabel = regexp.MustCompile(`^([IVXLCDM]+\.)\s+`)
@@ -112,6 +140,14 @@ var (
 	rePointLabel = regexp.MustCompile(`^([a-zđ]\))\s+`)
 	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+)(?:[.:]\s*|\s+|$)`)
 )
+
+var labelExample = map[BlockKind]string{
+	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`,
+}
+
+// bodyMarkdown is only read after initialisation: goldmark parsers are
+// safe for concurrent use.
+var bodyMarkdown = goldmark.DefaultParser()
 
 // ParseBody parses a Markdown body into blocks. The mapping follows how
 // officials number their documents:
@@ -126,85 +162,109 @@ var (
 //	- …  /  + …                     → Dash / Plus
 //	other paragraphs                → Paragraph
 //
-// **bold** and *italic* become spans. A backslash before the label
-// ("1\." or "a\)") keeps a paragraph that merely starts like a label.
-// Elements with no place in an administrative document (links, images,
-// code, HTML, quotes, tables, rules) are errors naming the line.
+// **bold** and *italic* become spans. Text reads as CommonMark defines
+// it: backslash escapes and character references are resolved in one
+// pass ("\&amp;" is the literal "&amp;"), a soft line break reads as a
+// space, and spaces ending a paragraph are dropped unless written as a
+// reference ("&#32;"). A backslash before the label ("1\." or "a\)") keeps
+// a paragraph that merely starts like a label.
+//
+// HTML comment blocks (<!-- … --> starting a line) are notes for editors
+// and are skipped; one also ends a numbered list, so that the list after
+// it keeps its own numbers. Elements with no place in an administrative
+// document are errors: links, images, code, quotes, thematic breaks, hard
+// line breaks, heading levels beyond 4, and HTML other than comment
+// blocks (a comment inside a paragraph included).
+//
+// On failure ParseBody returns no blocks and a SyntaxErrors listing every
+// problem with its line, in line order; errors.As with a *SyntaxError
+// target gives the first.
 func ParseBody(md string) ([]Block, error) {
+	blocks, _, err := ParseBodyLines(md, 1)
+	return blocks, err
+}
+
+// ParseBodyLines is ParseBody also returning the 1-based line of each
+// block (lines[i] for blocks[i]: where its text starts, or the marker's
+// line for a list item without text), counting md's first line as
+// firstLine. A caller that cut the body out of a larger file passes the
+// line it starts on and gets that file's lines, in the SyntaxErrors too.
+func ParseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
 	src := []byte(md)
+	p := bodyParser{src: src, firstLine: firstLine}
 	if !utf8.Valid(src) {
-		return nil, &SyntaxError{Line: badUTF8Line(src), Msg: "invalid UTF-8"}
+		// Clean's error says where the first bad byte is.
+		_, cerr := typo.Clean(md)
+		line := firstLine
+		if ie := (*typo.InvalidUTF8Error)(nil); errors.As(cerr, &ie) {
+			line = p.lineAt(ie.Offset)
+		}
+		return nil, nil, SyntaxErrors{{Line: line, Msg: "invalid UTF-8"}}
 	}
-	p := bodyParser{src: src}
-	root := goldmark.DefaultParser().Parse(text.NewReader(src))
+	root := bodyMarkdown.Parse(text.NewReader(src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		p.block(n, 0)
+		p.block(n)
 	}
-	if p.err != nil {
-		return nil, p.err
+	if len(p.errs) > 0 {
+		slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return a.Line - b.Line })
+		return nil, nil, p.errs
 	}
-	return p.out, nil
+	return p.out, p.lines, nil
 }
 
-func badUTF8Line(b []byte) int {
-	line := 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		b = b[size:]
-	}
-	return line
-}
-
+// bodyParser turns top-level goldmark nodes into blocks, recording the
+// line of each block and every problem.
 type bodyParser struct {
-	src []byte
-	out []Block
-	err error
+	src       []byte
+	firstLine int // the line number of src's first line
+	out       []Block
+	lines     []int
+	errs      SyntaxErrors
+}
+
+// lineOf returns the line where n starts — for a list item, its
+// marker's — from goldmark's block positions, else the first text below
+// n, else n's parent's line.
+func (p *bodyParser) lineOf(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Pos() >= 0 {
+			return p.lineAt(n.Pos())
+		}
+		for c := n; c != nil; c = c.FirstChild() {
+			if t, ok := c.(*ast.Text); ok {
+				return p.lineAt(t.Segment.Start)
+			}
+		}
+	}
+	return p.firstLine
+}
+
+func (p *bodyParser) lineAt(off int) int {
+	return p.firstLine + bytes.Count(p.src[:off], []byte{'\n'})
 }
 
 func (p *bodyParser) fail(n ast.Node, format string, args ...any) {
-	if p.err == nil {
-		p.err = &SyntaxError{Line: p.line(n), Msg: fmt.Sprintf(format, args...)}
-	}
+	p.errs = append(p.errs, &SyntaxError{Line: p.lineOf(n), Msg: fmt.Sprintf(format, args...)})
 }
 
-// line finds the 1-based source line of n: its recorded position, else
-// the first segment of n or of a descendant, else its parent's line.
-func (p *bodyParser) line(n ast.Node) int {
-	at := func(off int) int { return 1 + bytes.Count(p.src[:min(off, len(p.src))], []byte{'\n'}) }
-	if n.Pos() >= 0 {
-		return at(n.Pos())
-	}
-	for c := n; c != nil; c = c.FirstChild() {
-		if c.Pos() >= 0 {
-			return at(c.Pos())
-		}
-		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return at(c.Lines().At(0).Start)
-		}
-		if t, ok := c.(*ast.Text); ok {
-			return at(t.Segment.Start)
-		}
-	}
-	if n.Parent() != nil {
-		return p.line(n.Parent())
-	}
-	return 1
+func (p *bodyParser) emit(n ast.Node, b Block) {
+	p.out = append(p.out, b)
+	p.lines = append(p.lines, p.lineOf(n))
 }
 
-func (p *bodyParser) block(n ast.Node, depth int) {
+func (p *bodyParser) block(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		p.heading(n)
 	case *ast.Paragraph, *ast.TextBlock:
 		p.paragraph(n)
 	case *ast.List:
-		p.list(n, depth)
+		p.list(n)
+	case *ast.HTMLBlock:
+		// Comments are notes for editors (and separate numbered lists).
+		if n.HTMLBlockType != ast.HTMLBlockType2 {
+			p.fail(n, "HTML is not allowed in a document body")
+		}
 	default:
 		p.fail(n, "%s is not allowed in a document body", nodeName(n))
 	}
@@ -231,8 +291,8 @@ func nodeName(n ast.Node) string {
 }
 
 func (p *bodyParser) heading(h *ast.Heading) {
-	spans := p.inlines(h)
-	if p.err != nil {
+	spans, ok := p.inlines(h)
+	if !ok {
 		return
 	}
 	head := spansText(spans)
@@ -258,43 +318,34 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	}
 	b.Label = head[m[2]:m[3]]
 	b.Text = trimSpansPrefix(spans, m[1])
-	p.out = append(p.out, b)
-}
-
-var labelExample = map[BlockKind]string{
-	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`, Point: `"a)"`,
+	p.emit(h, b)
 }
 
 func (p *bodyParser) paragraph(n ast.Node) {
-	spans := p.inlines(n)
-	if p.err != nil {
+	spans, ok := p.inlines(n)
+	if !ok {
 		return
 	}
 	b := Block{Kind: Paragraph}
-	// A label is only recognised when the source really starts with it:
-	// "1\." or "a\)" written with a backslash stays a paragraph.
-	raw := p.rawStart(n)
-	plain := spansText(spans)
-	if m := reSubLabel.FindStringSubmatchIndex(plain); m != nil && reSubLabel.MatchString(raw) {
-		b.Kind, b.Label, b.Text = SubItem, plain[m[2]:m[3]], trimSpansPrefix(spans, m[1])
-	} else if m := rePointLabel.FindStringSubmatchIndex(plain); m != nil && rePointLabel.MatchString(raw) {
-		b.Kind, b.Label, b.Text = Point, plain[m[2]:m[3]], trimSpansPrefix(spans, m[1])
+	// A label counts only when the source really starts with it: "1\." or
+	// "a\)" written with a backslash stays a paragraph.
+	raw := ""
+	if n.Lines().Len() > 0 {
+		seg := n.Lines().At(0)
+		raw = string(seg.Value(p.src))
+	}
+	text := spansText(spans)
+	if m := reSubLabel.FindStringSubmatchIndex(text); m != nil && reSubLabel.MatchString(raw) {
+		b.Kind, b.Label, b.Text = SubItem, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
+	} else if m := rePointLabel.FindStringSubmatchIndex(text); m != nil && rePointLabel.MatchString(raw) {
+		b.Kind, b.Label, b.Text = Point, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
 	} else {
 		b.Text = spans
 	}
-	p.out = append(p.out, b)
+	p.emit(n, b)
 }
 
-// rawStart returns the source text of n's first line.
-func (p *bodyParser) rawStart(n ast.Node) string {
-	if n.Lines().Len() == 0 {
-		return ""
-	}
-	s := n.Lines().At(0)
-	return string(s.Value(p.src))
-}
-
-func (p *bodyParser) list(l *ast.List, depth int) {
+func (p *bodyParser) list(l *ast.List) {
 	kind := Dash
 	switch {
 	case l.IsOrdered():
@@ -308,78 +359,75 @@ func (p *bodyParser) list(l *ast.List, depth int) {
 	}
 	num := l.Start
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		label := ""
+		if kind == Item {
+			label = strconv.Itoa(num) + "."
+		}
 		first := true
 		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
 				if !first {
 					p.paragraph(c)
-					continue
+					break
 				}
-				spans := p.inlines(c)
-				b := Block{Kind: kind, Text: spans}
-				if kind == Item {
-					b.Label = fmt.Sprintf("%d.", num)
+				if spans, ok := p.inlines(c); ok {
+					p.emit(c, Block{Kind: kind, Label: label, Text: spans})
 				}
-				p.out = append(p.out, b)
 			default:
 				if first {
-					// An item that starts with a nested list has no text of
-					// its own: keep the marker with an empty text so that
-					// Validate can name it.
-					b := Block{Kind: kind}
-					if kind == Item {
-						b.Label = fmt.Sprintf("%d.", num)
-					}
-					p.out = append(p.out, b)
+					// An item that opens with a nested list has no text of
+					// its own: keep it, empty, for Validate to name.
+					p.emit(it, Block{Kind: kind, Label: label})
 				}
-				p.block(c, depth+1)
+				p.block(c)
 			}
 			first = false
 		}
-		if first { // empty item
-			b := Block{Kind: kind}
-			if kind == Item {
-				b.Label = fmt.Sprintf("%d.", num)
-			}
-			p.out = append(p.out, b)
+		if first {
+			p.emit(it, Block{Kind: kind, Label: label})
 		}
 		num++
 	}
 }
 
 // inlines flattens n's inline children into spans, merging neighbours of
-// equal emphasis. Soft line breaks read as spaces.
-func (p *bodyParser) inlines(n ast.Node) []Span {
-	var out []Span
-	var walk func(n ast.Node, bold, italic bool)
-	add := func(s string, bold, italic bool) {
-		if s == "" {
-			return
-		}
-		if k := len(out) - 1; k >= 0 && out[k].Bold == bold && out[k].Italic == italic {
-			out[k].Text += s
-			return
-		}
-		out = append(out, Span{Text: s, Bold: bold, Italic: italic})
+// equal emphasis, with escapes and references resolved. Soft line breaks
+// read as spaces. It reports only the first problem at the inline level:
+// one per block is enough to find them.
+func (p *bodyParser) inlines(n ast.Node) ([]Span, bool) {
+	// Text is gathered raw, as written, and resolved once per run of equal
+	// emphasis: an escape or reference may span goldmark's text nodes, and
+	// only spaces as written end a paragraph, not those written "&#32;".
+	type piece struct {
+		raw          []byte
+		bold, italic bool
 	}
+	var ps []piece
+	ok := true
+	add := func(s []byte, bold, italic bool) {
+		if len(s) == 0 {
+			return // so that no run resolves to nothing, and neighbours differ
+		}
+		if k := len(ps) - 1; k >= 0 && ps[k].bold == bold && ps[k].italic == italic {
+			ps[k].raw = append(ps[k].raw, s...)
+			return
+		}
+		ps = append(ps, piece{raw: append([]byte(nil), s...), bold: bold, italic: italic})
+	}
+	var walk func(n ast.Node, bold, italic bool)
 	walk = func(n ast.Node, bold, italic bool) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				// Text segments are raw source: resolve backslash escapes
-				// and character references as a Markdown reader would.
-				v := util.UnescapePunctuations(c.Segment.Value(p.src))
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
-				add(string(v), bold, italic)
+				add(c.Value(p.src), bold, italic)
 				if c.SoftLineBreak() {
-					add(" ", bold, italic)
+					add([]byte{' '}, bold, italic)
 				}
-				if c.HardLineBreak() {
-					p.fail(n, "hard line breaks are not allowed inside a paragraph; start a new paragraph")
+				if c.HardLineBreak() && ok {
+					p.fail(c, "hard line breaks are not allowed inside a paragraph; start a new paragraph")
+					ok = false
 				}
-			case *ast.String:
-				add(string(c.Value), bold, italic)
 			case *ast.Emphasis:
 				if c.Level >= 2 {
 					walk(c, true, italic)
@@ -387,19 +435,102 @@ func (p *bodyParser) inlines(n ast.Node) []Span {
 					walk(c, bold, true)
 				}
 			default:
-				p.fail(n, "%s is not allowed in a document body", nodeName(c))
+				if ok {
+					p.fail(c, "%s is not allowed in a document body", nodeName(c))
+					ok = false
+				}
 			}
 		}
 	}
 	walk(n, false, false)
-	// Trailing soft-break spaces are not content.
-	if k := len(out) - 1; k >= 0 {
-		out[k].Text = strings.TrimRight(out[k].Text, " ")
-		if out[k].Text == "" {
-			out = out[:k]
+	if !ok {
+		return nil, false
+	}
+	// Trailing source spaces (soft breaks, line ends) are not content;
+	// spaces written as references are.
+	for k := len(ps) - 1; k >= 0; k-- {
+		ps[k].raw = bytes.TrimRight(ps[k].raw, " ")
+		if len(ps[k].raw) > 0 {
+			break
+		}
+		ps = ps[:k]
+	}
+	out := make([]Span, 0, len(ps))
+	for _, pc := range ps {
+		// A run that is not empty never resolves to nothing.
+		out = append(out, Span{Text: resolve(pc.raw), Bold: pc.bold, Italic: pc.italic})
+	}
+	return out, true
+}
+
+// resolve applies backslash escapes and character references in one pass,
+// as goldmark's HTML renderer does for text: "\&amp;" is the literal
+// "&amp;".
+func resolve(src []byte) string {
+	if bytes.IndexByte(src, '\\') < 0 && bytes.IndexByte(src, '&') < 0 && bytes.IndexByte(src, 0) < 0 {
+		return string(src)
+	}
+	var sb strings.Builder
+	sb.Grow(len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && util.IsPunct(src[i+1]):
+			sb.WriteByte(src[i+1])
+			i++
+		case c == 0:
+			sb.WriteRune(utf8.RuneError)
+		case c == '&':
+			if r, n := reference(src[i:]); n > 0 {
+				sb.WriteString(r)
+				i += n - 1
+				continue
+			}
+			sb.WriteByte(c)
+		default:
+			sb.WriteByte(c)
 		}
 	}
-	return out
+	return sb.String()
+}
+
+// reference decodes the character reference at the start of s ("&#32;",
+// "&#x20;", "&amp;") and returns its text and length, or n == 0.
+func reference(s []byte) (string, int) {
+	if len(s) < 3 {
+		return "", 0
+	}
+	if s[1] == '#' {
+		i, base := 2, 10
+		if s[2] == 'x' || s[2] == 'X' {
+			i, base = 3, 16
+		}
+		j := i
+		for j < len(s) && j-i < 8 && (base == 10 && util.IsNumeric(s[j]) || base == 16 && util.IsHexDecimal(s[j])) {
+			j++
+		}
+		limit := 7
+		if base == 16 {
+			limit = 6
+		}
+		if j == i || j-i > limit || j >= len(s) || s[j] != ';' {
+			return "", 0
+		}
+		v, _ := strconv.ParseUint(string(s[i:j]), base, 32)
+		return string(util.ToValidRune(rune(v))), j + 1
+	}
+	j := 1
+	for j < len(s) && util.IsAlphaNumeric(s[j]) {
+		j++
+	}
+	if j == 1 || j >= len(s) || s[j] != ';' {
+		return "", 0
+	}
+	e, ok := util.LookUpHTML5EntityByName(string(s[1:j]))
+	if !ok {
+		return "", 0
+	}
+	return string(e.Characters), j + 1
 }
 
 // trimSpansPrefix drops the first n bytes of the concatenated spans.
