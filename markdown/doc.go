@@ -1,0 +1,37 @@
+// Package markdown writes bhytdoc documents as Markdown and reads document
+// sources written in Markdown.
+//
+// A source file is YAML front matter holding the structured fields — kind,
+// issuer, number, place and date, summary, recipients, signatures, Nơi
+// nhận, annex tables — followed by a Markdown body in bhytdoc.ParseBody's
+// conventions. FORMAT.md in this directory describes it with a complete
+// example. Parse reads a source into a validated document; every problem
+// comes back at once, each with its file and line.
+//
+// # Round trip
+//
+// Write's output is itself a source file. After the front matter it shows
+// the document as it reads on paper — the header (issuing body, number,
+// place and date, title or V/v line, Kính gửi, legal bases), the body, the
+// signature block, Nơi nhận and each annex as a GFM table — so that the
+// file reads well on a web portal or in a chat group. The parts shown from
+// the front matter are fenced by HTML comments, <!-- bhytdoc:header -->
+// … <!-- /bhytdoc:header --> and <!-- bhytdoc:footer --> … <!--
+// /bhytdoc:footer -->, which portals do not display; Parse skips what lies
+// between them (goldmark reports each marker as an HTML block) and reads
+// only the body in between. The front matter stays the one place each
+// field is written, so nothing is parsed back from text made for reading:
+// an annex table, for instance, keeps its multi-level header and column
+// widths in the front matter, while the GFM table shows it flattened.
+//
+// Parse(Write(d)) equals Canonical(d, tone) — d normalised, with the few
+// choices the model leaves open settled — and writing the result again
+// gives the same bytes. Body text reads back exactly: Escape backslash-
+// escapes what Markdown would take for markup, and where CommonMark's
+// emphasis rules leave no way to delimit a span (a bold span that starts
+// with punctuation right after a letter, say) the offending neighbour is
+// written as a character reference.
+//
+// Options.Publish writes the same Markdown without front matter and
+// markers, for reading only.
+package markdown

@@ -1,0 +1,537 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"bhytdoc/bhytdoc"
+)
+
+// pos is where a field was written.
+type pos struct {
+	file string
+	line int
+}
+
+// fmDecoder decodes the front matter from yaml.v3's node tree, which keeps
+// the line of every key and value. Decoding by hand rather than with
+// yaml.Decoder.KnownFields gives messages that name the key and the
+// expected type, a line for each of them, and every problem at once.
+type fmDecoder struct {
+	errs *Errors
+	file string
+	off  int // file line of YAML line 1, minus 1
+	fsys fs.FS
+	dir  string // directory of file inside fsys
+	pos  map[string]pos
+	// keys maps a mapping's value nodes to their keys: a list or mapping
+	// is placed at its key's line, not at its first item's.
+	keys map[*yaml.Node]*yaml.Node
+}
+
+func (d *fmDecoder) line(n *yaml.Node) int { return n.Line + d.off }
+
+func (d *fmDecoder) fail(n *yaml.Node, field, format string, args ...any) {
+	*d.errs = append(*d.errs, &Error{File: d.file, Line: d.line(n), Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *fmDecoder) mark(field string, n *yaml.Node) {
+	if k, ok := d.keys[n]; ok && n.Kind != yaml.ScalarNode {
+		n = k
+	}
+	d.pos[field] = pos{d.file, d.line(n)}
+}
+
+// yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an Error
+// at the file's line.
+var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (d *fmDecoder) syntax(err error) {
+	msg, line := err.Error(), 1
+	if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	*d.errs = append(*d.errs, &Error{File: d.file, Line: line + d.off, Msg: "YAML: " + msg})
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.ShortTag() == "!!null" {
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+// fields decodes mapping n: each known key's value goes to its function;
+// unknown and repeated keys are errors. A null value counts as an empty
+// mapping.
+func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml.Node)) {
+	if d.alias(n, where) || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, where, "want a mapping (key: value lines), got %s", kindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		name := key
+		if where != "" {
+			name = where + "." + key
+		}
+		fn, ok := fns[key]
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			d.fail(k, where, "a key must be a plain word, got %s", kindName(k))
+		case !ok:
+			d.fail(k, name, "unknown key (want %s)", knownKeys(fns))
+		case seen[key]:
+			d.fail(k, name, "key given twice")
+		default:
+			seen[key] = true
+			if d.keys == nil {
+				d.keys = map[*yaml.Node]*yaml.Node{}
+			}
+			d.keys[v] = k
+			fn(v)
+		}
+	}
+}
+
+func knownKeys(fns map[string]func(*yaml.Node)) string {
+	ks := make([]string, 0, len(fns))
+	for k := range fns {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// alias rejects YAML aliases: they would let a short file expand into a
+// huge document, and a document has no use for them.
+func (d *fmDecoder) alias(n *yaml.Node, where string) bool {
+	if n.Kind == yaml.AliasNode {
+		d.fail(n, where, "YAML aliases (*name) are not supported")
+		return true
+	}
+	return false
+}
+
+// text decodes a scalar as text, exactly as written: a cell "12.345" or
+// 12.345 is the text "12.345", not a number.
+func (d *fmDecoder) text(n *yaml.Node, where string) (string, bool) {
+	if d.alias(n, where) {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.fail(n, where, "want text, got %s", kindName(n))
+		return "", false
+	}
+	if isNull(n) {
+		return "", true
+	}
+	return n.Value, true
+}
+
+func (d *fmDecoder) str(n *yaml.Node, where, field string, dst *string) {
+	if s, ok := d.text(n, where); ok {
+		*dst = s
+		d.mark(field, n)
+	}
+}
+
+func (d *fmDecoder) integer(n *yaml.Node, where string) (int, bool) {
+	if d.alias(n, where) {
+		return 0, false
+	}
+	var v int
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&v) != nil {
+		d.fail(n, where, "want a whole number, got %s", kindName(n))
+		return 0, false
+	}
+	return v, true
+}
+
+func (d *fmDecoder) boolean(n *yaml.Node, where string) (bool, bool) {
+	if d.alias(n, where) {
+		return false, false
+	}
+	var v bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
+		d.fail(n, where, "want true or false, got %s", kindName(n))
+		return false, false
+	}
+	return v, true
+}
+
+func (d *fmDecoder) number(n *yaml.Node, where string) (float64, bool) {
+	if d.alias(n, where) {
+		return 0, false
+	}
+	var v float64
+	if n.Kind != yaml.ScalarNode || (n.ShortTag() != "!!int" && n.ShortTag() != "!!float") || n.Decode(&v) != nil {
+		d.fail(n, where, "want a number, got %s", kindName(n))
+		return 0, false
+	}
+	return v, true
+}
+
+// list calls fn for each item of sequence n; null is an empty list.
+func (d *fmDecoder) list(n *yaml.Node, where string, fn func(i int, item *yaml.Node)) {
+	if d.alias(n, where) || isNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, where, "want a list (lines starting with \"- \", or [a, b]), got %s", kindName(n))
+		return
+	}
+	for i, it := range n.Content {
+		fn(i, it)
+	}
+}
+
+func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
+	d.mark(field, n)
+	var out []string
+	d.list(n, where, func(i int, it *yaml.Node) {
+		if s, ok := d.text(it, fmt.Sprintf("%s[%d]", where, i)); ok {
+			d.mark(fmt.Sprintf("%s[%d]", field, i), it)
+			out = append(out, s)
+		}
+	})
+	*dst = out
+}
+
+var reDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
+
+// document decodes the front matter's root mapping into doc.
+func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
+	d.fields(n, "", map[string]func(*yaml.Node){
+		"kind": func(v *yaml.Node) {
+			if s, ok := d.text(v, "kind"); ok {
+				d.mark("Kind", v)
+				k, err := bhytdoc.ParseKind(s)
+				if err != nil {
+					d.fail(v, "kind", "unknown document kind %q (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", s)
+				}
+				doc.Kind = k
+			}
+		},
+		"draft": func(v *yaml.Node) {
+			if b, ok := d.boolean(v, "draft"); ok {
+				doc.Draft = b
+				d.mark("Draft", v)
+			}
+		},
+		"issuer": func(v *yaml.Node) {
+			d.mark("Issuer", v)
+			d.fields(v, "issuer", map[string]func(*yaml.Node){
+				"parent": func(v *yaml.Node) { d.str(v, "issuer.parent", "Issuer.Parent", &doc.Issuer.Parent) },
+				"name":   func(v *yaml.Node) { d.str(v, "issuer.name", "Issuer.Name", &doc.Issuer.Name) },
+				"abbrev": func(v *yaml.Node) { d.str(v, "issuer.abbrev", "Issuer.Abbrev", &doc.Issuer.Abbrev) },
+			})
+		},
+		"number": func(v *yaml.Node) {
+			if i, ok := d.integer(v, "number"); ok {
+				doc.Number = i
+				d.mark("Number", v)
+			}
+		},
+		"drafting_unit": func(v *yaml.Node) { d.str(v, "drafting_unit", "DraftingUnit", &doc.DraftingUnit) },
+		"place":         func(v *yaml.Node) { d.str(v, "place", "Place", &doc.Place) },
+		"date": func(v *yaml.Node) {
+			s, ok := d.text(v, "date")
+			if !ok {
+				return
+			}
+			d.mark("Date", v)
+			m := reDate.FindStringSubmatch(s)
+			if m == nil {
+				d.fail(v, "date", "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %q", s)
+				return
+			}
+			// Missing parts are "" and read as 0: blank, as in a draft.
+			doc.Date.Year, _ = strconv.Atoi(m[1])
+			doc.Date.Month, _ = strconv.Atoi(m[2])
+			doc.Date.Day, _ = strconv.Atoi(m[3])
+		},
+		"summary":     func(v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
+		"recipients":  func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
+		"bases":       func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
+		"attachments": func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
+		"signatures": func(v *yaml.Node) {
+			d.mark("Signatures", v)
+			d.list(v, "signatures", func(i int, it *yaml.Node) {
+				doc.Signatures = append(doc.Signatures, d.signature(it, i))
+			})
+		},
+		"noi_nhan": func(v *yaml.Node) {
+			d.mark("NoiNhan", v)
+			d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
+				doc.NoiNhan = append(doc.NoiNhan, d.recipient(it, i))
+			})
+		},
+		"luu": func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+		"annexes": func(v *yaml.Node) {
+			d.mark("Annexes", v)
+			d.list(v, "annexes", func(i int, it *yaml.Node) {
+				doc.Annexes = append(doc.Annexes, d.annexItem(it, i))
+			})
+		},
+	})
+}
+
+func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {
+	var s bhytdoc.Signature
+	where, field := fmt.Sprintf("signatures[%d]", i), fmt.Sprintf("Signatures[%d]", i)
+	d.mark(field, n)
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"authority": func(v *yaml.Node) {
+			d.list(v, where+".authority", func(j int, it *yaml.Node) {
+				w := fmt.Sprintf("%s.authority[%d]", where, j)
+				line, ok := d.text(it, w)
+				if !ok {
+					return
+				}
+				d.mark(fmt.Sprintf("%s.Authority[%d]", field, j), it)
+				// The title is everything after the prefix's space, as
+				// written: Write puts exactly one space there.
+				pre, title, _ := strings.Cut(strings.TrimLeft(line, " "), " ")
+				p := bhytdoc.Prefix(pre)
+				if !p.Valid() {
+					d.fail(it, w, "an authority line starts with TM., KT., Q., TL. or TUQ. and the title (\"KT. Chủ tịch\"), got %q", line)
+				}
+				s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: p, Title: title})
+			})
+		},
+		"position": func(v *yaml.Node) { d.str(v, where+".position", field+".Position", &s.Position) },
+		"name":     func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &s.Name) },
+		"image":    func(v *yaml.Node) { s.Image = d.image(v, where+".image", field+".Image") },
+		"seal":     func(v *yaml.Node) { s.Seal = d.image(v, where+".seal", field+".Seal") },
+	})
+	return s
+}
+
+const dataPNG = "data:image/png;base64,"
+
+// image reads a PNG given inline as a data: URI or as a path relative to
+// the source file.
+func (d *fmDecoder) image(n *yaml.Node, where, field string) []byte {
+	s, ok := d.text(n, where)
+	if !ok || s == "" {
+		return nil
+	}
+	d.mark(field, n)
+	if rest, ok := strings.CutPrefix(s, dataPNG); ok {
+		b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(rest), ""))
+		if err != nil {
+			d.fail(n, where, "bad base64 PNG data: %v", err)
+			return nil
+		}
+		return b
+	}
+	b, _ := d.readFile(n, where, s)
+	return b
+}
+
+// readFile reads a file named relative to the source file.
+func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) {
+	if d.fsys == nil {
+		d.fail(n, where, "cannot read %q: files can be referred to only when the source is read with ParseFS", name)
+		return nil, ""
+	}
+	p := path.Join(d.dir, name)
+	if path.IsAbs(name) || !fs.ValidPath(p) {
+		d.fail(n, where, "%q must be a path relative to the source file, inside its directory", name)
+		return nil, ""
+	}
+	b, err := fs.ReadFile(d.fsys, p)
+	if err != nil {
+		d.fail(n, where, "%v", err)
+		return nil, ""
+	}
+	return b, p
+}
+
+func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
+	var r bhytdoc.Recipient
+	where, field := fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("NoiNhan[%d]", i)
+	d.mark(field, n)
+	if n.Kind == yaml.ScalarNode {
+		r.Name, _ = d.text(n, where)
+		return r
+	}
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"name":    func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &r.Name) },
+		"purpose": func(v *yaml.Node) { d.str(v, where+".purpose", field+".Purpose", &r.Purpose) },
+	})
+	return r
+}
+
+// annexItem decodes an annex written in place, or {file: name} naming a
+// YAML or JSON file that holds it.
+func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
+	where, field := fmt.Sprintf("annexes[%d]", i), fmt.Sprintf("Annexes[%d]", i)
+	d.mark(field, n)
+	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "file" {
+		v := n.Content[1]
+		name, ok := d.text(v, where+".file")
+		if !ok {
+			return bhytdoc.Annex{}
+		}
+		b, p := d.readFile(v, where+".file", name)
+		if b == nil {
+			return bhytdoc.Annex{}
+		}
+		sub := &fmDecoder{errs: d.errs, file: p, fsys: d.fsys, dir: path.Dir(p), pos: d.pos, keys: d.keys}
+		var root yaml.Node
+		if err := yaml.Unmarshal(b, &root); err != nil {
+			sub.syntax(err)
+			return bhytdoc.Annex{}
+		}
+		if len(root.Content) == 0 {
+			sub.fail(&root, "", "empty annex file")
+			return bhytdoc.Annex{}
+		}
+		return sub.annex(root.Content[0], "", field)
+	}
+	return d.annex(n, where, field)
+}
+
+func join(where, key string) string {
+	if where == "" {
+		return key
+	}
+	return where + "." + key
+}
+
+func (d *fmDecoder) annex(n *yaml.Node, where, field string) bhytdoc.Annex {
+	var a bhytdoc.Annex
+	d.mark(field, n)
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"title":     func(v *yaml.Node) { d.str(v, join(where, "title"), field+".Title", &a.Title) },
+		"reference": func(v *yaml.Node) { d.str(v, join(where, "reference"), field+".Reference", &a.Reference) },
+		"landscape": func(v *yaml.Node) { a.Landscape, _ = d.boolean(v, join(where, "landscape")) },
+		"table":     func(v *yaml.Node) { a.Table = d.table(v, join(where, "table"), field+".Table") },
+	})
+	return a
+}
+
+var alignNames = map[string]bhytdoc.Align{
+	"auto": bhytdoc.AlignAuto, "left": bhytdoc.AlignLeft, "center": bhytdoc.AlignCenter, "right": bhytdoc.AlignRight,
+}
+
+func (d *fmDecoder) table(n *yaml.Node, where, field string) bhytdoc.Table {
+	var t bhytdoc.Table
+	d.mark(field, n)
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"header": func(v *yaml.Node) {
+			d.mark(field+".Header", v)
+			d.list(v, where+".header", func(r int, row *yaml.Node) {
+				w, f := fmt.Sprintf("%s.header[%d]", where, r), fmt.Sprintf("%s.Header[%d]", field, r)
+				d.mark(f, row)
+				var cells []bhytdoc.HeaderCell
+				d.list(row, w, func(c int, cell *yaml.Node) {
+					cells = append(cells, d.headerCell(cell, fmt.Sprintf("%s[%d]", w, c), fmt.Sprintf("%s[%d]", f, c)))
+				})
+				t.Header = append(t.Header, cells)
+			})
+		},
+		"columns": func(v *yaml.Node) {
+			d.mark(field+".Columns", v)
+			d.list(v, where+".columns", func(c int, col *yaml.Node) {
+				t.Columns = append(t.Columns, d.column(col, fmt.Sprintf("%s.columns[%d]", where, c), fmt.Sprintf("%s.Columns[%d]", field, c)))
+			})
+		},
+		"rows": func(v *yaml.Node) {
+			d.mark(field+".Rows", v)
+			d.list(v, where+".rows", func(r int, row *yaml.Node) {
+				var cells []string
+				d.texts(row, fmt.Sprintf("%s.rows[%d]", where, r), fmt.Sprintf("%s.Rows[%d]", field, r), &cells)
+				t.Rows = append(t.Rows, cells)
+			})
+		},
+		"totals": func(v *yaml.Node) {
+			d.texts(v, where+".totals", field+".Totals", &t.Totals)
+		},
+	})
+	return t
+}
+
+func (d *fmDecoder) headerCell(n *yaml.Node, where, field string) bhytdoc.HeaderCell {
+	var c bhytdoc.HeaderCell
+	d.mark(field, n)
+	if n.Kind == yaml.ScalarNode {
+		c.Text, _ = d.text(n, where)
+		return c
+	}
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"text": func(v *yaml.Node) { d.str(v, where+".text", field, &c.Text) },
+		"cols": func(v *yaml.Node) { c.ColSpan, _ = d.integer(v, where+".cols") },
+		"rows": func(v *yaml.Node) { c.RowSpan, _ = d.integer(v, where+".rows") },
+	})
+	return c
+}
+
+func (d *fmDecoder) column(n *yaml.Node, where, field string) bhytdoc.Column {
+	var c bhytdoc.Column
+	d.mark(field, n)
+	align := func(v *yaml.Node) {
+		s, ok := d.text(v, where+".align")
+		if !ok {
+			return
+		}
+		a, ok := alignNames[s]
+		if !ok {
+			d.fail(v, where+".align", "want auto, left, center or right, got %q", s)
+		}
+		c.Align = a
+	}
+	if n.Kind == yaml.ScalarNode {
+		align(n)
+		return c
+	}
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"align": align,
+		"width": func(v *yaml.Node) { c.Width, _ = d.number(v, where+".width") },
+	})
+	return c
+}
+
+// firstLineDelim reports the length of src's first line when it is a
+// front-matter delimiter (three or more '-'), or 0.
+func firstLineDelim(src []byte) (n int, lineLen int) {
+	line, _, found := bytes.Cut(src, []byte{'\n'})
+	lineLen = len(line)
+	if found {
+		lineLen++
+	}
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if len(line) < 3 || strings.Trim(string(line), "-") != "" {
+		return 0, 0
+	}
+	return len(line), lineLen
+}

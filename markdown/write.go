@@ -1,0 +1,619 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/internal/typo"
+)
+
+// Options configure Write. The zero value (or a nil *Options) writes a
+// source file with the default tone style.
+type Options struct {
+	// Tone places tone marks consistently, as in bhytdoc.Options;
+	// default bhytdoc.ToneTraditional.
+	Tone bhytdoc.ToneStyle
+	// Publish writes Markdown for reading only — on a web portal or in a
+	// chat group — without the front matter and the markers around the
+	// generated parts. Parse cannot read it back.
+	Publish bool
+}
+
+// The markers around the parts of a written file that are generated from
+// the front matter. Parse skips what lies between them.
+const (
+	headerOpen  = "<!-- bhytdoc:header -->"
+	headerClose = "<!-- /bhytdoc:header -->"
+	footerOpen  = "<!-- bhytdoc:footer -->"
+	footerClose = "<!-- /bhytdoc:footer -->"
+	// listBreak separates two numbered lists whose numbers do not run on:
+	// without it Markdown would renumber the second list.
+	listBreak = "<!-- -->"
+)
+
+// Write writes d as Markdown to w: a source file that Parse reads back
+// into an equal document (see Canonical), with the header, signature, Nơi
+// nhận and annexes shown as readable Markdown. d is not modified: it is
+// normalised on a copy, then validated; on any error nothing is written.
+//
+// Write is safe for concurrent use.
+func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
+	b, err := Marshal(d, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Marshal is Write returning the bytes.
+func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
+	var oo Options
+	if o != nil {
+		oo = *o
+	}
+	switch oo.Tone {
+	case bhytdoc.ToneTraditional, bhytdoc.ToneModern, bhytdoc.ToneAsWritten:
+	default:
+		return nil, &bhytdoc.ValidationError{Errors: []error{&bhytdoc.FieldError{Field: "Options.Tone", Msg: fmt.Sprintf("unknown tone style %d", int(oo.Tone))}}}
+	}
+	c := Canonical(d, oo.Tone)
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkWritable(c); err != nil {
+		return nil, err
+	}
+	w := &writer{doc: c}
+	if !oo.Publish {
+		w.buf.WriteString("---\n")
+		if err := frontMatter(&w.buf, c); err != nil {
+			return nil, err
+		}
+		w.buf.WriteString("---\n\n")
+	}
+	w.marked(!oo.Publish, headerOpen, headerClose, w.header)
+	w.body()
+	w.marked(!oo.Publish, footerOpen, footerClose, w.footer)
+	return w.buf.Bytes(), nil
+}
+
+// checkWritable reports what valid documents Markdown still cannot hold.
+func checkWritable(d *bhytdoc.Document) error {
+	var errs []error
+	for i, b := range d.Body {
+		if b.Kind == bhytdoc.Item && !b.Heading {
+			if n, err := strconv.Atoi(strings.TrimSuffix(b.Label, ".")); err != nil || n > 999999999 {
+				errs = append(errs, &bhytdoc.FieldError{Field: fmt.Sprintf("Body[%d].Label", i),
+					Msg: fmt.Sprintf("%q: a Markdown list numbers items up to 999999999", b.Label)})
+			}
+		}
+	}
+	if errs != nil {
+		return &bhytdoc.ValidationError{Errors: errs}
+	}
+	return nil
+}
+
+type writer struct {
+	doc *bhytdoc.Document
+	buf bytes.Buffer
+}
+
+// para writes one Markdown block followed by a blank line.
+func (w *writer) para(s string) {
+	w.buf.WriteString(s)
+	w.buf.WriteString("\n\n")
+}
+
+func (w *writer) marked(mark bool, open, close string, fn func()) {
+	start := w.buf.Len()
+	if mark {
+		w.para(open)
+	}
+	n := w.buf.Len()
+	fn()
+	if w.buf.Len() == n {
+		w.buf.Truncate(start)
+		return
+	}
+	if mark {
+		w.para(close)
+	}
+}
+
+// lines joins already-escaped lines with hard line breaks.
+func lines(ls ...string) string {
+	var out []string
+	for _, l := range ls {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\\\n")
+}
+
+func bold(s string) string   { return inline([]bhytdoc.Span{{Text: s, Bold: true}}, true) }
+func italic(s string) string { return inline([]bhytdoc.Span{{Text: s, Italic: true}}, true) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// header writes ô 1–5 and 9a as the printed page has them: the issuing
+// body, number and place/date, the title or V/v line, Kính gửi and the
+// legal bases.
+func (w *writer) header() {
+	d := w.doc
+	var left []string
+	for _, l := range strings.Split(d.Issuer.Parent, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, Escape(typo.Upper(l)))
+		}
+	}
+	for _, l := range strings.Split(d.Issuer.Name, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, bold(typo.Upper(l)))
+		}
+	}
+	left = append(left, Escape("Số: "+strings.TrimSpace(d.NumberSymbol())))
+	if d.Kind == bhytdoc.CongVan {
+		left = append(left, Escape("V/v "+oneLine(d.Summary)))
+	}
+	w.para(lines(left...))
+	w.para(lines(bold(bhytdoc.QuocHieu), bold(bhytdoc.TieuNgu)))
+	w.para(italic(d.PlaceDate()))
+	if d.Kind != bhytdoc.CongVan {
+		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary))))
+	}
+	switch len(d.Recipients) {
+	case 0:
+	case 1:
+		w.para(Escape("Kính gửi: " + strings.TrimSpace(d.Recipients[0]) + "."))
+	default:
+		w.para("Kính gửi:")
+		w.list(d.Recipients, func(s string) string { return strings.TrimSpace(s) })
+	}
+	if len(d.Bases) > 0 {
+		ls := make([]string, len(d.Bases))
+		for i, b := range d.Bases {
+			ls[i] = italic(strings.TrimSpace(b) + end(i, len(d.Bases)))
+		}
+		w.para(lines(ls...))
+	}
+}
+
+func end(i, n int) string {
+	if i == n-1 {
+		return "."
+	}
+	return ";"
+}
+
+// list writes items as a dash list punctuated the decree's way.
+func (w *writer) list(items []string, text func(string) string) {
+	var sb strings.Builder
+	for i, it := range items {
+		sb.WriteString("- ")
+		sb.WriteString(Escape(text(it) + end(i, len(items))))
+		sb.WriteByte('\n')
+	}
+	w.buf.WriteString(sb.String())
+	w.buf.WriteByte('\n')
+}
+
+// body writes the content in the conventions Parse reads.
+func (w *writer) body() {
+	blocks := w.doc.Body
+	for i := range blocks {
+		b := &blocks[i]
+		if i > 0 {
+			prev := &blocks[i-1]
+			if prev.Kind == bhytdoc.Item && !prev.Heading && b.Kind == bhytdoc.Item && !b.Heading && !follows(prev.Label, b.Label) {
+				w.para(listBreak)
+			}
+		}
+		switch b.Kind {
+		case bhytdoc.Paragraph:
+			w.para(inline(b.Text, true))
+		case bhytdoc.Part:
+			s := "# " + b.Label
+			if t := inline(b.Text, false); t != "" {
+				s += ". " + t
+			}
+			w.para(s)
+		case bhytdoc.Section:
+			w.para("## " + b.Label + " " + inline(b.Text, false))
+		case bhytdoc.Item:
+			if b.Heading {
+				w.para("### " + b.Label + " " + inline(b.Text, false))
+			} else {
+				w.para(b.Label + " " + inline(b.Text, true))
+			}
+		case bhytdoc.SubItem:
+			if b.Heading {
+				w.para("#### " + b.Label + " " + inline(b.Text, false))
+			} else {
+				w.para(b.Label + " " + inline(b.Text, false))
+			}
+		case bhytdoc.Point:
+			w.para(b.Label + " " + inline(b.Text, false))
+		case bhytdoc.Dash:
+			w.para("- " + inline(b.Text, true))
+		case bhytdoc.Plus:
+			w.para("+ " + inline(b.Text, true))
+		}
+	}
+}
+
+// follows reports whether list label b is the one after a, so that the
+// two items can share a Markdown list.
+func follows(a, b string) bool {
+	x, err1 := strconv.Atoi(strings.TrimSuffix(a, "."))
+	y, err2 := strconv.Atoi(strings.TrimSuffix(b, "."))
+	return err1 == nil && err2 == nil && y == x+1
+}
+
+// footer writes what follows the body: attachments, signatures, Nơi nhận
+// and the annexes.
+func (w *writer) footer() {
+	d := w.doc
+	for _, a := range d.Attachments {
+		w.para(Escape("(" + strings.TrimSpace(a) + ")"))
+	}
+	for _, s := range d.Signatures {
+		var ls []string
+		for _, a := range s.Authority {
+			ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
+		}
+		if p := oneLine(s.Position); p != "" {
+			ls = append(ls, bold(typo.Upper(p)))
+		}
+		if len(ls) > 0 {
+			w.para(lines(ls...))
+		}
+		w.para(bold(oneLine(s.Name)))
+	}
+	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
+	items := make([]string, 0, len(d.NoiNhan)+1)
+	for _, r := range d.NoiNhan {
+		s := strings.TrimSpace(r.Name)
+		if p := strings.TrimSpace(r.Purpose); p != "" {
+			s += " (" + p + ")"
+		}
+		items = append(items, s)
+	}
+	var sb strings.Builder
+	for _, it := range items {
+		sb.WriteString("- " + Escape(it+";") + "\n")
+	}
+	luu := make([]string, len(d.Luu))
+	for i, l := range d.Luu {
+		luu[i] = strings.TrimSpace(l)
+	}
+	sb.WriteString("- " + Escape("Lưu: "+strings.Join(luu, ", ")+".") + "\n")
+	w.para(strings.TrimSuffix(sb.String(), "\n"))
+	for i := range d.Annexes {
+		w.annex(i)
+	}
+}
+
+func (w *writer) annex(i int) {
+	d := w.doc
+	a := &d.Annexes[i]
+	label := "Phụ lục"
+	if len(d.Annexes) > 1 {
+		label += " " + typo.Roman(i+1)
+	}
+	ref := a.Reference
+	if strings.TrimSpace(ref) == "" {
+		ref = d.AnnexReference()
+	}
+	w.para("---")
+	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
+	w.para(gfmTable(&a.Table))
+}
+
+// gfmTable writes t as a GFM table. Header rows are flattened into one:
+// each column is named by the header cells above it, top-down, joined by
+// " – " ("Số người tham gia – Tỷ lệ"). The totals row is bold.
+func gfmTable(t *bhytdoc.Table) string {
+	cols := t.Cols()
+	names := make([][]string, cols)
+	// busy[r][c] marks grid cells taken by row spans from above.
+	busy := make([]map[int]bool, len(t.Header))
+	for r := range busy {
+		busy[r] = map[int]bool{}
+	}
+	for r, row := range t.Header {
+		c := 0
+		for _, cell := range row {
+			for busy[r][c] {
+				c++
+			}
+			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
+			for dr := 0; dr < rs && r+dr < len(t.Header); dr++ {
+				for dc := 0; dc < cs; dc++ {
+					busy[r+dr][c+dc] = true
+				}
+			}
+			txt := oneLine(cell.Text)
+			for dc := 0; dc < cs && c+dc < cols; dc++ {
+				if n := names[c+dc]; txt != "" && (len(n) == 0 || n[len(n)-1] != txt) {
+					names[c+dc] = append(n, txt)
+				}
+			}
+			c += cs
+		}
+	}
+	var sb strings.Builder
+	row := func(cells []string, esc func(string) string) {
+		sb.WriteByte('|')
+		for c := 0; c < cols; c++ {
+			s := ""
+			if c < len(cells) {
+				s = oneLine(cells[c])
+			}
+			if s != "" {
+				s = esc(s)
+			}
+			sb.WriteString(" " + s + " |")
+		}
+		sb.WriteByte('\n')
+	}
+	head := make([]string, cols)
+	for c := range names {
+		head[c] = strings.Join(names[c], " – ")
+	}
+	// A cell does not start a line: "1.204" needs no escape.
+	cell := func(s string) string { return inline([]bhytdoc.Span{{Text: s}}, false) }
+	row(head, cell)
+	sb.WriteByte('|')
+	for c := 0; c < cols; c++ {
+		sb.WriteString(" " + alignMark(t, c) + " |")
+	}
+	sb.WriteByte('\n')
+	for _, r := range t.Rows {
+		row(r, cell)
+	}
+	if t.Totals != nil {
+		row(t.Totals, bold)
+	}
+	return strings.TrimSuffix(sb.String(), "\n")
+}
+
+// alignMark is the delimiter-row cell for column c, following the PDF's
+// alignment: the first column centred, numbers right, text left.
+func alignMark(t *bhytdoc.Table, c int) string {
+	a := bhytdoc.AlignAuto
+	if c < len(t.Columns) {
+		a = t.Columns[c].Align
+	}
+	if a == bhytdoc.AlignAuto {
+		switch {
+		case c == 0:
+			a = bhytdoc.AlignCenter
+		case numericColumn(t.Rows, c):
+			a = bhytdoc.AlignRight
+		default:
+			a = bhytdoc.AlignLeft
+		}
+	}
+	switch a {
+	case bhytdoc.AlignCenter:
+		return ":---:"
+	case bhytdoc.AlignRight:
+		return "---:"
+	}
+	return ":---"
+}
+
+func numericColumn(rows [][]string, c int) bool {
+	numeric := false
+	for _, row := range rows {
+		if c >= len(row) {
+			continue
+		}
+		s := strings.TrimSuffix(strings.TrimSpace(row[c]), "%")
+		if s == "" || s == "-" {
+			continue
+		}
+		if _, err := typo.ParseNumber(s); err != nil {
+			return false
+		}
+		numeric = true
+	}
+	return numeric
+}
+
+// frontMatter writes d's structured fields as YAML. Strings are tagged
+// !!str so that the encoder quotes any that would read back as another
+// type; Parse takes every text value exactly as written.
+func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(m *yaml.Node, key string, v *yaml.Node) {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	}
+	addStr := func(m *yaml.Node, key, v string) {
+		if v != "" {
+			add(m, key, str(v))
+		}
+	}
+	addList := func(m *yaml.Node, key string, vs []string, flow bool) {
+		if len(vs) > 0 {
+			add(m, key, strList(vs, flow))
+		}
+	}
+	add(root, "kind", str(d.Kind.Name()))
+	if d.Draft {
+		add(root, "draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	iss := &yaml.Node{Kind: yaml.MappingNode}
+	addStr(iss, "parent", d.Issuer.Parent)
+	addStr(iss, "name", d.Issuer.Name)
+	addStr(iss, "abbrev", d.Issuer.Abbrev)
+	add(root, "issuer", iss)
+	if d.Number != 0 {
+		add(root, "number", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.Number)})
+	}
+	addStr(root, "drafting_unit", d.DraftingUnit)
+	addStr(root, "place", d.Place)
+	add(root, "date", dateNode(d.Date))
+	addStr(root, "summary", d.Summary)
+	addList(root, "recipients", d.Recipients, false)
+	addList(root, "bases", d.Bases, false)
+	addList(root, "attachments", d.Attachments, false)
+	if len(d.Signatures) > 0 {
+		sigs := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, s := range d.Signatures {
+			m := &yaml.Node{Kind: yaml.MappingNode}
+			if len(s.Authority) > 0 {
+				as := make([]string, len(s.Authority))
+				for i, a := range s.Authority {
+					as[i] = string(a.Prefix) + " " + a.Title
+				}
+				add(m, "authority", strList(as, false))
+			}
+			addStr(m, "position", s.Position)
+			addStr(m, "name", s.Name)
+			if len(s.Image) > 0 {
+				add(m, "image", str(dataPNG+base64.StdEncoding.EncodeToString(s.Image)))
+			}
+			if len(s.Seal) > 0 {
+				add(m, "seal", str(dataPNG+base64.StdEncoding.EncodeToString(s.Seal)))
+			}
+			sigs.Content = append(sigs.Content, m)
+		}
+		add(root, "signatures", sigs)
+	}
+	if len(d.NoiNhan) > 0 {
+		nn := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, r := range d.NoiNhan {
+			if r.Purpose == "" {
+				nn.Content = append(nn.Content, str(r.Name))
+				continue
+			}
+			m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			add(m, "name", str(r.Name))
+			add(m, "purpose", str(r.Purpose))
+			nn.Content = append(nn.Content, m)
+		}
+		add(root, "noi_nhan", nn)
+	}
+	addList(root, "luu", d.Luu, true)
+	if len(d.Annexes) > 0 {
+		as := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range d.Annexes {
+			as.Content = append(as.Content, annexNode(&d.Annexes[i]))
+		}
+		add(root, "annexes", as)
+	}
+	enc := yaml.NewEncoder(buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	// YAML reads U+2028 and U+2029 as line breaks and drops a BOM unless
+	// they are escaped, which only the double-quoted style does.
+	if strings.ContainsAny(s, "\u2028\u2029\ufeff") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+func strList(vs []string, flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode}
+	if flow {
+		n.Style = yaml.FlowStyle
+	}
+	for _, v := range vs {
+		n.Content = append(n.Content, str(v))
+	}
+	return n
+}
+
+// dateNode writes 2020-05-18, or for a draft 2021-06 or 2022.
+func dateNode(d bhytdoc.Date) *yaml.Node {
+	switch {
+	case d.Month == 0:
+		return str(fmt.Sprintf("%04d", d.Year))
+	case d.Day == 0:
+		return str(fmt.Sprintf("%04d-%02d", d.Year, d.Month))
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)}
+}
+
+var alignWords = [...]string{bhytdoc.AlignAuto: "auto", bhytdoc.AlignLeft: "left", bhytdoc.AlignCenter: "center", bhytdoc.AlignRight: "right"}
+
+func annexNode(a *bhytdoc.Annex) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(m *yaml.Node, key string, v *yaml.Node) {
+		m.Content = append(m.Content, str(key), v)
+	}
+	add(m, "title", str(a.Title))
+	if a.Reference != "" {
+		add(m, "reference", str(a.Reference))
+	}
+	if a.Landscape {
+		add(m, "landscape", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	t := &a.Table
+	tn := &yaml.Node{Kind: yaml.MappingNode}
+	hs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, row := range t.Header {
+		r := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, c := range row {
+			if c.ColSpan <= 1 && c.RowSpan <= 1 {
+				r.Content = append(r.Content, str(c.Text))
+				continue
+			}
+			cm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			add(cm, "text", str(c.Text))
+			if c.ColSpan > 1 {
+				add(cm, "cols", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(c.ColSpan)})
+			}
+			if c.RowSpan > 1 {
+				add(cm, "rows", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(c.RowSpan)})
+			}
+			r.Content = append(r.Content, cm)
+		}
+		hs.Content = append(hs.Content, r)
+	}
+	add(tn, "header", hs)
+	if t.Columns != nil {
+		cs := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, c := range t.Columns {
+			if c.Width == 0 {
+				cs.Content = append(cs.Content, str(alignWords[c.Align]))
+				continue
+			}
+			cm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			add(cm, "align", str(alignWords[c.Align]))
+			var wn yaml.Node
+			_ = wn.Encode(c.Width) // a float64 always encodes
+			add(cm, "width", &wn)
+			cs.Content = append(cs.Content, cm)
+		}
+		add(tn, "columns", cs)
+	}
+	rs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, row := range t.Rows {
+		rs.Content = append(rs.Content, strList(row, true))
+	}
+	add(tn, "rows", rs)
+	if t.Totals != nil {
+		add(tn, "totals", strList(t.Totals, true))
+	}
+	add(m, "table", tn)
+	return m
+}

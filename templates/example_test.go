@@ -1,0 +1,75 @@
+package templates_test
+
+import (
+	"fmt"
+
+	"bhytdoc/templates"
+)
+
+func ExampleNames() {
+	fmt.Println(templates.Names())
+	// Output: [bao-cao-bhyt cong-van-bhyt ke-hoach-bhyt]
+}
+
+func ExampleFill() {
+	type coQuan struct{ ChuQuan, Ten, VietTat string }
+	type moc struct {
+		Ngay string
+		TyLe float64
+	}
+	type nguoiKy struct {
+		QuyenHan      []string
+		ChucVu, HoTen string
+	}
+	data := struct {
+		CoQuan                       coQuan
+		So                           int
+		DonViSoanThao, DiaDanh, Ngay string
+		DiaBan, NgaySoLieu           string
+		TyLe, ChiTieu                float64
+		NguoiChiDao                  string
+		KinhGui, NhiemVu             []string
+		DonViCoSo                    string
+		MocTienDo                    []moc
+		NoiBaoCao, HanBaoCao         string
+		NguoiKy                      nguoiKy
+		NoiNhan, Luu                 []string
+	}{
+		CoQuan:      coQuan{Ten: "Ủy ban nhân dân\nquận Cái Răng", VietTat: "UBND"},
+		So:          898,
+		DiaDanh:     "Cái Răng",
+		Ngay:        "2020-05-18",
+		DiaBan:      "quận Cái Răng",
+		NgaySoLieu:  "2020-05-15",
+		TyLe:        78.11,
+		ChiTieu:     90,
+		NguoiChiDao: "Chủ tịch Ủy ban nhân dân quận",
+		KinhGui:     []string{"Chủ tịch Ủy ban nhân dân các phường"},
+		NhiemVu:     []string{"Đề nghị các phường tăng cường tuyên truyền."},
+		DonViCoSo:   "Ủy ban nhân dân các phường",
+		MocTienDo:   []moc{{"2020-06-30", 85}, {"2020-09-30", 89}},
+		NoiBaoCao:   "Ủy ban nhân dân quận",
+		HanBaoCao:   "2020-07-05",
+		NguoiKy:     nguoiKy{[]string{"KT. Chủ tịch"}, "Phó Chủ tịch", "Vương Công Khanh"},
+		NoiNhan:     []string{"Như trên"},
+		Luu:         []string{"VT"},
+	}
+	d, err := templates.Fill("cong-van-bhyt", data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.NumberSymbol(), "–", d.Summary)
+	fmt.Println(d.Body[2].Marker(), d.Body[2].Plain())
+	// Output:
+	// 898/UBND – tăng cường rà soát, vận động và phát triển đối tượng tham gia bảo hiểm y tế trên địa bàn quận Cái Răng
+	// 2. Giao Ủy ban nhân dân các phường chủ động phối hợp với các ngành có liên quan rà soát, liên hệ, vận động các đối tượng chưa tham gia và đã tham gia bảo hiểm y tế sắp hết hạn tiếp tục tham gia, đẩy mạnh phát triển mới đối tượng tham gia bảo hiểm y tế, đảm bảo hoàn thành tiến độ thực hiện chỉ tiêu đề ra: đến ngày 30/6/2020 phải đạt 85%, đến ngày 30/9/2020 phải đạt 89%.
+}
+
+func ExampleFill_missingField() {
+	data := map[string]any{"CoQuan": map[string]any{"ChuQuan": "", "Ten": "Ủy ban nhân dân", "VietTat": "UBND"}}
+	_, err := templates.Fill("cong-van-bhyt", data)
+	fmt.Println(err)
+	// Output:
+	// cong-van-bhyt.md:3: .So: missing data field "So"
+}

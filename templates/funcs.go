@@ -1,0 +1,319 @@
+package templates
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"bhytdoc/internal/typo"
+	"bhytdoc/markdown"
+)
+
+// funcs are the template functions. They hold no state.
+var funcs = template.FuncMap{
+	"so":         so,
+	"int":        toInt,
+	"tyle":       tyle,
+	"phantram":   phantram,
+	"phantramSo": phantramSo,
+	"thapphan":   thapphan,
+	"chenhlech":  chenhlech,
+	"dat":        dat,
+	"tru":        tru,
+	"cong":       cong,
+	"tong":       tong,
+	"ngay":       ngay,
+	"ngayso":     ngayso,
+	"nam":        nam,
+	"md":         md,
+	"yaml":       yamlQuote,
+	"yamls":      yamlList,
+	"add":        func(a, b int) int { return a + b },
+	"roman":      typo.Roman,
+}
+
+var errNoValue = errors.New("no value")
+
+// number converts the numbers data holds — Go numbers, json.Number, or
+// text such as "12345", "12.345" (Vietnamese thousands) or "78,11" — to
+// float64.
+func number(v any) (float64, error) {
+	switch x := v.(type) {
+	case nil:
+		return 0, errNoValue
+	case json.Number:
+		return strconv.ParseFloat(string(x), 64)
+	case string:
+		if f, err := strconv.ParseFloat(x, 64); err == nil {
+			return f, nil
+		}
+		return typo.ParseNumber(x)
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return float64(rv.Uint()), nil
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), nil
+	}
+	return 0, fmt.Errorf("%v (%T) is not a number", v, v)
+}
+
+func integer(v any) (int64, error) {
+	f, err := number(v)
+	if err != nil {
+		return 0, err
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, fmt.Errorf("%v is not a whole number", v)
+	}
+	return int64(f), nil
+}
+
+// so formats a whole number with "." between thousands: 12.345.
+func so(v any) (string, error) {
+	n, err := integer(v)
+	if err != nil {
+		return "", err
+	}
+	return typo.Int(n), nil
+}
+
+func toInt(v any) (int64, error) { return integer(v) }
+
+// tyle formats a percentage: 78.11 → "78,11%", 90 → "90%" (two
+// decimals unless the value is whole, as targets usually are).
+func tyle(v any) (string, error) {
+	f, err := number(v)
+	if err != nil {
+		return "", err
+	}
+	if f == math.Trunc(f) {
+		return typo.Percent(f, 0), nil
+	}
+	return typo.Percent(f, 2), nil
+}
+
+// phantram formats part/whole as a percentage: 3990, 4591 → "86,91%".
+func phantram(part, whole any) (string, error) {
+	p, err := phantramSo(part, whole)
+	if err != nil {
+		return "", err
+	}
+	return typo.Percent(p, 2), nil
+}
+
+// phantramSo is part/whole as a percentage, rounded to two decimals as
+// printed, for comparisons that must agree with the printed figure.
+func phantramSo(part, whole any) (float64, error) {
+	p, err := number(part)
+	if err != nil {
+		return 0, err
+	}
+	w, err := number(whole)
+	if err != nil {
+		return 0, err
+	}
+	if w == 0 {
+		return 0, errors.New("division by zero")
+	}
+	return math.Round(p/w*100*100) / 100, nil
+}
+
+func thapphan(v any, prec int) (string, error) {
+	f, err := number(v)
+	if err != nil {
+		return "", err
+	}
+	return typo.Decimal(f, prec), nil
+}
+
+// chenhlech describes the change from before to now, both percentages:
+// "tăng 1,20 điểm phần trăm", "giảm 0,50 điểm phần trăm", "không đổi".
+func chenhlech(now, before any) (string, error) {
+	a, err := number(now)
+	if err != nil {
+		return "", err
+	}
+	b, err := number(before)
+	if err != nil {
+		return "", err
+	}
+	d := a - b
+	switch s := typo.Decimal(math.Abs(d), 2); {
+	case s == "0,00":
+		return "không đổi", nil
+	case d > 0:
+		return "tăng " + s + " điểm phần trăm", nil
+	default:
+		return "giảm " + s + " điểm phần trăm", nil
+	}
+}
+
+// dat reports whether value reaches target.
+func dat(value, target any) (bool, error) {
+	a, err := number(value)
+	if err != nil {
+		return false, err
+	}
+	b, err := number(target)
+	if err != nil {
+		return false, err
+	}
+	return a >= b, nil
+}
+
+func tru(a, b any) (float64, error) {
+	x, err := number(a)
+	if err != nil {
+		return 0, err
+	}
+	y, err := number(b)
+	return x - y, err
+}
+
+func cong(a, b any) (float64, error) {
+	x, err := number(a)
+	if err != nil {
+		return 0, err
+	}
+	y, err := number(b)
+	return x + y, err
+}
+
+// tong sums field over a list of maps or structs: tong .DonVi "DanSo".
+func tong(list any, field string) (float64, error) {
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return 0, fmt.Errorf("%T is not a list", list)
+	}
+	sum := 0.0
+	for i := 0; i < rv.Len(); i++ {
+		it := reflect.Indirect(reflect.ValueOf(rv.Index(i).Interface()))
+		var v reflect.Value
+		switch it.Kind() {
+		case reflect.Map:
+			v = it.MapIndex(reflect.ValueOf(field))
+		case reflect.Struct:
+			v = it.FieldByName(field)
+		}
+		if !v.IsValid() {
+			return 0, fmt.Errorf("item %d has no field %q", i, field)
+		}
+		f, err := number(v.Interface())
+		if err != nil {
+			return 0, fmt.Errorf("item %d, field %q: %w", i, field, err)
+		}
+		sum += f
+	}
+	return sum, nil
+}
+
+var reISODate = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
+
+func date(v any) (y, m, d int, err error) {
+	s, ok := v.(string)
+	if !ok {
+		return 0, 0, 0, fmt.Errorf("%v (%T) is not a date like \"2020-05-18\"", v, v)
+	}
+	p := reISODate.FindStringSubmatch(s)
+	if p == nil {
+		return 0, 0, 0, fmt.Errorf("%q is not a date like \"2020-05-18\"", s)
+	}
+	y, _ = strconv.Atoi(p[1])
+	m, _ = strconv.Atoi(p[2])
+	d, _ = strconv.Atoi(p[3])
+	if err := typo.ValidDate(y, m, d, false); err != nil {
+		return 0, 0, 0, fmt.Errorf("%q: %w", s, err)
+	}
+	return y, m, d, nil
+}
+
+// ngay writes a date in words: "ngày 18 tháng 5 năm 2020".
+func ngay(v any) (string, error) {
+	y, m, d, err := date(v)
+	if err != nil {
+		return "", err
+	}
+	return typo.LongDate(y, m, d), nil
+}
+
+// ngayso writes a date in figures: "18/5/2020".
+func ngayso(v any) (string, error) {
+	y, m, d, err := date(v)
+	if err != nil {
+		return "", err
+	}
+	return typo.ShortDate(y, m, d), nil
+}
+
+// nam returns the year of a date.
+func nam(v any) (int, error) {
+	y, _, _, err := date(v)
+	return y, err
+}
+
+func text(v any) (string, error) {
+	switch x := v.(type) {
+	case nil:
+		return "", errNoValue
+	case string:
+		return x, nil
+	case json.Number:
+		return string(x), nil
+	case fmt.Stringer:
+		return x.String(), nil
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Map, reflect.Slice, reflect.Struct, reflect.Array:
+		return "", fmt.Errorf("want text, got %T", v)
+	}
+	return fmt.Sprint(v), nil
+}
+
+// md escapes text for the Markdown body (see markdown.Escape).
+func md(v any) (string, error) {
+	s, err := text(v)
+	return markdown.Escape(s), err
+}
+
+// yamlQuote writes text as a double-quoted YAML scalar (JSON's string
+// syntax is a subset), so that no data changes the front matter's shape.
+func yamlQuote(v any) (string, error) {
+	s, err := text(v)
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(sb.String(), "\n"), nil
+}
+
+// yamlList writes a list of texts as a YAML flow sequence: ["a", "b"].
+func yamlList(v any) (string, error) {
+	rv := reflect.ValueOf(v)
+	if v == nil || (rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array) {
+		return "", fmt.Errorf("want a list, got %T", v)
+	}
+	parts := make([]string, rv.Len())
+	for i := range parts {
+		q, err := yamlQuote(rv.Index(i).Interface())
+		if err != nil {
+			return "", fmt.Errorf("item %d: %w", i, err)
+		}
+		parts[i] = q
+	}
+	return "[" + strings.Join(parts, ", ") + "]", nil
+}

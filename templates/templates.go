@@ -1,0 +1,183 @@
+// Package templates fills the built-in templates for recurring health-
+// insurance (bảo hiểm y tế, BHYT) documents with data:
+//
+//   - cong-van-bhyt: a công văn urging agencies to raise coverage, with a
+//     schedule of milestones (like the Cái Răng and Sơn Dương seeds);
+//   - ke-hoach-bhyt: a kế hoạch for reaching a coverage target, sections
+//     I–IV and an annex of targets by unit (like the Nam Toàn seed);
+//   - bao-cao-bhyt: a báo cáo of coverage results with an annex table of
+//     results by unit.
+//
+// Each template is a Markdown source file (see bhytdoc/markdown) with Go
+// text/template placeholders. The data is a Go struct or map — decoded
+// JSON or YAML on the command line — whose fields the template names:
+// testdata/*.json holds a complete example for each. A field the template
+// uses that the data lacks is an error naming the field, never a
+// "<no value>" printed in an official letter.
+//
+// Template functions format values the Vietnamese way: so (12.345), tyle
+// (78,11%), phantram (a share as a percentage), thapphan, ngay ("ngày 18
+// tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
+// trăm"); md escapes text for the Markdown body, yaml and yamls quote it
+// for the front matter, so that no data can change the document's
+// structure.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/markdown"
+)
+
+//go:embed *.md
+var files embed.FS
+
+// Names lists the built-in templates, sorted.
+func Names() []string {
+	ents, _ := fs.ReadDir(files, ".")
+	var out []string
+	for _, e := range ents {
+		out = append(out, strings.TrimSuffix(e.Name(), ".md"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Text returns the template source of name, for reading or copying.
+func Text(name string) ([]byte, error) {
+	b, err := files.ReadFile(name + ".md")
+	if err != nil {
+		return nil, fmt.Errorf("templates: no template %q (have %s)", name, strings.Join(Names(), ", "))
+	}
+	return b, nil
+}
+
+// Error reports a template that could not be filled from its data.
+type Error struct {
+	Template string
+	Line     int // line of the template
+	// Field is the data field at fault, as the template names it
+	// (".NguoiKy.HoTen"), when known.
+	Field string
+	Msg   string
+}
+
+// Error returns "NAME.md:line: .Field: message".
+func (e *Error) Error() string {
+	s := e.Template + ".md: "
+	if e.Line > 0 {
+		s = fmt.Sprintf("%s.md:%d: ", e.Template, e.Line)
+	}
+	if e.Field != "" {
+		s += e.Field + ": "
+	}
+	return s + e.Msg
+}
+
+// Source fills template name with data and returns the Markdown source.
+// It fails with an *Error when the data lacks a field the template uses
+// or a value cannot be formatted.
+func Source(name string, data any) ([]byte, error) {
+	text, err := Text(name)
+	if err != nil {
+		return nil, err
+	}
+	t, err := template.New(name + ".md").Option("missingkey=error").Funcs(funcs).Parse(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err) // a bug in a built-in template
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, dropNulls(data)); err != nil {
+		return nil, execError(name, err)
+	}
+	// A nil interface in a struct still prints "<no value>".
+	if i := bytes.Index(buf.Bytes(), []byte("<no value>")); i >= 0 {
+		return nil, &Error{Template: name, Msg: fmt.Sprintf("a data field is nil (line %d of the filled document); give it a value", 1+bytes.Count(buf.Bytes()[:i], []byte{'\n'}))}
+	}
+	return buf.Bytes(), nil
+}
+
+// Fill fills template name with data and reads the result into a
+// validated document. Problems in the filled document (an empty name, an
+// invalid date) come back as markdown.Errors.
+func Fill(name string, data any) (*bhytdoc.Document, error) {
+	src, err := Source(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return markdown.Parse(src, name+".md")
+}
+
+var (
+	// template: NAME:LINE:COL: executing "NAME" at <.A.B>: MSG
+	reExec    = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*" at <([^>]*)>: (.*)$`)
+	reMapKey  = regexp.MustCompile(`map has no entry for key "([^"]*)"`)
+	reStruct  = regexp.MustCompile(`can't evaluate field (\w+) in type`)
+	reNilPtr  = regexp.MustCompile(`nil pointer evaluating [^.]*\.(\w+)`)
+	reCalling = regexp.MustCompile(`error calling (\w+): (.*)`)
+	reField   = regexp.MustCompile(`\$?[\w]*(?:\.\w+)+`)
+)
+
+// execError turns text/template's execution error into an *Error naming
+// the missing field: for a map, "map has no entry for key"; for a struct,
+// "can't evaluate field".
+func execError(name string, err error) error {
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		return fmt.Errorf("templates: %s: %w", name, err)
+	}
+	m := reExec.FindStringSubmatch(ee.Err.Error())
+	if m == nil {
+		return &Error{Template: name, Msg: ee.Err.Error()}
+	}
+	line, _ := strconv.Atoi(m[1])
+	ctx, msg := m[2], m[3]
+	e := &Error{Template: name, Line: line, Msg: msg}
+	field := reField.FindString(ctx)
+	for _, re := range []*regexp.Regexp{reMapKey, reStruct, reNilPtr} {
+		if k := re.FindStringSubmatch(msg); k != nil {
+			e.Msg = fmt.Sprintf("missing data field %q", k[1])
+			if field == "" || !strings.HasSuffix(field, "."+k[1]) {
+				field = "." + k[1]
+			}
+			break
+		}
+	}
+	if k := reCalling.FindStringSubmatch(msg); k != nil {
+		e.Msg = fmt.Sprintf("%s: %s", k[1], k[2])
+	}
+	e.Field = field
+	return e
+}
+
+// dropNulls copies decoded JSON or YAML data without its null values, so
+// that a null is reported like a missing field, with its name.
+func dropNulls(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			if x != nil {
+				m[k] = dropNulls(x)
+			}
+		}
+		return m
+	case []any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = dropNulls(x)
+		}
+		return l
+	}
+	return v
+}
