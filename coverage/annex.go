@@ -1,0 +1,106 @@
+package coverage
+
+import (
+	"strconv"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/fonts"
+	"bhytdoc/internal/typo"
+)
+
+// The column headers of a milestone's four columns, as officials write
+// them. Check recognises these and common variants.
+const (
+	HeaderSTT             = "STT"
+	HeaderParticipants    = "Số người đã tham gia BHYT"
+	HeaderNonParticipants = "Số người chưa tham gia BHYT"
+	HeaderPopulation      = "Dân số"
+	HeaderRate            = "Tỷ lệ (%)"
+	TotalsLabel           = "Cộng"
+)
+
+// columnsPerMilestone is the width of a milestone's column group.
+const columnsPerMilestone = 4
+
+// Annex returns t as a bhytdoc annex, ready for a Document's Annexes:
+// a two-row header "STT | unit | <milestone> {Số người đã tham gia BHYT,
+// Số người chưa tham gia BHYT, Dân số, Tỷ lệ (%)} …", a row per unit
+// numbered from 1, and the totals row "Cộng". Counts are formatted with
+// "." between thousands, rates with t's precision and no "%" (the header
+// says it). Tables with two or more milestones are laid out landscape.
+// Annex reports t.Validate's error rather than print a wrong table.
+func (t *Table) Annex() (bhytdoc.Annex, error) {
+	if err := t.Validate(); err != nil {
+		return bhytdoc.Annex{}, err
+	}
+	prec := t.precision()
+	cols := 2 + columnsPerMilestone*len(t.Milestones)
+	top := []bhytdoc.HeaderCell{
+		{Text: HeaderSTT, RowSpan: 2},
+		{Text: t.unitHeader(), RowSpan: 2},
+	}
+	var sub []bhytdoc.HeaderCell
+	for _, m := range t.Milestones {
+		top = append(top, bhytdoc.HeaderCell{Text: m.Header(), ColSpan: columnsPerMilestone})
+		sub = append(sub,
+			bhytdoc.HeaderCell{Text: HeaderParticipants},
+			bhytdoc.HeaderCell{Text: HeaderNonParticipants},
+			bhytdoc.HeaderCell{Text: HeaderPopulation},
+			bhytdoc.HeaderCell{Text: HeaderRate})
+	}
+	columns := make([]bhytdoc.Column, cols)
+	columns[0].Align = bhytdoc.AlignCenter
+	columns[1].Align = bhytdoc.AlignLeft
+	columns[1].Width = t.unitWidth()
+	for c := 2; c < cols; c++ {
+		columns[c].Align = bhytdoc.AlignRight
+	}
+	rows := make([][]string, len(t.Rows))
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		cells := make([]string, 0, cols)
+		cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
+		rows[i] = appendFigures(cells, r.Figures, prec)
+	}
+	totals := appendFigures([]string{"", TotalsLabel}, t.Totals(), prec)
+	return bhytdoc.Annex{
+		Title:     t.title(),
+		Reference: t.Reference,
+		Table: bhytdoc.Table{
+			Header:  [][]bhytdoc.HeaderCell{top, sub},
+			Columns: columns,
+			Rows:    rows,
+			Totals:  totals,
+		},
+		Landscape: len(t.Milestones) >= 2,
+	}, nil
+}
+
+func appendFigures(cells []string, fs []Figures, prec int) []string {
+	for _, f := range fs {
+		cells = append(cells,
+			typo.Int(f.Participants),
+			typo.Int(f.NonParticipants()),
+			typo.Int(f.Population),
+			f.Rate().Text(prec))
+	}
+	return cells
+}
+
+// unitWidth is the width in millimetres that keeps the longest unit label
+// on one line at the Decree 30 table size (13 pt, the default font), so
+// that the renderer, which shares the page among columns by their content,
+// does not squeeze names into two lines to widen number columns. 0 (let
+// the renderer decide) when the font is not available.
+func (t *Table) unitWidth() float64 {
+	const size, pad, widest = 13, 3, 60 // pt, mm (cell padding and slack), mm
+	face, err := fonts.Liberation().Face(fonts.Regular)
+	if err != nil {
+		return 0
+	}
+	w := face.Width(t.unitHeader(), size) / 2 // the header may wrap
+	for i := range t.Rows {
+		w = max(w, face.Width(t.Rows[i].Unit.Label(), size))
+	}
+	return min(w*25.4/72+pad, widest)
+}

@@ -1,0 +1,49 @@
+// Package coverage plans, checks and writes the annex tables of
+// health-insurance (BHYT) coverage that Vietnamese administrative
+// documents carry: a row per commune-level unit (xã, phường, thị trấn),
+// and for each milestone the number of people participating, the number
+// not yet participating, the population and the coverage rate, with a
+// totals row "Cộng".
+//
+// # Model
+//
+// A Table holds, per unit and milestone, only the two counts that are
+// facts: participants and population (Figures). The number not yet
+// participating and the rate are derived, so a Table cannot contradict
+// itself; rates are exact fractions (Rate) rounded only for display, half
+// away from zero, with one decimal in annexes and two in letters
+// ("78,11%").
+//
+// # Planning
+//
+// PlanTargets turns baselines and milestones into a Table; its
+// documentation gives the rounding rules (participants needed round up,
+// never down; no unit goes backwards; population growth rounds half up).
+// Schedule writes the sentence letters quote: "Đến ngày 30/6/2020 phải đạt
+// 85%, ngày 30/9/2020 phải đạt 89%". Row.New gives the participants each
+// unit must enrol between milestones.
+//
+// # Output
+//
+// Table.Annex builds a bhytdoc.Annex to put in a Document's Annexes, which
+// bhytdoc.RenderPDF prints (header rows repeated on each page, landscape
+// when wide) and package markdown writes as a GFM table. WriteXLSX writes
+// a workbook whose rates, non-participants and totals are formulas with
+// cached values. WriteMarkdown writes a summary of a plan on its own: the
+// schedule, the table and the new participants per unit.
+//
+// # Checking
+//
+// Check reports every arithmetic inconsistency in any annex table, typed
+// by hand or read with ReadAnnexXLSX or ReadAnnexCSV, naming the row,
+// milestone and column with the expected and the stated value. It never
+// corrects anything.
+//
+// # Input
+//
+// ReadCSV and ReadXLSX read baselines from a file with a header row;
+// Vietnamese numbers ("10.125", "98,8") are accepted and errors name the
+// file, sheet, row and column.
+//
+// Everything here is safe for concurrent use; nothing keeps global state.
+package coverage

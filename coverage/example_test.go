@@ -1,0 +1,82 @@
+package coverage_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/coverage"
+)
+
+// Plan the milestones of a công văn, print the sentence it quotes, the
+// annex rows and what each unit must enrol, then put the annex in a
+// document for bhytdoc.RenderPDF and write the workbook.
+func Example() {
+	bs := []coverage.Baseline{
+		{Unit: coverage.Unit{Name: "Lê Bình", Kind: coverage.Phuong}, Participants: 8000, Population: 10125},
+		{Unit: coverage.Unit{Name: "An Bình", Kind: coverage.Xa}, Participants: 1977, Population: 2000},
+	}
+	rate := func(s string) coverage.Percent { p, _ := coverage.ParsePercent(s); return p }
+	ms := []coverage.Milestone{
+		{Date: bhytdoc.Date{Year: 2020, Month: 6, Day: 30}, Rate: rate("85")},
+		{Date: bhytdoc.Date{Year: 2020, Month: 9, Day: 30}, Rate: rate("89,5")},
+	}
+	t, err := coverage.PlanTargets(bs, ms)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Schedule() + ".")
+	annex, err := t.Annex()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, row := range annex.Table.Rows {
+		fmt.Println(row)
+	}
+	fmt.Println(annex.Table.Totals)
+	for _, r := range t.Rows {
+		fmt.Printf("%s: +%d, +%d\n", r.Unit.Label(), r.New(0), r.New(1))
+	}
+
+	doc := &bhytdoc.Document{ /* … the letter … */ Annexes: []bhytdoc.Annex{annex}}
+	_ = doc // bhytdoc.RenderPDF(doc, nil) prints the annex on landscape pages
+
+	var xlsx bytes.Buffer
+	if err := coverage.WriteXLSX(&xlsx, t); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Đến ngày 30/6/2020 phải đạt 85%, ngày 30/9/2020 phải đạt 89,5%.
+	// [1 Phường Lê Bình 8.607 1.518 10.125 85,0 9.062 1.063 10.125 89,5]
+	// [2 Xã An Bình 1.977 23 2.000 98,9 1.977 23 2.000 98,9]
+	// [ Cộng 10.584 1.541 12.125 87,3 11.039 1.086 12.125 91,0]
+	// Phường Lê Bình: +607, +455
+	// Xã An Bình: +0, +0
+}
+
+// Check a table typed by hand: the rate of the second row is wrong.
+func ExampleCheck() {
+	table := &bhytdoc.Table{
+		Header: [][]bhytdoc.HeaderCell{{
+			{Text: "STT"}, {Text: "Xã, phường"}, {Text: "Số người đã tham gia BHYT"},
+			{Text: "Số người chưa tham gia BHYT"}, {Text: "Dân số"}, {Text: "Tỷ lệ (%)"},
+		}},
+		Rows: [][]string{
+			{"1", "Phường Lê Bình", "8.607", "1.518", "10.125", "85,0"},
+			{"2", "Xã An Bình", "1.977", "23", "2.000", "98,8"},
+		},
+		Totals: []string{"", "Cộng", "10.584", "1.541", "12.125", "87,3"},
+	}
+	findings, err := coverage.Check(table)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// row 2 (STT 2, Xã An Bình), Tỷ lệ (%): rate ≠ participants / population: expected 98,9, stated "98,8"
+}

@@ -1,0 +1,633 @@
+package coverage
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/internal/typo"
+	"bhytdoc/internal/xlsx"
+)
+
+// ReadError is a problem at a place in an input file.
+type ReadError struct {
+	File  string
+	Sheet string // workbooks only
+	// Row and Col are 1-based; 0 when the problem is not about one.
+	Row, Col int
+	// Column is the header of the column, when known.
+	Column string
+	Err    error
+}
+
+// Error returns the place and the problem on one line:
+// `data.xlsx: sheet "Sheet1": row 5, column C (Dân số): …`.
+func (e *ReadError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Sheet != "" {
+		fmt.Fprintf(&b, ": sheet %q", e.Sheet)
+	}
+	if e.Row > 0 {
+		fmt.Fprintf(&b, ": row %d", e.Row)
+	}
+	if e.Col > 0 {
+		if e.Sheet != "" {
+			fmt.Fprintf(&b, ", column %s", xlsx.ColName(e.Col-1))
+		} else {
+			fmt.Fprintf(&b, ", column %d", e.Col)
+		}
+		if e.Column != "" {
+			fmt.Fprintf(&b, " (%s)", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// cell is one input cell: its text as typed (numbers from workbooks
+// already written the Vietnamese way) and, for a workbook number, the
+// stored value.
+type cell struct {
+	text   string
+	num    float64
+	isNum  bool
+	isPct  bool // a workbook number shown as a percentage: num is a fraction
+	isDate bool
+}
+
+// source is a read grid, CSV or worksheet.
+type source struct {
+	file, sheet string
+	rows        [][]cell
+	merges      []xlsx.Range
+}
+
+func (s *source) at(r, c int) cell {
+	if r < 0 || r >= len(s.rows) || c < 0 || c >= len(s.rows[r]) {
+		return cell{}
+	}
+	return s.rows[r][c]
+}
+
+func (s *source) errAt(r, c int, column string, err error) *ReadError {
+	return &ReadError{File: s.file, Sheet: s.sheet, Row: r + 1, Col: c + 1, Column: column, Err: err}
+}
+
+// maxErrors caps the problems reported for one file.
+const maxErrors = 50
+
+type errList struct {
+	errs []error
+	more int
+}
+
+func (l *errList) add(err error) {
+	if len(l.errs) < maxErrors {
+		l.errs = append(l.errs, err)
+	} else {
+		l.more++
+	}
+}
+
+func (l *errList) err() error {
+	errs := l.errs
+	if l.more > 0 {
+		errs = append(errs[:len(errs):len(errs)], fmt.Errorf("… and %d more problems", l.more))
+	}
+	return errors.Join(errs...)
+}
+
+// readCSVSource reads a CSV file: UTF-8 with or without a byte-order
+// mark, fields separated by "," or, when the first line has more of them,
+// ";" (what spreadsheets write where "," is the decimal comma).
+func readCSVSource(r io.Reader, name string) (*source, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 256<<20))
+	if err != nil {
+		return nil, &ReadError{File: name, Err: err}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		return nil, &ReadError{File: name, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		cr.Comma = ';'
+	}
+	cr.FieldsPerRecord = -1
+	src := &source{file: name}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &ReadError{File: name, Row: pe.Line, Err: pe.Err}
+			}
+			return nil, &ReadError{File: name, Err: err}
+		}
+		row := make([]cell, len(rec))
+		for i, f := range rec {
+			row[i] = cell{text: strings.TrimSpace(f)}
+		}
+		src.rows = append(src.rows, row)
+	}
+	return src, nil
+}
+
+// readXLSXSources reads every worksheet of a workbook.
+func readXLSXSources(r io.Reader, name string) ([]*source, error) {
+	grids, err := xlsx.Read(r)
+	if err != nil {
+		return nil, &ReadError{File: name, Err: err}
+	}
+	out := make([]*source, len(grids))
+	for i, g := range grids {
+		src := &source{file: name, sheet: g.Sheet, merges: g.Merges, rows: make([][]cell, len(g.Cells))}
+		for r, row := range g.Cells {
+			src.rows[r] = make([]cell, len(row))
+			for c, v := range row {
+				src.rows[r][c] = xlsxCell(v)
+			}
+		}
+		out[i] = src
+	}
+	return out, nil
+}
+
+// xlsxCell converts a workbook value. Numbers become Vietnamese text with
+// the decimals the cell shows, so that "98.8" under a 0.0 format reads
+// as "98,8" and is checked at one decimal.
+func xlsxCell(v xlsx.Value) cell {
+	if !v.Number {
+		return cell{text: strings.TrimSpace(v.Text)}
+	}
+	f, err := strconv.ParseFloat(v.Raw, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return cell{text: strings.TrimSpace(v.Text)}
+	}
+	c := cell{num: f, isNum: true}
+	shown := strings.TrimSpace(v.Text)
+	c.isPct = strings.HasSuffix(shown, "%")
+	c.isDate = strings.ContainsAny(shown, "/-") && !strings.HasPrefix(shown, "-")
+	val := f
+	if c.isPct {
+		val = f * 100
+	}
+	dec := 0
+	if _, frac, ok := strings.Cut(strings.TrimSuffix(shown, "%"), "."); ok {
+		dec = len(strings.TrimRightFunc(frac, func(r rune) bool { return r < '0' || r > '9' }))
+	}
+	if dec == 0 && val != math.Trunc(val) {
+		// A fraction the format hides: show it rather than let a count
+		// of 10125.4 pass as 10.125.
+		s := strconv.FormatFloat(val, 'f', -1, 64)
+		_, frac, _ := strings.Cut(s, ".")
+		dec = len(frac)
+	}
+	dec = min(dec, MaxPrecision)
+	if dec == 0 && math.Abs(val) < 1e15 {
+		c.text = typo.Int(int64(math.Round(val)))
+	} else {
+		c.text = typo.Decimal(val, dec)
+	}
+	if c.isPct {
+		c.text += "%"
+	}
+	return c
+}
+
+// baseCol is a baseline input column.
+type baseCol int
+
+const (
+	bOther baseCol = iota
+	bSTT
+	bName
+	bKind
+	bCode
+	bPart
+	bNon
+	bPop
+	bRate
+	bDate
+	bGrowth
+	bTarget
+)
+
+var reTargetHeader = regexp.MustCompile(`^(?:chỉ tiêu|target)\s+(?:đến\s+)?(?:ngày\s+)?(\S+)$`)
+
+func classifyBase(h string) (baseCol, string) {
+	t := fold(h)
+	has := func(subs ...string) bool {
+		for _, s := range subs {
+			if strings.Contains(t, s) {
+				return true
+			}
+		}
+		return false
+	}
+	if m := reTargetHeader.FindStringSubmatch(t); m != nil {
+		return bTarget, m[1]
+	}
+	switch {
+	case t == "":
+		return bOther, ""
+	case t == "stt" || t == "tt" || t == "số tt" || t == "số thứ tự":
+		return bSTT, ""
+	case has("tăng dân số", "tốc độ tăng", "growth"):
+		return bGrowth, ""
+	case has("chưa tham gia", "chưa có thẻ", "non-participants", "nonparticipants", "not participating"):
+		return bNon, ""
+	case has("tỷ lệ", "tỉ lệ", "rate", "(%)"):
+		return bRate, ""
+	case has("dân số", "population"):
+		return bPop, ""
+	case has("tham gia", "có thẻ", "participants"):
+		return bPart, ""
+	case has("loại", "kind", "cấp"):
+		return bKind, ""
+	case has("mã", "code"):
+		return bCode, ""
+	case t == "ngày" || t == "date" || has("ngày số liệu", "thời điểm", "ngày thống kê"):
+		return bDate, ""
+	case has("đơn vị", "tên", "xã", "phường", "thị trấn", "name", "unit", "địa bàn"):
+		return bName, ""
+	}
+	return bOther, ""
+}
+
+// ReadCSV reads baselines from CSV: a header row (title rows above it are
+// skipped), then a row per unit. See ReadXLSX for the columns. name is
+// used in errors.
+func ReadCSV(r io.Reader, name string) ([]Baseline, error) {
+	src, err := readCSVSource(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return src.baselines()
+}
+
+// ReadXLSX reads baselines from the first worksheet of a workbook that
+// has a header row with a population column. The header names the
+// columns, in any order, in Vietnamese or English:
+//
+//	đơn vị / tên / xã, phường / name     the unit, required ("Phường Lê Bình")
+//	số người tham gia BHYT / participants required
+//	dân số / population                  required
+//	loại / kind                          xã, phường, thị trấn
+//	mã / code                            administrative code
+//	ngày / date                          date of the counts (2019-12-31, 31/12/2019)
+//	tỷ lệ tăng dân số / growth           yearly population growth, % ("1,2")
+//	chỉ tiêu 30/6/2020 / target 2020-06-30   the unit's own target for that milestone, %
+//	số người chưa tham gia / non-participants, tỷ lệ / rate
+//	                                     optional; checked against the counts
+//
+// Other columns (STT, notes) are ignored. Counts may be numbers or text
+// written the Vietnamese way ("10.125"). A last row "Cộng" is checked
+// against the sums and not read as a unit. Every problem is reported, up
+// to 50, each naming the file, sheet, row and column.
+func ReadXLSX(r io.Reader, name string) ([]Baseline, error) {
+	srcs, err := readXLSXSources(r, name)
+	if err != nil {
+		return nil, err
+	}
+	for _, src := range srcs {
+		if _, ok := src.findBaseHeader(); ok {
+			return src.baselines()
+		}
+	}
+	return nil, &ReadError{File: name, Err: errors.New("no sheet has a header row with a population (Dân số) column")}
+}
+
+// findBaseHeader returns the header row: the first of the top 30 rows
+// with a population column and at least one other recognised column.
+func (s *source) findBaseHeader() (int, bool) {
+	for r := 0; r < len(s.rows) && r < 30; r++ {
+		var pop, other bool
+		for c := range s.rows[r] {
+			switch k, _ := classifyBase(s.rows[r][c].text); k {
+			case bPop:
+				pop = true
+			case bOther:
+			default:
+				other = true
+			}
+		}
+		if pop && other {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func (s *source) baselines() ([]Baseline, error) {
+	hr, ok := s.findBaseHeader()
+	if !ok {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet,
+			Err: errors.New("no header row with a population (Dân số) column in the first 30 rows")}
+	}
+	cols := map[baseCol]int{}
+	headers := map[int]string{}
+	targets := map[int]bhytdoc.Date{}
+	var errs errList
+	for c, h := range s.rows[hr] {
+		k, arg := classifyBase(h.text)
+		headers[c] = oneLine(h.text)
+		switch k {
+		case bOther, bSTT:
+			continue
+		case bTarget:
+			d, err := ParseDate(arg)
+			if err != nil {
+				errs.add(s.errAt(hr, c, headers[c], err))
+				continue
+			}
+			targets[c] = d
+			continue
+		}
+		if prev, dup := cols[k]; dup {
+			errs.add(s.errAt(hr, c, headers[c], fmt.Errorf("a second %s column (the first is %s)", baseName[k], headers[prev])))
+			continue
+		}
+		cols[k] = c
+	}
+	missing := false
+	for _, k := range []baseCol{bName, bPart, bPop} {
+		if _, ok := cols[k]; !ok {
+			errs.add(&ReadError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: fmt.Errorf("no %s column", baseName[k])})
+			missing = true
+		}
+	}
+	if missing {
+		return nil, errs.err()
+	}
+	targetCols := make([]int, 0, len(targets))
+	for c := range targets {
+		targetCols = append(targetCols, c)
+	}
+	slices.Sort(targetCols) // report problems left to right
+	get := func(r int, k baseCol) (cell, int, bool) {
+		c, ok := cols[k]
+		if !ok {
+			return cell{}, -1, false
+		}
+		return s.at(r, c), c, true
+	}
+	var out []Baseline
+	var sum Figures
+	for r := hr + 1; r < len(s.rows); r++ {
+		if s.blank(r) {
+			continue
+		}
+		nameCell, nc, _ := get(r, bName)
+		label := oneLine(nameCell.text)
+		if isTotalsLabel(label) {
+			s.checkBaseTotals(r, cols, headers, sum, &errs)
+			break
+		}
+		var b Baseline
+		if label == "" {
+			errs.add(s.errAt(r, nc, headers[nc], errors.New("no unit name")))
+		}
+		b.Unit = ParseUnit(label)
+		if kc, c, ok := get(r, bKind); ok && kc.text != "" {
+			k, err := ParseKind(kc.text)
+			if err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+			} else if k != b.Unit.Kind {
+				b.Unit = Unit{Name: label, Kind: k}
+			}
+		}
+		if cc, _, ok := get(r, bCode); ok {
+			b.Unit.Code = cc.text
+		}
+		count := func(k baseCol) (int64, bool) {
+			cl, c, ok := get(r, k)
+			if !ok {
+				return 0, false
+			}
+			v, err := cl.count()
+			if err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+				return 0, false
+			}
+			return v, true
+		}
+		var okP, okN bool
+		b.Participants, okP = count(bPart)
+		b.Population, okN = count(bPop)
+		if okP && okN {
+			sum = sum.Add(Figures{b.Participants, b.Population})
+		}
+		if _, c, ok := get(r, bNon); ok && s.at(r, c).text != "" {
+			if non, okNon := count(bNon); okNon && okP && okN && b.Participants+non != b.Population {
+				errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s not yet participating, but population − participants = %s",
+					typo.Int(non), typo.Int(b.Population-b.Participants))))
+			}
+		}
+		if rc, c, ok := get(r, bRate); ok && rc.text != "" && okP && okN {
+			if err := checkRateCell(rc, Figures{b.Participants, b.Population}); err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+			}
+		}
+		if dc, c, ok := get(r, bDate); ok && dc.text != "" {
+			d, err := dc.date()
+			if err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+			}
+			b.Date = d
+		}
+		if gc, c, ok := get(r, bGrowth); ok && gc.text != "" {
+			p, err := gc.percent()
+			if err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+			}
+			b.Growth = p
+		}
+		for _, c := range targetCols {
+			d := targets[c]
+			tc := s.at(r, c)
+			if tc.text == "" {
+				continue
+			}
+			p, err := tc.percent()
+			if err != nil {
+				errs.add(s.errAt(r, c, headers[c], err))
+				continue
+			}
+			if b.Targets == nil {
+				b.Targets = map[bhytdoc.Date]Percent{}
+			}
+			b.Targets[d] = p
+		}
+		out = append(out, b)
+	}
+	if len(out) == 0 && len(errs.errs) == 0 {
+		errs.add(&ReadError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: errors.New("no units under the header")})
+	}
+	if len(errs.errs) > 0 {
+		return nil, errs.err()
+	}
+	return out, nil
+}
+
+var baseName = map[baseCol]string{
+	bName: "unit name (Đơn vị)", bKind: "kind (Loại)", bCode: "code (Mã)",
+	bPart: "participants (Số người tham gia BHYT)", bNon: "non-participants (Số người chưa tham gia BHYT)",
+	bPop: "population (Dân số)", bRate: "rate (Tỷ lệ)", bDate: "date (Ngày)", bGrowth: "growth (Tỷ lệ tăng dân số)",
+}
+
+func (s *source) blank(r int) bool {
+	for _, c := range s.rows[r] {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkBaseTotals checks a "Cộng" row against the units above it.
+func (s *source) checkBaseTotals(r int, cols map[baseCol]int, headers map[int]string, sum Figures, errs *errList) {
+	for _, k := range []baseCol{bPart, bPop} {
+		c := cols[k]
+		want := sum.Participants
+		if k == bPop {
+			want = sum.Population
+		}
+		cl := s.at(r, c)
+		if cl.text == "" {
+			continue
+		}
+		v, err := cl.count()
+		switch {
+		case err != nil:
+			errs.add(s.errAt(r, c, headers[c], err))
+		case v != want:
+			errs.add(s.errAt(r, c, headers[c], fmt.Errorf("total %s is not the sum of the units above, %s", typo.Int(v), typo.Int(want))))
+		}
+	}
+}
+
+// count reads a whole, non-negative count.
+func (c cell) count() (int64, error) {
+	if c.text == "" {
+		return 0, errors.New("empty: a count is required")
+	}
+	var v int64
+	if c.isNum {
+		if c.isPct || c.num != math.Trunc(c.num) {
+			return 0, fmt.Errorf("%s is not a whole number", c.text)
+		}
+		if math.Abs(c.num) > maxCount {
+			return 0, fmt.Errorf("%s is out of range", c.text)
+		}
+		v = int64(c.num)
+	} else {
+		n, err := typo.ParseInt(c.text)
+		if err != nil {
+			return 0, fmt.Errorf("%q is not a whole number written the Vietnamese way (10.125)", c.text)
+		}
+		if n > maxCount || n < -maxCount {
+			return 0, fmt.Errorf("%s is out of range", c.text)
+		}
+		v = n
+	}
+	if v < 0 {
+		return 0, fmt.Errorf("%s is negative", c.text)
+	}
+	return v, nil
+}
+
+// percent reads a percentage: "1,2", "1.2%", or a workbook number (1.2,
+// or 0.012 shown as a percentage).
+func (c cell) percent() (Percent, error) {
+	return ParsePercent(c.text)
+}
+
+// date reads a date cell: a workbook date, "2019-12-31" or "31/12/2019".
+func (c cell) date() (bhytdoc.Date, error) {
+	if c.isNum {
+		if !c.isDate {
+			return bhytdoc.Date{}, fmt.Errorf("%s is a number, not a date", c.text)
+		}
+		t, err := excelDate(c.num)
+		if err != nil {
+			return bhytdoc.Date{}, err
+		}
+		return bhytdoc.DateOf(t), nil
+	}
+	return ParseDate(c.text)
+}
+
+// excelDate converts a workbook date serial (1900 date system).
+func excelDate(serial float64) (time.Time, error) {
+	if serial < 1 || serial > 2958465 {
+		return time.Time{}, fmt.Errorf("%v is not a date", serial)
+	}
+	// Serial 60 is the 1900-02-29 that never was; later serials count
+	// from 1899-12-30.
+	days := int(math.Floor(serial))
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if days < 61 {
+		base = base.AddDate(0, 0, 1)
+	}
+	return base.AddDate(0, 0, days), nil
+}
+
+// checkRateCell checks a stated rate against the counts.
+func checkRateCell(c cell, f Figures) error {
+	v, dec, err := parseDecimal(c.text, MaxPrecision)
+	if err != nil {
+		return fmt.Errorf("%q is not a percentage", c.text)
+	}
+	want, ok := f.Rate().Scaled(dec)
+	if !ok {
+		return nil
+	}
+	if want != v {
+		return fmt.Errorf("rate %s, but participants / population = %s", c.text, f.Rate().Text(dec))
+	}
+	return nil
+}
+
+var reISODate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+var reVNDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+
+// ParseDate parses a date written "2020-06-30" or, the Vietnamese way,
+// "30/6/2020" or "30/06/2020".
+func ParseDate(s string) (bhytdoc.Date, error) {
+	t := strings.TrimSpace(s)
+	var y, m, d string
+	if g := reISODate.FindStringSubmatch(t); g != nil {
+		y, m, d = g[1], g[2], g[3]
+	} else if g := reVNDate.FindStringSubmatch(t); g != nil {
+		d, m, y = g[1], g[2], g[3]
+	} else {
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %q is not a date (write 2020-06-30 or 30/6/2020)", s)
+	}
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	dd, _ := strconv.Atoi(d)
+	if err := typo.ValidDate(yy, mm, dd, false); err != nil {
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %q: %w", s, err)
+	}
+	return bhytdoc.Date{Year: yy, Month: mm, Day: dd}, nil
+}

@@ -1,0 +1,341 @@
+package coverage
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/internal/xlsx"
+)
+
+// AnnexSheet is an annex table read from a file, with the place of each
+// cell so that findings can name it.
+type AnnexSheet struct {
+	File  string
+	Sheet string // workbooks only
+	// Title is the text above the table, lines joined by " / ".
+	Title string
+	// Table holds the cells as text, numbers written the Vietnamese way;
+	// the totals row, if any, is in Table.Totals.
+	Table bhytdoc.Table
+
+	rows      []int // 0-based source row of each body row
+	totalsRow int   // 0-based source row of the totals; -1 when none
+	col0      int   // 0-based source column of table column 0
+}
+
+// Check is Check(&s.Table) with each Finding's Cell set: "Sheet!F7" for a
+// workbook, "F7" for a CSV file (the cell a spreadsheet shows it in).
+func (s *AnnexSheet) Check() ([]Finding, error) {
+	fs, err := check(&s.Table, func(i, c int) string {
+		r := s.totalsRow
+		if i >= 0 && i < len(s.rows) {
+			r = s.rows[i]
+		}
+		ref := xlsx.Ref(s.col0+c, r+1)
+		if s.Sheet != "" {
+			return s.Sheet + "!" + ref
+		}
+		return ref
+	})
+	if err != nil {
+		return nil, &ReadError{File: s.File, Sheet: s.Sheet, Err: err}
+	}
+	return fs, nil
+}
+
+// ReadAnnexXLSX reads the annex tables of a workbook, one per worksheet
+// that has one; worksheets without a recognisable table are skipped, and
+// a workbook with none is an error. A table is found by its header: the
+// first row with an STT, participants, non-participants or population
+// column and another filled cell; merged cells give the header's spans
+// and depth. A row of column numbers ("(1)", "(2)" …) under the header is
+// skipped. The body ends at the totals row ("Cộng", "Tổng cộng" …) or at
+// the first blank row.
+func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
+	srcs, err := readXLSXSources(r, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []*AnnexSheet
+	var errs []error
+	for _, src := range srcs {
+		a, err := src.annex()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		if len(errs) == 0 {
+			errs = append(errs, &ReadError{File: name, Err: errors.New("no worksheet")})
+		}
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// ReadAnnexCSV reads an annex table from CSV, as a spreadsheet exports
+// it: a header cell spanning columns is followed by empty cells, one
+// spanning rows has empty cells below it.
+func ReadAnnexCSV(r io.Reader, name string) (*AnnexSheet, error) {
+	src, err := readCSVSource(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return src.annex()
+}
+
+var reColumnNumber = regexp.MustCompile(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
+
+// annex finds the table in s.
+func (s *source) annex() (*AnnexSheet, error) {
+	fail := func(format string, args ...any) error {
+		return &ReadError{File: s.file, Sheet: s.sheet, Err: fmt.Errorf(format, args...)}
+	}
+	top := -1
+	for r := 0; r < len(s.rows) && r < 40 && top < 0; r++ {
+		filled, known := 0, false
+		for _, c := range s.rows[r] {
+			if c.text == "" {
+				continue
+			}
+			filled++
+			switch classify(c.text) {
+			case colSTT, colPart, colNon, colPop:
+				known = true
+			}
+		}
+		if known && filled >= 2 {
+			top = r
+		}
+	}
+	if top < 0 {
+		return nil, fail("no table header (STT, %s, %s …) in the first 40 rows", HeaderParticipants, HeaderPopulation)
+	}
+	c0 := -1
+	for c, v := range s.rows[top] {
+		if v.text != "" {
+			c0 = c
+			break
+		}
+	}
+	merges := s.mergesIn(top, c0)
+	// Header depth: to the bottom of merges starting in the top row, then
+	// while rows hold only text under an empty STT cell (a second header
+	// row in a CSV file).
+	bottom := top
+	for _, m := range merges {
+		if m.R0 == top {
+			bottom = max(bottom, m.R1)
+		}
+	}
+	for bottom+1 < len(s.rows) && s.at(bottom+1, c0).text == "" && s.textOnly(bottom+1, c0) {
+		bottom++
+	}
+	// Columns: from the first filled header cell to the last filled or
+	// merged one of any header row.
+	c1 := c0
+	for r := top; r <= bottom; r++ {
+		for c := c0; c < len(s.rows[r]); c++ {
+			if s.rows[r][c].text != "" {
+				c1 = max(c1, c)
+			}
+		}
+	}
+	for _, m := range merges {
+		if m.R0 <= bottom {
+			c1 = max(c1, m.C1)
+		}
+	}
+	first := bottom + 1
+	if first < len(s.rows) && s.numbering(first, c0, c1) {
+		first++
+	}
+	cols := c1 - c0 + 1
+	a := &AnnexSheet{File: s.file, Sheet: s.sheet, col0: c0, totalsRow: -1}
+	var title []string
+	for r := 0; r < top; r++ {
+		var parts []string
+		for _, c := range s.rows[r] {
+			if c.text != "" {
+				parts = append(parts, oneLine(c.text))
+			}
+		}
+		if len(parts) > 0 {
+			title = append(title, strings.Join(parts, " "))
+		}
+	}
+	a.Title = strings.Join(title, " / ")
+	a.Table.Header = s.header(top, bottom, c0, c1, merges)
+	for r := first; r < len(s.rows); r++ {
+		row := make([]string, cols)
+		blank := true
+		for c := range cols {
+			row[c] = s.at(r, c0+c).text
+			blank = blank && row[c] == ""
+		}
+		if blank {
+			if len(a.Table.Rows) > 0 {
+				break
+			}
+			continue
+		}
+		a.Table.Rows = append(a.Table.Rows, row)
+		a.rows = append(a.rows, r)
+	}
+	n := len(a.Table.Rows)
+	if n == 0 {
+		return nil, fail("the table under row %d has no rows", top+1)
+	}
+	l, err := analyse(&a.Table)
+	if err != nil {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: err}
+	}
+	// The totals row goes to Table.Totals, where Check expects it.
+	if l.isTotals(a.Table.Rows[n-1]) {
+		a.Table.Totals = a.Table.Rows[n-1]
+		a.totalsRow = a.rows[n-1]
+		a.Table.Rows, a.rows = a.Table.Rows[:n-1], a.rows[:n-1]
+	}
+	return a, nil
+}
+
+// mergesIn returns the merges that start at or below row top and not
+// left of column c0.
+func (s *source) mergesIn(top, c0 int) []xlsx.Range {
+	var out []xlsx.Range
+	for _, m := range s.merges {
+		if m.R0 >= top && m.C0 >= c0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// textOnly reports whether row r has a filled cell from column c0 on and
+// none that is a number, so that it reads as a header row.
+func (s *source) textOnly(r, c0 int) bool {
+	if s.numbering(r, c0, len(s.rows[r])-1) {
+		return false
+	}
+	filled := false
+	for c := c0; c < len(s.rows[r]); c++ {
+		v := s.rows[r][c]
+		if v.text == "" {
+			continue
+		}
+		filled = true
+		if v.isNum || parseCount(v.text).ok {
+			return false
+		}
+	}
+	return filled
+}
+
+// numbering reports whether row r numbers the columns: "(1) (2) …",
+// "A B …", or 1, 2, 3 … in consecutive cells.
+func (s *source) numbering(r, c0, c1 int) bool {
+	n := 0
+	for c := c0; c <= c1; c++ {
+		v := s.at(r, c)
+		if v.text == "" {
+			continue
+		}
+		n++
+		if !reColumnNumber.MatchString(v.text) && strings.TrimSpace(v.text) != fmt.Sprint(c-c0+1) {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// header builds the header rows top..bottom over columns c0..c1. Merged
+// ranges give spans; without merges (CSV), an empty cell continues the
+// cell above it or, in the top row, the cell to its left.
+func (s *source) header(top, bottom, c0, c1 int, merges []xlsx.Range) [][]bhytdoc.HeaderCell {
+	rows, cols := bottom-top+1, c1-c0+1
+	// owner[r][c] is the position, relative to (top, c0), of the cell
+	// whose text covers (r, c).
+	type pos struct{ r, c int }
+	owner := make([][]pos, rows)
+	for r := range owner {
+		owner[r] = make([]pos, cols)
+		for c := range owner[r] {
+			owner[r][c] = pos{r, c}
+		}
+	}
+	if len(merges) > 0 {
+		for _, m := range merges {
+			if m.R0 > bottom || m.C0 > c1 {
+				continue
+			}
+			for r := m.R0; r <= min(m.R1, bottom); r++ {
+				for c := m.C0; c <= min(m.C1, c1); c++ {
+					owner[r-top][c-c0] = pos{m.R0 - top, m.C0 - c0}
+				}
+			}
+		}
+	} else {
+		for r := range rows {
+			for c := range cols {
+				if s.at(top+r, c0+c).text != "" {
+					continue
+				}
+				switch {
+				case r > 0:
+					owner[r][c] = owner[r-1][c]
+				case c > 0:
+					owner[r][c] = owner[r][c-1]
+				}
+			}
+		}
+	}
+	// Emit each owner as the largest rectangle it fully owns; a cell left
+	// outside its owner's rectangle becomes a cell of its own, so the
+	// header always tiles the grid.
+	covered := make([][]bool, rows)
+	for r := range covered {
+		covered[r] = make([]bool, cols)
+	}
+	out := make([][]bhytdoc.HeaderCell, rows)
+	for r := range rows {
+		for c := range cols {
+			if covered[r][c] {
+				continue
+			}
+			self := pos{r, c}
+			own := owner[r][c] == self
+			cs, rs := 1, 1
+			if own {
+				for c+cs < cols && owner[r][c+cs] == self && !covered[r][c+cs] {
+					cs++
+				}
+			down:
+				for r+rs < rows {
+					for dc := range cs {
+						if owner[r+rs][c+dc] != self {
+							break down
+						}
+					}
+					rs++
+				}
+			}
+			for dr := range rs {
+				for dc := range cs {
+					covered[r+dr][c+dc] = true
+				}
+			}
+			text := ""
+			if own {
+				text = oneLine(s.at(top+r, c0+c).text)
+			}
+			out[r] = append(out[r], bhytdoc.HeaderCell{Text: text, ColSpan: cs, RowSpan: rs})
+		}
+	}
+	return out
+}

@@ -1,0 +1,565 @@
+// Package xlsx writes and reads the workbooks of package coverage with
+// excelize. A Sheet is a table laid out the way officials print it (title
+// rows, merged multi-level header, bordered body, bold totals row, A4
+// landscape, header rows repeated on every page); Write streams it and
+// makes the bytes deterministic. Read turns any workbook back into grids of
+// displayed and raw values with its merged ranges.
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Kind is the type of value a Cell holds.
+type Kind uint8
+
+// Cell kinds. A Blank cell still carries its style (borders).
+const (
+	Blank Kind = iota
+	Text
+	Int
+	Float
+)
+
+// Style selects one of the body cell styles every sheet has.
+type Style uint8
+
+// Body cell styles. All have thin borders.
+const (
+	StyleText   Style = iota // left-aligned, text number format ("@")
+	StyleCenter              // centred, e.g. STT
+	StyleInt                 // right-aligned, "#,##0"
+	StyleRate                // right-aligned, Sheet.Decimals decimals
+	numStyles
+)
+
+// Cell is one body cell. For a formula cell, I or F holds the cached
+// result, which readers show without recalculating.
+type Cell struct {
+	Kind    Kind
+	S       string  // Text
+	I       int64   // Int
+	F       float64 // Float
+	Formula string  // without the leading "="
+	Style   Style
+}
+
+// Row is a body row; Bold rows (the totals) use the bold styles.
+type Row struct {
+	Cells []Cell
+	Bold  bool
+}
+
+// HeaderCell is a header cell spanning ColSpan columns and RowSpan rows (0
+// counts as 1), as in bhytdoc.HeaderCell.
+type HeaderCell struct {
+	Text             string
+	ColSpan, RowSpan int
+}
+
+// Sheet is one worksheet. Rows are written top-down: Title, Subtitle (when
+// not empty), a blank row, the header rows, then the body rows.
+type Sheet struct {
+	Name     string // at most 31 characters, none of : \ / ? * [ ]
+	Title    string
+	Subtitle string
+	Header   [][]HeaderCell
+	Widths   []float64 // column widths in Excel character units
+	Rows     []Row
+	// Decimals is the number of decimals StyleRate shows.
+	Decimals int
+	// FreezeCols is the number of left columns kept in view when
+	// scrolling right (STT and unit name).
+	FreezeCols int
+}
+
+// Props are the workbook properties. Time is written as both created and
+// modified time, and as the time stamp of every zip entry, so the same
+// input gives the same bytes; zero means 1980-01-01 00:00 UTC.
+type Props struct {
+	Title   string
+	Subject string
+	Creator string
+	Time    time.Time
+	// Font is the family of every cell; empty means Times New Roman.
+	Font string
+	// Size is the body and header font size in points (Decree 30 tables:
+	// 12–13); 0 means 12. Titles are 14.
+	Size float64
+}
+
+// Font sizes in points: Decree 30 prints annex titles at 13–14 and tables
+// at 12–13.
+const (
+	titleSize   = 14
+	defaultSize = 12
+)
+
+// FirstHeaderRow returns the 1-based sheet row of s.Header[0].
+func (s *Sheet) FirstHeaderRow() int {
+	r := 3 // title, blank
+	if s.Subtitle != "" {
+		r++
+	}
+	return r
+}
+
+// FirstRow returns the 1-based sheet row of s.Rows[0].
+func (s *Sheet) FirstRow() int { return s.FirstHeaderRow() + len(s.Header) }
+
+// Cols is the number of columns of the sheet's header.
+func (s *Sheet) Cols() int {
+	n := 0
+	if len(s.Header) > 0 {
+		for _, c := range s.Header[0] {
+			n += min(span(c.ColSpan), excelize.MaxColumns+1) // no overflow
+		}
+	}
+	return n
+}
+
+func span(n int) int { return max(n, 1) }
+
+// ColName returns the letters of the 0-based column c: 0 → "A", 27 → "AB".
+func ColName(c int) string {
+	var b []byte
+	for c++; c > 0; c = (c - 1) / 26 {
+		b = append(b, byte('A'+(c-1)%26))
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// Ref returns the A1 reference of the 0-based column c and 1-based row r.
+func Ref(c, r int) string { return fmt.Sprintf("%s%d", ColName(c), r) }
+
+// Write writes sheets as one workbook to w. Nothing is written when an
+// argument is invalid.
+func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
+	if len(sheets) == 0 {
+		return errors.New("xlsx: no sheets")
+	}
+	seen := map[string]bool{}
+	for i, s := range sheets {
+		if err := s.check(); err != nil {
+			return fmt.Errorf("xlsx: sheet %d (%q): %w", i+1, s.Name, err)
+		}
+		key := strings.ToLower(s.Name)
+		if seen[key] {
+			return fmt.Errorf("xlsx: duplicate sheet name %q", s.Name)
+		}
+		seen[key] = true
+	}
+	if p.Font == "" {
+		p.Font = "Times New Roman"
+	}
+	if p.Size == 0 {
+		p.Size = defaultSize
+	}
+	if p.Time.IsZero() {
+		p.Time = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can carry
+	}
+	p.Time = p.Time.UTC().Truncate(time.Second)
+	f := excelize.NewFile()
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, p.Time) })
+	if err := f.SetDefaultFont(p.Font); err != nil {
+		return err
+	}
+	stamp := p.Time.Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: p.Title, Subject: p.Subject, Creator: p.Creator, LastModifiedBy: p.Creator,
+		Created: stamp, Modified: stamp, Language: "vi-VN",
+	}); err != nil {
+		return err
+	}
+	st, err := newStyles(f, p)
+	if err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", s.Name)
+		} else {
+			_, err = f.NewSheet(s.Name)
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(f, st, p, s); err != nil {
+			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+		}
+	}
+	// The first sheet is active as created; SetActiveSheet here would
+	// parse every streamed sheet back into memory.
+	return f.Write(w)
+}
+
+func (s *Sheet) check() error {
+	if s.Name == "" || utf8.RuneCountInString(s.Name) > 31 || strings.ContainsAny(s.Name, `:\/?*[]`) ||
+		strings.HasPrefix(s.Name, "'") || strings.HasSuffix(s.Name, "'") {
+		return errors.New("invalid sheet name")
+	}
+	cols := s.Cols()
+	if cols == 0 {
+		return errors.New("no header")
+	}
+	if cols > excelize.MaxColumns || len(s.Widths) != cols {
+		return fmt.Errorf("%d widths for %d columns", len(s.Widths), cols)
+	}
+	bad := false
+	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
+		bad = bad || hc.ColSpan < 0 || hc.RowSpan < 0 || c+span(hc.ColSpan) > cols || r+span(hc.RowSpan) > len(s.Header)
+	})
+	if bad {
+		return errors.New("header cells do not tile the header grid")
+	}
+	for i, r := range s.Rows {
+		if len(r.Cells) != cols {
+			return fmt.Errorf("row %d has %d cells for %d columns", i+1, len(r.Cells), cols)
+		}
+		for _, c := range r.Cells {
+			if c.Style >= numStyles || c.Kind > Float {
+				return fmt.Errorf("row %d: invalid cell kind or style", i+1)
+			}
+			if c.Kind == Float && (math.IsNaN(c.F) || math.IsInf(c.F, 0)) {
+				return fmt.Errorf("row %d: %v is not a number a workbook can hold", i+1, c.F)
+			}
+		}
+	}
+	if s.Decimals < 0 || s.Decimals > 9 {
+		return fmt.Errorf("decimals %d outside 0–9", s.Decimals)
+	}
+	return nil
+}
+
+// styles are the style ids of one workbook.
+type styles struct {
+	title, subtitle, header int
+	body                    [2][numStyles]int // [bold][style]; StyleRate per decimals below
+	rate                    map[[2]int]int    // [bold, decimals] → id
+	f                       *excelize.File
+	p                       Props
+}
+
+func border() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "top", "right", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "000000", Style: 1})
+	}
+	return b
+}
+
+func newStyles(f *excelize.File, p Props) (*styles, error) {
+	st := &styles{rate: map[[2]int]int{}, f: f, p: p}
+	var err error
+	add := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = f.NewStyle(s)
+		return id
+	}
+	font := func(size float64, bold, italic bool) *excelize.Font {
+		return &excelize.Font{Family: p.Font, Size: size, Bold: bold, Italic: italic}
+	}
+	st.title = add(&excelize.Style{Font: font(titleSize, true, false),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	st.subtitle = add(&excelize.Style{Font: font(titleSize, false, true),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	st.header = add(&excelize.Style{Font: font(p.Size, true, false), Border: border(),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	for b := range 2 {
+		bold := b == 1
+		st.body[b][StyleText] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(), NumFmt: 49,
+			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
+		st.body[b][StyleCenter] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+		st.body[b][StyleInt] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(), NumFmt: 3,
+			Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
+	}
+	return st, err
+}
+
+// rateStyle returns the style of a rate with d decimals, created on first
+// use so that only the precisions in use reach styles.xml.
+func (st *styles) rateStyle(bold bool, d int) (int, error) {
+	b := 0
+	if bold {
+		b = 1
+	}
+	if id, ok := st.rate[[2]int{b, d}]; ok {
+		return id, nil
+	}
+	fmtCode := "0"
+	if d > 0 {
+		fmtCode += "." + strings.Repeat("0", d)
+	}
+	id, err := st.f.NewStyle(&excelize.Style{
+		Font:   &excelize.Font{Family: st.p.Font, Size: st.p.Size, Bold: bold},
+		Border: border(), CustomNumFmt: &fmtCode,
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
+	})
+	if err == nil {
+		st.rate[[2]int{b, d}] = id
+	}
+	return id, err
+}
+
+// lineHeight is the height in points of one line of text at size pt.
+func lineHeight(size float64) float64 { return math.Ceil(size*1.3*4) / 4 }
+
+// textUnits estimates the width of s in Excel character units (the width
+// of a digit of the default font): Times New Roman letters average a bit
+// less than a digit, bold a bit more.
+func textUnits(s string, size float64, bold bool) float64 {
+	k := 0.95
+	if bold {
+		k = 1.05
+	}
+	return float64(utf8.RuneCountInString(s)) * k * size / 11
+}
+
+// lines estimates how many lines s wraps to in a cell width units wide.
+func lines(s string, width, size float64, bold bool) int {
+	avail := width - 1 // cell padding
+	n, cur := 1, 0.0
+	space := textUnits(" ", size, bold)
+	for _, w := range strings.Fields(s) {
+		ww := textUnits(w, size, bold)
+		switch {
+		case cur == 0:
+			cur = ww
+		case cur+space+ww <= avail:
+			cur += space + ww
+		default:
+			n++
+			cur = ww
+		}
+	}
+	return n
+}
+
+func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
+	cols := s.Cols()
+	last := cols - 1
+	fit := true
+	if err := f.SetSheetProps(s.Name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.Name)
+	if err != nil {
+		return err
+	}
+	total := 0.0
+	// excelize puts each new <col> first, and Excel wants them in
+	// ascending order: set them right to left.
+	for c := cols - 1; c >= 0; c-- {
+		w := math.Round(s.Widths[c]*4) / 4
+		total += w
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return err
+		}
+	}
+	hr := s.FirstHeaderRow()
+	top := s.FirstRow()
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: s.FreezeCols, YSplit: top - 1,
+		TopLeftCell: Ref(s.FreezeCols, top), ActivePane: pane(s.FreezeCols),
+		Selection: []excelize.Selection{{SQRef: Ref(s.FreezeCols, top), ActiveCell: Ref(s.FreezeCols, top), Pane: pane(s.FreezeCols)}},
+	}); err != nil {
+		return err
+	}
+	// Title rows: one merged cell across the table each.
+	row := 1
+	for _, t := range []struct {
+		s     string
+		style int
+	}{{s.Title, st.title}, {s.Subtitle, st.subtitle}} {
+		if t.s == "" && row > 1 {
+			continue
+		}
+		h := float64(lines(t.s, total, titleSize, true)) * lineHeight(titleSize)
+		if err := sw.SetRow(Ref(0, row), []any{excelize.Cell{StyleID: t.style, Value: t.s}},
+			excelize.RowOpts{Height: h}); err != nil {
+			return err
+		}
+		if cols > 1 {
+			if err := sw.MergeCell(Ref(0, row), Ref(last, row)); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	// Header: every covered cell gets the bordered style so merged areas
+	// print with complete borders.
+	grid := make([][]any, len(s.Header))
+	heights := make([]float64, len(s.Header))
+	for r := range grid {
+		grid[r] = make([]any, cols)
+		for c := range grid[r] {
+			grid[r][c] = excelize.Cell{StyleID: st.header}
+		}
+		heights[r] = lineHeight(p.Size)
+	}
+	type tall struct {
+		r, rs int
+		h     float64
+	}
+	var talls []tall
+	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
+		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
+		grid[r][c] = excelize.Cell{StyleID: st.header, Value: hc.Text}
+		w := 0.0
+		for i := c; i < c+cs && i < cols; i++ {
+			w += s.Widths[i]
+		}
+		h := float64(lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
+		if rs == 1 {
+			heights[r] = max(heights[r], h)
+		} else {
+			talls = append(talls, tall{r, rs, h})
+		}
+		if cs > 1 || rs > 1 {
+			err = errors.Join(err, sw.MergeCell(Ref(c, hr+r), Ref(c+cs-1, hr+r+rs-1)))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, t := range talls {
+		have := 0.0
+		for r := t.r; r < t.r+t.rs && r < len(heights); r++ {
+			have += heights[r]
+		}
+		if t.h > have {
+			heights[min(t.r+t.rs, len(heights))-1] += t.h - have
+		}
+	}
+	for r := range grid {
+		if err := sw.SetRow(Ref(0, hr+r), grid[r], excelize.RowOpts{Height: heights[r]}); err != nil {
+			return err
+		}
+	}
+	vals := make([]any, cols)
+	for i, r := range s.Rows {
+		b := 0
+		if r.Bold {
+			b = 1
+		}
+		for c, cell := range r.Cells {
+			id := st.body[b][cell.Style]
+			if cell.Style == StyleRate {
+				if id, err = st.rateStyle(r.Bold, s.Decimals); err != nil {
+					return err
+				}
+			}
+			// Values go in as typed Go values: a string is always a
+			// text cell, so text such as "=1+1" never becomes a formula.
+			v := excelize.Cell{StyleID: id, Formula: cell.Formula}
+			switch cell.Kind {
+			case Text:
+				v.Value = cell.S
+			case Int:
+				v.Value = cell.I
+			case Float:
+				v.Value = cell.F
+			}
+			vals[c] = v
+		}
+		// A fixed height keeps rows from printing cramped; wrapped text
+		// gets a line per line.
+		n := 1
+		for c, cell := range r.Cells {
+			if cell.Kind == Text {
+				n = max(n, lines(cell.S, s.Widths[c], p.Size, r.Bold))
+			}
+		}
+		h := float64(n)*lineHeight(p.Size) + 3
+		if err := sw.SetRow(Ref(0, top+i), vals, excelize.RowOpts{Height: h}); err != nil {
+			return err
+		}
+	}
+	if err := setupPrint(f, p, s, hr, top-1); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+func pane(freezeCols int) string {
+	if freezeCols > 0 {
+		return "bottomRight"
+	}
+	return "bottomLeft"
+}
+
+// setupPrint sets A4 landscape, Decree 30 margins, fit to one page wide,
+// the header rows repeated on every page and page numbers centred at the
+// top from page 2. It must run before the stream is flushed: the stream
+// writes these worksheet parts on Flush.
+func setupPrint(f *excelize.File, p Props, s *Sheet, head0, head1 int) error {
+	size, orient, one, zero := 9, "landscape", 1, 0 // 9 is A4
+	if err := f.SetPageLayout(s.Name, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	// Margins in inches: top and bottom 20 mm, left 30 mm, right 15 mm.
+	top, bottom, left, right, hf := 20/25.4, 20/25.4, 30/25.4, 15/25.4, 10/25.4
+	centre := true
+	if err := f.SetPageMargins(s.Name, &excelize.PageLayoutMarginsOptions{
+		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hf, Footer: &hf, Horizontally: &centre,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{
+		DifferentFirst: true,
+		OddHeader:      fmt.Sprintf(`&C&"%s,Regular"&13&P`, p.Font),
+	}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(s.Name, "'", "''"), head0, head1),
+		Scope:    s.Name,
+	})
+}
+
+// eachHeaderCell calls fn with each header cell's row and first column,
+// skipping the columns taken by row spans from above.
+func eachHeaderCell(h [][]HeaderCell, fn func(r, c int, cell HeaderCell)) {
+	busy := make([]map[int]bool, len(h))
+	for r := range busy {
+		busy[r] = map[int]bool{}
+	}
+	for r, row := range h {
+		c := 0
+		for _, cell := range row {
+			for busy[r][c] {
+				c++
+			}
+			for dr := 0; dr < span(cell.RowSpan) && r+dr < len(h); dr++ {
+				for dc := 0; dc < span(cell.ColSpan); dc++ {
+					busy[r+dr][c+dc] = true
+				}
+			}
+			fn(r, c, cell)
+			c += span(cell.ColSpan)
+		}
+	}
+}
