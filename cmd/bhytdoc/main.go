@@ -1,9 +1,16 @@
 // Command bhytdoc renders Vietnamese administrative documents (Decree
-// 30/2020/NĐ-CP) to PDF.
+// 30/2020/NĐ-CP) to PDF and Markdown, fills built-in templates, and plans
+// and checks health-insurance coverage annexes.
 //
 // Usage:
 //
-//	bhytdoc examples [-o DIR]     render the built-in seed documents
+//	bhytdoc examples [-o DIR]                          render the seed documents to PDF
+//	bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md]
+//	                                                   render Markdown sources
+//	bhytdoc new TEMPLATE --data DATA.json [-o DIR]     fill a built-in template
+//	bhytdoc annex plan DATA.xlsx --milestone 2020-06-30:85 ... [-o DIR]
+//	                                                   plan coverage targets (XLSX, Markdown)
+//	bhytdoc annex check TABLE.xlsx...                  report arithmetic inconsistencies
 //
 // Exit status: 0 on success, 1 when the input is invalid (one problem per
 // line on standard error), 2 on a usage error.
@@ -11,14 +18,15 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"bhytdoc/bhytdoc"
+	"bhytdoc/internal/atomicfile"
 )
 
 // Exit codes.
@@ -36,6 +44,9 @@ type command struct {
 
 var commands = map[string]command{
 	"examples": {"render the seed documents to PDF", runExamples},
+	"render":   {"render Markdown source files to PDF or Markdown", runRender},
+	"new":      {"fill a built-in template with JSON or YAML data", runNew},
+	"annex":    {"plan and check coverage annex tables", runAnnex},
 }
 
 func main() {
@@ -90,25 +101,27 @@ func report(stderr io.Writer, where string, err error) int {
 	return exitInvalid
 }
 
-// writeFile writes data to dir/name through a temporary file renamed into
-// place, so a failed run never leaves a half-written document.
+// writeFile writes data to dir/name all at once (see atomicfile).
 func writeFile(dir, name string, data []byte) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	_, err := atomicfile.Write(dir, name, data)
+	return err
+}
+
+// parseArgs parses fs's flags wherever they stand among the positional
+// arguments ("render a.md -o out b.md"), which flag.Parse alone stops at,
+// and returns the positional arguments.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	tmp, err := os.CreateTemp(dir, "."+name+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
 
 // formats parses a comma-separated format list.

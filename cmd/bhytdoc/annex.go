@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bhytdoc/bhytdoc"
+	"bhytdoc/coverage"
+)
+
+const annexUsage = `usage:
+  bhytdoc annex plan DATA.xlsx|DATA.csv --milestone DATE:RATE ... [flags]
+      plan coverage targets per unit; writes DIR/plan.xlsx (the annex, with
+      formulas) and DIR/plan.md (schedule, annex and new participants per
+      unit), and prints the schedule sentence. No PDF: an annex is printed
+      as part of a document (see package coverage, Table.Annex).
+  bhytdoc annex check TABLE.xlsx|TABLE.csv ...
+      report every arithmetic inconsistency, one per line; exit status 1
+      when there is any, 0 when the tables are consistent.
+`
+
+func runAnnex(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, annexUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "plan":
+		return runAnnexPlan(args[1:], stdout, stderr)
+	case "check":
+		return runAnnexCheck(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stderr, annexUsage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "bhytdoc annex: unknown subcommand %q\n", args[0])
+	fmt.Fprint(stderr, annexUsage)
+	return exitUsage
+}
+
+// milestones is the repeatable --milestone DATE:RATE flag.
+type milestones []coverage.Milestone
+
+// String returns the milestones as they are given on the command line.
+func (m *milestones) String() string {
+	var parts []string
+	for _, x := range *m {
+		parts = append(parts, fmt.Sprintf("%04d-%02d-%02d:%s", x.Date.Year, x.Date.Month, x.Date.Day, x.Rate.Text()))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Set adds the milestone DATE:RATE.
+func (m *milestones) Set(s string) error {
+	d, r, ok := strings.Cut(s, ":")
+	if !ok {
+		return errors.New("want DATE:RATE, e.g. 2020-06-30:85")
+	}
+	date, err := coverage.ParseDate(d)
+	if err != nil {
+		return err
+	}
+	rate, err := coverage.ParsePercent(r)
+	if err != nil {
+		return err
+	}
+	*m = append(*m, coverage.Milestone{Date: date, Rate: rate})
+	return nil
+}
+
+func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("annex plan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ms milestones
+	fs.Var(&ms, "milestone", "milestone `DATE:RATE` (2020-06-30:85, rate in %, \"89,5\" allowed); repeat for each")
+	growth := fs.String("growth", "", "yearly population growth `RATE` in % for units whose data gives none")
+	date := fs.String("date", "", "baseline `DATE` for units whose data gives none (needed with growth)")
+	prec := fs.Int("precision", coverage.DefaultPrecision, "decimals of printed rates (0–9)")
+	title := fs.String("title", "", "annex `title` (default derived from the units' kinds)")
+	ref := fs.String("reference", "", "reference line under the title, without parentheses")
+	sortUnits := fs.Bool("sort", false, "sort units in Vietnamese alphabetical order (default: input order)")
+	dir := fs.String("o", "out", "output `directory`")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "bhytdoc annex plan: want one data file (.xlsx or .csv)")
+		return exitUsage
+	}
+	if len(ms) == 0 {
+		fmt.Fprintln(stderr, "bhytdoc annex plan: at least one --milestone DATE:RATE is required")
+		return exitUsage
+	}
+	if *prec < 0 || *prec > coverage.MaxPrecision {
+		fmt.Fprintf(stderr, "bhytdoc annex plan: --precision %d outside 0–%d\n", *prec, coverage.MaxPrecision)
+		return exitUsage
+	}
+	var g coverage.Percent
+	if *growth != "" {
+		if g, err = coverage.ParsePercent(*growth); err != nil {
+			fmt.Fprintln(stderr, "bhytdoc annex plan: --growth:", err)
+			return exitUsage
+		}
+	}
+	var d bhytdoc.Date
+	if *date != "" {
+		if d, err = coverage.ParseDate(*date); err != nil {
+			fmt.Fprintln(stderr, "bhytdoc annex plan: --date:", err)
+			return exitUsage
+		}
+	}
+	file := pos[0]
+	bs, err := readBaselines(file)
+	if err != nil {
+		return reportAll(stderr, err)
+	}
+	for i := range bs {
+		if bs[i].Growth == 0 {
+			bs[i].Growth = g
+		}
+		if bs[i].Date == (bhytdoc.Date{}) {
+			bs[i].Date = d
+		}
+	}
+	if *sortUnits {
+		coverage.SortBaselines(bs)
+	}
+	t, err := coverage.PlanTargets(bs, ms)
+	if err != nil {
+		return reportAll(stderr, err)
+	}
+	t.Title, t.Reference = *title, *ref
+	t.Precision = *prec
+	if *prec == 0 {
+		t.Precision = coverage.WholePercent
+	}
+	var xb, mb bytes.Buffer
+	if err := coverage.WriteXLSX(&xb, t); err != nil {
+		return reportAll(stderr, err)
+	}
+	if err := coverage.WriteMarkdown(&mb, t); err != nil {
+		return reportAll(stderr, err)
+	}
+	for _, out := range []struct {
+		name string
+		data []byte
+	}{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}} {
+		if err := writeFile(*dir, out.name, out.data); err != nil {
+			return report(stderr, filepath.Join(*dir, out.name), err)
+		}
+		fmt.Fprintln(stdout, filepath.Join(*dir, out.name))
+	}
+	fmt.Fprintln(stdout, t.Schedule()+".")
+	return exitOK
+}
+
+func readBaselines(file string) ([]coverage.Baseline, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".xlsx", ".xlsm":
+		return coverage.ReadXLSX(f, file)
+	case ".csv", ".txt":
+		return coverage.ReadCSV(f, file)
+	}
+	return nil, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
+}
+
+// reportAll prints each joined error on its own line.
+func reportAll(stderr io.Writer, err error) int {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			reportAll(stderr, e)
+		}
+		return exitInvalid
+	}
+	return report(stderr, "", err)
+}
+
+func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("annex check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "bhytdoc annex check: want one or more tables (.xlsx or .csv)")
+		return exitUsage
+	}
+	status := exitOK
+	for _, file := range files {
+		sheets, err := readAnnexes(file)
+		if err != nil {
+			status = reportAll(stderr, err)
+			continue
+		}
+		n := 0
+		for _, s := range sheets {
+			found, err := s.Check()
+			if err != nil {
+				status = reportAll(stderr, err)
+				continue
+			}
+			for _, f := range found {
+				fmt.Fprintf(stdout, "%s: %s\n", file, f)
+			}
+			n += len(found)
+		}
+		if n > 0 {
+			status = exitInvalid
+			fmt.Fprintf(stderr, "bhytdoc: %s: %d inconsistencies\n", file, n)
+		}
+	}
+	return status
+}
+
+func readAnnexes(file string) ([]*coverage.AnnexSheet, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".xlsx", ".xlsm":
+		return coverage.ReadAnnexXLSX(f, file)
+	case ".csv", ".txt":
+		s, err := coverage.ReadAnnexCSV(f, file)
+		if err != nil {
+			return nil, err
+		}
+		return []*coverage.AnnexSheet{s}, nil
+	}
+	return nil, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
+}
