@@ -4,7 +4,7 @@
 // A source file is YAML front matter holding the structured fields — kind,
 // issuer, number, place and date, summary, recipients, signatures, Nơi
 // nhận, annex tables — followed by a Markdown body in bhytdoc.ParseBody's
-// conventions. FORMAT.md in this directory describes it with a complete
+// conventions. The README describes it with a complete
 // example. Parse reads a source into a validated document; every problem
 // comes back at once, each with its file and line.
 //

@@ -101,7 +101,7 @@ func (s *Source) Locate(err error) error {
 }
 
 // Parse reads a source file — YAML front matter and a Markdown body, as
-// FORMAT.md describes — into a validated document. name is the file name
+// the README describes — into a validated document. name is the file name
 // used in messages. On failure the error is an Errors listing every
 // problem with its line: first all problems of form (YAML syntax, unknown
 // or repeated keys, values of the wrong type, Markdown a document cannot

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -247,16 +248,17 @@ func TestLocate(t *testing.T) {
 	}
 }
 
-// TestFormatExample parses the complete example in FORMAT.md.
+// TestFormatExample parses the complete example of the source format in
+// README.md.
 func TestFormatExample(t *testing.T) {
-	b, err := os.ReadFile("FORMAT.md")
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, rest, _ := strings.Cut(string(b), "```markdown\n")
 	example, _, ok := strings.Cut(rest, "```\n")
 	if !ok {
-		t.Fatal("no example in FORMAT.md")
+		t.Fatal("no example in README.md")
 	}
 	fsys := fstest.MapFS{
 		"vb/kh.md":          {Data: []byte(example)},

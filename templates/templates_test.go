@@ -96,7 +96,7 @@ func TestMissingMapKey(t *testing.T) {
 	_, err := Fill("cong-van-bhyt", data)
 	var e *Error
 	if !errors.As(err, &e) || err.Error() != `cong-van-bhyt.md:32: .HanBaoCao: missing data field "HanBaoCao"` {
-		t.Fatalf("got %v", err) // FORMAT.md quotes this message
+		t.Fatalf("got %v", err) // README.md quotes this message
 	}
 	// A nested key.
 	data = load(t, "cong-van-bhyt")
