@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"bhytdoc/fonts"
+	"bhytdoc/internal/grid"
 	"bhytdoc/internal/ir"
 	"bhytdoc/internal/typo"
 )
@@ -276,16 +277,15 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	}
 	t := &a.Table
 	tf := f + ".Table"
-	for r, row := range t.Header {
-		var cells []ir.Cell
-		for c, cell := range row {
-			cells = append(cells, ir.Cell{
-				Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, c)},
-				ColSpan: span(cell.ColSpan), RowSpan: span(cell.RowSpan),
-			})
-		}
-		out.Table.Header = append(out.Table.Header, cells)
-	}
+	out.Table.Header = make([][]ir.Cell, len(t.Header))
+	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
+		out.Table.Header[r] = append(out.Table.Header[r], ir.Cell{
+			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, i)},
+			Row:     r,
+			Col:     col,
+			ColSpan: span(cell.ColSpan), RowSpan: span(cell.RowSpan),
+		})
+	})
 	cols := t.Cols()
 	for r, row := range t.Rows {
 		var cells []ir.Text
@@ -300,41 +300,12 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	out.Table.Align = make([]ir.Align, cols)
 	out.Table.Width = make([]float64, cols)
 	for c := 0; c < cols; c++ {
-		al := AlignAuto
 		if c < len(t.Columns) {
-			al = t.Columns[c].Align
 			out.Table.Width[c] = t.Columns[c].Width
 		}
-		out.Table.Align[c] = columnAlign(al, c, t.Rows)
+		out.Table.Align[c] = irAlign[t.ColumnAlign(c)]
 	}
 	return out
 }
 
-func columnAlign(a Align, c int, rows [][]string) ir.Align {
-	switch a {
-	case AlignLeft:
-		return ir.Left
-	case AlignCenter:
-		return ir.Center
-	case AlignRight:
-		return ir.Right
-	}
-	if c == 0 {
-		return ir.Center
-	}
-	numeric := false
-	for _, row := range rows {
-		s := strings.TrimSuffix(strings.TrimSpace(row[c]), "%")
-		if s == "" || s == "-" {
-			continue
-		}
-		if _, err := typo.ParseNumber(s); err != nil {
-			return ir.Left
-		}
-		numeric = true
-	}
-	if numeric {
-		return ir.Right
-	}
-	return ir.Left
-}
+var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, AlignRight: ir.Right}

@@ -1,7 +1,11 @@
 package bhytdoc
 
 import (
+	"strings"
 	"time"
+
+	"bhytdoc/internal/grid"
+	"bhytdoc/internal/typo"
 )
 
 // Document is a Vietnamese administrative document as Decree 30/2020/NĐ-CP,
@@ -222,18 +226,50 @@ type Column struct {
 // Cols returns the number of columns of t's header grid (0 without a
 // header).
 func (t *Table) Cols() int {
-	n := 0
-	for _, c := range firstRow(t.Header) {
-		n += span(c.ColSpan)
+	if len(t.Header) == 0 {
+		return 0
 	}
-	return n
+	return grid.Walk(t.Header, HeaderCell.spans, nil)[0]
 }
 
-func firstRow(h [][]HeaderCell) []HeaderCell {
-	if len(h) == 0 {
-		return nil
+// EachHeaderCell calls fn for every header cell with its header row and
+// the first column it covers: cells fill each row left to right, skipping
+// the columns that row spans from above already take.
+func (t *Table) EachHeaderCell(fn func(row, col int, cell HeaderCell)) {
+	grid.Walk(t.Header, HeaderCell.spans, func(r, _, col int, c HeaderCell) { fn(r, col, c) })
+}
+
+func (c HeaderCell) spans() (int, int) { return c.ColSpan, c.RowSpan }
+
+// ColumnAlign returns the alignment column c is printed with; AlignAuto
+// resolves to centred for the first column (STT), right for a column whose
+// cells are all numbers ("10.125", "98,8", "78,11%"; blank or "-" cells
+// aside) and left otherwise.
+func (t *Table) ColumnAlign(c int) Align {
+	if c < len(t.Columns) && t.Columns[c].Align != AlignAuto {
+		return t.Columns[c].Align
 	}
-	return h[0]
+	if c == 0 {
+		return AlignCenter
+	}
+	numeric := false
+	for _, row := range t.Rows {
+		if c >= len(row) {
+			continue
+		}
+		s := strings.TrimSuffix(strings.TrimSpace(row[c]), "%")
+		if s == "" || s == "-" {
+			continue
+		}
+		if _, err := typo.ParseNumber(s); err != nil {
+			return AlignLeft
+		}
+		numeric = true
+	}
+	if numeric {
+		return AlignRight
+	}
+	return AlignLeft
 }
 
 func span(n int) int {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"bhytdoc/internal/grid"
 	"bhytdoc/internal/typo"
 )
 
@@ -312,45 +313,23 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 		p.add(field, "empty: a table needs a header row")
 		return 0, false
 	}
-	// occupied[r] counts columns of row r already taken by row spans from
-	// above; cells fill the next free columns left to right.
-	width := -1
-	busy := make([]map[int]bool, len(h))
-	for r := range busy {
-		busy[r] = map[int]bool{}
-	}
 	ok := true
-	for r, row := range h {
-		col := 0
-		for c, cell := range row {
-			for busy[r][col] {
-				col++
-			}
-			cs, rs := span(cell.ColSpan), span(cell.RowSpan)
-			if cell.ColSpan < 0 || cell.RowSpan < 0 {
-				p.add(fmt.Sprintf("%s[%d][%d]", field, r, c), "negative span")
-				ok = false
-			}
-			if r+rs > len(h) {
-				p.add(fmt.Sprintf("%s[%d][%d]", field, r, c), "spans %d rows, only %d header rows remain", rs, len(h)-r)
-				ok = false
-			}
-			for dr := 0; dr < rs && r+dr < len(h); dr++ {
-				for dc := 0; dc < cs; dc++ {
-					busy[r+dr][col+dc] = true
-				}
-			}
-			col += cs
+	widths := grid.Walk(h, HeaderCell.spans, func(r, i, _ int, cell HeaderCell) {
+		f := fmt.Sprintf("%s[%d][%d]", field, r, i)
+		if cell.ColSpan < 0 || cell.RowSpan < 0 {
+			p.add(f, "negative span")
+			ok = false
 		}
-		for busy[r][col] {
-			col++
+		if rs := span(cell.RowSpan); r+rs > len(h) {
+			p.add(f, "spans %d rows, only %d header rows remain", rs, len(h)-r)
+			ok = false
 		}
-		if width == -1 {
-			width = col
-		} else if col != width || len(busy[r]) != width {
-			p.add(fmt.Sprintf("%s[%d]", field, r), "covers %d columns, the first header row covers %d", len(busy[r]), width)
+	})
+	for r, w := range widths[1:] {
+		if w != widths[0] {
+			p.add(fmt.Sprintf("%s[%d]", field, r+1), "covers %d columns, the first header row covers %d", w, widths[0])
 			ok = false
 		}
 	}
-	return width, ok
+	return widths[0], ok
 }

@@ -5,58 +5,42 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
+	"bhytdoc/bhytdoc"
 	"bhytdoc/internal/typo"
+	"bhytdoc/markdown"
 )
 
 // WriteMarkdown writes t as a Markdown summary: the title, the milestone
-// schedule sentence, the annex table (GitHub pipe table; the two-level
-// header is flattened to "<milestone>: <column>") and the number of new
-// participants each unit must enrol before each milestone.
+// schedule sentence, the annex table (a GFM table whose two-level header
+// is flattened to "<milestone> – <column>", as package markdown writes
+// annexes) and the number of new participants each unit must enrol before
+// each milestone.
 func WriteMarkdown(w io.Writer, t *Table) error {
 	a, err := t.Annex()
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n", mdEscape(typo.Upper(a.Title)))
+	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(oneLine(a.Title))))
 	if ref := oneLine(t.Reference); ref != "" {
-		fmt.Fprintf(bw, "*(%s)*\n\n", mdEscape(ref))
+		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))
 	}
-	fmt.Fprintf(bw, "%s.\n\n", mdEscape(t.Schedule()))
+	fmt.Fprintf(bw, "%s\n\n", markdown.Escape(t.Schedule()+"."))
+	fmt.Fprintf(bw, "%s\n\n", markdown.Table(&a.Table))
+	fmt.Fprintf(bw, "## Số người phải phát triển mới\n\n%s\n", markdown.Table(t.newParticipants()))
+	return bw.Flush()
+}
 
-	head := []string{HeaderSTT, t.unitHeader()}
+// newParticipants tabulates Row.New: per unit and milestone, the people
+// to enrol since the previous milestone, with row and column totals.
+func (t *Table) newParticipants() *bhytdoc.Table {
+	head := []bhytdoc.HeaderCell{{Text: HeaderSTT}, {Text: t.unitHeader()}}
 	for _, m := range t.Milestones {
-		for _, h := range []string{HeaderParticipants, HeaderNonParticipants, HeaderPopulation, HeaderRate} {
-			head = append(head, m.Header()+": "+h)
-		}
+		head = append(head, bhytdoc.HeaderCell{Text: m.Header()})
 	}
-	align := make([]string, len(head))
-	align[0], align[1] = ":-:", ":--"
-	for i := 2; i < len(align); i++ {
-		align[i] = "--:"
-	}
-	mdRow(bw, head, false)
-	mdRow(bw, align, false)
-	for _, r := range a.Table.Rows {
-		mdRow(bw, r, false)
-	}
-	mdRow(bw, a.Table.Totals, true)
-
-	fmt.Fprintf(bw, "\n## Số người phải phát triển mới\n\n")
-	head = []string{HeaderSTT, t.unitHeader()}
-	for _, m := range t.Milestones {
-		head = append(head, m.Header())
-	}
-	head = append(head, TotalsLabel)
-	mdRow(bw, head, false)
-	align = make([]string, len(head))
-	align[0], align[1] = ":-:", ":--"
-	for i := 2; i < len(align); i++ {
-		align[i] = "--:"
-	}
-	mdRow(bw, align, false)
+	head = append(head, bhytdoc.HeaderCell{Text: TotalsLabel})
+	out := &bhytdoc.Table{Header: [][]bhytdoc.HeaderCell{head}}
 	sums := make([]int64, len(t.Milestones)+1)
 	for i := range t.Rows {
 		r := &t.Rows[i]
@@ -69,33 +53,11 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 			cells = append(cells, typo.Int(n))
 		}
 		sums[len(sums)-1] += all
-		mdRow(bw, append(cells, typo.Int(all)), false)
+		out.Rows = append(out.Rows, append(cells, typo.Int(all)))
 	}
-	tot := []string{"", TotalsLabel}
+	out.Totals = []string{"", TotalsLabel}
 	for _, n := range sums {
-		tot = append(tot, typo.Int(n))
+		out.Totals = append(out.Totals, typo.Int(n))
 	}
-	mdRow(bw, tot, true)
-	return bw.Flush()
-}
-
-func mdRow(w io.Writer, cells []string, bold bool) {
-	var b strings.Builder
-	b.WriteString("|")
-	for _, c := range cells {
-		c = mdEscape(c)
-		if bold && c != "" {
-			c = "**" + c + "**"
-		}
-		b.WriteString(" " + c + " |")
-	}
-	b.WriteString("\n")
-	io.WriteString(w, b.String())
-}
-
-// mdEscape keeps text literal in Markdown: pipes would split cells and
-// the other characters start emphasis, links or HTML.
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "#", `\#`)
-	return r.Replace(oneLine(s))
+	return out
 }

@@ -316,41 +316,25 @@ func (w *writer) annex(i int) {
 	}
 	w.para("---")
 	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
-	w.para(gfmTable(&a.Table))
+	w.para(Table(&a.Table))
 }
 
-// gfmTable writes t as a GFM table. Header rows are flattened into one:
+// Table returns t as a GFM table. Header rows are flattened into one:
 // each column is named by the header cells above it, top-down, joined by
-// " – " ("Số người tham gia – Tỷ lệ"). The totals row is bold.
-func gfmTable(t *bhytdoc.Table) string {
+// " – " ("Số người tham gia – Tỷ lệ"). Columns are aligned as the PDF
+// aligns them, and the totals row is bold. Cell text is escaped so that
+// it reads back exactly.
+func Table(t *bhytdoc.Table) string {
 	cols := t.Cols()
 	names := make([][]string, cols)
-	// busy[r][c] marks grid cells taken by row spans from above.
-	busy := make([]map[int]bool, len(t.Header))
-	for r := range busy {
-		busy[r] = map[int]bool{}
-	}
-	for r, row := range t.Header {
-		c := 0
-		for _, cell := range row {
-			for busy[r][c] {
-				c++
+	t.EachHeaderCell(func(_, c int, cell bhytdoc.HeaderCell) {
+		txt := oneLine(cell.Text)
+		for dc := 0; dc < max(cell.ColSpan, 1) && c+dc < cols; dc++ {
+			if n := names[c+dc]; txt != "" && (len(n) == 0 || n[len(n)-1] != txt) {
+				names[c+dc] = append(n, txt)
 			}
-			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			for dr := 0; dr < rs && r+dr < len(t.Header); dr++ {
-				for dc := 0; dc < cs; dc++ {
-					busy[r+dr][c+dc] = true
-				}
-			}
-			txt := oneLine(cell.Text)
-			for dc := 0; dc < cs && c+dc < cols; dc++ {
-				if n := names[c+dc]; txt != "" && (len(n) == 0 || n[len(n)-1] != txt) {
-					names[c+dc] = append(n, txt)
-				}
-			}
-			c += cs
 		}
-	}
+	})
 	var sb strings.Builder
 	row := func(cells []string, esc func(string) string) {
 		sb.WriteByte('|')
@@ -387,48 +371,15 @@ func gfmTable(t *bhytdoc.Table) string {
 	return strings.TrimSuffix(sb.String(), "\n")
 }
 
-// alignMark is the delimiter-row cell for column c, following the PDF's
-// alignment: the first column centred, numbers right, text left.
+// alignMark is the delimiter-row cell for column c.
 func alignMark(t *bhytdoc.Table, c int) string {
-	a := bhytdoc.AlignAuto
-	if c < len(t.Columns) {
-		a = t.Columns[c].Align
-	}
-	if a == bhytdoc.AlignAuto {
-		switch {
-		case c == 0:
-			a = bhytdoc.AlignCenter
-		case numericColumn(t.Rows, c):
-			a = bhytdoc.AlignRight
-		default:
-			a = bhytdoc.AlignLeft
-		}
-	}
-	switch a {
+	switch t.ColumnAlign(c) {
 	case bhytdoc.AlignCenter:
 		return ":---:"
 	case bhytdoc.AlignRight:
 		return "---:"
 	}
 	return ":---"
-}
-
-func numericColumn(rows [][]string, c int) bool {
-	numeric := false
-	for _, row := range rows {
-		if c >= len(row) {
-			continue
-		}
-		s := strings.TrimSuffix(strings.TrimSpace(row[c]), "%")
-		if s == "" || s == "-" {
-			continue
-		}
-		if _, err := typo.ParseNumber(s); err != nil {
-			return false
-		}
-		numeric = true
-	}
-	return numeric
 }
 
 // frontMatter writes d's structured fields as YAML. Strings are tagged

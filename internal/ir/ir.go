@@ -84,11 +84,13 @@ const (
 	Right
 )
 
-// Cell is a header cell with its spans.
+// Cell is a header cell placed on the header grid: Row and Col are the
+// first row and column it covers; spans are at least 1.
 type Cell struct {
-	Text    Text
-	ColSpan int
-	RowSpan int
+	Text     Text
+	Row, Col int
+	ColSpan  int
+	RowSpan  int
 }
 
 // Table is an annex table; spans are at least 1.

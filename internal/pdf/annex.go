@@ -248,25 +248,11 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	return g, ok, sumNat <= avail+1e-9
 }
 
-// eachHeaderCell calls fn with each header cell's row and first column.
+// eachHeaderCell calls fn with every header cell, placed by the model.
 func eachHeaderCell(t *ir.Table, fn func(r, col int, cell ir.Cell)) {
-	busy := make([]map[int]bool, len(t.Header))
-	for r := range busy {
-		busy[r] = map[int]bool{}
-	}
-	for r, row := range t.Header {
-		col := 0
-		for _, cell := range row {
-			for busy[r][col] {
-				col++
-			}
-			for dr := 0; dr < cell.RowSpan && r+dr < len(t.Header); dr++ {
-				for dc := 0; dc < cell.ColSpan; dc++ {
-					busy[r+dr][col+dc] = true
-				}
-			}
-			fn(r, col, cell)
-			col += cell.ColSpan
+	for _, row := range t.Header {
+		for _, c := range row {
+			fn(c.Row, c.Col, c)
 		}
 	}
 }

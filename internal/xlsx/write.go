@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"bhytdoc/internal/grid"
 )
 
 // Kind is the type of value a Cell holds.
@@ -543,23 +545,6 @@ func setupPrint(f *excelize.File, p Props, s *Sheet, head0, head1 int) error {
 // eachHeaderCell calls fn with each header cell's row and first column,
 // skipping the columns taken by row spans from above.
 func eachHeaderCell(h [][]HeaderCell, fn func(r, c int, cell HeaderCell)) {
-	busy := make([]map[int]bool, len(h))
-	for r := range busy {
-		busy[r] = map[int]bool{}
-	}
-	for r, row := range h {
-		c := 0
-		for _, cell := range row {
-			for busy[r][c] {
-				c++
-			}
-			for dr := 0; dr < span(cell.RowSpan) && r+dr < len(h); dr++ {
-				for dc := 0; dc < span(cell.ColSpan); dc++ {
-					busy[r+dr][c+dc] = true
-				}
-			}
-			fn(r, c, cell)
-			c += span(cell.ColSpan)
-		}
-	}
+	grid.Walk(h, func(c HeaderCell) (int, int) { return c.ColSpan, c.RowSpan },
+		func(r, _, col int, c HeaderCell) { fn(r, col, c) })
 }
