@@ -140,6 +140,21 @@ func (d *Document) AnnexReference() string {
 		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
 }
 
+// AnnexHeading returns the label annex i is printed with ("Phụ lục", or
+// "Phụ lục II" when there are several) and its reference line without the
+// parentheses: its own Reference, or else AnnexReference.
+func (d *Document) AnnexHeading(i int) (label, reference string) {
+	label = "Phụ lục"
+	if len(d.Annexes) > 1 {
+		label += " " + typo.Roman(i+1)
+	}
+	reference = d.Annexes[i].Reference
+	if strings.TrimSpace(reference) == "" {
+		reference = d.AnnexReference()
+	}
+	return label, reference
+}
+
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
@@ -261,14 +276,7 @@ func trimAll(ss []string) []string {
 
 func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	f := fmt.Sprintf("Annexes[%d]", i)
-	label := "Phụ lục"
-	if len(d.Annexes) > 1 {
-		label += " " + typo.Roman(i+1)
-	}
-	ref := a.Reference
-	if strings.TrimSpace(ref) == "" {
-		ref = d.AnnexReference()
-	}
+	label, ref := d.AnnexHeading(i)
 	out := ir.Annex{
 		Label:     ir.Text{S: label, Field: f},
 		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},

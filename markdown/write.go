@@ -306,14 +306,7 @@ func (w *writer) footer() {
 func (w *writer) annex(i int) {
 	d := w.doc
 	a := &d.Annexes[i]
-	label := "Phụ lục"
-	if len(d.Annexes) > 1 {
-		label += " " + typo.Roman(i+1)
-	}
-	ref := a.Reference
-	if strings.TrimSpace(ref) == "" {
-		ref = d.AnnexReference()
-	}
+	label, ref := d.AnnexHeading(i)
 	w.para("---")
 	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
 	w.para(Table(&a.Table))
