@@ -19,6 +19,7 @@ type FieldError struct {
 	Msg   string
 }
 
+// Error returns "Field: message".
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
 // GlyphError reports a rune that the font cannot draw. bhytdoc never
@@ -29,6 +30,7 @@ type GlyphError struct {
 	Font  string // family and style, e.g. "Liberation Serif bold"
 }
 
+// Error names the field, the font and the rune.
 func (e *GlyphError) Error() string {
 	return fmt.Sprintf("%s: font %s has no glyph for %U %q", e.Field, e.Font, e.Rune, e.Rune)
 }
@@ -39,6 +41,7 @@ type ValidationError struct {
 	Errors []error
 }
 
+// Error lists every problem, one per line after the first.
 func (e *ValidationError) Error() string {
 	if len(e.Errors) == 1 {
 		return "bhytdoc: " + e.Errors[0].Error()
