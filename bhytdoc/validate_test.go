@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"bhytdoc/internal/ir"
 )
 
 // minimal returns a small valid công văn; tests break one part at a time.
@@ -178,5 +180,22 @@ func TestNormalizedNFDAndTone(t *testing.T) {
 	}
 	if got := d.Normalized(ToneModern).Body[0].Text[0].Text; got != "Uỷ ban hoà giải" {
 		t.Errorf("modern: %q", got)
+	}
+}
+
+// The IR mirrors the model's block kinds by value (toIR converts with a
+// cast), so their order must stay the same.
+func TestBlockKindsMatchIR(t *testing.T) {
+	want := map[BlockKind]ir.BlockKind{
+		Paragraph: ir.Paragraph, Part: ir.Part, Section: ir.Section, Item: ir.Item,
+		SubItem: ir.SubItem, Point: ir.Point, Dash: ir.Dash, Plus: ir.Plus,
+	}
+	if len(want) != len(blockKindNames) {
+		t.Fatalf("%d kinds mapped, %d declared", len(want), len(blockKindNames))
+	}
+	for k, w := range want {
+		if ir.BlockKind(k) != w {
+			t.Errorf("%s is %d in the model, %d in the IR", k, k, w)
+		}
 	}
 }
