@@ -119,7 +119,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	file := pos[0]
 	bs, err := readBaselines(file)
 	if err != nil {
-		return reportAll(stderr, err)
+		return report(stderr, "", err)
 	}
 	for i := range bs {
 		if bs[i].Growth == 0 {
@@ -134,7 +134,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	t, err := coverage.PlanTargets(bs, ms)
 	if err != nil {
-		return reportAll(stderr, err)
+		return report(stderr, "", err)
 	}
 	t.Title, t.Reference = *title, *ref
 	t.Precision = *prec
@@ -143,10 +143,10 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	var xb, mb bytes.Buffer
 	if err := coverage.WriteXLSX(&xb, t); err != nil {
-		return reportAll(stderr, err)
+		return report(stderr, "", err)
 	}
 	if err := coverage.WriteMarkdown(&mb, t); err != nil {
-		return reportAll(stderr, err)
+		return report(stderr, "", err)
 	}
 	for _, out := range []struct {
 		name string
@@ -162,29 +162,27 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 }
 
 func readBaselines(file string) ([]coverage.Baseline, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".xlsx", ".xlsm":
-		return coverage.ReadXLSX(f, file)
-	case ".csv", ".txt":
-		return coverage.ReadCSV(f, file)
-	}
-	return nil, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
+	return readTable(file, coverage.ReadXLSX, coverage.ReadCSV)
 }
 
-// reportAll prints each joined error on its own line.
-func reportAll(stderr io.Writer, err error) int {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			reportAll(stderr, e)
-		}
-		return exitInvalid
+// readTable opens file and reads it with the reader its extension calls
+// for.
+func readTable[T any](file string, xlsx, csv func(io.Reader, string) (T, error)) (T, error) {
+	var zero T
+	read := csv
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".xlsx", ".xlsm":
+		read = xlsx
+	case ".csv", ".txt":
+	default:
+		return zero, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
 	}
-	return report(stderr, "", err)
+	f, err := os.Open(file)
+	if err != nil {
+		return zero, err
+	}
+	defer f.Close()
+	return read(f, file)
 }
 
 func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
@@ -202,14 +200,14 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 	for _, file := range files {
 		sheets, err := readAnnexes(file)
 		if err != nil {
-			status = reportAll(stderr, err)
+			status = report(stderr, "", err)
 			continue
 		}
 		n := 0
 		for _, s := range sheets {
 			found, err := s.Check()
 			if err != nil {
-				status = reportAll(stderr, err)
+				status = report(stderr, "", err)
 				continue
 			}
 			for _, f := range found {
@@ -226,20 +224,11 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func readAnnexes(file string) ([]*coverage.AnnexSheet, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".xlsx", ".xlsm":
-		return coverage.ReadAnnexXLSX(f, file)
-	case ".csv", ".txt":
-		s, err := coverage.ReadAnnexCSV(f, file)
+	return readTable(file, coverage.ReadAnnexXLSX, func(r io.Reader, name string) ([]*coverage.AnnexSheet, error) {
+		s, err := coverage.ReadAnnexCSV(r, name)
 		if err != nil {
 			return nil, err
 		}
 		return []*coverage.AnnexSheet{s}, nil
-	}
-	return nil, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
+	})
 }

@@ -25,7 +25,6 @@ import (
 	"sort"
 	"strings"
 
-	"bhytdoc/bhytdoc"
 	"bhytdoc/internal/atomicfile"
 )
 
@@ -84,18 +83,20 @@ func usage(w io.Writer) {
 }
 
 // report prints err, one problem per line, prefixed with where (a file
-// name, possibly with a line), and returns the exit code for it.
+// name, possibly with a line), and returns the exit code for it. An error
+// that holds several (a bhytdoc.ValidationError, errors.Join of read
+// errors) prints each of them on its own line.
 func report(stderr io.Writer, where string, err error) int {
+	var many interface{ Unwrap() []error }
+	if errors.As(err, &many) {
+		for _, e := range many.Unwrap() {
+			report(stderr, where, e)
+		}
+		return exitInvalid
+	}
 	prefix := "bhytdoc: "
 	if where != "" {
 		prefix += where + ": "
-	}
-	var ve *bhytdoc.ValidationError
-	if errors.As(err, &ve) {
-		for _, e := range ve.Errors {
-			fmt.Fprintln(stderr, prefix+e.Error())
-		}
-		return exitInvalid
 	}
 	fmt.Fprintln(stderr, prefix+err.Error())
 	return exitInvalid
