@@ -125,35 +125,7 @@ func inline(spans []bhytdoc.Span, lineStart bool) string {
 			}
 		}
 	}
-	// Spaces at either end of the line are stripped by Markdown.
-	for si := 0; si < len(ss); si++ {
-		stop := false
-		for ai := range ss[si].atoms {
-			if a := &ss[si].atoms[ai]; a.r == ' ' {
-				a.enc = entity
-			} else {
-				stop = true
-				break
-			}
-		}
-		if stop {
-			break
-		}
-	}
-	for si := len(ss) - 1; si >= 0; si-- {
-		stop := false
-		for ai := len(ss[si].atoms) - 1; ai >= 0; ai-- {
-			if a := &ss[si].atoms[ai]; a.r == ' ' {
-				a.enc = entity
-			} else {
-				stop = true
-				break
-			}
-		}
-		if stop {
-			break
-		}
-	}
+	protectEdgeSpaces(ss)
 	if lineStart && ss[0].isPlain() {
 		escapeLineStart(ss[0].atoms)
 	}
@@ -207,6 +179,30 @@ func inline(spans []bhytdoc.Span, lineStart bool) string {
 }
 
 func (s *span) isPlain() bool { return !s.bold && !s.italic }
+
+// protectEdgeSpaces writes the spaces at either end of the line as
+// character references: Markdown strips them otherwise.
+func protectEdgeSpaces(ss []span) {
+	n := 0
+	for _, s := range ss {
+		n += len(s.atoms)
+	}
+	at := func(i int) *atom {
+		for si := range ss {
+			if i < len(ss[si].atoms) {
+				return &ss[si].atoms[i]
+			}
+			i -= len(ss[si].atoms)
+		}
+		return nil
+	}
+	for i := 0; i < n && at(i).r == ' '; i++ {
+		at(i).enc = entity
+	}
+	for i := n - 1; i >= 0 && at(i).r == ' '; i-- {
+		at(i).enc = entity
+	}
+}
 
 // refFollows reports whether the '&' at ss[si].atoms[ai] could begin a
 // character reference ("&amp;", "&#32;") with what follows it.
