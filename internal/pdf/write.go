@@ -89,7 +89,6 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 		}
 		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
 	}
-	images := map[string]string{}
 	for _, p := range pages {
 		orient := "P"
 		if p.Landscape {
@@ -117,7 +116,7 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 				pdf.SetLineWidth(0.2)
 				pdf.Rect(o.X, o.Y, o.W, o.H, "D")
 			case OpImage:
-				if err := drawImage(pdf, images, o); err != nil {
+				if err := drawImage(pdf, o); err != nil {
 					return nil, err
 				}
 			}
@@ -130,8 +129,9 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// drawImage fits a PNG into the op's box, keeping its aspect ratio.
-func drawImage(pdf *fpdf.Fpdf, names map[string]string, o Op) error {
+// drawImage fits a PNG into the op's box, keeping its aspect ratio. Images
+// are named by content, so fpdf embeds a repeated image once.
+func drawImage(pdf *fpdf.Fpdf, o Op) error {
 	sum := sha256.Sum256(o.Img)
 	name := hex.EncodeToString(sum[:8])
 	opt := fpdf.ImageOptions{ImageType: "PNG"}
@@ -139,7 +139,6 @@ func drawImage(pdf *fpdf.Fpdf, names map[string]string, o Op) error {
 	if err := pdf.Error(); err != nil || info == nil {
 		return fmt.Errorf("image: %v", err)
 	}
-	names[name] = name
 	iw, ih := info.Width(), info.Height()
 	w, h := o.W, o.W*ih/iw
 	if h > o.H {
