@@ -1,4 +1,4 @@
-module bhytdoc
+module github.com/bhytdoc/bhytdoc
 
 go 1.26.0
 

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
 )
 
 // wideAnnex is a coverage table with two milestones of four columns each

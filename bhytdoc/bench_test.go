@@ -12,9 +12,9 @@ import (
 	"github.com/go-fonts/liberation/liberationserifregular"
 	"github.com/go-pdf/fpdf"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 // BenchmarkCaiRangPDF renders the Cái Răng letter (3 A4 pages, four font

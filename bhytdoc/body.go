@@ -15,7 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // BlockKind is the role of a body block in the phần–mục–khoản–điểm

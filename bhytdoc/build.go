@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 
-	"bhytdoc/fonts"
-	"bhytdoc/internal/grid"
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/grid"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // The fixed lines of the national title (ô 1).

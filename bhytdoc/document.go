@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"bhytdoc/internal/grid"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/grid"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Document is a Vietnamese administrative document as Decree 30/2020/NĐ-CP,

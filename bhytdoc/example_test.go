@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"log"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // A công văn built in Go and rendered to PDF.

@@ -1,8 +1,8 @@
 package bhytdoc
 
 import (
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
 )
 
 // LayoutForTest exposes the prepared IR and the page layout to the

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
-	"bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
 )
 
 func pngOf(t *testing.T, w, h int, c color.NRGBA) []byte {

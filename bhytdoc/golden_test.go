@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

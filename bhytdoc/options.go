@@ -1,9 +1,9 @@
 package bhytdoc
 
 import (
-	"bhytdoc/fonts"
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // ToneStyle chooses where tone marks go in the open syllables oa, oe and

@@ -3,7 +3,7 @@ package bhytdoc
 import (
 	"io"
 
-	"bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
 )
 
 // WritePDF renders d as a PDF following Decree 30/2020/NĐ-CP, Appendix I,

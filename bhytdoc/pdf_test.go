@@ -14,10 +14,10 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
 )
 
 const mmToPt = 72 / 25.4

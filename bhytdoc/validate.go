@@ -8,8 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"bhytdoc/internal/grid"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/grid"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // FieldError is one problem with one field of a Document. Field is the Go

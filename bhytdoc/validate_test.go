@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 // minimal returns a small valid công văn; tests break one part at a time.

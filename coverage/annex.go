@@ -3,9 +3,9 @@ package coverage
 import (
 	"strconv"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/fonts"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // The column headers of a milestone's four columns, as officials write

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"unicode"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Problem is the kind of inconsistency a Finding reports.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // twoYears is the header of a hand-typed table with two milestones.

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 )
 
 // Plan the milestones of a công văn, print the sentence it quotes, the

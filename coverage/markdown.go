@@ -6,9 +6,9 @@ import (
 	"io"
 	"strconv"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // WriteMarkdown writes t as a Markdown summary: the title, the milestone

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Figures are the health-insurance counts of one unit (or a total) at one

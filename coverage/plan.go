@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Baseline is a unit's coverage at a known date, the starting point of a

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Percent is an exact percentage in ten-thousandths of a percent, so that

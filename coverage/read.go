@@ -14,9 +14,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
-	"bhytdoc/internal/xlsx"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
 // ReadError is a problem at a place in an input file.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 
 	"github.com/xuri/excelize/v2"
 )

@@ -7,8 +7,8 @@ import (
 	"regexp"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/xlsx"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
 // AnnexSheet is an annex table read from a file, with the place of each

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // letter is a công văn that carries an annex, after seed 000.

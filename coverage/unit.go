@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 
 	"golang.org/x/text/unicode/norm"
 )

@@ -10,8 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"bhytdoc/internal/typo"
-	"bhytdoc/internal/xlsx"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
 // XLSXOptions configure WriteXLSXWith. The zero value is the default.

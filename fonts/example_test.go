@@ -3,7 +3,7 @@ package fonts_test
 import (
 	"fmt"
 
-	"bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/fonts"
 )
 
 // Measure a heading before drawing it, and find characters the face cannot

@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"bhytdoc/fonts"
-	fpdf "bhytdoc/internal/third_party/fpdf"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	fpdf "github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifbolditalic"

@@ -3,8 +3,8 @@ package markdown
 import (
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 // benchDoc is seed 002 (the longest) with a results annex.

@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"strings"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // Canonical returns the form of d that Write writes and Parse returns: d

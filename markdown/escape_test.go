@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 func TestEscape(t *testing.T) {

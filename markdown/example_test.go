@@ -5,8 +5,8 @@ import (
 	"os"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 const source = `---

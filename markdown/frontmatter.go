@@ -13,7 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // pos is where a field was written.

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 // FuzzParse feeds arbitrary files to the source parser. It must never

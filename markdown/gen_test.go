@@ -8,8 +8,8 @@ import (
 
 	"github.com/yuin/goldmark/text"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // hostile are fragments that Markdown, YAML or the body conventions would

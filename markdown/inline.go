@@ -8,7 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // Escape returns s written as Markdown inline text that goldmark reads back

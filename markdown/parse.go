@@ -16,8 +16,8 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 	"gopkg.in/yaml.v3"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // rawYAML is a front-matter format that hands back the YAML text

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 const goodSource = `---

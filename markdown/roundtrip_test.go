@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 // roundTrip checks Write → Parse → equal to Canonical(d), and that writing

@@ -3,7 +3,7 @@ package templates_test
 import (
 	"fmt"
 
-	"bhytdoc/templates"
+	"github.com/bhytdoc/bhytdoc/templates"
 )
 
 func ExampleNames() {

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"text/template"
 
-	"bhytdoc/internal/typo"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // funcs are the template functions. They hold no state.

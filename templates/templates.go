@@ -35,8 +35,8 @@ import (
 	"strings"
 	"text/template"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 //go:embed *.md

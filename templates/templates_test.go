@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // load decodes testdata/NAME.json as the CLI does.

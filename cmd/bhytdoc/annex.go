@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 )
 
 const annexUsage = `usage:

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 func runExamples(args []string, stdout, stderr io.Writer) int {

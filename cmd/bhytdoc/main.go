@@ -25,7 +25,7 @@ import (
 	"sort"
 	"strings"
 
-	"bhytdoc/internal/atomicfile"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 )
 
 // Exit codes.

@@ -16,9 +16,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/markdown"
-	"bhytdoc/templates"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/templates"
 )
 
 func runNew(args []string, stdout, stderr io.Writer) int {

@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/markdown"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // printErrors prints each problem of err on its own line, "file:line:

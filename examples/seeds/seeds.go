@@ -23,7 +23,7 @@ import (
 	"embed"
 	"fmt"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 //go:embed *.md

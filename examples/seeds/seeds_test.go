@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // bodyText renders the body as plain text, one block a line, each with its

@@ -11,9 +11,9 @@ import (
 	"fmt"
 	"os"
 
-	"bhytdoc/bhytdoc"
-	"bhytdoc/examples/seeds"
-	"bhytdoc/internal/atomicfile"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 )
 
 func main() {

@@ -3,7 +3,7 @@ package pdf
 import (
 	"strings"
 
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 const cellVPad = 1.0 // mm above and below cell text

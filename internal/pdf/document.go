@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 // layout holds the state of laying out one document.

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"bhytdoc/fonts"
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 // OpKind says what an Op draws.

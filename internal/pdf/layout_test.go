@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"bhytdoc/fonts"
-	"bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 func testMetrics(t *testing.T) *metrics {

@@ -10,9 +10,9 @@ import (
 	"time"
 	"weak"
 
-	"bhytdoc/fonts"
-	"bhytdoc/internal/ir"
-	"bhytdoc/internal/third_party/fpdf"
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
 
 const family = "doc"

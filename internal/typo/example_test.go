@@ -3,7 +3,7 @@ package typo_test
 import (
 	"fmt"
 
-	"bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 func ExampleLongDate() {

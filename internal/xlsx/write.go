@@ -17,7 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"bhytdoc/internal/grid"
+	"github.com/bhytdoc/bhytdoc/internal/grid"
 )
 
 // Kind is the type of value a Cell holds.
