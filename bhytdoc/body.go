@@ -55,6 +55,7 @@ func (k BlockKind) String() string {
 
 // Block is one paragraph-level element of the body.
 type Block struct {
+	// Kind is the block's place in the phần–mục–khoản–điểm structure.
 	Kind BlockKind
 	// Label is the numbering printed before the text ("I.", "1.", "4.1.",
 	// "a)", "Phần I"). Dash and Plus blocks print their marker instead and
@@ -69,9 +70,9 @@ type Block struct {
 
 // Span is a run of text with one emphasis.
 type Span struct {
-	Text   string
-	Bold   bool
-	Italic bool
+	Text   string // plain text, without Markdown markup
+	Bold   bool   // printed bold
+	Italic bool   // printed italic
 }
 
 // Plain returns the text of b's spans without emphasis.
@@ -104,8 +105,8 @@ func (b *Block) Marker() string {
 // SyntaxError reports Markdown that cannot become a body, at a 1-based
 // line of the source.
 type SyntaxError struct {
-	Line int
-	Msg  string
+	Line int    // 1-based line of the Markdown source
+	Msg  string // what is wrong there
 }
 
 // Error returns "line N: message".

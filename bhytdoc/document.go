@@ -85,7 +85,7 @@ type Issuer struct {
 // Date is a calendar date in which a draft may leave Day (or Day and
 // Month) zero, meaning "to be filled in".
 type Date struct {
-	Year, Month, Day int
+	Year, Month, Day int // Month 1–12, Day 1–31; a draft may leave them 0
 }
 
 // DateOf returns the calendar date of t in t's location.
@@ -160,8 +160,8 @@ type Signature struct {
 // Recipient is a line of the Nơi nhận list: "UBND tỉnh" with Purpose
 // "Báo cáo" prints as "- UBND tỉnh (Báo cáo);".
 type Recipient struct {
-	Name    string
-	Purpose string
+	Name    string // the recipient, without the final ";"
+	Purpose string // optional, printed in parentheses
 }
 
 // Annex is a phụ lục: a title, a reference line and a table.
@@ -199,7 +199,7 @@ type Table struct {
 
 // HeaderCell is a header cell spanning ColSpan columns and RowSpan rows.
 type HeaderCell struct {
-	Text    string
+	Text    string // printed bold and centred
 	ColSpan int
 	RowSpan int
 }
@@ -218,6 +218,7 @@ const (
 
 // Column describes one table column.
 type Column struct {
+	// Align is the column's horizontal alignment.
 	Align Align
 	// Width in millimetres; 0 fits the column to its content.
 	Width float64

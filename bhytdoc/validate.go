@@ -16,7 +16,7 @@ import (
 // path of the field ("Signatures[0].Name", "Annexes[0].Table.Rows[3]").
 type FieldError struct {
 	Field string
-	Msg   string
+	Msg   string // what is wrong with the field
 }
 
 // Error returns "Field: message".
@@ -26,7 +26,7 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 // prints a blank box in its place.
 type GlyphError struct {
 	Field string // where the rune occurs
-	Rune  rune
+	Rune  rune   // the rune the font lacks
 	Font  string // family and style, e.g. "Liberation Serif bold"
 }
 

@@ -58,7 +58,7 @@ type Finding struct {
 	Milestone string
 	// Column is the header of the column at fault.
 	Column  string
-	Problem Problem
+	Problem Problem // the kind of inconsistency
 	// Expected is the value the cell should hold given the other cells,
 	// formatted as the table formats it; Stated is what it holds.
 	Expected, Stated string

@@ -46,4 +46,15 @@
 // file, sheet, row and column.
 //
 // Everything here is safe for concurrent use; nothing keeps global state.
+//
+// Related packages:
+//
+//   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
+//     renders it to PDF;
+//   - [github.com/bhytdoc/bhytdoc/markdown] writes documents as Markdown and
+//     reads document sources;
+//   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
+//     letters, plans and reports;
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
+//     documents are drawn with.
 package coverage

@@ -40,6 +40,7 @@ const (
 
 // Milestone is a date by which a coverage rate must be reached.
 type Milestone struct {
+	// Date is the day by which the rate must be reached.
 	Date bhytdoc.Date
 	// Rate is the overall target. A Baseline may set its own.
 	Rate Percent
@@ -78,8 +79,8 @@ func Schedule(ms []Milestone) string {
 // Row is one unit of a Table: its baseline and its figures at each
 // milestone.
 type Row struct {
-	Unit     Unit
-	Baseline Figures
+	Unit     Unit    // the unit the row is about
+	Baseline Figures // the unit's figures at its baseline date
 	// Figures holds one entry per milestone of the table.
 	Figures []Figures
 }

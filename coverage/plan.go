@@ -15,13 +15,14 @@ import (
 // Baseline is a unit's coverage at a known date, the starting point of a
 // plan.
 type Baseline struct {
+	// Unit is the commune-level unit the counts are for.
 	Unit Unit
 	// Date is when the counts were taken. Required when Growth is set;
 	// otherwise optional, but when set it must not be after the first
 	// milestone.
 	Date         bhytdoc.Date
-	Participants int64
-	Population   int64
+	Participants int64 // people participating in BHYT
+	Population   int64 // everyone the unit counts; must be positive
 	// Growth is the yearly population growth (negative for decline);
 	// zero keeps the population constant.
 	Growth Percent

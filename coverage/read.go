@@ -21,13 +21,13 @@ import (
 
 // ReadError is a problem at a place in an input file.
 type ReadError struct {
-	File  string
+	File  string // the file's name as given
 	Sheet string // workbooks only
 	// Row and Col are 1-based; 0 when the problem is not about one.
 	Row, Col int
 	// Column is the header of the column, when known.
 	Column string
-	Err    error
+	Err    error // the problem itself
 }
 
 // Error returns the place and the problem on one line:

@@ -14,7 +14,7 @@ import (
 // AnnexSheet is an annex table read from a file, with the place of each
 // cell so that findings can name it.
 type AnnexSheet struct {
-	File  string
+	File  string // the file's name as given
 	Sheet string // workbooks only
 	// Title is the text above the table, lines joined by " / ".
 	Title string

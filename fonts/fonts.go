@@ -1,14 +1,3 @@
-// Package fonts provides the TrueType font families bhytdoc renders with and
-// the metrics needed to lay out text before drawing it.
-//
-// A Family is an immutable set of up to four faces (regular, bold, italic,
-// bold italic). Faces are parsed lazily, the first time a document asks for
-// that style, and then memoised, so a process pays only for the styles its
-// documents use. Families and faces are safe for concurrent use.
-//
-// Widths computed by Face.Width agree with what the PDF renderer (the fpdf
-// fork in bhytdoc/internal/third_party/fpdf) measures and draws: per-rune
-// advances rounded to 1/1000 em, summed, without kerning.
 package fonts
 
 import (

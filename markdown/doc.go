@@ -34,4 +34,15 @@
 //
 // Options.Publish writes the same Markdown without front matter and
 // markers, for reading only.
+//
+// Related packages:
+//
+//   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
+//     renders it to PDF;
+//   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
+//     letters, plans and reports;
+//   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
+//     tables;
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
+//     documents are drawn with.
 package markdown

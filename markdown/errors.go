@@ -8,13 +8,13 @@ import (
 
 // Error is one problem in a source file, at a 1-based line of that file.
 type Error struct {
-	File string
-	Line int
+	File string // the source, or a file its front matter refers to
+	Line int    // 1-based line in File; 0 when the problem has no line
 	// Field is the Document field at fault ("Signatures[0].Name") or the
 	// front-matter key ("signatures[0].nme") when the key is unknown.
 	// Empty for problems of Markdown syntax.
 	Field string
-	Msg   string
+	Msg   string // what is wrong
 }
 
 // Error returns "file:line: field: msg", the form editors jump to.

@@ -1,26 +1,3 @@
-// Package templates fills the built-in templates for recurring health-
-// insurance (bảo hiểm y tế, BHYT) documents with data:
-//
-//   - cong-van-bhyt: a công văn urging agencies to raise coverage, with a
-//     schedule of milestones (like the Cái Răng and Sơn Dương seeds);
-//   - ke-hoach-bhyt: a kế hoạch for reaching a coverage target, sections
-//     I–IV and an annex of targets by unit (like the Nam Toàn seed);
-//   - bao-cao-bhyt: a báo cáo of coverage results with an annex table of
-//     results by unit.
-//
-// Each template is a Markdown source file (see bhytdoc/markdown) with Go
-// text/template placeholders. The data is a Go struct or map — decoded
-// JSON or YAML on the command line — whose fields the template names:
-// testdata/*.json holds a complete example for each. A field the template
-// uses that the data lacks is an error naming the field, never a
-// "<no value>" printed in an official letter.
-//
-// Template functions format values the Vietnamese way: so (12.345), tyle
-// (78,11%), phantram (a share as a percentage), thapphan, ngay ("ngày 18
-// tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
-// trăm"); md escapes text for the Markdown body, yaml and yamls quote it
-// for the front matter, so that no data can change the document's
-// structure.
 package templates
 
 import (
@@ -64,12 +41,12 @@ func Text(name string) ([]byte, error) {
 
 // Error reports a template that could not be filled from its data.
 type Error struct {
-	Template string
-	Line     int // line of the template
+	Template string // the template's name ("cong-van-bhyt")
+	Line     int    // line of the template
 	// Field is the data field at fault, as the template names it
 	// (".NguoiKy.HoTen"), when known.
 	Field string
-	Msg   string
+	Msg   string // what is wrong
 }
 
 // Error returns "NAME.md:line: .Field: message".

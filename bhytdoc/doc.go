@@ -1,0 +1,32 @@
+// Package bhytdoc models Vietnamese administrative documents — công văn,
+// kế hoạch, báo cáo, tờ trình and the other kinds of Decree 30/2020/NĐ-CP
+// — and renders them to PDF as the decree's Appendix I lays them out.
+//
+// A [Document] is plain data: the kind and issuing body, number, place and
+// date, trích yếu, Kính gửi, legal bases, a body of [Block] values in the
+// phần–mục–khoản–điểm structure (written in Markdown and read with
+// [ParseBody]), signature blocks, Nơi nhận and annex tables. Text is
+// written in sentence case without the decree's fixed punctuation; the
+// renderer adds the capitals, "V/v", "Kính gửi:", the ";" and "." that end
+// list items and the "Lưu:" line.
+//
+// [Document.Validate] reports every problem at once in a
+// [*ValidationError] whose entries name their field ([*FieldError]); a
+// rune the font cannot draw is a [*GlyphError], never a blank box.
+// [WritePDF] and [RenderPDF] normalise a copy of the document (NFC, one
+// tone-mark style), validate it, lay it out and write it; on any error
+// they write nothing. [Options] sets margins, sizes and spacing within the
+// decree's ranges. Output is deterministic, and everything here is safe
+// for concurrent use.
+//
+// Related packages:
+//
+//   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as Markdown
+//     and reads document sources (YAML front matter and a Markdown body);
+//   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
+//     letters, plans and reports with data;
+//   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
+//     tables and writes them as XLSX workbooks;
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the embedded Liberation
+//     Serif family and loads a user's own TrueType fonts.
+package bhytdoc

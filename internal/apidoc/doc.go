@@ -1,0 +1,5 @@
+// Package apidoc holds the repository's guards on its public API: tests
+// that every exported name of the public packages is documented, and that
+// a program outside the module can import the library and run the
+// README's tour. It has no code of its own.
+package apidoc

@@ -1,0 +1,35 @@
+// Package templates fills the built-in templates for recurring health-
+// insurance (bảo hiểm y tế, BHYT) documents with data:
+//
+//   - cong-van-bhyt: a công văn urging agencies to raise coverage, with a
+//     schedule of milestones (like the Cái Răng and Sơn Dương seeds);
+//   - ke-hoach-bhyt: a kế hoạch for reaching a coverage target, sections
+//     I–IV and an annex of targets by unit (like the Nam Toàn seed);
+//   - bao-cao-bhyt: a báo cáo of coverage results with an annex table of
+//     results by unit.
+//
+// Each template is a Markdown source file (see bhytdoc/markdown) with Go
+// text/template placeholders. The data is a Go struct or map — decoded
+// JSON or YAML on the command line — whose fields the template names:
+// testdata/*.json holds a complete example for each. A field the template
+// uses that the data lacks is an error naming the field, never a
+// "<no value>" printed in an official letter.
+//
+// Template functions format values the Vietnamese way: so (12.345), tyle
+// (78,11%), phantram (a share as a percentage), thapphan, ngay ("ngày 18
+// tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
+// trăm"); md escapes text for the Markdown body, yaml and yamls quote it
+// for the front matter, so that no data can change the document's
+// structure.
+//
+// Related packages:
+//
+//   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
+//     renders it to PDF;
+//   - [github.com/bhytdoc/bhytdoc/markdown] writes documents as Markdown and
+//     reads document sources;
+//   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
+//     tables;
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
+//     documents are drawn with.
+package templates
