@@ -1,0 +1,87 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+)
+
+// modulePath is the module the command belongs to; its version is the one
+// "bhytdoc version" reports.
+const modulePath = "github.com/bhytdoc/bhytdoc"
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintln(stderr, "bhytdoc version: unexpected arguments:", fs.Args())
+		return exitUsage
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = nil
+	}
+	writeVersion(stdout, info)
+	return exitOK
+}
+
+// writeVersion prints the version of module modulePath as the Go toolchain
+// recorded it, then the Go version and the version-control settings:
+//
+//	bhytdoc v1.2.0
+//	go go1.26.0
+//	vcs.revision 4f1c…
+//
+// The version is the tag `go install …@v1.2.0` fetched; a build from a
+// checkout records a pseudo-version from the VCS, or "(devel)" when the VCS
+// is not stamped. When another module's build holds the command (a
+// program that imports it), the version is that of the dependency, with
+// its replacement if any. info is nil for a binary built without module
+// support.
+func writeVersion(w io.Writer, info *debug.BuildInfo) {
+	if info == nil {
+		fmt.Fprintln(w, "bhytdoc (unknown): no build information in the binary")
+		fmt.Fprintln(w, "go", runtime.Version())
+		return
+	}
+	version := "(unknown)"
+	if info.Main.Path == modulePath {
+		version = moduleVersion(&info.Main)
+	} else {
+		for _, d := range info.Deps {
+			if d.Path == modulePath {
+				version = moduleVersion(d)
+				break
+			}
+		}
+	}
+	fmt.Fprintln(w, "bhytdoc", version)
+	fmt.Fprintln(w, "go", info.GoVersion)
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision", "vcs.time", "vcs.modified":
+			fmt.Fprintln(w, s.Key, s.Value)
+		}
+	}
+}
+
+// moduleVersion is m's version, with " => PATH [VERSION]" when replaced, as
+// `go version -m` writes it.
+func moduleVersion(m *debug.Module) string {
+	v := m.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	if r := m.Replace; r != nil {
+		v += " => " + r.Path
+		if r.Version != "" {
+			v += " " + r.Version
+		}
+	}
+	return v
+}

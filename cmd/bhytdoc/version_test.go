@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+func TestVersionCommand(t *testing.T) {
+	code, out, errs := runCLI("version")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	// A test binary's main module is this one, "(devel)" unless stamped.
+	if len(lines) < 2 || !strings.HasPrefix(lines[0], "bhytdoc ") || strings.Contains(lines[0], "(unknown)") ||
+		lines[1] != "go "+runtime.Version() {
+		t.Errorf("output:\n%s", out)
+	}
+	if code, _, _ := runCLI("version", "extra"); code != exitUsage {
+		t.Errorf("version extra: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestWriteVersion(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		info *debug.BuildInfo
+		want string
+	}{{
+		name: "go install @v1.2.0",
+		info: &debug.BuildInfo{
+			GoVersion: "go1.26.0",
+			Main:      debug.Module{Path: modulePath, Version: "v1.2.0"},
+			Settings:  []debug.BuildSetting{{Key: "GOOS", Value: "linux"}},
+		},
+		want: "bhytdoc v1.2.0\ngo go1.26.0\n",
+	}, {
+		name: "built in a checkout",
+		info: &debug.BuildInfo{
+			GoVersion: "go1.26.0",
+			Main:      debug.Module{Path: modulePath, Version: "v0.0.0-20261201044000-c8ec1dd4a5b6+dirty"},
+			Settings: []debug.BuildSetting{
+				{Key: "-buildmode", Value: "exe"},
+				{Key: "vcs", Value: "git"},
+				{Key: "vcs.revision", Value: "c8ec1dd4a5b6"},
+				{Key: "vcs.time", Value: "2026-12-01T04:40:00Z"},
+				{Key: "vcs.modified", Value: "true"},
+			},
+		},
+		want: "bhytdoc v0.0.0-20261201044000-c8ec1dd4a5b6+dirty\ngo go1.26.0\n" +
+			"vcs.revision c8ec1dd4a5b6\nvcs.time 2026-12-01T04:40:00Z\nvcs.modified true\n",
+	}, {
+		name: "a dependency, replaced",
+		info: &debug.BuildInfo{
+			GoVersion: "go1.26.0",
+			Main:      debug.Module{Path: "example.com/tool", Version: "(devel)"},
+			Deps: []*debug.Module{
+				{Path: "golang.org/x/text", Version: "v0.43.0"},
+				{Path: modulePath, Version: "v0.0.0", Replace: &debug.Module{Path: "../bhytdoc"}},
+			},
+		},
+		want: "bhytdoc v0.0.0 => ../bhytdoc\ngo go1.26.0\n",
+	}, {
+		name: "no build information",
+		want: "bhytdoc (unknown): no build information in the binary\ngo " + runtime.Version() + "\n",
+	}} {
+		var b bytes.Buffer
+		writeVersion(&b, tc.info)
+		if b.String() != tc.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.name, b.String(), tc.want)
+		}
+	}
+}
