@@ -8,10 +8,6 @@ import (
 	"runtime/debug"
 )
 
-// modulePath is the module the command belongs to; its version is the one
-// "bhytdoc version" reports.
-const modulePath = "github.com/bhytdoc/bhytdoc"
-
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -30,8 +26,10 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeVersion prints the version of module modulePath as the Go toolchain
-// recorded it, then the Go version and the version-control settings:
+// writeVersion prints the version of the module the command was built
+// from, as the Go toolchain recorded it (the main module of the build, the
+// one that holds cmd/bhytdoc), then the Go version and the version-control
+// settings:
 //
 //	bhytdoc v1.2.0
 //	go go1.26.0
@@ -39,28 +37,16 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 //
 // The version is the tag `go install …@v1.2.0` fetched; a build from a
 // checkout records a pseudo-version from the VCS, or "(devel)" when the VCS
-// is not stamped. When another module's build holds the command (a
-// program that imports it), the version is that of the dependency, with
-// its replacement if any. info is nil for a binary built without module
-// support.
+// is not stamped. Built within another module whose go.mod replaces this
+// one, the replacement follows: "v0.0.0 => ../bhytdoc (devel)". info is
+// nil for a binary built without module support.
 func writeVersion(w io.Writer, info *debug.BuildInfo) {
 	if info == nil {
 		fmt.Fprintln(w, "bhytdoc (unknown): no build information in the binary")
 		fmt.Fprintln(w, "go", runtime.Version())
 		return
 	}
-	version := "(unknown)"
-	if info.Main.Path == modulePath {
-		version = moduleVersion(&info.Main)
-	} else {
-		for _, d := range info.Deps {
-			if d.Path == modulePath {
-				version = moduleVersion(d)
-				break
-			}
-		}
-	}
-	fmt.Fprintln(w, "bhytdoc", version)
+	fmt.Fprintln(w, "bhytdoc", moduleVersion(&info.Main))
 	fmt.Fprintln(w, "go", info.GoVersion)
 	for _, s := range info.Settings {
 		switch s.Key {

@@ -33,7 +33,7 @@ func TestWriteVersion(t *testing.T) {
 		name: "go install @v1.2.0",
 		info: &debug.BuildInfo{
 			GoVersion: "go1.26.0",
-			Main:      debug.Module{Path: modulePath, Version: "v1.2.0"},
+			Main:      debug.Module{Path: "github.com/bhytdoc/bhytdoc", Version: "v1.2.0"},
 			Settings:  []debug.BuildSetting{{Key: "GOOS", Value: "linux"}},
 		},
 		want: "bhytdoc v1.2.0\ngo go1.26.0\n",
@@ -41,7 +41,7 @@ func TestWriteVersion(t *testing.T) {
 		name: "built in a checkout",
 		info: &debug.BuildInfo{
 			GoVersion: "go1.26.0",
-			Main:      debug.Module{Path: modulePath, Version: "v0.0.0-20261201044000-c8ec1dd4a5b6+dirty"},
+			Main:      debug.Module{Path: "github.com/bhytdoc/bhytdoc", Version: "v0.0.0-20261201044000-c8ec1dd4a5b6+dirty"},
 			Settings: []debug.BuildSetting{
 				{Key: "-buildmode", Value: "exe"},
 				{Key: "vcs", Value: "git"},
@@ -53,16 +53,14 @@ func TestWriteVersion(t *testing.T) {
 		want: "bhytdoc v0.0.0-20261201044000-c8ec1dd4a5b6+dirty\ngo go1.26.0\n" +
 			"vcs.revision c8ec1dd4a5b6\nvcs.time 2026-12-01T04:40:00Z\nvcs.modified true\n",
 	}, {
-		name: "a dependency, replaced",
+		name: "built within a module that replaces this one",
 		info: &debug.BuildInfo{
 			GoVersion: "go1.26.0",
-			Main:      debug.Module{Path: "example.com/tool", Version: "(devel)"},
-			Deps: []*debug.Module{
-				{Path: "golang.org/x/text", Version: "v0.43.0"},
-				{Path: modulePath, Version: "v0.0.0", Replace: &debug.Module{Path: "../bhytdoc"}},
-			},
+			Main: debug.Module{Path: "github.com/bhytdoc/bhytdoc", Version: "v0.0.0",
+				Replace: &debug.Module{Path: "../bhytdoc", Version: "(devel)"}},
+			Deps: []*debug.Module{{Path: "golang.org/x/text", Version: "v0.43.0"}},
 		},
-		want: "bhytdoc v0.0.0 => ../bhytdoc\ngo go1.26.0\n",
+		want: "bhytdoc v0.0.0 => ../bhytdoc (devel)\ngo go1.26.0\n",
 	}, {
 		name: "no build information",
 		want: "bhytdoc (unknown): no build information in the binary\ngo " + runtime.Version() + "\n",
