@@ -3,6 +3,7 @@ package apidoc
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +58,7 @@ func TestOutsideModule(t *testing.T) {
 		}
 	}
 	root := moduleRoot(t)
+	statSources(t, root)
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -142,5 +144,29 @@ func TestOutsideModule(t *testing.T) {
 	version := run(filepath.Join(dir, "bhytdoc"), "version")
 	if want := "bhytdoc v0.0.0 => " + root + " (devel)\n"; !strings.HasPrefix(version, want) {
 		t.Errorf("bhytdoc version:\n%s\nwant first line %q", version, want)
+	}
+}
+
+// statSources stats every file of the checkout outside hidden directories.
+// The go command builds the tour from those files in a child process,
+// which go test's result cache does not see; a file this process has
+// statted is one whose change makes go test run the test again.
+func statSources(t *testing.T, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		_, err = os.Stat(path)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
