@@ -527,3 +527,54 @@ func TestCheckOrderCatches(t *testing.T) {
 		t.Errorf("checked %d elements, problems %q; want 3 and 3 (misordered pPr, sectPr, unknown tcPr child)", n, problems)
 	}
 }
+
+// Margins, body size, line spacing, paragraph spacing and indent come
+// from Options.
+func TestDOCXOptions(t *testing.T) {
+	o := &bhytdoc.Options{MarginTop: 25, MarginBottom: 22, MarginLeft: 35, MarginRight: 20, BodySize: 13, LineSpacing: 1.5, ParagraphSpacing: 12, Indent: 12.7}
+	b, err := bhytdoc.RenderDOCX(seeds.CaiRang(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, b)
+	doc := parseXML(t, "word/document.xml", parts["word/document.xml"])
+	var pgMar *xmlNode
+	body := 0
+	doc.each(func(n *xmlNode) {
+		if n.name.Local == "pgMar" {
+			pgMar = n
+		}
+		// Body paragraphs: justified with a first-line indent.
+		if n.name.Local == "pPr" {
+			var sp, ind, jc *xmlNode
+			for _, k := range n.kids {
+				switch k.name.Local {
+				case "spacing":
+					sp = k
+				case "ind":
+					ind = k
+				case "jc":
+					jc = k
+				}
+			}
+			if ind != nil && ind.get("firstLine") != "" && jc != nil && jc.get("val") == "both" {
+				body++
+				if sp.get("before") != "240" || sp.get("line") != "360" || sp.get("lineRule") != "auto" || ind.get("firstLine") != "720" {
+					t.Errorf("body paragraph spacing %v indent %v; want 12 pt before, 1.5 lines, 12.7 mm", sp.attr, ind.attr)
+				}
+			}
+		}
+	})
+	if body < 10 {
+		t.Errorf("%d body paragraphs found", body)
+	}
+	want := map[string]string{"top": "1417", "bottom": "1247", "left": "1984", "right": "1134"}
+	for k, v := range want {
+		if pgMar == nil || pgMar.get(k) != v {
+			t.Errorf("pgMar %s: want %s twips", k, v)
+		}
+	}
+	if !strings.Contains(string(parts["word/document.xml"]), `<w:sz w:val="26"/>`) {
+		t.Error("no run at the 13 pt body size")
+	}
+}
