@@ -85,7 +85,14 @@ func docxFixtures(t testing.TB) []docxFixture {
 	for _, e := range seeds.All() {
 		out = append(out, docxFixture{e.Name, e.Doc})
 	}
-	return append(out, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)})
+	// A joint letter: two signature blocks, Nơi nhận under them.
+	joint := seeds.CaiRang()
+	joint.Signatures = append(joint.Signatures, bhytdoc.Signature{
+		Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban Mặt trận Tổ quốc quận"}},
+		Position:  "Chủ tịch",
+		Name:      "Nguyễn Văn A",
+	})
+	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.

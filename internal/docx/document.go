@@ -49,13 +49,13 @@ var (
 	colsKind    = columns{67.5, 52.8}
 )
 
-// Relationship ids of word/document.xml; images follow from rIdImage.
+// Relationship ids of word/document.xml; images follow from ridImage.
 const (
 	ridStyles   = "rId1"
 	ridSettings = "rId2"
 	ridHeader   = "rId3" // page number, pages 2 onwards
 	ridFirst    = "rId4" // empty header of each section's first page
-	rIdImage    = 5
+	ridImage    = 5
 )
 
 // image is a PNG part of word/media.
@@ -423,7 +423,7 @@ func (w *builder) image(data []byte, field string) (*image, error) {
 		return nil, fmt.Errorf("%s: empty image", field)
 	}
 	n := len(w.images) + 1
-	img := &image{name: "image" + strconv.Itoa(n) + ".png", rid: "rId" + strconv.Itoa(rIdImage+n-1), data: data, w: cfg.Width, h: cfg.Height}
+	img := &image{name: "image" + strconv.Itoa(n) + ".png", rid: "rId" + strconv.Itoa(ridImage+n-1), data: data, w: cfg.Width, h: cfg.Height}
 	w.images = append(w.images, img)
 	w.byHash[sum] = img
 	return img, nil
