@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs the programs the tests use to check rendered output on a fresh
 # Debian machine: poppler-utils (pdftotext, pdfimages), qpdf (PDF
-# validity) and LibreOffice Calc (recalculates the coverage workbooks;
-# without recommends it installs in about 75 s).
+# validity), LibreOffice Calc (recalculates the coverage workbooks) and
+# LibreOffice Writer (converts the DOCX output to PDF for comparison);
+# without recommends they install in a few minutes.
 set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
-command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+# soffice exists once either component is installed: test for each one.
+has() { dpkg -s "$1" >/dev/null 2>&1; }
+lo=/usr/lib/libreoffice/program
+has libreoffice-calc || [ -e "$lo/scalc" ] || need+=(libreoffice-calc)
+has libreoffice-writer || [ -e "$lo/swriter" ] || need+=(libreoffice-writer)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

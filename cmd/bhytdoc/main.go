@@ -5,7 +5,7 @@
 // Usage:
 //
 //	bhytdoc examples [-o DIR]                          render the seed documents to PDF
-//	bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md]
+//	bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx]
 //	                                                   render Markdown sources
 //	bhytdoc new TEMPLATE --data DATA.json [-o DIR]     fill a built-in template
 //	bhytdoc annex plan DATA.xlsx --milestone 2020-06-30:85 ... [-o DIR]

@@ -19,16 +19,16 @@ func TestNewThenRender(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"cong-van-bhyt", "ke-hoach-bhyt", "bao-cao-bhyt"} {
 		data := filepath.Join("..", "..", "templates", "testdata", name+".json")
-		code, out, errs := runCLI("new", name, "--data", data, "-o", dir, "--format", "md,pdf")
+		code, out, errs := runCLI("new", name, "--data", data, "-o", dir, "--format", "md,pdf,docx")
 		if code != exitOK {
 			t.Fatalf("new %s: exit %d\n%s", name, code, errs)
 		}
-		if !strings.Contains(out, name+".md") || !strings.Contains(out, name+".pdf") {
+		if !strings.Contains(out, name+".md") || !strings.Contains(out, name+".pdf") || !strings.Contains(out, name+".docx") {
 			t.Errorf("new %s printed %q", name, out)
 		}
 		src := filepath.Join(dir, name+".md")
 		out2 := filepath.Join(dir, "again")
-		code, _, errs = runCLI("render", src, "-o", out2, "--format", "pdf,md")
+		code, _, errs = runCLI("render", src, "-o", out2, "--format", "pdf,md,docx")
 		if code != exitOK {
 			t.Fatalf("render %s: exit %d\n%s", name, code, errs)
 		}
@@ -39,6 +39,11 @@ func TestNewThenRender(t *testing.T) {
 		}
 		if pdf, _ := os.ReadFile(filepath.Join(out2, name+".pdf")); !bytes.HasPrefix(pdf, []byte("%PDF")) {
 			t.Errorf("%s: no PDF", name)
+		}
+		for _, d := range []string{dir, out2} {
+			if docx, _ := os.ReadFile(filepath.Join(d, name+".docx")); !bytes.HasPrefix(docx, []byte("PK\x03\x04")) {
+				t.Errorf("%s: no DOCX in %s", name, d)
+			}
 		}
 	}
 }
@@ -67,7 +72,7 @@ func TestRenderUsage(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"render"},
-		{"render", "a.md", "--format", "docx"},
+		{"render", "a.md", "--format", "odt"},
 		{"render", "a.md", "-bogus"},
 		{"new", "cong-van-bhyt"},
 		{"new", "khong-co", "--data", "x.json"},

@@ -20,22 +20,7 @@ type tableGeom struct {
 // annex lays out an annex: label, title, reference and its table, on
 // pages of its own with the header rows repeated on each.
 func (l *layout) annex(a *ir.Annex) {
-	// Portrait when the body rows fit on one line each at a usual table
-	// size (12–13 pt); otherwise landscape, as officials print wide
-	// annexes, shrinking the font there only if the columns cannot fit.
-	landscape := a.Landscape
-	var g tableGeom
-	ok := false
-	if !landscape {
-		g, ok = l.tableGeom(&a.Table, l.areaW(false), sizeTableUsual, true)
-		landscape = !ok
-	}
-	if landscape {
-		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
-		if !ok {
-			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
-		}
-	}
+	g, landscape := l.annexGeom(a)
 	pw := pageW
 	ph := pageH
 	if landscape {
@@ -104,6 +89,26 @@ func (l *layout) annex(a *ir.Annex) {
 	}
 	l.addPageNumbers(pages)
 	l.pages = append(l.pages, pages...)
+}
+
+// annexGeom decides an annex's orientation and table geometry: portrait
+// when the body rows fit on one line each at a usual table size (12–13
+// pt); otherwise landscape, as officials print wide annexes, shrinking the
+// font there only if the columns cannot fit.
+func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool) {
+	landscape = a.Landscape
+	ok := false
+	if !landscape {
+		g, ok = l.tableGeom(&a.Table, l.areaW(false), sizeTableUsual, true)
+		landscape = !ok
+	}
+	if landscape {
+		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
+		if !ok {
+			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
+		}
+	}
+	return g, landscape
 }
 
 func (l *layout) areaW(landscape bool) float64 {

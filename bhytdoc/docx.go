@@ -1,0 +1,47 @@
+package bhytdoc
+
+import (
+	"io"
+
+	"github.com/bhytdoc/bhytdoc/internal/docx"
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
+)
+
+// WriteDOCX renders d as a Word document (.docx, WordprocessingML)
+// following Decree 30/2020/NĐ-CP, Appendix I, and writes it to w. It
+// takes the same path as WritePDF (normalised copy, validation, glyph
+// check) and lays the document out the same way: the header and
+// signature as borderless tables with the templates' column widths, the
+// body as justified Word paragraphs, page numbers from page 2, each annex
+// a section of its own, landscape where the PDF's is. The text is set in
+// Times New Roman; the glyph check uses o's font family, which should be
+// metric-compatible with it (the default Liberation Serif is). On any
+// error nothing is written to w. A nil o uses the defaults.
+//
+// WriteDOCX is safe for concurrent use. The same input gives the same
+// bytes.
+func WriteDOCX(w io.Writer, d *Document, o *Options) error {
+	b, err := RenderDOCX(d, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// RenderDOCX is WriteDOCX returning the bytes.
+func RenderDOCX(d *Document, o *Options) ([]byte, error) {
+	p, err := d.prepare(o, true)
+	if err != nil {
+		return nil, err
+	}
+	lays, err := pdf.AnnexLayouts(p.ir, p.set, p.font)
+	if err != nil {
+		return nil, err
+	}
+	annexes := make([]docx.AnnexLayout, len(lays))
+	for i, l := range lays {
+		annexes[i] = docx.AnnexLayout{Landscape: l.Landscape, Size: l.Size, Widths: l.Widths}
+	}
+	return docx.Render(p.ir, p.set, p.font, annexes)
+}

@@ -1,0 +1,287 @@
+package bhytdoc_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/fonts"
+)
+
+// libreOffice returns the LibreOffice binary. Missing, it fails the test:
+// CI installs Debian's libreoffice-writer with ./scripts/test-deps.sh.
+// BHYTDOC_NO_LIBREOFFICE=1 skips instead, for machines that cannot.
+func libreOffice(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("BHYTDOC_NO_LIBREOFFICE") == "1" {
+		t.Skip("BHYTDOC_NO_LIBREOFFICE=1: DOCX not compared through LibreOffice")
+	}
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("LibreOffice not found: run ./scripts/test-deps.sh (it installs Debian's libreoffice-writer), " +
+		"or set BHYTDOC_NO_LIBREOFFICE=1 to skip this test")
+	return ""
+}
+
+// docxToPDF converts every .docx in dir to PDF with one LibreOffice run.
+// LibreOffice gets a private profile, and a font configuration that adds
+// the Liberation Serif faces bhytdoc embeds in its own PDFs: the system's
+// metric aliases then stand them in for Times New Roman, as a reader
+// without Times New Roman would.
+func docxToPDF(t *testing.T, dir string, files []string) string {
+	t.Helper()
+	lo := libreOffice(t)
+	fontDir := filepath.Join(dir, "fonts")
+	if err := os.MkdirAll(fontDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for st := fonts.Regular; st <= fonts.BoldItalic; st++ {
+		f, err := fonts.Liberation().Face(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(fontDir, fmt.Sprintf("serif-%d.ttf", st)), f.TTF(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	conf := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(conf, []byte(`<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+<dir>`+fontDir+`</dir>
+<cachedir>`+filepath.Join(dir, "fccache")+`</cachedir>
+</fontconfig>
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "lo")
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	args := append([]string{
+		"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", out,
+	}, files...)
+	cmd := exec.CommandContext(ctx, lo, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir, "FONTCONFIG_FILE="+conf)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, b)
+	}
+	return out
+}
+
+// pdfWord is a word pdftotext -bbox found, in points from the page's top
+// left.
+type pdfWord struct {
+	page           int
+	x0, y0, x1, y1 float64
+	s              string
+}
+
+var (
+	rePage = regexp.MustCompile(`<page width=`)
+	reWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+func pdfWords(t *testing.T, f string) []pdfWord {
+	t.Helper()
+	out := run(t, "pdftotext", "-bbox", "-enc", "UTF-8", f, "-")
+	var words []pdfWord
+	for i, page := range rePage.Split(out, -1)[1:] {
+		for _, m := range reWord.FindAllStringSubmatch(page, -1) {
+			var b [4]float64
+			for k := range b {
+				b[k], _ = strconv.ParseFloat(m[k+1], 64)
+			}
+			s := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(m[5])
+			words = append(words, pdfWord{i + 1, b[0], b[1], b[2], b[3], s})
+		}
+	}
+	return words
+}
+
+// find returns the first word of the first run of words spelling phrase.
+func find(words []pdfWord, phrase string) (pdfWord, bool) {
+	want := strings.Fields(phrase)
+	for i := range words {
+		if i+len(want) > len(words) {
+			break
+		}
+		ok := true
+		for k, w := range want {
+			if words[i+k].s != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return words[i], true
+		}
+	}
+	return pdfWord{}, false
+}
+
+// TestDOCXMatchesPDF converts each fixture's DOCX with LibreOffice and
+// compares it with bhytdoc's own PDF of the same document: the same
+// words, the same page count (± 1), and the header, signature and Nơi
+// nhận at the same place and size.
+func TestDOCXMatchesPDF(t *testing.T) {
+	dir := t.TempDir()
+	fixtures := docxFixtures(t)
+	var files []string
+	for _, f := range fixtures {
+		b, err := bhytdoc.RenderDOCX(f.doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := bhytdoc.RenderPDF(f.doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, f.name+".docx")
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name+".pdf"), p, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	out := docxToPDF(t, dir, files)
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			ours := pdfWords(t, filepath.Join(dir, f.name+".pdf"))
+			lo := pdfWords(t, filepath.Join(out, f.name+".pdf"))
+			np, nl := ours[len(ours)-1].page, lo[len(lo)-1].page
+			if np-nl > 1 || nl-np > 1 {
+				t.Errorf("LibreOffice made %d pages of the DOCX, bhytdoc %d of the PDF", nl, np)
+			}
+			compareWords(t, ours, lo, max(np, nl))
+			doc, _, _, err := bhytdoc.LayoutForTest(f.doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			targets := []string{doc.Issuer[0].S, doc.QuocHieu.S, doc.TieuNgu.S, doc.Number.S, doc.PlaceDate.S, doc.NoiNhan.S}
+			for _, s := range doc.Signatures {
+				targets = append(targets, s.Titles[0].S, s.Name.S)
+			}
+			for _, a := range doc.Annexes {
+				targets = append(targets, a.Label.S+" "+a.Title.S)
+			}
+			// LibreOffice's word boxes are taller than fpdf's (line height
+			// rather than ascent+descent), by one factor for every size; a
+			// size differing from the PDF's shows as a different ratio.
+			var ratios []float64
+			for _, s := range targets {
+				a, ok1 := find(ours, s)
+				b, ok2 := find(lo, s)
+				if !ok1 && !ok2 {
+					// A draft's "Số:      /UBND-VX" reads back as two
+					// words apart: place the first.
+					s = strings.Fields(s)[0]
+					a, ok1 = find(ours, s)
+					b, ok2 = find(lo, s)
+				}
+				if !ok1 || !ok2 {
+					t.Errorf("%q: in bhytdoc's PDF %v, in LibreOffice's %v", s, ok1, ok2)
+					continue
+				}
+				// Same page, left edge and top within 3 mm.
+				const tol = 3 * mmToPt
+				if a.page != b.page || math.Abs(a.x0-b.x0) > tol || math.Abs(a.y0-b.y0) > tol {
+					t.Errorf("%q: bhytdoc page %d (%.1f, %.1f) mm; LibreOffice page %d (%.1f, %.1f) mm",
+						s, a.page, a.x0/mmToPt, a.y0/mmToPt, b.page, b.x0/mmToPt, b.y0/mmToPt)
+				}
+				ratios = append(ratios, (b.y1-b.y0)/(a.y1-a.y0))
+				if testing.Verbose() {
+					t.Logf("%-40.40q Δx %+.1f mm Δy %+.1f mm height ratio %.3f", s, (b.x0-a.x0)/mmToPt, (b.y0-a.y0)/mmToPt, ratios[len(ratios)-1])
+				}
+			}
+			// Page numbers: in the top margin from each section's second
+			// page, the same on the same pages.
+			if np == nl {
+				a, b := marginNumbers(ours), marginNumbers(lo)
+				if !slices.Equal(a, b) || a[0] != "" || np > 2 && strings.Join(a, "") == "" {
+					t.Errorf("page numbers in the top margin: bhytdoc %q, LibreOffice %q", a, b)
+				}
+				if testing.Verbose() {
+					t.Logf("page numbers %q", b)
+				}
+			}
+			// The signature and seal images survive the conversion.
+			imgs := 0
+			for _, s := range f.doc.Signatures {
+				imgs += min(len(s.Image), 1) + min(len(s.Seal), 1)
+			}
+			list := run(t, "pdfimages", "-list", filepath.Join(out, f.name+".pdf"))
+			if got := len(strings.Split(strings.TrimSpace(list), "\n")) - 2; got < imgs {
+				t.Errorf("LibreOffice's PDF has %d images, want %d", got, imgs)
+			}
+			slices.Sort(ratios)
+			if len(ratios) > 0 {
+				med := ratios[len(ratios)/2]
+				if ratios[0] < med*0.97 || ratios[len(ratios)-1] > med*1.03 {
+					t.Errorf("font sizes differ from the PDF's: box height ratios %.3f", ratios)
+				}
+			}
+		})
+	}
+}
+
+// compareWords checks that both PDFs hold the same words the same number
+// of times, page numbers (digits up to the page count) aside.
+func compareWords(t *testing.T, ours, lo []pdfWord, pages int) {
+	t.Helper()
+	count := map[string]int{}
+	pageNumber := func(s string) bool {
+		n, err := strconv.Atoi(s)
+		return err == nil && n >= 1 && n <= pages
+	}
+	for _, w := range ours {
+		if !pageNumber(w.s) {
+			count[w.s]++
+		}
+	}
+	for _, w := range lo {
+		if !pageNumber(w.s) {
+			count[w.s]--
+		}
+	}
+	var diff []string
+	for s, n := range count {
+		if n != 0 {
+			diff = append(diff, fmt.Sprintf("%q %+d", s, n))
+		}
+	}
+	if len(diff) > 0 {
+		t.Errorf("%d words differ (count in bhytdoc's PDF minus LibreOffice's): %s", len(diff), strings.Join(diff[:min(len(diff), 20)], ", "))
+	}
+	if len(ours) < 100 {
+		t.Errorf("only %d words read back", len(ours))
+	}
+}
+
+// marginNumbers lists, page by page, the words printed in the top 17 mm
+// (the page number: the header starts lower), "" where there are none.
+func marginNumbers(words []pdfWord) []string {
+	out := make([]string, words[len(words)-1].page)
+	for _, w := range words {
+		if w.y1 < 17*mmToPt {
+			out[w.page-1] += w.s
+		}
+	}
+	return out
+}

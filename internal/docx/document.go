@@ -1,0 +1,583 @@
+package docx
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image/png"
+	"strconv"
+	"strings"
+
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+)
+
+// Sizes in points, as the PDF writer draws them (internal/pdf/spec.go);
+// each lies inside the range Decree 30 gives.
+const (
+	sizeQuocHieu   = 12
+	sizeTieuNgu    = 13
+	sizeIssuer     = 13
+	sizeNumber     = 13
+	sizeVV         = 12
+	sizePlaceDate  = 14
+	sizeTitle      = 14
+	sizeSignature  = 14
+	sizeNoiNhan    = 12
+	sizeCopies     = 11
+	sizePageNumber = 13
+	sizeAnnexLabel = 14
+	sizeAnnexTitle = 14
+
+	ruleRatio       = 0.4  // rule under the issuer and a trích yếu: 1/3–1/2 of the line
+	singleSpacing   = 1.15 // single line height as a multiple of the font size
+	signatureSpace  = 28   // mm from the last title line to the signer's name
+	kinhGuiIndent   = 35   // mm
+	recipientIndent = 45   // mm
+	cellPad         = 1.2  // mm, left and right inside annex cells
+	cellVPad        = 1.0  // mm, above and below annex cell text
+	ptToMM          = 25.4 / 72
+	pageW, pageH    = 210.0, 297.0
+)
+
+// columns are the header and signature table widths of Appendix III's
+// templates (mm): Mẫu 1.5 for a công văn, Mẫu 1.4 for other kinds.
+type columns struct{ headLeft, signLeft float64 }
+
+var (
+	colsCongVan = columns{67.9, 61.9}
+	colsKind    = columns{67.5, 52.8}
+)
+
+// Relationship ids of word/document.xml; images follow from ridImage.
+const (
+	ridStyles   = "rId1"
+	ridSettings = "rId2"
+	ridHeader   = "rId3" // page number, pages 2 onwards
+	ridFirst    = "rId4" // empty header of each section's first page
+	ridImage    = 5
+)
+
+// image is a PNG part of word/media.
+type image struct {
+	name string // "image1.png"
+	rid  string
+	data []byte
+	w, h int // pixels
+}
+
+// builder writes word/document.xml.
+type builder struct {
+	doc     *ir.Doc
+	set     ir.Settings
+	annexes []AnnexLayout
+	faces   [4]*fonts.Face
+	cols    columns
+	b       buf
+	images  []*image
+	byHash  map[[32]byte]*image
+	drawing int // last wp:docPr id
+}
+
+// width of s in mm.
+func (w *builder) width(s string, st ir.Style, size float64) float64 {
+	f := w.faces[st]
+	if f == nil {
+		return 0
+	}
+	return f.Width(s, size) * ptToMM
+}
+
+// widest is the widest line s wraps to in width mm, breaking at spaces
+// as the PDF layout does.
+func (w *builder) widest(s string, st ir.Style, size, width float64) float64 {
+	sp := w.width(" ", st, size)
+	cur, best := 0.0, 0.0
+	for _, word := range strings.Fields(s) {
+		ww := w.width(word, st, size)
+		switch {
+		case cur == 0:
+			cur = ww
+		case cur+sp+ww > width:
+			best, cur = max(best, cur), ww
+		default:
+			cur += sp + ww
+		}
+	}
+	return min(max(best, cur), width)
+}
+
+func (w *builder) textW() float64 { return pageW - w.set.MarginLeft - w.set.MarginRight }
+
+func (w *builder) bodyLine() float64 { return w.set.BodySize * singleSpacing * w.set.LineSpacing } // pt
+
+// centred is a centred single-spaced paragraph of one run.
+func centred(t ir.Text, st ir.Style, size float64) para {
+	return para{jc: "center", runs: []run{{s: t.S, st: st, size: size}}}
+}
+
+// ruleLine is an empty paragraph whose bottom border is a rule of length
+// mm centred in a column colW mm wide.
+func ruleLine(length, colW float64) para {
+	in := twips((colW - length) / 2)
+	return para{rule: true, line: 40, lineRule: "exact", left: in, right: in, size: 2}
+}
+
+// body writes the main section then one section per annex; each section
+// but the last ends with a paragraph carrying its sectPr.
+func (w *builder) body() error {
+	b := &w.b
+	b.str(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	b.str(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
+	w.header()
+	w.flow()
+	if err := w.signatures(); err != nil {
+		return err
+	}
+	for i := range w.doc.Annexes {
+		b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(i - 1)})
+		w.annex(i)
+	}
+	last := len(w.doc.Annexes) - 1
+	b.para(&para{line: 20, lineRule: "exact", size: 1})
+	b.str(w.sectPr(last))
+	b.str("</w:body></w:document>")
+	return nil
+}
+
+// sectPr returns the properties of section i (-1: the document, else
+// annex i), in CT_SectPr order. Every section numbers its own pages from
+// 1 and shows no number on its first page (w:titlePg).
+func (w *builder) sectPr(i int) string {
+	landscape := i >= 0 && w.annexes[i].Landscape
+	var b buf
+	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + ridFirst + `"/>`)
+	if i >= 0 {
+		b.str(`<w:type w:val="nextPage"/>`)
+	}
+	pw, ph := twips(pageW), twips(pageH)
+	b.str("<w:pgSz")
+	if landscape {
+		b.attr("w:w", ph)
+		b.attr("w:h", pw)
+		b.str(` w:orient="landscape"/>`)
+	} else {
+		b.attr("w:w", pw)
+		b.attr("w:h", ph)
+		b.str("/>")
+	}
+	// The page number's baseline sits where the PDF draws it, half way
+	// down the top margin.
+	hdr := w.set.MarginTop/2 + 0.35*sizePageNumber*ptToMM - 0.95*sizePageNumber*ptToMM
+	b.str("<w:pgMar")
+	b.attr("w:top", twips(w.set.MarginTop))
+	b.attr("w:right", twips(w.set.MarginRight))
+	b.attr("w:bottom", twips(w.set.MarginBottom))
+	b.attr("w:left", twips(w.set.MarginLeft))
+	b.attr("w:header", twips(hdr))
+	b.attr("w:footer", twips(w.set.MarginBottom/2))
+	b.str(` w:gutter="0"/><w:pgNumType w:start="1"/><w:cols w:space="720"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>`)
+	return b.String()
+}
+
+// header writes ô 1–5: the two-column table, then for a kind other than
+// công văn the kind name and trích yếu with their rule.
+func (w *builder) header() {
+	d := w.doc
+	left := w.cols.headLeft
+	right := w.textW() - left
+	var l, r []para
+	widest := 0.0
+	for _, t := range d.Parent {
+		l = append(l, centred(t, ir.Regular, sizeIssuer))
+	}
+	for _, t := range d.Issuer {
+		l = append(l, centred(t, ir.Bold, sizeIssuer))
+		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
+	}
+	l = append(l, ruleLine(widest*ruleRatio, left))
+	r = append(r, centred(d.QuocHieu, ir.Bold, sizeQuocHieu), centred(d.TieuNgu, ir.Bold, sizeTieuNgu))
+	r = append(r, ruleLine(min(w.width(d.TieuNgu.S, ir.Bold, sizeTieuNgu), right), right))
+
+	num := centred(d.Number, ir.Regular, sizeNumber)
+	num.before = ptTwips(7)
+	date := centred(d.PlaceDate, ir.Italic, sizePlaceDate)
+	date.before = ptTwips(5)
+	wl, wr := twips(left), twips(w.textW())-twips(left)
+	t := table{widths: []int{wl, wr}, rows: []row{
+		{cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
+		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
+	}}
+	if d.CongVan {
+		vv := centred(d.Summary, ir.Regular, sizeVV)
+		vv.before = ptTwips(6)
+		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: []para{vv}}, {w: wr}}})
+	}
+	w.b.table(&t)
+	if d.CongVan {
+		return
+	}
+	title := centred(d.Title, ir.Bold, sizeTitle)
+	title.before = ptTwips(sizeTitle * singleSpacing)
+	title.keepNext = true
+	sum := centred(d.Summary, ir.Bold, sizeTitle)
+	sum.keepNext = true
+	w.b.para(&title)
+	w.b.para(&sum)
+	rl := ruleLine(w.widest(d.Summary.S, ir.Bold, sizeTitle, w.textW())*ruleRatio, w.textW())
+	w.b.para(&rl)
+}
+
+// flow writes Kính gửi, the bases, the body and the closing notes.
+func (w *builder) flow() {
+	d := w.doc
+	size := w.set.BodySize
+	lh := w.bodyLine()
+	var ps []para
+	body := func(runs []run) para {
+		return para{
+			before: ptTwips(w.set.ParagraphSpacing), line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto",
+			first: twips(w.set.Indent), jc: "both", runs: runs,
+		}
+	}
+	if len(d.Recipients) > 0 {
+		kg := w.width(d.KinhGui.S+" ", ir.Regular, size)
+		base := para{line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto"}
+		if len(d.Recipients) == 1 {
+			p := base
+			p.before = ptTwips(lh / 2)
+			p.left, p.hanging = twips(kinhGuiIndent+kg), twips(kg)
+			p.runs = []run{{s: d.KinhGui.S + " " + d.Recipients[0].S, size: size}}
+			ps = append(ps, p)
+		} else {
+			p := base
+			p.before = ptTwips(lh / 2)
+			p.first = twips(kinhGuiIndent)
+			p.keepNext = true
+			p.runs = []run{{s: d.KinhGui.S, size: size}}
+			ps = append(ps, p)
+			dash := w.width("- ", ir.Regular, size)
+			for _, t := range d.Recipients {
+				p := base
+				p.left, p.hanging = twips(recipientIndent+dash), twips(dash)
+				p.jc = "both"
+				p.runs = []run{{s: t.S, size: size}}
+				ps = append(ps, p)
+			}
+		}
+		ps[len(ps)-1].after = ptTwips(lh / 2)
+	}
+	for _, t := range d.Bases {
+		ps = append(ps, body([]run{{s: t.S, st: ir.Italic, size: size}}))
+	}
+	for i := range d.Body {
+		blk := &d.Body[i]
+		bold := blk.Kind == ir.Section || blk.Kind == ir.Part || blk.Heading
+		var runs []run
+		for _, s := range blk.Spans {
+			st := s.Style
+			if bold {
+				st |= ir.Bold
+			}
+			runs = append(runs, run{s: s.S, st: st, size: size})
+		}
+		if blk.Kind == ir.Part {
+			label := centred(ir.Text{S: blk.Marker}, ir.Bold, size)
+			label.before = ptTwips(w.set.ParagraphSpacing)
+			label.line, label.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
+			label.keepNext = true
+			head := label
+			head.before = 0
+			head.runs = runs
+			ps = append(ps, label, head)
+			continue
+		}
+		if blk.Marker != "" {
+			st := ir.Regular
+			if bold {
+				st = ir.Bold
+			}
+			// The numbering is literal text, so it survives editing and
+			// copying exactly as printed.
+			runs = append([]run{{s: blk.Marker + " ", st: st, size: size}}, runs...)
+		}
+		p := body(runs)
+		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading)
+		ps = append(ps, p)
+	}
+	for _, t := range d.Closing {
+		ps = append(ps, body([]run{{s: t.S, size: size}}))
+	}
+	// The signature never stands alone at the top of a page.
+	if len(ps) > 0 {
+		ps[len(ps)-1].keepNext = true
+	}
+	for i := range ps {
+		w.b.para(&ps[i])
+	}
+}
+
+// signatures writes the signature blocks and Nơi nhận side by side in a
+// borderless table: the first signature on the right; a second one on
+// the left with Nơi nhận under the pair.
+func (w *builder) signatures() error {
+	d := w.doc
+	left := w.cols.signLeft
+	right := w.textW() - left
+	wl, wr := twips(left), twips(w.textW())-twips(left)
+	top := ptTwips(w.bodyLine()/2 + 0.2*sizeSignature*singleSpacing)
+	noiNhan := func(before int) []para {
+		label := para{before: before, runs: []run{{s: d.NoiNhan.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
+		out := []para{label}
+		dash := twips(w.width("- ", ir.Regular, sizeCopies))
+		for _, t := range d.Copies {
+			out = append(out, para{left: dash, hanging: dash, runs: []run{{s: t.S, size: sizeCopies}}})
+		}
+		return out
+	}
+	t := table{widths: []int{wl, wr}}
+	var err error
+	sig := func(i int, width float64) []para {
+		if i >= len(d.Signatures) {
+			return nil
+		}
+		var ps []para
+		ps, err = w.signature(&d.Signatures[i], i, width, top)
+		return ps
+	}
+	if len(d.Signatures) > 1 {
+		t.rows = append(t.rows,
+			row{cantSplit: true, cells: []cell{{w: wl, paras: sig(1, left)}, {w: wr, paras: sig(0, right)}}},
+			row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(ptTwips(sizeSignature * singleSpacing))}, {w: wr}}})
+	} else {
+		t.rows = append(t.rows, row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(top)}, {w: wr, paras: sig(0, right)}}})
+	}
+	if err != nil {
+		return err
+	}
+	w.b.table(&t)
+	return nil
+}
+
+// signature returns the paragraphs of one signature block in a column
+// width mm wide: titles, the room for signature and seal (holding their
+// images), the name.
+func (w *builder) signature(s *ir.Signature, i int, width float64, before int) ([]para, error) {
+	var ps []para
+	for _, t := range s.Titles {
+		ps = append(ps, centred(t, ir.Bold, sizeSignature))
+	}
+	if len(ps) > 0 {
+		ps[0].before = before
+	}
+	lh := sizeSignature * singleSpacing * ptToMM
+	room := signatureSpace - lh
+	space := para{jc: "center", line: twips(room), lineRule: "atLeast", size: sizeSignature}
+	// The PDF's image boxes: the signature centred, at most half the
+	// column and 45 mm wide; the seal over its left third.
+	boxH := signatureSpace - 0.8*sizeSignature*ptToMM - 3
+	if len(s.Image) > 0 {
+		img, err := w.image(s.Image, fmt.Sprintf("Signatures[%d].Image", i))
+		if err != nil {
+			return nil, err
+		}
+		iw, ih := fit(img, min(width*0.5, 45), boxH)
+		space.runs = append(space.runs, run{drawing: w.inline(img, iw, ih, "Chữ ký")})
+	}
+	if len(s.Seal) > 0 {
+		img, err := w.image(s.Seal, fmt.Sprintf("Signatures[%d].Seal", i))
+		if err != nil {
+			return nil, err
+		}
+		box := min(boxH, 36)
+		iw, ih := fit(img, box, box)
+		x := width/2 - width*0.25 - iw/2
+		y := (room-boxH)/2 + (box-ih)/2
+		space.runs = append(space.runs, run{drawing: w.anchor(img, x, y, iw, ih, "Dấu")})
+	}
+	ps = append(ps, space, centred(s.Name, ir.Bold, sizeSignature))
+	return ps, nil
+}
+
+// fit returns the size in mm of img scaled into a w×h box, keeping its
+// aspect ratio.
+func fit(img *image, w, h float64) (float64, float64) {
+	iw, ih := w, w*float64(img.h)/float64(img.w)
+	if ih > h {
+		iw, ih = h*float64(img.w)/float64(img.h), h
+	}
+	return iw, ih
+}
+
+// image adds a PNG part (once per distinct content) and returns it.
+func (w *builder) image(data []byte, field string) (*image, error) {
+	sum := sha256.Sum256(data)
+	if img, ok := w.byHash[sum]; ok {
+		return img, nil
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", field, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, fmt.Errorf("%s: empty image", field)
+	}
+	n := len(w.images) + 1
+	img := &image{name: "image" + strconv.Itoa(n) + ".png", rid: "rId" + strconv.Itoa(ridImage+n-1), data: data, w: cfg.Width, h: cfg.Height}
+	w.images = append(w.images, img)
+	w.byHash[sum] = img
+	return img, nil
+}
+
+func (w *builder) graphic(img *image, cx, cy int64) string {
+	var b buf
+	b.str(`<a:graphic><a:graphicData uri="`+nsPic+`"><pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="`, img.name, `"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="`, img.rid, `"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="`)
+	b.str(strconv.FormatInt(cx, 10), `" cy="`, strconv.FormatInt(cy, 10), `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>`)
+	return b.String()
+}
+
+func (w *builder) docPr(name string) string {
+	w.drawing++
+	var b buf
+	b.str("<wp:docPr")
+	b.attr("id", w.drawing)
+	b.str(` name="`)
+	b.esc(name + " " + strconv.Itoa(w.drawing))
+	b.str(`"/>`)
+	return b.String()
+}
+
+// inline is a w:drawing of img in the line, w×h mm.
+func (w *builder) inline(img *image, wmm, hmm float64, name string) string {
+	cx, cy := emu(wmm), emu(hmm)
+	ext := `<wp:extent cx="` + strconv.FormatInt(cx, 10) + `" cy="` + strconv.FormatInt(cy, 10) + `"/>`
+	return `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">` + ext + w.docPr(name) +
+		`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` + w.graphic(img, cx, cy) + `</wp:inline></w:drawing>`
+}
+
+// anchor is a w:drawing of img floating in front of the text at x mm
+// from the column's left edge and y mm below the paragraph's top.
+func (w *builder) anchor(img *image, x, y, wmm, hmm float64, name string) string {
+	cx, cy := emu(wmm), emu(hmm)
+	return `<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="` + strconv.Itoa(w.drawing+2) +
+		`" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>` +
+		`<wp:positionH relativeFrom="column"><wp:posOffset>` + strconv.FormatInt(emu(x), 10) + `</wp:posOffset></wp:positionH>` +
+		`<wp:positionV relativeFrom="paragraph"><wp:posOffset>` + strconv.FormatInt(emu(y), 10) + `</wp:posOffset></wp:positionV>` +
+		`<wp:extent cx="` + strconv.FormatInt(cx, 10) + `" cy="` + strconv.FormatInt(cy, 10) + `"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>` +
+		w.docPr(name) + `<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` + w.graphic(img, cx, cy) + `</wp:anchor></w:drawing>`
+}
+
+// annex writes annex i: label, title, reference with its rule, then the
+// table with its header rows repeated on every page.
+func (w *builder) annex(i int) {
+	a := &w.doc.Annexes[i]
+	lay := w.annexes[i]
+	pw := pageW
+	if lay.Landscape {
+		pw = pageH
+	}
+	aw := pw - w.set.MarginLeft - w.set.MarginRight
+	label := centred(a.Label, ir.Bold, sizeAnnexLabel)
+	title := centred(a.Title, ir.Bold, sizeAnnexTitle)
+	ref := centred(a.Reference, ir.Italic, sizeAnnexTitle)
+	rl := ruleLine(w.widest(a.Reference.S, ir.Italic, sizeAnnexTitle, aw)*ruleRatio, aw)
+	rl.after = ptTwips(0.6 * sizeAnnexTitle * singleSpacing)
+	for _, p := range []*para{&label, &title, &ref, &rl} {
+		p.keepNext = true
+		w.b.para(p)
+	}
+	t := &a.Table
+	n := len(lay.Widths)
+	tb := table{borders: true, jc: "center", mar: [4]int{twips(cellVPad), twips(cellPad), twips(cellVPad), twips(cellPad)}}
+	tb.widths = make([]int, n)
+	for c, mm := range lay.Widths {
+		tb.widths[c] = twips(mm)
+	}
+	size := lay.Size
+	text := func(s string, st ir.Style, jc string) []para {
+		return []para{{jc: jc, runs: []run{{s: s, st: st, size: size}}, size: size}}
+	}
+	// Place the header cells on the grid; a cell covered from the row
+	// above becomes a vMerge continuation.
+	rows := len(t.Header)
+	owner := make([][]int, rows)
+	for r := range owner {
+		owner[r] = make([]int, n)
+		for c := range owner[r] {
+			owner[r][c] = -1
+		}
+	}
+	var cells []ir.Cell
+	for _, hr := range t.Header {
+		cells = append(cells, hr...)
+	}
+	for k, c := range cells {
+		for r := max(c.Row, 0); r < min(c.Row+max(c.RowSpan, 1), rows); r++ {
+			for col := max(c.Col, 0); col < min(c.Col+max(c.ColSpan, 1), n); col++ {
+				owner[r][col] = k
+			}
+		}
+	}
+	spanW := func(col, span int) int {
+		s := 0
+		for c := col; c < col+span; c++ {
+			s += tb.widths[c]
+		}
+		return s
+	}
+	for r := 0; r < rows; r++ {
+		hr := row{header: true, cantSplit: true}
+		for col := 0; col < n; {
+			k := owner[r][col]
+			if k < 0 || cells[k].Col != col {
+				hr.cells = append(hr.cells, cell{w: tb.widths[col], span: 1})
+				col++
+				continue
+			}
+			c := cells[k]
+			span := min(max(c.ColSpan, 1), n-col)
+			hc := cell{w: spanW(col, span), span: span, vAlign: "center"}
+			switch {
+			case c.Row != r:
+				hc.vMerge = "continue"
+			case c.RowSpan > 1:
+				hc.vMerge = "restart"
+			}
+			if c.Row == r {
+				hc.paras = text(c.Text.S, ir.Bold, "center")
+			}
+			hr.cells = append(hr.cells, hc)
+			col += span
+		}
+		tb.rows = append(tb.rows, hr)
+	}
+	jc := func(c int) string {
+		if c < len(t.Align) {
+			switch t.Align[c] {
+			case ir.Center:
+				return "center"
+			case ir.Right:
+				return "right"
+			}
+		}
+		return "left"
+	}
+	bodyRow := func(src []ir.Text, st ir.Style) row {
+		br := row{cantSplit: true}
+		for c := 0; c < n; c++ {
+			s := ""
+			if c < len(src) {
+				s = src[c].S
+			}
+			br.cells = append(br.cells, cell{w: tb.widths[c], span: 1, vAlign: "center", paras: text(s, st, jc(c))})
+		}
+		return br
+	}
+	for _, r := range t.Rows {
+		tb.rows = append(tb.rows, bodyRow(r, ir.Regular))
+	}
+	if len(t.Totals) > 0 {
+		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
+	}
+	w.b.table(&tb)
+}

@@ -1,0 +1,282 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+)
+
+// Units: WordprocessingML measures lengths in twentieths of a point
+// (twips), font sizes in half points, borders in eighths of a point and
+// drawings in EMUs.
+const (
+	twipsPerMM = 1440 / 25.4
+	emuPerMM   = 36000
+	font       = "Times New Roman"
+)
+
+func twips(mm float64) int   { return int(math.Round(mm * twipsPerMM)) }
+func ptTwips(pt float64) int { return int(math.Round(pt * 20)) }
+func emu(mm float64) int64   { return int64(math.Round(mm * emuPerMM)) }
+func halfPt(pt float64) int  { return int(math.Round(pt * 2)) }
+
+// run is a piece of text in one style and size, or a drawing.
+type run struct {
+	s       string
+	st      ir.Style
+	size    float64
+	drawing string // raw w:drawing element; s is ignored when set
+}
+
+// para holds the paragraph properties this writer uses; pPr writes them
+// in the order ECMA-376 prescribes (CT_PPrBase).
+type para struct {
+	keepNext bool
+	rule     bool // a bottom border: the short rule under a heading
+	before   int  // twips
+	after    int
+	line     int    // twips, or 240ths of a line with lineRule auto
+	lineRule string // "auto", "exact" or "atLeast"; "" means single
+	left     int
+	right    int
+	first    int
+	hanging  int
+	jc       string
+	size     float64 // of the paragraph mark, for empty paragraphs
+	sectPr   string  // raw section properties ending a section
+	runs     []run
+}
+
+// buf is an XML buffer with helpers for the few shapes this writer emits.
+type buf struct{ bytes.Buffer }
+
+func (b *buf) str(ss ...string) {
+	for _, s := range ss {
+		b.WriteString(s)
+	}
+}
+
+func (b *buf) int(n int) { b.WriteString(strconv.Itoa(n)) }
+
+// attr writes name="n".
+func (b *buf) attr(name string, n int) {
+	b.str(" ", name, `="`)
+	b.int(n)
+	b.WriteByte('"')
+}
+
+// esc writes s escaped as XML character data or attribute value.
+func (b *buf) esc(s string) { xml.EscapeText(b, []byte(s)) }
+
+func (b *buf) para(p *para) {
+	b.str("<w:p>")
+	b.pPr(p)
+	for i := range p.runs {
+		b.run(&p.runs[i])
+	}
+	b.str("</w:p>")
+}
+
+func (b *buf) pPr(p *para) {
+	b.str("<w:pPr>")
+	if p.keepNext {
+		b.str("<w:keepNext/>")
+	}
+	if p.rule {
+		b.str(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
+	}
+	b.str("<w:spacing")
+	b.attr("w:before", p.before)
+	b.attr("w:after", p.after)
+	if p.lineRule == "" {
+		b.str(` w:line="240" w:lineRule="auto"`)
+	} else {
+		b.attr("w:line", p.line)
+		b.str(` w:lineRule="`, p.lineRule, `"`)
+	}
+	b.str("/>")
+	if p.left != 0 || p.right != 0 || p.first != 0 || p.hanging != 0 {
+		b.str("<w:ind")
+		b.attr("w:left", p.left)
+		b.attr("w:right", p.right)
+		if p.hanging != 0 {
+			b.attr("w:hanging", p.hanging)
+		} else if p.first != 0 {
+			b.attr("w:firstLine", p.first)
+		}
+		b.str("/>")
+	}
+	if p.jc != "" {
+		b.str(`<w:jc w:val="`, p.jc, `"/>`)
+	}
+	if p.size > 0 {
+		b.rPr(ir.Regular, p.size)
+	}
+	b.str(p.sectPr)
+	b.str("</w:pPr>")
+}
+
+// rPr writes run properties in CT_RPr order: rFonts, b, bCs, i, iCs, sz,
+// szCs.
+func (b *buf) rPr(st ir.Style, size float64) {
+	b.str(`<w:rPr><w:rFonts w:ascii="`, font, `" w:hAnsi="`, font, `" w:eastAsia="`, font, `" w:cs="`, font, `"/>`)
+	if st&ir.Bold != 0 {
+		b.str("<w:b/><w:bCs/>")
+	}
+	if st&ir.Italic != 0 {
+		b.str("<w:i/><w:iCs/>")
+	}
+	hp := halfPt(size)
+	b.str("<w:sz")
+	b.attr("w:val", hp)
+	b.str("/><w:szCs")
+	b.attr("w:val", hp)
+	b.str("/></w:rPr>")
+}
+
+// run writes r; line breaks become w:br and tabs w:tab, since Word drops
+// or misreads them inside w:t.
+func (b *buf) run(r *run) {
+	if r.drawing != "" {
+		b.str("<w:r>", r.drawing, "</w:r>")
+		return
+	}
+	if r.s == "" {
+		return
+	}
+	b.str("<w:r>")
+	b.rPr(r.st, r.size)
+	s := strings.ReplaceAll(r.s, "\r\n", "\n")
+	for s != "" {
+		i := strings.IndexAny(s, "\n\t\r")
+		seg := s
+		if i >= 0 {
+			seg = s[:i]
+		}
+		if seg != "" {
+			b.str("<w:t")
+			if seg[0] == ' ' || seg[len(seg)-1] == ' ' || strings.Contains(seg, "  ") {
+				b.str(` xml:space="preserve"`)
+			}
+			b.str(">")
+			b.esc(seg)
+			b.str("</w:t>")
+		}
+		if i < 0 {
+			break
+		}
+		if s[i] == '\t' {
+			b.str("<w:tab/>")
+		} else {
+			b.str("<w:br/>")
+		}
+		s = s[i+1:]
+	}
+	b.str("</w:r>")
+}
+
+// cell is a table cell: its grid span, vertical merge ("restart",
+// "continue" or none) and paragraphs.
+type cell struct {
+	w      int // twips
+	span   int
+	vMerge string
+	vAlign string
+	paras  []para
+}
+
+type row struct {
+	header    bool // repeated at the top of each page
+	cantSplit bool
+	cells     []cell
+}
+
+type table struct {
+	widths  []int // grid columns, twips
+	borders bool
+	jc      string
+	mar     [4]int // cell margins top, left, bottom, right (twips)
+	rows    []row
+}
+
+func (b *buf) table(t *table) {
+	total := 0
+	for _, w := range t.widths {
+		total += w
+	}
+	// CT_TblPr order: tblW, jc, tblBorders, tblLayout, tblCellMar.
+	b.str(`<w:tbl><w:tblPr><w:tblW`)
+	b.attr("w:w", total)
+	b.str(` w:type="dxa"/>`)
+	if t.jc != "" {
+		b.str(`<w:jc w:val="`, t.jc, `"/>`)
+	}
+	val := `w:val="none" w:sz="0" w:space="0" w:color="auto"/>`
+	if t.borders {
+		val = `w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
+	}
+	b.str("<w:tblBorders>")
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		b.str("<w:", side, " ", val)
+	}
+	b.str(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>`)
+	for i, side := range []string{"top", "left", "bottom", "right"} {
+		b.str("<w:", side)
+		b.attr("w:w", t.mar[i])
+		b.str(` w:type="dxa"/>`)
+	}
+	b.str(`</w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, w := range t.widths {
+		b.str("<w:gridCol")
+		b.attr("w:w", w)
+		b.str("/>")
+	}
+	b.str("</w:tblGrid>")
+	for i := range t.rows {
+		r := &t.rows[i]
+		b.str("<w:tr>")
+		if r.cantSplit || r.header {
+			b.str("<w:trPr>")
+			if r.cantSplit {
+				b.str("<w:cantSplit/>")
+			}
+			if r.header {
+				b.str("<w:tblHeader/>")
+			}
+			b.str("</w:trPr>")
+		}
+		for j := range r.cells {
+			c := &r.cells[j]
+			// CT_TcPr order: tcW, gridSpan, vMerge, vAlign.
+			b.str("<w:tc><w:tcPr><w:tcW")
+			b.attr("w:w", c.w)
+			b.str(` w:type="dxa"/>`)
+			if c.span > 1 {
+				b.str("<w:gridSpan")
+				b.attr("w:val", c.span)
+				b.str("/>")
+			}
+			if c.vMerge != "" {
+				b.str(`<w:vMerge w:val="`, c.vMerge, `"/>`)
+			}
+			if c.vAlign != "" {
+				b.str(`<w:vAlign w:val="`, c.vAlign, `"/>`)
+			}
+			b.str("</w:tcPr>")
+			if len(c.paras) == 0 {
+				// A cell must end with a paragraph.
+				c.paras = []para{{}}
+			}
+			for k := range c.paras {
+				b.para(&c.paras[k])
+			}
+			b.str("</w:tc>")
+		}
+		b.str("</w:tr>")
+	}
+	b.str("</w:tbl>")
+}

@@ -1,0 +1,43 @@
+package docx
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+)
+
+func TestRunText(t *testing.T) {
+	var b buf
+	b.run(&run{s: "Số  1\nđiểm a)\tx <y> & \"z\" ", st: ir.BoldItalic, size: 13})
+	got := b.String()
+	for _, want := range []string{
+		`<w:t xml:space="preserve">Số  1</w:t><w:br/>`, // doubled space kept
+		`<w:t>điểm a)</w:t><w:tab/>`,
+		`<w:t xml:space="preserve">x &lt;y&gt; &amp; &#34;z&#34; </w:t>`,
+		`<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="26"/><w:szCs w:val="26"/>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("run XML lacks %s\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "\n") != 0 {
+		t.Errorf("literal newline in %s", got)
+	}
+	if err := xml.Unmarshal([]byte(`<r xmlns:w="w">`+got+`</r>`), new(struct{})); err != nil {
+		t.Errorf("not well-formed: %v", err)
+	}
+}
+
+func TestRenderChecksLayouts(t *testing.T) {
+	doc := &ir.Doc{Annexes: []ir.Annex{{Table: ir.Table{Align: make([]ir.Align, 3)}}}}
+	set := ir.Settings{MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 15, BodySize: 14, LineSpacing: 1, ParagraphSpacing: 6, Indent: 10}
+	if _, err := Render(doc, set, fonts.Liberation(), nil); err == nil {
+		t.Error("no error for a missing annex layout")
+	}
+	if _, err := Render(doc, set, fonts.Liberation(), []AnnexLayout{{Size: 12, Widths: []float64{10, 20}}}); err == nil || !strings.Contains(err.Error(), "Annexes[0]") {
+		t.Errorf("layout of 2 columns for 3: %v", err)
+	}
+}
