@@ -11,6 +11,8 @@
 //	bhytdoc annex plan DATA.xlsx --milestone 2020-06-30:85 ... [-o DIR]
 //	                                                   plan coverage targets (XLSX, Markdown)
 //	bhytdoc annex check TABLE.xlsx...                  report arithmetic inconsistencies
+//	bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf
+//	                                                   sign a PDF (Decree 30 placement)
 //
 // Exit status: 0 on success, 1 when the input is invalid (one problem per
 // line on standard error), 2 on a usage error.
@@ -46,6 +48,7 @@ var commands = map[string]command{
 	"render":   {"render Markdown source files to PDF or Markdown", runRender},
 	"new":      {"fill a built-in template with JSON or YAML data", runNew},
 	"annex":    {"plan and check coverage annex tables", runAnnex},
+	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 }
 
 func main() {
