@@ -3,7 +3,9 @@ package sign
 import (
 	"bytes"
 	"crypto"
+	"crypto/rsa"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -235,7 +237,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		},
 		Signer:            signer,
 		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       cert,
+		Certificate:       roomFor(cert, signer),
 		CertificateChains: [][]*x509.Certificate{chain},
 		Appearance: pdfsign.Appearance{
 			Visible:     true,
@@ -252,7 +254,59 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	if err := pdfsign.Sign(io.NewSectionReader(src, 0, size), &buf, rdr, size, data); err != nil {
 		return nil, fmt.Errorf("sign: %w", err)
 	}
+	if err := checkUpdate(src, size, buf.Bytes()); err != nil {
+		return nil, err
+	}
 	return buf.Bytes(), nil
+}
+
+// roomFor returns the certificate to hand pdfsign. pdfsign sizes the
+// signature placeholder from the certificate's SignatureAlgorithm field
+// and reserves 512 bytes for the signature value and attributes, too
+// little for RSA keys over 2048 bits; its retry after an overflow writes
+// a broken cross-reference. Claiming ECDSA-SHA512 in a copy of the parsed
+// certificate makes it reserve 512 bytes more. The field is read nowhere
+// else: the CMS embeds cert.Raw and signs with the key's own algorithm.
+func roomFor(cert *x509.Certificate, signer crypto.Signer) *x509.Certificate {
+	if k, ok := signer.Public().(*rsa.PublicKey); ok && k.Size() > 256 {
+		c := *cert
+		c.SignatureAlgorithm = x509.ECDSAWithSHA512
+		return &c
+	}
+	return cert
+}
+
+// checkUpdate makes sure pdfsign's output is what it must be: the
+// original bytes unchanged, then an update whose signature's byte range
+// runs from the start of the file to its end, skipping only the new
+// /Contents. Anything else (pdfsign found the wrong placeholder, or
+// overflowed it) is an error rather than a file that fails to verify.
+func checkUpdate(src io.ReaderAt, size int64, out []byte) error {
+	if int64(len(out)) <= size {
+		return errors.New("sign: internal error: the signed file is not longer than the original")
+	}
+	chunk := make([]byte, 64<<10)
+	for off := int64(0); off < size; off += int64(len(chunk)) {
+		n := min(int64(len(chunk)), size-off)
+		if _, err := src.ReadAt(chunk[:n], off); err != nil && !(errors.Is(err, io.EOF) && off+n == size) {
+			return fmt.Errorf("sign: rereading the original: %w", err)
+		}
+		if !bytes.Equal(chunk[:n], out[off:off+n]) {
+			return errors.New("sign: internal error: the original bytes changed; not an incremental update")
+		}
+	}
+	i := bytes.LastIndex(out, []byte("/ByteRange ["))
+	if i < 0 {
+		return errors.New("sign: internal error: no byte range in the signature")
+	}
+	var r [4]int64
+	if _, err := fmt.Sscanf(string(out[i:min(len(out), i+80)]), "/ByteRange [%d %d %d %d]", &r[0], &r[1], &r[2], &r[3]); err != nil {
+		return fmt.Errorf("sign: internal error: byte range: %v", err)
+	}
+	if r[0] != 0 || r[1] < size || r[2] <= r[1] || r[2]+r[3] != int64(len(out)) || out[r[1]] != '<' || out[r[2]-1] != '>' {
+		return fmt.Errorf("sign: internal error: the signature's byte range %v does not cover the whole %d-byte file", r, len(out))
+	}
+	return nil
 }
 
 // placement returns the page and rectangle of the visible signature and

@@ -3,8 +3,12 @@ package sign_test
 import (
 	"bytes"
 	"crypto"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -296,6 +300,35 @@ func TestMalformedInput(t *testing.T) {
 		var w failWriter
 		if err := sign.PDF(&w, bytes.NewReader(in), int64(len(in)), key, chain, sign.Options{}); err == nil || w.n != 0 {
 			t.Errorf("%d bytes of bad input: err %v, %d bytes written", len(in), err, w.n)
+		}
+	}
+}
+
+// TestLargeRSAKeys signs with RSA keys whose signatures exceed the room
+// pdfsign reserves by default.
+func TestLargeRSAKeys(t *testing.T) {
+	now := time.Now()
+	for _, bits := range []int{3072, 4096} {
+		key, err := rsa.GenerateKey(rand.Reader, bits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tpl := &x509.Certificate{
+			SerialNumber: big.NewInt(int64(bits)),
+			Subject:      pkix.Name{CommonName: "Khóa RSA lớn"},
+			NotBefore:    now.AddDate(0, -1, 0),
+			NotAfter:     now.AddDate(1, 0, 0),
+		}
+		der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, key.Public(), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cert, _ := x509.ParseCertificate(der)
+		one := signBytes(t, signtest.Letter(t), key, []*x509.Certificate{cert}, sign.Options{})
+		two := signBytes(t, one, key, []*x509.Certificate{cert}, sign.Options{Role: sign.Organisation})
+		sigs := signtest.Pdfsig(t, writeTemp(t, "rsa.pdf", two))
+		if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
+			t.Errorf("RSA-%d: %+v", bits, sigs)
 		}
 	}
 }
