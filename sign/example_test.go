@@ -67,7 +67,7 @@ func Example() {
 			SerialNumber: big.NewInt(int64(role) + 1),
 			Subject:      pkix.Name{CommonName: role.String()},
 			NotBefore:    at.AddDate(-1, 0, 0),
-			NotAfter:     at.AddDate(1, 0, 0),
+			NotAfter:     time.Now().AddDate(1, 0, 0),
 			KeyUsage:     x509.KeyUsageDigitalSignature,
 		}
 		der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, key.Public(), key)

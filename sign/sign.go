@@ -68,8 +68,10 @@ type Options struct {
 	// Block selects the signature block of a bhytdoc document that has
 	// two (a joint document): 0 is the first, printed on the right.
 	Block int
-	// Time is the signing time; the zero value means now. The
-	// certificate must be valid at that time. It is written in UTC+07:00.
+	// Time is the signing time written in the signature dictionary (/M),
+	// in UTC+07:00; the zero value means now. The CMS signature also
+	// carries a signing time, which is always the clock's: the
+	// certificate must be valid at both.
 	Time time.Time
 	// Name, Reason, Location and ContactInfo go into the signature
 	// dictionary. Name defaults to the certificate's common name.
@@ -171,13 +173,19 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
 		return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
 	}
+	// The CMS signing-time attribute is always the clock's time (the CMS
+	// library sets it), so the certificate must be valid then as well as
+	// at Options.Time.
+	now := time.Now()
 	at := o.Time
 	if at.IsZero() {
-		at = time.Now()
+		at = now
 	}
 	at = at.In(vietnam)
-	if at.Before(cert.NotBefore) || at.After(cert.NotAfter) {
-		return nil, &CertificateError{Subject: cert.Subject.String(), NotBefore: cert.NotBefore, NotAfter: cert.NotAfter, At: at}
+	for _, t := range []time.Time{at, now} {
+		if t.Before(cert.NotBefore) || t.After(cert.NotAfter) {
+			return nil, &CertificateError{Subject: cert.Subject.String(), NotBefore: cert.NotBefore, NotAfter: cert.NotAfter, At: t}
+		}
 	}
 	if o.Role != Signer && o.Role != Organisation {
 		return nil, &OptionError{"Options.Role", fmt.Sprintf("%d is neither Signer nor Organisation", int(o.Role))}

@@ -137,6 +137,8 @@ func TestCertificateNotValidAtSigningTime(t *testing.T) {
 		{"expired", now.AddDate(-2, 0, 0), now.AddDate(-1, 0, 0), time.Time{}, "expired at"},
 		{"not yet valid", now.AddDate(0, 1, 0), now.AddDate(1, 0, 0), time.Time{}, "not valid before"},
 		{"expired at the given time", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), now.AddDate(2, 0, 0), "expired at"},
+		// Backdating does not help: the CMS signing time is the clock's.
+		{"backdated", now.AddDate(-2, 0, 0), now.AddDate(-1, 0, 0), now.AddDate(0, -18, 0), "expired at"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			key, chain := ca.Leaf(t, "Hết Hạn", c.from, c.to, false)
@@ -329,6 +331,37 @@ func TestLargeRSAKeys(t *testing.T) {
 		sigs := signtest.Pdfsig(t, writeTemp(t, "rsa.pdf", two))
 		if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
 			t.Errorf("RSA-%d: %+v", bits, sigs)
+		}
+	}
+}
+
+// TestConcurrent signs the same document from several goroutines with
+// one key; each result verifies.
+func TestConcurrent(t *testing.T) {
+	ca := signtest.NewCA(t)
+	now := time.Now()
+	key, chain := ca.Leaf(t, "Vương Công Khanh", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), false)
+	doc := signtest.Letter(t)
+	outs := make([][]byte, 4)
+	errs := make([]error, len(outs))
+	done := make(chan int)
+	for i := range outs {
+		go func() {
+			var b bytes.Buffer
+			errs[i] = sign.PDF(&b, bytes.NewReader(doc), int64(len(doc)), key, chain, sign.Options{Role: sign.Role(i % 2)})
+			outs[i] = b.Bytes()
+			done <- i
+		}()
+	}
+	for range outs {
+		<-done
+	}
+	for i, out := range outs {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if s := signtest.Pdfsig(t, writeTemp(t, "c.pdf", out)); len(s) != 1 || !s[0].Valid || !s[0].Total {
+			t.Errorf("goroutine %d: %+v", i, s)
 		}
 	}
 }
