@@ -37,5 +37,6 @@
 // (ETSI.CAdES.detached) is not available: the signing library
 // (github.com/digitorus/pdfsign) writes a fixed SubFilter, and its CMS
 // always carries a signing-time attribute, which PAdES baseline
-// signatures must not have.
+// signatures must not have. Later pdfsign versions add the PAdES form but
+// need Go 1.27.
 package sign

@@ -160,8 +160,8 @@ func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain
 }
 
 func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options) (out []byte, err error) {
-	if size > MaxSize {
-		return nil, fmt.Errorf("sign: the document has %d bytes, more than the %d accepted", size, MaxSize)
+	if size < 0 || size > MaxSize {
+		return nil, fmt.Errorf("sign: the document has %d bytes; at most %d are accepted", size, MaxSize)
 	}
 	if signer == nil {
 		return nil, &OptionError{"signer", "missing"}
