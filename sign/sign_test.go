@@ -365,3 +365,45 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestJointDocument signs the second signature block of a joint document
+// (two issuing signers), found by Options.Block.
+func TestJointDocument(t *testing.T) {
+	d := signtest.Seeds()[0].Doc
+	second := d.Signatures[0]
+	second.Name = "Trần Văn Sĩ"
+	second.Image, second.Seal = signtest.SignatureImage(), signtest.SealImage()
+	d.Signatures = append(d.Signatures, second)
+	doc, err := bhytdoc.RenderPDF(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := sign.Areas(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil || len(as) != 4 {
+		t.Fatalf("areas %+v, %v", as, err)
+	}
+	var block1 sign.Area
+	for _, a := range as {
+		if a.Block == 1 && a.Role == sign.Signer {
+			block1 = a
+		}
+	}
+	// The second block is printed on the left.
+	if block1.Rect.X1 > 595.28/2 {
+		t.Errorf("block 1's signature image %v is not in the left half", block1.Rect)
+	}
+	ca := signtest.NewCA(t)
+	now := time.Now()
+	key, chain := ca.Leaf(t, "Trần Văn Sĩ", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), false)
+	one := signBytes(t, doc, key, chain, sign.Options{Block: 1})
+	two := signBytes(t, one, key, chain, sign.Options{Block: 0})
+	sigs := signtest.Pdfsig(t, writeTemp(t, "joint.pdf", two))
+	if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
+		t.Errorf("pdfsig: %+v", sigs)
+	}
+	var w failWriter
+	var ae *sign.AreaError
+	if err := sign.PDF(&w, bytes.NewReader(doc), int64(len(doc)), key, chain, sign.Options{Block: 2}); !errors.As(err, &ae) || w.n != 0 {
+		t.Errorf("block 2: %v", err)
+	}
+}
