@@ -12,6 +12,8 @@
 //	                                                   plan coverage targets (XLSX, Markdown)
 //	bhytdoc annex check TABLE.xlsx...                  report arithmetic inconsistencies
 //	bhytdoc version                                    print the module version
+//	bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf
+//	                                                   sign a PDF (Decree 30 placement)
 //
 // Exit status: 0 on success, 1 when the input is invalid (one problem per
 // line on standard error), 2 on a usage error.
@@ -48,6 +50,7 @@ var commands = map[string]command{
 	"new":      {"fill a built-in template with JSON or YAML data", runNew},
 	"annex":    {"plan and check coverage annex tables", runAnnex},
 	"version":  {"print the module version and how the binary was built", runVersion},
+	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 }
 
 func main() {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/signarea"
 	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
 
@@ -79,6 +80,9 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	pdf.SetTitle(doc.InfoTitle, true)
 	pdf.SetCreator("bhytdoc", true)
 	pdf.SetProducer("bhytdoc", true)
+	if areas := signAreas(pages, doc); len(areas) > 0 {
+		pdf.SetXmpMetadata(signarea.XMP(areas))
+	}
 	for st, f := range m.faces {
 		if f == nil {
 			continue
@@ -139,11 +143,7 @@ func drawImage(pdf *fpdf.Fpdf, o Op) error {
 	if err := pdf.Error(); err != nil || info == nil {
 		return fmt.Errorf("image: %v", err)
 	}
-	iw, ih := info.Width(), info.Height()
-	w, h := o.W, o.W*ih/iw
-	if h > o.H {
-		h, w = o.H, o.H*iw/ih
-	}
-	pdf.ImageOptions(name, o.X+(o.W-w)/2, o.Y+(o.H-h)/2, w, h, false, opt, 0, "")
+	x, y, w, h := fit(o, info.Width(), info.Height())
+	pdf.ImageOptions(name, x, y, w, h, false, opt, 0, "")
 	return nil
 }

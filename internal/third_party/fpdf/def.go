@@ -635,6 +635,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	nXMP             int                        // bhytdoc: XMP object number
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/bhytdoc/bhytdoc/sign"
+)
+
+// maxPassword bounds a password read from a file or standard input.
+const maxPassword = 4 << 10
+
+func runSign(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	p12 := fs.String("p12", "", "PKCS#12 `file` holding the key and certificate chain")
+	pwFile := fs.String("password-file", "", "read the PKCS#12 password from `file` (default: ask on the terminal, or read a line from standard input)")
+	roleName := fs.String("role", "", "signer (over the signature image) or organisation (over the seal image)")
+	out := fs.String("o", "", "output `file`")
+	reason := fs.String("reason", "", "reason for signing, recorded in the signature")
+	location := fs.String("location", "", "place of signing, recorded in the signature")
+	block := fs.Int("block", 0, "signature block of a joint document, from 0")
+	page := fs.Int("page", 0, "page for --rect, from 1")
+	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf")
+		fs.PrintDefaults()
+	}
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	usageErr := func(msg string) int {
+		fmt.Fprintln(stderr, "bhytdoc sign: "+msg)
+		fs.Usage()
+		return exitUsage
+	}
+	switch {
+	case len(pos) != 1:
+		return usageErr("want exactly one input PDF")
+	case *p12 == "":
+		return usageErr("--p12 is required")
+	case *out == "":
+		return usageErr("-o is required")
+	case *roleName == "":
+		return usageErr("--role is required")
+	}
+	in := pos[0]
+	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page}
+	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
+		return usageErr(err.Error())
+	}
+	if *rect != "" {
+		if opts.Rect, err = parseRect(*rect); err != nil {
+			return usageErr("--rect: " + err.Error())
+		}
+	}
+	if sameFile(in, *out) {
+		return usageErr("-o " + *out + " is the input file; the signed copy must go elsewhere")
+	}
+
+	doc, err := readBounded(in, sign.MaxSize)
+	if err != nil {
+		return report(stderr, in, err)
+	}
+	keyData, err := readBounded(*p12, sign.MaxPKCS12)
+	if err != nil {
+		return report(stderr, *p12, err)
+	}
+	var password string
+	if *pwFile != "" {
+		password, err = passwordFile(*pwFile)
+		if err != nil {
+			return report(stderr, *pwFile, err)
+		}
+	} else if password, err = promptPassword(os.Stdin, stderr, *p12); err != nil {
+		return report(stderr, "standard input", err)
+	}
+	key, chain, err := sign.LoadPKCS12(keyData, password)
+	if err != nil {
+		return report(stderr, *p12, err)
+	}
+	var signed bytes.Buffer
+	if err := sign.PDF(&signed, bytes.NewReader(doc), int64(len(doc)), key, chain, opts); err != nil {
+		return report(stderr, in, flagNames(err))
+	}
+	if err := writeFile(filepath.Dir(*out), filepath.Base(*out), signed.Bytes()); err != nil {
+		return report(stderr, *out, err)
+	}
+	fmt.Fprintln(stdout, *out)
+	return exitOK
+}
+
+// flagNames rewords errors about sign.Options in terms of the flags
+// that set them.
+func flagNames(err error) error {
+	var ae *sign.AreaError
+	if errors.As(err, &ae) {
+		return errors.New(strings.Replace(ae.Error(), "Options.Page and Options.Rect", "--page and --rect", 1))
+	}
+	var oe *sign.OptionError
+	if errors.As(err, &oe) {
+		flags := map[string]string{"Options.Page": "--page", "Options.Rect": "--rect", "Options.Reason": "--reason", "Options.Location": "--location"}
+		if f, ok := flags[oe.Field]; ok {
+			return fmt.Errorf("%s: %s", f, oe.Msg)
+		}
+	}
+	return err
+}
+
+// parseRect parses "x0,y0,x1,y1".
+func parseRect(s string) (sign.Rect, error) {
+	f := strings.Split(s, ",")
+	if len(f) != 4 {
+		return sign.Rect{}, fmt.Errorf("%q: want four numbers x0,y0,x1,y1", s)
+	}
+	var v [4]float64
+	for i, p := range f {
+		n, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return sign.Rect{}, fmt.Errorf("%q: %q is not a number", s, p)
+		}
+		v[i] = n
+	}
+	return sign.Rect{X0: v[0], Y0: v[1], X1: v[2], Y1: v[3]}, nil
+}
+
+// readBounded reads a whole file of at most limit bytes.
+func readBounded(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("larger than %d bytes", limit)
+	}
+	return b, nil
+}
+
+// passwordFile reads a password kept in a file; one trailing newline
+// (LF or CRLF), as editors and echo add, is not part of it.
+func passwordFile(name string) (string, error) {
+	b, err := readBounded(name, maxPassword)
+	if err != nil {
+		return "", fmt.Errorf("password file: %w", err)
+	}
+	return trimNewline(string(b)), nil
+}
+
+func trimNewline(s string) string {
+	s, _ = strings.CutSuffix(s, "\n")
+	s, _ = strings.CutSuffix(s, "\r")
+	return s
+}
+
+// promptPassword asks for the password on the terminal without echo or,
+// when standard input is not a terminal (a pipe, a file), reads its first
+// line. The password is never printed.
+func promptPassword(in *os.File, stderr io.Writer, p12 string) (string, error) {
+	if term.IsTerminal(int(in.Fd())) {
+		fmt.Fprintf(stderr, "Password for %s: ", p12)
+		b, err := term.ReadPassword(int(in.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", err
+		}
+		return string(b), nil
+	}
+	r := bufio.NewReaderSize(io.LimitReader(in, maxPassword+1), 512)
+	line, err := r.ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	if len(line) > maxPassword {
+		return "", fmt.Errorf("password line longer than %d bytes", maxPassword)
+	}
+	if line == "" && errors.Is(err, io.EOF) {
+		return "", errors.New("no password: give --password-file or type it")
+	}
+	return trimNewline(line), nil
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bhytdoc/bhytdoc/internal/signtest"
+)
+
+// signFixture writes the Cái Răng letter (with signature and seal
+// images), a signer's and an organisation's .p12 and a password file.
+type signFixture struct {
+	dir, letter, signerP12, orgP12, expiredP12, pwFile string
+}
+
+const testPassword = "Mật khẩu 123"
+
+func newSignFixture(t *testing.T) signFixture {
+	t.Helper()
+	dir := t.TempDir()
+	ca := signtest.NewCA(t)
+	now := time.Now()
+	f := signFixture{dir: dir}
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	f.letter = write("898-UBND.pdf", signtest.Letter(t))
+	k, c := ca.Leaf(t, "Vương Công Khanh", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), true)
+	f.signerP12 = write("signer.p12", signtest.P12(t, k, c, testPassword))
+	k, c = ca.Leaf(t, "Ủy ban nhân dân quận Cái Răng", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), false)
+	f.orgP12 = write("org.p12", signtest.P12(t, k, c, testPassword))
+	k, c = ca.Leaf(t, "Hết Hạn", now.AddDate(-2, 0, 0), now.AddDate(-1, 0, 0), false)
+	f.expiredP12 = write("expired.p12", signtest.P12(t, k, c, testPassword))
+	f.pwFile = write("password.txt", []byte(testPassword+"\n"))
+	return f
+}
+
+func TestSignSignerThenOrganisation(t *testing.T) {
+	f := newSignFixture(t)
+	one := filepath.Join(f.dir, "out", "signed-1.pdf")
+	code, out, errs := runCLI("sign", f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "-o", one, "--reason", "Ký ban hành")
+	if code != exitOK {
+		t.Fatalf("signer: exit %d\n%s", code, errs)
+	}
+	if strings.TrimSpace(out) != one {
+		t.Errorf("printed %q, want the output path", out)
+	}
+	two := filepath.Join(f.dir, "out", "signed-2.pdf")
+	code, _, errs = runCLI("sign", one, "--p12", f.orgP12, "--password-file", f.pwFile, "--role", "organisation", "-o", two)
+	if code != exitOK {
+		t.Fatalf("organisation: exit %d\n%s", code, errs)
+	}
+	sigs := signtest.Pdfsig(t, two)
+	if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
+		t.Errorf("pdfsig: %+v", sigs)
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(two)); len(ents) != 2 {
+		t.Errorf("stray files beside the outputs: %v", ents)
+	}
+}
+
+// TestSignRefuses checks that every refusal writes no file and exits
+// with the documented status.
+func TestSignRefuses(t *testing.T) {
+	f := newSignFixture(t)
+	wrongPw := filepath.Join(f.dir, "wrong.txt")
+	if err := os.WriteFile(wrongPw, []byte("sai mật khẩu\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(f.dir, "out", "signed.pdf")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"wrong password", []string{f.letter, "--p12", f.signerP12, "--password-file", wrongPw, "--role", "signer"}, exitInvalid, "wrong password"},
+		{"expired", []string{f.letter, "--p12", f.expiredP12, "--password-file", f.pwFile, "--role", "signer"}, exitInvalid, "expired at"},
+		{"not a PDF", []string{f.pwFile, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer"}, exitInvalid, "password.txt"},
+		{"missing p12", []string{f.letter, "--p12", filepath.Join(f.dir, "none.p12"), "--password-file", f.pwFile, "--role", "signer"}, exitInvalid, "none.p12"},
+		{"bad role", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "clerk"}, exitUsage, "unknown role"},
+		{"no role", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile}, exitUsage, "--role"},
+		{"bad rect", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "--page", "1", "--rect", "1,2,3"}, exitUsage, "--rect"},
+		{"rect off the page", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "--page", "1", "--rect", "500,10,900,60"}, exitInvalid, "--rect: "},
+		{"two inputs", []string{f.letter, f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer"}, exitUsage, "exactly one"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, errs := runCLI(append([]string{"sign", "-o", out}, c.args...)...)
+			if code != c.code || !strings.Contains(errs, c.msg) {
+				t.Errorf("exit %d, want %d; stderr:\n%s\nwant it to mention %q", code, c.code, errs, c.msg)
+			}
+			if strings.Contains(errs, testPassword) || strings.Contains(errs, "sai mật khẩu") {
+				t.Errorf("a password was printed:\n%s", errs)
+			}
+			if _, err := os.Stat(filepath.Dir(out)); err == nil {
+				ents, _ := os.ReadDir(filepath.Dir(out))
+				t.Errorf("files written: %v", ents)
+			}
+		})
+	}
+	// The input itself may not be the output.
+	if code, _, _ := runCLI("sign", f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "-o", f.letter); code != exitUsage {
+		t.Errorf("signing over the input: exit %d", code)
+	}
+}
+
+// TestPasswordFromPipe reads the password as the first line of a
+// standard input that is not a terminal.
+func TestPasswordFromPipe(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{testPassword + "\r\nrest", testPassword},
+		{testPassword, testPassword},
+		{"\n", ""},
+	} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { w.WriteString(c.in); w.Close() }()
+		var errb strings.Builder
+		got, err := promptPassword(r, &errb, "k.p12")
+		r.Close()
+		if err != nil || got != c.want || errb.Len() != 0 {
+			t.Errorf("%q: got %q, %v (prompt %q), want %q", c.in, got, err, errb.String(), c.want)
+		}
+	}
+	r, w, _ := os.Pipe()
+	w.Close()
+	if _, err := promptPassword(r, &strings.Builder{}, "k.p12"); err == nil {
+		t.Error("empty standard input: no error")
+	}
+	r.Close()
+}

@@ -1,0 +1,42 @@
+// Package sign adds digital signatures to PDF documents the way Decree
+// 30/2020/NĐ-CP, Appendix I, Part II shows them on an electronic
+// administrative document: the signer's signature over the signature
+// image, between the signer's titles and name, and the issuing
+// organisation's signature over the seal image.
+//
+// PDF signs one document: it appends an incremental update (the original
+// bytes stay as they are) holding a CMS signature, SHA-256, over the
+// whole file, made with any crypto.Signer, so a key read from a PKCS#12
+// file (LoadPKCS12) and a key held on a PKCS#11 token plug in the same
+// way. Signing a signed file adds one more signature and keeps the
+// earlier ones valid: the signer signs first, then the organisation.
+//
+// # Placement
+//
+// A PDF written by bhytdoc records where each signature block's signature
+// and seal images are drawn (Areas lists them; the record is an XMP
+// packet in the document's metadata, under the namespace
+// https://github.com/bhytdoc/bhytdoc/ns/1.0/), and PDF puts the visible
+// signature on the image of Options.Role. For other PDFs, and for
+// bhytdoc documents drawn without images, Options.Page and Options.Rect
+// give the rectangle. The appearance is transparent unless
+// Options.Appearance gives an image: the page already shows the
+// signature or seal image, and readers show the signature's details
+// when it is clicked.
+//
+// # Time
+//
+// The signing time is written in Vietnam's time zone (UTC+07:00), as the
+// decree asks, whatever the zone of Options.Time or of the machine. The
+// certificate must be valid at that time and at the time the CMS
+// signature itself records, which is always the clock's.
+//
+// # Form
+//
+// Signatures use SubFilter adbe.pkcs7.detached. The PAdES form
+// (ETSI.CAdES.detached) is not available: the signing library
+// (github.com/digitorus/pdfsign) writes a fixed SubFilter, and its CMS
+// always carries a signing-time attribute, which PAdES baseline
+// signatures must not have. Later pdfsign versions add the PAdES form but
+// need Go 1.27.
+package sign

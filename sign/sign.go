@@ -1,0 +1,366 @@
+package sign
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/rsa"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/digitorus/pdf"
+	pdfsign "github.com/digitorus/pdfsign/sign"
+)
+
+// Role says who signs, and so where the visible signature goes.
+type Role int
+
+const (
+	// Signer is the person with authority; the signature covers the
+	// signature image.
+	Signer Role = iota
+	// Organisation is the issuing body; the signature covers the seal
+	// image.
+	Organisation
+)
+
+// String returns "signer" or "organisation".
+func (r Role) String() string {
+	switch r {
+	case Signer:
+		return "signer"
+	case Organisation:
+		return "organisation"
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// ParseRole parses "signer" or "organisation".
+func ParseRole(s string) (Role, error) {
+	switch s {
+	case "signer":
+		return Signer, nil
+	case "organisation":
+		return Organisation, nil
+	}
+	return 0, fmt.Errorf("sign: unknown role %q (want signer or organisation)", s)
+}
+
+// Rect is a rectangle in PDF user space: points, origin at the bottom
+// left of the page, (X0, Y0) the lower-left corner and (X1, Y1) the
+// upper-right one.
+type Rect struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Empty reports whether r has no area.
+func (r Rect) Empty() bool { return !(r.X1 > r.X0 && r.Y1 > r.Y0) }
+
+// Options control a signature. The zero value signs as Signer, now, over
+// the signature image of the document's first signature block.
+type Options struct {
+	// Role selects the image the visible signature covers.
+	Role Role
+	// Block selects the signature block of a bhytdoc document that has
+	// two (a joint document): 0 is the first, printed on the right.
+	Block int
+	// Time is the signing time written in the signature dictionary (/M),
+	// in UTC+07:00; the zero value means now. The CMS signature also
+	// carries a signing time, which is always the clock's: the
+	// certificate must be valid at both.
+	Time time.Time
+	// Name, Reason, Location and ContactInfo go into the signature
+	// dictionary. Name defaults to the certificate's common name.
+	Name, Reason, Location, ContactInfo string
+	// Page (from 1) and Rect place the visible signature explicitly, for
+	// PDFs not written by bhytdoc or to override the recorded area. When
+	// Rect is zero, the area recorded for Role and Block is used.
+	Page int
+	Rect Rect
+	// Appearance is a PNG or JPEG drawn in the rectangle as the
+	// signature's appearance. When nil the appearance is transparent:
+	// a bhytdoc document already shows the signature or seal image there.
+	Appearance []byte
+}
+
+// MaxSize is the largest input PDF accepted, in bytes. The signer holds
+// a few copies of the document in memory.
+const MaxSize = 256 << 20
+
+// maxAppearancePixels bounds the pixels of Options.Appearance.
+const maxAppearancePixels = 4096 * 4096
+
+// vietnam is UTC+07:00, the zone Decree 30 writes signing times in. A
+// fixed zone: the time-zone database is not needed and has no say.
+var vietnam = time.FixedZone("+07", 7*60*60)
+
+// OptionError reports an invalid option, naming it.
+type OptionError struct {
+	Field string // "Options.Rect", "signer", "chain"
+	Msg   string
+}
+
+func (e *OptionError) Error() string { return "sign: " + e.Field + ": " + e.Msg }
+
+// CertificateError reports a signing certificate that is not valid at
+// the signing time.
+type CertificateError struct {
+	Subject             string
+	NotBefore, NotAfter time.Time
+	At                  time.Time // the signing time
+}
+
+func (e *CertificateError) Error() string {
+	const f = time.RFC3339
+	if e.At.Before(e.NotBefore) {
+		return fmt.Sprintf("sign: certificate %q is not valid before %s (signing time %s)",
+			e.Subject, e.NotBefore.In(vietnam).Format(f), e.At.In(vietnam).Format(f))
+	}
+	return fmt.Sprintf("sign: certificate %q expired at %s (signing time %s)",
+		e.Subject, e.NotAfter.In(vietnam).Format(f), e.At.In(vietnam).Format(f))
+}
+
+// AreaError reports that a document records no area for the role and
+// block asked for.
+type AreaError struct {
+	Role  Role
+	Block int
+}
+
+func (e *AreaError) Error() string {
+	img := "signature image"
+	if e.Role == Organisation {
+		img = "seal image"
+	}
+	return fmt.Sprintf("sign: the document records no %s for the %s of signature block %d; give Options.Page and Options.Rect",
+		img, e.Role, e.Block)
+}
+
+// PDF signs the PDF document src (size bytes) with signer, whose
+// certificate is chain[0]; the rest of chain (intermediates, root) is
+// embedded for verifiers. It writes the signed document to dst with a
+// single Write, and nothing at all on error.
+//
+// The signature is an incremental update that covers the whole file;
+// an already signed document gets one more signature and its earlier
+// ones stay valid.
+//
+// PDF is safe for concurrent use.
+func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, opts Options) error {
+	out, err := sign(src, size, signer, chain, &opts)
+	if err != nil {
+		return err
+	}
+	_, err = dst.Write(out)
+	return err
+}
+
+func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options) (out []byte, err error) {
+	if size < 0 || size > MaxSize {
+		return nil, fmt.Errorf("sign: the document has %d bytes; at most %d are accepted", size, MaxSize)
+	}
+	if signer == nil {
+		return nil, &OptionError{"signer", "missing"}
+	}
+	if len(chain) == 0 || chain[0] == nil {
+		return nil, &OptionError{"chain", "missing the signing certificate"}
+	}
+	cert := chain[0]
+	if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
+		return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
+	}
+	// The CMS signing-time attribute is always the clock's time (the CMS
+	// library sets it), so the certificate must be valid then as well as
+	// at Options.Time.
+	now := time.Now()
+	at := o.Time
+	if at.IsZero() {
+		at = now
+	}
+	at = at.In(vietnam)
+	for _, t := range []time.Time{at, now} {
+		if t.Before(cert.NotBefore) || t.After(cert.NotAfter) {
+			return nil, &CertificateError{Subject: cert.Subject.String(), NotBefore: cert.NotBefore, NotAfter: cert.NotAfter, At: t}
+		}
+	}
+	if o.Role != Signer && o.Role != Organisation {
+		return nil, &OptionError{"Options.Role", fmt.Sprintf("%d is neither Signer nor Organisation", int(o.Role))}
+	}
+	name := o.Name
+	if name == "" {
+		name = cert.Subject.CommonName
+	}
+	info := pdfsign.SignDataSignatureInfo{Date: at}
+	for _, f := range []struct {
+		field string
+		in    string
+		out   *string
+	}{
+		{"Options.Name", name, &info.Name},
+		{"Options.Reason", o.Reason, &info.Reason},
+		{"Options.Location", o.Location, &info.Location},
+		{"Options.ContactInfo", o.ContactInfo, &info.ContactInfo},
+	} {
+		if *f.out, err = pdfText(f.field, f.in); err != nil {
+			return nil, err
+		}
+	}
+	appearance, err := appearanceImage(o.Appearance)
+	if err != nil {
+		return nil, err
+	}
+
+	// The PDF reader and the signing library panic on some malformed
+	// files; a caller gets an error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("sign: malformed PDF: %v", r)
+		}
+	}()
+	rdr, err := pdf.NewReader(src, size)
+	if err != nil {
+		return nil, fmt.Errorf("sign: reading the PDF: %w", err)
+	}
+	// The effective version is the later of the header's and the
+	// catalogue's /Version (ISO 32000-1, 7.5.2). pdfsign looks at the
+	// header only and adds /Version /1.5 to a catalogue that already has
+	// it from an earlier signature: a duplicated key.
+	if v := rdr.Trailer().Key("Root").Key("Version"); v.Kind() == pdf.Name && laterVersion(v.Name(), rdr.PDFVersion) {
+		rdr.PDFVersion = v.Name()
+	}
+	page, rect, err := placement(rdr, o)
+	if err != nil {
+		return nil, err
+	}
+	data := pdfsign.SignData{
+		Signature: pdfsign.SignDataSignature{
+			// Approval signatures: any number may follow one another,
+			// and only they may be visible in pdfsign.
+			CertType: pdfsign.ApprovalSignature,
+			Info:     info,
+		},
+		Signer:            signer,
+		DigestAlgorithm:   crypto.SHA256,
+		Certificate:       roomFor(cert, signer),
+		CertificateChains: [][]*x509.Certificate{chain},
+		Appearance: pdfsign.Appearance{
+			Visible:     true,
+			Page:        uint32(page),
+			LowerLeftX:  rect.X0,
+			LowerLeftY:  rect.Y0,
+			UpperRightX: rect.X1,
+			UpperRightY: rect.Y1,
+			Image:       appearance,
+		},
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 64<<10)
+	if err := pdfsign.Sign(io.NewSectionReader(src, 0, size), &buf, rdr, size, data); err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	if err := checkUpdate(src, size, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// roomFor returns the certificate to hand pdfsign. pdfsign sizes the
+// signature placeholder from the certificate's SignatureAlgorithm field
+// and reserves 512 bytes for the signature value and attributes, too
+// little for RSA keys over 2048 bits; its retry after an overflow writes
+// a broken cross-reference. Claiming ECDSA-SHA512 in a copy of the parsed
+// certificate makes it reserve 512 bytes more. The field is read nowhere
+// else: the CMS embeds cert.Raw and signs with the key's own algorithm.
+func roomFor(cert *x509.Certificate, signer crypto.Signer) *x509.Certificate {
+	if k, ok := signer.Public().(*rsa.PublicKey); ok && k.Size() > 256 {
+		c := *cert
+		c.SignatureAlgorithm = x509.ECDSAWithSHA512
+		return &c
+	}
+	return cert
+}
+
+// checkUpdate makes sure pdfsign's output is what it must be: the
+// original bytes unchanged, then an update whose signature's byte range
+// runs from the start of the file to its end, skipping only the new
+// /Contents. Anything else (pdfsign found the wrong placeholder, or
+// overflowed it) is an error rather than a file that fails to verify.
+func checkUpdate(src io.ReaderAt, size int64, out []byte) error {
+	if int64(len(out)) <= size {
+		return errors.New("sign: internal error: the signed file is not longer than the original")
+	}
+	chunk := make([]byte, 64<<10)
+	for off := int64(0); off < size; off += int64(len(chunk)) {
+		n := min(int64(len(chunk)), size-off)
+		if _, err := src.ReadAt(chunk[:n], off); err != nil && !(errors.Is(err, io.EOF) && off+n == size) {
+			return fmt.Errorf("sign: rereading the original: %w", err)
+		}
+		if !bytes.Equal(chunk[:n], out[off:off+n]) {
+			return errors.New("sign: internal error: the original bytes changed; not an incremental update")
+		}
+	}
+	i := bytes.LastIndex(out, []byte("/ByteRange ["))
+	if i < 0 {
+		return errors.New("sign: internal error: no byte range in the signature")
+	}
+	var r [4]int64
+	if _, err := fmt.Sscanf(string(out[i:min(len(out), i+80)]), "/ByteRange [%d %d %d %d]", &r[0], &r[1], &r[2], &r[3]); err != nil {
+		return fmt.Errorf("sign: internal error: byte range: %v", err)
+	}
+	if r[0] != 0 || r[1] < size || r[2] <= r[1] || r[2]+r[3] != int64(len(out)) || out[r[1]] != '<' || out[r[2]-1] != '>' {
+		return fmt.Errorf("sign: internal error: the signature's byte range %v does not cover the whole %d-byte file", r, len(out))
+	}
+	return nil
+}
+
+// placement returns the page and rectangle of the visible signature and
+// checks that the rectangle lies on the page.
+func placement(rdr *pdf.Reader, o *Options) (int, Rect, error) {
+	n, err := checkPages(rdr)
+	if err != nil {
+		return 0, Rect{}, err
+	}
+	page, rect := o.Page, o.Rect
+	if rect == (Rect{}) {
+		areas, err := areas(rdr)
+		if err != nil {
+			return 0, Rect{}, err
+		}
+		found := false
+		for _, a := range areas {
+			if a.Role == o.Role && a.Block == o.Block {
+				page, rect, found = a.Page, a.Rect, true
+				break
+			}
+		}
+		if !found {
+			return 0, Rect{}, &AreaError{o.Role, o.Block}
+		}
+	} else if page == 0 {
+		return 0, Rect{}, &OptionError{"Options.Page", "missing (pages count from 1) while Options.Rect is given"}
+	}
+	if page < 1 || page > n {
+		return 0, Rect{}, &OptionError{"Options.Page", fmt.Sprintf("%d is not a page of the document (1–%d)", page, n)}
+	}
+	if rect.Empty() || math.IsNaN(rect.X0+rect.Y0+rect.X1+rect.Y1) {
+		return 0, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v has no area", rect)}
+	}
+	if mb := mediaBox(rdr.Page(page).V); mb.Len() == 4 {
+		box := Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
+		if rect.X0 < box.X0 || rect.Y0 < box.Y0 || rect.X1 > box.X1 || rect.Y1 > box.Y1 {
+			return 0, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
+		}
+	}
+	return page, rect, nil
+}
+
+// laterVersion reports whether PDF version a ("1.5") is later than b.
+func laterVersion(a, b string) bool {
+	fa, err1 := strconv.ParseFloat(a, 64)
+	fb, err2 := strconv.ParseFloat(b, 64)
+	return err1 == nil && (err2 != nil || fa > fb)
+}
