@@ -28,5 +28,7 @@
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
 //     tables and writes them as XLSX workbooks;
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the embedded Liberation
-//     Serif family and loads a user's own TrueType fonts.
+//     Serif family and loads a user's own TrueType fonts;
+//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
+//     decree places the signer's and the organisation's signatures.
 package bhytdoc

@@ -56,5 +56,7 @@
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports;
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
-//     documents are drawn with.
+//     documents are drawn with;
+//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
+//     decree places the signer's and the organisation's signatures.
 package coverage

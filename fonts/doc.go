@@ -19,5 +19,7 @@
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
-//     tables.
+//     tables;
+//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
+//     decree places the signer's and the organisation's signatures.
 package fonts

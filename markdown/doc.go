@@ -44,5 +44,7 @@
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
 //     tables;
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
-//     documents are drawn with.
+//     documents are drawn with;
+//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
+//     decree places the signer's and the organisation's signatures.
 package markdown

@@ -13,10 +13,10 @@ import (
 // signature image of a signature block (Role Signer) or its seal image
 // (Role Organisation).
 type Area struct {
-	Role  Role
-	Block int // signature block, from 0
-	Page  int // from 1
-	Rect  Rect
+	Role  Role // whose signature goes here
+	Block int  // signature block, from 0
+	Page  int  // from 1
+	Rect  Rect // the image's rectangle, in PDF points
 }
 
 // Areas returns the signature areas recorded in the PDF src (size bytes),

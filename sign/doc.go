@@ -39,4 +39,16 @@
 // always carries a signing-time attribute, which PAdES baseline
 // signatures must not have. Later pdfsign versions add the PAdES form but
 // need Go 1.27.
+//
+// Related packages:
+//
+//   - [github.com/bhytdoc/bhytdoc/bhytdoc] models a document and writes the
+//     PDF that is signed here;
+//   - [github.com/bhytdoc/bhytdoc/markdown] reads document sources and
+//     writes documents as Markdown;
+//   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
+//     letters, plans and reports with data;
+//   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
+//     tables;
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families.
 package sign

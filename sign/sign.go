@@ -80,6 +80,7 @@ type Options struct {
 	// PDFs not written by bhytdoc or to override the recorded area. When
 	// Rect is zero, the area recorded for Role and Block is used.
 	Page int
+	// Rect is the visible signature's rectangle on Page, in PDF points.
 	Rect Rect
 	// Appearance is a PNG or JPEG drawn in the rectangle as the
 	// signature's appearance. When nil the appearance is transparent:
@@ -101,19 +102,22 @@ var vietnam = time.FixedZone("+07", 7*60*60)
 // OptionError reports an invalid option, naming it.
 type OptionError struct {
 	Field string // "Options.Rect", "signer", "chain"
-	Msg   string
+	Msg   string // what is wrong with it
 }
 
+// Error returns the field and what is wrong with it.
 func (e *OptionError) Error() string { return "sign: " + e.Field + ": " + e.Msg }
 
 // CertificateError reports a signing certificate that is not valid at
 // the signing time.
 type CertificateError struct {
-	Subject             string
-	NotBefore, NotAfter time.Time
+	Subject             string    // the certificate's subject
+	NotBefore, NotAfter time.Time // its validity period
 	At                  time.Time // the signing time
 }
 
+// Error names the certificate and the bound of its validity the signing
+// time falls outside, in UTC+07:00.
 func (e *CertificateError) Error() string {
 	const f = time.RFC3339
 	if e.At.Before(e.NotBefore) {
@@ -127,10 +131,11 @@ func (e *CertificateError) Error() string {
 // AreaError reports that a document records no area for the role and
 // block asked for.
 type AreaError struct {
-	Role  Role
-	Block int
+	Role  Role // the role asked for
+	Block int  // the signature block asked for, from 0
 }
 
+// Error says which image is missing and how to place the signature instead.
 func (e *AreaError) Error() string {
 	img := "signature image"
 	if e.Role == Organisation {

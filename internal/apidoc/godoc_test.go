@@ -16,7 +16,34 @@ import (
 
 // publicPackages are the directories, relative to the module root, of the
 // packages other modules import; pkg.go.dev shows their documentation.
-var publicPackages = []string{"bhytdoc", "markdown", "coverage", "templates", "fonts"}
+// The list is the tree's, not a copy of it, so a new public package is
+// held to the same rules the day it appears: every top-level directory
+// with non-test Go files except cmd, examples and internal.
+func publicPackages(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(moduleRoot(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || name == "cmd" || name == "examples" || name == "internal" || strings.HasPrefix(name, ".") {
+			continue
+		}
+		gofiles, _ := filepath.Glob(filepath.Join(moduleRoot(t), name, "*.go"))
+		for _, f := range gofiles {
+			if !strings.HasSuffix(f, "_test.go") {
+				dirs = append(dirs, name)
+				break
+			}
+		}
+	}
+	if len(dirs) < 5 {
+		t.Fatalf("found only %d public packages: %v", len(dirs), dirs)
+	}
+	return dirs
+}
 
 // moduleRoot is the checkout's root: this package sits two levels below it.
 func moduleRoot(t *testing.T) string {
@@ -155,7 +182,7 @@ func namesWord(text, word string) bool {
 // package that has no doc comment, so pkg.go.dev never shows a bare one.
 func TestExportedNamesDocumented(t *testing.T) {
 	root := moduleRoot(t)
-	for _, dir := range publicPackages {
+	for _, dir := range publicPackages(t) {
 		fset, files := parsePackage(t, filepath.Join(root, dir))
 		for _, m := range undocumented(fset, files, "github.com/bhytdoc/bhytdoc/"+dir) {
 			t.Errorf("undocumented: %s", m)
@@ -168,7 +195,8 @@ func TestExportedNamesDocumented(t *testing.T) {
 // has at least one runnable example whose output go test compares.
 func TestPackageDocs(t *testing.T) {
 	root := moduleRoot(t)
-	for _, dir := range publicPackages {
+	public := publicPackages(t)
+	for _, dir := range public {
 		path := filepath.Join(root, dir)
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, filepath.Join(path, "doc.go"), nil, parser.ParseComments|parser.PackageClauseOnly)
@@ -181,7 +209,7 @@ func TestPackageDocs(t *testing.T) {
 			continue
 		}
 		text := f.Doc.Text()
-		for _, other := range publicPackages {
+		for _, other := range public {
 			if link := "[github.com/bhytdoc/bhytdoc/" + other + "]"; other != dir && !strings.Contains(text, link) {
 				t.Errorf("%s/doc.go: no link %s", dir, link)
 			}
