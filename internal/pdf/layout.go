@@ -136,7 +136,9 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 }
 
 // wrap breaks spans into lines no wider than first (the first line) and
-// rest (the others). A word wider than the line is split by runes.
+// rest (the others). A word wider than the line is split by runes. Every
+// step puts at least one rune on a line, so any width — zero, negative,
+// NaN — ends in at most one line per rune.
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	ws := m.words(spans, size)
 	var lines []line
@@ -161,6 +163,10 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			cur.pieces, cur.width = head.pieces, head.width
 			lines = append(lines, cur)
 			cur, avail = line{}, rest
+			if len(tail.pieces) == 0 {
+				// One rune wider than the line: it stands alone.
+				continue
+			}
 			ws[i] = tail
 			i--
 			continue

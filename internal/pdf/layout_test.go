@@ -79,3 +79,29 @@ func TestWrapKeepsSpaceRunsAndCutsLongWords(t *testing.T) {
 		t.Errorf("long word: %d lines, text kept %v", len(lines), sb.String() == long)
 	}
 }
+
+// TestWrapAnyWidth is issue 8 item 1: wrap with a width of zero, below
+// zero or NaN used to append empty lines forever. Every line now holds at
+// least one rune, and no text is lost.
+func TestWrapAnyWidth(t *testing.T) {
+	m := testMetrics(t)
+	text := strings.Repeat("Đ", 200) + " " + strings.Repeat("1", 300) + " a b"
+	for _, width := range []float64{-1e9, -2.4, 0, 0.0001, 1, 2.4, math.NaN(), math.Inf(-1), 50} {
+		lines := m.wrap([]ir.Span{{S: text}}, 12, width, width)
+		if n := len([]rune(text)); len(lines) > n {
+			t.Fatalf("width %g: %d lines for %d runes", width, len(lines), n)
+		}
+		var got strings.Builder
+		for _, l := range lines {
+			if len(l.pieces) == 0 {
+				t.Fatalf("width %g: empty line", width)
+			}
+			for _, p := range l.pieces {
+				got.WriteString(strings.ReplaceAll(p.s, " ", ""))
+			}
+		}
+		if want := strings.ReplaceAll(text, " ", ""); got.String() != want {
+			t.Errorf("width %g: text changed: %d runes, want %d", width, len([]rune(got.String())), len([]rune(want)))
+		}
+	}
+}
