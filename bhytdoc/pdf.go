@@ -1,6 +1,7 @@
 package bhytdoc
 
 import (
+	"errors"
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/pdf"
@@ -13,6 +14,9 @@ import (
 //
 // WritePDF is safe for concurrent use; fonts are parsed once per process.
 func WritePDF(w io.Writer, d *Document, o *Options) error {
+	if w == nil {
+		return errors.New("bhytdoc: WritePDF: nil io.Writer")
+	}
 	b, err := RenderPDF(d, o)
 	if err != nil {
 		return err

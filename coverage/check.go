@@ -381,6 +381,9 @@ var reGroupSTT = regexp.MustCompile(`^(?:[IVXLCDM]+|[A-Z])\.?$`)
 // Vietnamese way ("10.125"); "-" counts as 0. An error means the header
 // was not understood; findings are in row order, the totals row last.
 func Check(t *bhytdoc.Table) ([]Finding, error) {
+	if t == nil {
+		return nil, errors.New("coverage: Check: nil table")
+	}
 	return check(t, nil)
 }
 

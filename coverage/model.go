@@ -132,6 +132,9 @@ func (t *Table) precision() int {
 
 // Totals returns the sum over all rows at each milestone.
 func (t *Table) Totals() []Figures {
+	if t == nil {
+		return nil
+	}
 	out := make([]Figures, len(t.Milestones))
 	for _, r := range t.Rows {
 		for m := range out {
@@ -146,6 +149,9 @@ func (t *Table) Totals() []Figures {
 // BaselineTotal returns the sum of the rows' baselines.
 func (t *Table) BaselineTotal() Figures {
 	var f Figures
+	if t == nil {
+		return f
+	}
 	for _, r := range t.Rows {
 		f = f.Add(r.Baseline)
 	}
@@ -153,10 +159,18 @@ func (t *Table) BaselineTotal() Figures {
 }
 
 // Schedule is Schedule(t.Milestones).
-func (t *Table) Schedule() string { return Schedule(t.Milestones) }
+func (t *Table) Schedule() string {
+	if t == nil {
+		return ""
+	}
+	return Schedule(t.Milestones)
+}
 
 // SortRows sorts the rows as SortUnits sorts units.
 func (t *Table) SortRows() {
+	if t == nil {
+		return
+	}
 	sortRows(t.Rows)
 }
 
@@ -165,6 +179,9 @@ func (t *Table) SortRows() {
 // counts, participants above population, a zero population or one above
 // 10^12 (so that totals cannot overflow).
 func (t *Table) Validate() error {
+	if t == nil {
+		return errors.New("coverage: nil table")
+	}
 	var errs []error
 	add := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("coverage: "+format, args...))

@@ -58,6 +58,9 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 	if len(tables) == 0 {
 		return errors.New("coverage: no tables to write")
 	}
+	if w == nil {
+		return errors.New("coverage: WriteXLSX: nil io.Writer")
+	}
 	var oo XLSXOptions
 	if o != nil {
 		oo = *o

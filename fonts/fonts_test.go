@@ -307,3 +307,11 @@ func BenchmarkFaceParse(b *testing.B) {
 		}
 	}
 }
+
+// TestNilFamily is issue 8 item 17: a nil family is an error, not a panic.
+func TestNilFamily(t *testing.T) {
+	var f *fonts.Family
+	if _, err := f.Face(fonts.Regular); err == nil || f.Name() != "" {
+		t.Errorf("nil family: %v", err)
+	}
+}

@@ -19,7 +19,7 @@ var hostile = []string{
 	"*", "**", "_", "__", "|", "#", "##", "<", "<!--", "-->", "<!-- bhytdoc:header -->", ">", "1. ", "1.", "a) ", "4.1. ",
 	"- ", "+ ", "\\", "`", "```", "[x](y)", "![a](b)", "&amp;", "&#32;", "&", "Ủy ban", "hòa", "thuỷ", "Uỷ",
 	"tiếng Việt có dấu", " ", "  ", "(", ")", ".", ",", "!", "~~~", "---", "===", "\u00a0", "đ", "Phần I",
-	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_", "\u2028",
+	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_",
 	"~", "[", "]", "=", "+", "-", "\u0301", "e\u0301", "@", "? ", "{", "}", "null", "yes", "0x1F", "1e3",
 }
 
@@ -106,7 +106,8 @@ func (g gen) block() bhytdoc.Block {
 	return b
 }
 
-var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+// png1 is a valid 1×1 grey PNG: Validate decodes every image.
+var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\b\x00\x00\x00\x00:~\x9bU\x00\x00\x00\x0eIDATx\x9cbb\x00\x04\x00\x00\xff\xff\x00\x06\x00\x03\xfa\xd0Y\xae\x00\x00\x00\x00IEND\xaeB`\x82")
 
 func (g gen) signature() bhytdoc.Signature {
 	var s bhytdoc.Signature
