@@ -6,13 +6,13 @@ package bhytdoc
 const (
 	// MaxColumns is the most columns an annex table may have: at
 	// MinColumnWidth each, they still fit a landscape page.
-	MaxColumns = 40
+	MaxColumns = 34
 	// MinColumnWidth and MaxTableWidth bound Column.Width in mm: a set
 	// width is at least MinColumnWidth, and the set widths plus
 	// MinColumnWidth for every column fitted to its content are at most
 	// MaxTableWidth, the text width of a landscape A4 page with Decree
 	// 30's widest margins (297 − 35 − 20 mm).
-	MinColumnWidth = 6.0
+	MinColumnWidth = 7.0
 	MaxTableWidth  = 242.0
 	// MaxCellRunes bounds the text of a body or totals cell; a row taller
 	// than a page continues on the next. MaxHeaderCellRunes bounds a
@@ -36,6 +36,6 @@ const (
 	// MaxHeaderRunes bounds each of Issuer.Name, Issuer.Parent and Place,
 	// and MaxSummaryRunes the trích yếu and an annex's title or
 	// reference, so that the first page's header stays on it.
-	MaxHeaderRunes  = 200
-	MaxSummaryRunes = 400
+	MaxHeaderRunes  = 120
+	MaxSummaryRunes = 300
 )

@@ -31,5 +31,11 @@ func RenderPDF(d *Document, o *Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(p.ir, p.set, p.font)
+	b, err := pdf.Render(p.ir, p.set, p.font)
+	var oe *pdf.OverflowError
+	if errors.As(err, &oe) {
+		// Text the page cannot hold is a problem with that field.
+		return nil, &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
+	}
+	return b, err
 }

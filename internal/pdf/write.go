@@ -54,7 +54,11 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err er
 	if err != nil {
 		return nil, err
 	}
-	return write(Layout(doc, set, m), doc, m)
+	pages, err := Layout(doc, set, m)
+	if err != nil {
+		return nil, err
+	}
+	return write(pages, doc, m)
 }
 
 // LayoutDoc exposes the layout step for tests and tools.
@@ -63,7 +67,7 @@ func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) 
 	if err != nil {
 		return nil, err
 	}
-	return Layout(doc, set, m), nil
+	return Layout(doc, set, m)
 }
 
 func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
