@@ -1,6 +1,13 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"strings"
 	"testing"
@@ -102,6 +109,60 @@ func TestWrapAnyWidth(t *testing.T) {
 		}
 		if want := strings.ReplaceAll(text, " ", ""); got.String() != want {
 			t.Errorf("width %g: text changed: %d runes, want %d", width, len([]rune(got.String())), len([]rune(want)))
+		}
+	}
+}
+
+// TestPNGForPDF is issue 8 item 12: images fpdf would refuse or garble
+// (interlaced, 16-bit with alpha) are rewritten as 8-bit PNGs; others
+// pass through unchanged.
+func TestPNGForPDF(t *testing.T) {
+	enc := func(im image.Image) []byte {
+		var b bytes.Buffer
+		if err := png.Encode(&b, im); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	r := image.Rect(0, 0, 3, 2)
+	plain := enc(image.NewNRGBA(r))
+	if got, err := pngForPDF(plain); err != nil || !bytes.Equal(got, plain) {
+		t.Errorf("8-bit PNG changed: %v", err)
+	}
+	// A 1×1 Adam7-interlaced grey PNG: only pass 1 holds a pixel.
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write([]byte{0, 128})
+	zw.Close()
+	chunk := func(typ string, data []byte) []byte {
+		b := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+		b = append(append(b, typ...), data...)
+		return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	}
+	interlaced := append([]byte("\x89PNG\r\n\x1a\n"), chunk("IHDR", []byte{0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 1})...)
+	interlaced = append(append(interlaced, chunk("IDAT", z.Bytes())...), chunk("IEND", nil)...)
+	if _, err := png.Decode(bytes.NewReader(interlaced)); err != nil {
+		t.Fatalf("test PNG: %v", err)
+	}
+	rgba64 := image.NewNRGBA64(r)
+	rgba64.Set(1, 1, color.NRGBA64{0xffff, 0, 0, 0x8000})
+	for name, b := range map[string][]byte{"interlaced": interlaced, "16-bit alpha": enc(rgba64)} {
+		got, err := pngForPDF(b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got[24] != 8 || got[28] != 0 {
+			t.Errorf("%s: depth %d, interlace %d", name, got[24], got[28])
+		}
+		a, _ := png.Decode(bytes.NewReader(b))
+		c, _ := png.Decode(bytes.NewReader(got))
+		for y := 0; y < a.Bounds().Dy(); y++ {
+			for x := 0; x < a.Bounds().Dx(); x++ {
+				p, q := color.NRGBAModel.Convert(a.At(x, y)).(color.NRGBA), color.NRGBAModel.Convert(c.At(x, y)).(color.NRGBA)
+				if p != q {
+					t.Errorf("%s: pixel %d,%d %v became %v", name, x, y, p, q)
+				}
+			}
 		}
 	}
 }
