@@ -195,6 +195,23 @@ func (t *Table) Validate() error {
 	if t.Precision > MaxPrecision {
 		add("precision %d above %d", t.Precision, MaxPrecision)
 	}
+	// Text printed in tables and in the Markdown meant for portals holds
+	// no control, bidirectional or invisible characters, as in a Document.
+	text := func(field, s string) {
+		if r, at, kind, ok := typo.Unprintable(s, false); !ok {
+			add("%s: %s %U at byte %d", field, kind, r, at)
+		}
+	}
+	text("Title", t.Title)
+	text("Reference", t.Reference)
+	text("UnitHeader", t.UnitHeader)
+	for i, m := range t.Milestones {
+		text(fmt.Sprintf("Milestones[%d].Label", i), m.Label)
+	}
+	for i, r := range t.Rows {
+		text(fmt.Sprintf("Rows[%d].Unit.Name", i), r.Unit.Name)
+		text(fmt.Sprintf("Rows[%d].Unit.Code", i), r.Unit.Code)
+	}
 	for i, r := range t.Rows {
 		where := func() string { return fmt.Sprintf("row %d (%s)", i+1, r.Unit.Label()) }
 		if strings.TrimSpace(r.Unit.Name) == "" {

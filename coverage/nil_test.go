@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -32,4 +33,21 @@ func TestNilInputs(t *testing.T) {
 		t.Error("nil table has figures")
 	}
 	nt.SortRows()
+}
+
+// TestValidateUnprintable is issue 8 item 7 for coverage tables, whose
+// unit names go straight into Markdown for portals.
+func TestValidateUnprintable(t *testing.T) {
+	tb := &Table{
+		Milestones: []Milestone{{Rate: 90}},
+		Rows:       []Row{{Unit: Unit{Name: "Lê\u202EBình"}, Figures: []Figures{{Participants: 1, Population: 2}}}},
+	}
+	err := tb.Validate()
+	if err == nil || !strings.Contains(err.Error(), "Rows[0].Unit.Name") || !strings.Contains(err.Error(), "U+202E") {
+		t.Errorf("bidi override in a unit name: %v", err)
+	}
+	tb.Rows[0].Unit.Name = "Lê Bình"
+	if err := tb.Validate(); err != nil {
+		t.Error(err)
+	}
 }
