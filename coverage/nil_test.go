@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,20 @@ func TestValidateUnprintable(t *testing.T) {
 	tb.Rows[0].Unit.Name = "Lê Bình"
 	if err := tb.Validate(); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestXLSXOptionsNaN is issue 8 item 11 for workbooks: a NaN or infinite
+// font size is refused, not written into the styles.
+func TestXLSXOptionsNaN(t *testing.T) {
+	tb := &Table{
+		Milestones: []Milestone{{Rate: 90}},
+		Rows:       []Row{{Unit: Unit{Name: "Lê Bình"}, Figures: []Figures{{Participants: 1, Population: 2}}}},
+	}
+	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		var buf bytes.Buffer
+		if err := WriteXLSXWith(&buf, &XLSXOptions{Size: v}, tb); err == nil || buf.Len() != 0 {
+			t.Errorf("size %g: %v, %d bytes", v, err, buf.Len())
+		}
 	}
 }

@@ -65,7 +65,7 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 	if o != nil {
 		oo = *o
 	}
-	if oo.Size != 0 && (oo.Size < 12 || oo.Size > 13) {
+	if oo.Size != 0 && !(oo.Size >= 12 && oo.Size <= 13) { // NaN fails both comparisons
 		return fmt.Errorf("coverage: table font size %g outside Decree 30's 12–13 pt", oo.Size)
 	}
 	if oo.Size == 0 {
