@@ -87,7 +87,7 @@ type Row struct {
 // New is the number of participants the unit must enrol between the
 // previous milestone (the baseline for m = 0) and milestone m.
 func (r *Row) New(m int) int64 {
-	if m < 0 || m >= len(r.Figures) {
+	if r == nil || m < 0 || m >= len(r.Figures) {
 		return 0
 	}
 	prev := r.Baseline.Participants

@@ -34,6 +34,9 @@ func TestNilInputs(t *testing.T) {
 		t.Error("nil table has figures")
 	}
 	nt.SortRows()
+	if (*Row)(nil).New(0) != 0 {
+		t.Error("nil row enrols")
+	}
 }
 
 // TestValidateUnprintable is issue 8 item 7 for coverage tables, whose
