@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // TestNilInputs is issue 8 item 17: nil arguments give errors, never a
@@ -67,6 +69,20 @@ func TestXLSXOptionsNaN(t *testing.T) {
 		var buf bytes.Buffer
 		if err := WriteXLSXWith(&buf, &XLSXOptions{Size: v}, tb); err == nil || buf.Len() != 0 {
 			t.Errorf("size %g: %v, %d bytes", v, err, buf.Len())
+		}
+	}
+}
+
+// TestCheckHugeSpans is issue 8 items 2 and 17 for Check: spans near
+// MaxInt overflowed the header checks and panicked.
+func TestCheckHugeSpans(t *testing.T) {
+	for _, h := range [][][]bhytdoc.HeaderCell{
+		{{{Text: "STT"}, {Text: "Đơn vị", ColSpan: math.MaxInt}}},
+		{{{Text: "STT", RowSpan: math.MaxInt}, {Text: "Đơn vị"}}, {{Text: "a"}}},
+		{{{Text: "STT", ColSpan: 100_000_000}}},
+	} {
+		if _, err := Check(&bhytdoc.Table{Header: h, Rows: [][]string{{"1", "a"}}}); err == nil {
+			t.Errorf("header %v accepted", h)
 		}
 	}
 }
