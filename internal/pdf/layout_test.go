@@ -166,3 +166,19 @@ func TestPNGForPDF(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWrapLongToken wraps one unbroken token of MaxCellRunes runes
+// in a column one character wide: the worst case a table cell can give.
+func BenchmarkWrapLongToken(b *testing.B) {
+	m := &metrics{}
+	f, err := fonts.Liberation().Face(fonts.Regular)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.faces[ir.Regular] = f
+	s := []ir.Span{{S: strings.Repeat("Đ", 10000)}}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.wrap(s, 10, 3, 3)
+	}
+}
