@@ -459,6 +459,13 @@ func TestHostile(t *testing.T) {
 				d.Signatures[0].Position = strings.Repeat("W", MaxTitleRunes)
 				d.Signatures[0].Name = strings.Repeat("W", MaxNameRunes)
 				laidOut(t, d, nil)
+				// A second block, in the narrower left column, at the
+				// limits too; the body fills most of the page before it.
+				d.Signatures = append(d.Signatures, d.Signatures[0])
+				for range 30 {
+					d.Body = append(d.Body, Block{Kind: Paragraph, Text: []Span{{Text: "Nội dung dài."}}})
+				}
+				laidOut(t, d, nil)
 			})
 		}
 	})

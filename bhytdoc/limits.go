@@ -29,10 +29,12 @@ const (
 	// the "Số:" line.
 	MaxAbbrevRunes = 20
 	// MaxNameRunes bounds a signer's name; MaxTitleRunes each authority
-	// line and position; MaxAuthorities the authority lines of a block.
-	MaxNameRunes   = 100
-	MaxTitleRunes  = 200
-	MaxAuthorities = 3
+	// line and position; MaxAuthorities the authority lines of a block
+	// ("TM. Ủy ban nhân dân", "KT. Chủ tịch"). At these limits a second
+	// signature block, in the narrower left column, still fits a page.
+	MaxNameRunes   = 60
+	MaxTitleRunes  = 100
+	MaxAuthorities = 2
 	// MaxHeaderRunes bounds each of Issuer.Name, Issuer.Parent and Place,
 	// and MaxSummaryRunes the trích yếu and an annex's title or
 	// reference, so that the first page's header stays on it.

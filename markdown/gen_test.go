@@ -44,6 +44,18 @@ func (g gen) text() string {
 }
 
 // field returns text that is not blank.
+// atMost cuts s to n runes, keeping it non-blank: the model bounds the
+// length of names and titles.
+func atMost(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n])
+	}
+	if strings.TrimSpace(s) == "" {
+		s = "x"
+	}
+	return s
+}
+
 func (g gen) field() string {
 	s := g.text()
 	if strings.TrimSpace(s) == "" {
@@ -113,12 +125,12 @@ func (g gen) signature() bhytdoc.Signature {
 	var s bhytdoc.Signature
 	prefixes := []bhytdoc.Prefix{bhytdoc.TM, bhytdoc.KT, bhytdoc.Q, bhytdoc.TL, bhytdoc.TUQ}
 	for n := g.r.IntN(3); n > 0; n-- {
-		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: g.field()})
+		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: atMost(g.field(), bhytdoc.MaxTitleRunes)})
 	}
 	if g.r.IntN(4) > 0 || len(s.Authority) == 0 || s.Authority[len(s.Authority)-1].Prefix != bhytdoc.Q {
-		s.Position = g.field()
+		s.Position = atMost(g.field(), bhytdoc.MaxTitleRunes)
 	}
-	s.Name = g.field()
+	s.Name = atMost(g.field(), bhytdoc.MaxNameRunes)
 	if g.r.IntN(4) == 0 {
 		s.Image = png1
 	}

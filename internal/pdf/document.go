@@ -43,6 +43,15 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 		return nil, &OverflowError{Field: f, Msg: fmt.Sprintf("the header is %.0f mm tall, more than the page holds (%.0f mm): shorten the issuer names, place or summary", y, limit)}
 	}
 	flow := l.flowBlocks()
+	room := pageH - set.MarginBottom - set.MarginTop
+	for _, b := range flow {
+		if b.h > room {
+			// Blocks are lines, except the signature block, which cannot
+			// break; the model's limits on titles and names keep it
+			// within a page.
+			return nil, &OverflowError{Field: "Signatures", Msg: fmt.Sprintf("the signature block is %.0f mm tall, more than a page holds (%.0f mm): shorten the titles or names", b.h, room)}
+		}
+	}
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
 		if err := l.annex(&doc.Annexes[i]); err != nil {

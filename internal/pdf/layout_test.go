@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -180,5 +181,23 @@ func BenchmarkWrapLongToken(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m.wrap(s, 10, 3, 3)
+	}
+}
+
+// TestLayoutRefusesTallSignature: a signature block taller than a page
+// (beyond the model's limits) is an OverflowError naming Signatures,
+// never text below the page.
+func TestLayoutRefusesTallSignature(t *testing.T) {
+	m := testMetrics(t)
+	sig := ir.Signature{Name: ir.Text{S: "Tên"}}
+	for range 80 {
+		sig.Titles = append(sig.Titles, ir.Text{S: "CHỦ TỊCH"})
+	}
+	doc := &ir.Doc{Number: ir.Text{S: "Số: 1/UBND"}, Signatures: []ir.Signature{sig}, Copies: []ir.Text{{S: "- Lưu: VT."}}}
+	set := ir.Settings{MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 15, BodySize: 14, LineSpacing: 1.1, ParagraphSpacing: 6, Indent: 10}
+	_, err := Layout(doc, set, m)
+	var oe *OverflowError
+	if !errors.As(err, &oe) || oe.Field != "Signatures" {
+		t.Fatalf("got %v", err)
 	}
 }
