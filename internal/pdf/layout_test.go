@@ -3,8 +3,8 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"errors"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
