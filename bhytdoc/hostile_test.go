@@ -11,6 +11,9 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -199,6 +202,27 @@ func checkNoTextLost(t *testing.T, doc *ir.Doc, pages []pdf.Page) {
 			t.Errorf("%q: %d in the model, %d drawn", r, n, got[r])
 		}
 	}
+}
+
+// pdfText renders d and returns the text poppler extracts from it.
+func pdfText(t *testing.T, d *Document) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext not found: run ./scripts/test-deps.sh (see README)")
+	}
+	b, err := RenderPDF(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", f, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return string(out)
 }
 
 // table is an annex of n columns and the given rows of cells.
@@ -399,6 +423,15 @@ func TestHostile(t *testing.T) {
 				if !found {
 					t.Errorf("%d entries: \"Lưu: VT.\" not on the last page", n)
 				}
+				if n == 70 {
+					// What a reader of the PDF sees, not only the layout.
+					txt := pdfText(t, d)
+					for _, want := range []string{"UBND phường số 1;", "UBND phường số 61;", "UBND phường số 70;", "Lưu: VT."} {
+						if !strings.Contains(txt, want) {
+							t.Errorf("pdftotext lacks %q", want)
+						}
+					}
+				}
 			})
 		}
 	})
@@ -426,6 +459,29 @@ func TestHostile(t *testing.T) {
 				t.Errorf("%d of %d phrases drawn", got, phrases)
 			}
 		})
+	})
+
+	t.Run("item09_tall_header_and_title", func(t *testing.T) {
+		// Header cells at their limit in every column: refused naming the
+		// header when taller than half a page, never drawn off it.
+		for _, n := range []int{3, MaxColumns} {
+			guard(t, func() {
+				d := minimal()
+				a := table(n, row(n, func(int) string { return "1" }))
+				for c := range a.Table.Header[0] {
+					a.Table.Header[0][c].Text = strings.Repeat("Tỷ lệ ", MaxHeaderCellRunes/6)
+				}
+				a.Title = strings.Repeat("W", MaxSummaryRunes)
+				a.Reference = strings.Repeat("Kèm theo ", MaxSummaryRunes/9)
+				d.Annexes = []Annex{a}
+				if n == MaxColumns {
+					_, err := RenderPDF(d, nil)
+					wantFields(t, err, "half a page", "Annexes[0].Table.Header")
+					return
+				}
+				laidOut(t, d, nil)
+			})
+		}
 	})
 
 	t.Run("item10_long_name_and_abbrev", func(t *testing.T) {
