@@ -19,7 +19,11 @@ const (
 
 // Normalized returns a copy of d with every text in NFC and tone marks
 // placed per tone. Invalid UTF-8 is left as it is for Validate to report.
+// A nil d gives nil.
 func (d *Document) Normalized(tone ToneStyle) *Document {
+	if d == nil {
+		return nil
+	}
 	_, _, ts, err := (&Options{Tone: tone}).settings()
 	if err != nil {
 		ts = typo.ToneTraditional
@@ -47,6 +51,9 @@ type prepared struct {
 }
 
 func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
+	if d == nil {
+		return nil, errNilDocument
+	}
 	set, fam, tone, err := o.settings()
 	if err != nil {
 		return nil, err
@@ -111,6 +118,9 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 // "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
 // "     /UBND-VX".
 func (d *Document) NumberSymbol() string {
+	if d == nil {
+		return ""
+	}
 	parts := make([]string, 0, 3)
 	if s := d.Kind.Symbol(); s != "" && d.Kind != CongVan {
 		parts = append(parts, s)
@@ -129,6 +139,9 @@ func (d *Document) NumberSymbol() string {
 // PlaceDate returns the place-and-date line:
 // "Cái Răng, ngày 18 tháng 5 năm 2020".
 func (d *Document) PlaceDate() string {
+	if d == nil {
+		return ""
+	}
 	return d.Place + ", " + typo.LongDate(d.Date.Year, d.Date.Month, d.Date.Day)
 }
 
@@ -136,6 +149,9 @@ func (d *Document) PlaceDate() string {
 // Reference is empty, without the parentheses: "Kèm theo Kế hoạch số
 // 131/KH-UBND ngày 08/11/2018 của Ủy ban nhân dân thành phố".
 func (d *Document) AnnexReference() string {
+	if d == nil {
+		return ""
+	}
 	return fmt.Sprintf("Kèm theo %s số %s ngày %s của %s", d.Kind.Name(), d.NumberSymbol(),
 		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
 }
@@ -144,6 +160,9 @@ func (d *Document) AnnexReference() string {
 // "Phụ lục II" when there are several) and its reference line without the
 // parentheses: its own Reference, or else AnnexReference.
 func (d *Document) AnnexHeading(i int) (label, reference string) {
+	if d == nil || i < 0 || i >= len(d.Annexes) {
+		return "", ""
+	}
 	label = "Phụ lục"
 	if len(d.Annexes) > 1 {
 		label += " " + typo.Roman(i+1)

@@ -227,7 +227,7 @@ type Column struct {
 // Cols returns the number of columns of t's header grid (0 without a
 // header).
 func (t *Table) Cols() int {
-	if len(t.Header) == 0 {
+	if t == nil || len(t.Header) == 0 {
 		return 0
 	}
 	return grid.Walk(t.Header, HeaderCell.spans, nil)[0]
@@ -237,6 +237,9 @@ func (t *Table) Cols() int {
 // the first column it covers: cells fill each row left to right, skipping
 // the columns that row spans from above already take.
 func (t *Table) EachHeaderCell(fn func(row, col int, cell HeaderCell)) {
+	if t == nil || fn == nil {
+		return
+	}
 	grid.Walk(t.Header, HeaderCell.spans, func(r, _, col int, c HeaderCell) { fn(r, col, c) })
 }
 
@@ -247,6 +250,9 @@ func (c HeaderCell) spans() (int, int) { return c.ColSpan, c.RowSpan }
 // cells are all numbers ("10.125", "98,8", "78,11%"; blank or "-" cells
 // aside) and left otherwise.
 func (t *Table) ColumnAlign(c int) Align {
+	if t == nil {
+		return AlignLeft
+	}
 	if c < len(t.Columns) && t.Columns[c].Align != AlignAuto {
 		return t.Columns[c].Align
 	}

@@ -68,8 +68,11 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 }
 
 // Clone returns a deep copy of d (image bytes are shared: they are never
-// modified).
+// modified). A nil d gives nil.
 func (d *Document) Clone() *Document {
+	if d == nil {
+		return nil
+	}
 	c := *d
 	c.Recipients = slices.Clone(d.Recipients)
 	c.Bases = slices.Clone(d.Bases)

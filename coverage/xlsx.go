@@ -58,11 +58,14 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 	if len(tables) == 0 {
 		return errors.New("coverage: no tables to write")
 	}
+	if w == nil {
+		return errors.New("coverage: WriteXLSX: nil io.Writer")
+	}
 	var oo XLSXOptions
 	if o != nil {
 		oo = *o
 	}
-	if oo.Size != 0 && (oo.Size < 12 || oo.Size > 13) {
+	if oo.Size != 0 && !(oo.Size >= 12 && oo.Size <= 13) { // NaN fails both comparisons
 		return fmt.Errorf("coverage: table font size %g outside Decree 30's 12–13 pt", oo.Size)
 	}
 	if oo.Size == 0 {

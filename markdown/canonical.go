@@ -23,8 +23,11 @@ import (
 //     Markdown lists number items with plain integers.
 //
 // Canonical never modifies d. Documents that differ only in these ways
-// render identically.
+// render identically. A nil d gives nil.
 func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
+	if d == nil {
+		return nil
+	}
 	// Spans are merged before normalising, so that text joined across a
 	// span boundary is put in NFC and its tone marks placed as a whole,
 	// as it will be when read back.

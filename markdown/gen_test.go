@@ -19,7 +19,7 @@ var hostile = []string{
 	"*", "**", "_", "__", "|", "#", "##", "<", "<!--", "-->", "<!-- bhytdoc:header -->", ">", "1. ", "1.", "a) ", "4.1. ",
 	"- ", "+ ", "\\", "`", "```", "[x](y)", "![a](b)", "&amp;", "&#32;", "&", "Ủy ban", "hòa", "thuỷ", "Uỷ",
 	"tiếng Việt có dấu", " ", "  ", "(", ")", ".", ",", "!", "~~~", "---", "===", "\u00a0", "đ", "Phần I",
-	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_", "\u2028",
+	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_",
 	"~", "[", "]", "=", "+", "-", "\u0301", "e\u0301", "@", "? ", "{", "}", "null", "yes", "0x1F", "1e3",
 }
 
@@ -44,6 +44,18 @@ func (g gen) text() string {
 }
 
 // field returns text that is not blank.
+// atMost cuts s to n runes, keeping it non-blank: the model bounds the
+// length of names and titles.
+func atMost(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n])
+	}
+	if strings.TrimSpace(s) == "" {
+		s = "x"
+	}
+	return s
+}
+
 func (g gen) field() string {
 	s := g.text()
 	if strings.TrimSpace(s) == "" {
@@ -106,18 +118,19 @@ func (g gen) block() bhytdoc.Block {
 	return b
 }
 
-var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+// png1 is a valid 1×1 grey PNG: Validate decodes every image.
+var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\b\x00\x00\x00\x00:~\x9bU\x00\x00\x00\x0eIDATx\x9cbb\x00\x04\x00\x00\xff\xff\x00\x06\x00\x03\xfa\xd0Y\xae\x00\x00\x00\x00IEND\xaeB`\x82")
 
 func (g gen) signature() bhytdoc.Signature {
 	var s bhytdoc.Signature
 	prefixes := []bhytdoc.Prefix{bhytdoc.TM, bhytdoc.KT, bhytdoc.Q, bhytdoc.TL, bhytdoc.TUQ}
 	for n := g.r.IntN(3); n > 0; n-- {
-		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: g.field()})
+		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: atMost(g.field(), bhytdoc.MaxTitleRunes)})
 	}
 	if g.r.IntN(4) > 0 || len(s.Authority) == 0 || s.Authority[len(s.Authority)-1].Prefix != bhytdoc.Q {
-		s.Position = g.field()
+		s.Position = atMost(g.field(), bhytdoc.MaxTitleRunes)
 	}
-	s.Name = g.field()
+	s.Name = atMost(g.field(), bhytdoc.MaxNameRunes)
 	if g.r.IntN(4) == 0 {
 		s.Image = png1
 	}

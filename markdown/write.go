@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -45,6 +46,9 @@ const (
 //
 // Write is safe for concurrent use.
 func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
+	if w == nil {
+		return errors.New("markdown: Write: nil io.Writer")
+	}
 	b, err := Marshal(d, o)
 	if err != nil {
 		return err
@@ -55,6 +59,9 @@ func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
 
 // Marshal is Write returning the bytes.
 func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
+	if d == nil {
+		return nil, d.Validate() // names the nil document
+	}
 	var oo Options
 	if o != nil {
 		oo = *o
@@ -316,8 +323,11 @@ func (w *writer) annex(i int) {
 // each column is named by the header cells above it, top-down, joined by
 // " – " ("Số người tham gia – Tỷ lệ"). Columns are aligned as the PDF
 // aligns them, and the totals row is bold. Cell text is escaped so that
-// it reads back exactly.
+// it reads back exactly. A nil t gives "".
 func Table(t *bhytdoc.Table) string {
+	if t == nil {
+		return ""
+	}
 	cols := t.Cols()
 	names := make([][]string, cols)
 	t.EachHeaderCell(func(_, c int, cell bhytdoc.HeaderCell) {

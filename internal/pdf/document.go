@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
@@ -21,20 +23,79 @@ func (l *layout) bodyLineH() float64 {
 
 // Layout lays doc out on pages: the document itself, then each annex
 // starting on a new page. Page numbers are drawn from the second page of
-// the document and of each annex.
-func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
+// the document and of each annex. Text that cannot be placed on a page
+// is an *OverflowError naming its field; no text is ever positioned off
+// the page.
+func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 	l := &layout{m: m, set: set, doc: doc, cols: colsKind}
 	if doc.CongVan {
 		l.cols = colsCongVan
 	}
 	var first Page
 	y := l.header(&first)
+	if limit := pageH - set.MarginBottom - l.bodyLineH(); y > limit {
+		// The model's length limits keep this from happening; the header
+		// cannot continue on another page.
+		f := "Issuer.Name"
+		if doc.CongVan {
+			f = "Summary"
+		}
+		return nil, &OverflowError{Field: f, Msg: fmt.Sprintf("the header is %.0f mm tall, more than the page holds (%.0f mm): shorten the issuer names, place or summary", y, limit)}
+	}
 	flow := l.flowBlocks()
+	room := pageH - set.MarginBottom - set.MarginTop
+	for _, b := range flow {
+		if b.h > room {
+			// Blocks are lines, except the signature block, which cannot
+			// break; the model's limits on titles and names keep it
+			// within a page.
+			return nil, &OverflowError{Field: "Signatures", Msg: fmt.Sprintf("the signature block is %.0f mm tall, more than a page holds (%.0f mm): shorten the titles or names", b.h, room)}
+		}
+	}
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
-		l.annex(&doc.Annexes[i])
+		if err := l.annex(&doc.Annexes[i]); err != nil {
+			return nil, err
+		}
 	}
-	return l.pages
+	if err := onPage(l.pages); err != nil {
+		return nil, err
+	}
+	return l.pages, nil
+}
+
+// OverflowError reports text that does not fit on a page, naming the
+// model field it came from.
+type OverflowError struct {
+	Field string
+	Msg   string
+}
+
+// Error returns "pdf: Field: message".
+func (e *OverflowError) Error() string { return "pdf: " + e.Field + ": " + e.Msg }
+
+// onPage checks that every text box lies on its page. The layout bounds
+// every size it is given, so a failure here is a layout bug; it is still
+// an error rather than text silently drawn where no reader sees it.
+func onPage(pages []Page) error {
+	const tol = 0.01 // mm
+	for i, p := range pages {
+		pw, ph := p.size()
+		for _, o := range p.Ops {
+			if o.Kind != OpText {
+				continue
+			}
+			asc, desc := 0.8*o.Size*ptToMM, 0.3*o.Size*ptToMM
+			if !(o.X >= -tol && o.X+o.W <= pw+tol && o.Y-asc >= -tol && o.Y+desc <= ph+tol) {
+				s := []rune(o.S)
+				if len(s) > 40 {
+					s = append(s[:40], '…')
+				}
+				return fmt.Errorf("pdf: internal error: text %q would be drawn outside page %d", string(s), i+1)
+			}
+		}
+	}
+	return nil
 }
 
 // centred adds t as one line centred on cx at baseline y and returns its
@@ -114,17 +175,17 @@ func (l *layout) header(p *Page) float64 {
 
 	// "Số" and the place/date share a baseline (ô 3 level with ô 4).
 	base := max(leftNumber, rightDate)
-	numW := l.m.w(d.Number.S, ir.Regular, sizeNumber)
-	p.Ops = append(p.Ops, Op{Kind: OpText, X: lcx - numW/2, Y: base, W: numW, S: d.Number.S, Style: ir.Regular, Size: sizeNumber})
-	bottom := base
+	// A long symbol wraps inside the column rather than run off the page.
+	bottom, _ := l.centredWrapped(p, d.Number, ir.Regular, sizeNumber, lcx, leftW, base, sizeNumber*singleSpacing*ptToMM)
 	if d.CongVan {
 		// ô 5b: "V/v …" centred under the number, 6 pt below it.
 		vlh := sizeVV * singleSpacing * ptToMM
-		vy := base + 6*ptToMM + vlh
+		vy := bottom + 6*ptToMM + vlh
 		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
 		bottom = vy
 	}
-	l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	dateEnd, _ := l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	bottom = max(bottom, dateEnd)
 	p.Ops = append(p.Ops, right.Ops...)
 
 	if !d.CongVan {
@@ -189,8 +250,7 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	out = append(out, l.signatureBlock())
-	return out
+	return append(out, l.signatureBlock()...)
 }
 
 func (l *layout) bodyBlock(b *ir.Block) []block {
@@ -237,10 +297,12 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	return out
 }
 
-// signatureBlock lays out Nơi nhận (left) and the signature blocks as one
-// block: the first signature on the right, a second one on the left with
-// Nơi nhận under the pair.
-func (l *layout) signatureBlock() block {
+// signatureBlock lays out Nơi nhận (left) and the signature blocks: the
+// first signature on the right, a second one on the left with Nơi nhận
+// under the pair. The signatures, the "Nơi nhận:" label and the list
+// lines beside them form one block; list lines below the signatures are a
+// block each, so that a long list continues on the next page.
+func (l *layout) signatureBlock() []block {
 	d := l.doc
 	ml := l.set.MarginLeft
 	leftW := l.cols.signLeft
@@ -262,9 +324,10 @@ func (l *layout) signatureBlock() block {
 		b.ops = append(b.ops, titles.Ops...)
 		nameY := y + signatureSpace
 		l.sigImages(&b, s, cx, w, y, nameY)
-		nw := l.m.w(s.Name.S, ir.Bold, sizeSignature)
-		b.ops = append(b.ops, Op{Kind: OpText, X: cx - nw/2, Y: nameY, W: nw, S: s.Name.S, Style: ir.Bold, Size: sizeSignature})
-		return nameY + 0.3*sizeSignature*ptToMM
+		var name Page
+		nameEnd, _ := l.centredWrapped(&name, s.Name, ir.Bold, sizeSignature, cx, w, nameY, slh)
+		b.ops = append(b.ops, name.Ops...)
+		return nameEnd + 0.3*sizeSignature*ptToMM
 	}
 	copiesTop := 0.0
 	if len(d.Signatures) > 0 {
@@ -279,20 +342,31 @@ func (l *layout) signatureBlock() block {
 	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
 	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
 	clh := sizeCopies * singleSpacing * ptToMM
+	desc := 0.3 * sizeCopies * ptToMM
 	dash := l.m.w("- ", ir.Regular, sizeCopies)
+	out := []block{{}}
+	first := true
 	for _, t := range d.Copies {
 		lines := l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, leftW, leftW-dash)
 		for i, ln := range lines {
-			y += clh
 			x := ml
 			if i > 0 {
 				x += dash
 			}
-			b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
+			if first || y+clh+desc <= sigBottom {
+				// Beside the signatures (the first line always, so the
+				// label never stands alone).
+				y += clh
+				b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
+				first = false
+				continue
+			}
+			out = append(out, block{ops: l.m.placeLine(ln, x, clh-desc, leftW, sizeCopies, alignLeft), h: clh})
 		}
 	}
-	b.h = max(sigBottom, y+0.3*sizeCopies*ptToMM)
-	return b
+	b.h = max(sigBottom, y+desc)
+	out[0] = b
+	return out
 }
 
 // sigImages adds the signature and seal images between the titles and

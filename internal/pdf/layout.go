@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
@@ -136,7 +137,9 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 }
 
 // wrap breaks spans into lines no wider than first (the first line) and
-// rest (the others). A word wider than the line is split by runes.
+// rest (the others). A word wider than the line is split by runes. Every
+// step puts at least one rune on a line, so any width — zero, negative,
+// NaN — ends in at most one line per rune.
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	ws := m.words(spans, size)
 	var lines []line
@@ -161,6 +164,10 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			cur.pieces, cur.width = head.pieces, head.width
 			lines = append(lines, cur)
 			cur, avail = line{}, rest
+			if len(tail.pieces) == 0 {
+				// One rune wider than the line: it stands alone.
+				continue
+			}
 			ws[i] = tail
 			i--
 			continue
@@ -193,7 +200,7 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			continue
 		}
 		for i, r := range p.s {
-			rw := m.w(string(r), p.st, size)
+			rw := m.w(p.s[i:i+utf8.RuneLen(r)], p.st, size)
 			if head.width+rw > avail && (head.width > 0) {
 				if i > 0 {
 					head.pieces = append(head.pieces, piece{p.s[:i], p.st})
@@ -208,9 +215,10 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			head.pieces = append(head.pieces, p)
 		}
 	}
-	for _, p := range tail.pieces {
-		tail.width += m.w(p.s, p.st, size)
-	}
+	// Widths are sums of per-rune advances, so the tail's is what the
+	// head did not take: measuring it again made cutting a long token
+	// quadratic in its length.
+	tail.width = max(0, w.width-head.width)
 	tail.sep, tail.sepW, tail.sepSt = w.sep, w.sepW, w.sepSt
 	return head, tail
 }

@@ -5,6 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"runtime"
 	"sync"
 	"time"
@@ -55,7 +58,11 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err er
 	if err != nil {
 		return nil, err
 	}
-	return write(Layout(doc, set, m), doc, m)
+	pages, err := Layout(doc, set, m)
+	if err != nil {
+		return nil, err
+	}
+	return write(pages, doc, m)
 }
 
 // LayoutDoc exposes the layout step for tests and tools.
@@ -64,7 +71,7 @@ func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) 
 	if err != nil {
 		return nil, err
 	}
-	return Layout(doc, set, m), nil
+	return Layout(doc, set, m)
 }
 
 func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
@@ -136,14 +143,50 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 // drawImage fits a PNG into the op's box, keeping its aspect ratio. Images
 // are named by content, so fpdf embeds a repeated image once.
 func drawImage(pdf *fpdf.Fpdf, o Op) error {
-	sum := sha256.Sum256(o.Img)
+	img, err := pngForPDF(o.Img)
+	if err != nil {
+		return fmt.Errorf("pdf: image: %v", err)
+	}
+	sum := sha256.Sum256(img)
 	name := hex.EncodeToString(sum[:8])
 	opt := fpdf.ImageOptions{ImageType: "PNG"}
-	info := pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(o.Img))
+	info := pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(img))
 	if err := pdf.Error(); err != nil || info == nil {
-		return fmt.Errorf("image: %v", err)
+		return fmt.Errorf("pdf: image: %v", err)
 	}
-	x, y, w, h := fit(o, info.Width(), info.Height())
+	iw, ih := info.Width(), info.Height()
+	if !(iw > 0 && ih > 0) {
+		return fmt.Errorf("pdf: image of %g × %g pixels", iw, ih)
+	}
+	x, y, w, h := fit(o, iw, ih)
 	pdf.ImageOptions(name, x, y, w, h, false, opt, 0, "")
 	return nil
+}
+
+// pngForPDF returns b in a form fpdf embeds correctly. fpdf copies the
+// compressed rows of a PNG as they are and splits alpha assuming 8 bits
+// a channel, so an interlaced image, or a 16-bit one with alpha, would be
+// refused or garbled; those are decoded and written again as plain 8-bit
+// PNGs (deterministically, so output stays byte-identical). The model has
+// already decoded every image in full, so b is a valid PNG.
+func pngForPDF(b []byte) ([]byte, error) {
+	// IHDR follows the 8-byte signature and the chunk's length and type.
+	if len(b) < 29 {
+		return nil, fmt.Errorf("PNG of %d bytes", len(b))
+	}
+	depth, ct, interlace := b[24], b[25], b[28]
+	if interlace == 0 && (depth <= 8 || ct != 4 && ct != 6) {
+		return b, nil
+	}
+	src, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	dst := image.NewNRGBA(src.Bounds())
+	draw.Draw(dst, dst.Rect, src, src.Bounds().Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
