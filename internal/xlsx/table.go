@@ -252,6 +252,9 @@ func (t *Table) widths(rows []Row, m *Measure, size float64) []float64 {
 		// A header wraps, but into at most maxHeaderLines lines, and
 		// never inside a word.
 		need := max(m.WordUnits(hc.Text, size, true), (m.Units(hc.Text, size, true)-padding)/maxHeaderLines+padding)
+		for i := 0; i < 400 && m.Lines(hc.Text, need, size, true) > maxHeaderLines; i++ {
+			need += 0.5 // words do not break where the average says
+		}
 		have, free := 0.0, 0
 		for i := c; i < c+cs && i < len(w); i++ {
 			have += w[i]
