@@ -3,6 +3,7 @@ package xlsx
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 )
@@ -62,10 +63,22 @@ func (m *Measure) Units(s string, size float64, bold bool) float64 {
 // wraps in without breaking a word.
 func (m *Measure) WordUnits(s string, size float64, bold bool) float64 {
 	w := 0.0
-	for _, f := range strings.Fields(s) {
-		w = max(w, m.width(f, size, bold))
+	for rest := s; rest != ""; {
+		var word string
+		word, rest = nextWord(rest)
+		w = max(w, m.width(word, size, bold))
 	}
 	return w/unitPt + padding
+}
+
+// nextWord returns the first word of s, and the rest after it; words are
+// separated by white space. It does not allocate.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // UnitsFromMM converts a width in millimetres to Excel character units.
@@ -81,10 +94,17 @@ func (m *Measure) Lines(s string, width, size float64, bold bool) int {
 	avail := max((width-padding)*unitPt, 1)
 	space := m.width(" ", size, bold)
 	n := 0
-	for _, para := range strings.Split(s, "\n") {
+	for more := true; more; {
+		var para string
+		para, s, more = strings.Cut(s, "\n")
 		n++
 		cur := 0.0
-		for _, w := range strings.Fields(para) {
+		for para != "" {
+			var w string
+			w, para = nextWord(para)
+			if w == "" {
+				break
+			}
 			ww := m.width(w, size, bold)
 			switch {
 			case cur == 0:

@@ -3,10 +3,9 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
-
-	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Table is an annex table as it is printed: every cell is final text
@@ -108,71 +107,112 @@ func (t *Table) cells(texts []string) []Cell {
 	return out
 }
 
-// maxExact bounds the numbers stored as numbers: beyond 15 significant
-// digits a spreadsheet's double no longer holds the figure as written.
-const maxExact = 1e15
+// maxDigits bounds the digits of a number stored as a number: a
+// spreadsheet's double holds 15 significant digits exactly.
+const maxDigits = 15
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11}
 
 // ParseCell returns the number cell of s when s is a Vietnamese number
-// ("10.125", "-3", "98,8", "78,11%") that a number format shows back
-// exactly as s, within 15 significant digits and MaxDecimals decimals.
-// Anything else ("0123", "1234" without its thousands dot, "1.5", "5 %",
-// "-") is not a number: turning it into one would change what is shown.
+// ("10.125", "-3", "98,8", "78,11%") written exactly as package typo
+// formats it, so that a number format shows it back as s: within 15
+// digits and MaxDecimals decimals. Anything else ("0123", "1234" without
+// its thousands dot, "1.5", "5 %", "+5", "-") is not a number: turning it
+// into one would change what is shown.
 func ParseCell(s string) (Cell, bool) {
 	num, pct := strings.CutSuffix(s, "%")
-	if num == "" || num != strings.TrimSpace(num) {
-		return Cell{}, false
-	}
-	_, frac, _ := strings.Cut(num, ",")
-	d := len(frac)
-	if d > MaxDecimals || len(num) > 2*maxDigits {
-		return Cell{}, false
-	}
-	v, err := typo.ParseNumber(num)
-	if err != nil || v >= maxExact || v <= -maxExact {
+	m, d, ok := parseShown(num)
+	if !ok {
 		return Cell{}, false
 	}
 	c := Cell{Decimals: d}
-	if pct {
-		if typo.Percent(v, d) != s {
-			return Cell{}, false
-		}
-		// The fraction nearest to the written percentage: 78,11% is
-		// 0.7811, not 78.11/100 = 0.7811000000000001.
-		c.Kind, c.Format = Float, Percent
-		c.F, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'f', -1, 64)+"e-2", 64)
-		return c, true
+	switch {
+	case pct:
+		// m and 10^(d+2) are exact doubles, so their quotient is the
+		// double nearest the written percentage: 78,11% is 0.7811,
+		// not 78.11/100 = 0.7811000000000001.
+		c.Kind, c.Format, c.F = Float, Percent, float64(m)/pow10[d+2]
+	case d == 0:
+		c.Kind, c.I = Int, m
+	default:
+		c.Kind, c.F = Float, float64(m)/pow10[d]
 	}
-	if d == 0 {
-		n, err := typo.ParseInt(num)
-		if err != nil || typo.Int(n) != s {
-			return Cell{}, false
-		}
-		return Cell{Kind: Int, I: n}, true
-	}
-	if typo.Decimal(v, d) != s {
-		return Cell{}, false
-	}
-	c.Kind, c.F = Float, v
 	return c, true
 }
 
-// maxDigits bounds the digits of an exact sum: int64 holds 18.
-const maxDigits = 18
+// parseShown parses a number in the one form typo.Int and typo.Decimal
+// write: an optional "-", the integer part without leading zeros and
+// with "." between groups of three digits (required past three digits),
+// and optionally "," and the decimals. It returns the digits as an
+// integer m and the number of decimals d: "1.234,5" → 12345, 1. It does
+// not allocate.
+func parseShown(s string) (m int64, d int, ok bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	ip, fp, frac := strings.Cut(s, ",")
+	if ip == "" || (frac && fp == "") || len(fp) > MaxDecimals {
+		return 0, 0, false
+	}
+	digits, group := 0, -1 // digits in the current group after a "."
+	for i := 0; i < len(ip); i++ {
+		switch ch := ip[i]; {
+		case ch == '.':
+			if (group == -1 && (digits == 0 || digits > 3)) || (group != -1 && group != 3) {
+				return 0, 0, false
+			}
+			group = 0
+		case ch >= '0' && ch <= '9':
+			if ch == '0' && digits == 0 && len(ip) > 1 {
+				return 0, 0, false // a leading zero
+			}
+			m = m*10 + int64(ch-'0')
+			digits++
+			if group >= 0 {
+				group++
+			}
+		default:
+			return 0, 0, false
+		}
+		if digits > maxDigits {
+			return 0, 0, false
+		}
+	}
+	if (group == -1 && digits > 3) || (group != -1 && group != 3) {
+		return 0, 0, false // "1234" or "1.23"
+	}
+	for i := 0; i < len(fp); i++ {
+		ch := fp[i]
+		if ch < '0' || ch > '9' || digits >= maxDigits {
+			return 0, 0, false
+		}
+		m = m*10 + int64(ch-'0')
+		digits++
+	}
+	if neg {
+		if m == 0 {
+			return 0, 0, false // typo writes no "-0"
+		}
+		m = -m
+	}
+	return m, len(fp), true
+}
 
-// scaled returns the number c shows as an integer count of 10^-d, from
-// its text, exactly; ok is false when that overflows.
+// scaled returns the number txt shows as an integer count of 10^-d,
+// exactly; ok is false when that overflows.
 func scaled(txt string, d int) (int64, bool) {
-	txt = strings.TrimSuffix(txt, "%")
-	ip, fp, _ := strings.Cut(strings.ReplaceAll(txt, ".", ""), ",")
-	if len(fp) > d {
+	m, dd, ok := parseShown(strings.TrimSuffix(txt, "%"))
+	if !ok || dd > d {
 		return 0, false
 	}
-	digits := ip + fp + strings.Repeat("0", d-len(fp))
-	if len(strings.TrimLeft(digits, "+-")) > maxDigits {
-		return 0, false
+	for ; dd < d; dd++ {
+		if m > math.MaxInt64/10 || m < math.MinInt64/10 {
+			return 0, false
+		}
+		m *= 10
 	}
-	n, err := strconv.ParseInt(digits, 10, 64)
-	return n, err == nil
+	return m, true
 }
 
 // sums turns each totals cell that equals the sum of its column into a

@@ -19,6 +19,10 @@ func TestParseCell(t *testing.T) {
 		{"1.234,5", Cell{Kind: Float, F: 1234.5, Decimals: 1}},
 		{"78,11%", Cell{Kind: Float, F: 0.7811, Format: Percent, Decimals: 2}},
 		{"100%", Cell{Kind: Float, F: 1, Format: Percent}},
+		{"0,5", Cell{Kind: Float, F: 0.5, Decimals: 1}},
+		{"-0,25%", Cell{Kind: Float, F: -0.0025, Format: Percent, Decimals: 2}},
+		{"999.999.999.999.999", Cell{Kind: Int, I: 999999999999999}},
+		{"12.345,123456789", Cell{Kind: Float, F: 12345.123456789, Decimals: 9}},
 	} {
 		got, ok := ParseCell(tc.s)
 		if !ok || got != tc.want {
@@ -27,10 +31,25 @@ func TestParseCell(t *testing.T) {
 	}
 	// Each of these would show differently as a number, or is not one.
 	for _, s := range []string{"", "-", "0123", "1234", "1.5", "0,5,1", "5 %", " 5", "+5", "1,", "1e5", "12a",
-		"1.000.000.000.000.000", "1,0123456789", "Phường 7", "=1+1", "%"} {
+		"1.000.000.000.000.000", "1,0123456789", "Phường 7", "=1+1", "%",
+		"05", "-0", "-0,0", "1.", ".5", "1.2345", "12.34.567", "1.234.56", "1234.567", "--5", "1,2,3", "1,5 ", "12.345.678,123456789"} {
 		if c, ok := ParseCell(s); ok {
 			t.Errorf("ParseCell(%q) = %+v, want text", s, c)
 		}
+	}
+}
+
+// Parsing and measuring run for every cell: they do not allocate.
+func TestNoAllocs(t *testing.T) {
+	m := measure(t)
+	if n := testing.AllocsPerRun(100, func() {
+		ParseCell("1.234.567,89")
+		ParseCell("78,11%")
+		ParseCell("Phường Lê Bình")
+		m.Lines("Xã Thạnh Phú Đông thuộc vùng dự án\ndi dân tái định cư", 10, 12, false)
+		m.WordUnits("Số người chưa tham gia BHYT", 12, true)
+	}); n != 0 {
+		t.Errorf("%v allocations", n)
 	}
 }
 
