@@ -76,6 +76,9 @@ func RenderXLSX(d *Document, o *Options) ([]byte, error) {
 	used := map[string]bool{}
 	for i := range doc.Annexes {
 		a := &doc.Annexes[i]
+		if err := fitsSheet(a); err != nil {
+			return nil, err
+		}
 		t := xlsxTable(a)
 		s, err := t.Sheet(sheetName(a.Label.S, used), m, xlsxTableSize)
 		if err != nil {
@@ -101,6 +104,50 @@ func RenderXLSX(d *Document, o *Options) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// Worksheet limits (Excel's, which excelize enforces by cutting text
+// short): columns, rows, and characters in a cell.
+const (
+	sheetCols  = 16384
+	sheetRows  = 1048576
+	cellRunes  = 32767
+	titleRows  = 4 // label, title, reference, blank
+	sheetLimit = "a worksheet holds at most %d"
+)
+
+// fitsSheet reports, naming the field, what of a does not fit in a
+// worksheet, rather than let the writer cut it short.
+func fitsSheet(a *ir.Annex) error {
+	t := &a.Table
+	if n := len(t.Align); n > sheetCols {
+		return &FieldError{Field: a.Label.Field + ".Table.Header", Msg: fmt.Sprintf("%d columns: "+sheetLimit, n, sheetCols)}
+	}
+	if n := titleRows + len(t.Header) + len(t.Rows) + 1; n > sheetRows {
+		return &FieldError{Field: a.Label.Field + ".Table.Rows", Msg: fmt.Sprintf("%d rows: "+sheetLimit, len(t.Rows), sheetRows-titleRows-len(t.Header)-1)}
+	}
+	var err error
+	check := func(x ir.Text) {
+		if err == nil && len(x.S) > cellRunes && utf8.RuneCountInString(x.S) > cellRunes {
+			err = &FieldError{Field: x.Field, Msg: fmt.Sprintf("%d characters: a cell holds at most %d", utf8.RuneCountInString(x.S), cellRunes)}
+		}
+	}
+	check(a.Title)
+	check(a.Reference)
+	for _, row := range t.Header {
+		for _, c := range row {
+			check(c.Text)
+		}
+	}
+	for _, row := range t.Rows {
+		for _, c := range row {
+			check(c)
+		}
+	}
+	for _, c := range t.Totals {
+		check(c)
+	}
+	return err
 }
 
 var xlsxAlign = [...]xlsx.Align{ir.Left: xlsx.Left, ir.Center: xlsx.Center, ir.Right: xlsx.Right}

@@ -369,3 +369,22 @@ func TestXLSXManyAnnexes(t *testing.T) {
 		t.Errorf("sheets %q", got)
 	}
 }
+
+// What a worksheet cannot hold is an error naming the field, not text
+// cut short.
+func TestXLSXLimits(t *testing.T) {
+	a := resultAnnex()
+	a.Table.Rows[2][7] = strings.Repeat("ghi chú ", 4200)
+	_, err := bhytdoc.RenderXLSX(annexDoc(t, a), nil)
+	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Rows[2][7]") || !strings.Contains(err.Error(), "32767") {
+		t.Errorf("long cell: %v", err)
+	}
+	a = resultAnnex()
+	a.Table.Header = [][]bhytdoc.HeaderCell{{{Text: "STT"}, {Text: "Số liệu", ColSpan: 16400}}}
+	a.Table.Rows = [][]string{make([]string, 16401)}
+	a.Table.Totals = nil
+	_, err = bhytdoc.RenderXLSX(annexDoc(t, a), nil)
+	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Header") || !strings.Contains(err.Error(), "16384") {
+		t.Errorf("16.401 columns: %v", err)
+	}
+}
