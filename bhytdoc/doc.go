@@ -15,7 +15,9 @@
 // rune the font cannot draw is a [*GlyphError], never a blank box.
 // [WritePDF] and [RenderPDF] normalise a copy of the document (NFC, one
 // tone-mark style), validate it, lay it out and write it; on any error
-// they write nothing. [Options] sets margins, sizes and spacing within the
+// they write nothing. [WriteDOCX] writes the document as a Word file and
+// [WriteXLSX] its annex tables as an Excel workbook, by the same path.
+// [Options] sets margins, sizes and spacing within the
 // decree's ranges. Output is deterministic, and everything here is safe
 // for concurrent use.
 //

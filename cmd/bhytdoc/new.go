@@ -26,9 +26,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx")
+	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx,xlsx]")
 		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
 		fs.PrintDefaults()
 	}
@@ -45,7 +45,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bhytdoc new: no template %q (have %s)\n", name, strings.Join(templates.Names(), ", "))
 		return exitUsage
 	}
-	fmts, err := formats(*format, "md", "pdf", "docx")
+	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
 		return exitUsage
@@ -73,6 +73,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			out, err = bhytdoc.RenderPDF(doc, nil)
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(doc, nil)
+		case "xlsx":
+			out, err = bhytdoc.RenderXLSX(doc, nil)
 		}
 		if err != nil {
 			return printErrors(stderr, *dataPath, err)

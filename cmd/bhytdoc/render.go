@@ -31,9 +31,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx")
+	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx]")
 		fs.PrintDefaults()
 	}
 	sources, err := parseArgs(fs, args)
@@ -44,7 +44,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	fmts, err := formats(*format, "pdf", "md", "docx")
+	fmts, err := formats(*format, "pdf", "md", "docx", "xlsx")
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc render:", err)
 		return exitUsage
@@ -101,6 +101,8 @@ func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
 			out, err = markdown.Marshal(s.Doc, nil)
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(s.Doc, nil)
+		case "xlsx":
+			out, err = bhytdoc.RenderXLSX(s.Doc, nil)
 		}
 		if err != nil {
 			return printErrors(stderr, path, relocate(s.Locate(err), srcDir))

@@ -34,10 +34,9 @@ func sheet(name string) *Sheet {
 		},
 		Widths: []float64{10, 12, 12},
 		Rows: []Row{
-			{Cells: []Cell{{Kind: Text, S: "<&>\"'"}, {Kind: Int, I: 3}, {Kind: Float, F: 1.5, Formula: "B4/2", Style: StyleRate}}},
-			{Cells: []Cell{{Kind: Text, S: "=A1"}, {Kind: Blank}, {Kind: Int, I: -7, Style: StyleInt}}, Bold: true},
+			{Cells: []Cell{{Kind: Text, S: "<&>\"'"}, {Kind: Int, I: 3}, {Kind: Float, F: 1.5, Formula: "B4/2", Align: Right, Decimals: 1}}},
+			{Cells: []Cell{{Kind: Text, S: "=A1"}, {Kind: Blank}, {Kind: Int, I: -7, Align: Right}}, Bold: true},
 		},
-		Decimals:   1,
 		FreezeCols: 1,
 	}
 }
@@ -161,8 +160,10 @@ func TestWriteInvalid(t *testing.T) {
 		"row width":   func(s *Sheet) { s.Rows[0].Cells = s.Rows[0].Cells[:2] },
 		"header tile": func(s *Sheet) { s.Header[1] = append(s.Header[1], HeaderCell{Text: "z"}) },
 		"no header":   func(s *Sheet) { s.Header = nil },
-		"decimals":    func(s *Sheet) { s.Decimals = 12 },
-		"style":       func(s *Sheet) { s.Rows[0].Cells[0].Style = 9 },
+		"decimals":    func(s *Sheet) { s.Rows[0].Cells[2].Decimals = 12 },
+		"format":      func(s *Sheet) { s.Rows[0].Cells[2].Format = 9 },
+		"align":       func(s *Sheet) { s.Rows[0].Cells[0].Align = 9 },
+		"col width":   func(s *Sheet) { s.Widths[1] = 300 },
 		"NaN":         func(s *Sheet) { s.Rows[0].Cells[2].F = 0 / zero() },
 	} {
 		s := sheet("S")
