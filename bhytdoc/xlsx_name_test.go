@@ -1,10 +1,12 @@
 package bhytdoc
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
@@ -30,5 +32,22 @@ func TestSheetName(t *testing.T) {
 		if !xlsx.ValidName(got) || utf8.RuneCountInString(got) > 31 {
 			t.Errorf("sheetName(%q) = %q is not a valid sheet name", tc.label, got)
 		}
+	}
+}
+
+// A table with more rows than a worksheet holds is refused naming the
+// annex's rows, before excelize would cut it short.
+func TestFitsSheetRows(t *testing.T) {
+	a := &ir.Annex{Label: ir.Text{S: "PHỤ LỤC", Field: "Annexes[0]"}}
+	a.Table.Header = make([][]ir.Cell, 2)
+	a.Table.Rows = make([][]ir.Text, sheetRows-titleRows-2-1)
+	if err := fitsSheet(a); err != nil {
+		t.Fatalf("rows that fit: %v", err)
+	}
+	a.Table.Rows = append(a.Table.Rows, nil)
+	err := fitsSheet(a)
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "Annexes[0].Table.Rows" || !strings.Contains(fe.Msg, "at most 1048569") {
+		t.Errorf("one row too many: %v", err)
 	}
 }

@@ -371,12 +371,14 @@ func TestXLSXManyAnnexes(t *testing.T) {
 }
 
 // What a worksheet cannot hold is an error naming the field, not text
-// cut short.
+// cut short. Columns and cell text are refused by Validate, far below a
+// worksheet's limits (fitsSheet's row count is tested inside the
+// package).
 func TestXLSXLimits(t *testing.T) {
 	a := resultAnnex()
 	a.Table.Rows[2][7] = strings.Repeat("ghi chú ", 4200)
 	_, err := bhytdoc.RenderXLSX(annexDoc(t, a), nil)
-	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Rows[2][7]") || !strings.Contains(err.Error(), "32767") {
+	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Rows[2][7]") || !strings.Contains(err.Error(), "33600 characters") {
 		t.Errorf("long cell: %v", err)
 	}
 	a = resultAnnex()
@@ -384,7 +386,7 @@ func TestXLSXLimits(t *testing.T) {
 	a.Table.Rows = [][]string{make([]string, 16401)}
 	a.Table.Totals = nil
 	_, err = bhytdoc.RenderXLSX(annexDoc(t, a), nil)
-	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Header") || !strings.Contains(err.Error(), "16384") {
+	if err == nil || !strings.Contains(err.Error(), "Annexes[0].Table.Header") || !strings.Contains(err.Error(), "at most 34") {
 		t.Errorf("16.401 columns: %v", err)
 	}
 }
