@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"regexp"
 	"slices"
@@ -152,24 +153,111 @@ func readCSVSource(r io.Reader, name string) (*source, error) {
 	return src, nil
 }
 
-// readXLSXSources reads every worksheet of a workbook.
-func readXLSXSources(r io.Reader, name string) ([]*source, error) {
-	grids, err := xlsx.Read(r)
+// MaxInputBytes bounds the input a reader takes: a longer CSV file or
+// workbook is an error, never silently cut short.
+const MaxInputBytes = 256 << 20
+
+// openWorkbook opens the workbook in r, reading it into memory unless r
+// can be read at random (a file, a bytes.Reader).
+func openWorkbook(r io.Reader, name string) (*xlsx.Workbook, error) {
+	var ra io.ReaderAt
+	var size int64
+	switch x := r.(type) {
+	case *bytes.Reader:
+		ra, size = x, x.Size()
+	case interface {
+		io.ReaderAt
+		Stat() (fs.FileInfo, error)
+	}:
+		st, err := x.Stat()
+		if err != nil {
+			return nil, &ReadError{File: name, Err: err}
+		}
+		ra, size = x, st.Size()
+	default:
+		b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
+		if err != nil {
+			return nil, &ReadError{File: name, Err: err}
+		}
+		ra, size = bytes.NewReader(b), int64(len(b))
+	}
+	if size > MaxInputBytes {
+		return nil, &ReadError{File: name, Err: fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)}
+	}
+	wb, err := xlsx.Open(ra, size)
 	if err != nil {
 		return nil, &ReadError{File: name, Err: err}
 	}
-	out := make([]*source, len(grids))
-	for i, g := range grids {
-		src := &source{file: name, sheet: g.Sheet, merges: g.Merges, rows: make([][]cell, len(g.Cells))}
-		for r, row := range g.Cells {
-			src.rows[r] = make([]cell, len(row))
-			for c, v := range row {
-				src.rows[r][c] = xlsxCell(v)
+	return wb, nil
+}
+
+// pickSheet returns the index of the sheet named sheet or, when sheet is
+// "", of the sheet the workbook opens on.
+func pickSheet(wb *xlsx.Workbook, name, sheet string) (int, error) {
+	if sheet != "" {
+		i := wb.Lookup(sheet)
+		if i < 0 {
+			var names []string
+			for _, s := range wb.Sheets() {
+				names = append(names, strconv.Quote(s.Name))
 			}
+			return 0, &ReadError{File: name, Err: fmt.Errorf("no sheet %q (have %s)", sheet, strings.Join(names, ", "))}
 		}
-		out[i] = src
+		return i, nil
 	}
-	return out, nil
+	i := wb.Active()
+	if i < 0 {
+		return 0, &ReadError{File: name, Err: errors.New("every sheet is hidden: name the one to read")}
+	}
+	return i, nil
+}
+
+// readXLSXSource streams worksheet i of wb into a source. A formula
+// without a cached result is an error naming its cell: it is never
+// computed.
+func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error) {
+	// The file may come from anywhere; should the reader panic on a
+	// malformed one, the caller still gets an error.
+	defer func() {
+		if p := recover(); p != nil {
+			err = &ReadError{File: name, Err: fmt.Errorf("malformed workbook: %v", p)}
+		}
+	}()
+	src := &source{file: name, sheet: wb.Sheets()[i].Name}
+	var errs errList
+	merges, err := wb.Rows(i, func(r int, vals []xlsx.Value) error {
+		for len(src.rows) < r {
+			src.rows = append(src.rows, nil)
+		}
+		row := make([]cell, len(vals))
+		for c, v := range vals {
+			if v.Uncached {
+				errs.add(src.errAt(r, c, "", fmt.Errorf("formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", excerpt(v.Formula))))
+				continue
+			}
+			row[c] = xlsxCell(v)
+		}
+		src.rows = append(src.rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, &ReadError{File: name, Sheet: src.sheet, Err: err}
+	}
+	if len(errs.errs) > 0 {
+		return nil, errs.err()
+	}
+	src.merges = merges
+	return src, nil
+}
+
+// excerpt shortens text from a file for an error message.
+func excerpt(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
 }
 
 // xlsxCell converts a workbook value. Numbers become Vietnamese text with
@@ -179,25 +267,19 @@ func xlsxCell(v xlsx.Value) cell {
 	if !v.Number {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
-	f, err := strconv.ParseFloat(v.Raw, 64)
+	f, err := strconv.ParseFloat(v.Text, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
-	c := cell{num: f, isNum: true}
-	shown := strings.TrimSpace(v.Text)
-	c.isPct = strings.HasSuffix(shown, "%")
-	c.isDate = strings.ContainsAny(shown, "/-") && !strings.HasPrefix(shown, "-")
+	c := cell{num: f, isNum: true, isPct: v.Format.Percent, isDate: v.Format.Date}
 	val := f
 	if c.isPct {
 		val = f * 100
 	}
-	dec := 0
-	if _, frac, ok := strings.Cut(strings.TrimSuffix(shown, "%"), "."); ok {
-		dec = len(strings.TrimRightFunc(frac, func(r rune) bool { return r < '0' || r > '9' }))
-	}
+	dec := max(v.Format.Decimals, 0)
 	if dec == 0 && val != math.Trunc(val) {
-		// A fraction the format hides: show it rather than let a count
-		// of 10125.4 pass as 10.125.
+		// A fraction the format hides, or the General format: show it
+		// rather than let a count of 10125.4 pass as 10.125.
 		s := strconv.FormatFloat(val, 'f', -1, 64)
 		_, frac, _ := strings.Cut(s, ".")
 		dec = len(frac)
@@ -285,8 +367,11 @@ func ReadCSV(r io.Reader, name string) ([]Baseline, error) {
 	return src.baselines()
 }
 
-// ReadXLSX reads baselines from the first worksheet of a workbook that
-// has a header row with a population column. The header names the
+// ReadXLSX reads baselines from the worksheet a workbook opens on (its
+// active tab, when visible): a header row with a population column, then
+// a row per unit. Formulas are read by their cached results; one without
+// (a workbook written by a program that does not compute) is an error
+// naming its cell. The header names the
 // columns, in any order, in Vietnamese or English:
 //
 //	đơn vị / tên / xã, phường / name     the unit, required ("Phường Lê Bình")
@@ -305,16 +390,29 @@ func ReadCSV(r io.Reader, name string) ([]Baseline, error) {
 // against the sums and not read as a unit. Every problem is reported, up
 // to 50, each naming the file, sheet, row and column.
 func ReadXLSX(r io.Reader, name string) ([]Baseline, error) {
-	srcs, err := readXLSXSources(r, name)
+	bs, _, err := ReadXLSXSheet(r, name, "")
+	return bs, err
+}
+
+// ReadXLSXSheet is ReadXLSX for the worksheet named sheet or, when sheet
+// is "", the one the workbook opens on (its active tab, when visible; a
+// hidden sheet is read only when named). It returns the name of the
+// sheet read.
+func ReadXLSXSheet(r io.Reader, name, sheet string) ([]Baseline, string, error) {
+	wb, err := openWorkbook(r, name)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	for _, src := range srcs {
-		if _, ok := src.findBaseHeader(); ok {
-			return src.baselines()
-		}
+	i, err := pickSheet(wb, name, sheet)
+	if err != nil {
+		return nil, "", err
 	}
-	return nil, &ReadError{File: name, Err: errors.New("no sheet has a header row with a population (Dân số) column")}
+	src, err := readXLSXSource(wb, i, name)
+	if err != nil {
+		return nil, "", err
+	}
+	bs, err := src.baselines()
+	return bs, src.sheet, err
 }
 
 // findBaseHeader returns the header row: the first of the top 30 rows

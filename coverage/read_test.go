@@ -170,6 +170,70 @@ func TestReadXLSX(t *testing.T) {
 	}
 }
 
+// A formula without a cached result is an error naming its sheet and
+// cell, never a number computed on reading: =SUM over a huge range took
+// seconds and gigabytes, and a circular =C2+1 was read as 1.
+func TestReadXLSXUncachedFormula(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 10})
+	f.SetCellFormula("Sheet1", "C2", "C2+1")
+	f.SetSheetRow("Sheet1", "A3", &[]any{"B", 10})
+	f.SetCellFormula("Sheet1", "C3", "SUM(A1:Z100000)")
+	var b bytes.Buffer
+	f.Write(&b)
+	for _, read := range []func() error{
+		func() error { _, err := ReadXLSX(bytes.NewReader(b.Bytes()), "f.xlsx"); return err },
+		func() error { _, err := ReadAnnexXLSX(bytes.NewReader(b.Bytes()), "f.xlsx"); return err },
+	} {
+		err := read()
+		for _, w := range []string{
+			`f.xlsx: sheet "Sheet1": row 2, column C: formula =C2+1 has no computed value`,
+			`f.xlsx: sheet "Sheet1": row 3, column C: formula =SUM(A1:Z100000) has no computed value`,
+		} {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Errorf("error %v does not mention %q", err, w)
+			}
+		}
+	}
+}
+
+// The sheet read is the active visible one, or the one named; a hidden
+// sheet is never read unless named.
+func TestReadXLSXSheet(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Hidden", 1, 2})
+	f.NewSheet("Visible")
+	f.SetSheetRow("Visible", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Visible", "A2", &[]any{"Shown", 3, 4})
+	f.SetActiveSheet(1)
+	f.SetSheetVisible("Sheet1", false)
+	var b bytes.Buffer
+	f.Write(&b)
+	bs, sheet, err := ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "")
+	if err != nil || sheet != "Visible" || len(bs) != 1 || bs[0].Unit.Name != "Shown" {
+		t.Errorf("active sheet: %q %+v %v", sheet, bs, err)
+	}
+	bs, sheet, err = ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Sheet1")
+	if err != nil || sheet != "Sheet1" || len(bs) != 1 || bs[0].Unit.Name != "Hidden" {
+		t.Errorf("named hidden sheet: %q %+v %v", sheet, bs, err)
+	}
+	if _, _, err := ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Nope"); err == nil || !strings.Contains(err.Error(), `no sheet "Nope" (have "Sheet1", "Visible")`) {
+		t.Errorf("unknown sheet: %v", err)
+	}
+	as, err := ReadAnnexXLSX(bytes.NewReader(b.Bytes()), "h.xlsx")
+	if err != nil || len(as) != 1 || as[0].Sheet != "Visible" {
+		t.Errorf("annexes: %v", err)
+	}
+	a, err := ReadAnnexXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Sheet1")
+	if err != nil || a.Sheet != "Sheet1" {
+		t.Errorf("named hidden annex: %v", err)
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	for s, want := range map[string]bhytdoc.Date{"2020-06-30": d(2020, 6, 30), "30/6/2020": d(2020, 6, 30),
 		" 05/02/2021 ": d(2021, 2, 5), "2021-2-5": d(2021, 2, 5)} {

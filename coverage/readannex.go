@@ -47,22 +47,32 @@ func (s *AnnexSheet) Check() ([]Finding, error) {
 	return fs, nil
 }
 
-// ReadAnnexXLSX reads the annex tables of a workbook, one per worksheet
-// that has one; worksheets without a recognisable table are skipped, and
-// a workbook with none is an error. A table is found by its header: the
-// first row with an STT, participants, non-participants or population
-// column and another filled cell; merged cells give the header's spans
-// and depth. A row of column numbers ("(1)", "(2)" …) under the header is
-// skipped. The body ends at the totals row ("Cộng", "Tổng cộng" …) or at
-// the first blank row.
+// ReadAnnexXLSX reads the annex tables of a workbook, one per visible
+// worksheet that has one; worksheets without a recognisable table are
+// skipped, and a workbook with none is an error. Hidden worksheets are
+// not read: name one with ReadAnnexXLSXSheet to check it. A table is
+// found by its header: the first row with an STT, participants,
+// non-participants or population column and another filled cell; merged
+// cells give the header's spans and depth. A row of column numbers
+// ("(1)", "(2)" …) under the header is skipped. The body ends at the
+// totals row ("Cộng", "Tổng cộng" …) or at the first blank row. Formulas
+// are read by their cached results; one without is an error naming its
+// cell.
 func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
-	srcs, err := readXLSXSources(r, name)
+	wb, err := openWorkbook(r, name)
 	if err != nil {
 		return nil, err
 	}
 	var out []*AnnexSheet
 	var errs []error
-	for _, src := range srcs {
+	for i, sh := range wb.Sheets() {
+		if sh.Hidden {
+			continue
+		}
+		src, err := readXLSXSource(wb, i, name)
+		if err != nil {
+			return nil, err // a cell that cannot be read is never skipped
+		}
 		a, err := src.annex()
 		if err != nil {
 			errs = append(errs, err)
@@ -72,11 +82,29 @@ func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
 	}
 	if len(out) == 0 {
 		if len(errs) == 0 {
-			errs = append(errs, &ReadError{File: name, Err: errors.New("no worksheet")})
+			errs = append(errs, &ReadError{File: name, Err: errors.New("no visible worksheet")})
 		}
 		return nil, errors.Join(errs...)
 	}
 	return out, nil
+}
+
+// ReadAnnexXLSXSheet reads the annex table of the worksheet named sheet,
+// hidden or not.
+func ReadAnnexXLSXSheet(r io.Reader, name, sheet string) (*AnnexSheet, error) {
+	wb, err := openWorkbook(r, name)
+	if err != nil {
+		return nil, err
+	}
+	i, err := pickSheet(wb, name, sheet)
+	if err != nil {
+		return nil, err
+	}
+	src, err := readXLSXSource(wb, i, name)
+	if err != nil {
+		return nil, err
+	}
+	return src.annex()
 }
 
 // ReadAnnexCSV reads an annex table from CSV, as a spreadsheet exports
