@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -115,23 +116,30 @@ func (l *errList) err() error {
 
 // readCSVSource reads a CSV file: UTF-8 with or without a byte-order
 // mark, fields separated by "," or, when the first line has more of them,
-// ";" (what spreadsheets write where "," is the decimal comma).
+// ";" (what spreadsheets write where "," is the decimal comma). The file
+// is streamed; one longer than MaxInputBytes, or with more cells than a
+// worksheet may hold, is an error.
 func readCSVSource(r io.Reader, name string) (*source, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 256<<20))
-	if err != nil {
-		return nil, &ReadError{File: name, Err: err}
+	return readCSVLimit(r, name, MaxInputBytes)
+}
+
+func readCSVLimit(r io.Reader, name string, limit int64) (*source, error) {
+	br := bufio.NewReaderSize(&capped{r: r, left: limit, limit: limit}, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
+		br.Discard(3)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		return nil, &ReadError{File: name, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
-	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	// The separator is the one the first line has more of; a first line
+	// longer than the peek window is judged on what it shows.
+	first, _ := br.Peek(64 << 10)
+	first, _, _ = bytes.Cut(first, []byte("\n"))
+	cr := csv.NewReader(br)
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	src := &source{file: name}
+	cells := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -140,17 +148,53 @@ func readCSVSource(r io.Reader, name string) (*source, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				if tl := (*errTooLarge)(nil); errors.As(pe.Err, &tl) {
+					return nil, &ReadError{File: name, Err: pe.Err}
+				}
 				return nil, &ReadError{File: name, Row: pe.Line, Err: pe.Err}
 			}
 			return nil, &ReadError{File: name, Err: err}
 		}
+		line, _ := cr.FieldPos(0)
+		if cells += len(rec); cells > xlsx.MaxCells {
+			return nil, &ReadError{File: name, Row: line, Err: fmt.Errorf("more than %d cells", xlsx.MaxCells)}
+		}
 		row := make([]cell, len(rec))
 		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, &ReadError{File: name, Row: line, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
+			}
 			row[i] = cell{text: strings.TrimSpace(f)}
 		}
 		src.rows = append(src.rows, row)
 	}
 	return src, nil
+}
+
+// errTooLarge reports an input longer than its limit.
+type errTooLarge struct{ limit int64 }
+
+func (e *errTooLarge) Error() string { return fmt.Sprintf("larger than %d MiB", e.limit>>20) }
+
+// capped reads at most left bytes and fails, rather than stops, after.
+type capped struct {
+	r           io.Reader
+	left, limit int64
+}
+
+func (c *capped) Read(b []byte) (int, error) {
+	if c.left < 0 {
+		return 0, &errTooLarge{c.limit}
+	}
+	if int64(len(b)) > c.left+1 {
+		b = b[:c.left+1]
+	}
+	n, err := c.r.Read(b)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return 0, &errTooLarge{c.limit}
+	}
+	return n, err
 }
 
 // MaxInputBytes bounds the input a reader takes: a longer CSV file or
@@ -182,7 +226,7 @@ func openWorkbook(r io.Reader, name string) (*xlsx.Workbook, error) {
 		ra, size = bytes.NewReader(b), int64(len(b))
 	}
 	if size > MaxInputBytes {
-		return nil, &ReadError{File: name, Err: fmt.Errorf("larger than %d MiB", MaxInputBytes>>20)}
+		return nil, &ReadError{File: name, Err: &errTooLarge{MaxInputBytes}}
 	}
 	wb, err := xlsx.Open(ra, size)
 	if err != nil {

@@ -102,6 +102,22 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 }
 
+// A CSV file longer than the limit is an error, never silently cut
+// short; the file is streamed, so the limit is on bytes, not memory.
+func TestReadCSVLimit(t *testing.T) {
+	data := "Đơn vị,Tham gia,Dân số\n" + strings.Repeat("A,1,2\n", 1000)
+	if _, err := readCSVLimit(strings.NewReader(data), "big.csv", int64(len(data))); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	_, err := readCSVLimit(strings.NewReader(data+"B,1,2\n"), "big.csv", int64(len(data)))
+	if err == nil || !strings.HasPrefix(err.Error(), "big.csv: larger than") {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := ReadCSV(strings.NewReader("Đơn vị,Tham gia,Dân số\nA\xff,1,2\n"), "x.csv"); err == nil || !strings.Contains(err.Error(), "x.csv: row 2: not UTF-8") {
+		t.Errorf("bad UTF-8: %v", err)
+	}
+}
+
 // A workbook as an official might type it: title rows, numbers stored as
 // numbers and as Vietnamese text, a date cell, growth as a percentage.
 func officialBaselines(t *testing.T) []byte {
