@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -64,6 +63,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return printErrors(stderr, *dataPath, err)
 	}
+	var outs []output
 	for _, f := range fmts {
 		var out []byte
 		switch f {
@@ -75,12 +75,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return printErrors(stderr, *dataPath, err)
 		}
-		file := outName(*dataPath, f)
-		if err := writeFile(*dir, file, out); err != nil {
-			fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
-			return exitInvalid
-		}
-		fmt.Fprintln(stdout, filepath.Join(*dir, file))
+		outs = append(outs, output{outName(*dataPath, f), out})
+	}
+	if err := writeSet(stdout, *dir, outs); err != nil {
+		fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
+		return exitInvalid
 	}
 	return exitOK
 }
@@ -90,9 +89,9 @@ var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // readData decodes a JSON or YAML data file into maps, lists and
 // numbers; errors name the file and line.
 func readData(path string) (any, error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput(path, maxTextBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, err
 	}
 	var v map[string]any
 	switch strings.ToLower(filepath.Ext(path)) {
