@@ -87,3 +87,24 @@ func readInput(path string, limit int64) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// rootFS is the files under an os.Root, which symbolic links cannot lead
+// out of, opened non-blocking so that a FIFO put there cannot hang the
+// command (markdown checks that each file is a regular one).
+type rootFS struct{ root *os.Root }
+
+// Open opens name, a slash-separated path under the root.
+func (r rootFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return r.root.OpenFile(name, os.O_RDONLY|oNonblock, 0)
+}
+
+// Stat describes name, following symbolic links inside the root.
+func (r rootFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	return r.root.Stat(name)
+}

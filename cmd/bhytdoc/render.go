@@ -101,7 +101,13 @@ func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
 	// Files the source refers to are read relative to it, and messages
 	// name files as the user wrote the source's path.
 	srcDir := filepath.Dir(path)
-	s, err := markdown.ParseSource(data, filepath.Base(path), os.DirFS(srcDir))
+	root, err := os.OpenRoot(srcDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInvalid
+	}
+	defer root.Close()
+	s, err := markdown.ParseSource(data, filepath.Base(path), rootFS{root})
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
 	}
