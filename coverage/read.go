@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
@@ -38,7 +39,7 @@ func (e *ReadError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Sheet != "" {
-		fmt.Fprintf(&b, ": sheet %q", e.Sheet)
+		fmt.Fprintf(&b, ": sheet %s", excerpt.Quote(e.Sheet))
 	}
 	if e.Row > 0 {
 		fmt.Fprintf(&b, ": row %d", e.Row)
@@ -50,7 +51,7 @@ func (e *ReadError) Error() string {
 			fmt.Fprintf(&b, ", column %d", e.Col)
 		}
 		if e.Column != "" {
-			fmt.Fprintf(&b, " (%s)", e.Column)
+			fmt.Fprintf(&b, " (%s)", excerpt.Trim(e.Column))
 		}
 	}
 	b.WriteString(": ")
@@ -276,7 +277,7 @@ func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error
 		row := make([]cell, len(vals))
 		for c, v := range vals {
 			if v.Uncached {
-				errs.add(src.errAt(r, c, "", fmt.Errorf("formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", excerpt(v.Formula))))
+				errs.add(src.errAt(r, c, "", fmt.Errorf("formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", excerpt.Trim(v.Formula))))
 				continue
 			}
 			row[c] = xlsxCell(v)
@@ -292,16 +293,6 @@ func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error
 	}
 	src.merges = merges
 	return src, nil
-}
-
-// excerpt shortens text from a file for an error message.
-func excerpt(s string) string {
-	const n = 40
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
 }
 
 // xlsxCell converts a workbook value. Numbers become Vietnamese text with
@@ -685,7 +676,7 @@ func (c cell) count() (int64, error) {
 	} else {
 		n, err := typo.ParseInt(c.text)
 		if err != nil {
-			return 0, fmt.Errorf("%q is not a whole number written the Vietnamese way (10.125)", c.text)
+			return 0, fmt.Errorf("%s is not a whole number written the Vietnamese way (10.125)", excerpt.Quote(c.text))
 		}
 		if n > maxCount || n < -maxCount {
 			return 0, fmt.Errorf("%s is out of range", c.text)
@@ -738,7 +729,7 @@ func excelDate(serial float64) (time.Time, error) {
 func checkRateCell(c cell, f Figures) error {
 	v, dec, err := parseDecimal(c.text, MaxPrecision)
 	if err != nil {
-		return fmt.Errorf("%q is not a percentage", c.text)
+		return fmt.Errorf("%s is not a percentage", excerpt.Quote(c.text))
 	}
 	want, ok := f.Rate().Scaled(dec)
 	if !ok {
@@ -763,13 +754,13 @@ func ParseDate(s string) (bhytdoc.Date, error) {
 	} else if g := reVNDate.FindStringSubmatch(t); g != nil {
 		d, m, y = g[1], g[2], g[3]
 	} else {
-		return bhytdoc.Date{}, fmt.Errorf("coverage: %q is not a date (write 2020-06-30 or 30/6/2020)", s)
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %s is not a date (write 2020-06-30 or 30/6/2020)", excerpt.Quote(s))
 	}
 	yy, _ := strconv.Atoi(y)
 	mm, _ := strconv.Atoi(m)
 	dd, _ := strconv.Atoi(d)
 	if err := typo.ValidDate(yy, mm, dd, false); err != nil {
-		return bhytdoc.Date{}, fmt.Errorf("coverage: %q: %w", s, err)
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %s: %w", excerpt.Quote(s), err)
 	}
 	return bhytdoc.Date{Year: yy, Month: mm, Day: dd}, nil
 }

@@ -118,6 +118,15 @@ func TestReadCSVLimit(t *testing.T) {
 	}
 }
 
+// Cell text in a message is a short excerpt, whatever the cell holds.
+func TestReadErrorExcerpt(t *testing.T) {
+	long := strings.Repeat("root:x:0:0:root:/root:/bin/bash;", 300)
+	_, err := ReadCSV(strings.NewReader("Đơn vị,Tham gia,Dân số,Loại\nA,\""+long+"\",2,\""+long+"\"\n"), "x.csv")
+	if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), `"root:x:0:0:root:/root:/bin/bash;root:x:0"…`) {
+		t.Errorf("error of %d bytes: %.500v", len(err.Error()), err)
+	}
+}
+
 // A workbook as an official might type it: title rows, numbers stored as
 // numbers and as Vietnamese text, a date cell, growth as a percentage.
 func officialBaselines(t *testing.T) []byte {

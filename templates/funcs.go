@@ -68,7 +68,7 @@ func number(v any) (float64, error) {
 	case reflect.Float32, reflect.Float64:
 		return rv.Float(), nil
 	}
-	return 0, fmt.Errorf("%v (%T) is not a number", v, v)
+	return 0, fmt.Errorf("%s is not a number", describe(v))
 }
 
 func integer(v any) (int64, error) {
@@ -77,7 +77,7 @@ func integer(v any) (int64, error) {
 		return 0, err
 	}
 	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
-		return 0, fmt.Errorf("%v is not a whole number", v)
+		return 0, fmt.Errorf("%s is not a whole number", excerpt.Trim(fmt.Sprint(v)))
 	}
 	return int64(f), nil
 }
@@ -226,17 +226,17 @@ var reISODate = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
 func date(v any) (y, m, d int, err error) {
 	s, ok := v.(string)
 	if !ok {
-		return 0, 0, 0, fmt.Errorf("%v (%T) is not a date like \"2020-05-18\"", v, v)
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", describe(v))
 	}
 	p := reISODate.FindStringSubmatch(s)
 	if p == nil {
-		return 0, 0, 0, fmt.Errorf("%q is not a date like \"2020-05-18\"", s)
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", excerpt.Quote(s))
 	}
 	y, _ = strconv.Atoi(p[1])
 	m, _ = strconv.Atoi(p[2])
 	d, _ = strconv.Atoi(p[3])
 	if err := typo.ValidDate(y, m, d, false); err != nil {
-		return 0, 0, 0, fmt.Errorf("%q: %w", s, err)
+		return 0, 0, 0, fmt.Errorf("%s: %w", excerpt.Quote(s), err)
 	}
 	return y, m, d, nil
 }
@@ -289,7 +289,7 @@ func text(v any) (string, error) {
 	case reflect.Slice, reflect.Array:
 		return "", errors.New("want text, got a list")
 	}
-	return "", fmt.Errorf("want text, got %v (%T)", v, v)
+	return "", fmt.Errorf("want text, got %s", describe(v))
 }
 
 // items returns the list v, which a sentence or a section enumerates: an
@@ -333,8 +333,10 @@ func describe(v any) string {
 	switch reflect.ValueOf(v).Kind() {
 	case reflect.Map, reflect.Struct:
 		return "a set of fields"
+	case reflect.Slice, reflect.Array:
+		return "a list"
 	}
-	return fmt.Sprintf("%T", v)
+	return excerpt.Trim(fmt.Sprintf("%v (%T)", v, v))
 }
 
 // md escapes text for the Markdown body (see markdown.Escape).

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 // Value is one cell as read.
@@ -44,7 +45,7 @@ var general = Format{Decimals: -1}
 // Range is a merged range, 0-based and inclusive.
 type Range struct{ R0, C0, R1, C1 int }
 
-// Sheet describes a worksheet of a workbook.
+// SheetInfo describes a worksheet of a workbook.
 type SheetInfo struct {
 	Name   string
 	Hidden bool // hidden or very hidden: not shown to whoever edits the workbook
@@ -509,7 +510,7 @@ func (sr *sheetReader) readRow() error {
 	if v := sr.s.attr("r"); v != nil {
 		n, err := strconv.Atoi(string(v))
 		if err != nil || n < 1 || n > MaxRows {
-			return fmt.Errorf("bad row number %q", excerpt(string(v)))
+			return fmt.Errorf("bad row number %s", excerpt.Quote(string(v)))
 		}
 		r = n - 1
 	}
@@ -538,7 +539,7 @@ func (sr *sheetReader) readRow() error {
 			if ref := sr.s.attr("r"); ref != nil {
 				cc, rr, err := ParseRef(string(ref))
 				if err != nil || rr-1 != r {
-					return fmt.Errorf("row %d: bad cell reference %q", r+1, excerpt(string(ref)))
+					return fmt.Errorf("row %d: bad cell reference %s", r+1, excerpt.Quote(string(ref)))
 				}
 				c = cc
 			}
@@ -648,7 +649,7 @@ func (sr *sheetReader) value(typ string, format Format, v, inline, formula strin
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(sr.wb.strings) {
-			return Value{}, fmt.Errorf("bad shared string index %q", excerpt(v))
+			return Value{}, fmt.Errorf("bad shared string index %s", excerpt.Quote(v))
 		}
 		return Value{Text: sr.wb.strings[i]}, nil
 	case "inlineStr":
@@ -682,26 +683,16 @@ func ParseRef(ref string) (col, row int, err error) {
 	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
 		col = col*26 + int(ref[i]-'A'+1)
 		if col > maxCols {
-			return 0, 0, fmt.Errorf("bad cell reference %q", excerpt(ref))
+			return 0, 0, fmt.Errorf("bad cell reference %s", excerpt.Quote(ref))
 		}
 		i++
 	}
 	if i == 0 || i == len(ref) {
-		return 0, 0, fmt.Errorf("bad cell reference %q", excerpt(ref))
+		return 0, 0, fmt.Errorf("bad cell reference %s", excerpt.Quote(ref))
 	}
 	row, err = strconv.Atoi(ref[i:])
 	if err != nil || row < 1 || row > MaxRows || ref[i] == '+' || ref[i] == '-' {
-		return 0, 0, fmt.Errorf("bad cell reference %q", excerpt(ref))
+		return 0, 0, fmt.Errorf("bad cell reference %s", excerpt.Quote(ref))
 	}
 	return col - 1, row, nil
-}
-
-// excerpt shortens s for an error message: a hostile file's content is
-// never quoted at length.
-func excerpt(s string) string {
-	const n = 32
-	if len(s) <= n {
-		return s
-	}
-	return string(bytes.ToValidUTF8([]byte(s[:n]), nil)) + "…"
 }

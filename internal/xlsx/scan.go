@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 // scanner is a small XML tokenizer for worksheets, which are the bulk of a
@@ -226,19 +228,19 @@ func (s *scanner) startTag(b []byte) error {
 			j++
 		}
 		if j >= len(b) || b[j] != '=' {
-			return fmt.Errorf("attribute %q without a value", excerpt(string(name)))
+			return fmt.Errorf("attribute %s without a value", excerpt.Quote(string(name)))
 		}
 		j++
 		for j < len(b) && isSpace(b[j]) {
 			j++
 		}
 		if j >= len(b) || (b[j] != '"' && b[j] != '\'') {
-			return fmt.Errorf("attribute %q without a quoted value", excerpt(string(name)))
+			return fmt.Errorf("attribute %s without a quoted value", excerpt.Quote(string(name)))
 		}
 		q := b[j]
 		k := bytes.IndexByte(b[j+1:], q)
 		if k < 0 {
-			return fmt.Errorf("attribute %q not closed", excerpt(string(name)))
+			return fmt.Errorf("attribute %s not closed", excerpt.Quote(string(name)))
 		}
 		start := len(s.abuf)
 		if err := s.decode(&s.abuf, b[j+1:j+1+k]); err != nil {
@@ -299,7 +301,7 @@ func (s *scanner) decode(dst *[]byte, raw []byte) error {
 			out = append(out, '\'')
 		default:
 			if len(ref) < 2 || ref[0] != '#' {
-				return fmt.Errorf("unknown XML entity &%s;", excerpt(string(ref)))
+				return fmt.Errorf("unknown XML entity &%s;", excerpt.Trim(string(ref)))
 			}
 			var n uint64
 			var err error
@@ -309,7 +311,7 @@ func (s *scanner) decode(dst *[]byte, raw []byte) error {
 				n, err = strconv.ParseUint(string(ref[1:]), 10, 32)
 			}
 			if err != nil || !utf8.ValidRune(rune(n)) {
-				return fmt.Errorf("bad character reference &%s;", excerpt(string(ref)))
+				return fmt.Errorf("bad character reference &%s;", excerpt.Trim(string(ref)))
 			}
 			out = utf8.AppendRune(out, rune(n))
 		}
