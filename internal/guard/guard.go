@@ -20,10 +20,17 @@ func allocated() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// Run calls fn in its own goroutine and fails t when it has not returned
-// within d, or when the process allocated more than maxBytes while it ran
-// (other goroutines' allocations count too: keep the budget generous). A
-// timed-out fn is left running: the test binary exits soon after.
+// poll is how often the budget is checked while fn runs.
+const poll = 5 * time.Millisecond
+
+// Run calls fn in its own goroutine and watches it: when fn has not
+// returned within d, or the process has allocated more than maxBytes
+// since fn started (other goroutines' allocations count too: keep the
+// budget generous), Run panics — a goroutine cannot be stopped from
+// outside, and one left running would go on hanging or filling memory
+// while other tests run, so the test binary is ended, printing where fn
+// was. A panic in fn fails t. fn reports its own problems with t.Error,
+// not t.Fatal: FailNow belongs to the test's goroutine.
 func Run(t testing.TB, d time.Duration, maxBytes uint64, fn func()) {
 	t.Helper()
 	before := allocated()
@@ -32,19 +39,35 @@ func Run(t testing.TB, d time.Duration, maxBytes uint64, fn func()) {
 		defer func() { done <- recover() }()
 		fn()
 	}()
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatalf("panic: %v", p)
+	deadline := time.Now().Add(d)
+	tick := time.NewTicker(poll)
+	defer tick.Stop()
+	for {
+		select {
+		case p := <-done:
+			if p != nil {
+				t.Fatalf("panic: %v", p)
+			}
+			if n := allocated() - before; n > maxBytes {
+				t.Fatalf("allocated %s, over the budget of %s", size(n), size(maxBytes))
+			}
+			return
+		case now := <-tick.C:
+			if n := allocated() - before; n > maxBytes {
+				breach(t, fmt.Sprintf("allocated %s and still running, over the budget of %s", size(n), size(maxBytes)))
+			}
+			if now.After(deadline) {
+				breach(t, fmt.Sprintf("still running after %v", d))
+			}
 		}
-	case <-timer.C:
-		t.Fatalf("still running after %v", d)
 	}
-	if n := allocated() - before; n > maxBytes {
-		t.Fatalf("allocated %s, over the budget of %s", size(n), size(maxBytes))
-	}
+}
+
+// breach ends the test binary (see Run); tests of guard itself replace it.
+var breach = func(t testing.TB, msg string) {
+	t.Helper()
+	t.Error(msg)
+	panic("guard: " + t.Name() + ": " + msg)
 }
 
 func size(n uint64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
