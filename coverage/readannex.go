@@ -118,6 +118,13 @@ func ReadAnnexCSV(r io.Reader, name string) (*AnnexSheet, error) {
 	return src.annex()
 }
 
+// Bounds on an annex table read from a file: Decree 30 annexes have
+// headers of a few rows and at most a few dozen columns.
+const (
+	maxHeaderRows = 10
+	maxTableCols  = 256
+)
+
 var reColumnNumber = regexp.MustCompile(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
 
 // annex finds the table in s.
@@ -162,6 +169,8 @@ func (s *source) annex() (*AnnexSheet, error) {
 			bottom = max(bottom, m.R1)
 		}
 	}
+	// A merge may reach below the last row that holds anything.
+	bottom = min(bottom, len(s.rows)-1)
 	for bottom+1 < len(s.rows) && s.at(bottom+1, c0).text == "" && s.textOnly(bottom+1, c0) {
 		bottom++
 	}
@@ -179,6 +188,14 @@ func (s *source) annex() (*AnnexSheet, error) {
 		if m.R0 <= bottom {
 			c1 = max(c1, m.C1)
 		}
+	}
+	// A merge reaching far down or right (A3:A1048576) would make a
+	// header of a million rows: bound it before laying out its cells.
+	if bottom-top+1 > maxHeaderRows {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a header of %d rows; at most %d", bottom-top+1, maxHeaderRows)}
+	}
+	if c1-c0+1 > maxTableCols {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a table of %d columns; at most %d", c1-c0+1, maxTableCols)}
 	}
 	first := bottom + 1
 	if first < len(s.rows) && s.numbering(first, c0, c1) {

@@ -309,6 +309,9 @@ func (wb *Workbook) readStrings(name string) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
+				if len(out) >= MaxCells {
+					return nil, fmt.Errorf("%s: more than %d strings", name, MaxCells)
+				}
 				out = append(out, b.String())
 			case "t":
 				inT = false
