@@ -253,6 +253,14 @@ func TestReadXLSXSheet(t *testing.T) {
 	if err != nil || len(as) != 1 || as[0].Sheet != "Visible" {
 		t.Errorf("annexes: %v", err)
 	}
+	// With the table on the hidden sheet only, the error says so.
+	f.SetSheetRow("Visible", "A1", &[]any{"Ghi chú", "", ""})
+	f.SetSheetRow("Visible", "A2", &[]any{"không có bảng", "", ""})
+	var b2 bytes.Buffer
+	f.Write(&b2)
+	if _, err := ReadAnnexXLSX(bytes.NewReader(b2.Bytes()), "h.xlsx"); err == nil || !strings.Contains(err.Error(), `hidden sheets are not read unless named: "Sheet1"`) {
+		t.Errorf("table on a hidden sheet: %v", err)
+	}
 	a, err := ReadAnnexXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Sheet1")
 	if err != nil || a.Sheet != "Sheet1" {
 		t.Errorf("named hidden annex: %v", err)

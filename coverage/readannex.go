@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -65,8 +66,10 @@ func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
 	}
 	var out []*AnnexSheet
 	var errs []error
+	var hidden []string
 	for i, sh := range wb.Sheets() {
 		if sh.Hidden {
+			hidden = append(hidden, strconv.Quote(sh.Name))
 			continue
 		}
 		src, err := readXLSXSource(wb, i, name)
@@ -83,6 +86,9 @@ func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
 	if len(out) == 0 {
 		if len(errs) == 0 {
 			errs = append(errs, &ReadError{File: name, Err: errors.New("no visible worksheet")})
+		}
+		if len(hidden) > 0 {
+			errs = append(errs, &ReadError{File: name, Err: fmt.Errorf("hidden sheets are not read unless named: %s", strings.Join(hidden, ", "))})
 		}
 		return nil, errors.Join(errs...)
 	}
