@@ -83,6 +83,9 @@ type Workbook struct {
 
 // Open opens the workbook in r, size bytes long.
 func Open(r io.ReaderAt, size int64) (wb *Workbook, err error) {
+	if err := checkEntries(r, size); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("not an XLSX workbook: %w", err)
@@ -106,6 +109,36 @@ func Open(r io.ReaderAt, size int64) (wb *Workbook, err error) {
 		return nil, errors.New("the workbook has no worksheet")
 	}
 	return wb, nil
+}
+
+// maxParts bounds the entries of a workbook's zip: a workbook has a few
+// dozen, and archive/zip allocates for each before a caller sees any.
+const maxParts = 10_000
+
+// checkEntries reads the entry count from the zip's end-of-central-
+// directory record, so that a small file claiming millions of entries is
+// refused before archive/zip allocates for them. A ZIP64 archive (more
+// than 65.534 entries, or 4 GiB) is no workbook this reads.
+func checkEntries(r io.ReaderAt, size int64) error {
+	const eocdLen = 22
+	tail := int64(min(size, eocdLen+65535)) // the record, then a comment
+	buf := make([]byte, tail)
+	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
+		return err
+	}
+	for i := len(buf) - eocdLen; i >= 0; i-- {
+		if buf[i] == 'P' && buf[i+1] == 'K' && buf[i+2] == 5 && buf[i+3] == 6 {
+			n := int(buf[i+10]) | int(buf[i+11])<<8
+			if n == 0xFFFF {
+				return errors.New("not an XLSX workbook: a ZIP64 archive")
+			}
+			if n > maxParts {
+				return fmt.Errorf("not an XLSX workbook: %d parts (at most %d)", n, maxParts)
+			}
+			return nil
+		}
+	}
+	return nil // archive/zip reports the missing record
 }
 
 // Sheets lists the worksheets in tab order.

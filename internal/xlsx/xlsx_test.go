@@ -271,6 +271,23 @@ func TestReadLimits(t *testing.T) {
 	}
 }
 
+// A small file claiming a huge number of parts is refused before the
+// zip reader allocates for them.
+func TestReadManyParts(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := range maxParts + 1 {
+		zw.CreateHeader(&zip.FileHeader{Name: strconv.Itoa(i), Method: zip.Store})
+	}
+	zw.Close()
+	if _, err := Open(bytes.NewReader(b.Bytes()), int64(b.Len())); err == nil || !strings.Contains(err.Error(), "10001 parts") {
+		t.Errorf("many parts: %v", err)
+	}
+	if _, err := Open(bytes.NewReader(nil), 0); err == nil {
+		t.Error("empty file opened")
+	}
+}
+
 // rawWorkbook is a minimal workbook around one worksheet's XML.
 func rawWorkbook(t testing.TB, sheetXML string) []byte {
 	t.Helper()
