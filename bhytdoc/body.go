@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -314,7 +315,7 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	}
 	m := re.FindStringSubmatchIndex(head)
 	if m == nil {
-		p.fail(h, "%s heading %q must start with its label (%s)", b.Kind, head, labelExample[b.Kind])
+		p.fail(h, "%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
 		return
 	}
 	b.Label = head[m[2]:m[3]]

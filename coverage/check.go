@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -96,7 +97,7 @@ func (f Finding) String() string {
 	if f.Column != "" {
 		b.WriteString(", " + f.Column)
 	}
-	fmt.Fprintf(&b, ": %s: expected %s, stated %q", f.Problem, f.Expected, f.Stated)
+	fmt.Fprintf(&b, ": %s: expected %s, stated %s", f.Problem, f.Expected, excerpt.Quote(f.Stated))
 	return b.String()
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 // pos is where a field was written.
@@ -78,7 +80,7 @@ func kindName(n *yaml.Node) string {
 	if n.ShortTag() == "!!null" {
 		return "nothing"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return excerpt.Quote(n.Value)
 }
 
 // fields decodes mapping n: each known key's value goes to its function;
@@ -96,9 +98,9 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		name := key
+		name := excerpt.Trim(key)
 		if where != "" {
-			name = where + "." + key
+			name = where + "." + name
 		}
 		fn, ok := fns[key]
 		switch {
@@ -172,6 +174,13 @@ func (d *fmDecoder) integer(n *yaml.Node, where string) (int, bool) {
 		d.fail(n, where, "want a whole number, got %s", kindName(n))
 		return 0, false
 	}
+	// YAML also reads 010 (octal), 0x10, 0b101 and 1_000 as integers: a
+	// number is written in decimal digits only, so that what is printed
+	// is what was written.
+	if !reDecimal.MatchString(n.Value) {
+		d.fail(n, where, "want a whole number in decimal digits without leading zeros, got %s", kindName(n))
+		return 0, false
+	}
 	return v, true
 }
 
@@ -225,6 +234,8 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 	*dst = out
 }
 
+var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
+
 var reDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
 
 // document decodes the front matter's root mapping into doc.
@@ -235,7 +246,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				d.mark("Kind", v)
 				k, err := bhytdoc.ParseKind(s)
 				if err != nil {
-					d.fail(v, "kind", "unknown document kind %q (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", s)
+					d.fail(v, "kind", "unknown document kind %s (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", excerpt.Quote(s))
 				}
 				doc.Kind = k
 			}
@@ -270,7 +281,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 			d.mark("Date", v)
 			m := reDate.FindStringSubmatch(s)
 			if m == nil {
-				d.fail(v, "date", "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %q", s)
+				d.fail(v, "date", "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %s", excerpt.Quote(s))
 				return
 			}
 			// Missing parts are "" and read as 0: blank, as in a draft.
@@ -322,7 +333,7 @@ func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {
 				pre, title, _ := strings.Cut(strings.TrimLeft(line, " "), " ")
 				p := bhytdoc.Prefix(pre)
 				if !p.Valid() {
-					d.fail(it, w, "an authority line starts with TM., KT., Q., TL. or TUQ. and the title (\"KT. Chủ tịch\"), got %q", line)
+					d.fail(it, w, "an authority line starts with TM., KT., Q., TL. or TUQ. and the title (\"KT. Chủ tịch\"), got %s", excerpt.Quote(line))
 				}
 				s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: p, Title: title})
 			})
@@ -357,18 +368,68 @@ func (d *fmDecoder) image(n *yaml.Node, where, field string) []byte {
 	return b
 }
 
+// MaxFileBytes bounds a file a source refers to (an annex file, an
+// image) and the source itself when read with ParseFS.
+const MaxFileBytes = 16 << 20
+
+// bom is the UTF-8 byte-order mark some editors put first in a file.
+var bom = []byte("\uFEFF")
+
+// readRegular reads file p of fsys: a regular file (not a FIFO, which
+// would block, nor a device, which would never end) of at most
+// MaxFileBytes. With an fsys from os.Root, p cannot lead outside the
+// root, through a symbolic link either.
+func readRegular(fsys fs.FS, p string) ([]byte, error) {
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(p, st); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := checkRegular(p, st); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB", p, MaxFileBytes>>20)
+	}
+	return b, nil
+}
+
+func checkRegular(p string, st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
+	if st.Size() > MaxFileBytes {
+		return fmt.Errorf("%s is larger than %d MiB", p, MaxFileBytes>>20)
+	}
+	return nil
+}
+
 // readFile reads a file named relative to the source file.
 func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) {
 	if d.fsys == nil {
-		d.fail(n, where, "cannot read %q: files can be referred to only when the source is read with ParseFS", name)
+		d.fail(n, where, "cannot read %s: files can be referred to only when the source is read with ParseFS", excerpt.Quote(name))
 		return nil, ""
 	}
 	p := path.Join(d.dir, name)
 	if path.IsAbs(name) || !fs.ValidPath(p) {
-		d.fail(n, where, "%q must be a path relative to the source file, inside its directory", name)
+		d.fail(n, where, "%s must be a path relative to the source file, inside its directory", excerpt.Quote(name))
 		return nil, ""
 	}
-	b, err := fs.ReadFile(d.fsys, p)
+	b, err := readRegular(d.fsys, p)
 	if err != nil {
 		d.fail(n, where, "%v", err)
 		return nil, ""
@@ -408,7 +469,7 @@ func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
 		}
 		sub := &fmDecoder{errs: d.errs, file: p, fsys: d.fsys, dir: path.Dir(p), pos: d.pos, keys: d.keys}
 		var root yaml.Node
-		if err := yaml.Unmarshal(b, &root); err != nil {
+		if err := yaml.Unmarshal(bytes.TrimPrefix(b, bom), &root); err != nil {
 			sub.syntax(err)
 			return bhytdoc.Annex{}
 		}
@@ -506,7 +567,7 @@ func (d *fmDecoder) column(n *yaml.Node, where, field string) bhytdoc.Column {
 		}
 		a, ok := alignNames[s]
 		if !ok {
-			d.fail(v, where+".align", "want auto, left, center or right, got %q", s)
+			d.fail(v, where+".align", "want auto, left, center or right, got %s", excerpt.Quote(s))
 		}
 		c.Align = a
 	}

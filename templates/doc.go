@@ -20,7 +20,9 @@
 // tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
 // trăm"); md escapes text for the Markdown body, yaml and yamls quote it
 // for the front matter, so that no data can change the document's
-// structure.
+// structure. Values are checked against their use: text, md and yaml take
+// text only (not a number or true/false), items a list with at least one
+// item (what a sentence or a section enumerates), list any list.
 //
 // Related packages:
 //
