@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"testing"
 
-	stock "github.com/go-pdf/fpdf"
+	stock "codeberg.org/go-pdf/fpdf"
 )
 
-// renderStock renders the fixture letter with stock github.com/go-pdf/fpdf
-// v0.9.0, parsing the four TTFs per document (AddUTF8FontFromBytes).
+// renderStock renders the fixture letter with stock codeberg.org/go-pdf/fpdf
+// v0.12.0, parsing the four TTFs per document (AddUTF8FontFromBytes).
 func renderStock(tb testing.TB, buf *bytes.Buffer) {
 	pdf := stock.New("P", "mm", "A4", "")
 	for _, s := range letterStyles {

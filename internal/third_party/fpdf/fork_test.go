@@ -13,8 +13,8 @@ import (
 	"sync"
 	"testing"
 
+	stock "codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifregular"
-	stock "github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
 )
 
@@ -33,6 +33,49 @@ func TestForkMatchesStock(t *testing.T) {
 	}
 	if !bytes.Equal(want.Bytes(), gotBytes.Bytes()) {
 		t.Errorf("AddUTF8FontFromBytes output differs from stock (%d vs %d bytes)", gotBytes.Len(), want.Len())
+	}
+}
+
+// TestMinPDFVersion: SetMinPDFVersion changes the header line and nothing
+// else (no page transparency groups, unlike a raised pdfVersion), never
+// lowers a version a feature needs, and rejects versions fpdf cannot write.
+func TestMinPDFVersion(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	render := func(set func(*Fpdf)) []byte {
+		pdf := New("P", "mm", "A4", "")
+		for i, s := range letterStyles {
+			pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+		}
+		set(pdf)
+		drawLetter(pdf)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	plain := render(func(*Fpdf) {})
+	v14 := render(func(p *Fpdf) { p.SetMinPDFVersion(1, 4) })
+	if !bytes.HasPrefix(plain, []byte("%PDF-1.3\n")) {
+		t.Fatalf("default header %q, want %%PDF-1.3", plain[:9])
+	}
+	if !bytes.HasPrefix(v14, []byte("%PDF-1.4\n")) {
+		t.Fatalf("header %q, want %%PDF-1.4", v14[:9])
+	}
+	if !bytes.Equal(plain[8:], v14[8:]) {
+		t.Error("SetMinPDFVersion changed more than the header line")
+	}
+	// A feature that needs 1.5 (layers) wins over a lower minimum.
+	v15 := render(func(p *Fpdf) { p.SetMinPDFVersion(1, 4); p.AddLayer("x", true) })
+	if !bytes.HasPrefix(v15, []byte("%PDF-1.5\n")) {
+		t.Errorf("header %q, want %%PDF-1.5", v15[:9])
+	}
+	for _, v := range [][2]int{{2, 0}, {1, 2}, {1, 8}, {0, 4}} {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetMinPDFVersion(v[0], v[1])
+		if pdf.Error() == nil {
+			t.Errorf("SetMinPDFVersion(%d, %d) set no error", v[0], v[1])
+		}
 	}
 }
 
@@ -296,5 +339,50 @@ func TestPDFValid(t *testing.T) {
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s renders differently from stock", filepath.Base(fp))
 		}
+	}
+}
+
+// TestSRGB2014ICC checks the embedded profile is the ICC's sRGB profile and
+// that AddOutputIntent with it gives a PDF that qpdf accepts.
+func TestSRGB2014ICC(t *testing.T) {
+	p := SRGB2014ICC()
+	// ICC header: size (big-endian) at 0, "acsp" signature at 36, colour
+	// space "RGB " at 16.
+	if len(p) != 3024 || string(p[36:40]) != "acsp" || string(p[16:20]) != "RGB " {
+		t.Fatalf("embedded profile is not an RGB ICC profile (%d bytes)", len(p))
+	}
+	if size := int(p[0])<<24 | int(p[1])<<16 | int(p[2])<<8 | int(p[3]); size != len(p) {
+		t.Fatalf("profile header size %d, file %d bytes", size, len(p))
+	}
+	p[40] ^= 0xFF
+	if bytes.Equal(p, SRGB2014ICC()) {
+		t.Fatal("SRGB2014ICC returned shared bytes")
+	}
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed")
+	}
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddOutputIntent(OutputIntentType{
+		SubtypeIdent:              OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                SRGB2014ICC(),
+	})
+	pdf.AddPage()
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "intent.pdf")
+	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Upstream v0.12.0 pointed /Info at the ICC stream; qpdf then warns
+	// (exit status 3), so a clean exit is required.
+	if out, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/OutputIntents")) {
+		t.Error("no /OutputIntents in the catalog")
 	}
 }
