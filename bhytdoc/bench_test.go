@@ -33,6 +33,47 @@ func BenchmarkCaiRangPDF(b *testing.B) {
 	}
 }
 
+// caiRangCopies returns n distinct Cái Răng letters: each has its own
+// number and its own coverage figure in the first paragraph, so glyph sets
+// and content streams vary from letter to letter as in a real batch.
+func caiRangCopies(tb testing.TB, n int) []*bhytdoc.Document {
+	docs := make([]*bhytdoc.Document, n)
+	for i := range docs {
+		d := seeds.CaiRang()
+		d.Number = 898 + i
+		old := "78,11%"
+		figure := strconv.Itoa(60+i%37) + "," + strconv.Itoa(10+i*7%90) + "%"
+		found := false
+		for j, s := range d.Body[0].Text {
+			if strings.Contains(s.Text, old) {
+				d.Body[0].Text[j].Text = strings.Replace(s.Text, old, figure, 1)
+				found = true
+			}
+		}
+		if !found {
+			tb.Fatalf("figure %q not in the first paragraph", old)
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// BenchmarkCaiRang200 renders 200 distinct copies of the letter in turn
+// (see caiRangCopies), so that caching across documents is measured on
+// varying input rather than on one document rendered again and again.
+// ns/op, B/op and allocs/op are per letter.
+func BenchmarkCaiRang200(b *testing.B) {
+	docs := caiRangCopies(b, 200)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := bhytdoc.RenderPDF(docs[i%len(docs)], nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 // BenchmarkCaiRangPlainFpdf is the baseline: the same letter drawn with
 // plain calls to stock fpdf (fonts added from bytes for every document,
 // fpdf's own line breaking), from text prepared once outside the loop.
