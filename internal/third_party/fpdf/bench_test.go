@@ -95,6 +95,19 @@ func BenchmarkFork(b *testing.B) {
 	}
 }
 
+// BenchmarkForkSubsetMiss is BenchmarkFork with every document using a rune
+// set that is not in the subset cache (the variants cycle through twice the
+// cache size), i.e. the cost of a cache miss.
+func BenchmarkForkSubsetMiss(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		renderExtra(b, fonts, string(rune(0x1EA0+i%(2*subsetCacheSize))))
+		i++
+	}
+}
+
 func BenchmarkForkParallel(b *testing.B) {
 	fonts := parseLetterFonts(b)
 	b.ReportAllocs()

@@ -386,3 +386,76 @@ func TestSRGB2014ICC(t *testing.T) {
 		t.Error("no /OutputIntents in the catalog")
 	}
 }
+
+// TestSubsetCache: documents that share parsed fonts reuse subsets from the
+// font's cache, and a document's bytes never depend on what was rendered
+// before it: each render must equal a render with freshly parsed fonts
+// (cold cache), in any order, also after entries were evicted.
+func TestSubsetCache(t *testing.T) {
+	// Distinct rune sets: each variant adds one letter of U+1EA0..
+	n := subsetCacheSize + 4
+	variant := func(i int) string { return "Thêm chữ " + string(rune(0x1EA0+i)) }
+	want := make([][]byte, n)
+	for i := range want {
+		want[i] = renderExtra(t, parseLetterFonts(t), variant(i))
+	}
+	if bytes.Equal(want[0], want[1]) {
+		t.Fatal("variants 0 and 1 render the same: the test does not vary the rune set")
+	}
+	fonts := parseLetterFonts(t)
+	order := []int{0, 1, 0, 2, 1, 0}
+	for i := range n { // evicts 0, 1, 2, ...
+		order = append(order, i)
+	}
+	order = append(order, n-1, 0, 3, n-2)
+	for k, i := range order {
+		if got := renderExtra(t, fonts, variant(i)); !bytes.Equal(got, want[i]) {
+			t.Fatalf("step %d: variant %d differs from a cold-cache render", k, i)
+		}
+		if m := len(fonts[0].subsets.items); m > subsetCacheSize {
+			t.Fatalf("cache holds %d subsets, bound is %d", m, subsetCacheSize)
+		}
+	}
+	// The cache really is used: the same rune set gives the same shared
+	// subset, not a recomputed one.
+	key := func() string {
+		pdf := New("P", "mm", "A4", "")
+		pdf.AddUTF8FontParsed(letterFamily, "", fonts[0])
+		pdf.SetFont(letterFamily, "", 12)
+		pdf.AddPage()
+		pdf.Cell(10, 10, variant(n-1))
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		k, ok := subsetKey(pdf.fonts[getFontKey(letterFamily, "")].usedRunes)
+		if !ok {
+			t.Fatal("subsetKey rejected fpdf's own used-rune map")
+		}
+		return k
+	}
+	k := key()
+	first := fonts[0].subsets.get(k)
+	key()
+	if first == nil || fonts[0].subsets.get(k) != first {
+		t.Error("second document with the same runes did not reuse the cached subset")
+	}
+}
+
+// TestForkMatchesStockCached: a render served from the subset cache is
+// still byte-identical to stock fpdf.
+func TestForkMatchesStockCached(t *testing.T) {
+	var want, cold, warm bytes.Buffer
+	renderStock(t, &want)
+	stockCIDToGIDMap = true
+	defer func() { stockCIDToGIDMap = false }()
+	fonts := parseLetterFonts(t)
+	renderFork(t, fonts, &cold)
+	if len(fonts[0].subsets.items) != 1 {
+		t.Fatalf("cache has %d entries after one document, want 1", len(fonts[0].subsets.items))
+	}
+	renderFork(t, fonts, &warm)
+	if !bytes.Equal(want.Bytes(), cold.Bytes()) || !bytes.Equal(want.Bytes(), warm.Bytes()) {
+		t.Error("fork output with the subset cache differs from stock")
+	}
+}

@@ -4520,10 +4520,12 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// bhytdoc: the subset font program, its /W array and
+				// CIDToGIDMap depend only on the font and the used-rune map,
+				// so a font parsed once (AddUTF8FontParsed) keeps them for
+				// later documents with the same map (see subsetCache). On a
+				// miss they are computed exactly as stock does.
+				sub := f.utf8Subset(&font, usedRunes)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4534,10 +4536,9 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.w) // bhytdoc: was f.generateCIDFontMap(&font, font.utf8File.LastRune)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
-
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
 				f.putstream([]byte(toUnicode))
@@ -4568,53 +4569,20 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 
-				// Embed CIDToGIDMap
-				// bhytdoc: size the map for the highest CID the document uses
-				// instead of always 65536 entries. Every CID that occurs in the
-				// content streams (each used rune, including runes the font
-				// lacks, which map to GID 0 as before) stays inside the map, so
-				// the output does not depend on how a reader treats CIDs past
-				// the end of the stream. Runes above U+FFFF are not encoded as
-				// their own CIDs by fpdf, so then the full-size map is kept.
-				maxCID := 0
-				for cc := range CodeSignDictionary {
-					maxCID = max(maxCID, cc)
-				}
-				for r := range usedRunes {
-					maxCID = max(maxCID, r)
-				}
-				if maxCID > 0xFFFF {
-					maxCID = 0xFFFF
-				}
-				if stockCIDToGIDMap {
-					maxCID = 256*256 - 1
-				}
-				cidToGidMap := make([]byte, (maxCID+1)*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				// Embed CIDToGIDMap (bhytdoc: built and compressed in utf8Subset)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGID)) + "/Filter /FlateDecode>>")
+				f.putSharedStream(sub.cidToGID)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.file)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.fileLen))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putSharedStream(sub.file)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4623,7 +4591,83 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// bhytdoc: utf8Subset returns the font program subset, /W array and
+// CIDToGIDMap stream for a UTF-8 font and its used runes, from the font's
+// subset cache when it was added with AddUTF8FontParsed.
+func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+	if font.parsed == nil {
+		return f.makeUTF8Subset(font, usedRunes)
+	}
+	key, ok := subsetKey(usedRunes)
+	if !ok {
+		return f.makeUTF8Subset(font, usedRunes)
+	}
+	if sub := font.parsed.subsets.get(key); sub != nil {
+		return sub
+	}
+	sub := f.makeUTF8Subset(font, usedRunes)
+	font.parsed.subsets.put(key, sub)
+	return sub
+}
+
+// bhytdoc: makeUTF8Subset is the stock putfonts code for the font program,
+// /W array and CIDToGIDMap of a UTF-8 font, moved out of putfonts. The
+// returned bytes are owned by the result (not pooled), so they can be
+// cached and shared.
+func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	utf8FontSize := len(utf8FontStream)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	w := f.generateCIDFontMap(font, font.utf8File.LastRune)
+
+	// bhytdoc: size the map for the highest CID the document uses
+	// instead of always 65536 entries. Every CID that occurs in the
+	// content streams (each used rune, including runes the font
+	// lacks, which map to GID 0 as before) stays inside the map, so
+	// the output does not depend on how a reader treats CIDs past
+	// the end of the stream. Runes above U+FFFF are not encoded as
+	// their own CIDs by fpdf, so then the full-size map is kept.
+	maxCID := 0
+	for cc := range CodeSignDictionary {
+		maxCID = max(maxCID, cc)
+	}
+	for r := range usedRunes {
+		maxCID = max(maxCID, r)
+	}
+	if maxCID > 0xFFFF {
+		maxCID = 0xFFFF
+	}
+	if stockCIDToGIDMap {
+		maxCID = 256*256 - 1
+	}
+	cidToGidMap := make([]byte, (maxCID+1)*2)
+
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+
+	mem := xmem.compress(cidToGidMap)
+	sub := &fontSubset{w: w, cidToGID: bytes.Clone(mem.bytes()), fileLen: utf8FontSize}
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	sub.file = bytes.Clone(mem.bytes())
+	mem.release()
+	return sub
+}
+
+// bhytdoc: putSharedStream is putstream for bytes that other documents may
+// share (cached font subsets): encryption works in place, so it gets a copy.
+func (f *Fpdf) putSharedStream(b []byte) {
+	if f.protect.encrypted {
+		b = bytes.Clone(b)
+	}
+	f.putstream(b)
+}
+
+// bhytdoc: returns the /W line instead of writing it, so it can be cached.
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4759,7 +4803,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		}
 	}
 	w = append(w, " ]"...)
-	f.out(string(w))
+	return string(w)
 }
 
 func implode(sep string, arr []int) string {
