@@ -687,6 +687,8 @@ type Fpdf struct {
 	aliasNbPagesStr  string                     // alias for total number of pages
 	pdfVersion       pdfVersion                 // PDF version number
 	minPDFVersion    pdfVersion                 // bhytdoc: lowest version the header declares (SetMinPDFVersion)
+	cellBuf          []byte                     // bhytdoc: CellFormat's reused output buffer
+	utf16Buf         []byte                     // bhytdoc: scratch for appendEscapedUTF16
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
 	joinStyle        int                        // line segment join style: miter 0, round 1, bevel 2

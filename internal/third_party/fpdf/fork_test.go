@@ -459,3 +459,109 @@ func TestForkMatchesStockCached(t *testing.T) {
 		t.Error("fork output with the subset cache differs from stock")
 	}
 }
+
+// cellDoc is the part of the fpdf API drawCells uses; both *stock.Fpdf and
+// *Fpdf implement it.
+type cellDoc interface {
+	letterDoc
+	AddUTF8FontFromBytes(family, style string, ttf []byte)
+	SetFillColor(r, g, b int)
+	SetTextColor(r, g, b int)
+	SetXY(x, y float64)
+	SetWordSpacing(space float64)
+	SetLineWidth(w float64)
+	Line(x1, y1, x2, y2 float64)
+	Rect(x, y, w, h float64, styleStr string)
+}
+
+// drawCells exercises every branch of CellFormat's output: borders, fill,
+// colour, underline and strikeout, each alignment, justified text with and
+// without word spacing, a core font, and text whose UTF-16 bytes need
+// escaping (U+0128 Ĩ and U+0129 ĩ end in '(' and ')', U+015C in '\',
+// U+010D in '\r').
+func drawCells(pdf cellDoc) {
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(letterTime)
+	pdf.SetModificationDate(letterTime)
+	pdf.AddUTF8FontFromBytes("u", "", liberationserifregular.TTF)
+	pdf.AddPage()
+	texts := []string{
+		"Ĩ ĩ Ŝ č (a) \\ b\r c – “x” 12,5%",
+		"Cộng hòa  xã hội   chủ nghĩa",
+		"",
+		" lề trái và phải ",
+	}
+	borders := []string{"", "1", "L", "TB", "LTRB", "lr"}
+	aligns := []string{"L", "C", "R", "J", "LT", "CB", "RA", "JM"}
+	y := 10.0
+	for i, txt := range texts {
+		for j, border := range borders {
+			for a, align := range aligns {
+				style := []string{"", "U", "S", "US"}[(i+j+a)%4]
+				pdf.SetFont("u", style, 9+float64(a%3))
+				if (i+a)%3 == 0 {
+					pdf.SetTextColor(200, 10*j, 3*a)
+				} else {
+					pdf.SetTextColor(0, 0, 0)
+				}
+				pdf.SetFillColor(240, 240, 10*a)
+				if a%2 == 1 {
+					pdf.SetWordSpacing(0.7)
+				} else {
+					pdf.SetWordSpacing(0)
+				}
+				pdf.SetXY(10+float64(a)*0.3, y)
+				pdf.CellFormat(120-float64(j), 4.5, txt, border, a%3, align, (i+j)%2 == 0, 0, "")
+				y += 1.1
+				if y > 280 {
+					pdf.AddPage()
+					y = 10
+				}
+			}
+		}
+	}
+	pdf.SetFont("Helvetica", "", 10)
+	pdf.SetXY(10, 20)
+	pdf.CellFormat(60, 5, `core \ (font) text`, "1", 1, "C", true, 0, "")
+	pdf.CellFormat(0, 5, "justified core font text", "", 1, "J", false, 0, "")
+	pdf.SetLineWidth(0.37)
+	pdf.Line(10.123, 20.456, 150.5, 20.456)
+	pdf.Rect(12.5, 30.25, 80.125, 20.75, "D")
+	pdf.Rect(12.5, 60.25, -8, 20.75, "FD")
+}
+
+// TestCellFormatMatchesStock: CellFormat (and the other drawing operators
+// the fork writes without fmt) give byte-for-byte the stock output.
+func TestCellFormatMatchesStock(t *testing.T) {
+	stockCIDToGIDMap = true
+	defer func() { stockCIDToGIDMap = false }()
+	var want, got bytes.Buffer
+	s := stock.New("P", "mm", "A4", "")
+	drawCells(s)
+	if err := s.Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	f := New("P", "mm", "A4", "")
+	drawCells(f)
+	if err := f.Output(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("fork output differs from stock (%d vs %d bytes)", got.Len(), want.Len())
+		// Uncompressed content helps find the difference.
+		s, f := stock.New("P", "mm", "A4", ""), New("P", "mm", "A4", "")
+		s.SetCompression(false)
+		f.SetCompression(false)
+		drawCells(s)
+		drawCells(f)
+		var a, b bytes.Buffer
+		s.Output(&a)
+		f.Output(&b)
+		al, bl := bytes.Split(a.Bytes(), []byte("\n")), bytes.Split(b.Bytes(), []byte("\n"))
+		for i := 0; i < len(al) && i < len(bl); i++ {
+			if !bytes.Equal(al[i], bl[i]) {
+				t.Fatalf("first difference, line %d:\nstock %q\nfork  %q", i+1, al[i], bl[i])
+			}
+		}
+	}
+}

@@ -1113,7 +1113,11 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.out(f.fmtF64(width*f.k, 2) + " w")
+		// bhytdoc: appended into a reused buffer (was f.out(f.fmtF64(width*f.k, 2) + " w"))
+		b := strconv.AppendFloat(f.cellBuf[:0], width*f.k, 'f', 2, 64)
+		b = append(b, " w"...)
+		f.outBytes(b)
+		f.cellBuf = b
 	}
 }
 
@@ -2449,7 +2453,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
 
@@ -2483,7 +2487,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
 
@@ -2493,7 +2497,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
 
@@ -2718,7 +2722,12 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	// bhytdoc: the cell's operators are appended with strconv into
+	// f.cellBuf, reused for every cell, and written to the page without an
+	// intermediate string; stock formatted them with fmt into a new
+	// fmtBuffer. The bytes are the same (the stock format strings are
+	// kept in comments; %.Nf is strconv.AppendFloat(b, v, 'f', N, 64)).
+	s := f.cellBuf[:0]
 	if h > 0 && (fill || borderStr == "1") {
 		var op string
 		if fill {
@@ -2734,7 +2743,11 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			op = "S"
 		}
 		/// dbg("(CellFormat) f.x %.2f f.k %.2f", f.x, f.k)
-		s.printf("%.2f %.2f %.2f %.2f re %s ", f.x*k, (f.h-f.y)*k, w*k, -h*k, op)
+		// "%.2f %.2f %.2f %.2f re %s "
+		s = appendF2s(s, f.x*k, (f.h-f.y)*k, w*k, -h*k)
+		s = append(s, "re "...)
+		s = append(s, op...)
+		s = append(s, ' ')
 	}
 	if len(borderStr) > 0 && borderStr != "1" {
 		// fmt.Printf("border is '%s', no fill\n", borderStr)
@@ -2744,17 +2757,18 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		top := (f.h - y) * k
 		right := (x + w) * k
 		bottom := (f.h - (y + h)) * k
+		// each "%.2f %.2f m %.2f %.2f l S "
 		if strings.Contains(borderStr, "L") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, left, bottom)
+			s = appendSegment(s, left, top, left, bottom)
 		}
 		if strings.Contains(borderStr, "T") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, right, top)
+			s = appendSegment(s, left, top, right, top)
 		}
 		if strings.Contains(borderStr, "R") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", right, top, right, bottom)
+			s = appendSegment(s, right, top, right, bottom)
 		}
 		if strings.Contains(borderStr, "B") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, bottom, right, bottom)
+			s = appendSegment(s, left, bottom, right, bottom)
 		}
 	}
 	if len(txtStr) > 0 {
@@ -2789,7 +2803,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			dy = 0
 		}
 		if f.colorFlag {
-			s.printf("q %s ", f.color.text.str)
+			// "q %s "
+			s = append(s, "q "...)
+			s = append(s, f.color.text.str...)
+			s = append(s, ' ')
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
@@ -2800,60 +2817,74 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			for _, uni := range txtStr {
 				f.currentFont.usedRunes[int(uni)] = int(uni)
 			}
-			space := f.escape(utf8toutf16(" ", false))
+			// space is f.escape(utf8toutf16(" ", false)) = "\x00 "
 			strSize := f.GetStringSymbolWidth(txtStr)
-			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
-			t := strings.Split(txtStr, " ")
-			shift := float64((wmax - strSize)) / float64(len(t)-1)
-			numt := len(t)
+			// "BT 0 Tw %.2f %.2f Td ["
+			s = append(s, "BT 0 Tw "...)
+			s = appendF2s(s, (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
+			s = append(s, "Td ["...)
+			// The words of strings.Split(txtStr, " "), without the slice.
+			numt := strings.Count(txtStr, " ") + 1
+			shift := float64((wmax - strSize)) / float64(numt-1)
+			rest := txtStr
 			for i := range numt {
-				tx := t[i]
-				tx = "(" + f.escape(utf8toutf16(tx, false)) + ")"
-				s.printf("%s ", tx)
+				tx, after, _ := strings.Cut(rest, " ")
+				rest = after
+				// "%s " of "(" + f.escape(utf8toutf16(tx, false)) + ")"
+				s = append(s, '(')
+				s = f.appendEscapedUTF16(s, tx)
+				s = append(s, ") "...)
 				if (i + 1) < numt {
-					s.printf("%.3f(%s) ", -shift, space)
+					// "%.3f(%s) " of -shift, space
+					s = strconv.AppendFloat(s, -shift, 'f', 3, 64)
+					s = append(s, "(\x00 ) "...)
 				}
 			}
-			s.printf("] TJ ET")
+			s = append(s, "] TJ ET"...)
 		} else {
-			var txt2 string
+			bt := (f.x + dx) * k
+			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
+			// "BT %.2f %.2f Td (%s)Tj ET"
+			s = append(s, "BT "...)
+			s = appendF2s(s, bt, td)
+			s = append(s, "Td ("...)
 			if f.isCurrentUTF8 {
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
+				s = f.appendEscapedUTF16(s, txtStr)
 				for _, uni := range txtStr {
 					f.currentFont.usedRunes[int(uni)] = int(uni)
 				}
 			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
+				txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
 				txt2 = strings.Replace(txt2, "(", "\\(", -1)
 				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+				s = append(s, txt2...)
 			}
-			bt := (f.x + dx) * k
-			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
-			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
+			s = append(s, ")Tj ET"...)
 			//BT %.2F %.2F Td (%s) Tj ET',(f.x+dx)*k,(f.h-(f.y+.5*h+.3*f.FontSize))*k,txt2);
 		}
 
 		if f.underline {
-			s.printf(" %s", f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.strikeout {
-			s.printf(" %s", f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.colorFlag {
-			s.printf(" Q")
+			s = append(s, " Q"...)
 		}
 		if link > 0 || len(linkStr) > 0 {
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if len(s) > 0 {
+		f.outBytes(s)
 	}
+	f.cellBuf = s
 	f.lasth = h
 	if ln > 0 {
 		// Go to next line
@@ -4122,6 +4153,55 @@ func (f *Fpdf) out(s string) {
 	}
 }
 
+// bhytdoc: outBytes is out for a byte slice, without converting it to a
+// string first.
+func (f *Fpdf) outBytes(b []byte) {
+	buf := f.pages[f.page]
+	if f.state != 2 {
+		buf = &f.buffer.Buffer
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
+}
+
+// bhytdoc: appendF2s appends each v as fmt's "%.2f " (two decimals and a
+// space).
+func appendF2s(b []byte, vs ...float64) []byte {
+	for _, v := range vs {
+		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// bhytdoc: appendSegment appends "%.2f %.2f m %.2f %.2f l S ".
+func appendSegment(b []byte, x1, y1, x2, y2 float64) []byte {
+	b = appendF2s(b, x1, y1)
+	b = append(b, "m "...)
+	b = appendF2s(b, x2, y2)
+	return append(b, "l S "...)
+}
+
+// bhytdoc: appendEscapedUTF16 appends f.escape(utf8toutf16(s, false)),
+// using f.utf16Buf as scratch space instead of two new strings. escape's
+// replacements act on single bytes and none matches what an earlier one
+// inserted, so escaping byte by byte gives the same result.
+func (f *Fpdf) appendEscapedUTF16(b []byte, s string) []byte {
+	u := appendUTF16(f.utf16Buf[:0], s)
+	f.utf16Buf = u
+	for _, c := range u {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 func (f *Fpdf) put(s string) {
 	if f.state == 2 {
 		f.pages[f.page].WriteString(s)
@@ -4163,7 +4243,30 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	// bhytdoc: writes the digits without converting them to a string.
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
+}
+
+// bhytdoc: putBytes is put for a byte slice.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
+// bhytdoc: outFontSelect writes "BT /F%s %.2f Tf ET" for the current font
+// and size, appended with strconv into a reused buffer (same bytes).
+func (f *Fpdf) outFontSelect() {
+	b := append(f.cellBuf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	f.outBytes(b)
+	f.cellBuf = b
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -4172,7 +4275,9 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.put(f.fmtInt(v))
+	// bhytdoc: writes the digits without converting them to a string.
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) fmtInt(v int) string {

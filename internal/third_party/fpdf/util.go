@@ -86,6 +86,12 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
+	return string(appendUTF16(res, s))
+}
+
+// bhytdoc: appendUTF16 is the conversion loop of utf8toutf16, appending to
+// res, so that callers can reuse a buffer.
+func appendUTF16(res []byte, s string) []byte {
 	nb := len(s)
 	i := 0
 	for i < nb {
@@ -111,7 +117,7 @@ func utf8toutf16(s string, withBOM ...bool) string {
 			res = append(res, 0, c1)
 		}
 	}
-	return string(res)
+	return res
 }
 
 // intIf returns a if cnd is true, otherwise b
