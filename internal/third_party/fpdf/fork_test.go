@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +16,17 @@ import (
 
 	stock "codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifregular"
+	kpzlib "github.com/klauspost/compress/zlib"
 	"golang.org/x/image/font/gofont/gomono"
 )
+
+// stockMode makes the fork write what stock fpdf writes (the full-size
+// CIDToGIDMap and compress/zlib streams) until the test ends, so that
+// output can be compared with stock byte for byte.
+func stockMode(t *testing.T) {
+	stockCIDToGIDMap, stdlibDeflate = true, true
+	t.Cleanup(func() { stockCIDToGIDMap, stdlibDeflate = false, false })
+}
 
 // TestForkMatchesStock checks that, apart from the shorter CIDToGIDMap
 // (patch 3), the fork produces byte-for-byte the same PDF as stock fpdf,
@@ -24,8 +34,7 @@ import (
 func TestForkMatchesStock(t *testing.T) {
 	var want, got, gotBytes bytes.Buffer
 	renderStock(t, &want)
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	renderFork(t, parseLetterFonts(t), &got)
 	renderForkFromBytes(t, &gotBytes)
 	if !bytes.Equal(want.Bytes(), got.Bytes()) {
@@ -197,8 +206,7 @@ func TestFontBytesNotModified(t *testing.T) {
 		t.Error("second render differs from first")
 	}
 	// The first stock render (before it corrupts its copy) matches the fork.
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	forkFull := render()
 	spdf := stock.New("P", "mm", "A4", "")
 	spdf.SetCatalogSort(true)
@@ -241,7 +249,9 @@ func TestParseUTF8FontErrors(t *testing.T) {
 }
 
 // TestCompressPooled checks that pooled (Reset) zlib writers produce the
-// same bytes as fresh ones, across streams of different sizes.
+// same bytes as fresh ones, across streams of different sizes, for both the
+// default (klauspost) and the stock (compress/zlib) compressor, and that
+// the result inflates back to the input.
 func TestCompressPooled(t *testing.T) {
 	inputs := [][]byte{
 		liberationserifregular.TTF[:70000],
@@ -250,17 +260,38 @@ func TestCompressPooled(t *testing.T) {
 		liberationserifregular.TTF[1000:30000],
 		{},
 	}
+	fresh := map[bool]func(io.Writer) io.WriteCloser{
+		true: func(w io.Writer) io.WriteCloser {
+			zw, _ := zlib.NewWriterLevel(w, zlib.BestSpeed)
+			return zw
+		},
+		false: func(w io.Writer) io.WriteCloser {
+			zw, _ := kpzlib.NewWriterLevel(w, kpzlib.BestSpeed)
+			return zw
+		},
+	}
+	t.Cleanup(func() { stdlibDeflate = false })
 	for round := 0; round < 3; round++ {
-		for i, in := range inputs {
-			var want bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
-			zw.Write(in)
-			zw.Close()
-			mem := xmem.compress(in)
-			if !bytes.Equal(mem.bytes(), want.Bytes()) {
-				t.Errorf("round %d input %d: pooled compressor output differs", round, i)
+		for _, std := range []bool{false, true, false} {
+			stdlibDeflate = std
+			for i, in := range inputs {
+				var want bytes.Buffer
+				zw := fresh[std](&want)
+				zw.Write(in)
+				zw.Close()
+				mem := xmem.compress(in)
+				if !bytes.Equal(mem.bytes(), want.Bytes()) {
+					t.Errorf("round %d input %d stdlib %v: pooled compressor output differs", round, i, std)
+				}
+				zr, err := zlib.NewReader(bytes.NewReader(mem.bytes()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, err := io.ReadAll(zr); err != nil || !bytes.Equal(got, in) {
+					t.Errorf("round %d input %d stdlib %v: does not inflate to the input (%v)", round, i, std, err)
+				}
+				mem.release()
 			}
-			mem.release()
 		}
 	}
 }
@@ -447,8 +478,7 @@ func TestSubsetCache(t *testing.T) {
 func TestForkMatchesStockCached(t *testing.T) {
 	var want, cold, warm bytes.Buffer
 	renderStock(t, &want)
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	fonts := parseLetterFonts(t)
 	renderFork(t, fonts, &cold)
 	if len(fonts[0].subsets.items) != 1 {
@@ -533,8 +563,7 @@ func drawCells(pdf cellDoc) {
 // TestCellFormatMatchesStock: CellFormat (and the other drawing operators
 // the fork writes without fmt) give byte-for-byte the stock output.
 func TestCellFormatMatchesStock(t *testing.T) {
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	var want, got bytes.Buffer
 	s := stock.New("P", "mm", "A4", "")
 	drawCells(s)

@@ -228,8 +228,8 @@ func (c *subsetCache) put(key string, sub *fontSubset) {
 
 // subsetKey encodes a used-rune map exactly: every key in order, with
 // whether its value is the rune itself or 0 (the only values fpdf stores).
-// The test-only stockCIDToGIDMap switch, which changes the map stream, is
-// part of the key. ok is false for a map it cannot encode; the caller then
+// The test-only switches stockCIDToGIDMap and stdlibDeflate, which change
+// the streams, are part of the key. ok is false for a map it cannot encode; the caller then
 // does not cache.
 func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 	runes := make([]int, 0, len(usedRunes))
@@ -239,7 +239,10 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 	slices.Sort(runes)
 	b := make([]byte, 1, 1+4*len(runes))
 	if stockCIDToGIDMap {
-		b[0] = 1
+		b[0] |= 1
+	}
+	if stdlibDeflate {
+		b[0] |= 2
 	}
 	for _, r := range runes {
 		v := usedRunes[r]
