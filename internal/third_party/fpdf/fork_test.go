@@ -594,3 +594,30 @@ func TestCellFormatMatchesStock(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycledBuffers: Output releases the page and output buffers to pools
+// for the next document. Documents rendered after others (reusing their
+// arrays) are unchanged, and a second Output writes nothing, as in stock.
+func TestRecycledBuffers(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	want := renderExtra(t, fonts, extras[2])
+	for i := range 6 {
+		// A bigger document first, so that the next one gets its arrays.
+		renderExtra(t, fonts, strings.Repeat(extras[i%len(extras)]+" ", 40))
+		if got := renderExtra(t, fonts, extras[2]); !bytes.Equal(got, want) {
+			t.Fatalf("round %d: render after another document differs", i)
+		}
+	}
+	for name, pdf := range map[string]letterDoc{"fork": New("P", "mm", "A4", ""), "stock": stock.New("P", "mm", "A4", "")} {
+		pdf.SetFont("Helvetica", "", 12)
+		pdf.AddPage()
+		pdf.CellFormat(0, 5, "x", "", 1, "L", false, 0, "")
+		var a, b bytes.Buffer
+		if err := pdf.Output(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := pdf.Output(&b); err != nil || b.Len() != 0 || a.Len() == 0 {
+			t.Errorf("%s: outputs of %d then %d bytes (%v), want n then 0", name, a.Len(), b.Len(), err)
+		}
+	}
+}

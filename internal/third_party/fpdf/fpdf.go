@@ -42,6 +42,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -78,6 +79,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	}
 	f.page = 0
 	f.n = 2
+	f.buffer.Buffer = *bytes.NewBuffer(docBufs.get()) // bhytdoc: recycled array, see releaseBuffers
 	f.pages = make([]*bytes.Buffer, 0, 8)
 	f.pages = append(f.pages, bytes.NewBufferString("")) // pages[0] is unused (1-based)
 	f.pageSizes = make(map[int]SizeType)
@@ -3891,7 +3893,48 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if err != nil {
 		f.err = err
 	}
+	f.releaseBuffers() // bhytdoc
 	return f.err
+}
+
+// bhytdoc: pageBufs and docBufs recycle the backing arrays of finished
+// documents' page buffers and output buffer, so that each document does
+// not grow new ones from empty (about 200 KB of garbage per 3-page
+// letter). Like the pooled zlib writers, this is invisible to callers: a
+// buffer is released only after Output has written it, when stock would
+// never read it again (WriteTo has drained the output buffer already).
+var pageBufs, docBufs bufPool
+
+// bufPool is a sync.Pool of byte slices.
+type bufPool struct{ p sync.Pool }
+
+// get returns an empty slice, with capacity if one was released.
+func (bp *bufPool) get() []byte {
+	if b, ok := bp.p.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+// put empties b and releases its backing array, unless b still holds
+// unread bytes. Very large arrays are left to the garbage collector.
+func (bp *bufPool) put(b *bytes.Buffer) {
+	if b.Len() != 0 || b.Cap() == 0 || b.Cap() > 8<<20 {
+		return
+	}
+	s := b.Bytes()[:0] // b is empty and reset: this is its whole array
+	*b = bytes.Buffer{}
+	bp.p.Put(&s)
+}
+
+// bhytdoc: releaseBuffers gives the page and output buffers of a written
+// document back to the pools.
+func (f *Fpdf) releaseBuffers() {
+	for _, pg := range f.pages[1:] {
+		pg.Reset()
+		pageBufs.put(pg)
+	}
+	docBufs.put(&f.buffer.Buffer)
 }
 
 func (f *Fpdf) getpagesizestr(sizeStr string) (size SizeType) {
@@ -3926,7 +3969,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, bytes.NewBuffer(pageBufs.get())) // bhytdoc: was bytes.NewBufferString("")
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
