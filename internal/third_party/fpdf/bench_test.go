@@ -130,3 +130,71 @@ func BenchmarkParseUTF8Font(b *testing.B) {
 		}
 	}
 }
+
+// letterStreams returns the uncompressed page contents and font subsets of
+// the letter: the streams putpages and putfonts deflate.
+func letterStreams(tb testing.TB) (pages, fonts [][]byte) {
+	parsed := parseLetterFonts(tb)
+	pdf := New("P", "mm", "A4", "")
+	for i, s := range letterStyles {
+		pdf.AddUTF8FontParsed(letterFamily, s.style, parsed[i])
+	}
+	drawLetter(pdf)
+	for n := 1; n <= pdf.PageCount(); n++ {
+		pages = append(pages, bytes.Clone(pdf.pages[n].Bytes()))
+	}
+	for _, s := range letterStyles {
+		def := pdf.fonts[getFontKey(letterFamily, s.style)]
+		fonts = append(fonts, def.parsed.newDocFile().GenerateCutFont(def.usedRunes))
+	}
+	return pages, fonts
+}
+
+// BenchmarkDeflate compresses the letter's page contents and its four font
+// subsets with the default compressor (klauspost/compress) and with the
+// standard library's, as stock does; "bytes" is the compressed size.
+func BenchmarkDeflate(b *testing.B) {
+	pages, fonts := letterStreams(b)
+	for _, set := range []struct {
+		name    string
+		streams [][]byte
+	}{{"pages", pages}, {"fonts", fonts}} {
+		for _, impl := range []struct {
+			name string
+			std  bool
+		}{{"klauspost", false}, {"stdlib", true}} {
+			b.Run(set.name+"/"+impl.name, func(b *testing.B) {
+				stdlibDeflate = impl.std
+				defer func() { stdlibDeflate = false }()
+				n := 0
+				b.ReportAllocs()
+				for b.Loop() {
+					n = 0
+					for _, s := range set.streams {
+						mem := xmem.compress(s)
+						n += len(mem.bytes())
+						mem.release()
+					}
+				}
+				b.ReportMetric(float64(n), "bytes")
+			})
+		}
+	}
+}
+
+// BenchmarkDrawLetter measures the drawing path alone (MultiCell and
+// CellFormat into page buffers), without Output.
+func BenchmarkDrawLetter(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf := New("P", "mm", "A4", "")
+		for i, s := range letterStyles {
+			pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+		}
+		drawLetter(pdf)
+		if pdf.Error() != nil {
+			b.Fatal(pdf.Error())
+		}
+	}
+}
