@@ -74,6 +74,28 @@ func BenchmarkCaiRang200(b *testing.B) {
 	}
 }
 
+// BenchmarkCaiRang200Names is BenchmarkCaiRang200 with a different
+// signer's name on every letter, so that glyph sets differ too: the
+// subset cache misses for the fonts the name uses whenever the name
+// brings a letter the rest of the document lacks.
+func BenchmarkCaiRang200Names(b *testing.B) {
+	docs := caiRangCopies(b, 200)
+	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
+	middle := []string{"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Quốc", "Thanh"}
+	given := []string{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lộc", "Mỹ", "Nhung", "Phúc", "Quỳnh", "Sơn", "Tú", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ẩn"}
+	for i, d := range docs {
+		d.Signatures[0].Name = family[i%len(family)] + " " + middle[i/len(family)%len(middle)] + " " + given[i%len(given)]
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := bhytdoc.RenderPDF(docs[i%len(docs)], nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
 // BenchmarkCaiRangPlainFpdf is the baseline: the same letter drawn with
 // plain calls to stock fpdf (fonts added from bytes for every document,
 // fpdf's own line breaking), from text prepared once outside the loop.
