@@ -204,6 +204,26 @@ func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
 // TestHeaderGeometry checks ô 1–5 of the first page against the facts in
 // the spec: sizes, styles, centring, rule lengths, margins.
+// TestPDFVersion: Decree 30 requires electronic copies to be PDF 1.4 or
+// later, so every seed's header must declare %PDF-1.x with x >= 4, and the
+// file must still pass qpdf --check.
+func TestPDFVersion(t *testing.T) {
+	re := regexp.MustCompile(`^%PDF-1\.([0-9])\n`)
+	for _, ex := range seeds.All() {
+		t.Run(ex.Name, func(t *testing.T) {
+			f, b := render(t, ex.Doc)
+			m := re.FindSubmatch(b)
+			if m == nil {
+				t.Fatalf("header %q is not %%PDF-1.x", b[:min(len(b), 12)])
+			}
+			if minor := m[1][0] - '0'; minor < 4 {
+				t.Errorf("header declares PDF 1.%d, want 1.4 or later", minor)
+			}
+			run(t, "qpdf", "--check", f)
+		})
+	}
+}
+
 func TestHeaderGeometry(t *testing.T) {
 	for _, ex := range seeds.All() {
 		t.Run(ex.Name, func(t *testing.T) {

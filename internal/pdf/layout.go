@@ -102,14 +102,23 @@ type word struct {
 }
 
 func (m *metrics) words(spans []ir.Span, size float64) []word {
-	var out []word
+	// One array holds the pieces of all words (a word's pieces are
+	// appended together), so a word costs no allocation of its own.
+	n := 1
+	for _, sp := range spans {
+		n += strings.Count(sp.S, " ") + 1
+	}
+	out := make([]word, 0, n)
+	arena := make([]piece, 0, n+len(spans))
 	var cur word
+	start := 0 // cur's first piece in arena
+	inWord := false
 	for _, sp := range spans {
 		s := sp.S
 		for s != "" {
 			if s[0] == ' ' {
 				n := len(s) - len(strings.TrimLeft(s, " "))
-				if len(cur.pieces) > 0 {
+				if inWord {
 					cur.sep += s[:n]
 					cur.sepW += m.w(s[:n], sp.Style, size)
 					cur.sepSt = sp.Style
@@ -118,19 +127,22 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 				continue
 			}
 			if cur.sep != "" {
+				cur.pieces = arena[start:len(arena):len(arena)]
 				out = append(out, cur)
-				cur = word{}
+				cur, start = word{}, len(arena)
 			}
 			part := s
 			if i := strings.IndexByte(s, ' '); i > 0 {
 				part = s[:i]
 			}
-			cur.pieces = append(cur.pieces, piece{part, sp.Style})
+			arena = append(arena, piece{part, sp.Style})
+			inWord = true
 			cur.width += m.w(part, sp.Style, size)
 			s = s[len(part):]
 		}
 	}
-	if len(cur.pieces) > 0 {
+	if inWord {
+		cur.pieces = arena[start:len(arena):len(arena)]
 		out = append(out, cur)
 	}
 	return out
@@ -223,15 +235,28 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 	return head, tail
 }
 
-// merge joins neighbouring pieces of the same style.
+// merge joins neighbouring pieces of the same style. Each run is joined
+// with one allocation: appending piece by piece copied the growing string
+// once per word.
 func merge(ps []piece) []piece {
 	out := ps[:0]
-	for _, p := range ps {
-		if k := len(out) - 1; k >= 0 && out[k].st == p.st {
-			out[k].s += p.s
-			continue
+	for i := 0; i < len(ps); {
+		j, n := i+1, len(ps[i].s)
+		for j < len(ps) && ps[j].st == ps[i].st {
+			n += len(ps[j].s)
+			j++
+		}
+		p := ps[i]
+		if j-i > 1 {
+			var b strings.Builder
+			b.Grow(n)
+			for _, q := range ps[i:j] {
+				b.WriteString(q.s)
+			}
+			p.s = b.String()
 		}
 		out = append(out, p)
+		i = j
 	}
 	return out
 }

@@ -80,6 +80,8 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCatalogSort(true)
+	// Decree 30, Appendix I, Part II: electronic copies are PDF 1.4 or later.
+	pdf.SetMinPDFVersion(1, 4)
 	// A fixed date keeps output byte-identical for the same input.
 	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(when)
