@@ -41,9 +41,14 @@ const (
 	Dash
 	// Plus is a second-level bullet starting with "+ ".
 	Plus
+	// Article is an điều: Label "Điều 1." printed bold, then its Text —
+	// bold too when Heading is set (a titled article), else running text.
+	// Articles are numbered 1, 2, 3 … through the body; the khoản and
+	// điểm under an article are the Item and Point blocks after it.
+	Article
 )
 
-var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus"}
+var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus", "Article"}
 
 // String returns the kind's Go name ("Section").
 func (k BlockKind) String() string {
@@ -140,10 +145,12 @@ var (
 	reSubLabel   = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)+\.)\s+`)
 	rePointLabel = regexp.MustCompile(`^([a-zđ]\))\s+`)
 	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+)(?:[.:]\s*|\s+|$)`)
+	// An article's label: "Điều", one space, the number and a dot.
+	reArticleLabel = regexp.MustCompile(`^(Điều [1-9][0-9]*\.)(?:\s+|$)`)
 )
 
 var labelExample = map[BlockKind]string{
-	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`,
+	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`, Article: `"Điều 1."`,
 }
 
 // bodyMarkdown is only read after initialisation: goldmark parsers are
@@ -206,6 +213,7 @@ func ParseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err 
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		p.block(n)
 	}
+	p.articleNumbers()
 	if len(p.errs) > 0 {
 		slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return a.Line - b.Line })
 		return nil, nil, p.errs
@@ -306,6 +314,9 @@ func (p *bodyParser) heading(h *ast.Heading) {
 		b.Kind, re = Section, reRomanLabel
 	case 3:
 		b.Kind, b.Heading, re = Item, true, reItemLabel
+		if reArticleLabel.MatchString(head) {
+			b.Kind, re = Article, reArticleLabel
+		}
 	case 4:
 		b.Kind, b.Heading, re = SubItem, true, reSubLabel
 	default:
@@ -336,7 +347,9 @@ func (p *bodyParser) paragraph(n ast.Node) {
 		raw = string(seg.Value(p.src))
 	}
 	text := spansText(spans)
-	if m := reSubLabel.FindStringSubmatchIndex(text); m != nil && reSubLabel.MatchString(raw) {
+	if m := reArticleLabel.FindStringSubmatchIndex(text); m != nil && reArticleLabel.MatchString(raw) {
+		b.Kind, b.Label, b.Text = Article, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
+	} else if m := reSubLabel.FindStringSubmatchIndex(text); m != nil && reSubLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = SubItem, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
 	} else if m := rePointLabel.FindStringSubmatchIndex(text); m != nil && rePointLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = Point, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
@@ -547,4 +560,34 @@ func trimSpansPrefix(ss []Span, n int) []Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// articleNumbers reports articles that do not run 1, 2, 3 … through the
+// body, at the line of the first one out of order.
+func (p *bodyParser) articleNumbers() {
+	want := 1
+	for i, b := range p.out {
+		if b.Kind != Article {
+			continue
+		}
+		if n := articleNumber(b.Label); n != want {
+			p.errs = append(p.errs, &SyntaxError{Line: p.lines[i],
+				Msg: fmt.Sprintf("%q: articles are numbered in order, want \"Điều %d.\"", b.Label, want)})
+			return
+		}
+		want++
+	}
+}
+
+// articleNumber returns N of the label "Điều N.", or 0.
+func articleNumber(label string) int {
+	s, ok := strings.CutPrefix(label, "Điều ")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, "."))
+	if err != nil || !strings.HasSuffix(s, ".") {
+		return 0
+	}
+	return n
 }

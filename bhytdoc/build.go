@@ -216,25 +216,17 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
 		doc.Recipients = listed(d.Recipients, "Recipients")
 	}
+	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {
 		end := ";"
-		if i == len(d.Bases)-1 {
+		if i == len(d.Bases)-1 && proposal == "" {
 			end = "."
 		}
 		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
 	}
-	for i, b := range d.Body {
-		f := fmt.Sprintf("Body[%d]", i)
-		blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
-		upper := b.Kind == Section || b.Kind == Part
-		for j, s := range b.Text {
-			t := s.Text
-			if upper {
-				t = typo.Upper(t)
-			}
-			blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
-		}
-		doc.Body = append(doc.Body, blk)
+	d.decisionIR(doc, proposal)
+	for i := range d.Body {
+		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], fmt.Sprintf("Body[%d]", i)))
 	}
 	for i, a := range d.Attachments {
 		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})

@@ -43,13 +43,29 @@ type Document struct {
 	// for other kinds the line printed under the kind name.
 	Summary string
 
+	// IssuedWith is, for a document issued with a decision (quy chế, quy
+	// định), the line under its trích yếu without the parentheses: "Ban
+	// hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2022 của Ủy ban
+	// nhân dân huyện". Printed centred, italic, in parentheses. Optional.
+	IssuedWith string
+	// Authority is the thẩm quyền ban hành of a quyết định, nghị quyết or
+	// chỉ thị ("Ủy ban nhân dân huyện Nam Trực", "Chủ tịch Ủy ban nhân
+	// dân tỉnh …"), printed in capitals, bold, centred on its own line
+	// before the bases. Required for a quyết định and a nghị quyết.
+	Authority string
+
 	// Recipients are the addressees after "Kính gửi:" (công văn, tờ trình),
 	// without trailing punctuation.
 	Recipients []string
 	// Bases are the legal bases ("Căn cứ …"), one per line, without
 	// trailing punctuation.
 	Bases []string
-	// Body is the content. ParseBody builds it from Markdown.
+	// Proposal is the line that follows the bases in their style, without
+	// its final ".": "Theo đề nghị của Trưởng phòng Y tế huyện". Optional.
+	Proposal string
+	// Body is the content. ParseBody builds it from Markdown. A quyết định
+	// or nghị quyết prints its decision word ("QUYẾT ĐỊNH:", "QUYẾT
+	// NGHỊ:") before the body: the body starts with the articles.
 	Body []Block
 	// Attachments are notes printed after the body in parentheses, e.g.
 	// "Đính kèm Phụ lục kết quả thực hiện bảo hiểm y tế đến ngày 15/5/2020".

@@ -40,9 +40,10 @@ func quyetDinh(t testing.TB, rows int) *bhytdoc.Document {
 		Bases: []string{
 			"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
 			"Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008",
-			"Theo đề nghị của Giám đốc Bảo hiểm xã hội huyện",
 		},
-		Body: body,
+		Authority: "Ủy ban nhân dân huyện Sơn Dương",
+		Proposal:  "Theo đề nghị của Giám đốc Bảo hiểm xã hội huyện",
+		Body:      body,
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}},
 			Position:  "Chủ tịch",

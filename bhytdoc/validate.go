@@ -88,12 +88,13 @@ func (p *problems) err() error {
 }
 
 var (
-	reAbbrev = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
-	reRoman  = regexp.MustCompile(`^[IVXLCDM]+\.$`)
-	reItem   = regexp.MustCompile(`^[0-9]+\.$`)
-	reSub    = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
-	rePoint  = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart   = regexp.MustCompile(`^(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+$`)
+	reAbbrev  = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
+	reRoman   = regexp.MustCompile(`^[IVXLCDM]+\.$`)
+	reItem    = regexp.MustCompile(`^[0-9]+\.$`)
+	reSub     = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
+	rePoint   = regexp.MustCompile(`^[a-zđ]\)$`)
+	rePart    = regexp.MustCompile(`^(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+$`)
+	reArticle = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
 )
 
 // Validate reports every missing or malformed part of d at once, as a
@@ -149,6 +150,7 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Recipients", d.Recipients)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
+	d.validateDecision(p)
 	if len(d.Body) == 0 {
 		p.add("Body", "empty")
 	}
@@ -232,14 +234,16 @@ func validateBlock(p *problems, field string, b *Block) {
 		re = reSub
 	case Point:
 		re = rePoint
+	case Article:
+		re = reArticle
 	default:
 		p.add(field+".Kind", "unknown block kind %d", int(b.Kind))
 	}
 	if re != nil && !re.MatchString(b.Label) {
 		p.add(field+".Label", "%q is not a %s label like %s", b.Label, b.Kind, labelExample[b.Kind])
 	}
-	if b.Heading && b.Kind != Item && b.Kind != SubItem {
-		p.add(field+".Heading", "only Item and SubItem blocks can be headings")
+	if b.Heading && b.Kind != Item && b.Kind != SubItem && b.Kind != Article {
+		p.add(field+".Heading", "only Item, SubItem and Article blocks can be headings")
 	}
 	if b.Kind != Part && strings.TrimSpace(b.Plain()) == "" {
 		p.add(field+".Text", "empty")

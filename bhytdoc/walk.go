@@ -15,12 +15,15 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	fn("DraftingUnit", &d.DraftingUnit)
 	fn("Place", &d.Place)
 	fn("Summary", &d.Summary)
+	fn("IssuedWith", &d.IssuedWith)
+	fn("Authority", &d.Authority)
 	for i := range d.Recipients {
 		fn(fmt.Sprintf("Recipients[%d]", i), &d.Recipients[i])
 	}
 	for i := range d.Bases {
 		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
 	}
+	fn("Proposal", &d.Proposal)
 	for i := range d.Body {
 		b := &d.Body[i]
 		fn(fmt.Sprintf("Body[%d].Label", i), &b.Label)

@@ -94,7 +94,7 @@ func allDefault(cs []bhytdoc.Column) bool {
 // as its text, with the spaces after it.
 func labelTrims(b *bhytdoc.Block) bool {
 	switch b.Kind {
-	case bhytdoc.Part, bhytdoc.Section, bhytdoc.SubItem, bhytdoc.Point:
+	case bhytdoc.Part, bhytdoc.Section, bhytdoc.SubItem, bhytdoc.Point, bhytdoc.Article:
 		return true
 	case bhytdoc.Item:
 		return b.Heading

@@ -279,6 +279,9 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 			doc.Date.Day, _ = strconv.Atoi(m[3])
 		},
 		"summary":     func(v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
+		"issued_with": func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
+		"authority":   func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
+		"proposal":    func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
 		"recipients":  func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
 		"bases":       func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
 		"attachments": func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },

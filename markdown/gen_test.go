@@ -85,7 +85,7 @@ func (g gen) spans() []bhytdoc.Span {
 var pointLetters = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "z"}
 
 func (g gen) block() bhytdoc.Block {
-	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(8)), Text: g.spans()}
+	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(9)), Text: g.spans()}
 	switch b.Kind {
 	case bhytdoc.Part:
 		b.Label = g.pick([]string{"Phần", "Chương", "PHẦN", "CHƯƠNG"}) + " " + typo.Roman(1+g.r.IntN(20))
@@ -102,6 +102,9 @@ func (g gen) block() bhytdoc.Block {
 		b.Label = g.pick([]string{"1.1.", "4.2.", "10.3.1.", "01.2."})
 	case bhytdoc.Point:
 		b.Label = g.pick(pointLetters) + ")"
+	case bhytdoc.Article:
+		b.Heading = g.r.IntN(2) == 0
+		b.Label = "Điều 1." // document renumbers
 	}
 	return b
 }
@@ -215,6 +218,22 @@ func (g gen) document() *bhytdoc.Document {
 	d.Attachments = g.items(0, 2)
 	for n := 1 + g.r.IntN(12); n > 0; n-- {
 		d.Body = append(d.Body, g.block())
+	}
+	art := 0
+	for i := range d.Body {
+		if d.Body[i].Kind == bhytdoc.Article {
+			art++
+			d.Body[i].Label = fmt.Sprintf("Điều %d.", art)
+		}
+	}
+	if d.Kind.DecisionWord() != "" || (d.Kind == bhytdoc.ChiThi && g.r.IntN(2) == 0) {
+		d.Authority = g.field()
+	}
+	if g.r.IntN(3) == 0 {
+		d.Proposal = g.item()
+	}
+	if d.Kind != bhytdoc.CongVan && g.r.IntN(3) == 0 {
+		d.IssuedWith = strings.NewReplacer("(", "", ")", "").Replace(g.field())
 	}
 	for n := 1 + g.r.IntN(2); n > 0; n-- {
 		d.Signatures = append(d.Signatures, g.signature())

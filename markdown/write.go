@@ -169,7 +169,14 @@ func (w *writer) header() {
 	w.para(lines(bold(bhytdoc.QuocHieu), bold(bhytdoc.TieuNgu)))
 	w.para(italic(d.PlaceDate()))
 	if d.Kind != bhytdoc.CongVan {
-		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary))))
+		iw := ""
+		if s := oneLine(d.IssuedWith); s != "" {
+			iw = italic("(" + s + ")")
+		}
+		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary)), iw))
+	}
+	if s := oneLine(d.Authority); s != "" {
+		w.para(bold(typo.Upper(s)))
 	}
 	switch len(d.Recipients) {
 	case 0:
@@ -179,12 +186,23 @@ func (w *writer) header() {
 		w.para("Kính gửi:")
 		w.list(d.Recipients, func(s string) string { return strings.TrimSpace(s) })
 	}
-	if len(d.Bases) > 0 {
-		ls := make([]string, len(d.Bases))
-		for i, b := range d.Bases {
-			ls[i] = italic(strings.TrimSpace(b) + end(i, len(d.Bases)))
+	var ls []string
+	proposal := strings.TrimSpace(d.Proposal)
+	for i, b := range d.Bases {
+		e := end(i, len(d.Bases))
+		if proposal != "" {
+			e = ";"
 		}
+		ls = append(ls, italic(strings.TrimSpace(b)+e))
+	}
+	if proposal != "" {
+		ls = append(ls, italic(proposal+"."))
+	}
+	if len(ls) > 0 {
 		w.para(lines(ls...))
+	}
+	if dw := d.Kind.DecisionWord(); dw != "" {
+		w.para(bold(typo.Upper(dw) + ":"))
 	}
 }
 
@@ -243,6 +261,12 @@ func (w *writer) body() {
 			}
 		case bhytdoc.Point:
 			w.para(b.Label + " " + inline(b.Text, false))
+		case bhytdoc.Article:
+			if b.Heading {
+				w.para("### " + b.Label + " " + inline(b.Text, false))
+			} else {
+				w.para(b.Label + " " + inline(b.Text, false))
+			}
 		case bhytdoc.Dash:
 			w.para("- " + inline(b.Text, true))
 		case bhytdoc.Plus:
@@ -409,8 +433,11 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addStr(root, "place", d.Place)
 	add(root, "date", dateNode(d.Date))
 	addStr(root, "summary", d.Summary)
+	addStr(root, "issued_with", d.IssuedWith)
+	addStr(root, "authority", d.Authority)
 	addList(root, "recipients", d.Recipients, false)
 	addList(root, "bases", d.Bases, false)
+	addStr(root, "proposal", d.Proposal)
 	addList(root, "attachments", d.Attachments, false)
 	if len(d.Signatures) > 0 {
 		sigs := &yaml.Node{Kind: yaml.SequenceNode}

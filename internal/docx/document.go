@@ -224,6 +224,11 @@ func (w *builder) header() {
 	sum.keepNext = true
 	w.b.para(&title)
 	w.b.para(&sum)
+	if d.IssuedWith.S != "" {
+		iw := centred(d.IssuedWith, ir.Italic, sizeTitle)
+		iw.keepNext = true
+		w.b.para(&iw)
+	}
 	rl := ruleLine(w.widest(d.Summary.S, ir.Bold, sizeTitle, w.textW())*ruleRatio, w.textW())
 	w.b.para(&rl)
 }
@@ -267,9 +272,24 @@ func (w *builder) flow() {
 		}
 		ps[len(ps)-1].after = ptTwips(lh / 2)
 	}
+	centredLine := func(t ir.Text) {
+		if t.S == "" {
+			return
+		}
+		p := centred(t, ir.Bold, size)
+		p.before = ptTwips(w.set.ParagraphSpacing)
+		p.line, p.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
+		p.keepNext = true
+		ps = append(ps, p)
+	}
+	centredLine(d.Authority)
 	for _, t := range d.Bases {
 		ps = append(ps, body([]run{{s: t.S, st: ir.Italic, size: size}}))
 	}
+	if d.Proposal.S != "" {
+		ps = append(ps, body([]run{{s: d.Proposal.S, st: ir.Italic, size: size}}))
+	}
+	centredLine(d.Decision)
 	for i := range d.Body {
 		blk := &d.Body[i]
 		bold := blk.Kind == ir.Section || blk.Kind == ir.Part || blk.Heading
@@ -293,16 +313,12 @@ func (w *builder) flow() {
 			continue
 		}
 		if blk.Marker != "" {
-			st := ir.Regular
-			if bold {
-				st = ir.Bold
-			}
 			// The numbering is literal text, so it survives editing and
 			// copying exactly as printed.
-			runs = append([]run{{s: blk.Marker + " ", st: st, size: size}}, runs...)
+			runs = append([]run{{s: blk.Marker + " ", st: blk.MarkerStyle, size: size}}, runs...)
 		}
 		p := body(runs)
-		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading)
+		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading) || blk.Kind == ir.Article
 		ps = append(ps, p)
 	}
 	for _, t := range d.Closing {

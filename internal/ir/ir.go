@@ -53,16 +53,20 @@ const (
 	Point
 	Dash
 	Plus
+	Article
 )
 
-// Block is a body paragraph: a marker ("1.", "-", "a)") and spans. For a
-// Part, Marker is the centred label line and Spans the heading.
+// Block is a body paragraph: a marker ("1.", "-", "a)", "Điều 1.") and
+// spans. For a Part, Marker is the centred label line and Spans the
+// heading. Bold blocks (parts, sections, headings, titled articles) have
+// Bold in every span's Style already; MarkerStyle is the marker's.
 type Block struct {
-	Kind    BlockKind
-	Marker  string
-	Heading bool
-	Spans   []Span
-	Field   string
+	Kind        BlockKind
+	Marker      string
+	MarkerStyle Style
+	Heading     bool
+	Spans       []Span
+	Field       string
 }
 
 // Signature is a signature block: title lines (upper case), the name and
@@ -123,9 +127,13 @@ type Doc struct {
 	PlaceDate  Text // "Cái Răng, ngày 18 tháng 5 năm 2020"
 	Title      Text // "KẾ HOẠCH"; empty for a công văn
 	Summary    Text // "V/v …" for a công văn, else the trích yếu
+	IssuedWith Text // "(Ban hành kèm theo Quyết định số …)", italic, under the trích yếu
+	Authority  Text // thẩm quyền ban hành, upper case, bold, centred
 	KinhGui    Text // "Kính gửi:"
 	Recipients []Text
 	Bases      []Text
+	Proposal   Text // "Theo đề nghị của …." after the bases, italic
+	Decision   Text // "QUYẾT ĐỊNH:" before the articles, bold, centred
 	Body       []Block
 	Closing    []Text // attachment notes, "(Đính kèm …)"
 	Signatures []Signature
@@ -173,21 +181,17 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	for _, t := range d.Recipients {
 		fn(t, Regular)
 	}
+	fn(d.IssuedWith, Italic)
+	fn(d.Authority, Bold)
 	for _, t := range d.Bases {
 		fn(t, Italic)
 	}
+	fn(d.Proposal, Italic)
+	fn(d.Decision, Bold)
 	for _, b := range d.Body {
-		st := Regular
-		if b.Kind == Part || b.Kind == Section || b.Heading {
-			st = Bold
-		}
-		fn(Text{S: b.Marker, Field: b.Field}, st)
+		fn(Text{S: b.Marker, Field: b.Field}, b.MarkerStyle)
 		for _, s := range b.Spans {
-			if st == Bold {
-				fn(Text{S: s.S, Field: s.Field}, s.Style|Bold)
-			} else {
-				fn(Text{S: s.S, Field: s.Field}, s.Style)
-			}
+			fn(Text{S: s.S, Field: s.Field}, s.Style)
 		}
 	}
 	for _, t := range d.Closing {

@@ -137,6 +137,10 @@ func (l *layout) header(p *Page) float64 {
 		ty += tlh
 		var w float64
 		ty, w = l.centredWrapped(p, d.Summary, ir.Bold, sizeTitle, cx, l.textW(), ty, tlh)
+		if d.IssuedWith.S != "" {
+			// "(Ban hành kèm theo …)" under the trích yếu, the rule under it.
+			ty, _ = l.centredWrapped(p, d.IssuedWith, ir.Italic, sizeTitle, cx, l.textW(), ty+tlh, tlh)
+		}
 		l.rule(p, cx, ty+1.8, w*ruleRatio)
 		bottom = ty + 1.8
 	}
@@ -170,9 +174,14 @@ func (l *layout) flowBlocks() []block {
 		}
 		out[len(out)-1].h += lh / 2
 	}
+	out = append(out, l.centredLine(d.Authority, ir.Bold)...)
 	for _, b := range d.Bases {
 		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
+	if d.Proposal.S != "" {
+		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+	}
+	out = append(out, l.centredLine(d.Decision, ir.Bold)...)
 	for i := range d.Body {
 		out = append(out, l.bodyBlock(&d.Body[i])...)
 	}
@@ -220,15 +229,11 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 		return append(label, head...)
 	}
 	if b.Marker != "" {
-		st := ir.Regular
-		if bold {
-			st = ir.Bold
-		}
-		spans = append([]ir.Span{{S: b.Marker + " ", Style: st}}, spans...)
+		spans = append([]ir.Span{{S: b.Marker + " ", Style: b.MarkerStyle}}, spans...)
 	}
 	a := alignJustify
 	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
-	if bold && (b.Kind == ir.Section || b.Heading) {
+	if bold && (b.Kind == ir.Section || b.Heading) || b.Kind == ir.Article {
 		// A heading stays with what follows it.
 		for i := range out {
 			out[i].keep = true
