@@ -26,8 +26,9 @@ type BlockKind int
 const (
 	// Paragraph is running text with a first-line indent.
 	Paragraph BlockKind = iota
-	// Part is a phần or chương: its Label ("Phần I", "Chương II") on its
-	// own centred line, its Text as a centred capitalised heading.
+	// Part is a phần or chương, or a mục or tiểu mục of a chương
+	// document: its Label ("Phần I", "Chương II", "Mục 1") on its own
+	// centred line, its Text as a centred capitalised heading.
 	Part
 	// Section is a mục: Label "I.", "II." and an upper-case bold heading.
 	Section
@@ -144,7 +145,7 @@ var (
 	reItemLabel  = regexp.MustCompile(`^([0-9]+\.)\s+`)
 	reSubLabel   = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)+\.)\s+`)
 	rePointLabel = regexp.MustCompile(`^([a-zđ]\))\s+`)
-	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+)(?:[.:]\s*|\s+|$)`)
+	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC)\s+[1-9][0-9]*)(?:[.:]\s*|\s+|$)`)
 	// An article's label: "Điều", one space, the number and a dot.
 	reArticleLabel = regexp.MustCompile(`^(Điều [1-9][0-9]*\.)(?:\s+|$)`)
 )

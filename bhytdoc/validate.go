@@ -93,7 +93,7 @@ var (
 	reItem    = regexp.MustCompile(`^[0-9]+\.$`)
 	reSub     = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
 	rePoint   = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart    = regexp.MustCompile(`^(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+$`)
+	rePart    = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
 	reArticle = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
 )
 
