@@ -12,6 +12,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -47,9 +49,15 @@ const (
 	// Articles are numbered 1, 2, 3 … through the body; the khoản and
 	// điểm under an article are the Item and Point blocks after it.
 	Article
+	// Centered is a line centred on the text width, such as a heading
+	// inside a báo cáo; its emphasis is its spans'. It has no label.
+	Centered
+	// TableBlock is a bordered table in the body, held in Table: header
+	// bold and centred, numeric columns right-aligned, a totals row bold.
+	TableBlock
 )
 
-var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus", "Article"}
+var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus", "Article", "Centered", "TableBlock"}
 
 // String returns the kind's Go name ("Section").
 func (k BlockKind) String() string {
@@ -70,8 +78,10 @@ type Block struct {
 	// Heading marks an Item or SubItem that is a title line (printed
 	// bold), as opposed to a numbered paragraph of running text.
 	Heading bool
-	// Text is the content with its inline emphasis.
+	// Text is the content with its inline emphasis. A TableBlock has none.
 	Text []Span
+	// Table is the table of a TableBlock; nil for other kinds.
+	Table *Table
 }
 
 // Span is a run of text with one emphasis.
@@ -155,8 +165,8 @@ var labelExample = map[BlockKind]string{
 }
 
 // bodyMarkdown is only read after initialisation: goldmark parsers are
-// safe for concurrent use.
-var bodyMarkdown = goldmark.DefaultParser()
+// safe for concurrent use. GFM tables are body tables.
+var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
 
 // ParseBody parses a Markdown body into blocks. The mapping follows how
 // officials number their documents:
@@ -270,6 +280,8 @@ func (p *bodyParser) block(n ast.Node) {
 		p.paragraph(n)
 	case *ast.List:
 		p.list(n)
+	case *extast.Table:
+		p.table(n)
 	case *ast.HTMLBlock:
 		// Comments are notes for editors (and separate numbered lists).
 		if n.HTMLBlockType != ast.HTMLBlockType2 {
@@ -320,8 +332,11 @@ func (p *bodyParser) heading(h *ast.Heading) {
 		}
 	case 4:
 		b.Kind, b.Heading, re = SubItem, true, reSubLabel
+	case 5:
+		p.emit(h, Block{Kind: Centered, Text: spans})
+		return
 	default:
-		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1., #### 1.1.", h.Level)
+		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", h.Level)
 		return
 	}
 	m := re.FindStringSubmatchIndex(head)

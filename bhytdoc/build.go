@@ -269,17 +269,22 @@ func trimAll(ss []string) []string {
 func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	f := fmt.Sprintf("Annexes[%d]", i)
 	label, ref := d.AnnexHeading(i)
-	out := ir.Annex{
+	return ir.Annex{
 		Label:     ir.Text{S: label, Field: f},
 		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
 		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
 		Landscape: a.Landscape,
+		Table:     tableIR(&a.Table, f+".Table"),
 	}
-	t := &a.Table
-	tf := f + ".Table"
-	out.Table.Header = make([][]ir.Cell, len(t.Header))
+}
+
+// tableIR derives a table's final cells and column alignments, for
+// annexes and body tables alike.
+func tableIR(t *Table, tf string) ir.Table {
+	var out ir.Table
+	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
-		out.Table.Header[r] = append(out.Table.Header[r], ir.Cell{
+		out.Header[r] = append(out.Header[r], ir.Cell{
 			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, i)},
 			Row:     r,
 			Col:     col,
@@ -292,18 +297,18 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 		for c, s := range row {
 			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c)})
 		}
-		out.Table.Rows = append(out.Table.Rows, cells)
+		out.Rows = append(out.Rows, cells)
 	}
 	for c, s := range t.Totals {
-		out.Table.Totals = append(out.Table.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
+		out.Totals = append(out.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
 	}
-	out.Table.Align = make([]ir.Align, cols)
-	out.Table.Width = make([]float64, cols)
+	out.Align = make([]ir.Align, cols)
+	out.Width = make([]float64, cols)
 	for c := 0; c < cols; c++ {
 		if c < len(t.Columns) {
-			out.Table.Width[c] = t.Columns[c].Width
+			out.Width[c] = t.Columns[c].Width
 		}
-		out.Table.Align[c] = irAlign[t.ColumnAlign(c)]
+		out.Align[c] = irAlign[t.ColumnAlign(c)]
 	}
 	return out
 }

@@ -84,6 +84,10 @@ func (d *Document) decisionIR(doc *ir.Doc, proposal string) {
 // it heads starts in italics.
 func bodyBlockIR(b *Block, f string) ir.Block {
 	blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
+	if b.Table != nil {
+		t := tableIR(b.Table, f+".Table")
+		blk.Table = &t
+	}
 	upper := b.Kind == Section || b.Kind == Part
 	bold := upper || b.Heading
 	for j, s := range b.Text {

@@ -220,7 +220,20 @@ func listItem(p *problems, field, s string) {
 func validateBlock(p *problems, field string, b *Block) {
 	var re *regexp.Regexp
 	switch b.Kind {
-	case Paragraph, Dash, Plus:
+	case TableBlock:
+		if b.Label != "" {
+			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
+		}
+		if len(b.Text) > 0 {
+			p.add(field+".Text", "a TableBlock holds its content in Table, not Text")
+		}
+		if b.Table == nil {
+			p.add(field+".Table", "missing")
+			return
+		}
+		validateTable(p, field+".Table", b.Table)
+		return
+	case Paragraph, Dash, Plus, Centered:
 		if b.Label != "" {
 			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
 		}
@@ -247,6 +260,9 @@ func validateBlock(p *problems, field string, b *Block) {
 	}
 	if b.Kind != Part && strings.TrimSpace(b.Plain()) == "" {
 		p.add(field+".Text", "empty")
+	}
+	if b.Table != nil {
+		p.add(field+".Table", "only a TableBlock holds a table")
 	}
 }
 
@@ -283,8 +299,12 @@ func isPNG(b []byte) bool {
 
 func validateAnnex(p *problems, field string, a *Annex) {
 	required(p, field+".Title", a.Title)
-	t := &a.Table
-	tf := field + ".Table"
+	validateTable(p, field+".Table", &a.Table)
+}
+
+// validateTable checks a table's shape: a header grid, and rows, totals
+// and column descriptions as wide as it.
+func validateTable(p *problems, tf string, t *Table) {
 	cols, ok := headerGrid(p, tf+".Header", t.Header)
 	if !ok {
 		return

@@ -130,6 +130,9 @@ func canonicalBlock(b bhytdoc.Block) bhytdoc.Block {
 		}
 	}
 	b.Text = nilIfEmpty(out)
+	if b.Table != nil {
+		canonicalBodyTable(b.Table) // b's table is the clone's own
+	}
 	return b
 }
 

@@ -85,7 +85,7 @@ func (g gen) spans() []bhytdoc.Span {
 var pointLetters = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "z"}
 
 func (g gen) block() bhytdoc.Block {
-	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(9)), Text: g.spans()}
+	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(11)), Text: g.spans()}
 	switch b.Kind {
 	case bhytdoc.Part:
 		b.Label = g.pick([]string{"Phần", "Chương", "PHẦN", "CHƯƠNG"}) + " " + typo.Roman(1+g.r.IntN(20))
@@ -105,6 +105,21 @@ func (g gen) block() bhytdoc.Block {
 	case bhytdoc.Article:
 		b.Heading = g.r.IntN(2) == 0
 		b.Label = "Điều 1." // document renumbers
+	case bhytdoc.TableBlock:
+		// One header row, no widths: what a GFM table holds.
+		t := g.annex().Table
+		head := make([]bhytdoc.HeaderCell, t.Cols())
+		for c := range head {
+			head[c].Text = g.text()
+		}
+		t.Header = [][]bhytdoc.HeaderCell{head}
+		for c := range t.Columns {
+			t.Columns[c].Width = 0
+		}
+		if t.Totals != nil && strings.TrimSpace(strings.Join(t.Totals, "")) == "" {
+			t.Totals[0] = "Cộng"
+		}
+		b.Text, b.Table = nil, &t
 	}
 	return b
 }

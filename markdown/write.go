@@ -89,6 +89,9 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 func checkWritable(d *bhytdoc.Document) error {
 	var errs []error
 	for i, b := range d.Body {
+		if b.Table != nil {
+			errs = append(errs, bodyTableWritable(fmt.Sprintf("Body[%d].Table", i), b.Table)...)
+		}
 		if b.Kind == bhytdoc.Item && !b.Heading {
 			if n, err := strconv.Atoi(strings.TrimSuffix(b.Label, ".")); err != nil || n > 999999999 {
 				errs = append(errs, &bhytdoc.FieldError{Field: fmt.Sprintf("Body[%d].Label", i),
@@ -261,6 +264,10 @@ func (w *writer) body() {
 			}
 		case bhytdoc.Point:
 			w.para(b.Label + " " + inline(b.Text, false))
+		case bhytdoc.Centered:
+			w.para("##### " + inline(b.Text, false))
+		case bhytdoc.TableBlock:
+			w.para(bodyTable(b.Table))
 		case bhytdoc.Article:
 			if b.Heading {
 				w.para("### " + b.Label + " " + inline(b.Text, false))

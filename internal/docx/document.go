@@ -71,6 +71,7 @@ type builder struct {
 	doc     *ir.Doc
 	set     ir.Settings
 	annexes []AnnexLayout
+	tables  []AnnexLayout // body tables, in order
 	faces   [4]*fonts.Face
 	cols    columns
 	b       buf
@@ -290,8 +291,37 @@ func (w *builder) flow() {
 		ps = append(ps, body([]run{{s: d.Proposal.S, st: ir.Italic, size: size}}))
 	}
 	centredLine(d.Decision)
+	nextTable := 0
+	flush := func() {
+		for i := range ps {
+			w.b.para(&ps[i])
+		}
+		ps = ps[:0]
+	}
 	for i := range d.Body {
 		blk := &d.Body[i]
+		if blk.Kind == ir.TableBlock {
+			// A table is not a paragraph: write what came before it, then
+			// the table, then a small gap as in the PDF.
+			if len(ps) > 0 {
+				ps[len(ps)-1].keepNext = true
+			}
+			flush()
+			w.gridTable(blk.Table, w.tables[nextTable])
+			nextTable++
+			gap := para{line: twips(w.set.ParagraphSpacing * ptToMM / 2), lineRule: "exact", size: 1}
+			ps = append(ps, gap)
+			continue
+		}
+		if blk.Kind == ir.Centered {
+			p := body(nil)
+			p.first, p.jc = 0, "center"
+			for _, s := range blk.Spans {
+				p.runs = append(p.runs, run{s: s.S, st: s.Style, size: size})
+			}
+			ps = append(ps, p)
+			continue
+		}
 		bold := blk.Kind == ir.Section || blk.Kind == ir.Part || blk.Heading
 		var runs []run
 		for _, s := range blk.Spans {
@@ -328,9 +358,7 @@ func (w *builder) flow() {
 	if len(ps) > 0 {
 		ps[len(ps)-1].keepNext = true
 	}
-	for i := range ps {
-		w.b.para(&ps[i])
-	}
+	flush()
 }
 
 // signatures writes the signature blocks and Nơi nhận side by side in a
@@ -502,7 +530,12 @@ func (w *builder) annex(i int) {
 		p.keepNext = true
 		w.b.para(p)
 	}
-	t := &a.Table
+	w.gridTable(&a.Table, lay)
+}
+
+// gridTable writes a bordered table (an annex's or the body's) with its
+// header rows repeated on every page, in lay's size and column widths.
+func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 	n := len(lay.Widths)
 	tb := table{borders: true, jc: "center", mar: [4]int{twips(cellVPad), twips(cellPad), twips(cellVPad), twips(cellPad)}}
 	tb.widths = make([]int, n)

@@ -46,8 +46,9 @@ type AnnexLayout struct {
 // Render returns the .docx bytes of doc. fam measures text for the
 // lengths of the rules and hanging indents (the document names Times New
 // Roman; fam should be metric-compatible with it). annexes gives the
-// layout of each annex of doc. Nothing is returned on error.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes []AnnexLayout) ([]byte, error) {
+// layout of each annex of doc, tables that of each table in its body, in
+// order. Nothing is returned on error.
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []AnnexLayout) ([]byte, error) {
 	if len(annexes) != len(doc.Annexes) {
 		return nil, fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
 	}
@@ -56,7 +57,20 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes []AnnexLayo
 			return nil, fmt.Errorf("docx: Annexes[%d]: layout of %d columns at %gpt for a table of %d", i, len(a.Widths), a.Size, len(doc.Annexes[i].Table.Align))
 		}
 	}
-	w := &builder{doc: doc, set: set, annexes: annexes, cols: colsKind, byHash: map[[32]byte]*image{}}
+	k := 0
+	for i, b := range doc.Body {
+		if b.Table == nil {
+			continue
+		}
+		if k >= len(tables) || len(tables[k].Widths) != len(b.Table.Align) || tables[k].Size <= 0 {
+			return nil, fmt.Errorf("docx: Body[%d]: no layout for its table of %d columns", i, len(b.Table.Align))
+		}
+		k++
+	}
+	if k != len(tables) {
+		return nil, fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
+	}
+	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, cols: colsKind, byHash: map[[32]byte]*image{}}
 	if doc.CongVan {
 		w.cols = colsCongVan
 	}

@@ -54,6 +54,8 @@ const (
 	Dash
 	Plus
 	Article
+	Centered
+	TableBlock
 )
 
 // Block is a body paragraph: a marker ("1.", "-", "a)", "Điều 1.") and
@@ -67,6 +69,7 @@ type Block struct {
 	Heading     bool
 	Spans       []Span
 	Field       string
+	Table       *Table // the table of a TableBlock
 }
 
 // Signature is a signature block: title lines (upper case), the name and
@@ -193,6 +196,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		for _, s := range b.Spans {
 			fn(Text{S: s.S, Field: s.Field}, s.Style)
 		}
+		if b.Table != nil {
+			b.Table.each(fn)
+		}
 	}
 	for _, t := range d.Closing {
 		fn(t, Regular)
@@ -211,18 +217,22 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(a.Label, Bold)
 		fn(a.Title, Bold)
 		fn(a.Reference, Italic)
-		for _, row := range a.Table.Header {
-			for _, c := range row {
-				fn(c.Text, Bold)
-			}
+		a.Table.each(fn)
+	}
+}
+
+func (t *Table) each(fn func(t Text, st Style)) {
+	for _, row := range t.Header {
+		for _, c := range row {
+			fn(c.Text, Bold)
 		}
-		for _, row := range a.Table.Rows {
-			for _, c := range row {
-				fn(c, Regular)
-			}
+	}
+	for _, row := range t.Rows {
+		for _, c := range row {
+			fn(c, Regular)
 		}
-		for _, c := range a.Table.Totals {
-			fn(c, Bold)
-		}
+	}
+	for _, c := range t.Totals {
+		fn(c, Bold)
 	}
 }

@@ -208,6 +208,12 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	ml := l.set.MarginLeft
 	tw := l.textW()
 	ps := l.set.ParagraphSpacing * ptToMM
+	switch b.Kind {
+	case ir.Centered:
+		return l.m.paragraph(b.Spans, size, lh, ps, ml, tw, 0, 0, alignCenter)
+	case ir.TableBlock:
+		return l.bodyTable(b.Table)
+	}
 	spans := b.Spans
 	bold := b.Kind == ir.Section || b.Kind == ir.Part || b.Heading
 	if bold {

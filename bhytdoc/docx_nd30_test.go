@@ -1,0 +1,144 @@
+package bhytdoc_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+)
+
+// docxParas returns the paragraphs of word/document.xml with their text.
+func docxParas(t *testing.T, d *bhytdoc.Document) (*xmlNode, map[string]*xmlNode) {
+	t.Helper()
+	b, err := bhytdoc.RenderDOCX(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, b)
+	root := parseXML(t, "word/document.xml", parts["word/document.xml"])
+	paras := map[string]*xmlNode{}
+	root.each(func(n *xmlNode) {
+		if n.name.Local == "p" {
+			if s := textOf(n); s != "" {
+				paras[s] = n
+			}
+		}
+	})
+	return root, paras
+}
+
+// pProps returns the w:jc value of paragraph p and whether all its runs
+// are bold (w:b) and italic (w:i).
+func pProps(p *xmlNode) (jc string, bold, italic bool) {
+	bold, italic = true, true
+	runs := 0
+	for _, k := range p.kids {
+		switch k.name.Local {
+		case "pPr":
+			k.each(func(n *xmlNode) {
+				if n.name.Local == "jc" {
+					jc = n.get("val")
+				}
+			})
+		case "r":
+			runs++
+			b, i := false, false
+			k.each(func(n *xmlNode) {
+				switch n.name.Local {
+				case "b":
+					b = true
+				case "i":
+					i = true
+				}
+			})
+			bold, italic = bold && b, italic && i
+		}
+	}
+	return jc, bold && runs > 0, italic && runs > 0
+}
+
+// TestDOCXDecisionAndTable checks the DOCX structure of the new elements:
+// the authority line and "QUYẾT ĐỊNH:" centred bold, the proposal italic,
+// "Điều 1." bold, the centred line centred, and a body table as a real
+// bordered table with a repeated bold header row, right-aligned numbers
+// and a bold totals row.
+func TestDOCXDecisionAndTable(t *testing.T) {
+	d := quyetDinhDoc(t)
+	body, err := bhytdoc.ParseBody(tableMD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Body = append(d.Body, body...)
+	root, paras := docxParas(t, d)
+	for text, want := range map[string]struct {
+		jc           string
+		bold, italic bool
+	}{
+		"ỦY BAN NHÂN DÂN HUYỆN NAM TRỰC":            {"center", true, false},
+		"QUYẾT ĐỊNH:":                               {"center", true, false},
+		"Theo đề nghị của Trưởng phòng Y tế huyện.": {"both", false, true},
+		"Điều 1. Giao chỉ tiêu":                     {"both", true, false},
+		"KẾT QUẢ THỰC HIỆN":                         {"center", true, false},
+	} {
+		p, ok := paras[text]
+		if !ok {
+			t.Errorf("no paragraph %q", text)
+			continue
+		}
+		if jc, b, i := pProps(p); jc != want.jc || b != want.bold || i != want.italic {
+			t.Errorf("%q: jc=%s bold=%v italic=%v, want %+v", text, jc, b, i, want)
+		}
+	}
+	// The body table: the second w:tbl (the first is the header's).
+	var tbls []*xmlNode
+	root.each(func(n *xmlNode) {
+		if n.name.Local == "tbl" {
+			tbls = append(tbls, n)
+		}
+	})
+	var tbl *xmlNode
+	for _, x := range tbls {
+		if strings.Contains(textOf(x), "Nam Toàn") {
+			tbl = x
+		}
+	}
+	if tbl == nil {
+		t.Fatal("the body table is not a w:tbl")
+	}
+	var rows []*xmlNode
+	borders := false
+	tbl.each(func(n *xmlNode) {
+		switch n.name.Local {
+		case "tr":
+			rows = append(rows, n)
+		case "tblBorders":
+			borders = true
+		}
+	})
+	if len(rows) != 4 || !borders {
+		t.Fatalf("%d rows, borders %v; want 4 bordered rows", len(rows), borders)
+	}
+	header := false
+	rows[0].each(func(n *xmlNode) { header = header || n.name.Local == "tblHeader" })
+	if !header {
+		t.Error("the header row does not repeat (w:tblHeader)")
+	}
+	cellParas := func(r *xmlNode) []*xmlNode {
+		var out []*xmlNode
+		r.each(func(n *xmlNode) {
+			if n.name.Local == "p" {
+				out = append(out, n)
+			}
+		})
+		return out
+	}
+	if jc, b, _ := pProps(cellParas(rows[0])[1]); jc != "center" || !b {
+		t.Errorf("header cell: jc=%s bold=%v", jc, b)
+	}
+	if jc, _, _ := pProps(cellParas(rows[1])[1]); jc != "right" {
+		t.Errorf("number cell: jc=%s, want right", jc)
+	}
+	if _, b, _ := pProps(cellParas(rows[3])[0]); !b || textOf(rows[3]) != "Cộng6.090" {
+		t.Errorf("totals row %q bold=%v", textOf(rows[3]), b)
+	}
+}
