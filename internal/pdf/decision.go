@@ -16,3 +16,16 @@ func (l *layout) centredLine(t ir.Text, st ir.Style) []block {
 	}
 	return out
 }
+
+// isDash reports whether w is a hyphen or dash standing alone between
+// spaces, as in "Độc lập - Tự do" or "HĐND - UBND".
+func isDash(w word) bool {
+	if len(w.pieces) != 1 {
+		return false
+	}
+	switch w.pieces[0].s {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
