@@ -245,11 +245,19 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.Signatures = append(doc.Signatures, sig)
 	}
 	for i, r := range d.NoiNhan {
+		f := fmt.Sprintf("NoiNhan[%d]", i)
 		s := "- " + strings.TrimSpace(r.Name)
-		if p := strings.TrimSpace(r.Purpose); p != "" {
+		p := strings.TrimSpace(r.Purpose)
+		grouped := i+1 < len(d.NoiNhan) && d.NoiNhan[i+1].Joined
+		switch {
+		case r.Joined:
+			doc.Braces[len(doc.Braces)-1].To = len(doc.Copies)
+		case grouped:
+			doc.Braces = append(doc.Braces, ir.Brace{From: len(doc.Copies), To: len(doc.Copies), Purpose: ir.Text{S: "(" + p + ")", Field: f + ".Purpose"}})
+		case p != "":
 			s += " (" + p + ")"
 		}
-		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: fmt.Sprintf("NoiNhan[%d]", i)})
+		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: f})
 	}
 	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
 	for i, a := range d.Annexes {

@@ -175,9 +175,21 @@ type Signature struct {
 
 // Recipient is a line of the Nơi nhận list: "UBND tỉnh" with Purpose
 // "Báo cáo" prints as "- UBND tỉnh (Báo cáo);".
+//
+// Recipients sharing a purpose form a group: the first carries the
+// Purpose, the ones after it are Joined to it. Each prints on its own
+// line, a brace "}" spans the group's lines and the purpose is printed
+// once to its right, over as many lines as it needs:
+//
+//	{Name: "UBND tỉnh", Purpose: "để báo cáo"},
+//	{Name: "TT Huyện ủy", Joined: true},
+//	{Name: "TT HĐND huyện", Joined: true},
 type Recipient struct {
 	Name    string // the recipient, without the final ";"
 	Purpose string // optional, printed in parentheses
+	// Joined puts this recipient in the group of the one before it,
+	// sharing that group's Purpose; it has no Purpose of its own.
+	Joined bool
 }
 
 // Annex is a phụ lục: a title, a reference line and a table.

@@ -256,7 +256,9 @@ func compareWords(t *testing.T, ours, lo []pdfWord, pages int) {
 		}
 	}
 	for _, w := range lo {
-		if !pageNumber(w.s) {
+		// The PDF draws a Nơi nhận brace with rules, the DOCX with "}"
+		// characters at a tab stop: they are not words of the text.
+		if !pageNumber(w.s) && w.s != "}" {
 			count[w.s]--
 		}
 	}

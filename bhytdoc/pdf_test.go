@@ -125,7 +125,14 @@ func modelText(d *ir.Doc) string {
 		add(s.Name)
 	}
 	add(d.NoiNhan)
-	add(d.Copies...)
+	for i, c := range d.Copies {
+		add(c)
+		for _, b := range d.Braces {
+			if b.To == i {
+				add(b.Purpose) // drawn right of the brace, after its lines
+			}
+		}
+	}
 	return squash(strings.Join(parts, " "))
 }
 

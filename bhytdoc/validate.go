@@ -175,6 +175,14 @@ func (d *Document) validate(p *problems) {
 		if strings.ContainsAny(r.Purpose, "()") {
 			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
 		}
+		switch {
+		case r.Joined && i == 0:
+			p.add(f+".Joined", "the first recipient has no group to join")
+		case r.Joined && r.Purpose != "":
+			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
+		case r.Joined && strings.TrimSpace(d.NoiNhan[groupStart(d.NoiNhan, i)].Purpose) == "":
+			p.add(fmt.Sprintf("NoiNhan[%d].Purpose", groupStart(d.NoiNhan, i)), "empty: the recipients joined to it share its purpose")
+		}
 	}
 	if len(d.Luu) == 0 {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
@@ -359,4 +367,12 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 		}
 	}
 	return widths[0], ok
+}
+
+// groupStart returns the index of the first recipient of i's group.
+func groupStart(rs []Recipient, i int) int {
+	for i > 0 && rs[i].Joined {
+		i--
+	}
+	return i
 }

@@ -46,6 +46,7 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 		s.Seal = nilIfEmpty(s.Seal)
 	}
 	c.NoiNhan = nilIfEmpty(c.NoiNhan)
+
 	c.Annexes = nilIfEmpty(c.Annexes)
 	for i := range c.Annexes {
 		t := &c.Annexes[i].Table

@@ -390,6 +390,12 @@ func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"name":    func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &r.Name) },
 		"purpose": func(v *yaml.Node) { d.str(v, where+".purpose", field+".Purpose", &r.Purpose) },
+		"joined": func(v *yaml.Node) {
+			if b, ok := d.boolean(v, where+".joined"); ok {
+				r.Joined = b
+				d.mark(field+".Joined", v)
+			}
+		},
 	})
 	return r
 }

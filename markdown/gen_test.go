@@ -255,6 +255,11 @@ func (g gen) document() *bhytdoc.Document {
 	}
 	for n := g.r.IntN(4); n > 0; n-- {
 		r := bhytdoc.Recipient{Name: g.item()}
+		if n := len(d.NoiNhan); n > 0 && (d.NoiNhan[n-1].Purpose != "" || d.NoiNhan[n-1].Joined) && g.r.IntN(2) == 0 {
+			r.Joined = true
+			d.NoiNhan = append(d.NoiNhan, r)
+			continue
+		}
 		if g.r.IntN(2) == 0 {
 			r.Purpose = strings.NewReplacer("(", "", ")", "").Replace(g.field())
 			if strings.TrimSpace(r.Purpose) == "" {

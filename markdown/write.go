@@ -311,17 +311,33 @@ func (w *writer) footer() {
 		w.para(bold(oneLine(s.Name)))
 	}
 	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
-	items := make([]string, 0, len(d.NoiNhan)+1)
-	for _, r := range d.NoiNhan {
+	var sb strings.Builder
+	for i := 0; i < len(d.NoiNhan); i++ {
+		r := d.NoiNhan[i]
 		s := strings.TrimSpace(r.Name)
-		if p := strings.TrimSpace(r.Purpose); p != "" {
+		p := strings.TrimSpace(r.Purpose)
+		end := i + 1
+		for end < len(d.NoiNhan) && d.NoiNhan[end].Joined {
+			end++
+		}
+		if end > i+1 {
+			// As typed on paper: a "}" ends each line of the group, the
+			// purpose follows the middle one.
+			mid := i + (end-1-i)/2
+			for k := i; k < end; k++ {
+				line := strings.TrimSpace(d.NoiNhan[k].Name) + "; }"
+				if k == mid {
+					line += " (" + p + ")"
+				}
+				sb.WriteString("- " + Escape(line) + "\n")
+			}
+			i = end - 1
+			continue
+		}
+		if p != "" {
 			s += " (" + p + ")"
 		}
-		items = append(items, s)
-	}
-	var sb strings.Builder
-	for _, it := range items {
-		sb.WriteString("- " + Escape(it+";") + "\n")
+		sb.WriteString("- " + Escape(s+";") + "\n")
 	}
 	luu := make([]string, len(d.Luu))
 	for i, l := range d.Luu {
@@ -472,13 +488,16 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	if len(d.NoiNhan) > 0 {
 		nn := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, r := range d.NoiNhan {
-			if r.Purpose == "" {
+			if r.Purpose == "" && !r.Joined {
 				nn.Content = append(nn.Content, str(r.Name))
 				continue
 			}
 			m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 			add(m, "name", str(r.Name))
-			add(m, "purpose", str(r.Purpose))
+			addStr(m, "purpose", r.Purpose)
+			if r.Joined {
+				add(m, "joined", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			}
 			nn.Content = append(nn.Content, m)
 		}
 		add(root, "noi_nhan", nn)

@@ -65,8 +65,9 @@ func NamTruc() *bhytdoc.Document {
 		}},
 		NoiNhan: []bhytdoc.Recipient{
 			{Name: "Như Điều 3"},
-			{Name: "UBND tỉnh", Purpose: "Báo cáo"},
-			{Name: "TT Huyện ủy, TT HĐND huyện", Purpose: "Báo cáo"},
+			{Name: "UBND tỉnh", Purpose: "để báo cáo"},
+			{Name: "TT Huyện ủy", Joined: true},
+			{Name: "TT HĐND huyện", Joined: true},
 			{Name: "Chủ tịch, các PCT UBND huyện"},
 		},
 		Luu:     []string{"VT", "YT"},

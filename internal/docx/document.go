@@ -374,8 +374,28 @@ func (w *builder) signatures() error {
 		label := para{before: before, runs: []run{{s: d.NoiNhan.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
 		out := []para{label}
 		dash := twips(w.width("- ", ir.Regular, sizeCopies))
-		for _, t := range d.Copies {
-			out = append(out, para{left: dash, hanging: dash, runs: []run{{s: t.S, size: sizeCopies}}})
+		for i := 0; i < len(d.Copies); i++ {
+			br := braceAt(d.Braces, i)
+			if br == nil {
+				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.Copies[i].S, size: sizeCopies}}})
+				continue
+			}
+			// A group sharing a purpose: a "}" on each line at a tab stop
+			// past the longest name, the purpose after the middle one.
+			widest := 0.0
+			for k := br.From; k <= br.To; k++ {
+				widest = max(widest, w.width(d.Copies[k].S, ir.Regular, sizeCopies))
+			}
+			tab := twips(widest + braceGap) // from the cell's left edge
+			mid := (br.From + br.To) / 2
+			for k := br.From; k <= br.To; k++ {
+				s := d.Copies[k].S + "\t}"
+				if k == mid {
+					s += " " + br.Purpose.S
+				}
+				out = append(out, para{left: dash, hanging: dash, tab: tab, runs: []run{{s: s, size: sizeCopies}}})
+			}
+			i = br.To
 		}
 		return out
 	}
@@ -629,4 +649,16 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
 	}
 	w.b.table(&tb)
+}
+
+// braceGap is the room before a Nơi nhận brace, in mm, as in the PDF.
+const braceGap = 1.5
+
+func braceAt(bs []ir.Brace, i int) *ir.Brace {
+	for k := range bs {
+		if bs[k].From == i {
+			return &bs[k]
+		}
+	}
+	return nil
 }

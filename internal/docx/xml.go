@@ -45,6 +45,7 @@ type para struct {
 	right    int
 	first    int
 	hanging  int
+	tab      int // a left tab stop, twips from the paragraph's left edge; 0: none
 	jc       string
 	size     float64 // of the paragraph mark, for empty paragraphs
 	sectPr   string  // raw section properties ending a section
@@ -88,6 +89,11 @@ func (b *buf) pPr(p *para) {
 	}
 	if p.rule {
 		b.str(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
+	}
+	if p.tab > 0 {
+		b.str(`<w:tabs><w:tab w:val="left"`)
+		b.attr("w:pos", p.tab)
+		b.str("/></w:tabs>")
 	}
 	b.str("<w:spacing")
 	b.attr("w:before", p.before)

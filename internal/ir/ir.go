@@ -72,6 +72,13 @@ type Block struct {
 	Table       *Table // the table of a TableBlock
 }
 
+// Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
+// lines and Purpose, "(để báo cáo)", is printed once to its right.
+type Brace struct {
+	From, To int
+	Purpose  Text
+}
+
 // Signature is a signature block: title lines (upper case), the name and
 // optional images.
 type Signature struct {
@@ -142,7 +149,9 @@ type Doc struct {
 	Signatures []Signature
 	NoiNhan    Text   // "Nơi nhận:"
 	Copies     []Text // "- Như trên;" … "- Lưu: VT."
-	Annexes    []Annex
+	// Braces group Copies lines that share a purpose.
+	Braces  []Brace
+	Annexes []Annex
 	// Title of the PDF (document information), plain text.
 	InfoTitle string
 	// Year, Month, Day of issue for the PDF creation date; blank parts 0.
@@ -206,6 +215,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	fn(d.NoiNhan, BoldItalic)
 	for _, t := range d.Copies {
 		fn(t, Regular)
+	}
+	for _, b := range d.Braces {
+		fn(b.Purpose, Regular)
 	}
 	for _, s := range d.Signatures {
 		for _, t := range s.Titles {

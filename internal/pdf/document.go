@@ -289,19 +289,7 @@ func (l *layout) signatureBlock() block {
 	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
 	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
 	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
-	clh := sizeCopies * singleSpacing * ptToMM
-	dash := l.m.w("- ", ir.Regular, sizeCopies)
-	for _, t := range d.Copies {
-		lines := l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, leftW, leftW-dash)
-		for i, ln := range lines {
-			y += clh
-			x := ml
-			if i > 0 {
-				x += dash
-			}
-			b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
-		}
-	}
+	y = l.copies(&b, ml, y, leftW)
 	b.h = max(sigBottom, y+0.3*sizeCopies*ptToMM)
 	return b
 }
