@@ -260,6 +260,7 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: f})
 	}
 	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
+	d.marksIR(doc)
 	for i, a := range d.Annexes {
 		doc.Annexes = append(doc.Annexes, d.annexIR(i, &a))
 	}

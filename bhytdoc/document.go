@@ -83,6 +83,25 @@ type Document struct {
 	// Annexes (phụ lục) are printed after the document, each starting on
 	// a new page.
 	Annexes []Annex
+
+	// Marks are the urgency, secrecy and circulation stamps and the
+	// draft mark. Optional.
+	Marks Marks
+	// Typist is the first part of ô 12, printed under Nơi nhận as
+	// "PL.(300)": the initials, in capitals, of who typed the document.
+	// Optional.
+	Typist string
+	// PrintCopies is the number of copies issued, the "(300)" of ô 12;
+	// 0 prints none.
+	PrintCopies int
+	// Contact holds the lines of ô 13 — address, telephone, email,
+	// website — printed at the foot of page 1 under a full-width rule.
+	// At most 4 lines. Optional.
+	Contact []string
+	// ESign, for an electronic document, prints the organisation's
+	// signing line at the top right of each annex's first page (ô 14).
+	// Optional.
+	ESign *ESignature
 }
 
 // Issuer names the issuing body. Names are written as in running text

@@ -88,13 +88,14 @@ func (p *problems) err() error {
 }
 
 var (
-	reAbbrev  = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
-	reRoman   = regexp.MustCompile(`^[IVXLCDM]+\.$`)
-	reItem    = regexp.MustCompile(`^[0-9]+\.$`)
-	reSub     = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
-	rePoint   = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart    = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
-	reArticle = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
+	reAbbrev   = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
+	reRoman    = regexp.MustCompile(`^[IVXLCDM]+\.$`)
+	reItem     = regexp.MustCompile(`^[0-9]+\.$`)
+	reSub      = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
+	rePoint    = regexp.MustCompile(`^[a-zđ]\)$`)
+	rePart     = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
+	reArticle  = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
+	reInitials = regexp.MustCompile(`^\p{Lu}+$`)
 )
 
 // Validate reports every missing or malformed part of d at once, as a
@@ -151,6 +152,7 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
 	d.validateDecision(p)
+	d.validateMarks(p)
 	if len(d.Body) == 0 {
 		p.add("Body", "empty")
 	}

@@ -52,6 +52,13 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	for i := range d.Luu {
 		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])
 	}
+	fn("Typist", &d.Typist)
+	for i := range d.Contact {
+		fn(fmt.Sprintf("Contact[%d]", i), &d.Contact[i])
+	}
+	if d.ESign != nil {
+		fn("ESign.Organisation", &d.ESign.Organisation)
+	}
 	for i := range d.Annexes {
 		a := &d.Annexes[i]
 		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
@@ -116,6 +123,11 @@ func (d *Document) Clone() *Document {
 	}
 	c.NoiNhan = slices.Clone(d.NoiNhan)
 	c.Luu = slices.Clone(d.Luu)
+	c.Contact = slices.Clone(d.Contact)
+	if d.ESign != nil {
+		e := *d.ESign
+		c.ESign = &e
+	}
 	c.Annexes = slices.Clone(d.Annexes)
 	for i, a := range c.Annexes {
 		a.Table = a.Table.clone()

@@ -72,6 +72,14 @@ type Block struct {
 	Table       *Table // the table of a TableBlock
 }
 
+// Mark is a boxed stamp: upper-case bold text centred in a single-border
+// box Width mm wide (0: fitted to the text), in red ink when Red.
+type Mark struct {
+	Text  Text
+	Width float64
+	Red   bool
+}
+
 // Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
 // lines and Purpose, "(để báo cáo)", is printed once to its right.
 type Brace struct {
@@ -152,6 +160,16 @@ type Doc struct {
 	// Braces group Copies lines that share a purpose.
 	Braces  []Brace
 	Annexes []Annex
+	// Marks are the boxed stamps under the number (ô 10a, 10b, 11), top
+	// down; DuThao the boxed draft mark above the national title.
+	Marks  []Mark
+	DuThao Text
+	// Typist is ô 12 under Nơi nhận ("PL.(300)"); Contact the lines of
+	// ô 13 at the foot of page 1; ESign the signing lines at the top
+	// right of each annex's first page (ô 14).
+	Typist  Text
+	Contact []Text
+	ESign   []Text
 	// Title of the PDF (document information), plain text.
 	InfoTitle string
 	// Year, Month, Day of issue for the PDF creation date; blank parts 0.
@@ -218,6 +236,17 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	}
 	for _, b := range d.Braces {
 		fn(b.Purpose, Regular)
+	}
+	for _, m := range d.Marks {
+		fn(m.Text, Bold)
+	}
+	fn(d.DuThao, Bold)
+	fn(d.Typist, Regular)
+	for _, t := range d.Contact {
+		fn(t, Regular)
+	}
+	for _, t := range d.ESign {
+		fn(t, Regular)
 	}
 	for _, s := range d.Signatures {
 		for _, t := range s.Titles {

@@ -29,10 +29,15 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
 	}
 	var first Page
 	y := l.header(&first)
+	l.contact(&first)
 	flow := l.flowBlocks()
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
+		start := len(l.pages)
 		l.annex(&doc.Annexes[i])
+		if start < len(l.pages) {
+			l.esign(&l.pages[start])
+		}
 	}
 	return l.pages
 }
@@ -104,7 +109,7 @@ func (l *layout) header(p *Page) float64 {
 	// laid out on its own page so that the left column's number and V/v
 	// come first in reading order.
 	var right Page
-	ry := top + 0.8*sizeQuocHieu*ptToMM
+	ry := top + l.duThao(&right) + 0.8*sizeQuocHieu*ptToMM
 	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
 	ry += sizeTieuNgu * singleSpacing * ptToMM
 	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
@@ -123,6 +128,10 @@ func (l *layout) header(p *Page) float64 {
 		vy := base + 6*ptToMM + vlh
 		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
 		bottom = vy
+	}
+	if len(d.Marks) > 0 {
+		// ô 10a, 10b, 11: the boxes under the number or V/v.
+		bottom = l.marks(p, lcx, bottom+0.3*sizeVV*ptToMM)
 	}
 	l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
 	p.Ops = append(p.Ops, right.Ops...)
@@ -290,6 +299,12 @@ func (l *layout) signatureBlock() block {
 	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
 	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
 	y = l.copies(&b, ml, y, leftW)
+	if t := d.Typist; t.S != "" {
+		// ô 12 under Nơi nhận: "PL.(300)".
+		y += sizeCopies * singleSpacing * ptToMM
+		w := l.m.w(t.S, ir.Regular, sizeCopies)
+		b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: w, S: t.S, Style: ir.Regular, Size: sizeCopies})
+	}
 	b.h = max(sigBottom, y+0.3*sizeCopies*ptToMM)
 	return b
 }
@@ -313,7 +328,7 @@ func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY fl
 // breaking pages before a block that does not fit, and moving back to the
 // start of a chain of kept-together blocks when possible.
 func (l *layout) paginate(first Page, y float64, flow []block) {
-	limit := pageH - l.set.MarginBottom
+	limit := pageH - l.set.MarginBottom - l.contactH() // ô 13 on page 1
 	pages := []Page{first}
 	top := l.set.MarginTop
 	startOfPage := 0 // index of the first block on the current page
@@ -337,6 +352,7 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 			pages = append(pages, Page{})
 			startOfPage = j
 			y = top
+			limit = pageH - l.set.MarginBottom
 			i = j - 1
 			continue
 		}

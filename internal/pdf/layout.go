@@ -32,6 +32,7 @@ type Op struct {
 	Size    float64
 	Justify bool
 	Img     []byte
+	Red     bool // text or rectangle in red ink (urgency marks)
 }
 
 // Page is a laid-out page.
