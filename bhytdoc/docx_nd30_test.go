@@ -142,3 +142,75 @@ func TestDOCXDecisionAndTable(t *testing.T) {
 		t.Errorf("totals row %q bold=%v", textOf(rows[3]), b)
 	}
 }
+
+// TestDOCXMarks: the stamps are boxed paragraphs (the urgency in red),
+// "PL.(300)" follows Nơi nhận, ô 13 is the first page's footer under a
+// rule, and ô 14 the first-page header of the annex's section.
+func TestDOCXMarks(t *testing.T) {
+	d := markedDoc()
+	b, err := bhytdoc.RenderDOCX(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, b)
+	root := parseXML(t, "word/document.xml", parts["word/document.xml"])
+	paras := map[string]*xmlNode{}
+	root.each(func(n *xmlNode) {
+		if n.name.Local == "p" {
+			paras[textOf(n)] = n
+		}
+	})
+	border := func(p *xmlNode) (sides int, colour string) {
+		p.each(func(n *xmlNode) {
+			switch n.name.Local {
+			case "top", "left", "bottom", "right":
+				sides++
+				colour = n.get("color")
+			}
+		})
+		return
+	}
+	for text, want := range map[string]string{"MẬT": "000000", "HỎA TỐC": "FF0000", "LƯU HÀNH NỘI BỘ": "000000", "DỰ THẢO": "000000"} {
+		p, ok := paras[text]
+		if !ok {
+			t.Errorf("no paragraph %q", text)
+			continue
+		}
+		if sides, c := border(p); sides != 4 || c != want {
+			t.Errorf("%q: %d border sides in %s, want 4 in %s", text, sides, c, want)
+		}
+		if jc, b, _ := pProps(p); jc != "center" || !b {
+			t.Errorf("%q: jc %s bold %v", text, jc, b)
+		}
+	}
+	red := false
+	paras["HỎA TỐC"].each(func(n *xmlNode) { red = red || (n.name.Local == "color" && n.get("val") == "FF0000") })
+	if !red {
+		t.Error("HỎA TỐC is not in red ink")
+	}
+	if _, ok := paras["PL.(300)"]; !ok {
+		t.Error("no PL.(300) paragraph")
+	}
+	ftr := parseXML(t, "word/footer1.xml", parts["word/footer1.xml"])
+	if got := textOf(ftr); !strings.HasPrefix(got, "Địa chỉ: số 1") || !strings.Contains(got, "Website: example.vn") {
+		t.Errorf("footer text %q", got)
+	}
+	if sides, _ := border(ftr); sides != 1 {
+		t.Errorf("footer has %d border sides, want the rule on top", sides)
+	}
+	hdr := parseXML(t, "word/header3.xml", parts["word/header3.xml"])
+	if got := textOf(hdr); got != "Số: 898/UBNDỦY BAN NHÂN DÂN QUẬN CÁI RĂNG2020-05-18T09:30:00+07:00" {
+		t.Errorf("annex header text %q", got)
+	}
+	// The main section's first page has the footer; the annex's the header.
+	var refs []string
+	root.each(func(n *xmlNode) {
+		if n.name.Local == "headerReference" || n.name.Local == "footerReference" {
+			refs = append(refs, n.name.Local+":"+n.get("type")+":"+n.get("id"))
+		}
+	})
+	want := "headerReference:default:rId3 headerReference:first:rId4 footerReference:first:rIdContact headerReference:default:rId3 headerReference:first:rIdESign footerReference:first:rIdNoFoot"
+	if got := strings.Join(refs, " "); got != want {
+		t.Errorf("section references\n got %s\nwant %s", got, want)
+	}
+}

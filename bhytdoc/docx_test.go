@@ -93,7 +93,8 @@ func docxFixtures(t testing.TB) []docxFixture {
 		Position:  "Chủ tịch",
 		Name:      "Nguyễn Văn A",
 	})
-	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)})
+	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
+		docxFixture{"nam-truc-marked", markedDecision()})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.

@@ -171,3 +171,67 @@ func (d *Document) marksIR(doc *ir.Doc) {
 		}
 	}
 }
+
+// String returns the mark as printed ("HỎA TỐC"), or "" for NotUrgent.
+func (u Urgency) String() string {
+	if u <= NotUrgent || int(u) >= len(urgencyBoxes) {
+		return ""
+	}
+	return urgencyBoxes[u].text
+}
+
+// String returns the mark as printed ("TỐI MẬT"), or "" for NotSecret.
+func (s Secrecy) String() string {
+	if s <= NotSecret || int(s) >= len(secrecyBoxes) {
+		return ""
+	}
+	return secrecyBoxes[s].text
+}
+
+// String returns the mark as printed ("LƯU HÀNH NỘI BỘ"), or "".
+func (c Circulation) String() string {
+	if c <= NoCirculation || int(c) >= len(circulationBoxes) {
+		return ""
+	}
+	return circulationBoxes[c].text
+}
+
+// ParseUrgency reads an urgency mark in any letter case and tone style
+// ("Hỏa tốc", "HOẢ TỐC", "khẩn").
+func ParseUrgency(s string) (Urgency, error) {
+	for u := Khan; u <= HoaToc; u++ {
+		if sameMark(s, u.String()) {
+			return u, nil
+		}
+	}
+	return NotUrgent, fmt.Errorf("unknown urgency %q (want Khẩn, Thượng khẩn or Hỏa tốc)", s)
+}
+
+// ParseSecrecy reads a secrecy mark ("Mật", "Tối mật", "Tuyệt mật").
+func ParseSecrecy(s string) (Secrecy, error) {
+	for v := Mat; v <= TuyetMat; v++ {
+		if sameMark(s, v.String()) {
+			return v, nil
+		}
+	}
+	return NotSecret, fmt.Errorf("unknown secrecy %q (want Mật, Tối mật or Tuyệt mật)", s)
+}
+
+// ParseCirculation reads a circulation mark ("Xem xong trả lại", "Lưu
+// hành nội bộ").
+func ParseCirculation(s string) (Circulation, error) {
+	for c := XemXongTraLai; c <= LuuHanhNoiBo; c++ {
+		if sameMark(s, c.String()) {
+			return c, nil
+		}
+	}
+	return NoCirculation, fmt.Errorf("unknown circulation mark %q (want Xem xong trả lại or Lưu hành nội bộ)", s)
+}
+
+func sameMark(s, mark string) bool {
+	c, err := typo.Clean(s)
+	if err != nil {
+		return false
+	}
+	return typo.Upper(typo.Tone(oneLine(c), typo.ToneTraditional)) == mark
+}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
@@ -20,7 +21,8 @@ import (
 //     loses the spaces that begin its text: the label's own space
 //     separates it;
 //   - a numbered list item's label loses leading zeros ("01." → "1."):
-//     Markdown lists number items with plain integers.
+//     Markdown lists number items with plain integers;
+//   - the signing time is in the Vietnam zone, to the second, as printed.
 //
 // Canonical never modifies d. Documents that differ only in these ways
 // render identically.
@@ -47,6 +49,12 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 	}
 	c.NoiNhan = nilIfEmpty(c.NoiNhan)
 
+	c.Contact = nilIfEmpty(c.Contact)
+	if e := c.ESign; e != nil && !e.Time.IsZero() {
+		if t, err := time.Parse(time.RFC3339, bhytdoc.SigningTime(e.Time)); err == nil {
+			e.Time = t
+		}
+	}
 	c.Annexes = nilIfEmpty(c.Annexes)
 	for i := range c.Annexes {
 		t := &c.Annexes[i].Table

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -297,7 +298,17 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				doc.NoiNhan = append(doc.NoiNhan, d.recipient(it, i))
 			})
 		},
-		"luu": func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+		"luu":     func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+		"marks":   func(v *yaml.Node) { d.marks(v, &doc.Marks) },
+		"typist":  func(v *yaml.Node) { d.str(v, "typist", "Typist", &doc.Typist) },
+		"contact": func(v *yaml.Node) { d.texts(v, "contact", "Contact", &doc.Contact) },
+		"print_copies": func(v *yaml.Node) {
+			if i, ok := d.integer(v, "print_copies"); ok {
+				doc.PrintCopies = i
+				d.mark("PrintCopies", v)
+			}
+		},
+		"esign": func(v *yaml.Node) { doc.ESign = d.esign(v) },
 		"annexes": func(v *yaml.Node) {
 			d.mark("Annexes", v)
 			d.list(v, "annexes", func(i int, it *yaml.Node) {
@@ -543,4 +554,52 @@ func firstLineDelim(src []byte) (n int, lineLen int) {
 		return 0, 0
 	}
 	return len(line), lineLen
+}
+
+// marks decodes the stamps: urgency, secrecy, circulation, du_thao.
+func (d *fmDecoder) marks(n *yaml.Node, m *bhytdoc.Marks) {
+	d.mark("Marks", n)
+	mark := func(v *yaml.Node, key string, parse func(string) error) {
+		if s, ok := d.text(v, "marks."+key); ok && s != "" {
+			if err := parse(s); err != nil {
+				d.fail(v, "marks."+key, "%v", err)
+			}
+		}
+	}
+	d.fields(n, "marks", map[string]func(*yaml.Node){
+		"urgency": func(v *yaml.Node) {
+			mark(v, "urgency", func(s string) (err error) { m.Urgency, err = bhytdoc.ParseUrgency(s); return })
+		},
+		"secrecy": func(v *yaml.Node) {
+			mark(v, "secrecy", func(s string) (err error) { m.Secrecy, err = bhytdoc.ParseSecrecy(s); return })
+		},
+		"circulation": func(v *yaml.Node) {
+			mark(v, "circulation", func(s string) (err error) { m.Circulation, err = bhytdoc.ParseCirculation(s); return })
+		},
+		"du_thao": func(v *yaml.Node) { m.DuThao, _ = d.boolean(v, "marks.du_thao") },
+	})
+}
+
+// esign decodes the electronic signing line: organisation and a time in
+// ISO 8601 with its zone.
+func (d *fmDecoder) esign(n *yaml.Node) *bhytdoc.ESignature {
+	d.mark("ESign", n)
+	e := &bhytdoc.ESignature{}
+	d.fields(n, "esign", map[string]func(*yaml.Node){
+		"organisation": func(v *yaml.Node) { d.str(v, "esign.organisation", "ESign.Organisation", &e.Organisation) },
+		"time": func(v *yaml.Node) {
+			s, ok := d.text(v, "esign.time")
+			if !ok {
+				return
+			}
+			d.mark("ESign.Time", v)
+			t, err := time.Parse(time.RFC3339, s)
+			if err != nil {
+				d.fail(v, "esign.time", "want a time like 2020-05-18T09:30:00+07:00, got %q", s)
+				return
+			}
+			e.Time = t
+		},
+	})
+	return e
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/text"
 
@@ -269,6 +270,16 @@ func (g gen) document() *bhytdoc.Document {
 		d.NoiNhan = append(d.NoiNhan, r)
 	}
 	d.Luu = g.items(1, 3)
+	if g.r.IntN(3) == 0 {
+		d.Marks = bhytdoc.Marks{Urgency: bhytdoc.Urgency(g.r.IntN(4)), Secrecy: bhytdoc.Secrecy(g.r.IntN(4)),
+			Circulation: bhytdoc.Circulation(g.r.IntN(3)), DuThao: g.r.IntN(2) == 0}
+		d.Typist = g.pick([]string{"", "PL", "NVA"})
+		d.PrintCopies = g.r.IntN(400)
+		d.Contact = g.items(0, 2)
+	}
+	if g.r.IntN(4) == 0 {
+		d.ESign = &bhytdoc.ESignature{Organisation: g.field(), Time: time.Date(2020, 5, 18, g.r.IntN(24), g.r.IntN(60), 7, 123, time.UTC)}
+	}
 	for n := g.r.IntN(3); n > 0; n-- {
 		d.Annexes = append(d.Annexes, g.annex())
 	}

@@ -168,6 +168,14 @@ func (w *writer) header() {
 	if d.Kind == bhytdoc.CongVan {
 		left = append(left, Escape("V/v "+oneLine(d.Summary)))
 	}
+	for _, m := range []string{d.Marks.Secrecy.String(), d.Marks.Urgency.String(), d.Marks.Circulation.String()} {
+		if m != "" {
+			left = append(left, bold(m))
+		}
+	}
+	if d.Marks.DuThao {
+		w.para(bold("DỰ THẢO"))
+	}
 	w.para(lines(left...))
 	w.para(lines(bold(bhytdoc.QuocHieu), bold(bhytdoc.TieuNgu)))
 	w.para(italic(d.PlaceDate()))
@@ -345,6 +353,17 @@ func (w *writer) footer() {
 	}
 	sb.WriteString("- " + Escape("Lưu: "+strings.Join(luu, ", ")+".") + "\n")
 	w.para(strings.TrimSuffix(sb.String(), "\n"))
+	if s := typistLine(d); s != "" {
+		w.para(Escape(s))
+	}
+	if len(d.Contact) > 0 {
+		cs := make([]string, len(d.Contact))
+		for i, c := range d.Contact {
+			cs[i] = Escape(oneLine(c))
+		}
+		w.para("---")
+		w.para(lines(cs...))
+	}
 	for i := range d.Annexes {
 		w.annex(i)
 	}
@@ -355,6 +374,9 @@ func (w *writer) annex(i int) {
 	a := &d.Annexes[i]
 	label, ref := d.AnnexHeading(i)
 	w.para("---")
+	if e := d.ESign; e != nil {
+		w.para(lines(Escape("Số: "+strings.TrimSpace(d.NumberSymbol())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
+	}
 	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
 	w.para(Table(&a.Table))
 }
@@ -503,6 +525,29 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		add(root, "noi_nhan", nn)
 	}
 	addList(root, "luu", d.Luu, true)
+	if d.Marks != (bhytdoc.Marks{}) {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		addStr(m, "urgency", d.Marks.Urgency.String())
+		addStr(m, "secrecy", d.Marks.Secrecy.String())
+		addStr(m, "circulation", d.Marks.Circulation.String())
+		if d.Marks.DuThao {
+			add(m, "du_thao", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		add(root, "marks", m)
+	}
+	addStr(root, "typist", d.Typist)
+	if d.PrintCopies != 0 {
+		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.PrintCopies)})
+	}
+	addList(root, "contact", d.Contact, false)
+	if d.ESign != nil {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		addStr(m, "organisation", d.ESign.Organisation)
+		if !d.ESign.Time.IsZero() {
+			add(m, "time", str(bhytdoc.SigningTime(d.ESign.Time)))
+		}
+		add(root, "esign", m)
+	}
 	if len(d.Annexes) > 0 {
 		as := &yaml.Node{Kind: yaml.SequenceNode}
 		for i := range d.Annexes {
@@ -613,4 +658,16 @@ func annexNode(a *bhytdoc.Annex) *yaml.Node {
 	}
 	add(m, "table", tn)
 	return m
+}
+
+// typistLine is ô 12 as printed: "PL.(300)".
+func typistLine(d *bhytdoc.Document) string {
+	s := strings.TrimSpace(d.Typist)
+	if s != "" {
+		s += "."
+	}
+	if d.PrintCopies > 0 {
+		s += "(" + strconv.Itoa(d.PrintCopies) + ")"
+	}
+	return s
 }

@@ -152,7 +152,19 @@ func (w *builder) body() error {
 func (w *builder) sectPr(i int) string {
 	landscape := i >= 0 && w.annexes[i].Landscape
 	var b buf
-	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + ridFirst + `"/>`)
+	first := ridFirst
+	if i >= 0 && len(w.doc.ESign) > 0 {
+		first = ridESign
+	}
+	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + first + `"/>`)
+	if len(w.doc.Contact) > 0 {
+		// Sections inherit footers: the annexes name an empty one.
+		foot := ridContact
+		if i >= 0 {
+			foot = ridNoFoot
+		}
+		b.str(`<w:footerReference w:type="first" r:id="` + foot + `"/>`)
+	}
 	if i >= 0 {
 		b.str(`<w:type w:val="nextPage"/>`)
 	}
@@ -197,6 +209,9 @@ func (w *builder) header() {
 		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
 	}
 	l = append(l, ruleLine(widest*ruleRatio, left))
+	if d.DuThao.S != "" {
+		r = append(r, w.markPara(d.DuThao, 0, false, true, w.textW()-left))
+	}
 	r = append(r, centred(d.QuocHieu, ir.Bold, sizeQuocHieu), centred(d.TieuNgu, ir.Bold, sizeTieuNgu))
 	r = append(r, ruleLine(min(w.width(d.TieuNgu.S, ir.Bold, sizeTieuNgu), right), right))
 
@@ -209,10 +224,15 @@ func (w *builder) header() {
 		{cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
 		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
 	}}
+	var under []para // V/v and the marks under the number
 	if d.CongVan {
 		vv := centred(d.Summary, ir.Regular, sizeVV)
 		vv.before = ptTwips(6)
-		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: []para{vv}}, {w: wr}}})
+		under = append(under, vv)
+	}
+	under = append(under, w.markParas(left)...)
+	if len(under) > 0 {
+		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: under}, {w: wr}}})
 	}
 	w.b.table(&t)
 	if d.CongVan {
@@ -396,6 +416,9 @@ func (w *builder) signatures() error {
 				out = append(out, para{left: dash, hanging: dash, tab: tab, runs: []run{{s: s, size: sizeCopies}}})
 			}
 			i = br.To
+		}
+		if d.Typist.S != "" {
+			out = append(out, para{runs: []run{{s: d.Typist.S, size: sizeCopies}}})
 		}
 		return out
 	}

@@ -109,6 +109,12 @@ func (w *builder) pack() ([]byte, error) {
 		{"word/header1.xml", w.pageHeader(true)},
 		{"word/header2.xml", w.pageHeader(false)},
 	}
+	if len(d.ESign) > 0 {
+		parts = append(parts, part{"word/header3.xml", w.esignHeader()})
+	}
+	if len(d.Contact) > 0 {
+		parts = append(parts, part{"word/footer1.xml", w.contactFooter(false)}, part{"word/footer2.xml", w.contactFooter(true)})
+	}
 	for _, img := range w.images {
 		parts = append(parts, part{"word/media/" + img.name, img.data})
 	}
@@ -144,7 +150,15 @@ func (w *builder) contentTypes() []byte {
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>`,
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>`,
 		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
-		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
+		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	if len(w.doc.ESign) > 0 {
+		b.str(`<Override PartName="/word/header3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	}
+	if len(w.doc.Contact) > 0 {
+		b.str(`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`,
+			`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`)
+	}
+	b.str(
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`,
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`,
 		`</Types>`)
@@ -158,6 +172,13 @@ func (w *builder) docRels() []byte {
 		`<Relationship Id="`+ridSettings+`" Type="`+relDoc+`settings" Target="settings.xml"/>`,
 		`<Relationship Id="`+ridHeader+`" Type="`+relDoc+`header" Target="header1.xml"/>`,
 		`<Relationship Id="`+ridFirst+`" Type="`+relDoc+`header" Target="header2.xml"/>`)
+	if len(w.doc.ESign) > 0 {
+		b.str(`<Relationship Id="` + ridESign + `" Type="` + relDoc + `header" Target="header3.xml"/>`)
+	}
+	if len(w.doc.Contact) > 0 {
+		b.str(`<Relationship Id="`+ridContact+`" Type="`+relDoc+`footer" Target="footer1.xml"/>`,
+			`<Relationship Id="`+ridNoFoot+`" Type="`+relDoc+`footer" Target="footer2.xml"/>`)
+	}
 	for _, img := range w.images {
 		b.str(`<Relationship Id="`, img.rid, `" Type="`+relDoc+`image" Target="media/`, img.name, `"/>`)
 	}

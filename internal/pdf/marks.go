@@ -9,6 +9,7 @@ const (
 	markH       = 8  // mm: the decree's stamp boxes are 8 mm high
 	markPad     = 3  // mm each side of a box fitted to its text
 	markGap     = 2  // mm between stacked boxes
+	contactGap  = 1  // mm between the rule of ô 13 and its first line
 )
 
 // markBox draws a boxed mark with its top at y, centred on cx, and
@@ -55,26 +56,37 @@ func (l *layout) contactLines() []line {
 	return out
 }
 
-// contactH is the room ô 13 takes at the foot of page 1, rule included.
-func (l *layout) contactH() float64 {
+// contactBox returns where ô 13 starts (its rule) and how much of the
+// text area it takes from page 1's flow. Like a footer, it sits in the
+// bottom margin, its last line ending half way down the margin, and
+// reaches into the text area only when it has more lines than fit there.
+func (l *layout) contactBox() (top, reserve float64) {
 	n := len(l.contactLines())
 	if n == 0 {
-		return 0
+		return pageH, 0
 	}
-	return 2 + float64(n)*sizeContact*singleSpacing*ptToMM
+	h := contactGap + float64(n)*sizeContact*singleSpacing*ptToMM
+	top = pageH - l.set.MarginBottom/2 - h
+	return top, max(0, pageH-l.set.MarginBottom-top)
+}
+
+// contactH is the room ô 13 takes from page 1's text area.
+func (l *layout) contactH() float64 {
+	_, r := l.contactBox()
+	return r
 }
 
 // contact draws ô 13 at the foot of page 1: a rule across the text width,
-// then the lines, the last ending at the bottom margin.
+// then the lines.
 func (l *layout) contact(p *Page) {
 	lines := l.contactLines()
 	if len(lines) == 0 {
 		return
 	}
-	top := pageH - l.set.MarginBottom - l.contactH()
+	top, _ := l.contactBox()
 	p.Ops = append(p.Ops, Op{Kind: OpLine, X: l.set.MarginLeft, Y: top, W: l.textW()})
 	lh := sizeContact * singleSpacing * ptToMM
-	y := top + 2
+	y := top + contactGap
 	for _, ln := range lines {
 		p.Ops = append(p.Ops, l.m.placeLine(ln, l.set.MarginLeft, y+0.8*sizeContact*ptToMM+(lh-sizeContact*ptToMM)/2, l.textW(), sizeContact, alignLeft)...)
 		y += lh
