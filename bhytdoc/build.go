@@ -231,36 +231,12 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	for i, a := range d.Attachments {
 		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
 	}
-	for i, s := range d.Signatures {
-		f := fmt.Sprintf("Signatures[%d]", i)
-		var sig ir.Signature
-		for j, a := range s.Authority {
-			sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
-		}
-		if p := oneLine(s.Position); p != "" {
-			sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
-		}
-		sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
-		sig.Image, sig.Seal = s.Image, s.Seal
-		doc.Signatures = append(doc.Signatures, sig)
+	for i := range d.Signatures {
+		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], fmt.Sprintf("Signatures[%d]", i)))
 	}
-	for i, r := range d.NoiNhan {
-		f := fmt.Sprintf("NoiNhan[%d]", i)
-		s := "- " + strings.TrimSpace(r.Name)
-		p := strings.TrimSpace(r.Purpose)
-		grouped := i+1 < len(d.NoiNhan) && d.NoiNhan[i+1].Joined
-		switch {
-		case r.Joined:
-			doc.Braces[len(doc.Braces)-1].To = len(doc.Copies)
-		case grouped:
-			doc.Braces = append(doc.Braces, ir.Brace{From: len(doc.Copies), To: len(doc.Copies), Purpose: ir.Text{S: "(" + p + ")", Field: f + ".Purpose"}})
-		case p != "":
-			s += " (" + p + ")"
-		}
-		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: f})
-	}
-	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
+	doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
 	d.marksIR(doc)
+	d.copyIR(doc)
 	for i, a := range d.Annexes {
 		doc.Annexes = append(doc.Annexes, d.annexIR(i, &a))
 	}
@@ -323,3 +299,41 @@ func tableIR(t *Table, tf string) ir.Table {
 }
 
 var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, AlignRight: ir.Right}
+
+// signatureIR derives a signature block's printed lines.
+func signatureIR(s *Signature, f string) ir.Signature {
+	var sig ir.Signature
+	for j, a := range s.Authority {
+		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
+	}
+	if p := oneLine(s.Position); p != "" {
+		sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
+	}
+	sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
+	sig.Image, sig.Seal = s.Image, s.Seal
+	return sig
+}
+
+// recipientsIR derives the Nơi nhận lines, punctuated, the groups that
+// share a purpose and the closing "- Lưu: …." line.
+func recipientsIR(rs []Recipient, luu []string, field, luuField string) ([]ir.Text, []ir.Brace) {
+	var copies []ir.Text
+	var braces []ir.Brace
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		s := "- " + strings.TrimSpace(r.Name)
+		p := strings.TrimSpace(r.Purpose)
+		grouped := i+1 < len(rs) && rs[i+1].Joined
+		switch {
+		case r.Joined:
+			braces[len(braces)-1].To = len(copies)
+		case grouped:
+			braces = append(braces, ir.Brace{From: len(copies), To: len(copies), Purpose: ir.Text{S: "(" + p + ")", Field: f + ".Purpose"}})
+		case p != "":
+			s += " (" + p + ")"
+		}
+		copies = append(copies, ir.Text{S: s + ";", Field: f})
+	}
+	copies = append(copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(luu), ", ") + ".", Field: luuField})
+	return copies, braces
+}

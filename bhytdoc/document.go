@@ -102,6 +102,9 @@ type Document struct {
 	// signing line at the top right of each annex's first page (ô 14).
 	// Optional.
 	ESign *ESignature
+	// Copy makes the document a paper copy: the copy's block follows it
+	// on the same sheet. Optional.
+	Copy *Copy
 }
 
 // Issuer names the issuing body. Names are written as in running text

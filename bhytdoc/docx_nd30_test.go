@@ -214,3 +214,56 @@ func TestDOCXMarks(t *testing.T) {
 		t.Errorf("section references\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestDOCXCopy: a copy's block follows the signature under a rule, its
+// form bold and centred, its number and signer present; an electronic
+// copy's signing line is page 1's own first-page header.
+func TestDOCXCopy(t *testing.T) {
+	d := copiedDoc()
+	b, err := bhytdoc.RenderDOCX(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, b)
+	root := parseXML(t, "word/document.xml", parts["word/document.xml"])
+	var order []string
+	rules := 0
+	root.each(func(n *xmlNode) {
+		if n.name.Local != "p" {
+			return
+		}
+		if s := textOf(n); s != "" {
+			order = append(order, s)
+		}
+		n.each(func(k *xmlNode) {
+			if k.name.Local == "top" && k.get("val") == "single" {
+				rules++
+			}
+		})
+	})
+	all := strings.Join(order, "|")
+	i, j, k := strings.Index(all, "Vương Công Khanh"), strings.Index(all, "SAO Y"), strings.Index(all, "Nguyễn Thị B")
+	if i < 0 || j < i || k < j || !strings.Contains(all, "|Số: 05/SY-UBND|") {
+		t.Errorf("copy block out of order: %q", all[max(0, i-10):])
+	}
+	if rules != 1 {
+		t.Errorf("%d top rules, want the one over the copy", rules)
+	}
+	_, paras := docxParas(t, d)
+	if jc, bold, _ := pProps(paras["SAO Y"]); jc != "center" || !bold {
+		t.Errorf("SAO Y: jc %s bold %v", jc, bold)
+	}
+	hdr := parseXML(t, "word/header4.xml", parts["word/header4.xml"])
+	if got := textOf(hdr); got != "SAO YỦY BAN NHÂN DÂN PHƯỜNG LÊ BÌNH2020-05-20T15:00:00+07:00" {
+		t.Errorf("copy signing header %q", got)
+	}
+	first := ""
+	root.each(func(n *xmlNode) {
+		if n.name.Local == "headerReference" && n.get("type") == "first" && first == "" {
+			first = n.get("id")
+		}
+	})
+	if first != "rIdCopyESign" {
+		t.Errorf("page 1's first header is %s", first)
+	}
+}

@@ -94,7 +94,7 @@ func docxFixtures(t testing.TB) []docxFixture {
 		Name:      "Nguyễn Văn A",
 	})
 	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
-		docxFixture{"nam-truc-marked", markedDecision()})
+		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.

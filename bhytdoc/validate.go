@@ -114,7 +114,7 @@ func (d *Document) validate(p *problems) {
 			p.add(path, "%v", err)
 			return
 		}
-		allowNL := strings.HasPrefix(path, "Issuer.")
+		allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
 		for i, r := range *s {
 			if unicode.IsControl(r) && !(allowNL && r == '\n') {
 				p.add(path, "control character %U at byte %d", r, i)
@@ -171,20 +171,9 @@ func (d *Document) validate(p *problems) {
 	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 {
 		p.add("NoiNhan", "empty: list the recipients and Luu")
 	}
-	for i, r := range d.NoiNhan {
-		f := fmt.Sprintf("NoiNhan[%d]", i)
-		listItem(p, f+".Name", r.Name)
-		if strings.ContainsAny(r.Purpose, "()") {
-			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
-		}
-		switch {
-		case r.Joined && i == 0:
-			p.add(f+".Joined", "the first recipient has no group to join")
-		case r.Joined && r.Purpose != "":
-			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
-		case r.Joined && strings.TrimSpace(d.NoiNhan[groupStart(d.NoiNhan, i)].Purpose) == "":
-			p.add(fmt.Sprintf("NoiNhan[%d].Purpose", groupStart(d.NoiNhan, i)), "empty: the recipients joined to it share its purpose")
-		}
+	validateRecipients(p, "NoiNhan", d.NoiNhan)
+	if d.Copy != nil {
+		d.Copy.validate(p)
 	}
 	if len(d.Luu) == 0 {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
@@ -377,4 +366,23 @@ func groupStart(rs []Recipient, i int) int {
 		i--
 	}
 	return i
+}
+
+// validateRecipients checks a Nơi nhận list and its groups.
+func validateRecipients(p *problems, field string, rs []Recipient) {
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		listItem(p, f+".Name", r.Name)
+		if strings.ContainsAny(r.Purpose, "()") {
+			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
+		}
+		switch {
+		case r.Joined && i == 0:
+			p.add(f+".Joined", "the first recipient has no group to join")
+		case r.Joined && r.Purpose != "":
+			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
+		case r.Joined && strings.TrimSpace(rs[groupStart(rs, i)].Purpose) == "":
+			p.add(fmt.Sprintf("%s[%d].Purpose", field, groupStart(rs, i)), "empty: the recipients joined to it share its purpose")
+		}
+	}
 }

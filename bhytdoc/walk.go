@@ -59,6 +59,9 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	if d.ESign != nil {
 		fn("ESign.Organisation", &d.ESign.Organisation)
 	}
+	if d.Copy != nil {
+		d.Copy.eachText(fn)
+	}
 	for i := range d.Annexes {
 		a := &d.Annexes[i]
 		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
@@ -127,6 +130,9 @@ func (d *Document) Clone() *Document {
 	if d.ESign != nil {
 		e := *d.ESign
 		c.ESign = &e
+	}
+	if d.Copy != nil {
+		c.Copy = d.Copy.clone()
 	}
 	c.Annexes = slices.Clone(d.Annexes)
 	for i, a := range c.Annexes {

@@ -50,11 +50,15 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 	c.NoiNhan = nilIfEmpty(c.NoiNhan)
 
 	c.Contact = nilIfEmpty(c.Contact)
-	if e := c.ESign; e != nil && !e.Time.IsZero() {
-		if t, err := time.Parse(time.RFC3339, bhytdoc.SigningTime(e.Time)); err == nil {
-			e.Time = t
-		}
+	if cp := c.Copy; cp != nil {
+		cp.NoiNhan = nilIfEmpty(cp.NoiNhan)
+		cp.Luu = nilIfEmpty(cp.Luu)
+		cp.Signature.Authority = nilIfEmpty(cp.Signature.Authority)
+		cp.Signature.Image = nilIfEmpty(cp.Signature.Image)
+		cp.Signature.Seal = nilIfEmpty(cp.Signature.Seal)
+		canonicalTime(cp.ESign)
 	}
+	canonicalTime(c.ESign)
 	c.Annexes = nilIfEmpty(c.Annexes)
 	for i := range c.Annexes {
 		t := &c.Annexes[i].Table
@@ -159,4 +163,14 @@ func appendSpan(ss []bhytdoc.Span, s bhytdoc.Span) []bhytdoc.Span {
 		return ss
 	}
 	return append(ss, s)
+}
+
+// canonicalTime puts a signing time in the Vietnam zone, to the second.
+func canonicalTime(e *bhytdoc.ESignature) {
+	if e == nil || e.Time.IsZero() {
+		return
+	}
+	if t, err := time.Parse(time.RFC3339, bhytdoc.SigningTime(e.Time)); err == nil {
+		e.Time = t
+	}
 }

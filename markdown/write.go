@@ -305,35 +305,63 @@ func (w *writer) footer() {
 	for _, a := range d.Attachments {
 		w.para(Escape("(" + strings.TrimSpace(a) + ")"))
 	}
-	for _, s := range d.Signatures {
-		var ls []string
-		for _, a := range s.Authority {
-			ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
-		}
-		if p := oneLine(s.Position); p != "" {
-			ls = append(ls, bold(typo.Upper(p)))
-		}
-		if len(ls) > 0 {
-			w.para(lines(ls...))
-		}
-		w.para(bold(oneLine(s.Name)))
+	for i := range d.Signatures {
+		w.signature(&d.Signatures[i])
 	}
+	w.noiNhan(d.NoiNhan, d.Luu)
+	if s := typistLine(d); s != "" {
+		w.para(Escape(s))
+	}
+	if len(d.Contact) > 0 {
+		cs := make([]string, len(d.Contact))
+		for i, c := range d.Contact {
+			cs[i] = Escape(oneLine(c))
+		}
+		w.para("---")
+		w.para(lines(cs...))
+	}
+	if c := d.Copy; c != nil {
+		w.copyBlock(c)
+	}
+	for i := range d.Annexes {
+		w.annex(i)
+	}
+}
+
+// signature writes a signature block: its title lines, then the name.
+func (w *writer) signature(s *bhytdoc.Signature) {
+	var ls []string
+	for _, a := range s.Authority {
+		ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
+	}
+	if p := oneLine(s.Position); p != "" {
+		ls = append(ls, bold(typo.Upper(p)))
+	}
+	if len(ls) > 0 {
+		w.para(lines(ls...))
+	}
+	w.para(bold(oneLine(s.Name)))
+}
+
+// noiNhan writes "Nơi nhận:" and its list, the groups sharing a purpose
+// as typed on paper, and the Lưu line.
+func (w *writer) noiNhan(rs []bhytdoc.Recipient, luu []string) {
 	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
 	var sb strings.Builder
-	for i := 0; i < len(d.NoiNhan); i++ {
-		r := d.NoiNhan[i]
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
 		s := strings.TrimSpace(r.Name)
 		p := strings.TrimSpace(r.Purpose)
 		end := i + 1
-		for end < len(d.NoiNhan) && d.NoiNhan[end].Joined {
+		for end < len(rs) && rs[end].Joined {
 			end++
 		}
 		if end > i+1 {
-			// As typed on paper: a "}" ends each line of the group, the
-			// purpose follows the middle one.
+			// A "}" ends each line of the group, the purpose follows the
+			// middle one.
 			mid := i + (end-1-i)/2
 			for k := i; k < end; k++ {
-				line := strings.TrimSpace(d.NoiNhan[k].Name) + "; }"
+				line := strings.TrimSpace(rs[k].Name) + "; }"
 				if k == mid {
 					line += " (" + p + ")"
 				}
@@ -347,26 +375,36 @@ func (w *writer) footer() {
 		}
 		sb.WriteString("- " + Escape(s+";") + "\n")
 	}
-	luu := make([]string, len(d.Luu))
-	for i, l := range d.Luu {
-		luu[i] = strings.TrimSpace(l)
+	ls := make([]string, len(luu))
+	for i, l := range luu {
+		ls[i] = strings.TrimSpace(l)
 	}
-	sb.WriteString("- " + Escape("Lưu: "+strings.Join(luu, ", ")+".") + "\n")
+	sb.WriteString("- " + Escape("Lưu: "+strings.Join(ls, ", ")+".") + "\n")
 	w.para(strings.TrimSuffix(sb.String(), "\n"))
-	if s := typistLine(d); s != "" {
-		w.para(Escape(s))
+}
+
+// copyBlock writes a paper copy's block as the page has it, after a rule.
+func (w *writer) copyBlock(c *bhytdoc.Copy) {
+	w.para("---")
+	if e := c.ESign; e != nil {
+		w.para(lines(Escape(typo.Upper(c.Form.String())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
 	}
-	if len(d.Contact) > 0 {
-		cs := make([]string, len(d.Contact))
-		for i, c := range d.Contact {
-			cs[i] = Escape(oneLine(c))
+	var left []string
+	for _, l := range strings.Split(c.Issuer.Parent, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, Escape(typo.Upper(l)))
 		}
-		w.para("---")
-		w.para(lines(cs...))
 	}
-	for i := range d.Annexes {
-		w.annex(i)
+	for _, l := range strings.Split(c.Issuer.Name, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, bold(typo.Upper(l)))
+		}
 	}
+	left = append(left, Escape("Số: "+strings.TrimSpace(c.NumberSymbol())))
+	w.para(lines(left...))
+	w.para(lines(bold(typo.Upper(c.Form.String())), italic(c.Place+", "+typo.LongDate(c.Date.Year, c.Date.Month, c.Date.Day))))
+	w.signature(&c.Signature)
+	w.noiNhan(c.NoiNhan, c.Luu)
 }
 
 func (w *writer) annex(i int) {
@@ -486,43 +524,13 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addList(root, "attachments", d.Attachments, false)
 	if len(d.Signatures) > 0 {
 		sigs := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, s := range d.Signatures {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			if len(s.Authority) > 0 {
-				as := make([]string, len(s.Authority))
-				for i, a := range s.Authority {
-					as[i] = string(a.Prefix) + " " + a.Title
-				}
-				add(m, "authority", strList(as, false))
-			}
-			addStr(m, "position", s.Position)
-			addStr(m, "name", s.Name)
-			if len(s.Image) > 0 {
-				add(m, "image", str(dataPNG+base64.StdEncoding.EncodeToString(s.Image)))
-			}
-			if len(s.Seal) > 0 {
-				add(m, "seal", str(dataPNG+base64.StdEncoding.EncodeToString(s.Seal)))
-			}
-			sigs.Content = append(sigs.Content, m)
+		for i := range d.Signatures {
+			sigs.Content = append(sigs.Content, signatureNode(&d.Signatures[i]))
 		}
 		add(root, "signatures", sigs)
 	}
 	if len(d.NoiNhan) > 0 {
-		nn := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, r := range d.NoiNhan {
-			if r.Purpose == "" && !r.Joined {
-				nn.Content = append(nn.Content, str(r.Name))
-				continue
-			}
-			m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-			add(m, "name", str(r.Name))
-			addStr(m, "purpose", r.Purpose)
-			if r.Joined {
-				add(m, "joined", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-			}
-			nn.Content = append(nn.Content, m)
-		}
-		add(root, "noi_nhan", nn)
+		add(root, "noi_nhan", recipientsNode(d.NoiNhan))
 	}
 	addList(root, "luu", d.Luu, true)
 	if d.Marks != (bhytdoc.Marks{}) {
@@ -541,12 +549,10 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	}
 	addList(root, "contact", d.Contact, false)
 	if d.ESign != nil {
-		m := &yaml.Node{Kind: yaml.MappingNode}
-		addStr(m, "organisation", d.ESign.Organisation)
-		if !d.ESign.Time.IsZero() {
-			add(m, "time", str(bhytdoc.SigningTime(d.ESign.Time)))
-		}
-		add(root, "esign", m)
+		add(root, "esign", esignNode(d.ESign))
+	}
+	if d.Copy != nil {
+		add(root, "copy", copyNode(d.Copy))
 	}
 	if len(d.Annexes) > 0 {
 		as := &yaml.Node{Kind: yaml.SequenceNode}
@@ -670,4 +676,87 @@ func typistLine(d *bhytdoc.Document) string {
 		s += "(" + strconv.Itoa(d.PrintCopies) + ")"
 	}
 	return s
+}
+
+func addNode(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func addText(m *yaml.Node, key, v string) {
+	if v != "" {
+		addNode(m, key, str(v))
+	}
+}
+
+func signatureNode(s *bhytdoc.Signature) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if len(s.Authority) > 0 {
+		as := make([]string, len(s.Authority))
+		for i, a := range s.Authority {
+			as[i] = string(a.Prefix) + " " + a.Title
+		}
+		addNode(m, "authority", strList(as, false))
+	}
+	addText(m, "position", s.Position)
+	addText(m, "name", s.Name)
+	if len(s.Image) > 0 {
+		addNode(m, "image", str(dataPNG+base64.StdEncoding.EncodeToString(s.Image)))
+	}
+	if len(s.Seal) > 0 {
+		addNode(m, "seal", str(dataPNG+base64.StdEncoding.EncodeToString(s.Seal)))
+	}
+	return m
+}
+
+func recipientsNode(rs []bhytdoc.Recipient) *yaml.Node {
+	nn := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, r := range rs {
+		if r.Purpose == "" && !r.Joined {
+			nn.Content = append(nn.Content, str(r.Name))
+			continue
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		addNode(m, "name", str(r.Name))
+		addText(m, "purpose", r.Purpose)
+		if r.Joined {
+			addNode(m, "joined", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		nn.Content = append(nn.Content, m)
+	}
+	return nn
+}
+
+func esignNode(e *bhytdoc.ESignature) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	addText(m, "organisation", e.Organisation)
+	if !e.Time.IsZero() {
+		addNode(m, "time", str(bhytdoc.SigningTime(e.Time)))
+	}
+	return m
+}
+
+func copyNode(c *bhytdoc.Copy) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	addText(m, "form", c.Form.String())
+	iss := &yaml.Node{Kind: yaml.MappingNode}
+	addText(iss, "parent", c.Issuer.Parent)
+	addText(iss, "name", c.Issuer.Name)
+	addText(iss, "abbrev", c.Issuer.Abbrev)
+	addNode(m, "issuer", iss)
+	if c.Number != 0 {
+		addNode(m, "number", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(c.Number)})
+	}
+	addText(m, "place", c.Place)
+	addNode(m, "date", dateNode(c.Date))
+	addNode(m, "signature", signatureNode(&c.Signature))
+	if len(c.NoiNhan) > 0 {
+		addNode(m, "noi_nhan", recipientsNode(c.NoiNhan))
+	}
+	if len(c.Luu) > 0 {
+		addNode(m, "luu", strList(c.Luu, true))
+	}
+	if c.ESign != nil {
+		addNode(m, "esign", esignNode(c.ESign))
+	}
+	return m
 }

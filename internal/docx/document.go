@@ -135,6 +135,9 @@ func (w *builder) body() error {
 	if err := w.signatures(); err != nil {
 		return err
 	}
+	if err := w.copyBlock(); err != nil {
+		return err
+	}
 	for i := range w.doc.Annexes {
 		b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(i - 1)})
 		w.annex(i)
@@ -153,8 +156,11 @@ func (w *builder) sectPr(i int) string {
 	landscape := i >= 0 && w.annexes[i].Landscape
 	var b buf
 	first := ridFirst
-	if i >= 0 && len(w.doc.ESign) > 0 {
+	switch {
+	case i >= 0 && len(w.doc.ESign) > 0:
 		first = ridESign
+	case i < 0 && len(w.doc.CopyESign) > 0:
+		first = ridCopyESign
 	}
 	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + first + `"/>`)
 	if len(w.doc.Contact) > 0 {
@@ -386,30 +392,47 @@ func (w *builder) flow() {
 // the left with Nơi nhận under the pair.
 func (w *builder) signatures() error {
 	d := w.doc
+	field := func(i int) string { return fmt.Sprintf("Signatures[%d]", i) }
+	return w.signaturesOf(signParts{d.Signatures, field, d.NoiNhan, d.Copies, d.Braces, d.Typist})
+}
+
+// signParts are what a signature table holds: the signatures (field
+// names their model field, for errors), the Nơi nhận label, lines and
+// groups, and ô 12.
+type signParts struct {
+	sigs   []ir.Signature
+	field  func(i int) string
+	label  ir.Text
+	copies []ir.Text
+	braces []ir.Brace
+	typist ir.Text
+}
+
+func (w *builder) signaturesOf(d signParts) error {
 	left := w.cols.signLeft
 	right := w.textW() - left
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	top := ptTwips(w.bodyLine()/2 + 0.2*sizeSignature*singleSpacing)
 	noiNhan := func(before int) []para {
-		label := para{before: before, runs: []run{{s: d.NoiNhan.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
+		label := para{before: before, runs: []run{{s: d.label.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
 		out := []para{label}
 		dash := twips(w.width("- ", ir.Regular, sizeCopies))
-		for i := 0; i < len(d.Copies); i++ {
-			br := braceAt(d.Braces, i)
+		for i := 0; i < len(d.copies); i++ {
+			br := braceAt(d.braces, i)
 			if br == nil {
-				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.Copies[i].S, size: sizeCopies}}})
+				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: sizeCopies}}})
 				continue
 			}
 			// A group sharing a purpose: a "}" on each line at a tab stop
 			// past the longest name, the purpose after the middle one.
 			widest := 0.0
 			for k := br.From; k <= br.To; k++ {
-				widest = max(widest, w.width(d.Copies[k].S, ir.Regular, sizeCopies))
+				widest = max(widest, w.width(d.copies[k].S, ir.Regular, sizeCopies))
 			}
 			tab := twips(widest + braceGap) // from the cell's left edge
 			mid := (br.From + br.To) / 2
 			for k := br.From; k <= br.To; k++ {
-				s := d.Copies[k].S + "\t}"
+				s := d.copies[k].S + "\t}"
 				if k == mid {
 					s += " " + br.Purpose.S
 				}
@@ -417,22 +440,22 @@ func (w *builder) signatures() error {
 			}
 			i = br.To
 		}
-		if d.Typist.S != "" {
-			out = append(out, para{runs: []run{{s: d.Typist.S, size: sizeCopies}}})
+		if d.typist.S != "" {
+			out = append(out, para{runs: []run{{s: d.typist.S, size: sizeCopies}}})
 		}
 		return out
 	}
 	t := table{widths: []int{wl, wr}}
 	var err error
 	sig := func(i int, width float64) []para {
-		if i >= len(d.Signatures) {
+		if i >= len(d.sigs) {
 			return nil
 		}
 		var ps []para
-		ps, err = w.signature(&d.Signatures[i], i, width, top)
+		ps, err = w.signature(&d.sigs[i], d.field(i), width, top)
 		return ps
 	}
-	if len(d.Signatures) > 1 {
+	if len(d.sigs) > 1 {
 		t.rows = append(t.rows,
 			row{cantSplit: true, cells: []cell{{w: wl, paras: sig(1, left)}, {w: wr, paras: sig(0, right)}}},
 			row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(ptTwips(sizeSignature * singleSpacing))}, {w: wr}}})
@@ -449,7 +472,7 @@ func (w *builder) signatures() error {
 // signature returns the paragraphs of one signature block in a column
 // width mm wide: titles, the room for signature and seal (holding their
 // images), the name.
-func (w *builder) signature(s *ir.Signature, i int, width float64, before int) ([]para, error) {
+func (w *builder) signature(s *ir.Signature, field string, width float64, before int) ([]para, error) {
 	var ps []para
 	for _, t := range s.Titles {
 		ps = append(ps, centred(t, ir.Bold, sizeSignature))
@@ -464,7 +487,7 @@ func (w *builder) signature(s *ir.Signature, i int, width float64, before int) (
 	// column and 45 mm wide; the seal over its left third.
 	boxH := signatureSpace - 0.8*sizeSignature*ptToMM - 3
 	if len(s.Image) > 0 {
-		img, err := w.image(s.Image, fmt.Sprintf("Signatures[%d].Image", i))
+		img, err := w.image(s.Image, field+".Image")
 		if err != nil {
 			return nil, err
 		}
@@ -472,7 +495,7 @@ func (w *builder) signature(s *ir.Signature, i int, width float64, before int) (
 		space.runs = append(space.runs, run{drawing: w.inline(img, iw, ih, "Chữ ký")})
 	}
 	if len(s.Seal) > 0 {
-		img, err := w.image(s.Seal, fmt.Sprintf("Signatures[%d].Seal", i))
+		img, err := w.image(s.Seal, field+".Seal")
 		if err != nil {
 			return nil, err
 		}

@@ -110,7 +110,10 @@ func (w *builder) pack() ([]byte, error) {
 		{"word/header2.xml", w.pageHeader(false)},
 	}
 	if len(d.ESign) > 0 {
-		parts = append(parts, part{"word/header3.xml", w.esignHeader()})
+		parts = append(parts, part{"word/header3.xml", w.esignHeader(d.ESign)})
+	}
+	if len(d.CopyESign) > 0 {
+		parts = append(parts, part{"word/header4.xml", w.esignHeader(d.CopyESign)})
 	}
 	if len(d.Contact) > 0 {
 		parts = append(parts, part{"word/footer1.xml", w.contactFooter(false)}, part{"word/footer2.xml", w.contactFooter(true)})
@@ -154,6 +157,9 @@ func (w *builder) contentTypes() []byte {
 	if len(w.doc.ESign) > 0 {
 		b.str(`<Override PartName="/word/header3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
 	}
+	if len(w.doc.CopyESign) > 0 {
+		b.str(`<Override PartName="/word/header4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	}
 	if len(w.doc.Contact) > 0 {
 		b.str(`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`,
 			`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`)
@@ -174,6 +180,9 @@ func (w *builder) docRels() []byte {
 		`<Relationship Id="`+ridFirst+`" Type="`+relDoc+`header" Target="header2.xml"/>`)
 	if len(w.doc.ESign) > 0 {
 		b.str(`<Relationship Id="` + ridESign + `" Type="` + relDoc + `header" Target="header3.xml"/>`)
+	}
+	if len(w.doc.CopyESign) > 0 {
+		b.str(`<Relationship Id="` + ridCopyESign + `" Type="` + relDoc + `header" Target="header4.xml"/>`)
 	}
 	if len(w.doc.Contact) > 0 {
 		b.str(`<Relationship Id="`+ridContact+`" Type="`+relDoc+`footer" Target="footer1.xml"/>`,

@@ -76,10 +76,10 @@ func (w *builder) contactFooter(empty bool) []byte {
 
 // esignHeader is the header of each annex's first page: the signing lines
 // of ô 14, right-aligned, 10 pt.
-func (w *builder) esignHeader() []byte {
+func (w *builder) esignHeader(lines []ir.Text) []byte {
 	var b buf
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
-	for _, t := range w.doc.ESign {
+	for _, t := range lines {
 		p := para{jc: "right", runs: []run{{s: t.S, size: sizeESign}}}
 		b.para(&p)
 	}

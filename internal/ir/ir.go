@@ -80,6 +80,19 @@ type Mark struct {
 	Red   bool
 }
 
+// Copy is the block of a paper copy: its header (copying body and
+// number left, form and place/date right), signature and Nơi nhận.
+type Copy struct {
+	Parent, Issuer []Text // upper case
+	Number         Text   // "Số: 05/SY-UBND"
+	Form           Text   // "SAO Y"
+	PlaceDate      Text
+	Signature      Signature
+	NoiNhan        Text
+	Copies         []Text
+	Braces         []Brace
+}
+
 // Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
 // lines and Purpose, "(để báo cáo)", is printed once to its right.
 type Brace struct {
@@ -170,6 +183,10 @@ type Doc struct {
 	Typist  Text
 	Contact []Text
 	ESign   []Text
+	// Copy is a paper copy's block after the document; CopyESign an
+	// electronic copy's signing lines, top right of page 1.
+	Copy      *Copy
+	CopyESign []Text
 	// Title of the PDF (document information), plain text.
 	InfoTitle string
 	// Year, Month, Day of issue for the PDF creation date; blank parts 0.
@@ -247,6 +264,31 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	}
 	for _, t := range d.ESign {
 		fn(t, Regular)
+	}
+	for _, t := range d.CopyESign {
+		fn(t, Regular)
+	}
+	if c := d.Copy; c != nil {
+		for _, t := range c.Parent {
+			fn(t, Regular)
+		}
+		for _, t := range c.Issuer {
+			fn(t, Bold)
+		}
+		fn(c.Number, Regular)
+		fn(c.Form, Bold)
+		fn(c.PlaceDate, Italic)
+		for _, t := range c.Signature.Titles {
+			fn(t, Bold)
+		}
+		fn(c.Signature.Name, Bold)
+		fn(c.NoiNhan, BoldItalic)
+		for _, t := range c.Copies {
+			fn(t, Regular)
+		}
+		for _, b := range c.Braces {
+			fn(b.Purpose, Regular)
+		}
 	}
 	for _, s := range d.Signatures {
 		for _, t := range s.Titles {

@@ -30,13 +30,14 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
 	var first Page
 	y := l.header(&first)
 	l.contact(&first)
+	l.esign(&first, doc.CopyESign)
 	flow := l.flowBlocks()
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
 		start := len(l.pages)
 		l.annex(&doc.Annexes[i])
 		if start < len(l.pages) {
-			l.esign(&l.pages[start])
+			l.esign(&l.pages[start], doc.ESign)
 		}
 	}
 	return l.pages
@@ -207,8 +208,18 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	out = append(out, l.signatureBlock())
-	return out
+	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist}))
+	return append(out, l.copyBlocks()...)
+}
+
+// signParts are what a signature block holds: the signatures, the Nơi
+// nhận label, lines and groups, and ô 12.
+type signParts struct {
+	sigs   []ir.Signature
+	label  ir.Text
+	copies []ir.Text
+	braces []ir.Brace
+	typist ir.Text
 }
 
 func (l *layout) bodyBlock(b *ir.Block) []block {
@@ -260,8 +271,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 // signatureBlock lays out Nơi nhận (left) and the signature blocks as one
 // block: the first signature on the right, a second one on the left with
 // Nơi nhận under the pair.
-func (l *layout) signatureBlock() block {
-	d := l.doc
+func (l *layout) signatureBlock(d signParts) block {
 	ml := l.set.MarginLeft
 	leftW := l.cols.signLeft
 	rightW := l.textW() - leftW
@@ -287,19 +297,19 @@ func (l *layout) signatureBlock() block {
 		return nameY + 0.3*sizeSignature*ptToMM
 	}
 	copiesTop := 0.0
-	if len(d.Signatures) > 0 {
-		sigBottom = drawSig(&d.Signatures[0], ml+leftW, rightW)
+	if len(d.sigs) > 0 {
+		sigBottom = drawSig(&d.sigs[0], ml+leftW, rightW)
 	}
-	if len(d.Signatures) > 1 {
-		sigBottom = max(sigBottom, drawSig(&d.Signatures[1], ml, leftW))
+	if len(d.sigs) > 1 {
+		sigBottom = max(sigBottom, drawSig(&d.sigs[1], ml, leftW))
 		copiesTop = sigBottom + slh
 	}
 	// Nơi nhận: label level with the first title line, items under it.
 	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
-	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
-	y = l.copies(&b, ml, y, leftW)
-	if t := d.Typist; t.S != "" {
+	lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
+	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	y = l.copies(&b, ml, y, leftW, d.copies, d.braces)
+	if t := d.typist; t.S != "" {
 		// ô 12 under Nơi nhận: "PL.(300)".
 		y += sizeCopies * singleSpacing * ptToMM
 		w := l.m.w(t.S, ir.Regular, sizeCopies)

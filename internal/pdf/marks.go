@@ -93,11 +93,11 @@ func (l *layout) contact(p *Page) {
 	}
 }
 
-// esign draws ô 14 at the top right of an annex's first page: in the top
-// margin, right-aligned at the right margin, the last line's descent just
-// above the text area.
-func (l *layout) esign(p *Page) {
-	lines := l.doc.ESign
+// esign draws ô 14 — an organisation's signing lines — at the top right
+// of a page (an annex's first, or an electronic copy's page 1): in the
+// top margin, right-aligned at the right margin, the last line's descent
+// just above the text area.
+func (l *layout) esign(p *Page, lines []ir.Text) {
 	if len(lines) == 0 {
 		return
 	}

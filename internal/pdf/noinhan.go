@@ -10,8 +10,7 @@ const braceGap = 1.5
 // wrap under their text, after the "- ". The lines of a group sharing a
 // purpose get a brace to their right and the purpose beside it, centred
 // on the group and wrapped to as many lines as it needs.
-func (l *layout) copies(b *block, x, y, width float64) float64 {
-	d := l.doc
+func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces []ir.Brace) float64 {
 	clh := sizeCopies * singleSpacing * ptToMM
 	dash := l.m.w("- ", ir.Regular, sizeCopies)
 	asc, desc := 0.8*sizeCopies*ptToMM, 0.25*sizeCopies*ptToMM
@@ -28,24 +27,24 @@ func (l *layout) copies(b *block, x, y, width float64) float64 {
 		}
 		return widest
 	}
-	for i := 0; i < len(d.Copies); i++ {
-		br := braceAt(d.Braces, i)
+	for i := 0; i < len(copies); i++ {
+		br := braceAt(braces, i)
 		if br == nil {
-			line(d.Copies[i], width)
+			line(copies[i], width)
 			continue
 		}
 		// The names keep their width where they can; the purpose gets the
 		// rest of the column, at least 30% of it (or what it needs).
 		natural := 0.0
-		for k := i; k <= br.To && k < len(d.Copies); k++ {
-			natural = max(natural, l.m.w(d.Copies[k].S, ir.Regular, sizeCopies))
+		for k := i; k <= br.To && k < len(copies); k++ {
+			natural = max(natural, l.m.w(copies[k].S, ir.Regular, sizeCopies))
 		}
 		pw := min(l.m.w(br.Purpose.S, ir.Regular, sizeCopies), 0.3*width)
 		nameW := min(natural, width-pw-2*braceGap)
 		top := y + clh - asc
 		widest := 0.0
-		for ; i <= br.To && i < len(d.Copies); i++ {
-			widest = max(widest, line(d.Copies[i], nameW))
+		for ; i <= br.To && i < len(copies); i++ {
+			widest = max(widest, line(copies[i], nameW))
 		}
 		i--
 		bottom := y + desc
