@@ -65,15 +65,16 @@ type Copy struct {
 	Issuer Issuer
 	// Number is the copy's number: "Số: 05/SY-UBND". 0 leaves it blank.
 	Number int
-	// Place and Date are where and when the copy was made. Required.
+	// Place is where the copy was made. Required.
 	Place string
-	Date  Date
+	// Date is when the copy was made. Required, with day and month.
+	Date Date
 	// Signature is the block of who certifies the copy. Required.
 	Signature Signature
-	// NoiNhan lists who receives the copy; Luu ends the list. Luu is
-	// required (at least "VT").
+	// NoiNhan lists who receives the copy.
 	NoiNhan []Recipient
-	Luu     []string
+	// Luu ends the copy's Nơi nhận list. Required (at least "VT").
+	Luu []string
 	// ESign, for an electronic copy, prints the copying body's signing
 	// line at the top right of page 1 (ô 14): the form, the body, the
 	// time in ISO 8601 at +07:00, 10 pt. Optional.
