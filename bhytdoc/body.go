@@ -171,15 +171,24 @@ var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser
 // ParseBody parses a Markdown body into blocks. The mapping follows how
 // officials number their documents:
 //
-//	# Phần I. Quy định chung       → Part    (Label "Phần I")
+//	# Phần I. Quy định chung       → Part    (Label "Phần I"; also "Chương II", "Mục 1")
 //	## I. MỤC ĐÍCH, YÊU CẦU         → Section (Label "I.")
 //	### 1. Trách nhiệm …:          → Item, Heading (Label "1.")
+//	### Điều 1. Phạm vi …           → Article, Heading (Label "Điều 1.")
+//	Điều 2. Quyết định này …       → Article (a paragraph: running text)
 //	#### 4.1. …                     → SubItem, Heading (Label "4.1.")
+//	##### KẾT QUẢ …                 → Centered
 //	1. Giao Trưởng phòng …          → Item (ordered lists keep their numbers)
 //	4.1. … (a paragraph)            → SubItem
 //	a) … (a paragraph)              → Point
 //	- …  /  + …                     → Dash / Plus
+//	| Xã | Số người | (a GFM table) → TableBlock
 //	other paragraphs                → Paragraph
+//
+// Articles must be numbered 1, 2, 3 … through the body. In a table the
+// delimiter row sets each column's alignment (none: automatic), a last
+// row all in **bold** is the totals row, and every row has as many cells
+// as the header; other emphasis in a cell is an error.
 //
 // **bold** and *italic* become spans. Text reads as CommonMark defines
 // it: backslash escapes and character references are resolved in one
