@@ -2,6 +2,7 @@ package bhytdoc_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -160,5 +161,57 @@ func TestBodyTableInPDF(t *testing.T) {
 	}
 	if o := findOp(t, p, "KẾT QUẢ THỰC HIỆN"); o.Style != ir.Bold {
 		t.Errorf("centred line style %d, want bold as written", o.Style)
+	}
+}
+
+// TestBodyTableAcrossPages: a long body table repeats its header rows at
+// the top of every page it continues on, and every row is printed once.
+func TestBodyTableAcrossPages(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("| Thôn | Số người |\n|---|---:|\n")
+	for i := 1; i <= 70; i++ {
+		sb.WriteString("| Thôn số " + strconv.Itoa(i) + " | " + strconv.Itoa(1000+i) + " |\n")
+	}
+	body, err := bhytdoc.ParseBody(sb.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := quyetDinhDoc(t)
+	d.Body = append(d.Body, body...)
+	_, set, pages, err := bhytdoc.LayoutForTest(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, withTable := 0, 0
+	for i, p := range pages {
+		var head, first *pdf.Op
+		for k, o := range p.Ops {
+			if o.Kind != pdf.OpText {
+				continue
+			}
+			if o.S == "Số người" && head == nil {
+				head = &p.Ops[k]
+			}
+			if strings.HasPrefix(o.S, "Thôn số ") {
+				rows++
+				if first == nil {
+					first = &p.Ops[k]
+				}
+			}
+		}
+		if first == nil {
+			continue
+		}
+		withTable++
+		if head == nil || head.Y >= first.Y {
+			t.Fatalf("page %d: table rows without the header above them", i+1)
+		}
+		// On the pages the table continues on, the header opens the page.
+		if withTable > 1 && head.Y > set.MarginTop+8 {
+			t.Errorf("page %d: repeated header at %.1f mm, not at the top", i+1, head.Y)
+		}
+	}
+	if rows != 70 || withTable < 2 {
+		t.Errorf("%d rows on %d pages; want 70 rows over at least 2 pages", rows, withTable)
 	}
 }

@@ -18,8 +18,9 @@ func (l *layout) bodyTableGeom(t *ir.Table) tableGeom {
 }
 
 // bodyTable lays a table in the body out as blocks: the header rows as
-// one block kept with the first row, then a block per row; the last body
-// row is kept with the totals row.
+// one block kept with the first row, then a block per row, each carrying
+// the header to repeat when it starts a page; the last body row is kept
+// with the totals row.
 func (l *layout) bodyTable(t *ir.Table) []block {
 	g := l.bodyTableGeom(t)
 	tw := 0.0
@@ -32,13 +33,14 @@ func (l *layout) bodyTable(t *ir.Table) []block {
 		headH += h
 	}
 	ps := l.set.ParagraphSpacing * ptToMM
-	out := []block{{ops: l.headerOps(t, g, x0), h: headH, before: ps, keep: true}}
+	head := &block{ops: l.headerOps(t, g, x0), h: headH}
+	out := []block{{ops: head.ops, h: headH, before: ps, keep: true}}
 	for r, row := range t.Rows {
-		out = append(out, block{ops: l.rowOps(t, g, x0, row, g.rowH[r], false), h: g.rowH[r]})
+		out = append(out, block{ops: l.rowOps(t, g, x0, row, g.rowH[r], false), h: g.rowH[r], head: head})
 	}
 	if len(t.Totals) > 0 {
 		out[len(out)-1].keep = true
-		out = append(out, block{ops: l.rowOps(t, g, x0, t.Totals, g.totalsH, true), h: g.totalsH})
+		out = append(out, block{ops: l.rowOps(t, g, x0, t.Totals, g.totalsH, true), h: g.totalsH, head: head})
 	}
 	// A little room under the table before the next paragraph.
 	out[len(out)-1].h += ps / 2

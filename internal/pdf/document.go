@@ -344,6 +344,7 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 	startOfPage := 0 // index of the first block on the current page
 	pos := make([]float64, len(flow))
 	pageOf := make([]int, len(flow))
+	heads := make([]bool, len(flow))
 	for i := 0; i < len(flow); i++ {
 		b := flow[i]
 		before := b.before
@@ -363,6 +364,11 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 			startOfPage = j
 			y = top
 			limit = pageH - l.set.MarginBottom
+			if h := flow[j].head; h != nil {
+				// A table row starting a page: its header comes first.
+				heads[j] = true
+				y += h.h
+			}
 			i = j - 1
 			continue
 		}
@@ -373,6 +379,12 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 	}
 	for i, b := range flow {
 		p := &pages[pageOf[i]]
+		if heads[i] {
+			for _, o := range b.head.ops {
+				o.Y += pos[i] - b.head.h
+				p.Ops = append(p.Ops, o)
+			}
+		}
 		for _, o := range b.ops {
 			o.Y += pos[i]
 			p.Ops = append(p.Ops, o)

@@ -290,6 +290,7 @@ type block struct {
 	h      float64
 	before float64
 	keep   bool
+	head   *block // a table's header rows, repeated when this row starts a page
 }
 
 // paragraph lays out spans as a block per line, so that pages can break
