@@ -165,8 +165,10 @@ var labelExample = map[BlockKind]string{
 }
 
 // bodyMarkdown is only read after initialisation: goldmark parsers are
-// safe for concurrent use. GFM tables are body tables.
-var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+// safe for concurrent use. GFM tables are body tables; GFM
+// strikethrough and task lists are parsed only to be rejected, rather than
+// printed as raw "~~" and "[ ]".
+var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 
 // ParseBody parses a Markdown body into blocks. The mapping follows how
 // officials number their documents:
@@ -317,6 +319,10 @@ func nodeName(n ast.Node) string {
 		return "an image"
 	case ast.KindCodeSpan:
 		return "inline code"
+	case extast.KindStrikethrough:
+		return `strikethrough (write \~ for a tilde)`
+	case extast.KindTaskCheckBox:
+		return "a task list checkbox"
 	}
 	return "a " + n.Kind().String() + " element"
 }

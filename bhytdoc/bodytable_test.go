@@ -215,3 +215,21 @@ func TestBodyTableAcrossPages(t *testing.T) {
 		t.Errorf("%d rows on %d pages; want 70 rows over at least 2 pages", rows, withTable)
 	}
 }
+
+// TestNoRawMarkdown: GFM syntax the body has no use for is an error at
+// its line, never printed as written.
+func TestNoRawMarkdown(t *testing.T) {
+	for md, want := range map[string]string{
+		"Một.\n\nHai ~~bỏ~~ ba.\n": "line 3: strikethrough (write \\~ for a tilde) is not allowed",
+		"- [ ] việc một\n":         "line 1: a task list checkbox is not allowed",
+	} {
+		_, err := bhytdoc.ParseBody(md)
+		var se *bhytdoc.SyntaxError
+		if !errors.As(err, &se) || !strings.HasPrefix(se.Error(), want) {
+			t.Errorf("%q: got %v, want %q", md, err, want)
+		}
+	}
+	if b, err := bhytdoc.ParseBody("Khoảng 3~5 người, \\~10%.\n"); err != nil || b[0].Plain() != "Khoảng 3~5 người, ~10%." {
+		t.Errorf("tildes as text: %v %v", b, err)
+	}
+}
