@@ -374,7 +374,7 @@ func (w *builder) flow() {
 			runs = append([]run{{s: blk.Marker + " ", st: blk.MarkerStyle, size: size}}, runs...)
 		}
 		p := body(runs)
-		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading) || blk.Kind == ir.Article
+		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading)
 		ps = append(ps, p)
 	}
 	for _, t := range d.Closing {

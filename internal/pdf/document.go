@@ -259,7 +259,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	}
 	a := alignJustify
 	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
-	if bold && (b.Kind == ir.Section || b.Heading) || b.Kind == ir.Article {
+	if bold && (b.Kind == ir.Section || b.Heading) {
 		// A heading stays with what follows it.
 		for i := range out {
 			out[i].keep = true
