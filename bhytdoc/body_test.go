@@ -66,7 +66,7 @@ func TestParseBodyRejects(t *testing.T) {
 		"Xem [trang](http://x.vn).\n":   1,
 		"a\n\n```\ncode\n```\n":         3,
 		"Dòng một\n\n---\n":             3,
-		"ok\n\n##### quá sâu\n":         3,
+		"ok\n\n###### quá sâu\n":        3,
 		"## Không có số\n":              1,
 		"Đoạn có `mã`.\n":               1,
 		"1) dấu ngoặc\n":                1,
@@ -149,7 +149,7 @@ func TestParseBodyComments(t *testing.T) {
 }
 
 func TestParseBodyErrors(t *testing.T) {
-	md := "> trích\n\nĐúng.\n\n```\nmã\n```\n\nXem [trang](x) và `mã`.\n\n##### sâu\n\n- \n"
+	md := "> trích\n\nĐúng.\n\n```\nmã\n```\n\nXem [trang](x) và `mã`.\n\n###### sâu\n\n- \n"
 	_, err := ParseBody(md)
 	var es SyntaxErrors
 	if !errors.As(err, &es) {
@@ -158,7 +158,7 @@ func TestParseBodyErrors(t *testing.T) {
 	want := "line 1: a block quote is not allowed in a document body\n" +
 		"line 5: a code block is not allowed in a document body\n" +
 		"line 9: a link is not allowed in a document body\n" +
-		"line 11: heading level 5 is not used; use # Phần, ## I., ### 1., #### 1.1."
+		"line 11: heading level 6 is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line"
 	if err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}

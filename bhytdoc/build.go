@@ -235,50 +235,27 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
 		doc.Recipients = listed(d.Recipients, "Recipients")
 	}
+	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {
 		end := ";"
-		if i == len(d.Bases)-1 {
+		if i == len(d.Bases)-1 && proposal == "" {
 			end = "."
 		}
 		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
 	}
-	for i, b := range d.Body {
-		f := fmt.Sprintf("Body[%d]", i)
-		blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
-		upper := b.Kind == Section || b.Kind == Part
-		for j, s := range b.Text {
-			t := s.Text
-			if upper {
-				t = typo.Upper(t)
-			}
-			blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
-		}
-		doc.Body = append(doc.Body, blk)
+	d.decisionIR(doc, proposal)
+	for i := range d.Body {
+		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], fmt.Sprintf("Body[%d]", i)))
 	}
 	for i, a := range d.Attachments {
 		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
 	}
-	for i, s := range d.Signatures {
-		f := fmt.Sprintf("Signatures[%d]", i)
-		var sig ir.Signature
-		for j, a := range s.Authority {
-			sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
-		}
-		if p := oneLine(s.Position); p != "" {
-			sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
-		}
-		sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
-		sig.Image, sig.Seal = s.Image, s.Seal
-		doc.Signatures = append(doc.Signatures, sig)
+	for i := range d.Signatures {
+		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], fmt.Sprintf("Signatures[%d]", i)))
 	}
-	for i, r := range d.NoiNhan {
-		s := "- " + strings.TrimSpace(r.Name)
-		if p := strings.TrimSpace(r.Purpose); p != "" {
-			s += " (" + p + ")"
-		}
-		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: fmt.Sprintf("NoiNhan[%d]", i)})
-	}
-	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
+	doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	d.marksIR(doc)
+	d.copyIR(doc)
 	for i, a := range d.Annexes {
 		doc.Annexes = append(doc.Annexes, d.annexIR(i, &a))
 	}
@@ -296,17 +273,22 @@ func trimAll(ss []string) []string {
 func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	f := fmt.Sprintf("Annexes[%d]", i)
 	label, ref := d.AnnexHeading(i)
-	out := ir.Annex{
+	return ir.Annex{
 		Label:     ir.Text{S: label, Field: f},
 		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
 		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
 		Landscape: a.Landscape,
+		Table:     tableIR(&a.Table, f+".Table"),
 	}
-	t := &a.Table
-	tf := f + ".Table"
-	out.Table.Header = make([][]ir.Cell, len(t.Header))
+}
+
+// tableIR derives a table's final cells and column alignments, for
+// annexes and body tables alike.
+func tableIR(t *Table, tf string) ir.Table {
+	var out ir.Table
+	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
-		out.Table.Header[r] = append(out.Table.Header[r], ir.Cell{
+		out.Header[r] = append(out.Header[r], ir.Cell{
 			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, i)},
 			Row:     r,
 			Col:     col,
@@ -319,20 +301,58 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 		for c, s := range row {
 			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c)})
 		}
-		out.Table.Rows = append(out.Table.Rows, cells)
+		out.Rows = append(out.Rows, cells)
 	}
 	for c, s := range t.Totals {
-		out.Table.Totals = append(out.Table.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
+		out.Totals = append(out.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
 	}
-	out.Table.Align = make([]ir.Align, cols)
-	out.Table.Width = make([]float64, cols)
+	out.Align = make([]ir.Align, cols)
+	out.Width = make([]float64, cols)
 	for c := 0; c < cols; c++ {
 		if c < len(t.Columns) {
-			out.Table.Width[c] = t.Columns[c].Width
+			out.Width[c] = t.Columns[c].Width
 		}
-		out.Table.Align[c] = irAlign[t.ColumnAlign(c)]
+		out.Align[c] = irAlign[t.ColumnAlign(c)]
 	}
 	return out
 }
 
 var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, AlignRight: ir.Right}
+
+// signatureIR derives a signature block's printed lines.
+func signatureIR(s *Signature, f string) ir.Signature {
+	var sig ir.Signature
+	for j, a := range s.Authority {
+		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
+	}
+	if p := oneLine(s.Position); p != "" {
+		sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
+	}
+	sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
+	sig.Image, sig.Seal = s.Image, s.Seal
+	return sig
+}
+
+// recipientsIR derives the Nơi nhận lines, punctuated, the groups that
+// share a purpose and the closing "- Lưu: …." line.
+func recipientsIR(rs []Recipient, luu []string, field, luuField string) ([]ir.Text, []ir.Brace) {
+	var copies []ir.Text
+	var braces []ir.Brace
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		s := "- " + strings.TrimSpace(r.Name)
+		p := strings.TrimSpace(r.Purpose)
+		grouped := i+1 < len(rs) && rs[i+1].Joined
+		switch {
+		case r.Joined:
+			braces[len(braces)-1].To = len(copies)
+		case grouped:
+			braces = append(braces, ir.Brace{From: len(copies), To: len(copies), Purpose: ir.Text{S: "(" + p + ")", Field: f + ".Purpose"}})
+		case p != "":
+			s += " (" + p + ")"
+		}
+		copies = append(copies, ir.Text{S: s + ";", Field: f})
+	}
+	copies = append(copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(luu), ", ") + ".", Field: luuField})
+	return copies, braces
+}

@@ -436,6 +436,52 @@ func TestHostile(t *testing.T) {
 		}
 	})
 
+	// The same overflow with a braced group and ô 12 in the part that
+	// continues: the group stays whole, the purpose beside it, and
+	// "PL.(300)" comes last, after "Lưu".
+	t.Run("item08_noi_nhan_overflow_group_typist", func(t *testing.T) {
+		guard(t, func() {
+			d := minimal()
+			d.NoiNhan = nil
+			for i := range 70 {
+				r := Recipient{Name: fmt.Sprintf("UBND phường số %d", i+1)}
+				switch i {
+				case 64:
+					r.Purpose = "để báo cáo"
+				case 65, 66:
+					r.Joined = true
+				}
+				d.NoiNhan = append(d.NoiNhan, r)
+			}
+			d.Typist, d.PrintCopies = "PL", 300
+			pages := laidOut(t, d, nil)
+			if len(pages) < 2 {
+				t.Fatalf("%d pages: the list did not continue", len(pages))
+			}
+			where := map[string]int{}
+			for i, p := range pages {
+				for _, o := range p.Ops {
+					for _, w := range []string{"UBND phường số 65", "UBND phường số 67", "để báo cáo", "Lưu: VT.", "PL.(300)"} {
+						if strings.Contains(o.S, w) {
+							where[w] = i + 1
+						}
+					}
+				}
+			}
+			last := len(pages)
+			if where["UBND phường số 65"] == 0 || where["UBND phường số 65"] != where["UBND phường số 67"] || where["để báo cáo"] != where["UBND phường số 65"] {
+				t.Errorf("the group is split or its purpose is elsewhere: %v", where)
+			}
+			if where["Lưu: VT."] != last || where["PL.(300)"] != last {
+				t.Errorf("Lưu and ô 12 not on the last page %d: %v", last, where)
+			}
+			txt := pdfText(t, d)
+			if i, j := strings.Index(txt, "Lưu: VT."), strings.Index(txt, "PL.(300)"); i < 0 || j < i {
+				t.Errorf("pdftotext: Lưu at %d, PL.(300) at %d", i, j)
+			}
+		})
+	})
+
 	t.Run("item09_row_taller_than_page", func(t *testing.T) {
 		var sb strings.Builder
 		for i := 0; sb.Len() < 10000; i++ {

@@ -93,12 +93,14 @@ func (p *problems) err() error {
 }
 
 var (
-	reAbbrev = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
-	reRoman  = regexp.MustCompile(`^[IVXLCDM]+\.$`)
-	reItem   = regexp.MustCompile(`^[0-9]+\.$`)
-	reSub    = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
-	rePoint  = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart   = regexp.MustCompile(`^(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+$`)
+	reAbbrev   = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
+	reRoman    = regexp.MustCompile(`^[IVXLCDM]+\.$`)
+	reItem     = regexp.MustCompile(`^[0-9]+\.$`)
+	reSub      = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
+	rePoint    = regexp.MustCompile(`^[a-zđ]\)$`)
+	rePart     = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
+	reArticle  = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
+	reInitials = regexp.MustCompile(`^\p{Lu}+$`)
 )
 
 // Validate reports every missing or malformed part of d at once, as a
@@ -120,7 +122,8 @@ func (d *Document) validate(p *problems) {
 			p.add(path, "%v", err)
 			return
 		}
-		if r, at, kind, ok := typo.Unprintable(*s, strings.HasPrefix(path, "Issuer.")); !ok {
+		allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
+		if r, at, kind, ok := typo.Unprintable(*s, allowNL); !ok {
 			p.add(path, "%s %U at byte %d", kind, r, at)
 		}
 	})
@@ -159,6 +162,8 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Recipients", d.Recipients)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
+	d.validateDecision(p)
+	d.validateMarks(p)
 	if len(d.Body) == 0 {
 		p.add("Body", "empty")
 	}
@@ -177,12 +182,9 @@ func (d *Document) validate(p *problems) {
 	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 {
 		p.add("NoiNhan", "empty: list the recipients and Luu")
 	}
-	for i, r := range d.NoiNhan {
-		f := fmt.Sprintf("NoiNhan[%d]", i)
-		listItem(p, f+".Name", r.Name)
-		if strings.ContainsAny(r.Purpose, "()") {
-			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
-		}
+	validateRecipients(p, "NoiNhan", d.NoiNhan)
+	if d.Copy != nil {
+		d.Copy.validate(p)
 	}
 	if len(d.Luu) == 0 {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
@@ -228,7 +230,20 @@ func listItem(p *problems, field, s string) {
 func validateBlock(p *problems, field string, b *Block) {
 	var re *regexp.Regexp
 	switch b.Kind {
-	case Paragraph, Dash, Plus:
+	case TableBlock:
+		if b.Label != "" {
+			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
+		}
+		if len(b.Text) > 0 {
+			p.add(field+".Text", "a TableBlock holds its content in Table, not Text")
+		}
+		if b.Table == nil {
+			p.add(field+".Table", "missing")
+			return
+		}
+		validateTable(p, field+".Table", b.Table)
+		return
+	case Paragraph, Dash, Plus, Centered:
 		if b.Label != "" {
 			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
 		}
@@ -242,17 +257,22 @@ func validateBlock(p *problems, field string, b *Block) {
 		re = reSub
 	case Point:
 		re = rePoint
+	case Article:
+		re = reArticle
 	default:
 		p.add(field+".Kind", "unknown block kind %d", int(b.Kind))
 	}
 	if re != nil && !re.MatchString(b.Label) {
 		p.add(field+".Label", "%q is not a %s label like %s", b.Label, b.Kind, labelExample[b.Kind])
 	}
-	if b.Heading && b.Kind != Item && b.Kind != SubItem {
-		p.add(field+".Heading", "only Item and SubItem blocks can be headings")
+	if b.Heading && b.Kind != Item && b.Kind != SubItem && b.Kind != Article {
+		p.add(field+".Heading", "only Item, SubItem and Article blocks can be headings")
 	}
 	if b.Kind != Part && strings.TrimSpace(b.Plain()) == "" {
 		p.add(field+".Text", "empty")
+	}
+	if b.Table != nil {
+		p.add(field+".Table", "only a TableBlock holds a table")
 	}
 }
 
@@ -332,8 +352,12 @@ func validateAnnex(p *problems, field string, a *Annex) {
 	required(p, field+".Title", a.Title)
 	tooLong(p, field+".Title", a.Title, MaxSummaryRunes)
 	tooLong(p, field+".Reference", a.Reference, MaxSummaryRunes)
-	t := &a.Table
-	tf := field + ".Table"
+	validateTable(p, field+".Table", &a.Table)
+}
+
+// validateTable checks a table's shape: a header grid, and rows, totals
+// and column descriptions as wide as it; and bounds the text of its cells.
+func validateTable(p *problems, tf string, t *Table) {
 	for r, row := range t.Header {
 		for c, cell := range row {
 			tooLong(p, fmt.Sprintf("%s.Header[%d][%d]", tf, r, c), cell.Text, MaxHeaderCellRunes)
@@ -435,4 +459,31 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 		ok = false
 	}
 	return widths[0], ok
+}
+
+// groupStart returns the index of the first recipient of i's group.
+func groupStart(rs []Recipient, i int) int {
+	for i > 0 && rs[i].Joined {
+		i--
+	}
+	return i
+}
+
+// validateRecipients checks a Nơi nhận list and its groups.
+func validateRecipients(p *problems, field string, rs []Recipient) {
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		listItem(p, f+".Name", r.Name)
+		if strings.ContainsAny(r.Purpose, "()") {
+			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
+		}
+		switch {
+		case r.Joined && i == 0:
+			p.add(f+".Joined", "the first recipient has no group to join")
+		case r.Joined && r.Purpose != "":
+			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
+		case r.Joined && strings.TrimSpace(rs[groupStart(rs, i)].Purpose) == "":
+			p.add(fmt.Sprintf("%s[%d].Purpose", field, groupStart(rs, i)), "empty: the recipients joined to it share its purpose")
+		}
+	}
 }

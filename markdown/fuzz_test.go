@@ -19,6 +19,7 @@ import (
 // write and read back unchanged.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodSource))
+	f.Add([]byte(goodSource + "\n### Điều 1. Một\n\nĐiều 2. Hai\n\n##### **GIỮA**\n\n| a | b |\n|---|---:|\n| x \\| y | 1 |\n| **Cộng** | **1** |\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("---\nkind: [\n---\n"))
 	f.Add([]byte("---\na: &x [1]\nb: *x\n---\n- \n"))

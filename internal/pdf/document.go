@@ -42,6 +42,8 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 		}
 		return nil, &OverflowError{Field: f, Msg: fmt.Sprintf("the header is %.0f mm tall, more than the page holds (%.0f mm): shorten the issuer names, place or summary", y, limit)}
 	}
+	l.contact(&first)
+	l.esign(&first, doc.CopyESign)
 	flow := l.flowBlocks()
 	room := pageH - set.MarginBottom - set.MarginTop
 	for _, b := range flow {
@@ -54,8 +56,12 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 	}
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
+		start := len(l.pages)
 		if err := l.annex(&doc.Annexes[i]); err != nil {
 			return nil, err
+		}
+		if start < len(l.pages) {
+			l.esign(&l.pages[start], doc.ESign)
 		}
 	}
 	if err := onPage(l.pages); err != nil {
@@ -165,7 +171,7 @@ func (l *layout) header(p *Page) float64 {
 	// laid out on its own page so that the left column's number and V/v
 	// come first in reading order.
 	var right Page
-	ry := top + 0.8*sizeQuocHieu*ptToMM
+	ry := top + l.duThao(&right) + 0.8*sizeQuocHieu*ptToMM
 	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
 	ry += sizeTieuNgu * singleSpacing * ptToMM
 	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
@@ -184,6 +190,10 @@ func (l *layout) header(p *Page) float64 {
 		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
 		bottom = vy
 	}
+	if len(d.Marks) > 0 {
+		// ô 10a, 10b, 11: the boxes under the number or V/v.
+		bottom = l.marks(p, lcx, bottom+0.3*sizeVV*ptToMM)
+	}
 	dateEnd, _ := l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
 	bottom = max(bottom, dateEnd)
 	p.Ops = append(p.Ops, right.Ops...)
@@ -198,6 +208,10 @@ func (l *layout) header(p *Page) float64 {
 		ty += tlh
 		var w float64
 		ty, w = l.centredWrapped(p, d.Summary, ir.Bold, sizeTitle, cx, l.textW(), ty, tlh)
+		if d.IssuedWith.S != "" {
+			// "(Ban hành kèm theo …)" under the trích yếu, the rule under it.
+			ty, _ = l.centredWrapped(p, d.IssuedWith, ir.Italic, sizeTitle, cx, l.textW(), ty+tlh, tlh)
+		}
 		l.rule(p, cx, ty+1.8, w*ruleRatio)
 		bottom = ty + 1.8
 	}
@@ -231,9 +245,14 @@ func (l *layout) flowBlocks() []block {
 		}
 		out[len(out)-1].h += lh / 2
 	}
+	out = append(out, l.centredLine(d.Authority, ir.Bold)...)
 	for _, b := range d.Bases {
 		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
+	if d.Proposal.S != "" {
+		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+	}
+	out = append(out, l.centredLine(d.Decision, ir.Bold)...)
 	for i := range d.Body {
 		out = append(out, l.bodyBlock(&d.Body[i])...)
 	}
@@ -250,7 +269,18 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	return append(out, l.signatureBlock()...)
+	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	return append(out, l.copyBlocks()...)
+}
+
+// signParts are what a signature block holds: the signatures, the Nơi
+// nhận label, lines and groups, and ô 12.
+type signParts struct {
+	sigs   []ir.Signature
+	label  ir.Text
+	copies []ir.Text
+	braces []ir.Brace
+	typist ir.Text
 }
 
 func (l *layout) bodyBlock(b *ir.Block) []block {
@@ -259,6 +289,12 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	ml := l.set.MarginLeft
 	tw := l.textW()
 	ps := l.set.ParagraphSpacing * ptToMM
+	switch b.Kind {
+	case ir.Centered:
+		return l.m.paragraph(b.Spans, size, lh, ps, ml, tw, 0, 0, alignCenter)
+	case ir.TableBlock:
+		return l.bodyTable(b.Table)
+	}
 	spans := b.Spans
 	bold := b.Kind == ir.Section || b.Kind == ir.Part || b.Heading
 	if bold {
@@ -280,11 +316,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 		return append(label, head...)
 	}
 	if b.Marker != "" {
-		st := ir.Regular
-		if bold {
-			st = ir.Bold
-		}
-		spans = append([]ir.Span{{S: b.Marker + " ", Style: st}}, spans...)
+		spans = append([]ir.Span{{S: b.Marker + " ", Style: b.MarkerStyle}}, spans...)
 	}
 	a := alignJustify
 	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
@@ -300,10 +332,10 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 // signatureBlock lays out Nơi nhận (left) and the signature blocks: the
 // first signature on the right, a second one on the left with Nơi nhận
 // under the pair. The signatures, the "Nơi nhận:" label and the list
-// lines beside them form one block; list lines below the signatures are a
-// block each, so that a long list continues on the next page.
-func (l *layout) signatureBlock() []block {
-	d := l.doc
+// lines beside them form one block; list entries below the signatures
+// (a line, a braced group, ô 12) are a block each, so that a long list
+// continues on the next page.
+func (l *layout) signatureBlock(d signParts) []block {
 	ml := l.set.MarginLeft
 	leftW := l.cols.signLeft
 	rightW := l.textW() - leftW
@@ -330,39 +362,61 @@ func (l *layout) signatureBlock() []block {
 		return nameEnd + 0.3*sizeSignature*ptToMM
 	}
 	copiesTop := 0.0
-	if len(d.Signatures) > 0 {
-		sigBottom = drawSig(&d.Signatures[0], ml+leftW, rightW)
+	if len(d.sigs) > 0 {
+		sigBottom = drawSig(&d.sigs[0], ml+leftW, rightW)
 	}
-	if len(d.Signatures) > 1 {
-		sigBottom = max(sigBottom, drawSig(&d.Signatures[1], ml, leftW))
+	if len(d.sigs) > 1 {
+		sigBottom = max(sigBottom, drawSig(&d.sigs[1], ml, leftW))
 		copiesTop = sigBottom + slh
 	}
 	// Nơi nhận: label level with the first title line, items under it.
 	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
-	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
+	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
 	clh := sizeCopies * singleSpacing * ptToMM
 	desc := 0.3 * sizeCopies * ptToMM
-	dash := l.m.w("- ", ir.Regular, sizeCopies)
 	out := []block{{}}
+	beside := true // entries still go beside the signatures
 	first := true
-	for _, t := range d.Copies {
-		lines := l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, leftW, leftW-dash)
-		for i, ln := range lines {
-			x := ml
-			if i > 0 {
-				x += dash
+	// entry lays out one entry of the list: a line, a braced group
+	// (braces renumbered from 0) or, with draw, ô 12.
+	entry := func(draw func(u *block, y float64) float64) {
+		if beside {
+			var u block
+			end := draw(&u, y)
+			// The first entry always stands beside the signatures, so
+			// the label never stands alone.
+			if first || end+desc <= sigBottom {
+				b.ops = append(b.ops, u.ops...)
+				y, first = end, false
+				return
 			}
-			if first || y+clh+desc <= sigBottom {
-				// Beside the signatures (the first line always, so the
-				// label never stands alone).
-				y += clh
-				b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
-				first = false
-				continue
-			}
-			out = append(out, block{ops: l.m.placeLine(ln, x, clh-desc, leftW, sizeCopies, alignLeft), h: clh})
+			beside = false
 		}
+		var u block
+		end := draw(&u, -desc)
+		u.h = end + desc
+		out = append(out, u)
+	}
+	for i := 0; i < len(d.copies); {
+		to := i
+		var brs []ir.Brace
+		if br := braceAt(d.braces, i); br != nil {
+			to = min(br.To, len(d.copies)-1)
+			brs = []ir.Brace{{From: 0, To: to - i, Purpose: br.Purpose}}
+		}
+		items := d.copies[i : to+1]
+		entry(func(u *block, y float64) float64 { return l.copies(u, ml, y, leftW, items, brs) })
+		i = to + 1
+	}
+	if t := d.typist; t.S != "" {
+		// ô 12 under Nơi nhận: "PL.(300)".
+		w := l.m.w(t.S, ir.Regular, sizeCopies)
+		entry(func(u *block, y float64) float64 {
+			y += clh
+			u.ops = append(u.ops, Op{Kind: OpText, X: ml, Y: y, W: w, S: t.S, Style: ir.Regular, Size: sizeCopies})
+			return y
+		})
 	}
 	b.h = max(sigBottom, y+desc)
 	out[0] = b
@@ -388,12 +442,13 @@ func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY fl
 // breaking pages before a block that does not fit, and moving back to the
 // start of a chain of kept-together blocks when possible.
 func (l *layout) paginate(first Page, y float64, flow []block) {
-	limit := pageH - l.set.MarginBottom
+	limit := pageH - l.set.MarginBottom - l.contactH() // ô 13 on page 1
 	pages := []Page{first}
 	top := l.set.MarginTop
 	startOfPage := 0 // index of the first block on the current page
 	pos := make([]float64, len(flow))
 	pageOf := make([]int, len(flow))
+	heads := make([]bool, len(flow))
 	for i := 0; i < len(flow); i++ {
 		b := flow[i]
 		before := b.before
@@ -412,6 +467,12 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 			pages = append(pages, Page{})
 			startOfPage = j
 			y = top
+			limit = pageH - l.set.MarginBottom
+			if h := flow[j].head; h != nil {
+				// A table row starting a page: its header comes first.
+				heads[j] = true
+				y += h.h
+			}
 			i = j - 1
 			continue
 		}
@@ -422,6 +483,12 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 	}
 	for i, b := range flow {
 		p := &pages[pageOf[i]]
+		if heads[i] {
+			for _, o := range b.head.ops {
+				o.Y += pos[i] - b.head.h
+				p.Ops = append(p.Ops, o)
+			}
+		}
 		for _, o := range b.ops {
 			o.Y += pos[i]
 			p.Ops = append(p.Ops, o)

@@ -33,6 +33,7 @@ type Op struct {
 	Size    float64
 	Justify bool
 	Img     []byte
+	Red     bool // text or rectangle in red ink (urgency marks)
 }
 
 // Page is a laid-out page.
@@ -158,11 +159,27 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	var cur line
 	avail := first
 	var pending word // the previous word, whose separator comes next
+	// A spaced hyphen (" - ") never ends a line: before placing one that
+	// is not first on its line, remember the line without it, and break
+	// there instead should the next word not fit.
+	var dash struct {
+		at        int // index of the hyphen word; -1: none
+		n, spaces int
+		width     float64
+	}
+	dash.at = -1
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		need := w.width
 		if len(cur.pieces) > 0 {
 			need += pending.sepW
+		}
+		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 && dash.at == i-1 {
+			cur.pieces, cur.width, cur.spaces = cur.pieces[:dash.n], dash.width, dash.spaces
+			lines = append(lines, cur)
+			cur, avail = line{}, rest
+			i, dash.at = dash.at-1, -1
+			continue
 		}
 		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 {
 			lines = append(lines, cur)
@@ -183,6 +200,9 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			ws[i] = tail
 			i--
 			continue
+		}
+		if isDash(w) && len(cur.pieces) > 0 {
+			dash.at, dash.n, dash.spaces, dash.width = i, len(cur.pieces), cur.spaces, cur.width
 		}
 		if len(cur.pieces) > 0 {
 			cur.pieces = append(cur.pieces, piece{pending.sep, pending.sepSt})
@@ -303,6 +323,7 @@ type block struct {
 	h      float64
 	before float64
 	keep   bool
+	head   *block // a table's header rows, repeated when this row starts a page
 }
 
 // paragraph lays out spans as a block per line, so that pages can break

@@ -110,6 +110,10 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
 		curSt, curSize := ir.Style(-1), 0.0
 		for _, o := range p.Ops {
+			if o.Red {
+				pdf.SetTextColor(255, 0, 0)
+				pdf.SetDrawColor(255, 0, 0)
+			}
 			switch o.Kind {
 			case OpText:
 				if o.Style != curSt || o.Size != curSize {
@@ -132,6 +136,10 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 				if err := drawImage(pdf, o); err != nil {
 					return nil, err
 				}
+			}
+			if o.Red {
+				pdf.SetTextColor(0, 0, 0)
+				pdf.SetDrawColor(0, 0, 0)
 			}
 		}
 	}
