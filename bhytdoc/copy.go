@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
@@ -49,7 +50,7 @@ func ParseCopyForm(s string) (CopyForm, error) {
 			return f, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown copy form %q (want Sao y, Trích sao or Sao lục)", s)
+	return 0, fmt.Errorf("unknown copy form %s (want Sao y, Trích sao or Sao lục)", excerpt.Quote(s))
 }
 
 // Copy is a paper copy's own block (bản sao), printed on the same sheet

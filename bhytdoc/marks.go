@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"strconv"
 	"strings"
 	"time"
@@ -204,7 +205,7 @@ func ParseUrgency(s string) (Urgency, error) {
 			return u, nil
 		}
 	}
-	return NotUrgent, fmt.Errorf("unknown urgency %q (want Khẩn, Thượng khẩn or Hỏa tốc)", s)
+	return NotUrgent, fmt.Errorf("unknown urgency %s (want Khẩn, Thượng khẩn or Hỏa tốc)", excerpt.Quote(s))
 }
 
 // ParseSecrecy reads a secrecy mark ("Mật", "Tối mật", "Tuyệt mật").
@@ -214,7 +215,7 @@ func ParseSecrecy(s string) (Secrecy, error) {
 			return v, nil
 		}
 	}
-	return NotSecret, fmt.Errorf("unknown secrecy %q (want Mật, Tối mật or Tuyệt mật)", s)
+	return NotSecret, fmt.Errorf("unknown secrecy %s (want Mật, Tối mật or Tuyệt mật)", excerpt.Quote(s))
 }
 
 // ParseCirculation reads a circulation mark ("Xem xong trả lại", "Lưu
@@ -225,7 +226,7 @@ func ParseCirculation(s string) (Circulation, error) {
 			return c, nil
 		}
 	}
-	return NoCirculation, fmt.Errorf("unknown circulation mark %q (want Xem xong trả lại or Lưu hành nội bộ)", s)
+	return NoCirculation, fmt.Errorf("unknown circulation mark %s (want Xem xong trả lại or Lưu hành nội bộ)", excerpt.Quote(s))
 }
 
 func sameMark(s, mark string) bool {
