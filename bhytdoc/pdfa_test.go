@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -36,7 +37,10 @@ import (
 //	        DeviceRGB and DeviceGray may be used)
 //	6.2.11  every font embedded (pdffonts; and every font dictionary in the
 //	        file has a font program); CIDFontType2 fonts have /CIDToGIDMap;
-//	        no /CIDSet (which would have to be complete)
+//	        no /CIDSet (which would have to be complete); every character
+//	        shown maps to a glyph of the embedded program other than
+//	        .notdef, and its /W width equals the program's advance width
+//	        (hmtx, scaled to 1000/em) to within 1 unit
 //	6.3     every annotation has /F with Print set and Hidden, Invisible,
 //	        NoView, ToggleNoView clear, an /AP holding only /N, no /A, /AA
 //	6.4     no NeedAppearances true; each signature's PKCS#7 holds the
@@ -498,6 +502,7 @@ func TestPDFA(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkPDFA(t, f0, false)
+			checkGlyphs(t, f0)
 			want, err := bhytdoc.ReadInfo(bytes.NewReader(doc), int64(len(doc)))
 			if err != nil {
 				t.Fatal(err)
@@ -522,6 +527,7 @@ func TestPDFA(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkPDFA(t, f, true)
+				checkGlyphs(t, f)
 				checkSignatures(t, f, i+1)
 				sigs := signtest.Pdfsig(t, f)
 				if len(sigs) != i+1 || !sigs[i].Valid || !sigs[i].Total {
@@ -538,5 +544,223 @@ func TestPDFA(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// qpdfStreams returns the decoded data of every stream of file, by key.
+func qpdfStreams(t *testing.T, file string) map[string][]byte {
+	t.Helper()
+	out := run(t, "qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=generalized", file)
+	var doc struct {
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.QPDF) != 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objs map[string]struct {
+		Stream *struct {
+			Data []byte `json:"data"` // base64 in the JSON
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(doc.QPDF[1], &objs); err != nil {
+		t.Fatal(err)
+	}
+	data := map[string][]byte{}
+	for k, o := range objs {
+		if o.Stream != nil {
+			data[k] = o.Stream.Data
+		}
+	}
+	return data
+}
+
+// ttfAdvances reads unitsPerEm, the number of glyphs and the advance
+// widths of a TrueType font program (head, maxp, hhea and hmtx tables).
+func ttfAdvances(t *testing.T, ttf []byte) (upem, glyphs int, adv []int) {
+	t.Helper()
+	u16 := func(b []byte, off int) int { return int(b[off])<<8 | int(b[off+1]) }
+	u32 := func(b []byte, off int) int { return u16(b, off)<<16 | u16(b, off+2) }
+	tables := map[string][]byte{}
+	for i := range u16(ttf, 4) {
+		rec := ttf[12+16*i:]
+		off, n := u32(rec, 8), u32(rec, 12)
+		tables[string(rec[:4])] = ttf[off : off+n]
+	}
+	head, maxp, hhea, hmtx := tables["head"], tables["maxp"], tables["hhea"], tables["hmtx"]
+	if head == nil || maxp == nil || hhea == nil || hmtx == nil || u16(hhea, 34) == 0 {
+		t.Fatal("font program without head, maxp, hhea or hmtx")
+	}
+	for i := range u16(hhea, 34) {
+		adv = append(adv, u16(hmtx, 4*i))
+	}
+	return u16(head, 18), u16(maxp, 4), adv
+}
+
+// pdfStrings returns the literal strings of a content stream, unescaped,
+// each with the font selected (Tf) when it is shown. fpdf writes text only
+// as literal strings.
+func pdfStrings(content []byte) (fonts []string, strs [][]byte) {
+	font := ""
+	for i := 0; i < len(content); i++ {
+		switch c := content[i]; {
+		case c == '/':
+			j := i + 1
+			for j < len(content) && !strings.ContainsRune(" \n\r\t/[(<", rune(content[j])) {
+				j++
+			}
+			if rest := strings.Fields(string(content[j:min(len(content), j+20)])); len(rest) >= 2 && rest[1] == "Tf" {
+				font = string(content[i+1 : j])
+			}
+			i = j - 1
+		case c == '(':
+			var s []byte
+			depth := 1
+			for i++; i < len(content); i++ {
+				c := content[i]
+				if c == '\\' && i+1 < len(content) {
+					i++
+					switch e := content[i]; e {
+					case 'n':
+						s = append(s, '\n')
+					case 'r':
+						s = append(s, '\r')
+					case 't':
+						s = append(s, '\t')
+					case 'b':
+						s = append(s, '\b')
+					case 'f':
+						s = append(s, '\f')
+					default:
+						if e >= '0' && e <= '7' {
+							v, k := 0, 0
+							for ; k < 3 && i+k < len(content) && content[i+k] >= '0' && content[i+k] <= '7'; k++ {
+								v = v*8 + int(content[i+k]-'0')
+							}
+							s = append(s, byte(v))
+							i += k - 1
+						} else {
+							s = append(s, e)
+						}
+					}
+					continue
+				}
+				if c == '(' {
+					depth++
+				} else if c == ')' {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+				s = append(s, c)
+			}
+			fonts, strs = append(fonts, font), append(strs, s)
+		}
+	}
+	return fonts, strs
+}
+
+// checkGlyphs checks, for every string shown on every page, the rules on
+// glyphs (ISO 19005-2 6.2.11.4.1, 6.2.11.5, 6.2.11.8): each CID maps
+// (CIDToGIDMap) to a glyph the embedded font program has, never to
+// .notdef (GID 0), and the width the PDF gives it (/W, else /DW) is the
+// font program's advance width scaled to 1000 units, to within 1.
+func checkGlyphs(t *testing.T, file string) {
+	t.Helper()
+	objs := qpdfObjects(t, file)
+	data := qpdfStreams(t, file)
+	type cidFont struct {
+		gid   []byte // CIDToGIDMap
+		w     map[int]float64
+		dw    float64
+		upem  int
+		n     int // glyphs in the font program
+		adv   []int
+		label string
+	}
+	fontsByRef := map[string]*cidFont{}
+	load := func(ref string) *cidFont {
+		if f, ok := fontsByRef[ref]; ok {
+			return f
+		}
+		t0 := dict(objs, ref)
+		desc, _ := t0["/DescendantFonts"].([]any)
+		if t0["/Subtype"] != "/Type0" || len(desc) != 1 {
+			t.Fatalf("%s: not a Type0 font with one descendant: %v", ref, t0)
+		}
+		cf := dict(objs, desc[0])
+		mapRef, _ := cf["/CIDToGIDMap"].(string)
+		fd := dict(objs, cf["/FontDescriptor"])
+		ffRef, _ := fd["/FontFile2"].(string)
+		f := &cidFont{gid: data["obj:"+mapRef], w: map[int]float64{}, dw: 1000, label: fmt.Sprint(t0["/BaseFont"])}
+		if dw, ok := cf["/DW"].(float64); ok {
+			f.dw = dw
+		}
+		f.upem, f.n, f.adv = ttfAdvances(t, data["obj:"+ffRef])
+		// /W: c [w1 w2 …] or c1 c2 w.
+		w, _ := cf["/W"].([]any)
+		for i := 0; i < len(w); {
+			c, _ := w[i].(float64)
+			if arr, ok := w[i+1].([]any); ok {
+				for j, v := range arr {
+					f.w[int(c)+j] = v.(float64)
+				}
+				i += 2
+			} else {
+				last, _ := w[i+1].(float64)
+				for cid := int(c); cid <= int(last); cid++ {
+					f.w[cid] = w[i+2].(float64)
+				}
+				i += 3
+			}
+		}
+		fontsByRef[ref] = f
+		return f
+	}
+	shown := 0
+	for key, o := range objs {
+		page := dict(objs, o["value"])
+		if page["/Type"] != "/Page" {
+			continue
+		}
+		res := dict(objs, page["/Resources"])
+		fontRes := dict(objs, res["/Font"])
+		contents, _ := page["/Contents"].(string)
+		names, strs := pdfStrings(data["obj:"+contents])
+		for i, s := range strs {
+			ref, _ := fontRes["/"+names[i]].(string)
+			if ref == "" {
+				t.Fatalf("%s: string %q shown in font %q, not in the page's resources", key, s, names[i])
+			}
+			f := load(ref)
+			if len(s)%2 != 0 {
+				t.Errorf("%s: string %q is not 2-byte CIDs", key, s)
+				continue
+			}
+			for j := 0; j < len(s); j += 2 {
+				cid := int(s[j])<<8 | int(s[j+1])
+				shown++
+				if 2*cid+1 >= len(f.gid) {
+					t.Errorf("%s %s: CID %d is past the end of CIDToGIDMap", key, f.label, cid)
+					continue
+				}
+				gid := int(f.gid[2*cid])<<8 | int(f.gid[2*cid+1])
+				if gid == 0 || gid >= f.n {
+					t.Errorf("%s %s: CID %d (%q) shows GID %d: .notdef or past the font's %d glyphs", key, f.label, cid, rune(cid), gid, f.n)
+					continue
+				}
+				a := f.adv[min(gid, len(f.adv)-1)] // past numberOfHMetrics: the last advance
+				want := float64(a) * 1000 / float64(f.upem)
+				got, ok := f.w[cid]
+				if !ok {
+					got = f.dw
+				}
+				if math.Abs(got-want) > 1 {
+					t.Errorf("%s %s: CID %d (%q) width %g, font program %g", key, f.label, cid, rune(cid), got, want)
+				}
+			}
+		}
+	}
+	if shown == 0 {
+		t.Error("no text found in the content streams")
 	}
 }
