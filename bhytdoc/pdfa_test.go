@@ -35,6 +35,12 @@ import (
 //	6.2.2   exactly one output intent, /S /GTS_PDFA1, its
 //	        DestOutputProfile an RGB monitor ICC profile with /N 3 (so
 //	        DeviceRGB and DeviceGray may be used)
+//	6.2.4.3 content streams use gray and RGB colour operators only (no
+//	        k/K, cs/CS, sc/scn); images are DeviceRGB, DeviceGray or
+//	        Indexed DeviceRGB (soft masks DeviceGray)
+//	6.2.5   graphics states without TR/TR2 (other than Default), HT, HTP,
+//	        HTO; blend modes standard (6.2.10: transparency is allowed)
+//	6.2.8   images without /Alternates, /OPI, /Interpolate true
 //	6.2.11  every font embedded (pdffonts; and every font dictionary in the
 //	        file has a font program); CIDFontType2 fonts have /CIDToGIDMap;
 //	        no /CIDSet (which would have to be complete); every character
@@ -43,6 +49,7 @@ import (
 //	        (hmtx, scaled to 1000/em) to within 1 unit
 //	6.3     every annotation has /F with Print set and Hidden, Invisible,
 //	        NoView, ToggleNoView clear, an /AP holding only /N, no /A, /AA
+//	6.5, 6.8 no catalog /AA, no JavaScript, no embedded files
 //	6.4     no NeedAppearances true; each signature's PKCS#7 holds the
 //	        signer's certificate and exactly one SignerInfo; the last
 //	        signature covers the whole file (pdfsig)
@@ -264,7 +271,48 @@ func checkPDFA(t *testing.T, file string, signed bool) {
 				}
 			}
 		}
+		if d["/Subtype"] == "/Image" {
+			// 6.2.4.3: device colour only as the RGB output intent allows;
+			// 6.2.8: no alternates, OPI or interpolation.
+			switch cs := d["/ColorSpace"].(type) {
+			case string:
+				if cs != "/DeviceRGB" && cs != "/DeviceGray" {
+					t.Errorf("%s: image colour space %s", key, cs)
+				}
+			case []any:
+				if len(cs) != 4 || cs[0] != "/Indexed" || cs[1] != "/DeviceRGB" {
+					t.Errorf("%s: image colour space %v", key, cs)
+				}
+			default:
+				if d["/ImageMask"] != true {
+					t.Errorf("%s: image colour space %v", key, d["/ColorSpace"])
+				}
+			}
+			for _, k := range []string{"/Alternates", "/OPI"} {
+				if _, bad := d[k]; bad {
+					t.Errorf("%s: image has %s", key, k)
+				}
+			}
+			if d["/Interpolate"] == true {
+				t.Errorf("%s: image /Interpolate true", key)
+			}
+		}
 		switch d["/Type"] {
+		case "/ExtGState":
+			// 6.2.5, 6.2.10: no transfer functions or halftones, standard
+			// blend modes only.
+			for _, k := range []string{"/TR", "/TR2", "/HTP", "/HTO", "/HT"} {
+				if v, bad := d[k]; bad && v != "/Default" {
+					t.Errorf("%s: graphics state has %s %v", key, k, v)
+				}
+			}
+			if bm, ok := d["/BM"].(string); ok && !slices.Contains([]string{"/Normal", "/Compatible", "/Multiply", "/Screen", "/Overlay",
+				"/Darken", "/Lighten", "/ColorDodge", "/ColorBurn", "/HardLight", "/SoftLight", "/Difference", "/Exclusion",
+				"/Hue", "/Saturation", "/Color", "/Luminosity"}, bm) {
+				t.Errorf("%s: blend mode %s", key, bm)
+			}
+		case "/EmbeddedFile", "/Filespec":
+			t.Errorf("%s: %v: no embedded files expected", key, d["/Type"])
 		case "/Font":
 			fonts++
 			switch d["/Subtype"] {
@@ -301,6 +349,13 @@ func checkPDFA(t *testing.T, file string, signed bool) {
 	}
 	if fonts == 0 {
 		t.Error("no font dictionaries found")
+	}
+	// 6.5: no document actions or JavaScript.
+	if _, bad := catalog["/AA"]; bad {
+		t.Error("catalog has /AA")
+	}
+	if _, bad := dict(objs, catalog["/Names"])["/JavaScript"]; bad {
+		t.Error("catalog names JavaScript")
 	}
 	if af := dict(objs, catalog["/AcroForm"]); af["/NeedAppearances"] == true {
 		t.Error("AcroForm /NeedAppearances true")
@@ -659,8 +714,13 @@ func pdfStrings(content []byte) (fonts []string, strs [][]byte) {
 	return fonts, strs
 }
 
-// checkGlyphs checks, for every string shown on every page, the rules on
-// glyphs (ISO 19005-2 6.2.11.4.1, 6.2.11.5, 6.2.11.8): each CID maps
+var (
+	stringLit = regexp.MustCompile(`\((?:\\.|[^\\)])*\)`)
+	colourOp  = regexp.MustCompile(`(?:^|\s)(?:k|K|cs|CS|sc|SC|scn|SCN)(?:\s|$)`)
+)
+
+// checkGlyphs checks the colour operators of every page's content
+// stream and, for every string shown, the rules on glyphs (ISO 19005-2 6.2.11.4.1, 6.2.11.5, 6.2.11.8): each CID maps
 // (CIDToGIDMap) to a glyph the embedded font program has, never to
 // .notdef (GID 0), and the width the PDF gives it (/W, else /DW) is the
 // font program's advance width scaled to 1000 units, to within 1.
@@ -725,6 +785,12 @@ func checkGlyphs(t *testing.T, file string) {
 		res := dict(objs, page["/Resources"])
 		fontRes := dict(objs, res["/Font"])
 		contents, _ := page["/Contents"].(string)
+		// 6.2.4.3: only gray and RGB colour operators (no CMYK, no
+		// colour spaces set by name) with an RGB output intent.
+		ops := stringLit.ReplaceAll(data["obj:"+contents], nil)
+		if m := colourOp.Find(ops); m != nil {
+			t.Errorf("%s: content uses colour operator %q", key, m)
+		}
 		names, strs := pdfStrings(data["obj:"+contents])
 		for i, s := range strs {
 			ref, _ := fontRes["/"+names[i]].(string)
