@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,33 @@ func TestInfoCommand(t *testing.T) {
 	for _, key := range []string{`"kind"`, `"symbol"`, `"issuer"`, `"summary"`, `"date"`, `"signers"`, `"recipients"`, `"pages"`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("JSON has no %s:\n%s", key, out)
+		}
+	}
+
+	// new and render take --pdfa too; without it the PDF stays 1.4.
+	data := filepath.Join("..", "..", "templates", "testdata", "cong-van-bhyt.json")
+	for _, pdfa := range []bool{false, true} {
+		d := filepath.Join(dir, fmt.Sprint(pdfa))
+		args := []string{"new", "cong-van-bhyt", "--data", data, "-o", d, "--format", "md,pdf"}
+		if pdfa {
+			args = append(args, "--pdfa")
+		}
+		if code, _, errs := runCLI(args...); code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, errs)
+		}
+		args = []string{"render", filepath.Join(d, "cong-van-bhyt.md"), "-o", filepath.Join(d, "r")}
+		if pdfa {
+			args = append(args, "--pdfa")
+		}
+		if code, _, errs := runCLI(args...); code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", args, code, errs)
+		}
+		want := map[bool]string{false: "%PDF-1.4\n", true: "%PDF-1.7\n"}[pdfa]
+		for _, f := range []string{filepath.Join(d, "cong-van-bhyt.pdf"), filepath.Join(d, "r", "cong-van-bhyt.pdf")} {
+			b, _ := os.ReadFile(f)
+			if has := strings.Contains(string(b), "pdfaid"); !strings.HasPrefix(string(b), want) || has != pdfa {
+				t.Errorf("%s: header %q, PDF/A identification %v; want %q, %v", f, b[:min(9, len(b))], has, want, pdfa)
+			}
 		}
 	}
 
