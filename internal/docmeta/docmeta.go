@@ -105,7 +105,11 @@ func XMPDate(t time.Time) string { return t.Format("2006-01-02T15:04:05Z07:00") 
 // XMP returns the packet. It depends only on p, so output is deterministic.
 func XMP(p *Packet) []byte {
 	var b bytes.Buffer
-	b.Grow(2048)
+	n := 4096
+	if p.Archival != nil {
+		n += len(extension) + 2048
+	}
+	b.Grow(n)
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
 	b.WriteString(" <rdf:RDF xmlns:rdf=\"" + rdfNS + "\">\n")
