@@ -33,6 +33,22 @@ func BenchmarkCaiRangPDF(b *testing.B) {
 	}
 }
 
+// BenchmarkCaiRangPDFArchival is BenchmarkCaiRangPDF writing PDF/A-2b
+// (Options.Archival): the difference is the cost of archival mode.
+func BenchmarkCaiRangPDFArchival(b *testing.B) {
+	d := seeds.CaiRang()
+	o := &bhytdoc.Options{Archival: true}
+	if _, err := bhytdoc.RenderPDF(d, o); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bhytdoc.RenderPDF(d, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // caiRangCopies returns n distinct Cái Răng letters: each has its own
 // number and its own coverage figure in the first paragraph, so glyph sets
 // and content streams vary from letter to letter as in a real batch.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/docmeta"
 	"github.com/bhytdoc/bhytdoc/internal/grid"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
@@ -114,13 +115,49 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 	return p.err()
 }
 
-// NumberSymbol returns the number and symbol without "Số:", e.g.
-// "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
-// "     /UBND-VX".
-func (d *Document) NumberSymbol() string {
-	if d == nil {
-		return ""
+// record is the document record written into the PDF's metadata
+// (package docmeta); the writer adds the page count.
+func (d *Document) record() docmeta.Record {
+	r := docmeta.Record{
+		Kind:         d.Kind.Name(),
+		Number:       d.Number,
+		Symbol:       d.symbol(),
+		Issuer:       oneLine(d.Issuer.Name),
+		IssuerParent: oneLine(d.Issuer.Parent),
+		Summary:      oneLine(d.Summary),
+		Draft:        d.Draft,
 	}
+	switch dt := d.Date; {
+	case dt.Month == 0:
+		r.Date = fmt.Sprintf("%04d", dt.Year)
+	case dt.Day == 0:
+		r.Date = fmt.Sprintf("%04d-%02d", dt.Year, dt.Month)
+	default:
+		r.Date = fmt.Sprintf("%04d-%02d-%02d", dt.Year, dt.Month, dt.Day)
+	}
+	for _, s := range d.Signatures {
+		pos := oneLine(s.Position)
+		if pos == "" && len(s.Authority) > 0 { // an acting head: "Q. Chủ tịch"
+			a := s.Authority[len(s.Authority)-1]
+			pos = string(a.Prefix) + " " + oneLine(a.Title)
+		}
+		r.Signers = append(r.Signers, docmeta.Signer{Name: oneLine(s.Name), Position: pos})
+	}
+	for _, a := range d.Recipients {
+		r.Addressees = append(r.Addressees, oneLine(a))
+	}
+	for _, n := range d.NoiNhan {
+		s := oneLine(n.Name)
+		if p := oneLine(n.Purpose); p != "" {
+			s += " (" + p + ")"
+		}
+		r.Recipients = append(r.Recipients, s)
+	}
+	return r
+}
+
+// symbol is the ký hiệu: what NumberSymbol prints after the "/".
+func (d *Document) symbol() string {
 	parts := make([]string, 0, 3)
 	if s := d.Kind.Symbol(); s != "" && d.Kind != CongVan {
 		parts = append(parts, s)
@@ -129,11 +166,21 @@ func (d *Document) NumberSymbol() string {
 	if d.DraftingUnit != "" {
 		parts = append(parts, d.DraftingUnit)
 	}
+	return strings.Join(parts, "-")
+}
+
+// NumberSymbol returns the number and symbol without "Số:", e.g.
+// "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
+// "     /UBND-VX".
+func (d *Document) NumberSymbol() string {
+	if d == nil {
+		return ""
+	}
 	num := "     "
 	if d.Number > 0 {
 		num = fmt.Sprintf("%02d", d.Number)
 	}
-	return num + "/" + strings.Join(parts, "-")
+	return num + "/" + d.symbol()
 }
 
 // PlaceDate returns the place-and-date line:
@@ -226,6 +273,7 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.Summary = ir.Text{S: oneLine(d.Summary), Field: "Summary"}
 	}
 	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
+	doc.Record = d.record()
 	switch len(d.Recipients) {
 	case 0:
 	case 1:

@@ -18,8 +18,11 @@
 // they write nothing. [WriteDOCX] writes the document as a Word file and
 // [WriteXLSX] its annex tables as an Excel workbook, by the same path.
 // [Options] sets margins, sizes and spacing within the
-// decree's ranges. Output is deterministic, and everything here is safe
-// for concurrent use.
+// decree's ranges, and Options.Archival makes the PDF a PDF/A-2b file for
+// archives. Every PDF carries the document's record (number, symbol,
+// issuing body, kind, trích yếu, signers, date, recipients, pages) in its
+// XMP metadata, which [ReadInfo] reads back, signed or not. Output is
+// deterministic, and everything here is safe for concurrent use.
 //
 // Related packages:
 //

@@ -43,6 +43,16 @@ type Options struct {
 	ParagraphSpacing float64
 	// Indent is the first-line indent in millimetres, 10–12.7 (default 10).
 	Indent float64
+
+	// Archival makes WritePDF write PDF/A-2b (ISO 19005-2, level B), the
+	// form archives keep: a PDF 1.7 header, XMP metadata with the PDF/A
+	// identification and the document's title, issuing body (dc:creator),
+	// trích yếu (dc:description) and dates equal to the Info dictionary's
+	// (dated the day of issue, 00:00 UTC+07:00), an sRGB output intent,
+	// a trailer /ID derived from the content, all fonts embedded, no
+	// encryption. The bytes stay deterministic. Signing the file with
+	// package sign keeps it PDF/A-2b. Other writers ignore it.
+	Archival bool
 }
 
 type optRange struct {
@@ -62,6 +72,7 @@ func (o *Options) settings() (ir.Settings, *fonts.Family, typo.ToneStyle, error)
 		MarginLeft: oo.MarginLeft, MarginRight: oo.MarginRight,
 		BodySize: oo.BodySize, LineSpacing: oo.LineSpacing,
 		ParagraphSpacing: oo.ParagraphSpacing, Indent: oo.Indent,
+		Archival: oo.Archival,
 	}
 	var p problems
 	for _, r := range []optRange{

@@ -14,6 +14,7 @@ func runExamples(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("examples", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("o", "out", "output `directory`")
+	pdfa := fs.Bool("pdfa", false, "write PDF/A-2b (archival)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -23,7 +24,7 @@ func runExamples(args []string, stdout, stderr io.Writer) int {
 	}
 	var outs []output
 	for _, ex := range append(seeds.All(), quyetdinh.All()...) {
-		b, err := bhytdoc.RenderPDF(ex.Doc, nil)
+		b, err := bhytdoc.RenderPDF(ex.Doc, &bhytdoc.Options{Archival: *pdfa})
 		if err != nil {
 			return report(stderr, ex.Name, err)
 		}

@@ -14,6 +14,9 @@
 //	bhytdoc version                                    print the module version
 //	bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf
 //	                                                   sign a PDF (Decree 30 placement)
+//	bhytdoc info FILE.pdf                              print a bhytdoc PDF's document record (JSON)
+//
+// render, new and examples take --pdfa to write PDF/A-2b.
 //
 // Exit status: 0 on success, 1 when the input is invalid (one problem per
 // line on standard error), 2 on a usage error.
@@ -51,6 +54,7 @@ var commands = map[string]command{
 	"annex":    {"plan and check coverage annex tables", runAnnex},
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},
+	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
 }
 
 func main() {

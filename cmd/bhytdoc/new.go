@@ -19,8 +19,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
 	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx")
+	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx,xlsx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx,xlsx] [--pdfa]")
 		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
 		fs.PrintDefaults()
 	}
@@ -63,7 +64,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		case "md":
 			out, err = markdown.Marshal(doc, nil)
 		case "pdf":
-			out, err = bhytdoc.RenderPDF(doc, nil)
+			out, err = bhytdoc.RenderPDF(doc, &bhytdoc.Options{Archival: *pdfa})
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(doc, nil)
 		case "xlsx":

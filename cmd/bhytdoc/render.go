@@ -32,8 +32,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("o", "out", "output `directory`")
 	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
+	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]")
 		fs.PrintDefaults()
 	}
 	sources, err := parseArgs(fs, args)
@@ -72,7 +73,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, src := range sources {
-		if code := renderOne(src, *dir, fmts, stdout, stderr); code != exitOK {
+		if code := renderOne(src, *dir, fmts, &bhytdoc.Options{Archival: *pdfa}, stdout, stderr); code != exitOK {
 			status = code
 		}
 	}
@@ -92,7 +93,7 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
+func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, stdout, stderr io.Writer) int {
 	data, err := readInput(path, maxTextBytes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -118,7 +119,7 @@ func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
 		var out []byte
 		switch f {
 		case "pdf":
-			out, err = bhytdoc.RenderPDF(s.Doc, nil)
+			out, err = bhytdoc.RenderPDF(s.Doc, opts)
 		case "md":
 			out, err = markdown.Marshal(s.Doc, nil)
 		case "docx":

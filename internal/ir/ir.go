@@ -5,6 +5,8 @@
 // came from, for error messages.
 package ir
 
+import "github.com/bhytdoc/bhytdoc/internal/docmeta"
+
 // Style is the emphasis a text is drawn in.
 type Style int
 
@@ -191,6 +193,9 @@ type Doc struct {
 	InfoTitle string
 	// Year, Month, Day of issue for the PDF creation date; blank parts 0.
 	Year, Month, Day int
+	// Record is the document record for the PDF's metadata; the writer
+	// fills in the page count.
+	Record docmeta.Record
 }
 
 // Settings are the presentation choices within Decree 30's ranges.
@@ -200,6 +205,8 @@ type Settings struct {
 	LineSpacing                                      float64 // multiple of single spacing
 	ParagraphSpacing                                 float64 // pt before each paragraph
 	Indent                                           float64 // first-line indent, mm
+	// Archival asks the PDF writer for PDF/A-2b.
+	Archival bool
 }
 
 // Each calls fn for every text of d in reading order, with the style it

@@ -14,8 +14,8 @@ import (
 	"weak"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/docmeta"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/signarea"
 	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
 
@@ -62,7 +62,7 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err er
 	if err != nil {
 		return nil, err
 	}
-	return write(pages, doc, m)
+	return write(pages, doc, set, m)
 }
 
 // LayoutDoc exposes the layout step for tests and tools.
@@ -74,7 +74,7 @@ func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) 
 	return Layout(doc, set, m)
 }
 
-func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
+func write(pages []Page, doc *ir.Doc, set ir.Settings, m *metrics) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -84,14 +84,18 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	pdf.SetMinPDFVersion(1, 4)
 	// A fixed date keeps output byte-identical for the same input.
 	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
+	meta := &docmeta.Packet{Record: doc.Record, Areas: signAreas(pages, doc)}
+	meta.Record.Pages = len(pages)
+	if set.Archival {
+		when = time.Date(when.Year(), when.Month(), when.Day(), 0, 0, 0, 0, vietnam)
+		archival(pdf, doc, meta, when)
+	}
 	pdf.SetCreationDate(when)
 	pdf.SetModificationDate(when)
 	pdf.SetTitle(doc.InfoTitle, true)
-	pdf.SetCreator("bhytdoc", true)
-	pdf.SetProducer("bhytdoc", true)
-	if areas := signAreas(pages, doc); len(areas) > 0 {
-		pdf.SetXmpMetadata(signarea.XMP(areas))
-	}
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(producer, true)
+	pdf.SetXmpMetadata(docmeta.XMP(meta))
 	for st, f := range m.faces {
 		if f == nil {
 			continue
@@ -148,6 +152,41 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Creator and Producer of the Info dictionary (and, archival, of the XMP).
+const creator, producer = "bhytdoc", "bhytdoc"
+
+// vietnam is UTC+07:00, the zone of an archival file's dates: the day of
+// issue begins at 00:00 in Vietnam. A fixed zone, independent of tzdata.
+var vietnam = time.FixedZone("+07", 7*60*60)
+
+// archival sets up PDF/A-2b (ISO 19005-2, conformance B) on pdf: header
+// 1.7, Info dates with their offset, a content-derived /ID, an sRGB
+// output intent, and the Info entries the XMP repeats (PDF/A requires
+// the two to agree, so both are taken from the same strings here).
+// Fonts are embedded subsets already; nothing is encrypted.
+func archival(pdf *fpdf.Fpdf, doc *ir.Doc, meta *docmeta.Packet, when time.Time) {
+	pdf.SetMinPDFVersion(1, 7)
+	pdf.SetInfoDateZone(true)
+	pdf.SetContentID(true)
+	pdf.AddOutputIntent(fpdf.OutputIntentType{
+		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB IEC61966-2.1",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                fpdf.SRGB2014ICC(),
+	})
+	a := &docmeta.Archive{
+		Title:    doc.InfoTitle,
+		Author:   doc.Record.Issuer,
+		Subject:  doc.Record.Summary,
+		Creator:  creator,
+		Producer: producer,
+		Date:     when,
+	}
+	pdf.SetAuthor(a.Author, true)
+	pdf.SetSubject(a.Subject, true)
+	meta.Archival = a
 }
 
 // drawImage fits a PNG into the op's box, keeping its aspect ratio. Images

@@ -16,8 +16,7 @@
 //	</rdf:Seq></bhytdoc:SignatureAreas>
 //
 // XMP is the place ISO 32000 and PDF/A give to document-level metadata of
-// one's own; the archival metadata (issue 12, items 3 and 4) is meant to
-// join the same packet.
+// one's own; the document record (package docmeta) shares the packet.
 package signarea
 
 import (
@@ -62,17 +61,23 @@ func XMP(areas []Area) []byte {
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
 	b.WriteString(" <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
 	b.WriteString("  <rdf:Description rdf:about=\"\" xmlns:bhytdoc=\"" + NS + "\">\n")
+	WriteProperty(&b, areas)
+	b.WriteString("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n")
+	b.WriteString("<?xpacket end=\"w\"?>")
+	return b.Bytes()
+}
+
+// WriteProperty writes the bhytdoc:SignatureAreas property holding areas,
+// for a packet that declares the bhytdoc prefix (see XMP).
+func WriteProperty(b *bytes.Buffer, areas []Area) {
 	b.WriteString("   <bhytdoc:SignatureAreas>\n    <rdf:Seq>\n")
 	for _, a := range areas {
-		fmt.Fprintf(&b, "     <rdf:li rdf:parseType=\"Resource\"><bhytdoc:Role>%s</bhytdoc:Role>"+
+		fmt.Fprintf(b, "     <rdf:li rdf:parseType=\"Resource\"><bhytdoc:Role>%s</bhytdoc:Role>"+
 			"<bhytdoc:Block>%d</bhytdoc:Block><bhytdoc:Page>%d</bhytdoc:Page>"+
 			"<bhytdoc:Rect>%.2f %.2f %.2f %.2f</bhytdoc:Rect></rdf:li>\n",
 			a.Role, a.Block, a.Page, a.Rect[0], a.Rect[1], a.Rect[2], a.Rect[3])
 	}
 	b.WriteString("    </rdf:Seq>\n   </bhytdoc:SignatureAreas>\n")
-	b.WriteString("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n")
-	b.WriteString("<?xpacket end=\"w\"?>")
-	return b.Bytes()
 }
 
 // Parse reads the areas from an XMP packet. A packet without bhytdoc

@@ -687,6 +687,8 @@ type Fpdf struct {
 	aliasNbPagesStr  string                     // alias for total number of pages
 	pdfVersion       pdfVersion                 // PDF version number
 	minPDFVersion    pdfVersion                 // bhytdoc: lowest version the header declares (SetMinPDFVersion)
+	infoDateZone     bool                       // bhytdoc: Info dates carry their UTC offset (SetInfoDateZone)
+	contentID        bool                       // bhytdoc: trailer /ID from a hash of the file (SetContentID)
 	cellBuf          []byte                     // bhytdoc: CellFormat's reused output buffer
 	utf16Buf         []byte                     // bhytdoc: scratch for appendEscapedUTF16
 	fontDirStr       string                     // location of font definition files

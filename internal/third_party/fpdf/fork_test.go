@@ -5,14 +5,18 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	stock "codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifregular"
@@ -619,5 +623,99 @@ func TestRecycledBuffers(t *testing.T) {
 		if err := pdf.Output(&b); err != nil || b.Len() != 0 || a.Len() == 0 {
 			t.Errorf("%s: outputs of %d then %d bytes (%v), want n then 0", name, a.Len(), b.Len(), err)
 		}
+	}
+}
+
+// TestInfoDateZone: SetInfoDateZone adds the UTC offset to both Info
+// dates (patch 13) and changes nothing else; off, the dates are stock's.
+func TestInfoDateZone(t *testing.T) {
+	render := func(when time.Time, zone bool) []byte {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCreationDate(when)
+		pdf.SetModificationDate(when)
+		pdf.SetInfoDateZone(zone)
+		pdf.AddPage()
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	ict := time.Date(2020, 5, 18, 0, 0, 0, 0, time.FixedZone("+07", 7*3600))
+	west := time.Date(2020, 5, 18, 0, 0, 0, 0, time.FixedZone("-0330", -(3*3600+30*60)))
+	for _, c := range []struct {
+		when time.Time
+		zone bool
+		want string
+	}{
+		{ict, false, "/CreationDate (D:20200518000000)\n/ModDate (D:20200518000000)\n"},
+		{ict, true, "/CreationDate (D:20200518000000+07'00')\n/ModDate (D:20200518000000+07'00')\n"},
+		{west, true, "/CreationDate (D:20200518000000-03'30')\n"},
+		{ict.UTC(), true, "/CreationDate (D:20200517170000Z)\n"},
+	} {
+		b := render(c.when, c.zone)
+		if !bytes.Contains(b, []byte(c.want)) {
+			i := bytes.Index(b, []byte("/CreationDate"))
+			t.Errorf("%v zone=%v: want %q in %q", c.when, c.zone, c.want, b[i:min(len(b), i+80)])
+		}
+	}
+	// Only the dates differ.
+	off, on := render(ict, false), render(ict, true)
+	if d := len(on) - len(off); d != 2*len("+07'00'") {
+		t.Errorf("SetInfoDateZone changed the size by %d bytes, want %d", d, 2*len("+07'00'"))
+	}
+}
+
+// TestContentID: SetContentID writes /ID from a hash of the file (patch
+// 14): the same document gives the same /ID, a different one another, the
+// halves are equal, and qpdf accepts the file. Off, no /ID is written.
+func TestContentID(t *testing.T) {
+	render := func(text string, on bool) []byte {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCreationDate(letterTime)
+		pdf.SetModificationDate(letterTime)
+		pdf.SetContentID(on)
+		pdf.AddPage()
+		pdf.SetFont("Helvetica", "", 12)
+		pdf.Cell(40, 10, text)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	idRe := regexp.MustCompile(`/ID \[<([0-9a-f]{32})><([0-9a-f]{32})>\]\n>>\nstartxref`)
+	a, a2, b := render("a", true), render("a", true), render("b", true)
+	if !bytes.Equal(a, a2) {
+		t.Fatal("the same document gave different bytes")
+	}
+	ma, mb := idRe.FindSubmatch(a), idRe.FindSubmatch(b)
+	if ma == nil || mb == nil {
+		t.Fatalf("no /ID in the trailer:\n%s", a[bytes.LastIndex(a, []byte("trailer")):])
+	}
+	if !bytes.Equal(ma[1], ma[2]) {
+		t.Errorf("/ID halves differ: %s %s", ma[1], ma[2])
+	}
+	if bytes.Equal(ma[1], mb[1]) {
+		t.Error("two different documents got the same /ID")
+	}
+	// The identifier is the hash of what precedes it.
+	i := bytes.Index(a, []byte("/ID ["))
+	sum := sha256.Sum256(a[:i])
+	if got := string(ma[1]); got != hex.EncodeToString(sum[:16]) {
+		t.Errorf("/ID %s is not the SHA-256 of the %d bytes before it", got, i)
+	}
+	if off := render("a", false); bytes.Contains(off, []byte("/ID")) {
+		t.Error("/ID written without SetContentID")
+	}
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed")
+	}
+	f := filepath.Join(t.TempDir(), "id.pdf")
+	if err := os.WriteFile(f, a, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
 }

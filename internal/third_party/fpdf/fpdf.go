@@ -27,6 +27,8 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/sha256" // bhytdoc: SetContentID
+	"encoding/hex"  // bhytdoc: SetContentID
 	"encoding/json"
 	"fmt"
 	"image"
@@ -727,6 +729,32 @@ func (f *Fpdf) SetMinPDFVersion(major, minor int) {
 		return
 	}
 	f.minPDFVersion = pdfVersionFrom(uint(major), uint(minor))
+}
+
+// SetInfoDateZone makes the document information dictionary write
+// /CreationDate and /ModDate with their UTC offset, "D:20200518000000+07'00'"
+// (or "Z" for UTC), in the zone of the time given to SetCreationDate and
+// SetModificationDate. By default, as in stock fpdf, the offset is left
+// out.
+//
+// bhytdoc: added. PDF/A requires the Info dates to equal the XMP dates
+// (xmp:CreateDate, xmp:ModifyDate), which always carry a zone; a date
+// without one is unspecified local time.
+func (f *Fpdf) SetInfoDateZone(on bool) {
+	f.infoDateZone = on
+}
+
+// SetContentID makes the trailer carry a file identifier (/ID) computed
+// from the document itself: both halves are the first 16 bytes of the
+// SHA-256 of every byte written before the /ID entry. The same document
+// gives the same identifier, unlike one made from the time or a random
+// number. By default, as in stock fpdf, /ID is written only when the
+// document is encrypted (and then this setting has no effect).
+//
+// bhytdoc: added. PDF/A requires /ID in the trailer; bhytdoc output must
+// stay byte-identical for the same input.
+func (f *Fpdf) SetContentID(on bool) {
+	f.contentID = on
 }
 
 // AliasNbPages defines an alias for the total number of pages. It will be
@@ -5307,9 +5335,26 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")+f.infoZone(creation)))
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")+f.infoZone(mod)))
+}
+
+// bhytdoc: infoZone is the UTC offset of an Info date ("+07'00'", "Z"),
+// or nothing unless SetInfoDateZone is on (stock).
+func (f *Fpdf) infoZone(t time.Time) string {
+	if !f.infoDateZone {
+		return ""
+	}
+	_, off := t.Zone()
+	if off == 0 {
+		return "Z"
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d'%02d'", sign, off/3600, off%3600/60)
 }
 
 func (f *Fpdf) putcatalog() {
@@ -5380,6 +5425,12 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else if f.contentID {
+		// bhytdoc: SetContentID. The hash covers the header, every
+		// object and the cross-reference table, all written by now.
+		sum := sha256.Sum256(f.buffer.Bytes())
+		id := hex.EncodeToString(sum[:16])
+		f.outf("/ID [<%s><%s>]", id, id)
 	}
 }
 
