@@ -1,87 +1,19 @@
 package bhytdoc_test
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
-	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/lotest"
 )
-
-// libreOffice returns the LibreOffice binary. Missing, it fails the test:
-// CI installs Debian's libreoffice-writer with ./scripts/test-deps.sh.
-// BHYTDOC_NO_LIBREOFFICE=1 skips instead, for machines that cannot.
-func libreOffice(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("BHYTDOC_NO_LIBREOFFICE") == "1" {
-		t.Skip("BHYTDOC_NO_LIBREOFFICE=1: DOCX not compared through LibreOffice")
-	}
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("LibreOffice not found: run ./scripts/test-deps.sh (it installs Debian's libreoffice-writer), " +
-		"or set BHYTDOC_NO_LIBREOFFICE=1 to skip this test")
-	return ""
-}
-
-// docxToPDF converts every .docx in dir to PDF with one LibreOffice run.
-// LibreOffice gets a private profile, and a font configuration that adds
-// the Liberation Serif faces bhytdoc embeds in its own PDFs: the system's
-// metric aliases then stand them in for Times New Roman, as a reader
-// without Times New Roman would.
-func docxToPDF(t *testing.T, dir string, files []string) string {
-	t.Helper()
-	lo := libreOffice(t)
-	fontDir := filepath.Join(dir, "fonts")
-	if err := os.MkdirAll(fontDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for st := fonts.Regular; st <= fonts.BoldItalic; st++ {
-		f, err := fonts.Liberation().Face(st)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(fontDir, fmt.Sprintf("serif-%d.ttf", st)), f.TTF(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	conf := filepath.Join(dir, "fonts.conf")
-	if err := os.WriteFile(conf, []byte(`<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-<dir>`+fontDir+`</dir>
-<cachedir>`+filepath.Join(dir, "fccache")+`</cachedir>
-</fontconfig>
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "lo")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	args := append([]string{
-		"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", out,
-	}, files...)
-	cmd := exec.CommandContext(ctx, lo, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir, "FONTCONFIG_FILE="+conf)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, b)
-	}
-	return out
-}
 
 // pdfWord is a word pdftotext -bbox found, in points from the page's top
 // left.
@@ -160,7 +92,7 @@ func TestDOCXMatchesPDF(t *testing.T) {
 		}
 		files = append(files, name)
 	}
-	out := docxToPDF(t, dir, files)
+	out := lotest.ToPDF(t, dir, files)
 	for _, f := range fixtures {
 		t.Run(f.name, func(t *testing.T) {
 			ours := pdfWords(t, filepath.Join(dir, f.name+".pdf"))

@@ -1,71 +1,14 @@
 package bhytdoc_test
 
 import (
-	"context"
-	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/bhytdoc/bhytdoc/internal/lotest"
 )
-
-// recalcProfile is a LibreOffice user profile that recalculates every
-// formula of an .xlsx file on loading (OOXMLRecalcMode 0 = always), so
-// the CSV shows what LibreOffice computes, not the cached values.
-const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-
-// recalcSheets has LibreOffice load file, recalculate it and export every
-// sheet as CSV with the values as stored; it returns the rows by sheet
-// name.
-func recalcSheets(t *testing.T, file string) map[string][][]string {
-	t.Helper()
-	lo := libreOffice(t)
-	dir := t.TempDir()
-	user := filepath.Join(dir, "profile", "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	// CSV filter options: "," separated, '"' quoted, UTF-8 (76), from
-	// line 1, en-US (1033), stored values rather than as shown, every
-	// sheet (-1) to its own file.
-	cmd := exec.CommandContext(ctx, lo,
-		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--norestore", "--nolockcheck",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
-		"--outdir", out, file)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, b)
-	}
-	files, _ := filepath.Glob(filepath.Join(out, "*.csv"))
-	base := strings.TrimSuffix(filepath.Base(file), ".xlsx")
-	sheets := map[string][][]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		sheets[strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), base+"-"), ".csv")] = rows
-	}
-	return sheets
-}
 
 // TestXLSXLibreOffice has LibreOffice recalculate the workbook: the SUM
 // totals compute to the totals the document prints, the total that is
@@ -73,7 +16,7 @@ func recalcSheets(t *testing.T, file string) map[string][][]string {
 // Printed through LibreOffice, the long commune name's lines all lie
 // inside its row: the row is tall enough, nothing is clipped.
 func TestXLSXLibreOffice(t *testing.T) {
-	libreOffice(t)
+	lotest.Binary(t)
 	dir := t.TempDir()
 	q := quyetDinh(t, 100) // 100 rows: its counts' totals are the sums
 	q.Annexes = append(q.Annexes, resultAnnex(), coveragePlan(t))
@@ -81,7 +24,7 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err := os.WriteFile(file, renderXLSX(t, q), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sheets := recalcSheets(t, file)
+	sheets := lotest.RecalcCSV(t, file)
 	for _, tc := range []struct {
 		sheet string
 		row   int // 1-based sheet row of the totals
@@ -112,7 +55,7 @@ func TestXLSXLibreOffice(t *testing.T) {
 		t.Errorf("first count %q", got)
 	}
 
-	out := docxToPDF(t, dir, []string{file})
+	out := lotest.ToPDF(t, dir, []string{file})
 	words := pdfWords(t, filepath.Join(out, "annex.pdf"))
 	last := strings.Fields(longCommune)
 	first, ok := find(words, strings.Join(last[:4], " "))

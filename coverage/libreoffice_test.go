@@ -1,101 +1,17 @@
 package coverage
 
 import (
-	"context"
-	"encoding/csv"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
-	"strings"
 	"testing"
-	"time"
 
+	"github.com/bhytdoc/bhytdoc/internal/lotest"
 	"github.com/xuri/excelize/v2"
 )
-
-// libreOffice returns the LibreOffice binary. Missing, it fails the test:
-// CI installs it with ./scripts/test-deps.sh. BHYTDOC_NO_LIBREOFFICE=1
-// skips instead, for machines that cannot install it.
-func libreOffice(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("BHYTDOC_NO_LIBREOFFICE") == "1" {
-		t.Skip("BHYTDOC_NO_LIBREOFFICE=1: LibreOffice recalculation not checked")
-	}
-	for _, name := range []string{"libreoffice", "soffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("LibreOffice not found: run ./scripts/test-deps.sh (it installs Debian's libreoffice-calc), " +
-		"or set BHYTDOC_NO_LIBREOFFICE=1 to skip this test")
-	return ""
-}
-
-// recalcProfile is a LibreOffice user profile that recalculates every
-// formula of an .xlsx file on loading (OOXMLRecalcMode 0 = always), so
-// that the CSV shows what LibreOffice computes, not our cached values.
-const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-
-// recalcCSV has LibreOffice load xlsxFile, recalculate it and export each
-// sheet as CSV with raw (unformatted) values; it returns the sheets'
-// rows by sheet name.
-func recalcCSV(t *testing.T, xlsxFile string) map[string][][]string {
-	t.Helper()
-	lo := libreOffice(t)
-	dir := t.TempDir()
-	user := filepath.Join(dir, "profile", "user")
-	if err := os.MkdirAll(user, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	// CSV filter options: "," separated, '"' quoted, UTF-8 (76), from line
-	// 1, en-US (1033), values as stored rather than as shown, every sheet
-	// (-1) to its own file.
-	cmd := exec.CommandContext(ctx, lo,
-		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--norestore", "--nolockcheck",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
-		"--outdir", out, xlsxFile)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, b)
-	}
-	files, _ := filepath.Glob(filepath.Join(out, "*.csv"))
-	if len(files) == 0 {
-		t.Fatal("libreoffice wrote no CSV")
-	}
-	sheets := map[string][][]string{}
-	base := strings.TrimSuffix(filepath.Base(xlsxFile), ".xlsx")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), base+"-"), ".csv")
-		if len(files) == 1 && name == base {
-			name = ""
-		}
-		sheets[name] = rows
-	}
-	return sheets
-}
 
 // expectedCSV is what the sheet of tb must compute: the body and totals
 // rows, numbers as LibreOffice writes stored values.
@@ -128,7 +44,7 @@ func expectedCSV(tb *Table) [][]string {
 // numbers as the cached values, in LibreOffice, including the rounding of
 // exact ties, and that they follow an official's edits.
 func TestLibreOfficeRecalculates(t *testing.T) {
-	libreOffice(t)
+	lotest.Binary(t)
 	// Exact ties at one and two decimals: 1/16 = 6,25%, 1.977/2.000 =
 	// 98,85%, 19.769/20.000 = 98,845%.
 	ties := &Table{
@@ -150,7 +66,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	if err := os.WriteFile(file, writeXLSX(t, plan, ties, &ties2), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sheets := recalcCSV(t, file)
+	sheets := lotest.RecalcCSV(t, file)
 	for name, tb := range map[string]*Table{"Phụ lục I": plan, "Phụ lục II": ties, "Phụ lục III": &ties2} {
 		rows, ok := sheets[name]
 		if !ok {
@@ -186,7 +102,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	f.Close()
 	plan.Rows[0].Figures[0].Participants = 9000
 	plan.Rows[1].Figures[1].Population = 2500
-	rows := recalcCSV(t, edited)[sh]
+	rows := lotest.RecalcCSV(t, edited)[sh]
 	got := trimRows(rows[5:])
 	if want := expectedCSV(plan); !reflect.DeepEqual(got, want) {
 		t.Errorf("after editing, LibreOffice computed\n%q\nwant\n%q", got, want)
