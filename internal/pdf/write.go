@@ -83,47 +83,12 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	if areas := signAreas(pages, doc); len(areas) > 0 {
 		pdf.SetXmpMetadata(signarea.XMP(areas))
 	}
-	for st, f := range m.faces {
-		if f == nil {
-			continue
-		}
-		pf, err := parsedFont(f)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", fonts.Style(st), err)
-		}
-		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+	if err := addFonts(pdf, m); err != nil {
+		return nil, err
 	}
-	for _, p := range pages {
-		orient := "P"
-		if p.Landscape {
-			orient = "L"
-		}
-		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
-		curSt, curSize := ir.Style(-1), 0.0
-		for _, o := range p.Ops {
-			switch o.Kind {
-			case OpText:
-				if o.Style != curSt || o.Size != curSize {
-					pdf.SetFont(family, styleStr[o.Style], o.Size)
-					curSt, curSize = o.Style, o.Size
-				}
-				a := "L"
-				if o.Justify {
-					a = "J"
-				}
-				pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
-				pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
-			case OpLine:
-				pdf.SetLineWidth(ruleWidth)
-				pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
-			case OpRect:
-				pdf.SetLineWidth(0.2)
-				pdf.Rect(o.X, o.Y, o.W, o.H, "D")
-			case OpImage:
-				if err := drawImage(pdf, o); err != nil {
-					return nil, err
-				}
-			}
+	for i := range pages {
+		if err := drawPage(pdf, &pages[i]); err != nil {
+			return nil, err
 		}
 	}
 	var buf bytes.Buffer
@@ -145,5 +110,57 @@ func drawImage(pdf *fpdf.Fpdf, o Op) error {
 	}
 	x, y, w, h := fit(o, info.Width(), info.Height())
 	pdf.ImageOptions(name, x, y, w, h, false, opt, 0, "")
+	return nil
+}
+
+// addFonts registers the faces m uses; a face already registered in pdf
+// is kept, so a book of documents embeds each face once.
+func addFonts(pdf *fpdf.Fpdf, m *metrics) error {
+	for st, f := range m.faces {
+		if f == nil {
+			continue
+		}
+		pf, err := parsedFont(f)
+		if err != nil {
+			return fmt.Errorf("font %s: %w", fonts.Style(st), err)
+		}
+		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+	}
+	return nil
+}
+
+// drawPage adds p to pdf as a new page.
+func drawPage(pdf *fpdf.Fpdf, p *Page) error {
+	orient := "P"
+	if p.Landscape {
+		orient = "L"
+	}
+	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
+	curSt, curSize := ir.Style(-1), 0.0
+	for _, o := range p.Ops {
+		switch o.Kind {
+		case OpText:
+			if o.Style != curSt || o.Size != curSize {
+				pdf.SetFont(family, styleStr[o.Style], o.Size)
+				curSt, curSize = o.Style, o.Size
+			}
+			a := "L"
+			if o.Justify {
+				a = "J"
+			}
+			pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
+			pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
+		case OpLine:
+			pdf.SetLineWidth(ruleWidth)
+			pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
+		case OpRect:
+			pdf.SetLineWidth(0.2)
+			pdf.Rect(o.X, o.Y, o.W, o.H, "D")
+		case OpImage:
+			if err := drawImage(pdf, o); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }

@@ -1,0 +1,119 @@
+package bhytdoc
+
+import (
+	"io"
+	"time"
+
+	"github.com/bhytdoc/bhytdoc/internal/pdf"
+)
+
+// CheckPDF reports what RenderPDF would refuse — invalid options, a
+// *ValidationError, a *GlyphError — without laying d out. A batch checks
+// every document with it before writing any.
+func CheckPDF(d *Document, o *Options) error {
+	_, err := d.prepare(o, true)
+	return err
+}
+
+// PDFLayout is a document laid out on PDF pages: normalised, validated,
+// checked against the font, positioned. Laying out is most of the work of
+// rendering and may run in parallel; a PDFLayout is then written alone
+// ([PDFLayout.Render]) or with others into one PDF ([PDFBook]). It is
+// read-only and safe for concurrent use.
+type PDFLayout struct {
+	l     *pdf.Laid
+	title string
+	date  Date
+}
+
+// LayoutPDF lays d out as RenderPDF would; on error nothing is laid out.
+func LayoutPDF(d *Document, o *Options) (*PDFLayout, error) {
+	p, err := d.prepare(o, true)
+	if err != nil {
+		return nil, err
+	}
+	l, err := pdf.LayoutAll(p.ir, p.set, p.font)
+	if err != nil {
+		return nil, err
+	}
+	return &PDFLayout{l: l, title: p.ir.InfoTitle, date: p.doc.Date}, nil
+}
+
+// Pages returns the number of pages of the document, annexes included.
+func (p *PDFLayout) Pages() int { return len(p.l.Pages) }
+
+// Title returns the document's title as its PDF metadata gives it:
+// "Công văn số 898/UBND: tăng cường …".
+func (p *PDFLayout) Title() string { return p.title }
+
+// Render returns the document as a PDF of its own: the bytes RenderPDF
+// gives for the same document and options.
+func (p *PDFLayout) Render() ([]byte, error) { return p.l.PDF() }
+
+// PDFBook collects documents into one PDF for printing: each starts on a
+// new page — on a new sheet (an odd page, after a blank back) when
+// printing on both sides — and keeps its own page numbers; each font is
+// embedded once for the whole book; the PDF outline has one bookmark per
+// document. Documents are added in order, from one goroutine; lay them out
+// in parallel with LayoutPDF. The book holds every page until WriteTo, so
+// its memory grows with its length.
+type PDFBook struct {
+	b *pdf.Book
+}
+
+// PDFBookOptions configure a PDFBook. The zero value is a single-sided
+// book without a title.
+type PDFBookOptions struct {
+	// Title is the PDF's title metadata.
+	Title string
+	// Duplex starts each document on an odd page, so that no sheet holds
+	// the end of one document and the start of the next.
+	Duplex bool
+	// Created is the PDF's creation date; the zero value takes the first
+	// document's date, so that output never depends on the clock.
+	Created Date
+}
+
+// NewPDFBook returns an empty book; a nil o uses the zero options.
+func NewPDFBook(o *PDFBookOptions) *PDFBook {
+	if o == nil {
+		o = &PDFBookOptions{}
+	}
+	var when time.Time
+	if c := o.Created; c != (Date{}) {
+		when = time.Date(max(c.Year, 1), time.Month(max(c.Month, 1)), max(c.Day, 1), 0, 0, 0, 0, time.UTC)
+	}
+	return &PDFBook{b: pdf.NewBook(o.Title, when, o.Duplex)}
+}
+
+// Add appends p with bookmark as its outline entry (p.Title() when
+// empty). Documents laid out with different font families cannot share a
+// book. After an error the book is unusable.
+func (b *PDFBook) Add(p *PDFLayout, bookmark string) error {
+	if bookmark == "" {
+		bookmark = p.title
+	}
+	return b.b.Add(p.l, bookmark)
+}
+
+// Pages returns the number of pages added so far, blank backs included.
+func (b *PDFBook) Pages() int { return b.b.Pages() }
+
+// WriteTo writes the book as one PDF to w. A book can be written once,
+// and needs at least one document.
+func (b *PDFBook) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	err := b.b.Output(cw)
+	return cw.n, err
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
