@@ -21,6 +21,8 @@
 //
 // Related packages:
 //
+//   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
+//     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as Markdown
 //     and reads document sources (YAML front matter and a Markdown body);
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
