@@ -322,7 +322,27 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	p.emit(h, b)
 }
 
+// rePipeDelimiter is a GFM table's delimiter row: "|---|:--:|".
+var rePipeDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`)
+
+// pipeTable reports whether paragraph n is a GFM pipe table: a row with
+// "|" over a delimiter row. The body has no tables yet, and printing the
+// pipes as text would be worse than refusing.
+func (p *bodyParser) pipeTable(n ast.Node) bool {
+	ls := n.Lines()
+	if ls.Len() < 2 {
+		return false
+	}
+	s0, s1 := ls.At(0), ls.At(1)
+	head, delim := s0.Value(p.src), s1.Value(p.src)
+	return bytes.ContainsRune(head, '|') && bytes.ContainsRune(delim, '|') && rePipeDelimiter.Match(delim)
+}
+
 func (p *bodyParser) paragraph(n ast.Node) {
+	if p.pipeTable(n) {
+		p.fail(n, "a table (GFM pipes): the body cannot hold tables yet; put the table in an annex (annexes: in the front matter)")
+		return
+	}
 	spans, ok := p.inlines(n)
 	if !ok {
 		return

@@ -190,3 +190,18 @@ func TestParseBodyLines(t *testing.T) {
 		}
 	}
 }
+
+// A GFM pipe table pasted into the body is refused at its line, never
+// printed as "| a | b |" text.
+func TestParseBodyPipeTable(t *testing.T) {
+	src := "Kết quả như sau:\n\n| Đơn vị | Tỷ lệ |\n|:---|---:|\n| Phường A | 90 |\n\nHết./.\n"
+	_, err := ParseBody(src)
+	var se *SyntaxError
+	if !errors.As(err, &se) || se.Line != 3 || !strings.Contains(se.Msg, "table") {
+		t.Fatalf("got %v", err)
+	}
+	// Pipes in running text are text.
+	if _, err := ParseBody("Tỷ lệ a | b đạt 90%.\n"); err != nil {
+		t.Error(err)
+	}
+}
