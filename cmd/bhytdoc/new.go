@@ -26,9 +26,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx")
+	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx (the planned annex)")
+	pf := addPlanFlags(fs)
+	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [--baseline UNITS.xlsx --milestone DATE:RATE ...] [-o DIR] [--format md,pdf,docx,xlsx]")
 		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
 		fs.PrintDefaults()
 	}
@@ -45,7 +47,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bhytdoc new: no template %q (have %s)\n", name, strings.Join(templates.Names(), ", "))
 		return exitUsage
 	}
-	fmts, err := formats(*format, "md", "pdf", "docx")
+	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
+	if err == nil {
+		err = pf.check()
+	}
+	if err == nil && slices.Contains(fmts, "xlsx") && pf.baseline == "" {
+		err = errors.New("--format xlsx writes the planned annex: give --baseline and --milestone")
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
 		return exitUsage
@@ -55,7 +63,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
+	p, err := pf.apply(data)
+	if err != nil {
+		return report(stderr, *dataPath, err)
+	}
 	doc, err := templates.Fill(name, data)
+	if err == nil && p != nil {
+		err = p.attach(doc)
+	}
+	if err == nil && !*allow {
+		err = checkCoverage(doc)
+	}
 	if err != nil {
 		var te *templates.Error
 		if errors.As(err, &te) {
@@ -73,6 +91,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			out, err = bhytdoc.RenderPDF(doc, nil)
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(doc, nil)
+		case "xlsx":
+			out, err = p.workbook()
 		}
 		if err != nil {
 			return printErrors(stderr, *dataPath, err)

@@ -32,6 +32,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dir := fs.String("o", "out", "output `directory`")
 	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx")
+	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx]")
 		fs.PrintDefaults()
@@ -59,7 +60,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, src := range sources {
-		if code := renderOne(src, *dir, fmts, stdout, stderr); code != exitOK {
+		if code := renderOne(src, *dir, fmts, *allow, stdout, stderr); code != exitOK {
 			status = code
 		}
 	}
@@ -79,7 +80,7 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
+func renderOne(path, dir string, fmts []string, allowInconsistent bool, stdout, stderr io.Writer) int {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
@@ -91,6 +92,11 @@ func renderOne(path, dir string, fmts []string, stdout, stderr io.Writer) int {
 	s, err := markdown.ParseSource(data, filepath.Base(path), os.DirFS(srcDir))
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
+	}
+	if !allowInconsistent {
+		if err := checkCoverage(s.Doc); err != nil {
+			return report(stderr, path, err)
+		}
 	}
 	for _, f := range fmts {
 		var out []byte
