@@ -6,7 +6,21 @@
 //   - ke-hoach-bhyt: a kế hoạch for reaching a coverage target, sections
 //     I–IV and an annex of targets by unit (like the Nam Toàn seed);
 //   - bao-cao-bhyt: a báo cáo of coverage results with an annex table of
-//     results by unit.
+//     results by unit;
+//   - cong-van-xa-bhyt: the công văn to one commune or ward with its own
+//     share of a plan — its figures, and per milestone its target, the
+//     participants needed and the new enrolments (bhytdoc merge
+//     --milestone fills these from a table of units);
+//   - quyet-dinh-giao-chi-tieu: the quyết định assigning the targets, its
+//     annex planned from the units (bhytdoc new --baseline). The model
+//     has no articles or "QUYẾT ĐỊNH:" line yet: Điều 1–3 are paragraphs
+//     starting with a bold "Điều N.", and the deciding authority's line
+//     is not printed.
+//
+// The công văn templates name the social insurance office of a district
+// ("Bảo hiểm xã hội quận Cái Răng"), never of a ward: give CoQuanBHXH when
+// DiaBan is not a district or province. Targets above 100% or below the
+// rate already reached are errors naming the unit.
 //
 // Each template is a Markdown source file (see bhytdoc/markdown) with Go
 // text/template placeholders. The data is a Go struct or map — decoded

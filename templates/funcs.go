@@ -210,15 +210,19 @@ func so(v any) (string, error) {
 
 func toInt(v any) (int64, error) { return integer(v) }
 
-// tyle formats a percentage: 78.11 → "78,11%", 90 → "90%" (two
-// decimals unless the value is whole, as targets usually are).
+// tyle formats a percentage: 78.11 → "78,11%", 99.5 → "99,5%", 90 →
+// "90%" (at most two decimals, no trailing zero: targets are written
+// as officials set them).
 func tyle(v any) (string, error) {
 	f, err := number(v)
 	if err != nil {
 		return "", err
 	}
-	if f == math.Trunc(f) {
+	switch r := math.Round(f * 100); {
+	case r == math.Round(f)*100:
 		return typo.Percent(f, 0), nil
+	case math.Mod(r, 10) == 0:
+		return typo.Percent(f, 1), nil
 	}
 	return typo.Percent(f, 2), nil
 }

@@ -198,8 +198,14 @@ func (p *plan) rowData(i int) map[string]any {
 		})
 	}
 	last := r.Figures[len(r.Figures)-1]
+	label := r.Unit.Label()
+	inText := label // "phường Lê Bình", as a sentence names it
+	if k, rest := coverage.SplitKind(label); k.Valid() && rest != "" {
+		inText = k.String() + " " + rest
+	}
 	return map[string]any{
-		"DonVi":        r.Unit.Label(),
+		"DonVi":        label,
+		"DonViThuong":  inText,
 		"TenDonVi":     r.Unit.Name,
 		"LoaiDonVi":    r.Unit.Kind.String(),
 		"MaDonVi":      r.Unit.Code,
