@@ -32,6 +32,9 @@ type Item struct {
 	Title string
 	// Doc is the document; the Renderer does not modify it.
 	Doc *bhytdoc.Document
+	// Load, when Doc is nil, makes the document in one of the Renderer's
+	// goroutines, so that filling templates runs in parallel too.
+	Load func() (*bhytdoc.Document, error)
 }
 
 // File is one rendered file of a document.
@@ -237,6 +240,13 @@ func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
 
 // render makes the layout and files of one document.
 func (r *Renderer) render(i int, it Item) (*Rendered, error) {
+	if it.Doc == nil && it.Load != nil {
+		d, err := it.Load()
+		if err != nil {
+			return nil, err
+		}
+		it.Doc = d
+	}
 	if it.Doc == nil {
 		return nil, errors.New("no document")
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/batch"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // items yields n letters; bad[i] makes the i-th invalid (no signer).
@@ -262,5 +263,26 @@ func TestNamesUnique(t *testing.T) {
 	want := []string{"An-Bình", "an-bình-2", "An-Bình-2-2", "An-Bình-3", "x-y", "x-y-2"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	docs := func(yield func(batch.Item, error) bool) {
+		for i := range 4 {
+			load := func() (*bhytdoc.Document, error) {
+				if i == 2 {
+					return nil, errors.New("row 3: field Ten: empty")
+				}
+				return letter("phường A", i+1), nil
+			}
+			if !yield(batch.Item{Name: fmt.Sprint(i), Load: load}, nil) {
+				return
+			}
+		}
+	}
+	rec := &recorder{}
+	err := (&batch.Renderer{KeepGoing: true}).Render(docs, rec)
+	if err == nil || !strings.Contains(err.Error(), "document 3 (2): row 3: field Ten: empty") || len(rec.idx) != 3 {
+		t.Errorf("error %v, put %v", err, rec.idx)
 	}
 }

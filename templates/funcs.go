@@ -116,7 +116,9 @@ func chitieu(target, current, unit any) (string, error) {
 	}
 	if t < c {
 		u, _ := text(unit)
-		return "", fmt.Errorf("%s: target %s below the current rate %s", u, typo.Percent(t, 2), typo.Percent(c, 2))
+		ts, _ := tyle(t)
+		cs, _ := tyle(c)
+		return "", fmt.Errorf("%s: target %s below the current rate %s", u, ts, cs)
 	}
 	return "", nil
 }
@@ -129,7 +131,8 @@ func chitieu100(target, unit any) (string, error) {
 	}
 	if t < 0 || t > 100 {
 		u, _ := text(unit)
-		return "", fmt.Errorf("%s: target %s outside 0–100%%", u, typo.Percent(t, 2))
+		ts, _ := tyle(t)
+		return "", fmt.Errorf("%s: target %s outside 0–100%%", u, ts)
 	}
 	return "", nil
 }

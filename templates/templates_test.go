@@ -261,8 +261,8 @@ func TestTargetsChecked(t *testing.T) {
 		name, want string
 		set        func(m map[string]any)
 	}{
-		{"cong-van-bhyt", "quận Cái Răng: target 101,00% outside 0–100%", func(m map[string]any) { m["ChiTieu"] = 101 }},
-		{"cong-van-bhyt", "quận Cái Răng: target 75,00% below the current rate 78,11%", func(m map[string]any) {
+		{"cong-van-bhyt", "quận Cái Răng: target 101% outside 0–100%", func(m map[string]any) { m["ChiTieu"] = 101 }},
+		{"cong-van-bhyt", "quận Cái Răng: target 75% below the current rate 78,11%", func(m map[string]any) {
 			m["MocTienDo"].([]any)[0].(map[string]any)["TyLe"] = 75
 		}},
 		{"ke-hoach-bhyt", "Thôn Tây: target 988 participants above the population 987", func(m map[string]any) {
