@@ -120,18 +120,7 @@ func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (
 		}
 	}
 	if o.BaselineLabel != "" {
-		// The baseline as a column group of its own, before the targets;
-		// its date (the counts' own, or the day before the first
-		// milestone) keeps the groups in date order.
-		d := bs[0].Date
-		if d == (bhytdoc.Date{}) {
-			d = bhytdoc.DateOf(ms[0].Date.Time().AddDate(0, 0, -1))
-		}
-		t.Milestones = append([]coverage.Milestone{{Date: d, Label: o.BaselineLabel}}, t.Milestones...)
-		for i := range t.Rows {
-			r := &t.Rows[i]
-			r.Figures = append([]coverage.Figures{r.Baseline}, r.Figures...)
-		}
+		p.table = t.WithBaselineGroup(o.BaselineLabel, bs[0].Date)
 		p.offset = 1
 	}
 	return p, nil
