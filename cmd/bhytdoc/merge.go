@@ -238,6 +238,26 @@ func setPath(d map[string]any, path []string, v any) error {
 	return nil
 }
 
+// named returns row's data, its title (the --name template's text, for
+// bookmarks) and the file name before it is made unique.
+func (m *merger) named(r dataRow) (data map[string]any, title, name string, err error) {
+	data, err = m.rowData(r)
+	title = fmt.Sprintf("%05d", r.Index+1)
+	if err == nil && m.nameTmpl != nil {
+		var sb strings.Builder
+		if err = m.nameTmpl.Execute(&sb, data); err == nil {
+			title = strings.TrimSpace(sb.String())
+		} else {
+			err = fmt.Errorf("--name: %v", err)
+		}
+	}
+	name = title
+	if m.f.ascii {
+		name = batch.ASCIIName(name)
+	}
+	return data, title, name, err
+}
+
 // fill makes row's document and checks it as rendering will.
 func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
 	doc, err := templates.Fill(m.tmpl, data)
@@ -320,20 +340,7 @@ func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowEr
 			break
 		}
 		n++
-		data, derr := m.rowData(r)
-		title := fmt.Sprintf("%05d", r.Index+1)
-		if derr == nil && m.nameTmpl != nil {
-			var sb strings.Builder
-			if derr = m.nameTmpl.Execute(&sb, data); derr == nil {
-				title = strings.TrimSpace(sb.String())
-			} else {
-				derr = fmt.Errorf("--name: %v", derr)
-			}
-		}
-		name := title
-		if m.f.ascii {
-			name = batch.ASCIIName(name)
-		}
+		data, title, name, derr := m.named(r)
 		names = append(names, nm.Unique(name))
 		titles = append(titles, title)
 		if !m.shard.Has(r.Index) {
@@ -363,24 +370,26 @@ func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowEr
 	return names, titles, bad, errs, err
 }
 
+// run renders the rows. With -o DIR, whose files appear one by one,
+// every row is checked in a first pass before any is written. Without it
+// the outputs (zip, combined PDF) are written under temporary names, so
+// one pass renders and checks together: a problem found anywhere
+// discards them, and the rows are filled once rather than twice.
 func (m *merger) run(stdout, stderr io.Writer) int {
-	names, titles, bad, rowErrs, err := m.check()
-	if err != nil {
-		return report(stderr, "", err)
-	}
-	for _, e := range rowErrs {
-		for _, l := range e.lines() {
-			fmt.Fprintln(stderr, l)
+	twoPass := m.f.dirSet
+	var (
+		names, titles []string
+		bad           = map[int]bool{}
+		rowErrs       []rowError
+	)
+	if twoPass {
+		var err error
+		names, titles, bad, rowErrs, err = m.check()
+		if err != nil {
+			return report(stderr, "", err)
 		}
-	}
-	if len(rowErrs) > 0 && !m.f.keepGoing {
-		fmt.Fprintf(stderr, "bhytdoc merge: %d of %d rows have problems; nothing written (--keep-going writes the others)\n", len(rowErrs), len(names))
-		return exitInvalid
-	}
-	total := 0
-	for i := range names {
-		if m.shard.Has(i) && !bad[i] {
-			total++
+		if m.printRowErrors(stderr, rowErrs, len(names)) {
+			return exitInvalid
 		}
 	}
 
@@ -398,7 +407,6 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		ds.Written = func(p string) { fmt.Fprintln(stdout, p) }
 		sinks = append(sinks, ds)
 	}
-	var book *batch.BookSink
 	for _, out := range []string{m.f.zip, m.f.combined} {
 		if out == "" {
 			continue
@@ -411,55 +419,91 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		if out == m.f.zip {
 			sinks = append(sinks, batch.NewZipSink(t.w))
 		} else {
-			book = batch.NewBookSink(t.w, m.opts)
-			sinks = append(sinks, book)
+			sinks = append(sinks, batch.NewBookSink(t.w, m.opts))
 		}
 	}
 
-	start := time.Now()
-	r := &batch.Renderer{Formats: m.fmts, Jobs: m.f.jobs, KeepGoing: m.f.keepGoing}
-	if bar := progressBar(stderr, total); bar != nil {
-		r.Progress = func(p batch.Progress) { bar.Set(p.Done) }
-		defer bar.Finish()
-	}
-	var pages int
-	prog := r.Progress
-	r.Progress = func(p batch.Progress) {
-		pages = p.Pages
-		if prog != nil {
-			prog(p)
+	// total is known before rendering only after a first pass.
+	total := -1
+	if twoPass {
+		total = 0
+		for i := range names {
+			if m.shard.Has(i) && !bad[i] {
+				total++
+			}
 		}
 	}
+	start := time.Now()
+	r := &batch.Renderer{Formats: m.fmts, Jobs: m.f.jobs, KeepGoing: m.f.keepGoing || !twoPass}
+	var prog batch.Progress
+	bar := progressBar(stderr, total)
+	r.Progress = func(p batch.Progress) {
+		prog = p
+		if bar != nil {
+			bar.Set(p.Done)
+		}
+	}
+	// at[i] is the row of the i-th document handed to the Renderer, for
+	// messages; read after Render returns.
+	var at []dataRow
+	rows, readErr := 0, error(nil)
+	var nm batch.Names
 	docs := func(yield func(batch.Item, error) bool) {
 		for row, err := range readRows(m.f.rows) {
 			if err != nil {
-				yield(batch.Item{}, err)
+				readErr = err
 				return
 			}
+			rows++
 			i := row.Index
+			var data map[string]any
+			if !twoPass {
+				var title, name string
+				data, title, name, err = m.named(row)
+				names = append(names, nm.Unique(name))
+				titles = append(titles, title)
+			}
 			if !m.shard.Has(i) || bad[i] {
 				continue
 			}
+			at = append(at, dataRow{Index: i, Where: row.Where})
 			it := batch.Item{Name: names[i], Title: titles[i], Load: func() (*bhytdoc.Document, error) {
-				data, err := m.rowData(row)
-				if err != nil {
-					return nil, err
+				if data == nil {
+					d, err := m.rowData(row)
+					if err != nil {
+						return nil, err
+					}
+					data = d
 				}
 				return m.fill(data)
 			}}
-			if !yield(it, nil) {
+			if !yield(it, err) {
 				return
 			}
 		}
 	}
+	err := r.Render(docs, batch.Tee(sinks...))
+	if bar != nil {
+		bar.Finish()
+	}
+	if readErr != nil {
+		return report(stderr, "", readErr)
+	}
+	if m.plan != nil && rows != len(m.plan.table.Rows) {
+		return report(stderr, "", fmt.Errorf("%s: %d rows, but the plan read %d units from it", m.f.rows, rows, len(m.plan.table.Rows)))
+	}
 	failed := len(rowErrs) > 0
-	if err := r.Render(docs, batch.Tee(sinks...)); err != nil {
-		report(stderr, "", err)
-		if !m.f.keepGoing || !onlyItemErrors(err) {
+	if err != nil {
+		if !onlyItemErrors(err) {
+			return report(stderr, "", err)
+		}
+		var found []rowError
+		for _, e := range itemErrors(err) {
+			found = append(found, rowError{at[e.Index].Index, at[e.Index].Where, e.Err})
+		}
+		if m.printRowErrors(stderr, found, rows) {
 			return exitInvalid
 		}
-		// Rows that passed the check but failed to render: reported,
-		// the others written.
 		failed = true
 	}
 	for _, t := range temps {
@@ -470,7 +514,7 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	}
 	el := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "bhytdoc merge: %d documents, %d pages in %.1fs (%.0f documents/s, %.0f pages/s)\n",
-		total, pages, el, float64(total)/el, float64(pages)/el)
+		prog.Done, prog.Pages, el, float64(prog.Done)/el, float64(prog.Pages)/el)
 	if failed {
 		fmt.Fprintln(stderr, "bhytdoc merge: rows with problems were not written")
 		return exitInvalid
@@ -478,11 +522,43 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// printRowErrors prints every problem, and reports whether the run must
+// stop with nothing written (there are problems and no --keep-going).
+func (m *merger) printRowErrors(stderr io.Writer, errs []rowError, rows int) bool {
+	for _, e := range errs {
+		for _, l := range e.lines() {
+			fmt.Fprintln(stderr, l)
+		}
+	}
+	if len(errs) > 0 && !m.f.keepGoing {
+		fmt.Fprintf(stderr, "bhytdoc merge: %d of %d rows have problems; nothing written (--keep-going writes the others)\n", len(errs), rows)
+		return true
+	}
+	return false
+}
+
+// itemErrors lists the *batch.ItemError values err holds.
+func itemErrors(err error) []*batch.ItemError {
+	if ie, ok := err.(*batch.ItemError); ok {
+		return []*batch.ItemError{ie}
+	}
+	if many, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []*batch.ItemError
+		for _, e := range many.Unwrap() {
+			out = append(out, itemErrors(e)...)
+		}
+		return out
+	}
+	return nil
+}
+
 // onlyItemErrors reports whether err holds nothing but the failures of
 // single documents (no failed output).
 func onlyItemErrors(err error) bool {
-	var many interface{ Unwrap() []error }
-	if errors.As(err, &many) {
+	if _, ok := err.(*batch.ItemError); ok {
+		return true
+	}
+	if many, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range many.Unwrap() {
 			if !onlyItemErrors(e) {
 				return false
@@ -490,8 +566,7 @@ func onlyItemErrors(err error) bool {
 		}
 		return true
 	}
-	var ie *batch.ItemError
-	return errors.As(err, &ie)
+	return false
 }
 
 // progressBar is a progress bar on stderr when it is a terminal, else

@@ -256,3 +256,42 @@ func TestMergeUsage(t *testing.T) {
 		t.Errorf("common So: exit %d\n%s", code, errs)
 	}
 }
+
+// Without -o the outputs are temporary until the end, so one pass checks
+// and renders: the same problems, all at once, and nothing left behind.
+func TestMergeCombinedOnlyChecksEveryRow(t *testing.T) {
+	dir := t.TempDir()
+	common, rows := rowsJSON(t, dir, []map[string]any{
+		{"Ten": "Lê Bình"},
+		{"Ten": "Hưng Phú", "Ngay": "2020-02-30"},
+		{"Ten": "Ba Láng", "ChiTieu": 120},
+		{"Ten": "Thường Thạnh", "NguoiKy": map[string]any{"QuyenHan": []string{"KT. Chủ tịch"}, "ChucVu": "Phó Chủ tịch", "HoTen": ""}},
+		{"Ten": "Tân Phú"},
+	})
+	out := filepath.Join(dir, "out")
+	all := filepath.Join(out, "all.pdf")
+	args := []string{"merge", "cong-van-bhyt", "--data", common, "--rows", rows, "--combined", all, "--zip", filepath.Join(out, "all.zip"), "-j", "2"}
+	code, _, errs := runCLI(args...)
+	if code != exitInvalid {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	for _, w := range []string{"rows.json: row 2: ", "rows.json: row 3: ", "quận Cái Răng: target 120% outside", "rows.json: row 4: ", "Signatures[0].Name: empty", "3 of 5 rows have problems; nothing written"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
+	if code, _, errs = runCLI(append(args, "--keep-going")...); code != exitInvalid {
+		t.Fatalf("--keep-going: exit %d\n%s", code, errs)
+	}
+	js, err := exec.Command("qpdf", "--json", "--json-key=outlines", all).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(js), `"title"`); n != 2 {
+		t.Errorf("--keep-going: %d letters in the PDF, want the 2 good ones", n)
+	}
+}
+
