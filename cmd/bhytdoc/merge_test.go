@@ -294,4 +294,3 @@ func TestMergeCombinedOnlyChecksEveryRow(t *testing.T) {
 		t.Errorf("--keep-going: %d letters in the PDF, want the 2 good ones", n)
 	}
 }
-
