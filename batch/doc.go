@@ -8,8 +8,8 @@
 // files ([DirSink]), a zip archive ([ZipSink]) or one PDF for printing
 // ([BookSink], every letter on a new page or sheet, fonts embedded once,
 // one bookmark per letter). Only a few documents per goroutine are in
-// memory at once, however long the input; a BookSink alone keeps every
-// page until it writes the PDF.
+// memory at once, however long the input; a BookSink writes its pages out
+// a thousand at a time.
 //
 // [FileName] and [Names] turn a field of the data (a commune's name) into
 // safe, unique file names; a [Shard] splits a batch deterministically

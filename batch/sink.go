@@ -95,18 +95,16 @@ func (s *ZipSink) Put(r *Rendered) error {
 func (s *ZipSink) Close() error { return s.z.Close() }
 
 // BookSink puts every document into one PDF (see bhytdoc.PDFBook), each
-// with its Title as its outline entry, and writes it on Close. The
-// Renderer must make layouts: Formats nil or holding PDF. The book holds
-// every page until Close.
+// with its Title as its outline entry; Close completes the PDF. The
+// Renderer must make layouts: Formats nil or holding PDF.
 type BookSink struct {
-	w    io.Writer
 	book *bhytdoc.PDFBook
 }
 
 // NewBookSink returns a sink writing one PDF to w; o as for
 // bhytdoc.NewPDFBook.
 func NewBookSink(w io.Writer, o *bhytdoc.PDFBookOptions) *BookSink {
-	return &BookSink{w: w, book: bhytdoc.NewPDFBook(o)}
+	return &BookSink{book: bhytdoc.NewPDFBook(w, o)}
 }
 
 // Put adds r to the book.
@@ -121,11 +119,8 @@ func (s *BookSink) Put(r *Rendered) error {
 // included.
 func (s *BookSink) Pages() int { return s.book.Pages() }
 
-// Close writes the PDF.
-func (s *BookSink) Close() error {
-	_, err := s.book.WriteTo(s.w)
-	return err
-}
+// Close completes the PDF.
+func (s *BookSink) Close() error { return s.book.Close() }
 
 // Tee puts every document into each of sinks, in order, and closes them
 // all.

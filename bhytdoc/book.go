@@ -50,13 +50,14 @@ func (p *PDFLayout) Title() string { return p.title }
 // gives for the same document and options.
 func (p *PDFLayout) Render() ([]byte, error) { return p.l.PDF() }
 
-// PDFBook collects documents into one PDF for printing: each starts on a
-// new page — on a new sheet (an odd page, after a blank back) when
-// printing on both sides — and keeps its own page numbers; each font is
-// embedded once for the whole book; the PDF outline has one bookmark per
-// document. Documents are added in order, from one goroutine; lay them out
-// in parallel with LayoutPDF. The book holds every page until WriteTo, so
-// its memory grows with its length.
+// PDFBook writes documents one after another into one PDF for printing:
+// each starts on a new page — on a new sheet (an odd page, after a blank
+// back) when printing on both sides — and keeps its own page numbers; the
+// PDF outline has one bookmark per document. Fonts are embedded once per
+// 1,000 pages rather than once per document, and pages are written out
+// as they are completed, so memory does not grow with the book. Documents
+// are added in order, from one goroutine; lay them out in parallel with
+// LayoutPDF.
 type PDFBook struct {
 	b *pdf.Book
 }
@@ -74,8 +75,10 @@ type PDFBookOptions struct {
 	Created Date
 }
 
-// NewPDFBook returns an empty book; a nil o uses the zero options.
-func NewPDFBook(o *PDFBookOptions) *PDFBook {
+// NewPDFBook returns an empty book writing to w; a nil o uses the zero
+// options. Nothing is written before the first document is added; the
+// PDF is complete when Close returns.
+func NewPDFBook(w io.Writer, o *PDFBookOptions) *PDFBook {
 	if o == nil {
 		o = &PDFBookOptions{}
 	}
@@ -83,12 +86,13 @@ func NewPDFBook(o *PDFBookOptions) *PDFBook {
 	if c := o.Created; c != (Date{}) {
 		when = time.Date(max(c.Year, 1), time.Month(max(c.Month, 1)), max(c.Day, 1), 0, 0, 0, 0, time.UTC)
 	}
-	return &PDFBook{b: pdf.NewBook(o.Title, when, o.Duplex)}
+	return &PDFBook{b: pdf.NewBook(w, o.Title, when, o.Duplex)}
 }
 
 // Add appends p with bookmark as its outline entry (p.Title() when
 // empty). Documents laid out with different font families cannot share a
-// book. After an error the book is unusable.
+// book. After an error the book is unusable and what was written is not
+// a PDF.
 func (b *PDFBook) Add(p *PDFLayout, bookmark string) error {
 	if bookmark == "" {
 		bookmark = p.title
@@ -99,21 +103,7 @@ func (b *PDFBook) Add(p *PDFLayout, bookmark string) error {
 // Pages returns the number of pages added so far, blank backs included.
 func (b *PDFBook) Pages() int { return b.b.Pages() }
 
-// WriteTo writes the book as one PDF to w. A book can be written once,
-// and needs at least one document.
-func (b *PDFBook) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	err := b.b.Output(cw)
-	return cw.n, err
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
+// Close writes the rest of the PDF: the last pages, the page tree, the
+// outline and the cross-reference table. A book needs at least one
+// document.
+func (b *PDFBook) Close() error { return b.b.Close() }

@@ -15,9 +15,19 @@ import (
 
 // bookOf lays out the seeds and writes them into one PDF.
 func bookOf(t *testing.T, duplex bool) (string, []byte, []*bhytdoc.PDFLayout) {
+	return chunkedBookOf(t, duplex, 0)
+}
+
+// chunkedBookOf is bookOf writing pages out every chunk pages (0: the
+// default).
+func chunkedBookOf(t *testing.T, duplex bool, chunk int) (string, []byte, []*bhytdoc.PDFLayout) {
 	t.Helper()
 	var ls []*bhytdoc.PDFLayout
-	b := bhytdoc.NewPDFBook(&bhytdoc.PDFBookOptions{Title: "Các văn bản", Duplex: duplex})
+	var buf bytes.Buffer
+	b := bhytdoc.NewPDFBook(&buf, &bhytdoc.PDFBookOptions{Title: "Các văn bản", Duplex: duplex})
+	if chunk > 0 {
+		bhytdoc.SetBookChunkPages(b, chunk)
+	}
 	for _, ex := range seeds.All() {
 		l, err := bhytdoc.LayoutPDF(ex.Doc, nil)
 		if err != nil {
@@ -28,10 +38,8 @@ func bookOf(t *testing.T, duplex bool) (string, []byte, []*bhytdoc.PDFLayout) {
 		}
 		ls = append(ls, l)
 	}
-	var buf bytes.Buffer
-	n, err := b.WriteTo(&buf)
-	if err != nil || n != int64(buf.Len()) {
-		t.Fatalf("WriteTo: %d, %v (%d bytes)", n, err, buf.Len())
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
 	}
 	f := filepath.Join(t.TempDir(), "book.pdf")
 	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
@@ -129,7 +137,35 @@ func TestPDFBookDuplex(t *testing.T) {
 
 func TestPDFBookEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if _, err := bhytdoc.NewPDFBook(nil).WriteTo(&buf); err == nil || buf.Len() != 0 {
+	if err := bhytdoc.NewPDFBook(&buf, nil).Close(); err == nil || buf.Len() != 0 {
 		t.Errorf("empty book: %v, %d bytes", err, buf.Len())
+	}
+}
+
+// A long book is written out in chunks; joined, they are one valid PDF
+// with the same pages, text and outline as a book drawn in one piece.
+func TestPDFBookChunks(t *testing.T) {
+	whole, wb, _ := chunkedBookOf(t, true, 0)
+	f, b, _ := chunkedBookOf(t, true, 2)
+	run(t, "qpdf", "--check", f)
+	if pdfPages(t, f) != pdfPages(t, whole) {
+		t.Fatalf("%d pages, want %d", pdfPages(t, f), pdfPages(t, whole))
+	}
+	if got, want := run(t, "pdftotext", "-layout", f, "-"), run(t, "pdftotext", "-layout", whole, "-"); got != want {
+		t.Errorf("the chunked book's text differs:\n%s", diffAt(got, want))
+	}
+	js := run(t, "qpdf", "--json", "--json-key=outlines", f)
+	for _, ex := range seeds.All() {
+		if !strings.Contains(js, "Thư "+ex.Name) {
+			t.Errorf("outline lacks %q", "Thư "+ex.Name)
+		}
+	}
+	// Each chunk embeds its own subsets: more font files than in one
+	// piece, never one set per document page.
+	if n, one := bytes.Count(b, []byte("/FontFile2")), bytes.Count(wb, []byte("/FontFile2")); n <= one {
+		t.Errorf("%d font files in chunks, %d in one piece", n, one)
+	}
+	if _, b2, _ := chunkedBookOf(t, true, 2); !bytes.Equal(b, b2) {
+		t.Error("two chunked books differ")
 	}
 }
