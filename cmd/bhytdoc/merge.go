@@ -436,6 +436,19 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	start := time.Now()
 	r := &batch.Renderer{Formats: m.fmts, Jobs: m.f.jobs, KeepGoing: m.f.keepGoing || !twoPass}
 	var prog batch.Progress
+	if total < 0 && isTerminal(stderr) {
+		// For the bar's ETA: a count of the rows, which is quick beside
+		// rendering them.
+		total = 0
+		for r, err := range readRows(m.f.rows) {
+			if err != nil {
+				break
+			}
+			if m.shard.Has(r.Index) {
+				total++
+			}
+		}
+	}
 	bar := progressBar(stderr, total)
 	r.Progress = func(p batch.Progress) {
 		prog = p
@@ -572,10 +585,10 @@ func onlyItemErrors(err error) bool {
 // progressBar is a progress bar on stderr when it is a terminal, else
 // nil: logs and pipes get the one summary line only.
 func progressBar(stderr io.Writer, total int) *progressbar.ProgressBar {
-	f, ok := stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(stderr) {
 		return nil
 	}
+	f := stderr.(*os.File)
 	return progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription("rendering"),
@@ -586,6 +599,11 @@ func progressBar(stderr io.Writer, total int) *progressbar.ProgressBar {
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionOnCompletion(func() { fmt.Fprintln(f) }),
 	)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // tempOut is an output file written under a temporary name in its

@@ -32,6 +32,10 @@ func TestMergePlan(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
+	// Not a terminal: no progress bar, one summary line.
+	if strings.Contains(errs, "%|") || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "5 documents, 5 pages") {
+		t.Errorf("stderr:\n%s", errs)
+	}
 	want := []string{"Phường-Lê-Bình", "Phường-Hưng-Phú", "Phường-Lê-Bình-2", "Phường-Ba-Láng", "Phường-Thường-Thạnh"}
 	for _, n := range want {
 		if !strings.Contains(out, filepath.Join(dir, n+".pdf")) || !strings.Contains(out, filepath.Join(dir, n+".md")) {
