@@ -286,3 +286,21 @@ func TestLoad(t *testing.T) {
 		t.Errorf("error %v, put %v", err, rec.idx)
 	}
 }
+
+// The longest name FileName makes, with a suffix from Names and an
+// extension, is still a name a sink writes.
+func TestLongNamesWritten(t *testing.T) {
+	var n batch.Names
+	long := strings.Repeat("Phường ", 40)
+	docs := func(yield func(batch.Item, error) bool) {
+		for i := range 2 {
+			if !yield(batch.Item{Name: n.Unique(long), Doc: letter("phường A", i+1)}, nil) {
+				return
+			}
+		}
+	}
+	var zb bytes.Buffer
+	if err := (&batch.Renderer{Formats: []batch.Format{batch.Markdown}}).Render(docs, batch.NewZipSink(&zb)); err != nil {
+		t.Fatal(err)
+	}
+}

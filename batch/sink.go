@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
@@ -47,7 +49,7 @@ func (s *DirSink) Close() error { return nil }
 // checkName refuses file names that are empty, leave the directory or
 // repeat one of the batch (folded as file systems that ignore case do).
 func checkName(seen map[string]bool, name string) error {
-	if name == "" || FileName(name) != name {
+	if !safeName(name) {
 		return fmt.Errorf("batch: %q is not a safe file name (see FileName)", name)
 	}
 	k := foldKey(name)
@@ -56,6 +58,21 @@ func checkName(seen map[string]bool, name string) error {
 	}
 	seen[k] = true
 	return nil
+}
+
+// safeName reports whether name stays in its directory and is valid on
+// common file systems: no separators or control characters, not "." or
+// "..", at most 255 bytes.
+func safeName(name string) bool {
+	if name == "" || name == "." || name == ".." || len(name) > 255 || !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // zipTime is the modification time of every zip entry: a fixed time keeps
