@@ -45,7 +45,7 @@ type mergeFlags struct {
 	ascii, keepGoing, duplex, allow                     bool
 	numberFrom, jobs                                    int
 	ms                                                  milestones
-	dirSet                                              bool
+	dirSet, formatSet                                   bool
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
@@ -76,7 +76,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	fs.Visit(func(fl *flag.Flag) { f.dirSet = f.dirSet || fl.Name == "o" })
+	fs.Visit(func(fl *flag.Flag) {
+		f.dirSet = f.dirSet || fl.Name == "o"
+		f.formatSet = f.formatSet || fl.Name == "format"
+	})
 	if len(pos) != 1 || f.rows == "" {
 		fs.Usage()
 		return exitUsage
@@ -120,6 +123,9 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		f.dirSet = true
 	}
 	if !f.dirSet && f.zip == "" {
+		if f.formatSet {
+			return usage("--format names the files of -o and --zip; --combined is always PDF")
+		}
 		m.fmts = nil // the combined PDF needs layouts only
 	}
 	if f.shard != "" {

@@ -245,6 +245,7 @@ func TestMergeUsage(t *testing.T) {
 		{"merge", "cong-van-bhyt", "--rows", "x.csv", "--duplex"},
 		{"merge", "cong-van-bhyt", "--rows", "x.csv", "--combined", "x.zip"},
 		{"merge", "cong-van-bhyt", "--rows", "x.csv", "-j", "0"},
+		{"merge", "cong-van-bhyt", "--rows", "x.csv", "--combined", "a.pdf", "--format", "md"},
 		{"merge", "cong-van-bhyt", "--rows", "x.csv", "--name", "{{.Ten"},
 	} {
 		if code, _, _ := runCLI(args...); code != exitUsage {
