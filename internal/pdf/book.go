@@ -75,6 +75,10 @@ type Book struct {
 	chunkLimit int // ChunkPages; tests use less
 	faces      [4]*fonts.Face
 
+	// pending is the previous chunk's output, made in the background
+	// while the next chunk is drawn; it is written before the next.
+	pending chan chunkOutput
+
 	n        int   // last object number used
 	offsets  []int // offsets[i] is where object i+1 starts
 	pageObjs []int // the book's page objects, in order
@@ -202,6 +206,9 @@ func (b *Book) Close() (err error) {
 	if err := b.flush(); err != nil {
 		return err
 	}
+	if err := b.writePending(); err != nil {
+		return err
+	}
 	// The page tree, object 1.
 	var kids bytes.Buffer
 	for i, p := range b.pageObjs {
@@ -273,23 +280,54 @@ var (
 	reIsPages   = regexp.MustCompile(`/Type /Pages\b`)
 )
 
-// flush writes the current chunk into the book: every object but the
-// chunk's page tree, document information and catalogue, renumbered
-// after the book's objects, its pages pointing at the book's page tree.
+// chunkOutput is a chunk as fpdf wrote it.
+type chunkOutput struct {
+	data []byte
+	err  error
+}
+
+// flush hands the current chunk to a goroutine that makes fpdf write it
+// (compressing its pages), and writes the chunk before it into the book.
 func (b *Book) flush() error {
 	if b.chunk == nil {
 		return nil
+	}
+	chunk := b.chunk
+	b.chunk = nil
+	out := make(chan chunkOutput, 1)
+	go func() {
+		var buf bytes.Buffer
+		defer func() {
+			if r := recover(); r != nil {
+				out <- chunkOutput{err: fmt.Errorf("pdf: internal error: %v", r)}
+			}
+		}()
+		err := chunk.Output(&buf)
+		out <- chunkOutput{buf.Bytes(), err}
+	}()
+	err := b.writePending()
+	b.pending = out
+	return err
+}
+
+// writePending waits for the previous chunk's output and writes its
+// objects into the book: every object but the chunk's page tree, document
+// information and catalogue, renumbered after the book's objects, its
+// pages pointing at the book's page tree.
+func (b *Book) writePending() error {
+	if b.pending == nil {
+		return nil
+	}
+	res := <-b.pending
+	b.pending = nil
+	if res.err != nil {
+		return res.err
 	}
 	if b.n == 1 && len(b.offsets) == 1 {
 		// The file header, before the first chunk.
 		io.WriteString(b.w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	}
-	var buf bytes.Buffer
-	if err := b.chunk.Output(&buf); err != nil {
-		return err
-	}
-	b.chunk = nil
-	data := buf.Bytes()
+	data := res.data
 	objs, root, info, err := chunkObjects(data)
 	if err != nil {
 		return err
