@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
 	"github.com/go-fonts/liberation/liberationserifregular"
-	"github.com/go-pdf/fpdf"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
@@ -30,6 +30,69 @@ func BenchmarkCaiRangPDF(b *testing.B) {
 		if _, err := bhytdoc.RenderPDF(d, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// caiRangCopies returns n distinct Cái Răng letters: each has its own
+// number and its own coverage figure in the first paragraph, so glyph sets
+// and content streams vary from letter to letter as in a real batch.
+func caiRangCopies(tb testing.TB, n int) []*bhytdoc.Document {
+	docs := make([]*bhytdoc.Document, n)
+	for i := range docs {
+		d := seeds.CaiRang()
+		d.Number = 898 + i
+		old := "78,11%"
+		figure := strconv.Itoa(60+i%37) + "," + strconv.Itoa(10+i*7%90) + "%"
+		found := false
+		for j, s := range d.Body[0].Text {
+			if strings.Contains(s.Text, old) {
+				d.Body[0].Text[j].Text = strings.Replace(s.Text, old, figure, 1)
+				found = true
+			}
+		}
+		if !found {
+			tb.Fatalf("figure %q not in the first paragraph", old)
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// BenchmarkCaiRang200 renders 200 distinct copies of the letter in turn
+// (see caiRangCopies), so that caching across documents is measured on
+// varying input rather than on one document rendered again and again.
+// ns/op, B/op and allocs/op are per letter.
+func BenchmarkCaiRang200(b *testing.B) {
+	docs := caiRangCopies(b, 200)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := bhytdoc.RenderPDF(docs[i%len(docs)], nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkCaiRang200Names is BenchmarkCaiRang200 with a different
+// signer's name on every letter, so that glyph sets differ too: the
+// subset cache misses for the fonts the name uses whenever the name
+// brings a letter the rest of the document lacks.
+func BenchmarkCaiRang200Names(b *testing.B) {
+	docs := caiRangCopies(b, 200)
+	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
+	middle := []string{"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Quốc", "Thanh"}
+	given := []string{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lộc", "Mỹ", "Nhung", "Phúc", "Quỳnh", "Sơn", "Tú", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ẩn"}
+	for i, d := range docs {
+		d.Signatures[0].Name = family[i%len(family)] + " " + middle[i/len(family)%len(middle)] + " " + given[i%len(given)]
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := bhytdoc.RenderPDF(docs[i%len(docs)], nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
 

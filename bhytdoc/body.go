@@ -12,9 +12,12 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -26,8 +29,9 @@ type BlockKind int
 const (
 	// Paragraph is running text with a first-line indent.
 	Paragraph BlockKind = iota
-	// Part is a phần or chương: its Label ("Phần I", "Chương II") on its
-	// own centred line, its Text as a centred capitalised heading.
+	// Part is a phần or chương, or a mục or tiểu mục of a chương
+	// document: its Label ("Phần I", "Chương II", "Mục 1") on its own
+	// centred line, its Text as a centred capitalised heading.
 	Part
 	// Section is a mục: Label "I.", "II." and an upper-case bold heading.
 	Section
@@ -41,9 +45,20 @@ const (
 	Dash
 	// Plus is a second-level bullet starting with "+ ".
 	Plus
+	// Article is an điều: Label "Điều 1." printed bold, then its Text —
+	// bold too when Heading is set (a titled article), else running text.
+	// Articles are numbered 1, 2, 3 … through the body; the khoản and
+	// điểm under an article are the Item and Point blocks after it.
+	Article
+	// Centered is a line centred on the text width, such as a heading
+	// inside a báo cáo; its emphasis is its spans'. It has no label.
+	Centered
+	// TableBlock is a bordered table in the body, held in Table: header
+	// bold and centred, numeric columns right-aligned, a totals row bold.
+	TableBlock
 )
 
-var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus"}
+var blockKindNames = [...]string{"Paragraph", "Part", "Section", "Item", "SubItem", "Point", "Dash", "Plus", "Article", "Centered", "TableBlock"}
 
 // String returns the kind's Go name ("Section").
 func (k BlockKind) String() string {
@@ -64,8 +79,10 @@ type Block struct {
 	// Heading marks an Item or SubItem that is a title line (printed
 	// bold), as opposed to a numbered paragraph of running text.
 	Heading bool
-	// Text is the content with its inline emphasis.
+	// Text is the content with its inline emphasis. A TableBlock has none.
 	Text []Span
+	// Table is the table of a TableBlock; nil for other kinds.
+	Table *Table
 }
 
 // Span is a run of text with one emphasis.
@@ -139,29 +156,42 @@ var (
 	reItemLabel  = regexp.MustCompile(`^([0-9]+\.)\s+`)
 	reSubLabel   = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)+\.)\s+`)
 	rePointLabel = regexp.MustCompile(`^([a-zđ]\))\s+`)
-	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+)(?:[.:]\s*|\s+|$)`)
+	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC)\s+[1-9][0-9]*)(?:[.:]\s*|\s+|$)`)
+	// An article's label: "Điều", one space, the number and a dot.
+	reArticleLabel = regexp.MustCompile(`^(Điều [1-9][0-9]*\.)(?:\s+|$)`)
 )
 
 var labelExample = map[BlockKind]string{
-	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`,
+	Part: `"Phần I"`, Section: `"I."`, Item: `"1."`, SubItem: `"4.1."`, Article: `"Điều 1."`,
 }
 
 // bodyMarkdown is only read after initialisation: goldmark parsers are
-// safe for concurrent use.
-var bodyMarkdown = goldmark.DefaultParser()
+// safe for concurrent use. GFM tables are body tables; GFM
+// strikethrough and task lists are parsed only to be rejected, rather than
+// printed as raw "~~" and "[ ]".
+var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 
 // ParseBody parses a Markdown body into blocks. The mapping follows how
 // officials number their documents:
 //
-//	# Phần I. Quy định chung       → Part    (Label "Phần I")
+//	# Phần I. Quy định chung       → Part    (Label "Phần I"; also "Chương II", "Mục 1")
 //	## I. MỤC ĐÍCH, YÊU CẦU         → Section (Label "I.")
 //	### 1. Trách nhiệm …:          → Item, Heading (Label "1.")
+//	### Điều 1. Phạm vi …           → Article, Heading (Label "Điều 1.")
+//	Điều 2. Quyết định này …       → Article (a paragraph: running text)
 //	#### 4.1. …                     → SubItem, Heading (Label "4.1.")
+//	##### KẾT QUẢ …                 → Centered
 //	1. Giao Trưởng phòng …          → Item (ordered lists keep their numbers)
 //	4.1. … (a paragraph)            → SubItem
 //	a) … (a paragraph)              → Point
 //	- …  /  + …                     → Dash / Plus
+//	| Xã | Số người | (a GFM table) → TableBlock
 //	other paragraphs                → Paragraph
+//
+// Articles must be numbered 1, 2, 3 … through the body. In a table the
+// delimiter row sets each column's alignment (none: automatic), a last
+// row all in **bold** is the totals row, and every row has as many cells
+// as the header; other emphasis in a cell is an error.
 //
 // **bold** and *italic* become spans. Text reads as CommonMark defines
 // it: backslash escapes and character references are resolved in one
@@ -206,6 +236,7 @@ func ParseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err 
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		p.block(n)
 	}
+	p.articleNumbers()
 	if len(p.errs) > 0 {
 		slices.SortStableFunc(p.errs, func(a, b *SyntaxError) int { return a.Line - b.Line })
 		return nil, nil, p.errs
@@ -261,6 +292,8 @@ func (p *bodyParser) block(n ast.Node) {
 		p.paragraph(n)
 	case *ast.List:
 		p.list(n)
+	case *extast.Table:
+		p.table(n)
 	case *ast.HTMLBlock:
 		// Comments are notes for editors (and separate numbered lists).
 		if n.HTMLBlockType != ast.HTMLBlockType2 {
@@ -287,6 +320,10 @@ func nodeName(n ast.Node) string {
 		return "an image"
 	case ast.KindCodeSpan:
 		return "inline code"
+	case extast.KindStrikethrough:
+		return `strikethrough (write \~ for a tilde)`
+	case extast.KindTaskCheckBox:
+		return "a task list checkbox"
 	}
 	return "a " + n.Kind().String() + " element"
 }
@@ -306,15 +343,21 @@ func (p *bodyParser) heading(h *ast.Heading) {
 		b.Kind, re = Section, reRomanLabel
 	case 3:
 		b.Kind, b.Heading, re = Item, true, reItemLabel
+		if reArticleLabel.MatchString(head) {
+			b.Kind, re = Article, reArticleLabel
+		}
 	case 4:
 		b.Kind, b.Heading, re = SubItem, true, reSubLabel
+	case 5:
+		p.emit(h, Block{Kind: Centered, Text: spans})
+		return
 	default:
-		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1., #### 1.1.", h.Level)
+		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", h.Level)
 		return
 	}
 	m := re.FindStringSubmatchIndex(head)
 	if m == nil {
-		p.fail(h, "%s heading %q must start with its label (%s)", b.Kind, head, labelExample[b.Kind])
+		p.fail(h, "%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
 		return
 	}
 	b.Label = head[m[2]:m[3]]
@@ -322,27 +365,7 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	p.emit(h, b)
 }
 
-// rePipeDelimiter is a GFM table's delimiter row: "|---|:--:|".
-var rePipeDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`)
-
-// pipeTable reports whether paragraph n is a GFM pipe table: a row with
-// "|" over a delimiter row. The body has no tables yet, and printing the
-// pipes as text would be worse than refusing.
-func (p *bodyParser) pipeTable(n ast.Node) bool {
-	ls := n.Lines()
-	if ls.Len() < 2 {
-		return false
-	}
-	s0, s1 := ls.At(0), ls.At(1)
-	head, delim := s0.Value(p.src), s1.Value(p.src)
-	return bytes.ContainsRune(head, '|') && bytes.ContainsRune(delim, '|') && rePipeDelimiter.Match(delim)
-}
-
 func (p *bodyParser) paragraph(n ast.Node) {
-	if p.pipeTable(n) {
-		p.fail(n, "a table (GFM pipes): the body cannot hold tables yet; put the table in an annex (annexes: in the front matter)")
-		return
-	}
 	spans, ok := p.inlines(n)
 	if !ok {
 		return
@@ -356,7 +379,9 @@ func (p *bodyParser) paragraph(n ast.Node) {
 		raw = string(seg.Value(p.src))
 	}
 	text := spansText(spans)
-	if m := reSubLabel.FindStringSubmatchIndex(text); m != nil && reSubLabel.MatchString(raw) {
+	if m := reArticleLabel.FindStringSubmatchIndex(text); m != nil && reArticleLabel.MatchString(raw) {
+		b.Kind, b.Label, b.Text = Article, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
+	} else if m := reSubLabel.FindStringSubmatchIndex(text); m != nil && reSubLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = SubItem, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
 	} else if m := rePointLabel.FindStringSubmatchIndex(text); m != nil && rePointLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = Point, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
@@ -567,4 +592,34 @@ func trimSpansPrefix(ss []Span, n int) []Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// articleNumbers reports articles that do not run 1, 2, 3 … through the
+// body, at the line of the first one out of order.
+func (p *bodyParser) articleNumbers() {
+	want := 1
+	for i, b := range p.out {
+		if b.Kind != Article {
+			continue
+		}
+		if n := articleNumber(b.Label); n != want {
+			p.errs = append(p.errs, &SyntaxError{Line: p.lines[i],
+				Msg: fmt.Sprintf("%q: articles are numbered in order, want \"Điều %d.\"", b.Label, want)})
+			return
+		}
+		want++
+	}
+}
+
+// articleNumber returns N of the label "Điều N.", or 0.
+func articleNumber(label string) int {
+	s, ok := strings.CutPrefix(label, "Điều ")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, "."))
+	if err != nil || !strings.HasSuffix(s, ".") {
+		return 0
+	}
+	return n
 }

@@ -19,7 +19,11 @@ const (
 
 // Normalized returns a copy of d with every text in NFC and tone marks
 // placed per tone. Invalid UTF-8 is left as it is for Validate to report.
+// A nil d gives nil.
 func (d *Document) Normalized(tone ToneStyle) *Document {
+	if d == nil {
+		return nil
+	}
 	_, _, ts, err := (&Options{Tone: tone}).settings()
 	if err != nil {
 		ts = typo.ToneTraditional
@@ -47,6 +51,9 @@ type prepared struct {
 }
 
 func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
+	if d == nil {
+		return nil, errNilDocument
+	}
 	set, fam, tone, err := o.settings()
 	if err != nil {
 		return nil, err
@@ -111,6 +118,9 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 // "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
 // "     /UBND-VX".
 func (d *Document) NumberSymbol() string {
+	if d == nil {
+		return ""
+	}
 	parts := make([]string, 0, 3)
 	if s := d.Kind.Symbol(); s != "" && d.Kind != CongVan {
 		parts = append(parts, s)
@@ -129,6 +139,9 @@ func (d *Document) NumberSymbol() string {
 // PlaceDate returns the place-and-date line:
 // "Cái Răng, ngày 18 tháng 5 năm 2020".
 func (d *Document) PlaceDate() string {
+	if d == nil {
+		return ""
+	}
 	return d.Place + ", " + typo.LongDate(d.Date.Year, d.Date.Month, d.Date.Day)
 }
 
@@ -136,6 +149,9 @@ func (d *Document) PlaceDate() string {
 // Reference is empty, without the parentheses: "Kèm theo Kế hoạch số
 // 131/KH-UBND ngày 08/11/2018 của Ủy ban nhân dân thành phố".
 func (d *Document) AnnexReference() string {
+	if d == nil {
+		return ""
+	}
 	return fmt.Sprintf("Kèm theo %s số %s ngày %s của %s", d.Kind.Name(), d.NumberSymbol(),
 		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
 }
@@ -144,6 +160,9 @@ func (d *Document) AnnexReference() string {
 // "Phụ lục II" when there are several) and its reference line without the
 // parentheses: its own Reference, or else AnnexReference.
 func (d *Document) AnnexHeading(i int) (label, reference string) {
+	if d == nil || i < 0 || i >= len(d.Annexes) {
+		return "", ""
+	}
 	label = "Phụ lục"
 	if len(d.Annexes) > 1 {
 		label += " " + typo.Roman(i+1)
@@ -216,50 +235,27 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
 		doc.Recipients = listed(d.Recipients, "Recipients")
 	}
+	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {
 		end := ";"
-		if i == len(d.Bases)-1 {
+		if i == len(d.Bases)-1 && proposal == "" {
 			end = "."
 		}
 		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
 	}
-	for i, b := range d.Body {
-		f := fmt.Sprintf("Body[%d]", i)
-		blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
-		upper := b.Kind == Section || b.Kind == Part
-		for j, s := range b.Text {
-			t := s.Text
-			if upper {
-				t = typo.Upper(t)
-			}
-			blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
-		}
-		doc.Body = append(doc.Body, blk)
+	d.decisionIR(doc, proposal)
+	for i := range d.Body {
+		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], fmt.Sprintf("Body[%d]", i)))
 	}
 	for i, a := range d.Attachments {
 		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
 	}
-	for i, s := range d.Signatures {
-		f := fmt.Sprintf("Signatures[%d]", i)
-		var sig ir.Signature
-		for j, a := range s.Authority {
-			sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
-		}
-		if p := oneLine(s.Position); p != "" {
-			sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
-		}
-		sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
-		sig.Image, sig.Seal = s.Image, s.Seal
-		doc.Signatures = append(doc.Signatures, sig)
+	for i := range d.Signatures {
+		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], fmt.Sprintf("Signatures[%d]", i)))
 	}
-	for i, r := range d.NoiNhan {
-		s := "- " + strings.TrimSpace(r.Name)
-		if p := strings.TrimSpace(r.Purpose); p != "" {
-			s += " (" + p + ")"
-		}
-		doc.Copies = append(doc.Copies, ir.Text{S: s + ";", Field: fmt.Sprintf("NoiNhan[%d]", i)})
-	}
-	doc.Copies = append(doc.Copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(d.Luu), ", ") + ".", Field: "Luu"})
+	doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	d.marksIR(doc)
+	d.copyIR(doc)
 	for i, a := range d.Annexes {
 		doc.Annexes = append(doc.Annexes, d.annexIR(i, &a))
 	}
@@ -277,17 +273,22 @@ func trimAll(ss []string) []string {
 func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	f := fmt.Sprintf("Annexes[%d]", i)
 	label, ref := d.AnnexHeading(i)
-	out := ir.Annex{
+	return ir.Annex{
 		Label:     ir.Text{S: label, Field: f},
 		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
 		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
 		Landscape: a.Landscape,
+		Table:     tableIR(&a.Table, f+".Table"),
 	}
-	t := &a.Table
-	tf := f + ".Table"
-	out.Table.Header = make([][]ir.Cell, len(t.Header))
+}
+
+// tableIR derives a table's final cells and column alignments, for
+// annexes and body tables alike.
+func tableIR(t *Table, tf string) ir.Table {
+	var out ir.Table
+	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
-		out.Table.Header[r] = append(out.Table.Header[r], ir.Cell{
+		out.Header[r] = append(out.Header[r], ir.Cell{
 			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, i)},
 			Row:     r,
 			Col:     col,
@@ -300,20 +301,58 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 		for c, s := range row {
 			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c)})
 		}
-		out.Table.Rows = append(out.Table.Rows, cells)
+		out.Rows = append(out.Rows, cells)
 	}
 	for c, s := range t.Totals {
-		out.Table.Totals = append(out.Table.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
+		out.Totals = append(out.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
 	}
-	out.Table.Align = make([]ir.Align, cols)
-	out.Table.Width = make([]float64, cols)
+	out.Align = make([]ir.Align, cols)
+	out.Width = make([]float64, cols)
 	for c := 0; c < cols; c++ {
 		if c < len(t.Columns) {
-			out.Table.Width[c] = t.Columns[c].Width
+			out.Width[c] = t.Columns[c].Width
 		}
-		out.Table.Align[c] = irAlign[t.ColumnAlign(c)]
+		out.Align[c] = irAlign[t.ColumnAlign(c)]
 	}
 	return out
 }
 
 var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, AlignRight: ir.Right}
+
+// signatureIR derives a signature block's printed lines.
+func signatureIR(s *Signature, f string) ir.Signature {
+	var sig ir.Signature
+	for j, a := range s.Authority {
+		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
+	}
+	if p := oneLine(s.Position); p != "" {
+		sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
+	}
+	sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
+	sig.Image, sig.Seal = s.Image, s.Seal
+	return sig
+}
+
+// recipientsIR derives the Nơi nhận lines, punctuated, the groups that
+// share a purpose and the closing "- Lưu: …." line.
+func recipientsIR(rs []Recipient, luu []string, field, luuField string) ([]ir.Text, []ir.Brace) {
+	var copies []ir.Text
+	var braces []ir.Brace
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		s := "- " + strings.TrimSpace(r.Name)
+		p := strings.TrimSpace(r.Purpose)
+		grouped := i+1 < len(rs) && rs[i+1].Joined
+		switch {
+		case r.Joined:
+			braces[len(braces)-1].To = len(copies)
+		case grouped:
+			braces = append(braces, ir.Brace{From: len(copies), To: len(copies), Purpose: ir.Text{S: "(" + p + ")", Field: f + ".Purpose"}})
+		case p != "":
+			s += " (" + p + ")"
+		}
+		copies = append(copies, ir.Text{S: s + ";", Field: f})
+	}
+	copies = append(copies, ir.Text{S: "- Lưu: " + strings.Join(trimAll(luu), ", ") + ".", Field: luuField})
+	return copies, braces
+}

@@ -15,11 +15,13 @@
 // rune the font cannot draw is a [*GlyphError], never a blank box.
 // [WritePDF] and [RenderPDF] normalise a copy of the document (NFC, one
 // tone-mark style), validate it, lay it out and write it; on any error
-// they write nothing. [Options] sets margins, sizes and spacing within the
-// decree's ranges. [LayoutPDF] and [PDFBook] put many documents into one
-// PDF for printing, each on a new page with its own page numbers and a
-// bookmark. Output is deterministic, and everything here is safe for
-// concurrent use (a PDFBook is filled from one goroutine).
+// they write nothing. [WriteDOCX] writes the document as a Word file and
+// [WriteXLSX] its annex tables as an Excel workbook, by the same path.
+// [Options] sets margins, sizes and spacing within the decree's ranges.
+// [LayoutPDF] and [PDFBook] put many documents into one PDF for printing,
+// each on a new page with its own page numbers and a bookmark. Output is
+// deterministic, and everything here is safe for concurrent use (a
+// PDFBook is filled from one goroutine).
 //
 // Related packages:
 //

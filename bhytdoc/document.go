@@ -43,13 +43,29 @@ type Document struct {
 	// for other kinds the line printed under the kind name.
 	Summary string
 
+	// IssuedWith is, for a document issued with a decision (quy chế, quy
+	// định), the line under its trích yếu without the parentheses: "Ban
+	// hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2022 của Ủy ban
+	// nhân dân huyện". Printed centred, italic, in parentheses. Optional.
+	IssuedWith string
+	// Authority is the thẩm quyền ban hành of a quyết định, nghị quyết or
+	// chỉ thị ("Ủy ban nhân dân huyện Nam Trực", "Chủ tịch Ủy ban nhân
+	// dân tỉnh …"), printed in capitals, bold, centred on its own line
+	// before the bases. Required for a quyết định and a nghị quyết.
+	Authority string
+
 	// Recipients are the addressees after "Kính gửi:" (công văn, tờ trình),
 	// without trailing punctuation.
 	Recipients []string
 	// Bases are the legal bases ("Căn cứ …"), one per line, without
 	// trailing punctuation.
 	Bases []string
-	// Body is the content. ParseBody builds it from Markdown.
+	// Proposal is the line that follows the bases in their style, without
+	// its final ".": "Theo đề nghị của Trưởng phòng Y tế huyện". Optional.
+	Proposal string
+	// Body is the content. ParseBody builds it from Markdown. A quyết định
+	// or nghị quyết prints its decision word ("QUYẾT ĐỊNH:", "QUYẾT
+	// NGHỊ:") before the body: the body starts with the articles.
 	Body []Block
 	// Attachments are notes printed after the body in parentheses, e.g.
 	// "Đính kèm Phụ lục kết quả thực hiện bảo hiểm y tế đến ngày 15/5/2020".
@@ -67,6 +83,28 @@ type Document struct {
 	// Annexes (phụ lục) are printed after the document, each starting on
 	// a new page.
 	Annexes []Annex
+
+	// Marks are the urgency, secrecy and circulation stamps and the
+	// draft mark. Optional.
+	Marks Marks
+	// Typist is the first part of ô 12, printed under Nơi nhận as
+	// "PL.(300)": the initials, in capitals, of who typed the document.
+	// Optional.
+	Typist string
+	// PrintCopies is the number of copies issued, the "(300)" of ô 12;
+	// 0 prints none.
+	PrintCopies int
+	// Contact holds the lines of ô 13 — address, telephone, email,
+	// website — printed at the foot of page 1 under a full-width rule.
+	// At most 4 lines. Optional.
+	Contact []string
+	// ESign, for an electronic document, prints the organisation's
+	// signing line at the top right of each annex's first page (ô 14).
+	// Optional.
+	ESign *ESignature
+	// Copy makes the document a paper copy: the copy's block follows it
+	// on the same sheet. Optional.
+	Copy *Copy
 }
 
 // Issuer names the issuing body. Names are written as in running text
@@ -159,9 +197,21 @@ type Signature struct {
 
 // Recipient is a line of the Nơi nhận list: "UBND tỉnh" with Purpose
 // "Báo cáo" prints as "- UBND tỉnh (Báo cáo);".
+//
+// Recipients sharing a purpose form a group: the first carries the
+// Purpose, the ones after it are Joined to it. Each prints on its own
+// line, a brace "}" spans the group's lines and the purpose is printed
+// once to its right, over as many lines as it needs:
+//
+//	{Name: "UBND tỉnh", Purpose: "để báo cáo"},
+//	{Name: "TT Huyện ủy", Joined: true},
+//	{Name: "TT HĐND huyện", Joined: true},
 type Recipient struct {
 	Name    string // the recipient, without the final ";"
 	Purpose string // optional, printed in parentheses
+	// Joined puts this recipient in the group of the one before it,
+	// sharing that group's Purpose; it has no Purpose of its own.
+	Joined bool
 }
 
 // Annex is a phụ lục: a title, a reference line and a table.
@@ -227,7 +277,7 @@ type Column struct {
 // Cols returns the number of columns of t's header grid (0 without a
 // header).
 func (t *Table) Cols() int {
-	if len(t.Header) == 0 {
+	if t == nil || len(t.Header) == 0 {
 		return 0
 	}
 	return grid.Walk(t.Header, HeaderCell.spans, nil)[0]
@@ -237,6 +287,9 @@ func (t *Table) Cols() int {
 // the first column it covers: cells fill each row left to right, skipping
 // the columns that row spans from above already take.
 func (t *Table) EachHeaderCell(fn func(row, col int, cell HeaderCell)) {
+	if t == nil || fn == nil {
+		return
+	}
 	grid.Walk(t.Header, HeaderCell.spans, func(r, _, col int, c HeaderCell) { fn(r, col, c) })
 }
 
@@ -247,6 +300,9 @@ func (c HeaderCell) spans() (int, int) { return c.ColSpan, c.RowSpan }
 // cells are all numbers ("10.125", "98,8", "78,11%"; blank or "-" cells
 // aside) and left otherwise.
 func (t *Table) ColumnAlign(c int) Align {
+	if t == nil {
+		return AlignLeft
+	}
 	if c < len(t.Columns) && t.Columns[c].Align != AlignAuto {
 		return t.Columns[c].Align
 	}

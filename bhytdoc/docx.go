@@ -43,5 +43,13 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	for i, l := range lays {
 		annexes[i] = docx.AnnexLayout{Landscape: l.Landscape, Size: l.Size, Widths: l.Widths}
 	}
-	return docx.Render(p.ir, p.set, p.font, annexes)
+	blays, err := pdf.BodyTableLayouts(p.ir, p.set, p.font)
+	if err != nil {
+		return nil, err
+	}
+	tables := make([]docx.AnnexLayout, len(blays))
+	for i, l := range blays {
+		tables[i] = docx.AnnexLayout{Size: l.Size, Widths: l.Widths}
+	}
+	return docx.Render(p.ir, p.set, p.font, annexes, tables)
 }

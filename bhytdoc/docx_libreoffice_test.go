@@ -214,7 +214,10 @@ func TestDOCXMatchesPDF(t *testing.T) {
 			// page, the same on the same pages.
 			if np == nl {
 				a, b := marginNumbers(ours), marginNumbers(lo)
-				if !slices.Equal(a, b) || a[0] != "" || np > 2 && strings.Join(a, "") == "" {
+				// An electronic copy's signing line is the one text in
+				// page 1's top margin.
+				eCopy := f.doc.Copy != nil && f.doc.Copy.ESign != nil
+				if !slices.Equal(a, b) || (a[0] != "") != eCopy || np > 2 && strings.Join(a, "") == "" {
 					t.Errorf("page numbers in the top margin: bhytdoc %q, LibreOffice %q", a, b)
 				}
 				if testing.Verbose() {
@@ -256,7 +259,9 @@ func compareWords(t *testing.T, ours, lo []pdfWord, pages int) {
 		}
 	}
 	for _, w := range lo {
-		if !pageNumber(w.s) {
+		// The PDF draws a Nơi nhận brace with rules, the DOCX with "}"
+		// characters at a tab stop: they are not words of the text.
+		if !pageNumber(w.s) && w.s != "}" {
 			count[w.s]--
 		}
 	}

@@ -40,9 +40,10 @@ func quyetDinh(t testing.TB, rows int) *bhytdoc.Document {
 		Bases: []string{
 			"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
 			"Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008",
-			"Theo đề nghị của Giám đốc Bảo hiểm xã hội huyện",
 		},
-		Body: body,
+		Authority: "Ủy ban nhân dân huyện Sơn Dương",
+		Proposal:  "Theo đề nghị của Giám đốc Bảo hiểm xã hội huyện",
+		Body:      body,
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}},
 			Position:  "Chủ tịch",
@@ -82,7 +83,7 @@ type docxFixture struct {
 
 func docxFixtures(t testing.TB) []docxFixture {
 	var out []docxFixture
-	for _, e := range seeds.All() {
+	for _, e := range allExamples() {
 		out = append(out, docxFixture{e.Name, e.Doc})
 	}
 	// A joint letter: two signature blocks, Nơi nhận under them.
@@ -92,7 +93,8 @@ func docxFixtures(t testing.TB) []docxFixture {
 		Position:  "Chủ tịch",
 		Name:      "Nguyễn Văn A",
 	})
-	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)})
+	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
+		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.
@@ -415,12 +417,27 @@ func checkDocument(t *testing.T, d *bhytdoc.Document, trees map[string]*xmlNode)
 		t.Error("the document's own section is landscape")
 	}
 	if len(d.Annexes) > 0 {
-		// wideAnnex: two header rows, STT and Đơn vị span both, the years
-		// span four columns each.
-		if tblHeaders != 2 || gridSpans != 2 || restarts != 2 || continues != 2 {
-			t.Errorf("annex header: %d tblHeader rows, %d gridSpans, %d/%d vMerge restart/continue; want 2, 2, 2/2", tblHeaders, gridSpans, restarts, continues)
+		// Each header row is a tblHeader row; a cell spanning columns is a
+		// gridSpan, one spanning rows a vMerge restart and continuations.
+		var wantRows, wantSpans, wantRestarts, wantConts int
+		for _, a := range d.Annexes {
+			wantRows += len(a.Table.Header)
+			a.Table.EachHeaderCell(func(_, _ int, c bhytdoc.HeaderCell) {
+				if c.ColSpan > 1 {
+					wantSpans++
+				}
+				if c.RowSpan > 1 {
+					wantRestarts++
+					wantConts += c.RowSpan - 1
+				}
+			})
 		}
-		if !landscape[1] {
+		if tblHeaders != wantRows || gridSpans != wantSpans || restarts != wantRestarts || continues != wantConts {
+			t.Errorf("annex header: %d tblHeader rows, %d gridSpans, %d/%d vMerge restart/continue; want %d, %d, %d/%d",
+				tblHeaders, gridSpans, restarts, continues, wantRows, wantSpans, wantRestarts, wantConts)
+		}
+		// wideAnnex's ten columns do not fit a portrait page.
+		if d.Annexes[0].Table.Cols() >= 10 && !landscape[1] {
 			t.Error("wide annex section is not landscape")
 		}
 		if boldTotals == 0 {

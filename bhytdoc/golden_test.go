@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -15,7 +13,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // line by line, so that a change of line breaking or pagination shows in
 // review. (TestSeedsPDF checks that the text is the model's text.)
 func TestGoldenText(t *testing.T) {
-	for _, ex := range seeds.All() {
+	for _, ex := range allExamples() {
 		t.Run(ex.Name, func(t *testing.T) {
 			f, _ := render(t, ex.Doc)
 			got := run(t, "pdftotext", "-raw", "-enc", "UTF-8", f, "-")

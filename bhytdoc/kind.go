@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -101,7 +102,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown document kind %q", s)
+	return 0, fmt.Errorf("unknown document kind %s", excerpt.Quote(s))
 }
 
 var kindIdent = [kindEnd]string{

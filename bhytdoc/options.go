@@ -76,7 +76,7 @@ func (o *Options) settings() (ir.Settings, *fonts.Family, typo.ToneStyle, error)
 	} {
 		if *r.v == 0 {
 			*r.v = r.def
-		} else if *r.v < r.lo || *r.v > r.h {
+		} else if !(*r.v >= r.lo && *r.v <= r.h) { // NaN fails both comparisons
 			p.add("Options."+r.name, "%g is outside Decree 30's range %g–%g", *r.v, r.lo, r.h)
 		}
 	}

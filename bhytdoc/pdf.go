@@ -1,6 +1,7 @@
 package bhytdoc
 
 import (
+	"errors"
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/pdf"
@@ -13,6 +14,9 @@ import (
 //
 // WritePDF is safe for concurrent use; fonts are parsed once per process.
 func WritePDF(w io.Writer, d *Document, o *Options) error {
+	if w == nil {
+		return errors.New("bhytdoc: WritePDF: nil io.Writer")
+	}
 	b, err := RenderPDF(d, o)
 	if err != nil {
 		return err
@@ -27,5 +31,11 @@ func RenderPDF(d *Document, o *Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdf.Render(p.ir, p.set, p.font)
+	b, err := pdf.Render(p.ir, p.set, p.font)
+	var oe *pdf.OverflowError
+	if errors.As(err, &oe) {
+		// Text the page cannot hold is a problem with that field.
+		return nil, &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
+	}
+	return b, err
 }

@@ -1,12 +1,14 @@
 package bhytdoc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image/png"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/internal/grid"
@@ -75,6 +77,9 @@ func (e *ValidationError) Fields() []string {
 	return out
 }
 
+// errNilDocument is returned for a nil *Document.
+var errNilDocument = &ValidationError{Errors: []error{&FieldError{Field: "Document", Msg: "nil"}}}
+
 type problems struct{ errs []error }
 
 func (p *problems) add(field, format string, args ...any) {
@@ -89,18 +94,23 @@ func (p *problems) err() error {
 }
 
 var (
-	reAbbrev = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
-	reRoman  = regexp.MustCompile(`^[IVXLCDM]+\.$`)
-	reItem   = regexp.MustCompile(`^[0-9]+\.$`)
-	reSub    = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
-	rePoint  = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart   = regexp.MustCompile(`^(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+$`)
+	reAbbrev   = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
+	reRoman    = regexp.MustCompile(`^[IVXLCDM]+\.$`)
+	reItem     = regexp.MustCompile(`^[0-9]+\.$`)
+	reSub      = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
+	rePoint    = regexp.MustCompile(`^[a-zđ]\)$`)
+	rePart     = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
+	reArticle  = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
+	reInitials = regexp.MustCompile(`^\p{Lu}+$`)
 )
 
 // Validate reports every missing or malformed part of d at once, as a
 // *ValidationError, or nil. It does not modify d. Rendering validates too;
 // call Validate to check a document without rendering it.
 func (d *Document) Validate() error {
+	if d == nil {
+		return errNilDocument
+	}
 	var p problems
 	d.validate(&p)
 	return p.err()
@@ -113,14 +123,17 @@ func (d *Document) validate(p *problems) {
 			p.add(path, "%v", err)
 			return
 		}
-		allowNL := strings.HasPrefix(path, "Issuer.")
-		for i, r := range *s {
-			if unicode.IsControl(r) && !(allowNL && r == '\n') {
-				p.add(path, "control character %U at byte %d", r, i)
-				return
-			}
+		allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
+		if r, at, kind, ok := typo.Unprintable(*s, allowNL); !ok {
+			p.add(path, "%s %U at byte %d", kind, r, at)
 		}
 	})
+	tooLong(p, "Issuer.Parent", d.Issuer.Parent, MaxHeaderRunes)
+	tooLong(p, "Issuer.Name", d.Issuer.Name, MaxHeaderRunes)
+	tooLong(p, "Issuer.Abbrev", d.Issuer.Abbrev, MaxAbbrevRunes)
+	tooLong(p, "DraftingUnit", d.DraftingUnit, MaxAbbrevRunes)
+	tooLong(p, "Place", d.Place, MaxHeaderRunes)
+	tooLong(p, "Summary", d.Summary, MaxSummaryRunes)
 	if !d.Kind.Valid() {
 		p.add("Kind", "missing or unknown document kind (%d)", int(d.Kind))
 	}
@@ -150,6 +163,8 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Recipients", d.Recipients)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
+	d.validateDecision(p)
+	d.validateMarks(p)
 	if len(d.Body) == 0 {
 		p.add("Body", "empty")
 	}
@@ -168,12 +183,9 @@ func (d *Document) validate(p *problems) {
 	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 {
 		p.add("NoiNhan", "empty: list the recipients and Luu")
 	}
-	for i, r := range d.NoiNhan {
-		f := fmt.Sprintf("NoiNhan[%d]", i)
-		listItem(p, f+".Name", r.Name)
-		if strings.ContainsAny(r.Purpose, "()") {
-			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
-		}
+	validateRecipients(p, "NoiNhan", d.NoiNhan)
+	if d.Copy != nil {
+		d.Copy.validate(p)
 	}
 	if len(d.Luu) == 0 {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
@@ -249,7 +261,20 @@ func listItem(p *problems, field, s string) {
 func validateBlock(p *problems, field string, b *Block) {
 	var re *regexp.Regexp
 	switch b.Kind {
-	case Paragraph, Dash, Plus:
+	case TableBlock:
+		if b.Label != "" {
+			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
+		}
+		if len(b.Text) > 0 {
+			p.add(field+".Text", "a TableBlock holds its content in Table, not Text")
+		}
+		if b.Table == nil {
+			p.add(field+".Table", "missing")
+			return
+		}
+		validateTable(p, field+".Table", b.Table)
+		return
+	case Paragraph, Dash, Plus, Centered:
 		if b.Label != "" {
 			p.add(field+".Label", "%s blocks have no label (got %q)", b.Kind, b.Label)
 		}
@@ -263,17 +288,22 @@ func validateBlock(p *problems, field string, b *Block) {
 		re = reSub
 	case Point:
 		re = rePoint
+	case Article:
+		re = reArticle
 	default:
 		p.add(field+".Kind", "unknown block kind %d", int(b.Kind))
 	}
 	if re != nil && !re.MatchString(b.Label) {
 		p.add(field+".Label", "%q is not a %s label like %s", b.Label, b.Kind, labelExample[b.Kind])
 	}
-	if b.Heading && b.Kind != Item && b.Kind != SubItem {
-		p.add(field+".Heading", "only Item and SubItem blocks can be headings")
+	if b.Heading && b.Kind != Item && b.Kind != SubItem && b.Kind != Article {
+		p.add(field+".Heading", "only Item, SubItem and Article blocks can be headings")
 	}
 	if b.Kind != Part && strings.TrimSpace(b.Plain()) == "" {
 		p.add(field+".Text", "empty")
+	}
+	if b.Table != nil {
+		p.add(field+".Table", "only a TableBlock holds a table")
 	}
 }
 
@@ -294,24 +324,84 @@ func validateSignature(p *problems, field string, s *Signature) {
 		}
 	}
 	required(p, field+".Name", s.Name)
-	for _, img := range []struct {
-		name string
-		b    []byte
-	}{{"Image", s.Image}, {"Seal", s.Seal}} {
-		if len(img.b) > 0 && !isPNG(img.b) {
-			p.add(field+"."+img.name, "not a PNG image")
+	tooLong(p, field+".Name", s.Name, MaxNameRunes)
+	tooLong(p, field+".Position", s.Position, MaxTitleRunes)
+	if len(s.Authority) > MaxAuthorities {
+		p.add(field+".Authority", "%d authority lines; at most %d", len(s.Authority), MaxAuthorities)
+	}
+	for j, a := range s.Authority {
+		tooLong(p, fmt.Sprintf("%s.Authority[%d].Title", field, j), a.Title, MaxTitleRunes)
+	}
+	if len(s.Image) > 0 {
+		if err := checkPNG(s.Image); err != nil {
+			p.add(field+".Image", "%v", err)
+		}
+	}
+	if len(s.Seal) > 0 {
+		if err := checkPNG(s.Seal); err != nil {
+			p.add(field+".Seal", "%v", err)
 		}
 	}
 }
 
-func isPNG(b []byte) bool {
-	return len(b) > 8 && string(b[:8]) == "\x89PNG\r\n\x1a\n"
+// checkPNG accepts b only if it is a PNG within MaxImageBytes and
+// MaxImagePixels that decodes completely: the declared size is checked
+// before any pixel is decompressed (a 1.5 MB file can declare 20000 ×
+// 20000 pixels), and a full decode catches a corrupt stream that the PDF
+// writer would otherwise embed as it is.
+func checkPNG(b []byte) error {
+	if len(b) > MaxImageBytes {
+		return fmt.Errorf("%d bytes; at most %d", len(b), MaxImageBytes)
+	}
+	if len(b) <= 8 || string(b[:8]) != "\x89PNG\r\n\x1a\n" {
+		return errors.New("not a PNG image")
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("not a valid PNG image: %v", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("PNG image of %d × %d pixels is empty", cfg.Width, cfg.Height)
+	}
+	if cfg.Width > MaxImagePixels/cfg.Height {
+		return fmt.Errorf("PNG image of %d × %d pixels; at most %d pixels", cfg.Width, cfg.Height, MaxImagePixels)
+	}
+	if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+		return fmt.Errorf("not a valid PNG image: %v", err)
+	}
+	return nil
+}
+
+// tooLong adds a problem when s has more than n runes.
+func tooLong(p *problems, field, s string, n int) {
+	if c := utf8.RuneCountInString(s); c > n {
+		p.add(field, "%d characters; at most %d", c, n)
+	}
 }
 
 func validateAnnex(p *problems, field string, a *Annex) {
 	required(p, field+".Title", a.Title)
-	t := &a.Table
-	tf := field + ".Table"
+	tooLong(p, field+".Title", a.Title, MaxSummaryRunes)
+	tooLong(p, field+".Reference", a.Reference, MaxSummaryRunes)
+	validateTable(p, field+".Table", &a.Table)
+}
+
+// validateTable checks a table's shape: a header grid, and rows, totals
+// and column descriptions as wide as it; and bounds the text of its cells.
+func validateTable(p *problems, tf string, t *Table) {
+	for r, row := range t.Header {
+		for c, cell := range row {
+			tooLong(p, fmt.Sprintf("%s.Header[%d][%d]", tf, r, c), cell.Text, MaxHeaderCellRunes)
+		}
+	}
+	for r, row := range t.Rows {
+		for c, s := range row {
+			tooLong(p, fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c), s, MaxCellRunes)
+		}
+	}
+	for c, s := range t.Totals {
+		tooLong(p, fmt.Sprintf("%s.Totals[%d]", tf, c), s, MaxCellRunes)
+	}
 	cols, ok := headerGrid(p, tf+".Header", t.Header)
 	if !ok {
 		return
@@ -319,13 +409,29 @@ func validateAnnex(p *problems, field string, a *Annex) {
 	if len(t.Columns) != 0 && len(t.Columns) != cols {
 		p.add(tf+".Columns", "%d columns described, the header has %d", len(t.Columns), cols)
 	}
+	set, auto := 0.0, cols
 	for i, c := range t.Columns {
-		if c.Width < 0 {
-			p.add(fmt.Sprintf("%s.Columns[%d].Width", tf, i), "negative")
+		f := fmt.Sprintf("%s.Columns[%d].Width", tf, i)
+		switch w := c.Width; {
+		case math.IsNaN(w) || math.IsInf(w, 0):
+			p.add(f, "%g is not a width", w)
+		case w < 0:
+			p.add(f, "negative")
+		case w > 0 && w < MinColumnWidth:
+			p.add(f, "%g mm is narrower than %g mm, too narrow for a character", w, MinColumnWidth)
+		case w > MaxTableWidth:
+			p.add(f, "%g mm is wider than the %g mm of a landscape page", w, MaxTableWidth)
+		case w > 0:
+			set += w
+			auto--
 		}
 		if c.Align < AlignAuto || c.Align > AlignRight {
 			p.add(fmt.Sprintf("%s.Columns[%d].Align", tf, i), "unknown alignment %d", int(c.Align))
 		}
+	}
+	if total := set + float64(auto)*MinColumnWidth; set > 0 && total > MaxTableWidth+1e-9 {
+		p.add(tf+".Columns", "set widths total %g mm; with %g mm for each of the %d other columns that is %g mm, more than the %g mm of a landscape page",
+			set, MinColumnWidth, auto, total, MaxTableWidth)
 	}
 	if len(t.Rows) == 0 {
 		p.add(tf+".Rows", "empty")
@@ -347,7 +453,21 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 		p.add(field, "empty: a table needs a header row")
 		return 0, false
 	}
+	// Spans are bounded by the table's real size before the grid is
+	// walked: no table has more than MaxColumns columns, and a row span
+	// cannot pass the last header row.
 	ok := true
+	for r, row := range h {
+		for i, cell := range row {
+			if cell.ColSpan > MaxColumns {
+				p.add(fmt.Sprintf("%s[%d][%d]", field, r, i), "spans %d columns; a table has at most %d", cell.ColSpan, MaxColumns)
+				ok = false
+			}
+		}
+	}
+	if !ok {
+		return 0, false
+	}
 	widths := grid.Walk(h, HeaderCell.spans, func(r, i, _ int, cell HeaderCell) {
 		f := fmt.Sprintf("%s[%d][%d]", field, r, i)
 		if cell.ColSpan < 0 || cell.RowSpan < 0 {
@@ -365,5 +485,36 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 			ok = false
 		}
 	}
+	if widths[0] > MaxColumns {
+		p.add(field, "%d columns; a table has at most %d", widths[0], MaxColumns)
+		ok = false
+	}
 	return widths[0], ok
+}
+
+// groupStart returns the index of the first recipient of i's group.
+func groupStart(rs []Recipient, i int) int {
+	for i > 0 && rs[i].Joined {
+		i--
+	}
+	return i
+}
+
+// validateRecipients checks a Nơi nhận list and its groups.
+func validateRecipients(p *problems, field string, rs []Recipient) {
+	for i, r := range rs {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		listItem(p, f+".Name", r.Name)
+		if strings.ContainsAny(r.Purpose, "()") {
+			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
+		}
+		switch {
+		case r.Joined && i == 0:
+			p.add(f+".Joined", "the first recipient has no group to join")
+		case r.Joined && r.Purpose != "":
+			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
+		case r.Joined && strings.TrimSpace(rs[groupStart(rs, i)].Purpose) == "":
+			p.add(fmt.Sprintf("%s[%d].Purpose", field, groupStart(rs, i)), "empty: the recipients joined to it share its purpose")
+		}
+	}
 }

@@ -188,7 +188,8 @@ func TestNormalizedNFDAndTone(t *testing.T) {
 func TestBlockKindsMatchIR(t *testing.T) {
 	want := map[BlockKind]ir.BlockKind{
 		Paragraph: ir.Paragraph, Part: ir.Part, Section: ir.Section, Item: ir.Item,
-		SubItem: ir.SubItem, Point: ir.Point, Dash: ir.Dash, Plus: ir.Plus,
+		SubItem: ir.SubItem, Point: ir.Point, Dash: ir.Dash, Plus: ir.Plus, Article: ir.Article,
+		Centered: ir.Centered, TableBlock: ir.TableBlock,
 	}
 	if len(want) != len(blockKindNames) {
 		t.Fatalf("%d kinds mapped, %d declared", len(want), len(blockKindNames))

@@ -15,17 +15,23 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	fn("DraftingUnit", &d.DraftingUnit)
 	fn("Place", &d.Place)
 	fn("Summary", &d.Summary)
+	fn("IssuedWith", &d.IssuedWith)
+	fn("Authority", &d.Authority)
 	for i := range d.Recipients {
 		fn(fmt.Sprintf("Recipients[%d]", i), &d.Recipients[i])
 	}
 	for i := range d.Bases {
 		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
 	}
+	fn("Proposal", &d.Proposal)
 	for i := range d.Body {
 		b := &d.Body[i]
 		fn(fmt.Sprintf("Body[%d].Label", i), &b.Label)
 		for j := range b.Text {
 			fn(fmt.Sprintf("Body[%d].Text[%d]", i, j), &b.Text[j].Text)
+		}
+		if b.Table != nil {
+			b.Table.eachText(fmt.Sprintf("Body[%d].Table", i), fn)
 		}
 	}
 	for i := range d.Attachments {
@@ -46,36 +52,73 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	for i := range d.Luu {
 		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])
 	}
+	fn("Typist", &d.Typist)
+	for i := range d.Contact {
+		fn(fmt.Sprintf("Contact[%d]", i), &d.Contact[i])
+	}
+	if d.ESign != nil {
+		fn("ESign.Organisation", &d.ESign.Organisation)
+	}
+	if d.Copy != nil {
+		d.Copy.eachText(fn)
+	}
 	for i := range d.Annexes {
 		a := &d.Annexes[i]
 		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
 		fn(fmt.Sprintf("Annexes[%d].Reference", i), &a.Reference)
-		t := &a.Table
-		for r := range t.Header {
-			for c := range t.Header[r] {
-				fn(fmt.Sprintf("Annexes[%d].Table.Header[%d][%d]", i, r, c), &t.Header[r][c].Text)
-			}
-		}
-		for r := range t.Rows {
-			for c := range t.Rows[r] {
-				fn(fmt.Sprintf("Annexes[%d].Table.Rows[%d][%d]", i, r, c), &t.Rows[r][c])
-			}
-		}
-		for c := range t.Totals {
-			fn(fmt.Sprintf("Annexes[%d].Table.Totals[%d]", i, c), &t.Totals[c])
-		}
+		a.Table.eachText(fmt.Sprintf("Annexes[%d].Table", i), fn)
 	}
 }
 
+// eachText calls fn with the path (under field) and address of every
+// text of t.
+func (t *Table) eachText(field string, fn func(path string, s *string)) {
+	for r := range t.Header {
+		for c := range t.Header[r] {
+			fn(fmt.Sprintf("%s.Header[%d][%d]", field, r, c), &t.Header[r][c].Text)
+		}
+	}
+	for r := range t.Rows {
+		for c := range t.Rows[r] {
+			fn(fmt.Sprintf("%s.Rows[%d][%d]", field, r, c), &t.Rows[r][c])
+		}
+	}
+	for c := range t.Totals {
+		fn(fmt.Sprintf("%s.Totals[%d]", field, c), &t.Totals[c])
+	}
+}
+
+// clone returns a deep copy of t.
+func (t Table) clone() Table {
+	t.Header = slices.Clone(t.Header)
+	for r, row := range t.Header {
+		t.Header[r] = slices.Clone(row)
+	}
+	t.Columns = slices.Clone(t.Columns)
+	t.Rows = slices.Clone(t.Rows)
+	for r, row := range t.Rows {
+		t.Rows[r] = slices.Clone(row)
+	}
+	t.Totals = slices.Clone(t.Totals)
+	return t
+}
+
 // Clone returns a deep copy of d (image bytes are shared: they are never
-// modified).
+// modified). A nil d gives nil.
 func (d *Document) Clone() *Document {
+	if d == nil {
+		return nil
+	}
 	c := *d
 	c.Recipients = slices.Clone(d.Recipients)
 	c.Bases = slices.Clone(d.Bases)
 	c.Body = slices.Clone(d.Body)
 	for i, b := range c.Body {
 		b.Text = slices.Clone(b.Text)
+		if b.Table != nil {
+			t := b.Table.clone()
+			b.Table = &t
+		}
 		c.Body[i] = b
 	}
 	c.Attachments = slices.Clone(d.Attachments)
@@ -86,20 +129,17 @@ func (d *Document) Clone() *Document {
 	}
 	c.NoiNhan = slices.Clone(d.NoiNhan)
 	c.Luu = slices.Clone(d.Luu)
+	c.Contact = slices.Clone(d.Contact)
+	if d.ESign != nil {
+		e := *d.ESign
+		c.ESign = &e
+	}
+	if d.Copy != nil {
+		c.Copy = d.Copy.clone()
+	}
 	c.Annexes = slices.Clone(d.Annexes)
 	for i, a := range c.Annexes {
-		t := a.Table
-		t.Header = slices.Clone(a.Table.Header)
-		for r, row := range t.Header {
-			t.Header[r] = slices.Clone(row)
-		}
-		t.Columns = slices.Clone(a.Table.Columns)
-		t.Rows = slices.Clone(a.Table.Rows)
-		for r, row := range t.Rows {
-			t.Rows[r] = slices.Clone(row)
-		}
-		t.Totals = slices.Clone(a.Table.Totals)
-		a.Table = t
+		a.Table = a.Table.clone()
 		c.Annexes[i] = a
 	}
 	return &c

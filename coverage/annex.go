@@ -33,6 +33,11 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 	if err := t.Validate(); err != nil {
 		return bhytdoc.Annex{}, err
 	}
+	return t.annex(), nil
+}
+
+// annex is Annex of a valid t.
+func (t *Table) annex() bhytdoc.Annex {
 	prec := t.precision()
 	cols := 2 + columnsPerMilestone*len(t.Milestones)
 	top := []bhytdoc.HeaderCell{
@@ -73,7 +78,7 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 			Totals:  totals,
 		},
 		Landscape: len(t.Milestones) >= 2,
-	}, nil
+	}
 }
 
 func appendFigures(cells []string, fs []Figures, prec int) []string {

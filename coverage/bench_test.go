@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"testing"
@@ -44,4 +45,41 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(err, fs)
 		}
 	}
+}
+
+// benchWorkbook is the plan workbook of n units, as `annex plan` writes it.
+func benchWorkbook(b *testing.B, n int) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, bigTable(b, n)); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func benchReadAnnex(b *testing.B, n int) {
+	data := benchWorkbook(b, n)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sheets, err := ReadAnnexXLSX(bytes.NewReader(data), "plan.xlsx")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(sheets[0].Table.Rows) != n {
+			b.Fatalf("%d rows, want %d", len(sheets[0].Table.Rows), n)
+		}
+	}
+}
+
+// BenchmarkReadAnnexXLSX reads the annex of 10.000 units, the reading
+// half of `bhytdoc annex check`.
+func BenchmarkReadAnnexXLSX(b *testing.B) { benchReadAnnex(b, 10_000) }
+
+// BenchmarkReadAnnexXLSX100k reads 100.000 units; skipped with -short.
+func BenchmarkReadAnnexXLSX100k(b *testing.B) {
+	if testing.Short() {
+		b.Skip("-short")
+	}
+	benchReadAnnex(b, 100_000)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -96,7 +97,7 @@ func (f Finding) String() string {
 	if f.Column != "" {
 		b.WriteString(", " + f.Column)
 	}
-	fmt.Fprintf(&b, ": %s: expected %s, stated %q", f.Problem, f.Expected, f.Stated)
+	fmt.Fprintf(&b, ": %s: expected %s, stated %s", f.Problem, f.Expected, excerpt.Quote(f.Stated))
 	return b.String()
 }
 
@@ -280,9 +281,12 @@ func headerCover(h [][]bhytdoc.HeaderCell) ([][]string, int, error) {
 	}
 	cols := 0
 	for _, c := range h[0] {
-		cols += max(c.ColSpan, 1)
-		if cols > maxColumns {
+		// Compared before adding, so that a span near MaxInt cannot
+		// overflow past the check.
+		if cs := max(c.ColSpan, 1); cs > maxColumns-cols {
 			return nil, 0, fmt.Errorf("coverage: header wider than %d columns", maxColumns)
+		} else {
+			cols += cs
 		}
 	}
 	// id[r][c] is 1 + the index of the cell covering (r, c) in texts.
@@ -298,7 +302,7 @@ func headerCover(h [][]bhytdoc.HeaderCell) ([][]string, int, error) {
 				c++
 			}
 			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			if c+cs > cols || r+rs > len(h) {
+			if cs > cols-c || rs > len(h)-r {
 				return nil, 0, fmt.Errorf("coverage: header row %d: cells do not tile a %d-column grid", r+1, cols)
 			}
 			texts = append(texts, cell.Text)
@@ -381,6 +385,9 @@ var reGroupSTT = regexp.MustCompile(`^(?:[IVXLCDM]+|[A-Z])\.?$`)
 // Vietnamese way ("10.125"); "-" counts as 0. An error means the header
 // was not understood; findings are in row order, the totals row last.
 func Check(t *bhytdoc.Table) ([]Finding, error) {
+	if t == nil {
+		return nil, errors.New("coverage: Check: nil table")
+	}
 	return check(t, nil)
 }
 

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,6 +18,9 @@ import (
 // annexes) and the number of new participants each unit must enrol before
 // each milestone.
 func WriteMarkdown(w io.Writer, t *Table) error {
+	if w == nil {
+		return errors.New("coverage: WriteMarkdown: nil io.Writer")
+	}
 	a, err := t.Annex()
 	if err != nil {
 		return err

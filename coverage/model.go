@@ -88,7 +88,7 @@ type Row struct {
 // New is the number of participants the unit must enrol between the
 // previous milestone (the baseline for m = 0) and milestone m.
 func (r *Row) New(m int) int64 {
-	if m < 0 || m >= len(r.Figures) {
+	if r == nil || m < 0 || m >= len(r.Figures) {
 		return 0
 	}
 	prev := r.Baseline.Participants
@@ -133,6 +133,9 @@ func (t *Table) precision() int {
 
 // Totals returns the sum over all rows at each milestone.
 func (t *Table) Totals() []Figures {
+	if t == nil {
+		return nil
+	}
 	out := make([]Figures, len(t.Milestones))
 	for _, r := range t.Rows {
 		for m := range out {
@@ -147,6 +150,9 @@ func (t *Table) Totals() []Figures {
 // BaselineTotal returns the sum of the rows' baselines.
 func (t *Table) BaselineTotal() Figures {
 	var f Figures
+	if t == nil {
+		return f
+	}
 	for _, r := range t.Rows {
 		f = f.Add(r.Baseline)
 	}
@@ -154,10 +160,18 @@ func (t *Table) BaselineTotal() Figures {
 }
 
 // Schedule is Schedule(t.Milestones).
-func (t *Table) Schedule() string { return Schedule(t.Milestones) }
+func (t *Table) Schedule() string {
+	if t == nil {
+		return ""
+	}
+	return Schedule(t.Milestones)
+}
 
 // SortRows sorts the rows as SortUnits sorts units.
 func (t *Table) SortRows() {
+	if t == nil {
+		return
+	}
 	sortRows(t.Rows)
 }
 
@@ -166,6 +180,9 @@ func (t *Table) SortRows() {
 // counts, participants above population, a zero population or one above
 // 10^12 (so that totals cannot overflow).
 func (t *Table) Validate() error {
+	if t == nil {
+		return errors.New("coverage: nil table")
+	}
 	var errs []error
 	add := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("coverage: "+format, args...))
@@ -178,6 +195,23 @@ func (t *Table) Validate() error {
 	}
 	if t.Precision > MaxPrecision {
 		add("precision %d above %d", t.Precision, MaxPrecision)
+	}
+	// Text printed in tables and in the Markdown meant for portals holds
+	// no control, bidirectional or invisible characters, as in a Document.
+	text := func(field, s string) {
+		if r, at, kind, ok := typo.Unprintable(s, false); !ok {
+			add("%s: %s %U at byte %d", field, kind, r, at)
+		}
+	}
+	text("Title", t.Title)
+	text("Reference", t.Reference)
+	text("UnitHeader", t.UnitHeader)
+	for i, m := range t.Milestones {
+		text(fmt.Sprintf("Milestones[%d].Label", i), m.Label)
+	}
+	for i, r := range t.Rows {
+		text(fmt.Sprintf("Rows[%d].Unit.Name", i), r.Unit.Name)
+		text(fmt.Sprintf("Rows[%d].Unit.Code", i), r.Unit.Code)
 	}
 	for i, r := range t.Rows {
 		where := func() string { return fmt.Sprintf("row %d (%s)", i+1, r.Unit.Label()) }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -30,7 +31,7 @@ const percentDigits = 4
 func ParsePercent(s string) (Percent, error) {
 	v, d, err := parseDecimal(s, percentDigits)
 	if err != nil {
-		return 0, fmt.Errorf("coverage: percentage %q: %w", s, err)
+		return 0, fmt.Errorf("coverage: percentage %s: %w", excerpt.Quote(s), err)
 	}
 	return Percent(v * pow10(percentDigits-d)), nil
 }

@@ -1,11 +1,13 @@
 package coverage
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"regexp"
 	"slices"
@@ -15,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
@@ -36,7 +39,7 @@ func (e *ReadError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Sheet != "" {
-		fmt.Fprintf(&b, ": sheet %q", e.Sheet)
+		fmt.Fprintf(&b, ": sheet %s", excerpt.Quote(e.Sheet))
 	}
 	if e.Row > 0 {
 		fmt.Fprintf(&b, ": row %d", e.Row)
@@ -48,7 +51,7 @@ func (e *ReadError) Error() string {
 			fmt.Fprintf(&b, ", column %d", e.Col)
 		}
 		if e.Column != "" {
-			fmt.Fprintf(&b, " (%s)", e.Column)
+			fmt.Fprintf(&b, " (%s)", excerpt.Trim(e.Column))
 		}
 	}
 	b.WriteString(": ")
@@ -114,23 +117,30 @@ func (l *errList) err() error {
 
 // readCSVSource reads a CSV file: UTF-8 with or without a byte-order
 // mark, fields separated by "," or, when the first line has more of them,
-// ";" (what spreadsheets write where "," is the decimal comma).
+// ";" (what spreadsheets write where "," is the decimal comma). The file
+// is streamed; one longer than MaxInputBytes, or with more cells than a
+// worksheet may hold, is an error.
 func readCSVSource(r io.Reader, name string) (*source, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 256<<20))
-	if err != nil {
-		return nil, &ReadError{File: name, Err: err}
+	return readCSVLimit(r, name, MaxInputBytes)
+}
+
+func readCSVLimit(r io.Reader, name string, limit int64) (*source, error) {
+	br := bufio.NewReaderSize(&capped{r: r, left: limit, limit: limit}, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
+		br.Discard(3)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		return nil, &ReadError{File: name, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
-	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
+	// The separator is the one the first line has more of; a first line
+	// longer than the peek window is judged on what it shows.
+	first, _ := br.Peek(64 << 10)
+	first, _, _ = bytes.Cut(first, []byte("\n"))
+	cr := csv.NewReader(br)
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	src := &source{file: name}
+	cells := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -139,12 +149,22 @@ func readCSVSource(r io.Reader, name string) (*source, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				if tl := (*errTooLarge)(nil); errors.As(pe.Err, &tl) {
+					return nil, &ReadError{File: name, Err: pe.Err}
+				}
 				return nil, &ReadError{File: name, Row: pe.Line, Err: pe.Err}
 			}
 			return nil, &ReadError{File: name, Err: err}
 		}
+		line, _ := cr.FieldPos(0)
+		if cells += len(rec); cells > xlsx.MaxCells {
+			return nil, &ReadError{File: name, Row: line, Err: fmt.Errorf("more than %d cells", xlsx.MaxCells)}
+		}
 		row := make([]cell, len(rec))
 		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, &ReadError{File: name, Row: line, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
+			}
 			row[i] = cell{text: strings.TrimSpace(f)}
 		}
 		src.rows = append(src.rows, row)
@@ -152,24 +172,127 @@ func readCSVSource(r io.Reader, name string) (*source, error) {
 	return src, nil
 }
 
-// readXLSXSources reads every worksheet of a workbook.
-func readXLSXSources(r io.Reader, name string) ([]*source, error) {
-	grids, err := xlsx.Read(r)
+// errTooLarge reports an input longer than its limit.
+type errTooLarge struct{ limit int64 }
+
+func (e *errTooLarge) Error() string { return fmt.Sprintf("larger than %d MiB", e.limit>>20) }
+
+// capped reads at most left bytes and fails, rather than stops, after.
+type capped struct {
+	r           io.Reader
+	left, limit int64
+}
+
+func (c *capped) Read(b []byte) (int, error) {
+	if c.left < 0 {
+		return 0, &errTooLarge{c.limit}
+	}
+	if int64(len(b)) > c.left+1 {
+		b = b[:c.left+1]
+	}
+	n, err := c.r.Read(b)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return 0, &errTooLarge{c.limit}
+	}
+	return n, err
+}
+
+// MaxInputBytes bounds the input a reader takes: a longer CSV file or
+// workbook is an error, never silently cut short.
+const MaxInputBytes = 256 << 20
+
+// openWorkbook opens the workbook in r, reading it into memory unless r
+// can be read at random (a file, a bytes.Reader).
+func openWorkbook(r io.Reader, name string) (*xlsx.Workbook, error) {
+	var ra io.ReaderAt
+	var size int64
+	switch x := r.(type) {
+	case *bytes.Reader:
+		ra, size = x, x.Size()
+	case interface {
+		io.ReaderAt
+		Stat() (fs.FileInfo, error)
+	}:
+		st, err := x.Stat()
+		if err != nil {
+			return nil, &ReadError{File: name, Err: err}
+		}
+		ra, size = x, st.Size()
+	default:
+		b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
+		if err != nil {
+			return nil, &ReadError{File: name, Err: err}
+		}
+		ra, size = bytes.NewReader(b), int64(len(b))
+	}
+	if size > MaxInputBytes {
+		return nil, &ReadError{File: name, Err: &errTooLarge{MaxInputBytes}}
+	}
+	wb, err := xlsx.Open(ra, size)
 	if err != nil {
 		return nil, &ReadError{File: name, Err: err}
 	}
-	out := make([]*source, len(grids))
-	for i, g := range grids {
-		src := &source{file: name, sheet: g.Sheet, merges: g.Merges, rows: make([][]cell, len(g.Cells))}
-		for r, row := range g.Cells {
-			src.rows[r] = make([]cell, len(row))
-			for c, v := range row {
-				src.rows[r][c] = xlsxCell(v)
+	return wb, nil
+}
+
+// pickSheet returns the index of the sheet named sheet or, when sheet is
+// "", of the sheet the workbook opens on.
+func pickSheet(wb *xlsx.Workbook, name, sheet string) (int, error) {
+	if sheet != "" {
+		i := wb.Lookup(sheet)
+		if i < 0 {
+			var names []string
+			for _, s := range wb.Sheets() {
+				names = append(names, strconv.Quote(s.Name))
 			}
+			return 0, &ReadError{File: name, Err: fmt.Errorf("no sheet %q (have %s)", sheet, strings.Join(names, ", "))}
 		}
-		out[i] = src
+		return i, nil
 	}
-	return out, nil
+	i := wb.Active()
+	if i < 0 {
+		return 0, &ReadError{File: name, Err: errors.New("every sheet is hidden: name the one to read")}
+	}
+	return i, nil
+}
+
+// readXLSXSource streams worksheet i of wb into a source. A formula
+// without a cached result is an error naming its cell: it is never
+// computed.
+func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error) {
+	// The file may come from anywhere; should the reader panic on a
+	// malformed one, the caller still gets an error.
+	defer func() {
+		if p := recover(); p != nil {
+			err = &ReadError{File: name, Err: fmt.Errorf("malformed workbook: %v", p)}
+		}
+	}()
+	src := &source{file: name, sheet: wb.Sheets()[i].Name}
+	var errs errList
+	merges, err := wb.Rows(i, func(r int, vals []xlsx.Value) error {
+		for len(src.rows) < r {
+			src.rows = append(src.rows, nil)
+		}
+		row := make([]cell, len(vals))
+		for c, v := range vals {
+			if v.Uncached {
+				errs.add(src.errAt(r, c, "", fmt.Errorf("formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", excerpt.Trim(v.Formula))))
+				continue
+			}
+			row[c] = xlsxCell(v)
+		}
+		src.rows = append(src.rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, &ReadError{File: name, Sheet: src.sheet, Err: err}
+	}
+	if len(errs.errs) > 0 {
+		return nil, errs.err()
+	}
+	src.merges = merges
+	return src, nil
 }
 
 // xlsxCell converts a workbook value. Numbers become Vietnamese text with
@@ -179,25 +302,19 @@ func xlsxCell(v xlsx.Value) cell {
 	if !v.Number {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
-	f, err := strconv.ParseFloat(v.Raw, 64)
+	f, err := strconv.ParseFloat(v.Text, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
-	c := cell{num: f, isNum: true}
-	shown := strings.TrimSpace(v.Text)
-	c.isPct = strings.HasSuffix(shown, "%")
-	c.isDate = strings.ContainsAny(shown, "/-") && !strings.HasPrefix(shown, "-")
+	c := cell{num: f, isNum: true, isPct: v.Format.Percent, isDate: v.Format.Date}
 	val := f
 	if c.isPct {
 		val = f * 100
 	}
-	dec := 0
-	if _, frac, ok := strings.Cut(strings.TrimSuffix(shown, "%"), "."); ok {
-		dec = len(strings.TrimRightFunc(frac, func(r rune) bool { return r < '0' || r > '9' }))
-	}
+	dec := max(v.Format.Decimals, 0)
 	if dec == 0 && val != math.Trunc(val) {
-		// A fraction the format hides: show it rather than let a count
-		// of 10125.4 pass as 10.125.
+		// A fraction the format hides, or the General format: show it
+		// rather than let a count of 10125.4 pass as 10.125.
 		s := strconv.FormatFloat(val, 'f', -1, 64)
 		_, frac, _ := strings.Cut(s, ".")
 		dec = len(frac)
@@ -285,8 +402,11 @@ func ReadCSV(r io.Reader, name string) ([]Baseline, error) {
 	return src.baselines()
 }
 
-// ReadXLSX reads baselines from the first worksheet of a workbook that
-// has a header row with a population column. The header names the
+// ReadXLSX reads baselines from the worksheet a workbook opens on (its
+// active tab, when visible): a header row with a population column, then
+// a row per unit. Formulas are read by their cached results; one without
+// (a workbook written by a program that does not compute) is an error
+// naming its cell. The header names the
 // columns, in any order, in Vietnamese or English:
 //
 //	đơn vị / tên / xã, phường / name     the unit, required ("Phường Lê Bình")
@@ -305,16 +425,29 @@ func ReadCSV(r io.Reader, name string) ([]Baseline, error) {
 // against the sums and not read as a unit. Every problem is reported, up
 // to 50, each naming the file, sheet, row and column.
 func ReadXLSX(r io.Reader, name string) ([]Baseline, error) {
-	srcs, err := readXLSXSources(r, name)
+	bs, _, err := ReadXLSXSheet(r, name, "")
+	return bs, err
+}
+
+// ReadXLSXSheet is ReadXLSX for the worksheet named sheet or, when sheet
+// is "", the one the workbook opens on (its active tab, when visible; a
+// hidden sheet is read only when named). It returns the name of the
+// sheet read.
+func ReadXLSXSheet(r io.Reader, name, sheet string) ([]Baseline, string, error) {
+	wb, err := openWorkbook(r, name)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	for _, src := range srcs {
-		if _, ok := src.findBaseHeader(); ok {
-			return src.baselines()
-		}
+	i, err := pickSheet(wb, name, sheet)
+	if err != nil {
+		return nil, "", err
 	}
-	return nil, &ReadError{File: name, Err: errors.New("no sheet has a header row with a population (Dân số) column")}
+	src, err := readXLSXSource(wb, i, name)
+	if err != nil {
+		return nil, "", err
+	}
+	bs, err := src.baselines()
+	return bs, src.sheet, err
 }
 
 // findBaseHeader returns the header row: the first of the top 30 rows
@@ -543,7 +676,7 @@ func (c cell) count() (int64, error) {
 	} else {
 		n, err := typo.ParseInt(c.text)
 		if err != nil {
-			return 0, fmt.Errorf("%q is not a whole number written the Vietnamese way (10.125)", c.text)
+			return 0, fmt.Errorf("%s is not a whole number written the Vietnamese way (10.125)", excerpt.Quote(c.text))
 		}
 		if n > maxCount || n < -maxCount {
 			return 0, fmt.Errorf("%s is out of range", c.text)
@@ -596,7 +729,7 @@ func excelDate(serial float64) (time.Time, error) {
 func checkRateCell(c cell, f Figures) error {
 	v, dec, err := parseDecimal(c.text, MaxPrecision)
 	if err != nil {
-		return fmt.Errorf("%q is not a percentage", c.text)
+		return fmt.Errorf("%s is not a percentage", excerpt.Quote(c.text))
 	}
 	want, ok := f.Rate().Scaled(dec)
 	if !ok {
@@ -621,13 +754,13 @@ func ParseDate(s string) (bhytdoc.Date, error) {
 	} else if g := reVNDate.FindStringSubmatch(t); g != nil {
 		d, m, y = g[1], g[2], g[3]
 	} else {
-		return bhytdoc.Date{}, fmt.Errorf("coverage: %q is not a date (write 2020-06-30 or 30/6/2020)", s)
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %s is not a date (write 2020-06-30 or 30/6/2020)", excerpt.Quote(s))
 	}
 	yy, _ := strconv.Atoi(y)
 	mm, _ := strconv.Atoi(m)
 	dd, _ := strconv.Atoi(d)
 	if err := typo.ValidDate(yy, mm, dd, false); err != nil {
-		return bhytdoc.Date{}, fmt.Errorf("coverage: %q: %w", s, err)
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %s: %w", excerpt.Quote(s), err)
 	}
 	return bhytdoc.Date{Year: yy, Month: mm, Day: dd}, nil
 }

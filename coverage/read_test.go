@@ -102,6 +102,31 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 }
 
+// A CSV file longer than the limit is an error, never silently cut
+// short; the file is streamed, so the limit is on bytes, not memory.
+func TestReadCSVLimit(t *testing.T) {
+	data := "Đơn vị,Tham gia,Dân số\n" + strings.Repeat("A,1,2\n", 1000)
+	if _, err := readCSVLimit(strings.NewReader(data), "big.csv", int64(len(data))); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+	_, err := readCSVLimit(strings.NewReader(data+"B,1,2\n"), "big.csv", int64(len(data)))
+	if err == nil || !strings.HasPrefix(err.Error(), "big.csv: larger than") {
+		t.Errorf("over the limit: %v", err)
+	}
+	if _, err := ReadCSV(strings.NewReader("Đơn vị,Tham gia,Dân số\nA\xff,1,2\n"), "x.csv"); err == nil || !strings.Contains(err.Error(), "x.csv: row 2: not UTF-8") {
+		t.Errorf("bad UTF-8: %v", err)
+	}
+}
+
+// Cell text in a message is a short excerpt, whatever the cell holds.
+func TestReadErrorExcerpt(t *testing.T) {
+	long := strings.Repeat("root:x:0:0:root:/root:/bin/bash;", 300)
+	_, err := ReadCSV(strings.NewReader("Đơn vị,Tham gia,Dân số,Loại\nA,\""+long+"\",2,\""+long+"\"\n"), "x.csv")
+	if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), `"root:x:0:0:root:/root:/bin/bash;root:x:0"…`) {
+		t.Errorf("error of %d bytes: %.500v", len(err.Error()), err)
+	}
+}
+
 // A workbook as an official might type it: title rows, numbers stored as
 // numbers and as Vietnamese text, a date cell, growth as a percentage.
 func officialBaselines(t *testing.T) []byte {
@@ -167,6 +192,78 @@ func TestReadXLSX(t *testing.T) {
 	}
 	if _, err := ReadXLSX(strings.NewReader("not a zip"), "x.xlsx"); err == nil || !strings.HasPrefix(err.Error(), "x.xlsx: ") {
 		t.Errorf("not a workbook: %v", err)
+	}
+}
+
+// A formula without a cached result is an error naming its sheet and
+// cell, never a number computed on reading: =SUM over a huge range took
+// seconds and gigabytes, and a circular =C2+1 was read as 1.
+func TestReadXLSXUncachedFormula(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"A", 10})
+	f.SetCellFormula("Sheet1", "C2", "C2+1")
+	f.SetSheetRow("Sheet1", "A3", &[]any{"B", 10})
+	f.SetCellFormula("Sheet1", "C3", "SUM(A1:Z100000)")
+	var b bytes.Buffer
+	f.Write(&b)
+	for _, read := range []func() error{
+		func() error { _, err := ReadXLSX(bytes.NewReader(b.Bytes()), "f.xlsx"); return err },
+		func() error { _, err := ReadAnnexXLSX(bytes.NewReader(b.Bytes()), "f.xlsx"); return err },
+	} {
+		err := read()
+		for _, w := range []string{
+			`f.xlsx: sheet "Sheet1": row 2, column C: formula =C2+1 has no computed value`,
+			`f.xlsx: sheet "Sheet1": row 3, column C: formula =SUM(A1:Z100000) has no computed value`,
+		} {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Errorf("error %v does not mention %q", err, w)
+			}
+		}
+	}
+}
+
+// The sheet read is the active visible one, or the one named; a hidden
+// sheet is never read unless named.
+func TestReadXLSXSheet(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Hidden", 1, 2})
+	f.NewSheet("Visible")
+	f.SetSheetRow("Visible", "A1", &[]any{"Đơn vị", "Tham gia", "Dân số"})
+	f.SetSheetRow("Visible", "A2", &[]any{"Shown", 3, 4})
+	f.SetActiveSheet(1)
+	f.SetSheetVisible("Sheet1", false)
+	var b bytes.Buffer
+	f.Write(&b)
+	bs, sheet, err := ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "")
+	if err != nil || sheet != "Visible" || len(bs) != 1 || bs[0].Unit.Name != "Shown" {
+		t.Errorf("active sheet: %q %+v %v", sheet, bs, err)
+	}
+	bs, sheet, err = ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Sheet1")
+	if err != nil || sheet != "Sheet1" || len(bs) != 1 || bs[0].Unit.Name != "Hidden" {
+		t.Errorf("named hidden sheet: %q %+v %v", sheet, bs, err)
+	}
+	if _, _, err := ReadXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Nope"); err == nil || !strings.Contains(err.Error(), `no sheet "Nope" (have "Sheet1", "Visible")`) {
+		t.Errorf("unknown sheet: %v", err)
+	}
+	as, err := ReadAnnexXLSX(bytes.NewReader(b.Bytes()), "h.xlsx")
+	if err != nil || len(as) != 1 || as[0].Sheet != "Visible" {
+		t.Errorf("annexes: %v", err)
+	}
+	// With the table on the hidden sheet only, the error says so.
+	f.SetSheetRow("Visible", "A1", &[]any{"Ghi chú", "", ""})
+	f.SetSheetRow("Visible", "A2", &[]any{"không có bảng", "", ""})
+	var b2 bytes.Buffer
+	f.Write(&b2)
+	if _, err := ReadAnnexXLSX(bytes.NewReader(b2.Bytes()), "h.xlsx"); err == nil || !strings.Contains(err.Error(), `hidden sheets are not read unless named: "Sheet1"`) {
+		t.Errorf("table on a hidden sheet: %v", err)
+	}
+	a, err := ReadAnnexXLSXSheet(bytes.NewReader(b.Bytes()), "h.xlsx", "Sheet1")
+	if err != nil || a.Sheet != "Sheet1" {
+		t.Errorf("named hidden annex: %v", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -47,22 +48,34 @@ func (s *AnnexSheet) Check() ([]Finding, error) {
 	return fs, nil
 }
 
-// ReadAnnexXLSX reads the annex tables of a workbook, one per worksheet
-// that has one; worksheets without a recognisable table are skipped, and
-// a workbook with none is an error. A table is found by its header: the
-// first row with an STT, participants, non-participants or population
-// column and another filled cell; merged cells give the header's spans
-// and depth. A row of column numbers ("(1)", "(2)" …) under the header is
-// skipped. The body ends at the totals row ("Cộng", "Tổng cộng" …) or at
-// the first blank row.
+// ReadAnnexXLSX reads the annex tables of a workbook, one per visible
+// worksheet that has one; worksheets without a recognisable table are
+// skipped, and a workbook with none is an error. Hidden worksheets are
+// not read: name one with ReadAnnexXLSXSheet to check it. A table is
+// found by its header: the first row with an STT, participants,
+// non-participants or population column and another filled cell; merged
+// cells give the header's spans and depth. A row of column numbers
+// ("(1)", "(2)" …) under the header is skipped. The body ends at the
+// totals row ("Cộng", "Tổng cộng" …) or at the first blank row. Formulas
+// are read by their cached results; one without is an error naming its
+// cell.
 func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
-	srcs, err := readXLSXSources(r, name)
+	wb, err := openWorkbook(r, name)
 	if err != nil {
 		return nil, err
 	}
 	var out []*AnnexSheet
 	var errs []error
-	for _, src := range srcs {
+	var hidden []string
+	for i, sh := range wb.Sheets() {
+		if sh.Hidden {
+			hidden = append(hidden, strconv.Quote(sh.Name))
+			continue
+		}
+		src, err := readXLSXSource(wb, i, name)
+		if err != nil {
+			return nil, err // a cell that cannot be read is never skipped
+		}
 		a, err := src.annex()
 		if err != nil {
 			errs = append(errs, err)
@@ -72,11 +85,32 @@ func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
 	}
 	if len(out) == 0 {
 		if len(errs) == 0 {
-			errs = append(errs, &ReadError{File: name, Err: errors.New("no worksheet")})
+			errs = append(errs, &ReadError{File: name, Err: errors.New("no visible worksheet")})
+		}
+		if len(hidden) > 0 {
+			errs = append(errs, &ReadError{File: name, Err: fmt.Errorf("hidden sheets are not read unless named: %s", strings.Join(hidden, ", "))})
 		}
 		return nil, errors.Join(errs...)
 	}
 	return out, nil
+}
+
+// ReadAnnexXLSXSheet reads the annex table of the worksheet named sheet,
+// hidden or not.
+func ReadAnnexXLSXSheet(r io.Reader, name, sheet string) (*AnnexSheet, error) {
+	wb, err := openWorkbook(r, name)
+	if err != nil {
+		return nil, err
+	}
+	i, err := pickSheet(wb, name, sheet)
+	if err != nil {
+		return nil, err
+	}
+	src, err := readXLSXSource(wb, i, name)
+	if err != nil {
+		return nil, err
+	}
+	return src.annex()
 }
 
 // ReadAnnexCSV reads an annex table from CSV, as a spreadsheet exports
@@ -89,6 +123,13 @@ func ReadAnnexCSV(r io.Reader, name string) (*AnnexSheet, error) {
 	}
 	return src.annex()
 }
+
+// Bounds on an annex table read from a file: Decree 30 annexes have
+// headers of a few rows and at most a few dozen columns.
+const (
+	maxHeaderRows = 10
+	maxTableCols  = 256
+)
 
 var reColumnNumber = regexp.MustCompile(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
 
@@ -134,6 +175,8 @@ func (s *source) annex() (*AnnexSheet, error) {
 			bottom = max(bottom, m.R1)
 		}
 	}
+	// A merge may reach below the last row that holds anything.
+	bottom = min(bottom, len(s.rows)-1)
 	for bottom+1 < len(s.rows) && s.at(bottom+1, c0).text == "" && s.textOnly(bottom+1, c0) {
 		bottom++
 	}
@@ -151,6 +194,14 @@ func (s *source) annex() (*AnnexSheet, error) {
 		if m.R0 <= bottom {
 			c1 = max(c1, m.C1)
 		}
+	}
+	// A merge reaching far down or right (A3:A1048576) would make a
+	// header of a million rows: bound it before laying out its cells.
+	if bottom-top+1 > maxHeaderRows {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a header of %d rows; at most %d", bottom-top+1, maxHeaderRows)}
+	}
+	if c1-c0+1 > maxTableCols {
+		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a table of %d columns; at most %d", c1-c0+1, maxTableCols)}
 	}
 	first := bottom + 1
 	if first < len(s.rows) && s.numbering(first, c0, c1) {

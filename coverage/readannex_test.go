@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 
@@ -221,5 +222,42 @@ func TestReadAnnexErrors(t *testing.T) {
 	f.Close()
 	if _, err := ReadAnnexXLSX(&b, "x.xlsx"); err == nil || !strings.Contains(err.Error(), `x.xlsx: sheet "Sheet1": no table header`) {
 		t.Errorf("no table: %v", err)
+	}
+}
+
+// A merge down to the sheet's last row used to index past the rows read
+// (a panic); a header deeper, or a table wider, than any annex is refused.
+func TestReadAnnexBounds(t *testing.T) {
+	for _, tc := range []struct {
+		name, from, to, want string
+	}{
+		{"million rows", "A1", "A1048576", "a header of 30 rows; at most 10"},
+		{"deep", "A1", "A20", "a header of 20 rows; at most 10"},
+		{"wide", "B1", "XFD1", "a table of 16384 columns; at most 256"},
+	} {
+		f := excelize.NewFile()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị", "Dân số"})
+		for r := 2; r <= 30; r++ {
+			f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", r), &[]any{r - 1, "A", 3})
+		}
+		if err := f.MergeCell("Sheet1", tc.from, tc.to); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		f.Write(&b)
+		f.Close()
+		done := make(chan error, 1)
+		go func() {
+			_, err := ReadAnnexXLSX(bytes.NewReader(b.Bytes()), "m.xlsx")
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s merge: %v, want %q", tc.name, err, tc.want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s merge: still reading after 20 s", tc.name)
+		}
 	}
 }

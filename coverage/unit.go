@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 
 	"golang.org/x/text/unicode/norm"
@@ -65,7 +66,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("coverage: unknown unit kind %q (want xã, phường or thị trấn)", s)
+	return 0, fmt.Errorf("coverage: unknown unit kind %s (want xã, phường or thị trấn)", excerpt.Quote(s))
 }
 
 var (

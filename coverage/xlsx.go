@@ -6,10 +6,9 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
@@ -58,15 +57,22 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 	if len(tables) == 0 {
 		return errors.New("coverage: no tables to write")
 	}
+	if w == nil {
+		return errors.New("coverage: WriteXLSX: nil io.Writer")
+	}
 	var oo XLSXOptions
 	if o != nil {
 		oo = *o
 	}
-	if oo.Size != 0 && (oo.Size < 12 || oo.Size > 13) {
+	if oo.Size != 0 && !(oo.Size >= 12 && oo.Size <= 13) { // NaN fails both comparisons
 		return fmt.Errorf("coverage: table font size %g outside Decree 30's 12–13 pt", oo.Size)
 	}
 	if oo.Size == 0 {
 		oo.Size = 12
+	}
+	m, err := xlsx.NewMeasure(nil)
+	if err != nil {
+		return err
 	}
 	sheets := make([]*xlsx.Sheet, len(tables))
 	for i, t := range tables {
@@ -80,7 +86,9 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 		if len(tables) > 1 {
 			name += " " + typo.Roman(i+1)
 		}
-		sheets[i] = t.sheet(name, oo.Size)
+		if sheets[i], err = t.sheet(name, m, oo.Size); err != nil {
+			return fmt.Errorf("coverage: table %d: %w", i+1, err)
+		}
 	}
 	title := tables[0].title()
 	return xlsx.Write(w, xlsx.Props{
@@ -93,123 +101,62 @@ func WriteXLSXWith(w io.Writer, o *XLSXOptions, tables ...*Table) error {
 	}, sheets...)
 }
 
-// sheet lays t out. Columns: A STT, B unit, then four per milestone.
-func (t *Table) sheet(name string, size float64) *xlsx.Sheet {
-	prec := t.precision()
-	cols := 2 + columnsPerMilestone*len(t.Milestones)
-	s := &xlsx.Sheet{
-		Name:       name,
+var xlsxAlign = map[bhytdoc.Align]xlsx.Align{bhytdoc.AlignLeft: xlsx.Left, bhytdoc.AlignCenter: xlsx.Center,
+	bhytdoc.AlignRight: xlsx.Right}
+
+// sheet lays t out through the generic annex writer, from the same text
+// annex as Annex prints: columns A STT, B unit, then four per milestone.
+// The generic writer stores the figures as numbers and the totals of
+// participants, non-participants and population as SUMs; sheet then makes
+// non-participants (population − participants) and rates formulas.
+func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, error) {
+	a := t.annex()
+	xt := &xlsx.Table{
 		Title:      typo.Upper(t.title()),
-		Decimals:   prec,
+		Header:     make([][]xlsx.HeaderCell, len(a.Table.Header)),
+		Align:      make([]xlsx.Align, len(a.Table.Columns)),
+		Width:      make([]float64, len(a.Table.Columns)),
+		Rows:       a.Table.Rows,
+		Totals:     a.Table.Totals,
+		Landscape:  true,
 		FreezeCols: 2,
 	}
 	if ref := oneLine(t.Reference); ref != "" {
-		s.Subtitle = "(" + ref + ")"
+		xt.Subtitle = "(" + ref + ")"
 	}
-	top := []xlsx.HeaderCell{{Text: HeaderSTT, RowSpan: 2}, {Text: t.unitHeader(), RowSpan: 2}}
-	var sub []xlsx.HeaderCell
-	for _, m := range t.Milestones {
-		top = append(top, xlsx.HeaderCell{Text: m.Header(), ColSpan: columnsPerMilestone})
-		for _, h := range []string{HeaderParticipants, HeaderNonParticipants, HeaderPopulation, HeaderRate} {
-			sub = append(sub, xlsx.HeaderCell{Text: h})
+	for r, row := range a.Table.Header {
+		for _, c := range row {
+			xt.Header[r] = append(xt.Header[r], xlsx.HeaderCell{Text: c.Text, ColSpan: c.ColSpan, RowSpan: c.RowSpan})
 		}
 	}
-	s.Header = [][]xlsx.HeaderCell{top, sub}
-
-	first := s.FirstRow()
-	last := first + len(t.Rows) - 1
-	totRow := last + 1
-	s.Rows = make([]xlsx.Row, 0, len(t.Rows)+1)
-	// Column letters per milestone, and formulas built by concatenation:
-	// a 10.000-unit table has 40.000 of them per milestone.
-	type letters struct{ p, non, pop string }
-	ls := make([]letters, len(t.Milestones))
-	for m := range ls {
-		ls[m] = letters{xlsx.ColName(2 + 4*m), xlsx.ColName(3 + 4*m), xlsx.ColName(4 + 4*m)}
+	for c, col := range a.Table.Columns {
+		xt.Align[c] = xlsxAlign[col.Align]
+		xt.Width[c] = col.Width
 	}
+	s, err := xt.Sheet(name, m, size)
+	if err != nil {
+		return nil, err
+	}
+	prec := t.precision()
 	precText := strconv.Itoa(prec)
-	span := func(c string) string {
-		return "SUM(" + c + strconv.Itoa(first) + ":" + c + strconv.Itoa(last) + ")"
-	}
-	figures := func(cells []xlsx.Cell, m int, r string, f Figures, total bool) []xlsx.Cell {
-		l := ls[m]
-		pc := xlsx.Cell{Kind: xlsx.Int, I: f.Participants, Style: xlsx.StyleInt}
-		nc := xlsx.Cell{Kind: xlsx.Int, I: f.NonParticipants(), Style: xlsx.StyleInt, Formula: l.pop + r + "-" + l.p + r}
-		oc := xlsx.Cell{Kind: xlsx.Int, I: f.Population, Style: xlsx.StyleInt}
-		if total {
-			pc.Formula, nc.Formula, oc.Formula = span(l.p), span(l.non), span(l.pop)
-		}
-		rc := xlsx.Cell{Kind: xlsx.Float, Style: xlsx.StyleRate,
-			Formula: "IF(" + l.pop + r + ">0,ROUND(" + l.p + r + "*100/" + l.pop + r + "," + precText + `),"")`}
-		v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
-		rc.F = float64(v) / math.Pow10(prec)
-		return append(cells, pc, nc, oc, rc)
-	}
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		cells := make([]xlsx.Cell, 0, cols)
-		cells = append(cells,
-			xlsx.Cell{Kind: xlsx.Int, I: int64(i + 1), Style: xlsx.StyleCenter},
-			xlsx.Cell{Kind: xlsx.Text, S: r.Unit.Label(), Style: xlsx.StyleText})
-		for m, f := range r.Figures {
-			cells = figures(cells, m, strconv.Itoa(first+i), f, false)
-		}
-		s.Rows = append(s.Rows, xlsx.Row{Cells: cells})
-	}
-	tot := make([]xlsx.Cell, 0, cols)
-	tot = append(tot,
-		xlsx.Cell{Kind: xlsx.Blank, Style: xlsx.StyleCenter},
-		xlsx.Cell{Kind: xlsx.Text, S: TotalsLabel, Style: xlsx.StyleCenter})
-	for m, f := range t.Totals() {
-		tot = figures(tot, m, strconv.Itoa(totRow), f, true)
-	}
-	s.Rows = append(s.Rows, xlsx.Row{Cells: tot, Bold: true})
-	s.Widths = t.widths(size)
-	return s
-}
-
-// widths fits the columns, in Excel character units: the STT column to
-// its numbers, the unit column to the longest label, each figure column
-// to its largest number and the longest word of its header (headers
-// wrap).
-func (t *Table) widths(size float64) []float64 {
-	k := size / 11 // units are digits of the 11 pt default font
-	units := func(s string, bold bool) float64 {
-		f := 0.95
-		if bold {
-			f = 1.05
-		}
-		return float64(utf8.RuneCountInString(s))*f*k + 1.5
-	}
-	w := make([]float64, 2+columnsPerMilestone*len(t.Milestones))
-	w[0] = max(units(fmt.Sprint(len(t.Rows)), false), units(HeaderSTT, true), 5)
-	w[1] = units(t.unitHeader(), true)
-	for _, r := range t.Rows {
-		w[1] = max(w[1], units(r.Unit.Label(), false))
-	}
-	w[1] = min(max(w[1], 16), 48)
-	longestWord := func(s string) float64 {
-		m := 0.0
-		for _, f := range strings.Fields(s) {
-			m = max(m, units(f, true))
-		}
-		return m
-	}
+	first := s.FirstRow()
 	totals := t.Totals()
+	// Column letters per milestone, and formulas built by concatenation:
+	// a 10.000-unit table has 20.000 of them per milestone.
 	for m := range t.Milestones {
-		tot := totals[m]
-		base := 2 + 4*m
-		for j, h := range []string{HeaderParticipants, HeaderNonParticipants, HeaderPopulation, HeaderRate} {
-			n := units(typo.Int(tot.Population), true)
-			if j == 3 {
-				n = units(Rate{1, 1}.Text(t.precision()), true)
+		p, pop := xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
+		for i := range s.Rows {
+			r := strconv.Itoa(first + i)
+			f := totals[m]
+			if i < len(t.Rows) {
+				f = t.Rows[i].Figures[m]
+				s.Rows[i].Cells[3+4*m].Formula = pop + r + "-" + p + r
 			}
-			least := 11.0
-			if j == 3 {
-				least = 8
-			}
-			w[base+j] = max(n, longestWord(h), least)
+			v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
+			rc := &s.Rows[i].Cells[5+4*m]
+			rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/math.Pow10(prec), xlsx.Number, prec
+			rc.Formula = "IF(" + pop + r + ">0,ROUND(" + p + r + "*100/" + pop + r + "," + precText + `),"")`
 		}
 	}
-	return w
+	return s, nil
 }

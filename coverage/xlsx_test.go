@@ -189,9 +189,9 @@ func TestWriteXLSXLayout(t *testing.T) {
 		{"D4", 12, true, 0, "", true}, // inside the merge: borders too
 		{"B6", 12, false, 49, "", true},
 		{"C6", 12, false, 3, "", true},
-		{"F6", 12, false, 0, "0.0", true},
+		{"F6", 12, false, 0, "#,##0.0", true}, // the generic decimal format; rates stay below 1.000
 		{"C10", 12, true, 3, "", true},
-		{"F10", 12, true, 0, "0.0", true},
+		{"F10", 12, true, 0, "#,##0.0", true},
 	} {
 		s := style(tc.ref)
 		if s.Font == nil || s.Font.Family != "Times New Roman" || s.Font.Size != tc.size || s.Font.Bold != tc.bold {

@@ -37,29 +37,62 @@ type Face struct {
 }
 
 // Style returns the face's style within its family.
-func (fc *Face) Style() Style { return fc.style }
+func (fc *Face) Style() Style {
+	if fc == nil {
+		return 0
+	}
+	return fc.style
+}
 
 // TTF returns the raw TrueType data of the face. Callers must not modify it.
-func (fc *Face) TTF() []byte { return fc.ttf }
+func (fc *Face) TTF() []byte {
+	if fc == nil {
+		return nil
+	}
+	return fc.ttf
+}
 
 // UnitsPerEm returns the font's design units per em (2048 for Liberation).
-func (fc *Face) UnitsPerEm() int { return fc.unitsPerEm }
+func (fc *Face) UnitsPerEm() int {
+	if fc == nil {
+		return 0
+	}
+	return fc.unitsPerEm
+}
 
 // Ascent returns the ascender in 1/1000 em (positive), computed exactly as
 // the PDF renderer computes the /Ascent of its font descriptor: hhea
 // ascender, or OS/2 sTypoAscender if that is zero, scaled to 1000 units per
 // em and truncated. Multiply by size/1000 for points.
-func (fc *Face) Ascent() int { return fc.ascent }
+func (fc *Face) Ascent() int {
+	if fc == nil {
+		return 0
+	}
+	return fc.ascent
+}
 
 // Descent returns the descender in 1/1000 em (negative, below the baseline),
 // computed like Ascent from hhea descender or OS/2 sTypoDescender.
-func (fc *Face) Descent() int { return fc.descent }
+func (fc *Face) Descent() int {
+	if fc == nil {
+		return 0
+	}
+	return fc.descent
+}
 
 // CapHeight returns the height of capital letters in 1/1000 em: OS/2
 // sCapHeight (table version 2 and later), otherwise Ascent.
-func (fc *Face) CapHeight() int { return fc.capHeight }
+func (fc *Face) CapHeight() int {
+	if fc == nil {
+		return 0
+	}
+	return fc.capHeight
+}
 
 func (fc *Face) lookup(r rune) glyph {
+	if fc == nil {
+		return glyph{} // a nil face has no glyphs
+	}
 	if r >= 0 && r < denseRunes {
 		return fc.dense[r]
 	}
@@ -80,6 +113,9 @@ func (fc *Face) Advance(r rune) int { return int(fc.lookup(r).adv) }
 // width, which is what gets drawn for it (see MissingRunes). Width does not
 // allocate.
 func (fc *Face) Width(s string, size float64) float64 {
+	if fc == nil {
+		return 0
+	}
 	sum := 0
 	for _, r := range s {
 		var g glyph

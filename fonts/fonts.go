@@ -118,12 +118,20 @@ func FromFiles(name string, regular, bold, italic, boldItalic string) (*Family, 
 
 // Name returns the family name given to FromBytes or FromFiles
 // ("Liberation Serif" for Liberation).
-func (f *Family) Name() string { return f.name }
+func (f *Family) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
 
 // Face returns the face of style s, parsing it on first use. The error names
 // the family and style if the family has no such face or its data is not a
 // valid TrueType (glyf-based) font; a failed parse is memoised as well.
 func (f *Family) Face(s Style) (*Face, error) {
+	if f == nil {
+		return nil, errors.New("fonts: nil family")
+	}
 	if !s.valid() {
 		return nil, fmt.Errorf("fonts: family %q: invalid style %v", f.name, s)
 	}

@@ -307,3 +307,24 @@ func BenchmarkFaceParse(b *testing.B) {
 		}
 	}
 }
+
+// TestNilFamily is issue 8 item 17: a nil family is an error, not a panic.
+func TestNilFamily(t *testing.T) {
+	var f *fonts.Family
+	if _, err := f.Face(fonts.Regular); err == nil || f.Name() != "" {
+		t.Errorf("nil family: %v", err)
+	}
+}
+
+// TestNilFace is issue 8 item 17: a nil face measures nothing and has no
+// glyph, rather than panic.
+func TestNilFace(t *testing.T) {
+	var f *fonts.Face
+	if f.Width("abc", 12) != 0 || f.Has('a') || f.Advance('a') != 0 || f.TTF() != nil || f.UnitsPerEm() != 0 ||
+		f.Ascent() != 0 || f.Descent() != 0 || f.CapHeight() != 0 || f.Style() != 0 {
+		t.Error("nil face has metrics")
+	}
+	if m := f.MissingRunes("ab"); len(m) != 2 {
+		t.Errorf("nil face lacks %q, want every rune", m)
+	}
+}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
@@ -20,11 +21,15 @@ import (
 //     loses the spaces that begin its text: the label's own space
 //     separates it;
 //   - a numbered list item's label loses leading zeros ("01." → "1."):
-//     Markdown lists number items with plain integers.
+//     Markdown lists number items with plain integers;
+//   - the signing time is in the Vietnam zone, to the second, as printed.
 //
 // Canonical never modifies d. Documents that differ only in these ways
-// render identically.
+// render identically. A nil d gives nil.
 func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
+	if d == nil {
+		return nil
+	}
 	// Spans are merged before normalising, so that text joined across a
 	// span boundary is put in NFC and its tone marks placed as a whole,
 	// as it will be when read back.
@@ -46,6 +51,17 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 		s.Seal = nilIfEmpty(s.Seal)
 	}
 	c.NoiNhan = nilIfEmpty(c.NoiNhan)
+
+	c.Contact = nilIfEmpty(c.Contact)
+	if cp := c.Copy; cp != nil {
+		cp.NoiNhan = nilIfEmpty(cp.NoiNhan)
+		cp.Luu = nilIfEmpty(cp.Luu)
+		cp.Signature.Authority = nilIfEmpty(cp.Signature.Authority)
+		cp.Signature.Image = nilIfEmpty(cp.Signature.Image)
+		cp.Signature.Seal = nilIfEmpty(cp.Signature.Seal)
+		canonicalTime(cp.ESign)
+	}
+	canonicalTime(c.ESign)
 	c.Annexes = nilIfEmpty(c.Annexes)
 	for i := range c.Annexes {
 		t := &c.Annexes[i].Table
@@ -94,7 +110,7 @@ func allDefault(cs []bhytdoc.Column) bool {
 // as its text, with the spaces after it.
 func labelTrims(b *bhytdoc.Block) bool {
 	switch b.Kind {
-	case bhytdoc.Part, bhytdoc.Section, bhytdoc.SubItem, bhytdoc.Point:
+	case bhytdoc.Part, bhytdoc.Section, bhytdoc.SubItem, bhytdoc.Point, bhytdoc.Article:
 		return true
 	case bhytdoc.Item:
 		return b.Heading
@@ -130,6 +146,9 @@ func canonicalBlock(b bhytdoc.Block) bhytdoc.Block {
 		}
 	}
 	b.Text = nilIfEmpty(out)
+	if b.Table != nil {
+		canonicalBodyTable(b.Table) // b's table is the clone's own
+	}
 	return b
 }
 
@@ -147,4 +166,14 @@ func appendSpan(ss []bhytdoc.Span, s bhytdoc.Span) []bhytdoc.Span {
 		return ss
 	}
 	return append(ss, s)
+}
+
+// canonicalTime puts a signing time in the Vietnam zone, to the second.
+func canonicalTime(e *bhytdoc.ESignature) {
+	if e == nil || e.Time.IsZero() {
+		return
+	}
+	if t, err := time.Parse(time.RFC3339, bhytdoc.SigningTime(e.Time)); err == nil {
+		e.Time = t
+	}
 }

@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 // pos is where a field was written.
@@ -78,7 +81,7 @@ func kindName(n *yaml.Node) string {
 	if n.ShortTag() == "!!null" {
 		return "nothing"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return excerpt.Quote(n.Value)
 }
 
 // fields decodes mapping n: each known key's value goes to its function;
@@ -96,9 +99,9 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		name := key
+		name := excerpt.Trim(key)
 		if where != "" {
-			name = where + "." + key
+			name = where + "." + name
 		}
 		fn, ok := fns[key]
 		switch {
@@ -172,6 +175,13 @@ func (d *fmDecoder) integer(n *yaml.Node, where string) (int, bool) {
 		d.fail(n, where, "want a whole number, got %s", kindName(n))
 		return 0, false
 	}
+	// YAML also reads 010 (octal), 0x10, 0b101 and 1_000 as integers: a
+	// number is written in decimal digits only, so that what is printed
+	// is what was written.
+	if !reDecimal.MatchString(n.Value) {
+		d.fail(n, where, "want a whole number in decimal digits without leading zeros, got %s", kindName(n))
+		return 0, false
+	}
 	return v, true
 }
 
@@ -225,6 +235,8 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 	*dst = out
 }
 
+var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
+
 var reDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
 
 // document decodes the front matter's root mapping into doc.
@@ -235,7 +247,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				d.mark("Kind", v)
 				k, err := bhytdoc.ParseKind(s)
 				if err != nil {
-					d.fail(v, "kind", "unknown document kind %q (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", s)
+					d.fail(v, "kind", "unknown document kind %s (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", excerpt.Quote(s))
 				}
 				doc.Kind = k
 			}
@@ -262,26 +274,14 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		},
 		"drafting_unit": func(v *yaml.Node) { d.str(v, "drafting_unit", "DraftingUnit", &doc.DraftingUnit) },
 		"place":         func(v *yaml.Node) { d.str(v, "place", "Place", &doc.Place) },
-		"date": func(v *yaml.Node) {
-			s, ok := d.text(v, "date")
-			if !ok {
-				return
-			}
-			d.mark("Date", v)
-			m := reDate.FindStringSubmatch(s)
-			if m == nil {
-				d.fail(v, "date", "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %q", s)
-				return
-			}
-			// Missing parts are "" and read as 0: blank, as in a draft.
-			doc.Date.Year, _ = strconv.Atoi(m[1])
-			doc.Date.Month, _ = strconv.Atoi(m[2])
-			doc.Date.Day, _ = strconv.Atoi(m[3])
-		},
-		"summary":     func(v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
-		"recipients":  func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
-		"bases":       func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
-		"attachments": func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
+		"date":          func(v *yaml.Node) { d.date(v, "date", "Date", &doc.Date) },
+		"summary":       func(v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
+		"issued_with":   func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
+		"authority":     func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
+		"proposal":      func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
+		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
+		"bases":         func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
+		"attachments":   func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
 		"signatures": func(v *yaml.Node) {
 			d.mark("Signatures", v)
 			d.list(v, "signatures", func(i int, it *yaml.Node) {
@@ -294,7 +294,18 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				doc.NoiNhan = append(doc.NoiNhan, d.recipient(it, i))
 			})
 		},
-		"luu": func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+		"luu":     func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+		"marks":   func(v *yaml.Node) { d.marks(v, &doc.Marks) },
+		"typist":  func(v *yaml.Node) { d.str(v, "typist", "Typist", &doc.Typist) },
+		"contact": func(v *yaml.Node) { d.texts(v, "contact", "Contact", &doc.Contact) },
+		"print_copies": func(v *yaml.Node) {
+			if i, ok := d.integer(v, "print_copies"); ok {
+				doc.PrintCopies = i
+				d.mark("PrintCopies", v)
+			}
+		},
+		"esign": func(v *yaml.Node) { doc.ESign = d.esign(v) },
+		"copy":  func(v *yaml.Node) { doc.Copy = d.copyBlock(v) },
 		"annexes": func(v *yaml.Node) {
 			d.mark("Annexes", v)
 			d.list(v, "annexes", func(i int, it *yaml.Node) {
@@ -305,8 +316,11 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 }
 
 func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {
+	return d.signatureAt(n, fmt.Sprintf("signatures[%d]", i), fmt.Sprintf("Signatures[%d]", i))
+}
+
+func (d *fmDecoder) signatureAt(n *yaml.Node, where, field string) bhytdoc.Signature {
 	var s bhytdoc.Signature
-	where, field := fmt.Sprintf("signatures[%d]", i), fmt.Sprintf("Signatures[%d]", i)
 	d.mark(field, n)
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"authority": func(v *yaml.Node) {
@@ -322,7 +336,7 @@ func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {
 				pre, title, _ := strings.Cut(strings.TrimLeft(line, " "), " ")
 				p := bhytdoc.Prefix(pre)
 				if !p.Valid() {
-					d.fail(it, w, "an authority line starts with TM., KT., Q., TL. or TUQ. and the title (\"KT. Chủ tịch\"), got %q", line)
+					d.fail(it, w, "an authority line starts with TM., KT., Q., TL. or TUQ. and the title (\"KT. Chủ tịch\"), got %s", excerpt.Quote(line))
 				}
 				s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: p, Title: title})
 			})
@@ -357,18 +371,68 @@ func (d *fmDecoder) image(n *yaml.Node, where, field string) []byte {
 	return b
 }
 
+// MaxFileBytes bounds a file a source refers to (an annex file, an
+// image) and the source itself when read with ParseFS.
+const MaxFileBytes = 16 << 20
+
+// bom is the UTF-8 byte-order mark some editors put first in a file.
+var bom = []byte("\uFEFF")
+
+// readRegular reads file p of fsys: a regular file (not a FIFO, which
+// would block, nor a device, which would never end) of at most
+// MaxFileBytes. With an fsys from os.Root, p cannot lead outside the
+// root, through a symbolic link either.
+func readRegular(fsys fs.FS, p string) ([]byte, error) {
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(p, st); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := checkRegular(p, st); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB", p, MaxFileBytes>>20)
+	}
+	return b, nil
+}
+
+func checkRegular(p string, st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
+	if st.Size() > MaxFileBytes {
+		return fmt.Errorf("%s is larger than %d MiB", p, MaxFileBytes>>20)
+	}
+	return nil
+}
+
 // readFile reads a file named relative to the source file.
 func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) {
 	if d.fsys == nil {
-		d.fail(n, where, "cannot read %q: files can be referred to only when the source is read with ParseFS", name)
+		d.fail(n, where, "cannot read %s: files can be referred to only when the source is read with ParseFS", excerpt.Quote(name))
 		return nil, ""
 	}
 	p := path.Join(d.dir, name)
 	if path.IsAbs(name) || !fs.ValidPath(p) {
-		d.fail(n, where, "%q must be a path relative to the source file, inside its directory", name)
+		d.fail(n, where, "%s must be a path relative to the source file, inside its directory", excerpt.Quote(name))
 		return nil, ""
 	}
-	b, err := fs.ReadFile(d.fsys, p)
+	b, err := readRegular(d.fsys, p)
 	if err != nil {
 		d.fail(n, where, "%v", err)
 		return nil, ""
@@ -377,8 +441,11 @@ func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) 
 }
 
 func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
+	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("NoiNhan[%d]", i))
+}
+
+func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recipient {
 	var r bhytdoc.Recipient
-	where, field := fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("NoiNhan[%d]", i)
 	d.mark(field, n)
 	if n.Kind == yaml.ScalarNode {
 		r.Name, _ = d.text(n, where)
@@ -387,6 +454,12 @@ func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"name":    func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &r.Name) },
 		"purpose": func(v *yaml.Node) { d.str(v, where+".purpose", field+".Purpose", &r.Purpose) },
+		"joined": func(v *yaml.Node) {
+			if b, ok := d.boolean(v, where+".joined"); ok {
+				r.Joined = b
+				d.mark(field+".Joined", v)
+			}
+		},
 	})
 	return r
 }
@@ -408,7 +481,7 @@ func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
 		}
 		sub := &fmDecoder{errs: d.errs, file: p, fsys: d.fsys, dir: path.Dir(p), pos: d.pos, keys: d.keys}
 		var root yaml.Node
-		if err := yaml.Unmarshal(b, &root); err != nil {
+		if err := yaml.Unmarshal(bytes.TrimPrefix(b, bom), &root); err != nil {
 			sub.syntax(err)
 			return bhytdoc.Annex{}
 		}
@@ -506,7 +579,7 @@ func (d *fmDecoder) column(n *yaml.Node, where, field string) bhytdoc.Column {
 		}
 		a, ok := alignNames[s]
 		if !ok {
-			d.fail(v, where+".align", "want auto, left, center or right, got %q", s)
+			d.fail(v, where+".align", "want auto, left, center or right, got %s", excerpt.Quote(s))
 		}
 		c.Align = a
 	}
@@ -534,4 +607,116 @@ func firstLineDelim(src []byte) (n int, lineLen int) {
 		return 0, 0
 	}
 	return len(line), lineLen
+}
+
+// marks decodes the stamps: urgency, secrecy, circulation, du_thao.
+func (d *fmDecoder) marks(n *yaml.Node, m *bhytdoc.Marks) {
+	d.mark("Marks", n)
+	mark := func(v *yaml.Node, key string, parse func(string) error) {
+		if s, ok := d.text(v, "marks."+key); ok && s != "" {
+			if err := parse(s); err != nil {
+				d.fail(v, "marks."+key, "%v", err)
+			}
+		}
+	}
+	d.fields(n, "marks", map[string]func(*yaml.Node){
+		"urgency": func(v *yaml.Node) {
+			mark(v, "urgency", func(s string) (err error) { m.Urgency, err = bhytdoc.ParseUrgency(s); return })
+		},
+		"secrecy": func(v *yaml.Node) {
+			mark(v, "secrecy", func(s string) (err error) { m.Secrecy, err = bhytdoc.ParseSecrecy(s); return })
+		},
+		"circulation": func(v *yaml.Node) {
+			mark(v, "circulation", func(s string) (err error) { m.Circulation, err = bhytdoc.ParseCirculation(s); return })
+		},
+		"du_thao": func(v *yaml.Node) { m.DuThao, _ = d.boolean(v, "marks.du_thao") },
+	})
+}
+
+// esign decodes the electronic signing line: organisation and a time in
+// ISO 8601 with its zone.
+func (d *fmDecoder) esign(n *yaml.Node) *bhytdoc.ESignature { return d.esignAt(n, "esign", "ESign") }
+
+func (d *fmDecoder) esignAt(n *yaml.Node, where, field string) *bhytdoc.ESignature {
+	d.mark(field, n)
+	e := &bhytdoc.ESignature{}
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"organisation": func(v *yaml.Node) { d.str(v, where+".organisation", field+".Organisation", &e.Organisation) },
+		"time": func(v *yaml.Node) {
+			s, ok := d.text(v, where+".time")
+			if !ok {
+				return
+			}
+			d.mark(field+".Time", v)
+			t, err := time.Parse(time.RFC3339, s)
+			if err != nil {
+				d.fail(v, where+".time", "want a time like 2020-05-18T09:30:00+07:00, got %s", excerpt.Quote(s))
+				return
+			}
+			e.Time = t
+		},
+	})
+	return e
+}
+
+// date decodes 2020-05-18, or for a draft 2021-06 or 2022.
+func (d *fmDecoder) date(v *yaml.Node, where, field string, dst *bhytdoc.Date) {
+	s, ok := d.text(v, where)
+	if !ok {
+		return
+	}
+	d.mark(field, v)
+	m := reDate.FindStringSubmatch(s)
+	if m == nil {
+		d.fail(v, where, "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %s", excerpt.Quote(s))
+		return
+	}
+	// Missing parts are "" and read as 0: blank, as in a draft.
+	dst.Year, _ = strconv.Atoi(m[1])
+	dst.Month, _ = strconv.Atoi(m[2])
+	dst.Day, _ = strconv.Atoi(m[3])
+}
+
+// copyBlock decodes a paper copy's block.
+func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
+	c := &bhytdoc.Copy{}
+	d.mark("Copy", n)
+	d.fields(n, "copy", map[string]func(*yaml.Node){
+		"form": func(v *yaml.Node) {
+			if s, ok := d.text(v, "copy.form"); ok {
+				d.mark("Copy.Form", v)
+				f, err := bhytdoc.ParseCopyForm(s)
+				if err != nil {
+					d.fail(v, "copy.form", "%v", err)
+				}
+				c.Form = f
+			}
+		},
+		"issuer": func(v *yaml.Node) {
+			d.mark("Copy.Issuer", v)
+			d.fields(v, "copy.issuer", map[string]func(*yaml.Node){
+				"parent": func(v *yaml.Node) { d.str(v, "copy.issuer.parent", "Copy.Issuer.Parent", &c.Issuer.Parent) },
+				"name":   func(v *yaml.Node) { d.str(v, "copy.issuer.name", "Copy.Issuer.Name", &c.Issuer.Name) },
+				"abbrev": func(v *yaml.Node) { d.str(v, "copy.issuer.abbrev", "Copy.Issuer.Abbrev", &c.Issuer.Abbrev) },
+			})
+		},
+		"number": func(v *yaml.Node) {
+			if i, ok := d.integer(v, "copy.number"); ok {
+				c.Number = i
+				d.mark("Copy.Number", v)
+			}
+		},
+		"place":     func(v *yaml.Node) { d.str(v, "copy.place", "Copy.Place", &c.Place) },
+		"date":      func(v *yaml.Node) { d.date(v, "copy.date", "Copy.Date", &c.Date) },
+		"signature": func(v *yaml.Node) { c.Signature = d.signatureAt(v, "copy.signature", "Copy.Signature") },
+		"noi_nhan": func(v *yaml.Node) {
+			d.mark("Copy.NoiNhan", v)
+			d.list(v, "copy.noi_nhan", func(i int, it *yaml.Node) {
+				c.NoiNhan = append(c.NoiNhan, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.NoiNhan[%d]", i)))
+			})
+		},
+		"luu":   func(v *yaml.Node) { d.texts(v, "copy.luu", "Copy.Luu", &c.Luu) },
+		"esign": func(v *yaml.Node) { c.ESign = d.esignAt(v, "copy.esign", "Copy.ESign") },
+	})
+	return c
 }

@@ -5,10 +5,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/guard"
 )
 
 // FuzzParse feeds arbitrary files to the source parser. It must never
@@ -17,6 +19,7 @@ import (
 // write and read back unchanged.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodSource))
+	f.Add([]byte(goodSource + "\n### Điều 1. Một\n\nĐiều 2. Hai\n\n##### **GIỮA**\n\n| a | b |\n|---|---:|\n| x \\| y | 1 |\n| **Cộng** | **1** |\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("---\nkind: [\n---\n"))
 	f.Add([]byte("---\na: &x [1]\nb: *x\n---\n- \n"))
@@ -25,16 +28,30 @@ func FuzzParse(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	f.Add([]byte("\uFEFF" + goodSource))
+	f.Add([]byte(strings.Replace(goodSource, "number: 464", "number: 0x1_0", 1)))
+	// A span of 100,000,000 columns once exhausted memory in validation.
+	f.Add([]byte(strings.Replace(goodSource, "luu: [VT, VX]", "luu: [VT, VX]\nannexes:\n  - title: T\n    table:\n      header: [[{text: A, cols: 100000000}, B]]\n      rows: [[1, 2, 3]]", 1)))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		guard.Run(t, 10*time.Second, 512<<20, func() { fuzzParse(t, src) })
+	})
+}
+
+// fuzzParse runs in guard.Run's goroutine: it reports with Errorf and
+// returns, as FailNow belongs to the test's own goroutine.
+func fuzzParse(t *testing.T, src []byte) {
+	{
 		d, err := Parse(src, "f.md")
 		if err != nil {
 			es, ok := err.(Errors)
 			if !ok {
-				t.Fatalf("error of type %T: %v", err, err)
+				t.Errorf("error of type %T: %v", err, err)
+				return
 			}
 			for _, e := range es {
 				if e.Line < 1 || strings.Contains(e.Msg, "internal error") {
-					t.Fatalf("bad problem %q", e.Error())
+					t.Errorf("bad problem %q", e.Error())
+					return
 				}
 			}
 			return
@@ -45,16 +62,19 @@ func FuzzParse(f *testing.F) {
 		}
 		d2, err := Parse(first, "f2.md")
 		if err != nil {
-			t.Fatalf("written file does not parse: %v\n%s", err, first)
+			t.Errorf("written file does not parse: %v\n%s", err, first)
+			return
 		}
 		if !reflect.DeepEqual(d, d2) {
-			t.Fatalf("round trip differs\n%s\n%s", first, diff(d2, d))
+			t.Errorf("round trip differs\n%s\n%s", first, diff(d2, d))
+			return
 		}
 		second, _ := Marshal(d2, &Options{Tone: bhytdoc.ToneAsWritten})
 		if !bytes.Equal(first, second) {
-			t.Fatalf("second write differs")
+			t.Errorf("second write differs")
+			return
 		}
-	})
+	}
 }
 
 // FuzzEscape checks that any text, escaped, reads back as itself.

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark/text"
 
@@ -19,7 +20,7 @@ var hostile = []string{
 	"*", "**", "_", "__", "|", "#", "##", "<", "<!--", "-->", "<!-- bhytdoc:header -->", ">", "1. ", "1.", "a) ", "4.1. ",
 	"- ", "+ ", "\\", "`", "```", "[x](y)", "![a](b)", "&amp;", "&#32;", "&", "Ủy ban", "hòa", "thuỷ", "Uỷ",
 	"tiếng Việt có dấu", " ", "  ", "(", ")", ".", ",", "!", "~~~", "---", "===", "\u00a0", "đ", "Phần I",
-	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_", "\u2028",
+	"<b>", "{{.X}}", ":", ": ", "'", "\"", "%", "x", "123", "–", "…", "http://a.vn", "*a*", "_b_",
 	"~", "[", "]", "=", "+", "-", "\u0301", "e\u0301", "@", "? ", "{", "}", "null", "yes", "0x1F", "1e3",
 }
 
@@ -44,6 +45,18 @@ func (g gen) text() string {
 }
 
 // field returns text that is not blank.
+// atMost cuts s to n runes, keeping it non-blank: the model bounds the
+// length of names and titles.
+func atMost(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n])
+	}
+	if strings.TrimSpace(s) == "" {
+		s = "x"
+	}
+	return s
+}
+
 func (g gen) field() string {
 	s := g.text()
 	if strings.TrimSpace(s) == "" {
@@ -85,7 +98,7 @@ func (g gen) spans() []bhytdoc.Span {
 var pointLetters = []string{"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "z"}
 
 func (g gen) block() bhytdoc.Block {
-	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(8)), Text: g.spans()}
+	b := bhytdoc.Block{Kind: bhytdoc.BlockKind(g.r.IntN(11)), Text: g.spans()}
 	switch b.Kind {
 	case bhytdoc.Part:
 		b.Label = g.pick([]string{"Phần", "Chương", "PHẦN", "CHƯƠNG"}) + " " + typo.Roman(1+g.r.IntN(20))
@@ -102,22 +115,41 @@ func (g gen) block() bhytdoc.Block {
 		b.Label = g.pick([]string{"1.1.", "4.2.", "10.3.1.", "01.2."})
 	case bhytdoc.Point:
 		b.Label = g.pick(pointLetters) + ")"
+	case bhytdoc.Article:
+		b.Heading = g.r.IntN(2) == 0
+		b.Label = "Điều 1." // document renumbers
+	case bhytdoc.TableBlock:
+		// One header row, no widths: what a GFM table holds.
+		t := g.annex().Table
+		head := make([]bhytdoc.HeaderCell, t.Cols())
+		for c := range head {
+			head[c].Text = g.text()
+		}
+		t.Header = [][]bhytdoc.HeaderCell{head}
+		for c := range t.Columns {
+			t.Columns[c].Width = 0
+		}
+		if t.Totals != nil && strings.TrimSpace(strings.Join(t.Totals, "")) == "" {
+			t.Totals[0] = "Cộng"
+		}
+		b.Text, b.Table = nil, &t
 	}
 	return b
 }
 
-var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+// png1 is a valid 1×1 grey PNG: Validate decodes every image.
+var png1 = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\b\x00\x00\x00\x00:~\x9bU\x00\x00\x00\x0eIDATx\x9cbb\x00\x04\x00\x00\xff\xff\x00\x06\x00\x03\xfa\xd0Y\xae\x00\x00\x00\x00IEND\xaeB`\x82")
 
 func (g gen) signature() bhytdoc.Signature {
 	var s bhytdoc.Signature
 	prefixes := []bhytdoc.Prefix{bhytdoc.TM, bhytdoc.KT, bhytdoc.Q, bhytdoc.TL, bhytdoc.TUQ}
 	for n := g.r.IntN(3); n > 0; n-- {
-		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: g.field()})
+		s.Authority = append(s.Authority, bhytdoc.Authority{Prefix: prefixes[g.r.IntN(len(prefixes))], Title: atMost(g.field(), bhytdoc.MaxTitleRunes)})
 	}
 	if g.r.IntN(4) > 0 || len(s.Authority) == 0 || s.Authority[len(s.Authority)-1].Prefix != bhytdoc.Q {
-		s.Position = g.field()
+		s.Position = atMost(g.field(), bhytdoc.MaxTitleRunes)
 	}
-	s.Name = g.field()
+	s.Name = atMost(g.field(), bhytdoc.MaxNameRunes)
 	if g.r.IntN(4) == 0 {
 		s.Image = png1
 	}
@@ -216,11 +248,32 @@ func (g gen) document() *bhytdoc.Document {
 	for n := 1 + g.r.IntN(12); n > 0; n-- {
 		d.Body = append(d.Body, g.block())
 	}
+	art := 0
+	for i := range d.Body {
+		if d.Body[i].Kind == bhytdoc.Article {
+			art++
+			d.Body[i].Label = fmt.Sprintf("Điều %d.", art)
+		}
+	}
+	if d.Kind.DecisionWord() != "" || (d.Kind == bhytdoc.ChiThi && g.r.IntN(2) == 0) {
+		d.Authority = g.field()
+	}
+	if g.r.IntN(3) == 0 {
+		d.Proposal = g.item()
+	}
+	if d.Kind != bhytdoc.CongVan && g.r.IntN(3) == 0 {
+		d.IssuedWith = strings.NewReplacer("(", "", ")", "").Replace(g.field())
+	}
 	for n := 1 + g.r.IntN(2); n > 0; n-- {
 		d.Signatures = append(d.Signatures, g.signature())
 	}
 	for n := g.r.IntN(4); n > 0; n-- {
 		r := bhytdoc.Recipient{Name: g.item()}
+		if n := len(d.NoiNhan); n > 0 && (d.NoiNhan[n-1].Purpose != "" || d.NoiNhan[n-1].Joined) && g.r.IntN(2) == 0 {
+			r.Joined = true
+			d.NoiNhan = append(d.NoiNhan, r)
+			continue
+		}
 		if g.r.IntN(2) == 0 {
 			r.Purpose = strings.NewReplacer("(", "", ")", "").Replace(g.field())
 			if strings.TrimSpace(r.Purpose) == "" {
@@ -230,6 +283,16 @@ func (g gen) document() *bhytdoc.Document {
 		d.NoiNhan = append(d.NoiNhan, r)
 	}
 	d.Luu = g.items(1, 3)
+	if g.r.IntN(3) == 0 {
+		d.Marks = bhytdoc.Marks{Urgency: bhytdoc.Urgency(g.r.IntN(4)), Secrecy: bhytdoc.Secrecy(g.r.IntN(4)),
+			Circulation: bhytdoc.Circulation(g.r.IntN(3)), DuThao: g.r.IntN(2) == 0}
+		d.Typist = g.pick([]string{"", "PL", "NVA"})
+		d.PrintCopies = g.r.IntN(400)
+		d.Contact = g.items(0, 2)
+	}
+	if g.r.IntN(4) == 0 {
+		d.ESign = &bhytdoc.ESignature{Organisation: g.field(), Time: time.Date(2020, 5, 18, g.r.IntN(24), g.r.IntN(60), 7, 123, time.UTC)}
+	}
 	for n := g.r.IntN(3); n > 0; n-- {
 		d.Annexes = append(d.Annexes, g.annex())
 	}

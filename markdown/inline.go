@@ -227,6 +227,10 @@ func escapeLineStart(as []atom) {
 		as[0].enc = escaped
 		return
 	}
+	if n := articlePrefix(as); n > 0 {
+		as[n].enc = escaped // "Điều 1." would read as an article
+		return
+	}
 	i := 0
 	for i < len(as) && as[i].r >= '0' && as[i].r <= '9' {
 		i++
@@ -309,4 +313,24 @@ func flanking(before, after rune) (left, right bool) {
 	left = !as && (!ap || bs || bp)
 	right = !bs && (!bp || as || ap)
 	return
+}
+
+// articlePrefix returns the index of the "." of a leading "Điều N.", or 0.
+func articlePrefix(as []atom) int {
+	const word = "Điều "
+	i := 0
+	for _, r := range word {
+		if i >= len(as) || as[i].r != r {
+			return 0
+		}
+		i++
+	}
+	j := i
+	for j < len(as) && as[j].r >= '0' && as[j].r <= '9' {
+		j++
+	}
+	if j > i && j < len(as) && as[j].r == '.' {
+		return j
+	}
+	return 0
 }

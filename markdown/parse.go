@@ -120,8 +120,11 @@ func Parse(src []byte, name string) (*bhytdoc.Document, error) {
 
 // ParseFS is Parse for the file name in fsys; relative paths in its front
 // matter are resolved against name's directory and may not leave fsys.
+// Every file read must be a regular file of at most MaxFileBytes. Give
+// the fsys of an os.Root (root.FS()) so that symbolic links cannot lead
+// outside the directory either: os.DirFS follows them anywhere.
 func ParseFS(fsys fs.FS, name string) (*bhytdoc.Document, error) {
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +151,8 @@ func ParseSource(src []byte, name string, fsys fs.FS) (_ *Source, err error) {
 		errs = append(errs, &Error{File: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 		return nil, errs
 	}
+	// A byte-order mark some editors write first is not content.
+	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
 		return fail(badUTF8Line(src), "invalid UTF-8")
 	}

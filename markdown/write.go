@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -45,6 +46,9 @@ const (
 //
 // Write is safe for concurrent use.
 func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
+	if w == nil {
+		return errors.New("markdown: Write: nil io.Writer")
+	}
 	b, err := Marshal(d, o)
 	if err != nil {
 		return err
@@ -55,6 +59,9 @@ func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
 
 // Marshal is Write returning the bytes.
 func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
+	if d == nil {
+		return nil, d.Validate() // names the nil document
+	}
 	var oo Options
 	if o != nil {
 		oo = *o
@@ -89,6 +96,9 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 func checkWritable(d *bhytdoc.Document) error {
 	var errs []error
 	for i, b := range d.Body {
+		if b.Table != nil {
+			errs = append(errs, bodyTableWritable(fmt.Sprintf("Body[%d].Table", i), b.Table)...)
+		}
 		if b.Kind == bhytdoc.Item && !b.Heading {
 			if n, err := strconv.Atoi(strings.TrimSuffix(b.Label, ".")); err != nil || n > 999999999 {
 				errs = append(errs, &bhytdoc.FieldError{Field: fmt.Sprintf("Body[%d].Label", i),
@@ -165,11 +175,26 @@ func (w *writer) header() {
 	if d.Kind == bhytdoc.CongVan {
 		left = append(left, Escape("V/v "+oneLine(d.Summary)))
 	}
+	for _, m := range []string{d.Marks.Secrecy.String(), d.Marks.Urgency.String(), d.Marks.Circulation.String()} {
+		if m != "" {
+			left = append(left, bold(m))
+		}
+	}
+	if d.Marks.DuThao {
+		w.para(bold("DỰ THẢO"))
+	}
 	w.para(lines(left...))
 	w.para(lines(bold(bhytdoc.QuocHieu), bold(bhytdoc.TieuNgu)))
 	w.para(italic(d.PlaceDate()))
 	if d.Kind != bhytdoc.CongVan {
-		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary))))
+		iw := ""
+		if s := oneLine(d.IssuedWith); s != "" {
+			iw = italic("(" + s + ")")
+		}
+		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary)), iw))
+	}
+	if s := oneLine(d.Authority); s != "" {
+		w.para(bold(typo.Upper(s)))
 	}
 	switch len(d.Recipients) {
 	case 0:
@@ -179,12 +204,23 @@ func (w *writer) header() {
 		w.para("Kính gửi:")
 		w.list(d.Recipients, func(s string) string { return strings.TrimSpace(s) })
 	}
-	if len(d.Bases) > 0 {
-		ls := make([]string, len(d.Bases))
-		for i, b := range d.Bases {
-			ls[i] = italic(strings.TrimSpace(b) + end(i, len(d.Bases)))
+	var ls []string
+	proposal := strings.TrimSpace(d.Proposal)
+	for i, b := range d.Bases {
+		e := end(i, len(d.Bases))
+		if proposal != "" {
+			e = ";"
 		}
+		ls = append(ls, italic(strings.TrimSpace(b)+e))
+	}
+	if proposal != "" {
+		ls = append(ls, italic(proposal+"."))
+	}
+	if len(ls) > 0 {
 		w.para(lines(ls...))
+	}
+	if dw := d.Kind.DecisionWord(); dw != "" {
+		w.para(bold(typo.Upper(dw) + ":"))
 	}
 }
 
@@ -243,6 +279,16 @@ func (w *writer) body() {
 			}
 		case bhytdoc.Point:
 			w.para(b.Label + " " + inline(b.Text, false))
+		case bhytdoc.Centered:
+			w.para("##### " + inline(b.Text, false))
+		case bhytdoc.TableBlock:
+			w.para(bodyTable(b.Table))
+		case bhytdoc.Article:
+			if b.Heading {
+				w.para("### " + b.Label + " " + inline(b.Text, false))
+			} else {
+				w.para(b.Label + " " + inline(b.Text, false))
+			}
 		case bhytdoc.Dash:
 			w.para("- " + inline(b.Text, true))
 		case bhytdoc.Plus:
@@ -266,41 +312,106 @@ func (w *writer) footer() {
 	for _, a := range d.Attachments {
 		w.para(Escape("(" + strings.TrimSpace(a) + ")"))
 	}
-	for _, s := range d.Signatures {
-		var ls []string
-		for _, a := range s.Authority {
-			ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
-		}
-		if p := oneLine(s.Position); p != "" {
-			ls = append(ls, bold(typo.Upper(p)))
-		}
-		if len(ls) > 0 {
-			w.para(lines(ls...))
-		}
-		w.para(bold(oneLine(s.Name)))
+	for i := range d.Signatures {
+		w.signature(&d.Signatures[i])
 	}
-	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
-	items := make([]string, 0, len(d.NoiNhan)+1)
-	for _, r := range d.NoiNhan {
-		s := strings.TrimSpace(r.Name)
-		if p := strings.TrimSpace(r.Purpose); p != "" {
-			s += " (" + p + ")"
+	w.noiNhan(d.NoiNhan, d.Luu)
+	if s := typistLine(d); s != "" {
+		w.para(Escape(s))
+	}
+	if len(d.Contact) > 0 {
+		cs := make([]string, len(d.Contact))
+		for i, c := range d.Contact {
+			cs[i] = Escape(oneLine(c))
 		}
-		items = append(items, s)
+		w.para("---")
+		w.para(lines(cs...))
 	}
-	var sb strings.Builder
-	for _, it := range items {
-		sb.WriteString("- " + Escape(it+";") + "\n")
+	if c := d.Copy; c != nil {
+		w.copyBlock(c)
 	}
-	luu := make([]string, len(d.Luu))
-	for i, l := range d.Luu {
-		luu[i] = strings.TrimSpace(l)
-	}
-	sb.WriteString("- " + Escape("Lưu: "+strings.Join(luu, ", ")+".") + "\n")
-	w.para(strings.TrimSuffix(sb.String(), "\n"))
 	for i := range d.Annexes {
 		w.annex(i)
 	}
+}
+
+// signature writes a signature block: its title lines, then the name.
+func (w *writer) signature(s *bhytdoc.Signature) {
+	var ls []string
+	for _, a := range s.Authority {
+		ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
+	}
+	if p := oneLine(s.Position); p != "" {
+		ls = append(ls, bold(typo.Upper(p)))
+	}
+	if len(ls) > 0 {
+		w.para(lines(ls...))
+	}
+	w.para(bold(oneLine(s.Name)))
+}
+
+// noiNhan writes "Nơi nhận:" and its list, the groups sharing a purpose
+// as typed on paper, and the Lưu line.
+func (w *writer) noiNhan(rs []bhytdoc.Recipient, luu []string) {
+	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
+	var sb strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		s := strings.TrimSpace(r.Name)
+		p := strings.TrimSpace(r.Purpose)
+		end := i + 1
+		for end < len(rs) && rs[end].Joined {
+			end++
+		}
+		if end > i+1 {
+			// A "}" ends each line of the group, the purpose follows the
+			// middle one.
+			mid := i + (end-1-i)/2
+			for k := i; k < end; k++ {
+				line := strings.TrimSpace(rs[k].Name) + "; }"
+				if k == mid {
+					line += " (" + p + ")"
+				}
+				sb.WriteString("- " + Escape(line) + "\n")
+			}
+			i = end - 1
+			continue
+		}
+		if p != "" {
+			s += " (" + p + ")"
+		}
+		sb.WriteString("- " + Escape(s+";") + "\n")
+	}
+	ls := make([]string, len(luu))
+	for i, l := range luu {
+		ls[i] = strings.TrimSpace(l)
+	}
+	sb.WriteString("- " + Escape("Lưu: "+strings.Join(ls, ", ")+".") + "\n")
+	w.para(strings.TrimSuffix(sb.String(), "\n"))
+}
+
+// copyBlock writes a paper copy's block as the page has it, after a rule.
+func (w *writer) copyBlock(c *bhytdoc.Copy) {
+	w.para("---")
+	if e := c.ESign; e != nil {
+		w.para(lines(Escape(typo.Upper(c.Form.String())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
+	}
+	var left []string
+	for _, l := range strings.Split(c.Issuer.Parent, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, Escape(typo.Upper(l)))
+		}
+	}
+	for _, l := range strings.Split(c.Issuer.Name, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			left = append(left, bold(typo.Upper(l)))
+		}
+	}
+	left = append(left, Escape("Số: "+strings.TrimSpace(c.NumberSymbol())))
+	w.para(lines(left...))
+	w.para(lines(bold(typo.Upper(c.Form.String())), italic(c.Place+", "+typo.LongDate(c.Date.Year, c.Date.Month, c.Date.Day))))
+	w.signature(&c.Signature)
+	w.noiNhan(c.NoiNhan, c.Luu)
 }
 
 func (w *writer) annex(i int) {
@@ -308,6 +419,9 @@ func (w *writer) annex(i int) {
 	a := &d.Annexes[i]
 	label, ref := d.AnnexHeading(i)
 	w.para("---")
+	if e := d.ESign; e != nil {
+		w.para(lines(Escape("Số: "+strings.TrimSpace(d.NumberSymbol())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
+	}
 	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
 	w.para(Table(&a.Table))
 }
@@ -316,8 +430,11 @@ func (w *writer) annex(i int) {
 // each column is named by the header cells above it, top-down, joined by
 // " – " ("Số người tham gia – Tỷ lệ"). Columns are aligned as the PDF
 // aligns them, and the totals row is bold. Cell text is escaped so that
-// it reads back exactly.
+// it reads back exactly. A nil t gives "".
 func Table(t *bhytdoc.Table) string {
+	if t == nil {
+		return ""
+	}
 	cols := t.Cols()
 	names := make([][]string, cols)
 	t.EachHeaderCell(func(_, c int, cell bhytdoc.HeaderCell) {
@@ -409,47 +526,44 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addStr(root, "place", d.Place)
 	add(root, "date", dateNode(d.Date))
 	addStr(root, "summary", d.Summary)
+	addStr(root, "issued_with", d.IssuedWith)
+	addStr(root, "authority", d.Authority)
 	addList(root, "recipients", d.Recipients, false)
 	addList(root, "bases", d.Bases, false)
+	addStr(root, "proposal", d.Proposal)
 	addList(root, "attachments", d.Attachments, false)
 	if len(d.Signatures) > 0 {
 		sigs := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, s := range d.Signatures {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			if len(s.Authority) > 0 {
-				as := make([]string, len(s.Authority))
-				for i, a := range s.Authority {
-					as[i] = string(a.Prefix) + " " + a.Title
-				}
-				add(m, "authority", strList(as, false))
-			}
-			addStr(m, "position", s.Position)
-			addStr(m, "name", s.Name)
-			if len(s.Image) > 0 {
-				add(m, "image", str(dataPNG+base64.StdEncoding.EncodeToString(s.Image)))
-			}
-			if len(s.Seal) > 0 {
-				add(m, "seal", str(dataPNG+base64.StdEncoding.EncodeToString(s.Seal)))
-			}
-			sigs.Content = append(sigs.Content, m)
+		for i := range d.Signatures {
+			sigs.Content = append(sigs.Content, signatureNode(&d.Signatures[i]))
 		}
 		add(root, "signatures", sigs)
 	}
 	if len(d.NoiNhan) > 0 {
-		nn := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, r := range d.NoiNhan {
-			if r.Purpose == "" {
-				nn.Content = append(nn.Content, str(r.Name))
-				continue
-			}
-			m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-			add(m, "name", str(r.Name))
-			add(m, "purpose", str(r.Purpose))
-			nn.Content = append(nn.Content, m)
-		}
-		add(root, "noi_nhan", nn)
+		add(root, "noi_nhan", recipientsNode(d.NoiNhan))
 	}
 	addList(root, "luu", d.Luu, true)
+	if d.Marks != (bhytdoc.Marks{}) {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		addStr(m, "urgency", d.Marks.Urgency.String())
+		addStr(m, "secrecy", d.Marks.Secrecy.String())
+		addStr(m, "circulation", d.Marks.Circulation.String())
+		if d.Marks.DuThao {
+			add(m, "du_thao", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		add(root, "marks", m)
+	}
+	addStr(root, "typist", d.Typist)
+	if d.PrintCopies != 0 {
+		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.PrintCopies)})
+	}
+	addList(root, "contact", d.Contact, false)
+	if d.ESign != nil {
+		add(root, "esign", esignNode(d.ESign))
+	}
+	if d.Copy != nil {
+		add(root, "copy", copyNode(d.Copy))
+	}
 	if len(d.Annexes) > 0 {
 		as := &yaml.Node{Kind: yaml.SequenceNode}
 		for i := range d.Annexes {
@@ -559,5 +673,100 @@ func annexNode(a *bhytdoc.Annex) *yaml.Node {
 		add(tn, "totals", strList(t.Totals, true))
 	}
 	add(m, "table", tn)
+	return m
+}
+
+// typistLine is ô 12 as printed: "PL.(300)".
+func typistLine(d *bhytdoc.Document) string {
+	s := strings.TrimSpace(d.Typist)
+	if s != "" {
+		s += "."
+	}
+	if d.PrintCopies > 0 {
+		s += "(" + strconv.Itoa(d.PrintCopies) + ")"
+	}
+	return s
+}
+
+func addNode(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func addText(m *yaml.Node, key, v string) {
+	if v != "" {
+		addNode(m, key, str(v))
+	}
+}
+
+func signatureNode(s *bhytdoc.Signature) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if len(s.Authority) > 0 {
+		as := make([]string, len(s.Authority))
+		for i, a := range s.Authority {
+			as[i] = string(a.Prefix) + " " + a.Title
+		}
+		addNode(m, "authority", strList(as, false))
+	}
+	addText(m, "position", s.Position)
+	addText(m, "name", s.Name)
+	if len(s.Image) > 0 {
+		addNode(m, "image", str(dataPNG+base64.StdEncoding.EncodeToString(s.Image)))
+	}
+	if len(s.Seal) > 0 {
+		addNode(m, "seal", str(dataPNG+base64.StdEncoding.EncodeToString(s.Seal)))
+	}
+	return m
+}
+
+func recipientsNode(rs []bhytdoc.Recipient) *yaml.Node {
+	nn := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, r := range rs {
+		if r.Purpose == "" && !r.Joined {
+			nn.Content = append(nn.Content, str(r.Name))
+			continue
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		addNode(m, "name", str(r.Name))
+		addText(m, "purpose", r.Purpose)
+		if r.Joined {
+			addNode(m, "joined", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		nn.Content = append(nn.Content, m)
+	}
+	return nn
+}
+
+func esignNode(e *bhytdoc.ESignature) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	addText(m, "organisation", e.Organisation)
+	if !e.Time.IsZero() {
+		addNode(m, "time", str(bhytdoc.SigningTime(e.Time)))
+	}
+	return m
+}
+
+func copyNode(c *bhytdoc.Copy) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	addText(m, "form", c.Form.String())
+	iss := &yaml.Node{Kind: yaml.MappingNode}
+	addText(iss, "parent", c.Issuer.Parent)
+	addText(iss, "name", c.Issuer.Name)
+	addText(iss, "abbrev", c.Issuer.Abbrev)
+	addNode(m, "issuer", iss)
+	if c.Number != 0 {
+		addNode(m, "number", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(c.Number)})
+	}
+	addText(m, "place", c.Place)
+	addNode(m, "date", dateNode(c.Date))
+	addNode(m, "signature", signatureNode(&c.Signature))
+	if len(c.NoiNhan) > 0 {
+		addNode(m, "noi_nhan", recipientsNode(c.NoiNhan))
+	}
+	if len(c.Luu) > 0 {
+		addNode(m, "luu", strList(c.Luu, true))
+	}
+	if c.ESign != nil {
+		addNode(m, "esign", esignNode(c.ESign))
+	}
 	return m
 }

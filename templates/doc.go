@@ -11,11 +11,9 @@
 //     share of a plan — its figures, and per milestone its target, the
 //     participants needed and the new enrolments (bhytdoc merge
 //     --milestone fills these from a table of units);
-//   - quyet-dinh-giao-chi-tieu: the quyết định assigning the targets, its
-//     annex planned from the units (bhytdoc new --baseline). The model
-//     has no articles or "QUYẾT ĐỊNH:" line yet: Điều 1–3 are paragraphs
-//     starting with a bold "Điều N.", and the deciding authority's line
-//     is not printed.
+//   - quyet-dinh-giao-chi-tieu: the quyết định assigning the targets
+//     (authority line, Căn cứ, "QUYẾT ĐỊNH:", Điều 1–3), its annex
+//     planned from the units (bhytdoc new --baseline).
 //
 // The công văn templates name the social insurance office of a district
 // ("Bảo hiểm xã hội quận Cái Răng"), never of a ward: give CoQuanBHXH when
@@ -34,7 +32,9 @@
 // tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
 // trăm"); md escapes text for the Markdown body, yaml and yamls quote it
 // for the front matter, so that no data can change the document's
-// structure.
+// structure. Values are checked against their use: text, md and yaml take
+// text only (not a number or true/false), items a list with at least one
+// item (what a sentence or a section enumerates), list any list.
 //
 // Related packages:
 //

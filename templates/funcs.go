@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/markdown"
 )
@@ -35,6 +36,9 @@ var funcs = template.FuncMap{
 	"yaml":       yamlQuote,
 	"yamls":      yamlList,
 	"add":        func(a, b int) int { return a + b },
+	"text":       text,
+	"items":      items,
+	"list":       list,
 	"roman":      typo.Roman,
 	"tuychon":    optional,
 	"bhxh":       bhxh,
@@ -188,7 +192,7 @@ func number(v any) (float64, error) {
 	case reflect.Float32, reflect.Float64:
 		return rv.Float(), nil
 	}
-	return 0, fmt.Errorf("%v (%T) is not a number", v, v)
+	return 0, fmt.Errorf("%s is not a number", describe(v))
 }
 
 func integer(v any) (int64, error) {
@@ -197,7 +201,7 @@ func integer(v any) (int64, error) {
 		return 0, err
 	}
 	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
-		return 0, fmt.Errorf("%v is not a whole number", v)
+		return 0, fmt.Errorf("%s is not a whole number", excerpt.Trim(fmt.Sprint(v)))
 	}
 	return int64(f), nil
 }
@@ -350,17 +354,17 @@ var reISODate = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
 func date(v any) (y, m, d int, err error) {
 	s, ok := v.(string)
 	if !ok {
-		return 0, 0, 0, fmt.Errorf("%v (%T) is not a date like \"2020-05-18\"", v, v)
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", describe(v))
 	}
 	p := reISODate.FindStringSubmatch(s)
 	if p == nil {
-		return 0, 0, 0, fmt.Errorf("%q is not a date like \"2020-05-18\"", s)
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", excerpt.Quote(s))
 	}
 	y, _ = strconv.Atoi(p[1])
 	m, _ = strconv.Atoi(p[2])
 	d, _ = strconv.Atoi(p[3])
 	if err := typo.ValidDate(y, m, d, false); err != nil {
-		return 0, 0, 0, fmt.Errorf("%q: %w", s, err)
+		return 0, 0, 0, fmt.Errorf("%s: %w", excerpt.Quote(s), err)
 	}
 	return y, m, d, nil
 }
@@ -405,6 +409,8 @@ func nam(v any) (int, error) {
 	return y, err
 }
 
+// text returns v, which must be text: a number or true/false where the
+// template prints text is an error, not "Bảo hiểm xã hội true".
 func text(v any) (string, error) {
 	switch x := v.(type) {
 	case nil:
@@ -412,15 +418,69 @@ func text(v any) (string, error) {
 	case string:
 		return x, nil
 	case json.Number:
-		return string(x), nil
+		return "", fmt.Errorf("want text, got the number %s (put it in quotes if it is text)", x)
+	case bool:
+		return "", fmt.Errorf("want text, got %v", x)
 	case fmt.Stringer:
 		return x.String(), nil
 	}
-	switch reflect.ValueOf(v).Kind() {
-	case reflect.Map, reflect.Slice, reflect.Struct, reflect.Array:
-		return "", fmt.Errorf("want text, got %T", v)
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String(), nil
+	case reflect.Map, reflect.Struct:
+		return "", errors.New("want text, got a set of fields")
+	case reflect.Slice, reflect.Array:
+		return "", errors.New("want text, got a list")
 	}
-	return fmt.Sprint(v), nil
+	return "", fmt.Errorf("want text, got %s", describe(v))
+}
+
+// items returns the list v, which a sentence or a section enumerates: an
+// empty list would print "…chỉ tiêu đề ra: ." or a heading over nothing.
+func items(v any) (any, error) {
+	rv := reflect.ValueOf(v)
+	if v == nil {
+		return nil, errNoValue
+	}
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return nil, fmt.Errorf("want a list, got %s", describe(v))
+	}
+	if rv.Len() == 0 {
+		return nil, errors.New("the list is empty; give at least one item")
+	}
+	return v, nil
+}
+
+// list returns the list v, which may be empty.
+func list(v any) (any, error) {
+	if v == nil {
+		return nil, errNoValue
+	}
+	if k := reflect.ValueOf(v).Kind(); k != reflect.Slice && k != reflect.Array {
+		return nil, fmt.Errorf("want a list, got %s", describe(v))
+	}
+	return v, nil
+}
+
+// describe names a value's kind for a message, quoting a short excerpt of
+// text.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return "the text " + excerpt.Quote(x)
+	case json.Number:
+		return "the number " + string(x)
+	case bool:
+		return fmt.Sprint(x)
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Map, reflect.Struct:
+		return "a set of fields"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return excerpt.Trim(fmt.Sprintf("%v (%T)", v, v))
 }
 
 // md escapes text for the Markdown body (see markdown.Escape).

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,10 +18,12 @@ const annexUsage = `usage:
       plan coverage targets per unit; writes DIR/plan.xlsx (the annex, with
       formulas) and DIR/plan.md (schedule, annex and new participants per
       unit), and prints the schedule sentence. No PDF: an annex is printed
-      as part of a document (see package coverage, Table.Annex).
-  bhytdoc annex check TABLE.xlsx|TABLE.csv ...
+      as part of a document (see package coverage, Table.Annex). A
+      workbook is read from the sheet it opens on, or --sheet NAME.
+  bhytdoc annex check TABLE.xlsx|TABLE.csv ... [--sheet NAME]
       report every arithmetic inconsistency, one per line; exit status 1
-      when there is any, 0 when the tables are consistent.
+      when there is any, 0 when the tables are consistent. Every visible
+      sheet of a workbook is checked, or only --sheet NAME.
 `
 
 func runAnnex(args []string, stdout, stderr io.Writer) int {
@@ -86,6 +87,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	ref := fs.String("reference", "", "reference line under the title, without parentheses")
 	sortUnits := fs.Bool("sort", false, "sort units in Vietnamese alphabetical order (default: input order)")
 	dir := fs.String("o", "out", "output `directory`")
+	sheet := fs.String("sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -117,9 +119,12 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	file := pos[0]
-	bs, err := readBaselines(file)
+	bs, read, err := readBaselines(file, *sheet)
 	if err != nil {
 		return report(stderr, "", err)
+	}
+	if read != "" {
+		fmt.Fprintf(stdout, "%s: read sheet %q\n", file, read)
 	}
 	for i := range bs {
 		if bs[i].Growth == 0 {
@@ -148,36 +153,40 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if err := coverage.WriteMarkdown(&mb, t); err != nil {
 		return report(stderr, "", err)
 	}
-	for _, out := range []struct {
-		name string
-		data []byte
-	}{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}} {
-		if err := writeFile(*dir, out.name, out.data); err != nil {
-			return report(stderr, filepath.Join(*dir, out.name), err)
-		}
-		fmt.Fprintln(stdout, filepath.Join(*dir, out.name))
+	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}); err != nil {
+		return report(stderr, "", err)
 	}
 	fmt.Fprintln(stdout, t.Schedule()+".")
 	return exitOK
 }
 
-func readBaselines(file string) ([]coverage.Baseline, error) {
-	return readTable(file, coverage.ReadXLSX, coverage.ReadCSV)
+// readBaselines reads the baselines of file and, for a workbook, the
+// name of the sheet read.
+func readBaselines(file, sheet string) (bs []coverage.Baseline, read string, err error) {
+	bs, err = readTable(file, sheet, func(r io.Reader, name string) ([]coverage.Baseline, error) {
+		var err error
+		bs, read, err = coverage.ReadXLSXSheet(r, name, sheet)
+		return bs, err
+	}, coverage.ReadCSV)
+	return bs, read, err
 }
 
 // readTable opens file and reads it with the reader its extension calls
-// for.
-func readTable[T any](file string, xlsx, csv func(io.Reader, string) (T, error)) (T, error) {
+// for; a sheet is named only for a workbook.
+func readTable[T any](file, sheet string, xlsx, csv func(io.Reader, string) (T, error)) (T, error) {
 	var zero T
 	read := csv
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".xlsx", ".xlsm":
 		read = xlsx
 	case ".csv", ".txt":
+		if sheet != "" {
+			return zero, fmt.Errorf("%s: --sheet names a workbook's sheet; a CSV file has none", file)
+		}
 	default:
 		return zero, fmt.Errorf("%s: unknown file type (want .xlsx or .csv)", file)
 	}
-	f, err := os.Open(file)
+	f, err := openInput(file, maxTableBytes)
 	if err != nil {
 		return zero, err
 	}
@@ -188,6 +197,7 @@ func readTable[T any](file string, xlsx, csv func(io.Reader, string) (T, error))
 func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("annex check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	sheet := fs.String("sheet", "", "check only this `sheet` of each workbook (default: every visible sheet)")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -198,7 +208,7 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, file := range files {
-		sheets, err := readAnnexes(file)
+		sheets, err := readAnnexes(file, *sheet)
 		if err != nil {
 			status = report(stderr, "", err)
 			continue
@@ -223,8 +233,18 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-func readAnnexes(file string) ([]*coverage.AnnexSheet, error) {
-	return readTable(file, coverage.ReadAnnexXLSX, func(r io.Reader, name string) ([]*coverage.AnnexSheet, error) {
+func readAnnexes(file, sheet string) ([]*coverage.AnnexSheet, error) {
+	xlsx := coverage.ReadAnnexXLSX
+	if sheet != "" {
+		xlsx = func(r io.Reader, name string) ([]*coverage.AnnexSheet, error) {
+			s, err := coverage.ReadAnnexXLSXSheet(r, name, sheet)
+			if err != nil {
+				return nil, err
+			}
+			return []*coverage.AnnexSheet{s}, nil
+		}
+	}
+	return readTable(file, sheet, xlsx, func(r io.Reader, name string) ([]*coverage.AnnexSheet, error) {
 		s, err := coverage.ReadAnnexCSV(r, name)
 		if err != nil {
 			return nil, err

@@ -98,7 +98,8 @@ func TestExamplesCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, name := range []string{"cai-rang-898-UBND", "son-duong-UBND-VX", "nam-toan-KH-2022"} {
+	names := []string{"cai-rang-898-UBND", "son-duong-UBND-VX", "nam-toan-KH-2022", "nam-truc-330-QD-UBND"}
+	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
 		if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
 			t.Errorf("%s: %v", name, err)
@@ -108,8 +109,8 @@ func TestExamplesCommand(t *testing.T) {
 		}
 	}
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 3 {
-		t.Errorf("%d files in the output directory, want 3 (no temporaries)", len(ents))
+	if len(ents) != len(names) {
+		t.Errorf("%d files in the output directory, want %d (no temporaries)", len(ents), len(names))
 	}
 	if code, _, _ := runCLI("examples", "extra"); code != exitUsage {
 		t.Errorf("extra argument: exit %d", code)

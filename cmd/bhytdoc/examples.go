@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/quyetdinh"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
@@ -20,17 +21,16 @@ func runExamples(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bhytdoc examples: unexpected arguments:", fs.Args())
 		return exitUsage
 	}
-	status := exitOK
-	for _, ex := range seeds.All() {
+	var outs []output
+	for _, ex := range append(seeds.All(), quyetdinh.All()...) {
 		b, err := bhytdoc.RenderPDF(ex.Doc, nil)
-		if err == nil {
-			err = writeFile(*dir, ex.Name+".pdf", b)
-		}
 		if err != nil {
-			status = report(stderr, ex.Name, err)
-			continue
+			return report(stderr, ex.Name, err)
 		}
-		fmt.Fprintf(stdout, "%s/%s.pdf\n", *dir, ex.Name)
+		outs = append(outs, output{ex.Name + ".pdf", b})
 	}
-	return status
+	if err := writeSet(stdout, *dir, outs); err != nil {
+		return report(stderr, "", err)
+	}
+	return exitOK
 }

@@ -110,10 +110,32 @@ func report(stderr io.Writer, where string, err error) int {
 	return exitInvalid
 }
 
-// writeFile writes data to dir/name all at once (see atomicfile).
-func writeFile(dir, name string, data []byte) error {
-	_, err := atomicfile.Write(dir, name, data)
-	return err
+// output is one file of a set to write.
+type output struct {
+	name string
+	data []byte
+}
+
+// writeSet writes the files to dir together (see atomicfile.Set): either
+// all of them are written or none. It prints each path written.
+func writeSet(stdout io.Writer, dir string, outs []output) error {
+	s, err := atomicfile.NewSet(dir)
+	if err != nil {
+		return err
+	}
+	for _, o := range outs {
+		if err := s.Add(o.name, o.data); err != nil {
+			return err
+		}
+	}
+	paths, err := s.Commit()
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
 }
 
 // parseArgs parses fs's flags wherever they stand among the positional

@@ -166,7 +166,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		o, err := annexOptionsOf(m.common)
 		if err == nil {
 			var bs []coverage.Baseline
-			if bs, err = readBaselines(f.rows); err == nil {
+			if bs, _, err = readBaselines(f.rows, ""); err == nil {
 				m.plan, err = makePlan(bs, f.ms, o)
 			}
 		}

@@ -1,20 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/markdown"
@@ -26,7 +18,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx (the planned annex)")
+	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx (with --baseline: the planned annex with formulas)")
 	pf := addPlanFlags(fs)
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
@@ -50,9 +42,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
 	if err == nil {
 		err = pf.check()
-	}
-	if err == nil && slices.Contains(fmts, "xlsx") && pf.baseline == "" {
-		err = errors.New("--format xlsx writes the planned annex: give --baseline and --milestone")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
@@ -82,6 +71,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return printErrors(stderr, *dataPath, err)
 	}
+	var outs []output
 	for _, f := range fmts {
 		var out []byte
 		switch f {
@@ -92,64 +82,30 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(doc, nil)
 		case "xlsx":
-			out, err = p.workbook()
+			if p != nil {
+				out, err = p.workbook()
+			} else {
+				out, err = bhytdoc.RenderXLSX(doc, nil)
+			}
 		}
 		if err != nil {
 			return printErrors(stderr, *dataPath, err)
 		}
-		file := outName(*dataPath, f)
-		if err := writeFile(*dir, file, out); err != nil {
-			fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
-			return exitInvalid
-		}
-		fmt.Fprintln(stdout, filepath.Join(*dir, file))
+		outs = append(outs, output{outName(*dataPath, f), out})
+	}
+	if err := writeSet(stdout, *dir, outs); err != nil {
+		fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
+		return exitInvalid
 	}
 	return exitOK
 }
 
-var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// readData decodes a JSON or YAML data file into maps, lists and
-// numbers; errors name the file and line.
+// readData reads a JSON or YAML data file (see templates.ParseData);
+// errors name the file and line.
 func readData(path string) (any, error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput(path, maxTextBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, err
 	}
-	var v map[string]any
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml":
-		if err := yaml.Unmarshal(b, &v); err != nil {
-			line, msg := 1, err.Error()
-			if m := reYAMLLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = m[2]
-			}
-			return nil, fmt.Errorf("%s:%d: %s", path, line, msg)
-		}
-	default:
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.UseNumber() // keep 12345 exact; the template formats it
-		err := dec.Decode(&v)
-		if err == nil && dec.More() {
-			err = errors.New("data after the top-level object")
-		}
-		if err != nil {
-			off := dec.InputOffset()
-			var se *json.SyntaxError
-			var te *json.UnmarshalTypeError
-			switch {
-			case errors.As(err, &se):
-				off = se.Offset
-			case errors.As(err, &te):
-				off = te.Offset
-			}
-			line := 1 + bytes.Count(b[:min(int(off), len(b))], []byte{'\n'})
-			return nil, fmt.Errorf("%s:%d: %v", path, line, err)
-		}
-	}
-	if v == nil {
-		return nil, fmt.Errorf("%s:1: want an object of data fields", path)
-	}
-	return v, nil
+	return templates.ParseData(b, path)
 }

@@ -54,7 +54,7 @@ func (pf *planFlags) apply(data any) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	bs, err := readBaselines(pf.baseline)
+	bs, _, err := readBaselines(pf.baseline, "")
 	if err != nil {
 		return nil, err
 	}

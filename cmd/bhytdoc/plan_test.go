@@ -78,9 +78,6 @@ func TestNewWithPlanErrors(t *testing.T) {
 	if code, _, _ := runCLI("new", "ke-hoach-bhyt", "--data", data, "--baseline", "testdata/units.csv", "-o", dir); code != exitUsage {
 		t.Errorf("--baseline without --milestone: exit %d", code)
 	}
-	if code, _, _ := runCLI("new", "ke-hoach-bhyt", "--data", data, "-o", dir, "--format", "xlsx"); code != exitUsage {
-		t.Errorf("xlsx without a plan: exit %d", code)
-	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("files written on error: %v", ents)
 	}

@@ -31,10 +31,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx")
+	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx]")
+		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx]")
 		fs.PrintDefaults()
 	}
 	sources, err := parseArgs(fs, args)
@@ -45,17 +45,30 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	fmts, err := formats(*format, "pdf", "md", "docx")
+	fmts, err := formats(*format, "pdf", "md", "docx", "xlsx")
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc render:", err)
 		return exitUsage
 	}
+	// Refuse before writing anything: two sources with the same base
+	// name would write the same file, the second over the first.
+	writer := map[string]string{}
 	for _, src := range sources {
 		for _, f := range fmts {
-			if out := filepath.Join(*dir, outName(src, f)); sameFile(out, src) {
+			out := filepath.Join(*dir, outName(src, f))
+			if sameFile(out, src) {
 				fmt.Fprintf(stderr, "bhytdoc render: writing %s would overwrite the source; choose another -o\n", out)
 				return exitUsage
 			}
+			if prev, dup := writer[out]; dup {
+				if sameFile(prev, src) || filepath.Clean(prev) == filepath.Clean(src) {
+					fmt.Fprintf(stderr, "bhytdoc render: %s is given twice\n", src)
+				} else {
+					fmt.Fprintf(stderr, "bhytdoc render: %s and %s would both write %s; render them to different directories\n", prev, src, out)
+				}
+				return exitUsage
+			}
+			writer[out] = src
 		}
 	}
 	status := exitOK
@@ -81,15 +94,21 @@ func sameFile(a, b string) bool {
 }
 
 func renderOne(path, dir string, fmts []string, allowInconsistent bool, stdout, stderr io.Writer) int {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, maxTextBytes)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
 	// Files the source refers to are read relative to it, and messages
 	// name files as the user wrote the source's path.
 	srcDir := filepath.Dir(path)
-	s, err := markdown.ParseSource(data, filepath.Base(path), os.DirFS(srcDir))
+	root, err := os.OpenRoot(srcDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInvalid
+	}
+	defer root.Close()
+	s, err := markdown.ParseSource(data, filepath.Base(path), rootFS{root})
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
 	}
@@ -98,6 +117,9 @@ func renderOne(path, dir string, fmts []string, allowInconsistent bool, stdout, 
 			return report(stderr, path, err)
 		}
 	}
+	// Every format is made before any is written, and all are written
+	// together: never a new PDF beside a stale Markdown file.
+	var outs []output
 	for _, f := range fmts {
 		var out []byte
 		switch f {
@@ -107,16 +129,17 @@ func renderOne(path, dir string, fmts []string, allowInconsistent bool, stdout, 
 			out, err = markdown.Marshal(s.Doc, nil)
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(s.Doc, nil)
+		case "xlsx":
+			out, err = bhytdoc.RenderXLSX(s.Doc, nil)
 		}
 		if err != nil {
 			return printErrors(stderr, path, relocate(s.Locate(err), srcDir))
 		}
-		name := outName(path, f)
-		if err := writeFile(dir, name, out); err != nil {
-			fmt.Fprintf(stderr, "bhytdoc render: %v\n", err)
-			return exitInvalid
-		}
-		fmt.Fprintln(stdout, filepath.Join(dir, name))
+		outs = append(outs, output{outName(path, f), out})
+	}
+	if err := writeSet(stdout, dir, outs); err != nil {
+		fmt.Fprintf(stderr, "bhytdoc render: %v\n", err)
+		return exitInvalid
 	}
 	return exitOK
 }

@@ -105,3 +105,54 @@ func TestNewInvalidData(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
+
+// Two sources with the same base name would write the same files: refused
+// before anything is written.
+func TestRenderSameBaseName(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "cong-van-bhyt.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "doc.json", src), "-o", filepath.Join(dir, "a"))
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	os.MkdirAll(filepath.Join(dir, "b"), 0o755)
+	md, _ := os.ReadFile(filepath.Join(dir, "a", "doc.md"))
+	os.WriteFile(filepath.Join(dir, "b", "doc.md"), md, 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, errs = runCLI("render", filepath.Join(dir, "a", "doc.md"), filepath.Join(dir, "b", "doc.md"), "-o", out)
+	if code != exitUsage || !strings.Contains(errs, "would both write") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("output directory created: %v", err)
+	}
+}
+
+// The formats of one source are written together: when one cannot be
+// written, the other is not replaced and no temporary is left.
+func TestRenderSetAtomic(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "cong-van-bhyt.json"))
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(filepath.Join(out, "doc.pdf"), 0o755) // cannot be replaced
+	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "doc.json", data), "-o", out, "--format", "md,pdf")
+	if code != exitInvalid {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	ents, _ := os.ReadDir(out)
+	if len(ents) != 1 || ents[0].Name() != "doc.pdf" {
+		t.Errorf("left in the output directory: %v", ents)
+	}
+}
+
+func writeTemp(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -69,13 +69,14 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		return usageErr("-o " + *out + " is the input file; the signed copy must go elsewhere")
 	}
 
-	doc, err := readBounded(in, sign.MaxSize)
+	// readInput's errors name the file.
+	doc, err := readInput(in, sign.MaxSize)
 	if err != nil {
-		return report(stderr, in, err)
+		return report(stderr, "", err)
 	}
-	keyData, err := readBounded(*p12, sign.MaxPKCS12)
+	keyData, err := readInput(*p12, sign.MaxPKCS12)
 	if err != nil {
-		return report(stderr, *p12, err)
+		return report(stderr, "", err)
 	}
 	var password string
 	if *pwFile != "" {
@@ -94,10 +95,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	if err := sign.PDF(&signed, bytes.NewReader(doc), int64(len(doc)), key, chain, opts); err != nil {
 		return report(stderr, in, flagNames(err))
 	}
-	if err := writeFile(filepath.Dir(*out), filepath.Base(*out), signed.Bytes()); err != nil {
+	if err := writeSet(stdout, filepath.Dir(*out), []output{{filepath.Base(*out), signed.Bytes()}}); err != nil {
 		return report(stderr, *out, err)
 	}
-	fmt.Fprintln(stdout, *out)
 	return exitOK
 }
 
@@ -135,27 +135,10 @@ func parseRect(s string) (sign.Rect, error) {
 	return sign.Rect{X0: v[0], Y0: v[1], X1: v[2], Y1: v[3]}, nil
 }
 
-// readBounded reads a whole file of at most limit bytes.
-func readBounded(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
-	}
-	return b, nil
-}
-
 // passwordFile reads a password kept in a file; one trailing newline
 // (LF or CRLF), as editors and echo add, is not part of it.
 func passwordFile(name string) (string, error) {
-	b, err := readBounded(name, maxPassword)
+	b, err := readInput(name, maxPassword)
 	if err != nil {
 		return "", fmt.Errorf("password file: %w", err)
 	}

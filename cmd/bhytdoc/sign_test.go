@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -74,6 +76,14 @@ func TestSignRefuses(t *testing.T) {
 	if err := os.WriteFile(wrongPw, []byte("sai mật khẩu\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	bigPw := filepath.Join(f.dir, "big.txt")
+	if err := os.WriteFile(bigPw, bytes.Repeat([]byte("x"), maxPassword+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(f.dir, "letter.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(f.dir, "out", "signed.pdf")
 	for _, c := range []struct {
 		name string
@@ -90,6 +100,8 @@ func TestSignRefuses(t *testing.T) {
 		{"bad rect", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "--page", "1", "--rect", "1,2,3"}, exitUsage, "--rect"},
 		{"rect off the page", []string{f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "--page", "1", "--rect", "500,10,900,60"}, exitInvalid, "--rect: "},
 		{"two inputs", []string{f.letter, f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer"}, exitUsage, "exactly one"},
+		{"password file too large", []string{f.letter, "--p12", f.signerP12, "--password-file", bigPw, "--role", "signer"}, exitInvalid, "larger than 4096 bytes"},
+		{"FIFO as input", []string{fifo, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer"}, exitInvalid, "not a regular file (a FIFO)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, errs := runCLI(append([]string{"sign", "-o", out}, c.args...)...)

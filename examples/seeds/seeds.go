@@ -8,6 +8,9 @@
 //   - NamToan: the 2022 coverage plan (Kế hoạch) of Ủy ban nhân dân xã
 //     Nam Toàn.
 //
+// The quyết định that seed 002 carries out is in package
+// examples/quyetdinh.
+//
 // The header fields are Go literals; each body is Markdown embedded from
 // this directory (cairang.md, sonduong.md, namtoan.md) and parsed with
 // bhytdoc.ParseBody. The texts keep the originals' wording, spelling and

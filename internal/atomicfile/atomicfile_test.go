@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWrite(t *testing.T) {
@@ -28,5 +29,89 @@ func TestWrite(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
 		t.Errorf("after failure: %v", ents)
+	}
+}
+
+// A set is written whole or not at all: when one target cannot be
+// replaced, the others keep their old content and no temporary remains.
+func TestSet(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.md"), []byte("old"), 0o644)
+	s, err := NewSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add("plan.md", []byte("new md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add("plan.xlsx", []byte("new xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "plan.md")); string(b) != "old" {
+		t.Errorf("replaced before Commit: %q", b)
+	}
+	paths, err := s.Commit()
+	if err != nil || len(paths) != 2 {
+		t.Fatal(paths, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "plan.md")); string(b) != "new md" {
+		t.Errorf("plan.md %q", b)
+	}
+	if err := s.Add("late", nil); err == nil {
+		t.Error("Add after Commit")
+	}
+
+	// plan.xlsx is now a directory: nothing of the set is written.
+	os.Remove(filepath.Join(dir, "plan.xlsx"))
+	os.Mkdir(filepath.Join(dir, "plan.xlsx"), 0o755)
+	s, _ = NewSet(dir)
+	s.Add("plan.md", []byte("newer"))
+	s.Add("plan.xlsx", []byte("x"))
+	if _, err := s.Commit(); err == nil {
+		t.Error("no error replacing a directory")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "plan.md")); string(b) != "new md" {
+		t.Errorf("plan.md written though its set failed: %q", b)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 2 {
+		t.Errorf("left behind: %v", ents)
+	}
+	s, _ = NewSet(dir)
+	for _, bad := range []string{"", ".", "..", "a/b", "../x"} {
+		if s.Add(bad, nil) == nil {
+			t.Errorf("name %q accepted", bad)
+		}
+	}
+	s, _ = NewSet(dir)
+	s.Add("a", nil)
+	if s.Add("a", nil) == nil {
+		t.Error("a name given twice")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("an aborted set left: %v", ents)
+	}
+}
+
+// A run killed between creating and renaming its temporaries leaves
+// them; the next run removes those old enough to be stale, and only those.
+func TestCleanStale(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".plan.md"+tmpMark+"123")
+	fresh := filepath.Join(dir, ".plan.xlsx"+tmpMark+"456")
+	mine := filepath.Join(dir, ".notes.tmp")
+	for _, p := range []string{old, fresh, mine} {
+		os.WriteFile(p, nil, 0o644)
+	}
+	long := time.Now().Add(-2 * StaleAfter)
+	os.Chtimes(old, long, long)
+	os.Chtimes(mine, long, long)
+	if _, err := NewSet(dir); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{old: false, fresh: true, mine: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }

@@ -71,6 +71,7 @@ type builder struct {
 	doc     *ir.Doc
 	set     ir.Settings
 	annexes []AnnexLayout
+	tables  []AnnexLayout // body tables, in order
 	faces   [4]*fonts.Face
 	cols    columns
 	b       buf
@@ -134,6 +135,9 @@ func (w *builder) body() error {
 	if err := w.signatures(); err != nil {
 		return err
 	}
+	if err := w.copyBlock(); err != nil {
+		return err
+	}
 	for i := range w.doc.Annexes {
 		b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(i - 1)})
 		w.annex(i)
@@ -151,7 +155,22 @@ func (w *builder) body() error {
 func (w *builder) sectPr(i int) string {
 	landscape := i >= 0 && w.annexes[i].Landscape
 	var b buf
-	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + ridFirst + `"/>`)
+	first := ridFirst
+	switch {
+	case i >= 0 && len(w.doc.ESign) > 0:
+		first = ridESign
+	case i < 0 && len(w.doc.CopyESign) > 0:
+		first = ridCopyESign
+	}
+	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + first + `"/>`)
+	if len(w.doc.Contact) > 0 {
+		// Sections inherit footers: the annexes name an empty one.
+		foot := ridContact
+		if i >= 0 {
+			foot = ridNoFoot
+		}
+		b.str(`<w:footerReference w:type="first" r:id="` + foot + `"/>`)
+	}
 	if i >= 0 {
 		b.str(`<w:type w:val="nextPage"/>`)
 	}
@@ -196,6 +215,9 @@ func (w *builder) header() {
 		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
 	}
 	l = append(l, ruleLine(widest*ruleRatio, left))
+	if d.DuThao.S != "" {
+		r = append(r, w.markPara(d.DuThao, 0, false, true, w.textW()-left))
+	}
 	r = append(r, centred(d.QuocHieu, ir.Bold, sizeQuocHieu), centred(d.TieuNgu, ir.Bold, sizeTieuNgu))
 	r = append(r, ruleLine(min(w.width(d.TieuNgu.S, ir.Bold, sizeTieuNgu), right), right))
 
@@ -208,10 +230,15 @@ func (w *builder) header() {
 		{cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
 		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
 	}}
+	var under []para // V/v and the marks under the number
 	if d.CongVan {
 		vv := centred(d.Summary, ir.Regular, sizeVV)
 		vv.before = ptTwips(6)
-		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: []para{vv}}, {w: wr}}})
+		under = append(under, vv)
+	}
+	under = append(under, w.markParas(left)...)
+	if len(under) > 0 {
+		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: under}, {w: wr}}})
 	}
 	w.b.table(&t)
 	if d.CongVan {
@@ -224,6 +251,11 @@ func (w *builder) header() {
 	sum.keepNext = true
 	w.b.para(&title)
 	w.b.para(&sum)
+	if d.IssuedWith.S != "" {
+		iw := centred(d.IssuedWith, ir.Italic, sizeTitle)
+		iw.keepNext = true
+		w.b.para(&iw)
+	}
 	rl := ruleLine(w.widest(d.Summary.S, ir.Bold, sizeTitle, w.textW())*ruleRatio, w.textW())
 	w.b.para(&rl)
 }
@@ -267,11 +299,55 @@ func (w *builder) flow() {
 		}
 		ps[len(ps)-1].after = ptTwips(lh / 2)
 	}
+	centredLine := func(t ir.Text) {
+		if t.S == "" {
+			return
+		}
+		p := centred(t, ir.Bold, size)
+		p.before = ptTwips(w.set.ParagraphSpacing)
+		p.line, p.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
+		p.keepNext = true
+		ps = append(ps, p)
+	}
+	centredLine(d.Authority)
 	for _, t := range d.Bases {
 		ps = append(ps, body([]run{{s: t.S, st: ir.Italic, size: size}}))
 	}
+	if d.Proposal.S != "" {
+		ps = append(ps, body([]run{{s: d.Proposal.S, st: ir.Italic, size: size}}))
+	}
+	centredLine(d.Decision)
+	nextTable := 0
+	flush := func() {
+		for i := range ps {
+			w.b.para(&ps[i])
+		}
+		ps = ps[:0]
+	}
 	for i := range d.Body {
 		blk := &d.Body[i]
+		if blk.Kind == ir.TableBlock {
+			// A table is not a paragraph: write what came before it, then
+			// the table, then a small gap as in the PDF.
+			if len(ps) > 0 {
+				ps[len(ps)-1].keepNext = true
+			}
+			flush()
+			w.gridTable(blk.Table, w.tables[nextTable])
+			nextTable++
+			gap := para{line: twips(w.set.ParagraphSpacing * ptToMM / 2), lineRule: "exact", size: 1}
+			ps = append(ps, gap)
+			continue
+		}
+		if blk.Kind == ir.Centered {
+			p := body(nil)
+			p.first, p.jc = 0, "center"
+			for _, s := range blk.Spans {
+				p.runs = append(p.runs, run{s: s.S, st: s.Style, size: size})
+			}
+			ps = append(ps, p)
+			continue
+		}
 		bold := blk.Kind == ir.Section || blk.Kind == ir.Part || blk.Heading
 		var runs []run
 		for _, s := range blk.Spans {
@@ -293,13 +369,9 @@ func (w *builder) flow() {
 			continue
 		}
 		if blk.Marker != "" {
-			st := ir.Regular
-			if bold {
-				st = ir.Bold
-			}
 			// The numbering is literal text, so it survives editing and
 			// copying exactly as printed.
-			runs = append([]run{{s: blk.Marker + " ", st: st, size: size}}, runs...)
+			runs = append([]run{{s: blk.Marker + " ", st: blk.MarkerStyle, size: size}}, runs...)
 		}
 		p := body(runs)
 		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading)
@@ -312,9 +384,7 @@ func (w *builder) flow() {
 	if len(ps) > 0 {
 		ps[len(ps)-1].keepNext = true
 	}
-	for i := range ps {
-		w.b.para(&ps[i])
-	}
+	flush()
 }
 
 // signatures writes the signature blocks and Nơi nhận side by side in a
@@ -322,30 +392,70 @@ func (w *builder) flow() {
 // the left with Nơi nhận under the pair.
 func (w *builder) signatures() error {
 	d := w.doc
+	field := func(i int) string { return fmt.Sprintf("Signatures[%d]", i) }
+	return w.signaturesOf(signParts{d.Signatures, field, d.NoiNhan, d.Copies, d.Braces, d.Typist})
+}
+
+// signParts are what a signature table holds: the signatures (field
+// names their model field, for errors), the Nơi nhận label, lines and
+// groups, and ô 12.
+type signParts struct {
+	sigs   []ir.Signature
+	field  func(i int) string
+	label  ir.Text
+	copies []ir.Text
+	braces []ir.Brace
+	typist ir.Text
+}
+
+func (w *builder) signaturesOf(d signParts) error {
 	left := w.cols.signLeft
 	right := w.textW() - left
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	top := ptTwips(w.bodyLine()/2 + 0.2*sizeSignature*singleSpacing)
 	noiNhan := func(before int) []para {
-		label := para{before: before, runs: []run{{s: d.NoiNhan.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
+		label := para{before: before, runs: []run{{s: d.label.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
 		out := []para{label}
 		dash := twips(w.width("- ", ir.Regular, sizeCopies))
-		for _, t := range d.Copies {
-			out = append(out, para{left: dash, hanging: dash, runs: []run{{s: t.S, size: sizeCopies}}})
+		for i := 0; i < len(d.copies); i++ {
+			br := braceAt(d.braces, i)
+			if br == nil {
+				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: sizeCopies}}})
+				continue
+			}
+			// A group sharing a purpose: a "}" on each line at a tab stop
+			// past the longest name, the purpose after the middle one.
+			widest := 0.0
+			for k := br.From; k <= br.To; k++ {
+				widest = max(widest, w.width(d.copies[k].S, ir.Regular, sizeCopies))
+			}
+			tab := twips(widest + braceGap) // from the cell's left edge
+			mid := (br.From + br.To) / 2
+			for k := br.From; k <= br.To; k++ {
+				s := d.copies[k].S + "\t}"
+				if k == mid {
+					s += " " + br.Purpose.S
+				}
+				out = append(out, para{left: dash, hanging: dash, tab: tab, runs: []run{{s: s, size: sizeCopies}}})
+			}
+			i = br.To
+		}
+		if d.typist.S != "" {
+			out = append(out, para{runs: []run{{s: d.typist.S, size: sizeCopies}}})
 		}
 		return out
 	}
 	t := table{widths: []int{wl, wr}}
 	var err error
 	sig := func(i int, width float64) []para {
-		if i >= len(d.Signatures) {
+		if i >= len(d.sigs) {
 			return nil
 		}
 		var ps []para
-		ps, err = w.signature(&d.Signatures[i], i, width, top)
+		ps, err = w.signature(&d.sigs[i], d.field(i), width, top)
 		return ps
 	}
-	if len(d.Signatures) > 1 {
+	if len(d.sigs) > 1 {
 		t.rows = append(t.rows,
 			row{cantSplit: true, cells: []cell{{w: wl, paras: sig(1, left)}, {w: wr, paras: sig(0, right)}}},
 			row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(ptTwips(sizeSignature * singleSpacing))}, {w: wr}}})
@@ -362,7 +472,7 @@ func (w *builder) signatures() error {
 // signature returns the paragraphs of one signature block in a column
 // width mm wide: titles, the room for signature and seal (holding their
 // images), the name.
-func (w *builder) signature(s *ir.Signature, i int, width float64, before int) ([]para, error) {
+func (w *builder) signature(s *ir.Signature, field string, width float64, before int) ([]para, error) {
 	var ps []para
 	for _, t := range s.Titles {
 		ps = append(ps, centred(t, ir.Bold, sizeSignature))
@@ -377,7 +487,7 @@ func (w *builder) signature(s *ir.Signature, i int, width float64, before int) (
 	// column and 45 mm wide; the seal over its left third.
 	boxH := signatureSpace - 0.8*sizeSignature*ptToMM - 3
 	if len(s.Image) > 0 {
-		img, err := w.image(s.Image, fmt.Sprintf("Signatures[%d].Image", i))
+		img, err := w.image(s.Image, field+".Image")
 		if err != nil {
 			return nil, err
 		}
@@ -385,7 +495,7 @@ func (w *builder) signature(s *ir.Signature, i int, width float64, before int) (
 		space.runs = append(space.runs, run{drawing: w.inline(img, iw, ih, "Chữ ký")})
 	}
 	if len(s.Seal) > 0 {
-		img, err := w.image(s.Seal, fmt.Sprintf("Signatures[%d].Seal", i))
+		img, err := w.image(s.Seal, field+".Seal")
 		if err != nil {
 			return nil, err
 		}
@@ -486,7 +596,12 @@ func (w *builder) annex(i int) {
 		p.keepNext = true
 		w.b.para(p)
 	}
-	t := &a.Table
+	w.gridTable(&a.Table, lay)
+}
+
+// gridTable writes a bordered table (an annex's or the body's) with its
+// header rows repeated on every page, in lay's size and column widths.
+func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 	n := len(lay.Widths)
 	tb := table{borders: true, jc: "center", mar: [4]int{twips(cellVPad), twips(cellPad), twips(cellVPad), twips(cellPad)}}
 	tb.widths = make([]int, n)
@@ -580,4 +695,16 @@ func (w *builder) annex(i int) {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
 	}
 	w.b.table(&tb)
+}
+
+// braceGap is the room before a Nơi nhận brace, in mm, as in the PDF.
+const braceGap = 1.5
+
+func braceAt(bs []ir.Brace, i int) *ir.Brace {
+	for k := range bs {
+		if bs[k].From == i {
+			return &bs[k]
+		}
+	}
+	return nil
 }

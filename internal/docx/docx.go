@@ -46,8 +46,9 @@ type AnnexLayout struct {
 // Render returns the .docx bytes of doc. fam measures text for the
 // lengths of the rules and hanging indents (the document names Times New
 // Roman; fam should be metric-compatible with it). annexes gives the
-// layout of each annex of doc. Nothing is returned on error.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes []AnnexLayout) ([]byte, error) {
+// layout of each annex of doc, tables that of each table in its body, in
+// order. Nothing is returned on error.
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []AnnexLayout) ([]byte, error) {
 	if len(annexes) != len(doc.Annexes) {
 		return nil, fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
 	}
@@ -56,7 +57,20 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes []AnnexLayo
 			return nil, fmt.Errorf("docx: Annexes[%d]: layout of %d columns at %gpt for a table of %d", i, len(a.Widths), a.Size, len(doc.Annexes[i].Table.Align))
 		}
 	}
-	w := &builder{doc: doc, set: set, annexes: annexes, cols: colsKind, byHash: map[[32]byte]*image{}}
+	k := 0
+	for i, b := range doc.Body {
+		if b.Table == nil {
+			continue
+		}
+		if k >= len(tables) || len(tables[k].Widths) != len(b.Table.Align) || tables[k].Size <= 0 {
+			return nil, fmt.Errorf("docx: Body[%d]: no layout for its table of %d columns", i, len(b.Table.Align))
+		}
+		k++
+	}
+	if k != len(tables) {
+		return nil, fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
+	}
+	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, cols: colsKind, byHash: map[[32]byte]*image{}}
 	if doc.CongVan {
 		w.cols = colsCongVan
 	}
@@ -95,6 +109,15 @@ func (w *builder) pack() ([]byte, error) {
 		{"word/header1.xml", w.pageHeader(true)},
 		{"word/header2.xml", w.pageHeader(false)},
 	}
+	if len(d.ESign) > 0 {
+		parts = append(parts, part{"word/header3.xml", w.esignHeader(d.ESign)})
+	}
+	if len(d.CopyESign) > 0 {
+		parts = append(parts, part{"word/header4.xml", w.esignHeader(d.CopyESign)})
+	}
+	if len(d.Contact) > 0 {
+		parts = append(parts, part{"word/footer1.xml", w.contactFooter(false)}, part{"word/footer2.xml", w.contactFooter(true)})
+	}
 	for _, img := range w.images {
 		parts = append(parts, part{"word/media/" + img.name, img.data})
 	}
@@ -130,7 +153,18 @@ func (w *builder) contentTypes() []byte {
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>`,
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>`,
 		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
-		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`,
+		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	if len(w.doc.ESign) > 0 {
+		b.str(`<Override PartName="/word/header3.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	}
+	if len(w.doc.CopyESign) > 0 {
+		b.str(`<Override PartName="/word/header4.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`)
+	}
+	if len(w.doc.Contact) > 0 {
+		b.str(`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`,
+			`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>`)
+	}
+	b.str(
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`,
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`,
 		`</Types>`)
@@ -144,6 +178,16 @@ func (w *builder) docRels() []byte {
 		`<Relationship Id="`+ridSettings+`" Type="`+relDoc+`settings" Target="settings.xml"/>`,
 		`<Relationship Id="`+ridHeader+`" Type="`+relDoc+`header" Target="header1.xml"/>`,
 		`<Relationship Id="`+ridFirst+`" Type="`+relDoc+`header" Target="header2.xml"/>`)
+	if len(w.doc.ESign) > 0 {
+		b.str(`<Relationship Id="` + ridESign + `" Type="` + relDoc + `header" Target="header3.xml"/>`)
+	}
+	if len(w.doc.CopyESign) > 0 {
+		b.str(`<Relationship Id="` + ridCopyESign + `" Type="` + relDoc + `header" Target="header4.xml"/>`)
+	}
+	if len(w.doc.Contact) > 0 {
+		b.str(`<Relationship Id="`+ridContact+`" Type="`+relDoc+`footer" Target="footer1.xml"/>`,
+			`<Relationship Id="`+ridNoFoot+`" Type="`+relDoc+`footer" Target="footer2.xml"/>`)
+	}
 	for _, img := range w.images {
 		b.str(`<Relationship Id="`, img.rid, `" Type="`+relDoc+`image" Target="media/`, img.name, `"/>`)
 	}

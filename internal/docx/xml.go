@@ -30,14 +30,17 @@ type run struct {
 	st      ir.Style
 	size    float64
 	drawing string // raw w:drawing element; s is ignored when set
+	red     bool   // red ink (urgency marks)
 }
 
 // para holds the paragraph properties this writer uses; pPr writes them
 // in the order ECMA-376 prescribes (CT_PPrBase).
 type para struct {
 	keepNext bool
-	rule     bool // a bottom border: the short rule under a heading
-	before   int  // twips
+	rule     bool   // a bottom border: the short rule under a heading
+	topRule  bool   // a top border: the full-width rule over ô 13
+	box      string // a single border on all sides in this colour ("000000"): a mark's box
+	before   int    // twips
 	after    int
 	line     int    // twips, or 240ths of a line with lineRule auto
 	lineRule string // "auto", "exact" or "atLeast"; "" means single
@@ -45,6 +48,7 @@ type para struct {
 	right    int
 	first    int
 	hanging  int
+	tab      int // a left tab stop, twips from the paragraph's left edge; 0: none
 	jc       string
 	size     float64 // of the paragraph mark, for empty paragraphs
 	sectPr   string  // raw section properties ending a section
@@ -86,8 +90,22 @@ func (b *buf) pPr(p *para) {
 	if p.keepNext {
 		b.str("<w:keepNext/>")
 	}
-	if p.rule {
+	switch {
+	case p.rule:
 		b.str(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
+	case p.topRule:
+		b.str(`<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
+	case p.box != "":
+		b.str("<w:pBdr>")
+		for _, side := range []string{"top", "left", "bottom", "right"} {
+			b.str(`<w:`, side, ` w:val="single" w:sz="6" w:space="0" w:color="`, p.box, `"/>`)
+		}
+		b.str("</w:pBdr>")
+	}
+	if p.tab > 0 {
+		b.str(`<w:tabs><w:tab w:val="left"`)
+		b.attr("w:pos", p.tab)
+		b.str("/></w:tabs>")
 	}
 	b.str("<w:spacing")
 	b.attr("w:before", p.before)
@@ -122,13 +140,19 @@ func (b *buf) pPr(p *para) {
 
 // rPr writes run properties in CT_RPr order: rFonts, b, bCs, i, iCs, sz,
 // szCs.
-func (b *buf) rPr(st ir.Style, size float64) {
+func (b *buf) rPr(st ir.Style, size float64) { b.rPrColour(st, size, false) }
+
+// rPrColour is rPr with red ink when red (w:color comes before w:sz).
+func (b *buf) rPrColour(st ir.Style, size float64, red bool) {
 	b.str(`<w:rPr><w:rFonts w:ascii="`, font, `" w:hAnsi="`, font, `" w:eastAsia="`, font, `" w:cs="`, font, `"/>`)
 	if st&ir.Bold != 0 {
 		b.str("<w:b/><w:bCs/>")
 	}
 	if st&ir.Italic != 0 {
 		b.str("<w:i/><w:iCs/>")
+	}
+	if red {
+		b.str(`<w:color w:val="FF0000"/>`)
 	}
 	hp := halfPt(size)
 	b.str("<w:sz")
@@ -149,7 +173,7 @@ func (b *buf) run(r *run) {
 		return
 	}
 	b.str("<w:r>")
-	b.rPr(r.st, r.size)
+	b.rPrColour(r.st, r.size, r.red)
 	s := strings.ReplaceAll(r.s, "\r\n", "\n")
 	for s != "" {
 		i := strings.IndexAny(s, "\n\t\r")

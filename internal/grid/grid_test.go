@@ -34,3 +34,16 @@ func TestWalk(t *testing.T) {
 		t.Errorf("widths %v", w)
 	}
 }
+
+// TestWalkHugeSpan is issue 8 item 2: a span of 10⁸ columns used to
+// allocate one map entry per column; MaxInt overflowed. Work is bounded
+// by the number of cells.
+func TestWalkHugeSpan(t *testing.T) {
+	for _, cs := range []int{100_000_000, int(^uint(0) >> 1)} {
+		rows := [][]cell{{{"a", cs, 2}, {"b", cs, 0}}, {{"c", 0, 0}}}
+		w := Walk(rows, func(c cell) (int, int) { return c.cs, c.rs }, nil)
+		if w[0] < cs || w[1] < cs {
+			t.Errorf("span %d: widths %v", cs, w)
+		}
+	}
+}

@@ -53,16 +53,51 @@ const (
 	Point
 	Dash
 	Plus
+	Article
+	Centered
+	TableBlock
 )
 
-// Block is a body paragraph: a marker ("1.", "-", "a)") and spans. For a
-// Part, Marker is the centred label line and Spans the heading.
+// Block is a body paragraph: a marker ("1.", "-", "a)", "Điều 1.") and
+// spans. For a Part, Marker is the centred label line and Spans the
+// heading. Bold blocks (parts, sections, headings, titled articles) have
+// Bold in every span's Style already; MarkerStyle is the marker's.
 type Block struct {
-	Kind    BlockKind
-	Marker  string
-	Heading bool
-	Spans   []Span
-	Field   string
+	Kind        BlockKind
+	Marker      string
+	MarkerStyle Style
+	Heading     bool
+	Spans       []Span
+	Field       string
+	Table       *Table // the table of a TableBlock
+}
+
+// Mark is a boxed stamp: upper-case bold text centred in a single-border
+// box Width mm wide (0: fitted to the text), in red ink when Red.
+type Mark struct {
+	Text  Text
+	Width float64
+	Red   bool
+}
+
+// Copy is the block of a paper copy: its header (copying body and
+// number left, form and place/date right), signature and Nơi nhận.
+type Copy struct {
+	Parent, Issuer []Text // upper case
+	Number         Text   // "Số: 05/SY-UBND"
+	Form           Text   // "SAO Y"
+	PlaceDate      Text
+	Signature      Signature
+	NoiNhan        Text
+	Copies         []Text
+	Braces         []Brace
+}
+
+// Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
+// lines and Purpose, "(để báo cáo)", is printed once to its right.
+type Brace struct {
+	From, To int
+	Purpose  Text
 }
 
 // Signature is a signature block: title lines (upper case), the name and
@@ -123,15 +158,35 @@ type Doc struct {
 	PlaceDate  Text // "Cái Răng, ngày 18 tháng 5 năm 2020"
 	Title      Text // "KẾ HOẠCH"; empty for a công văn
 	Summary    Text // "V/v …" for a công văn, else the trích yếu
+	IssuedWith Text // "(Ban hành kèm theo Quyết định số …)", italic, under the trích yếu
+	Authority  Text // thẩm quyền ban hành, upper case, bold, centred
 	KinhGui    Text // "Kính gửi:"
 	Recipients []Text
 	Bases      []Text
+	Proposal   Text // "Theo đề nghị của …." after the bases, italic
+	Decision   Text // "QUYẾT ĐỊNH:" before the articles, bold, centred
 	Body       []Block
 	Closing    []Text // attachment notes, "(Đính kèm …)"
 	Signatures []Signature
 	NoiNhan    Text   // "Nơi nhận:"
 	Copies     []Text // "- Như trên;" … "- Lưu: VT."
-	Annexes    []Annex
+	// Braces group Copies lines that share a purpose.
+	Braces  []Brace
+	Annexes []Annex
+	// Marks are the boxed stamps under the number (ô 10a, 10b, 11), top
+	// down; DuThao the boxed draft mark above the national title.
+	Marks  []Mark
+	DuThao Text
+	// Typist is ô 12 under Nơi nhận ("PL.(300)"); Contact the lines of
+	// ô 13 at the foot of page 1; ESign the signing lines at the top
+	// right of each annex's first page (ô 14).
+	Typist  Text
+	Contact []Text
+	ESign   []Text
+	// Copy is a paper copy's block after the document; CopyESign an
+	// electronic copy's signing lines, top right of page 1.
+	Copy      *Copy
+	CopyESign []Text
 	// Title of the PDF (document information), plain text.
 	InfoTitle string
 	// Year, Month, Day of issue for the PDF creation date; blank parts 0.
@@ -173,21 +228,20 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	for _, t := range d.Recipients {
 		fn(t, Regular)
 	}
+	fn(d.IssuedWith, Italic)
+	fn(d.Authority, Bold)
 	for _, t := range d.Bases {
 		fn(t, Italic)
 	}
+	fn(d.Proposal, Italic)
+	fn(d.Decision, Bold)
 	for _, b := range d.Body {
-		st := Regular
-		if b.Kind == Part || b.Kind == Section || b.Heading {
-			st = Bold
-		}
-		fn(Text{S: b.Marker, Field: b.Field}, st)
+		fn(Text{S: b.Marker, Field: b.Field}, b.MarkerStyle)
 		for _, s := range b.Spans {
-			if st == Bold {
-				fn(Text{S: s.S, Field: s.Field}, s.Style|Bold)
-			} else {
-				fn(Text{S: s.S, Field: s.Field}, s.Style)
-			}
+			fn(Text{S: s.S, Field: s.Field}, s.Style)
+		}
+		if b.Table != nil {
+			b.Table.each(fn)
 		}
 	}
 	for _, t := range d.Closing {
@@ -196,6 +250,45 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	fn(d.NoiNhan, BoldItalic)
 	for _, t := range d.Copies {
 		fn(t, Regular)
+	}
+	for _, b := range d.Braces {
+		fn(b.Purpose, Regular)
+	}
+	for _, m := range d.Marks {
+		fn(m.Text, Bold)
+	}
+	fn(d.DuThao, Bold)
+	fn(d.Typist, Regular)
+	for _, t := range d.Contact {
+		fn(t, Regular)
+	}
+	for _, t := range d.ESign {
+		fn(t, Regular)
+	}
+	for _, t := range d.CopyESign {
+		fn(t, Regular)
+	}
+	if c := d.Copy; c != nil {
+		for _, t := range c.Parent {
+			fn(t, Regular)
+		}
+		for _, t := range c.Issuer {
+			fn(t, Bold)
+		}
+		fn(c.Number, Regular)
+		fn(c.Form, Bold)
+		fn(c.PlaceDate, Italic)
+		for _, t := range c.Signature.Titles {
+			fn(t, Bold)
+		}
+		fn(c.Signature.Name, Bold)
+		fn(c.NoiNhan, BoldItalic)
+		for _, t := range c.Copies {
+			fn(t, Regular)
+		}
+		for _, b := range c.Braces {
+			fn(b.Purpose, Regular)
+		}
 	}
 	for _, s := range d.Signatures {
 		for _, t := range s.Titles {
@@ -207,18 +300,22 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(a.Label, Bold)
 		fn(a.Title, Bold)
 		fn(a.Reference, Italic)
-		for _, row := range a.Table.Header {
-			for _, c := range row {
-				fn(c.Text, Bold)
-			}
+		a.Table.each(fn)
+	}
+}
+
+func (t *Table) each(fn func(t Text, st Style)) {
+	for _, row := range t.Header {
+		for _, c := range row {
+			fn(c.Text, Bold)
 		}
-		for _, row := range a.Table.Rows {
-			for _, c := range row {
-				fn(c, Regular)
-			}
+	}
+	for _, row := range t.Rows {
+		for _, c := range row {
+			fn(c, Regular)
 		}
-		for _, c := range a.Table.Totals {
-			fn(c, Bold)
-		}
+	}
+	for _, c := range t.Totals {
+		fn(c, Bold)
 	}
 }

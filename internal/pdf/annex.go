@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
@@ -18,8 +19,9 @@ type tableGeom struct {
 }
 
 // annex lays out an annex: label, title, reference and its table, on
-// pages of its own with the header rows repeated on each.
-func (l *layout) annex(a *ir.Annex) {
+// pages of its own with the header rows repeated on each. A row taller
+// than a page is split across pages line by line.
+func (l *layout) annex(a *ir.Annex) error {
 	g, landscape := l.annexGeom(a)
 	pw := pageW
 	ph := pageH
@@ -52,17 +54,44 @@ func (l *layout) annex(a *ir.Annex) {
 	for _, h := range g.headH {
 		headH += h
 	}
-	pages := []Page{first}
 	limit := ph - l.set.MarginBottom
+	top := l.set.MarginTop + 4 // the table's top on later pages
+	lh := g.size * singleSpacing * ptToMM
+	// The header is repeated on every page; half a page leaves the rows
+	// room to advance.
+	if maxH := (limit - top) / 2; headH > maxH {
+		return &OverflowError{Field: a.Label.Field + ".Table.Header",
+			Msg: fmt.Sprintf("the header rows are %.0f mm tall at these column widths, more than half a page (%.0f mm): shorten the header text or widen its columns", headH, maxH)}
+	}
+	room := limit - top - headH // for rows on a page of their own
+	pages := []Page{first}
 	place := func(p *Page, ops []Op, dy float64) {
 		for _, o := range ops {
 			o.Y += dy
 			p.Ops = append(p.Ops, o)
 		}
 	}
-	place(&pages[0], head, y)
-	y += headH
+	onPage := 0 // rows on the current page
+	newPage := func() {
+		pages = append(pages, Page{Landscape: landscape})
+		y = top
+		place(&pages[len(pages)-1], head, y)
+		y += headH
+		onPage = 0
+	}
 	rows := len(a.Table.Rows)
+	firstH := g.totalsH
+	if rows > 0 {
+		firstH = g.rowH[0]
+	}
+	if y+headH+min(firstH, lh+2*cellVPad) > limit {
+		// Not even a line of the first row fits under the title: the
+		// table starts on the next page rather than leave its header alone.
+		pages = append(pages, Page{Landscape: landscape})
+		y = top
+	}
+	place(&pages[len(pages)-1], head, y)
+	y += headH
 	for r := 0; r <= rows; r++ {
 		var cells []ir.Text
 		var h float64
@@ -75,20 +104,84 @@ func (l *layout) annex(a *ir.Annex) {
 			break
 		}
 		need := h
-		if r == rows-1 && len(a.Table.Totals) > 0 {
+		if r == rows-1 && len(a.Table.Totals) > 0 && h+g.totalsH <= room {
 			need += g.totalsH // the totals row never stands alone
 		}
-		if y+need > limit && r > 0 {
-			pages = append(pages, Page{Landscape: landscape})
-			y = l.set.MarginTop + 4
-			place(&pages[len(pages)-1], head, y)
-			y += headH
+		if h > room || (onPage == 0 && y+h > limit) {
+			// Taller than the room a page has: split it by lines.
+			l.splitRow(&a.Table, g, x0, cells, bold, &y, limit, func(ops []Op) {
+				place(&pages[len(pages)-1], ops, 0)
+			}, newPage)
+			onPage++
+			continue
+		}
+		if y+need > limit && onPage > 0 {
+			newPage()
 		}
 		place(&pages[len(pages)-1], l.rowOps(&a.Table, g, x0, cells, h, bold), y)
 		y += h
+		onPage++
 	}
 	l.addPageNumbers(pages)
 	l.pages = append(l.pages, pages...)
+	return nil
+}
+
+// splitRow draws a row that does not fit where it starts: as many lines
+// of every cell as fit under *y, then the rest on following pages (each
+// with the header), every part boxed and its text top-aligned.
+func (l *layout) splitRow(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text, bold bool, y *float64, limit float64, emit func([]Op), newPage func()) {
+	st := ir.Regular
+	if bold {
+		st = ir.Bold
+	}
+	lh := g.size * singleSpacing * ptToMM
+	lines := make([][]line, len(cells))
+	left := 0
+	for c, cell := range cells {
+		if cell.S != "" {
+			lines[c] = l.m.wrap([]ir.Span{{S: cell.S, Style: st}}, g.size, g.widths[c]-2*cellPad, g.widths[c]-2*cellPad)
+		}
+		left = max(left, len(lines[c]))
+	}
+	done := 0
+	for {
+		k := min(int((limit-*y-2*cellVPad)/lh), left-done)
+		if k < 1 {
+			newPage()
+			continue
+		}
+		h := float64(k)*lh + 2*cellVPad
+		var ops []Op
+		x := x0
+		for c := range cells {
+			w := g.widths[c]
+			ops = append(ops, Op{Kind: OpRect, X: x, Y: *y, W: w, H: h})
+			for i := done; i < done+k && i < len(lines[c]); i++ {
+				base := *y + cellVPad + float64(i-done)*lh + 0.8*g.size*ptToMM + (lh-g.size*ptToMM)/2
+				ops = append(ops, l.m.placeLine(lines[c][i], x+cellPad, base, w-2*cellPad, g.size, cellAlign(t, c))...)
+			}
+			x += w
+		}
+		emit(ops)
+		*y += h
+		done += k
+		if done >= left {
+			return
+		}
+		newPage()
+	}
+}
+
+// cellAlign is the alignment of body cells in column c.
+func cellAlign(t *ir.Table, c int) align {
+	switch t.Align[c] {
+	case ir.Center:
+		return alignCenter
+	case ir.Right:
+		return alignRight
+	}
+	return alignLeft
 }
 
 // annexGeom decides an annex's orientation and table geometry: portrait
@@ -196,8 +289,27 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 			widths[c] = minW[c] + spare*(natW[c]-minW[c])/give
 		}
 	default:
+		// Some word must be cut by character anyway. Set widths stay;
+		// the other columns share the rest in proportion to their longest
+		// word, none narrower than minColW, so that a single long token
+		// cannot squeeze its neighbours to nothing.
+		flexAvail, flexMin, nFlex := avail-sumFixed, 0.0, 0.0
 		for c := range n {
-			widths[c] = minW[c] * avail / sumMin
+			if t.Width[c] == 0 {
+				minW[c] = max(minW[c], minColW)
+				flexMin += minW[c]
+				nFlex++
+			}
+		}
+		k := 0.0
+		if d := flexMin - nFlex*minColW; d > 0 {
+			k = max(0, (flexAvail-nFlex*minColW)/d)
+		}
+		for c := range n {
+			widths[c] = t.Width[c]
+			if t.Width[c] == 0 {
+				widths[c] = minColW + k*(minW[c]-minColW)
+			}
 		}
 	}
 	g = tableGeom{size: size, widths: widths}
@@ -294,14 +406,7 @@ func (l *layout) rowOps(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text, h
 	for c, cell := range cells {
 		w := g.widths[c]
 		ops = append(ops, Op{Kind: OpRect, X: x, Y: 0, W: w, H: h})
-		a := alignLeft
-		switch t.Align[c] {
-		case ir.Center:
-			a = alignCenter
-		case ir.Right:
-			a = alignRight
-		}
-		ops = append(ops, l.cellText(cell.S, st, g.size, x, 0, w, h, a)...)
+		ops = append(ops, l.cellText(cell.S, st, g.size, x, 0, w, h, cellAlign(t, c))...)
 		x += w
 	}
 	return ops

@@ -35,7 +35,11 @@ func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err er
 	if err != nil {
 		return nil, err
 	}
-	return &Laid{Pages: Layout(doc, set, m), doc: doc, m: m}, nil
+	pages, err := Layout(doc, set, m)
+	if err != nil {
+		return nil, err
+	}
+	return &Laid{Pages: pages, doc: doc, m: m}, nil
 }
 
 // PDF writes l as a PDF of its own: the bytes Render gives.
@@ -115,6 +119,7 @@ func newChunk() *fpdf.Fpdf {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCatalogSort(true)
+	pdf.SetMinPDFVersion(1, 4)
 	// Chunks carry no metadata of their own; a fixed date keeps fpdf
 	// from reading the clock.
 	pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))

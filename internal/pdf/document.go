@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
@@ -21,20 +23,85 @@ func (l *layout) bodyLineH() float64 {
 
 // Layout lays doc out on pages: the document itself, then each annex
 // starting on a new page. Page numbers are drawn from the second page of
-// the document and of each annex.
-func Layout(doc *ir.Doc, set ir.Settings, m *metrics) []Page {
+// the document and of each annex. Text that cannot be placed on a page
+// is an *OverflowError naming its field; no text is ever positioned off
+// the page.
+func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 	l := &layout{m: m, set: set, doc: doc, cols: colsKind}
 	if doc.CongVan {
 		l.cols = colsCongVan
 	}
 	var first Page
 	y := l.header(&first)
+	if limit := pageH - set.MarginBottom - l.bodyLineH(); y > limit {
+		// The model's length limits keep this from happening; the header
+		// cannot continue on another page.
+		f := "Issuer.Name"
+		if doc.CongVan {
+			f = "Summary"
+		}
+		return nil, &OverflowError{Field: f, Msg: fmt.Sprintf("the header is %.0f mm tall, more than the page holds (%.0f mm): shorten the issuer names, place or summary", y, limit)}
+	}
+	l.contact(&first)
+	l.esign(&first, doc.CopyESign)
 	flow := l.flowBlocks()
+	room := pageH - set.MarginBottom - set.MarginTop
+	for _, b := range flow {
+		if b.h > room {
+			// Blocks are lines, except the signature block, which cannot
+			// break; the model's limits on titles and names keep it
+			// within a page.
+			return nil, &OverflowError{Field: "Signatures", Msg: fmt.Sprintf("the signature block is %.0f mm tall, more than a page holds (%.0f mm): shorten the titles or names", b.h, room)}
+		}
+	}
 	l.paginate(first, y, flow)
 	for i := range doc.Annexes {
-		l.annex(&doc.Annexes[i])
+		start := len(l.pages)
+		if err := l.annex(&doc.Annexes[i]); err != nil {
+			return nil, err
+		}
+		if start < len(l.pages) {
+			l.esign(&l.pages[start], doc.ESign)
+		}
 	}
-	return l.pages
+	if err := onPage(l.pages); err != nil {
+		return nil, err
+	}
+	return l.pages, nil
+}
+
+// OverflowError reports text that does not fit on a page, naming the
+// model field it came from.
+type OverflowError struct {
+	Field string
+	Msg   string
+}
+
+// Error returns "pdf: Field: message".
+func (e *OverflowError) Error() string { return "pdf: " + e.Field + ": " + e.Msg }
+
+// onPage checks that every text box lies on its page. The layout bounds
+// every size it is given, so a failure here is a layout bug; it is still
+// an error rather than text silently drawn where no reader sees it.
+func onPage(pages []Page) error {
+	const tol = 0.01 // mm
+	for i, p := range pages {
+		pw, ph := p.size()
+		for _, o := range p.Ops {
+			if o.Kind != OpText {
+				continue
+			}
+			asc, desc := 0.8*o.Size*ptToMM, 0.3*o.Size*ptToMM
+			if !(o.X >= -tol && o.X+o.W <= pw+tol && o.Y-asc >= -tol && o.Y+desc <= ph+tol) {
+				s := []rune(o.S)
+				if len(s) > 40 {
+					s = append(s[:40], '…')
+				}
+				return fmt.Errorf("pdf: internal error: text %q would be drawn outside page %d", string(s), i+1)
+			}
+		}
+	}
+	return nil
 }
 
 // centred adds t as one line centred on cx at baseline y and returns its
@@ -104,7 +171,7 @@ func (l *layout) header(p *Page) float64 {
 	// laid out on its own page so that the left column's number and V/v
 	// come first in reading order.
 	var right Page
-	ry := top + 0.8*sizeQuocHieu*ptToMM
+	ry := top + l.duThao(&right) + 0.8*sizeQuocHieu*ptToMM
 	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
 	ry += sizeTieuNgu * singleSpacing * ptToMM
 	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
@@ -114,17 +181,21 @@ func (l *layout) header(p *Page) float64 {
 
 	// "Số" and the place/date share a baseline (ô 3 level with ô 4).
 	base := max(leftNumber, rightDate)
-	numW := l.m.w(d.Number.S, ir.Regular, sizeNumber)
-	p.Ops = append(p.Ops, Op{Kind: OpText, X: lcx - numW/2, Y: base, W: numW, S: d.Number.S, Style: ir.Regular, Size: sizeNumber})
-	bottom := base
+	// A long symbol wraps inside the column rather than run off the page.
+	bottom, _ := l.centredWrapped(p, d.Number, ir.Regular, sizeNumber, lcx, leftW, base, sizeNumber*singleSpacing*ptToMM)
 	if d.CongVan {
 		// ô 5b: "V/v …" centred under the number, 6 pt below it.
 		vlh := sizeVV * singleSpacing * ptToMM
-		vy := base + 6*ptToMM + vlh
+		vy := bottom + 6*ptToMM + vlh
 		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
 		bottom = vy
 	}
-	l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	if len(d.Marks) > 0 {
+		// ô 10a, 10b, 11: the boxes under the number or V/v.
+		bottom = l.marks(p, lcx, bottom+0.3*sizeVV*ptToMM)
+	}
+	dateEnd, _ := l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	bottom = max(bottom, dateEnd)
 	p.Ops = append(p.Ops, right.Ops...)
 
 	if !d.CongVan {
@@ -137,6 +208,10 @@ func (l *layout) header(p *Page) float64 {
 		ty += tlh
 		var w float64
 		ty, w = l.centredWrapped(p, d.Summary, ir.Bold, sizeTitle, cx, l.textW(), ty, tlh)
+		if d.IssuedWith.S != "" {
+			// "(Ban hành kèm theo …)" under the trích yếu, the rule under it.
+			ty, _ = l.centredWrapped(p, d.IssuedWith, ir.Italic, sizeTitle, cx, l.textW(), ty+tlh, tlh)
+		}
 		l.rule(p, cx, ty+1.8, w*ruleRatio)
 		bottom = ty + 1.8
 	}
@@ -170,9 +245,14 @@ func (l *layout) flowBlocks() []block {
 		}
 		out[len(out)-1].h += lh / 2
 	}
+	out = append(out, l.centredLine(d.Authority, ir.Bold)...)
 	for _, b := range d.Bases {
 		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
+	if d.Proposal.S != "" {
+		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+	}
+	out = append(out, l.centredLine(d.Decision, ir.Bold)...)
 	for i := range d.Body {
 		out = append(out, l.bodyBlock(&d.Body[i])...)
 	}
@@ -189,8 +269,18 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	out = append(out, l.signatureBlock())
-	return out
+	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	return append(out, l.copyBlocks()...)
+}
+
+// signParts are what a signature block holds: the signatures, the Nơi
+// nhận label, lines and groups, and ô 12.
+type signParts struct {
+	sigs   []ir.Signature
+	label  ir.Text
+	copies []ir.Text
+	braces []ir.Brace
+	typist ir.Text
 }
 
 func (l *layout) bodyBlock(b *ir.Block) []block {
@@ -199,6 +289,12 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	ml := l.set.MarginLeft
 	tw := l.textW()
 	ps := l.set.ParagraphSpacing * ptToMM
+	switch b.Kind {
+	case ir.Centered:
+		return l.m.paragraph(b.Spans, size, lh, ps, ml, tw, 0, 0, alignCenter)
+	case ir.TableBlock:
+		return l.bodyTable(b.Table)
+	}
 	spans := b.Spans
 	bold := b.Kind == ir.Section || b.Kind == ir.Part || b.Heading
 	if bold {
@@ -220,11 +316,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 		return append(label, head...)
 	}
 	if b.Marker != "" {
-		st := ir.Regular
-		if bold {
-			st = ir.Bold
-		}
-		spans = append([]ir.Span{{S: b.Marker + " ", Style: st}}, spans...)
+		spans = append([]ir.Span{{S: b.Marker + " ", Style: b.MarkerStyle}}, spans...)
 	}
 	a := alignJustify
 	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
@@ -237,11 +329,13 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	return out
 }
 
-// signatureBlock lays out Nơi nhận (left) and the signature blocks as one
-// block: the first signature on the right, a second one on the left with
-// Nơi nhận under the pair.
-func (l *layout) signatureBlock() block {
-	d := l.doc
+// signatureBlock lays out Nơi nhận (left) and the signature blocks: the
+// first signature on the right, a second one on the left with Nơi nhận
+// under the pair. The signatures, the "Nơi nhận:" label and the list
+// lines beside them form one block; list entries below the signatures
+// (a line, a braced group, ô 12) are a block each, so that a long list
+// continues on the next page.
+func (l *layout) signatureBlock(d signParts) []block {
 	ml := l.set.MarginLeft
 	leftW := l.cols.signLeft
 	rightW := l.textW() - leftW
@@ -262,37 +356,71 @@ func (l *layout) signatureBlock() block {
 		b.ops = append(b.ops, titles.Ops...)
 		nameY := y + signatureSpace
 		l.sigImages(&b, s, cx, w, y, nameY)
-		nw := l.m.w(s.Name.S, ir.Bold, sizeSignature)
-		b.ops = append(b.ops, Op{Kind: OpText, X: cx - nw/2, Y: nameY, W: nw, S: s.Name.S, Style: ir.Bold, Size: sizeSignature})
-		return nameY + 0.3*sizeSignature*ptToMM
+		var name Page
+		nameEnd, _ := l.centredWrapped(&name, s.Name, ir.Bold, sizeSignature, cx, w, nameY, slh)
+		b.ops = append(b.ops, name.Ops...)
+		return nameEnd + 0.3*sizeSignature*ptToMM
 	}
 	copiesTop := 0.0
-	if len(d.Signatures) > 0 {
-		sigBottom = drawSig(&d.Signatures[0], ml+leftW, rightW)
+	if len(d.sigs) > 0 {
+		sigBottom = drawSig(&d.sigs[0], ml+leftW, rightW)
 	}
-	if len(d.Signatures) > 1 {
-		sigBottom = max(sigBottom, drawSig(&d.Signatures[1], ml, leftW))
+	if len(d.sigs) > 1 {
+		sigBottom = max(sigBottom, drawSig(&d.sigs[1], ml, leftW))
 		copiesTop = sigBottom + slh
 	}
 	// Nơi nhận: label level with the first title line, items under it.
 	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
-	lw := l.m.w(d.NoiNhan.S, ir.BoldItalic, sizeNoiNhan)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.NoiNhan.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
+	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
 	clh := sizeCopies * singleSpacing * ptToMM
-	dash := l.m.w("- ", ir.Regular, sizeCopies)
-	for _, t := range d.Copies {
-		lines := l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, leftW, leftW-dash)
-		for i, ln := range lines {
-			y += clh
-			x := ml
-			if i > 0 {
-				x += dash
+	desc := 0.3 * sizeCopies * ptToMM
+	out := []block{{}}
+	beside := true // entries still go beside the signatures
+	first := true
+	// entry lays out one entry of the list: a line, a braced group
+	// (braces renumbered from 0) or, with draw, ô 12.
+	entry := func(draw func(u *block, y float64) float64) {
+		if beside {
+			var u block
+			end := draw(&u, y)
+			// The first entry always stands beside the signatures, so
+			// the label never stands alone.
+			if first || end+desc <= sigBottom {
+				b.ops = append(b.ops, u.ops...)
+				y, first = end, false
+				return
 			}
-			b.ops = append(b.ops, l.m.placeLine(ln, x, y, leftW, sizeCopies, alignLeft)...)
+			beside = false
 		}
+		var u block
+		end := draw(&u, -desc)
+		u.h = end + desc
+		out = append(out, u)
 	}
-	b.h = max(sigBottom, y+0.3*sizeCopies*ptToMM)
-	return b
+	for i := 0; i < len(d.copies); {
+		to := i
+		var brs []ir.Brace
+		if br := braceAt(d.braces, i); br != nil {
+			to = min(br.To, len(d.copies)-1)
+			brs = []ir.Brace{{From: 0, To: to - i, Purpose: br.Purpose}}
+		}
+		items := d.copies[i : to+1]
+		entry(func(u *block, y float64) float64 { return l.copies(u, ml, y, leftW, items, brs) })
+		i = to + 1
+	}
+	if t := d.typist; t.S != "" {
+		// ô 12 under Nơi nhận: "PL.(300)".
+		w := l.m.w(t.S, ir.Regular, sizeCopies)
+		entry(func(u *block, y float64) float64 {
+			y += clh
+			u.ops = append(u.ops, Op{Kind: OpText, X: ml, Y: y, W: w, S: t.S, Style: ir.Regular, Size: sizeCopies})
+			return y
+		})
+	}
+	b.h = max(sigBottom, y+desc)
+	out[0] = b
+	return out
 }
 
 // sigImages adds the signature and seal images between the titles and
@@ -314,12 +442,13 @@ func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY fl
 // breaking pages before a block that does not fit, and moving back to the
 // start of a chain of kept-together blocks when possible.
 func (l *layout) paginate(first Page, y float64, flow []block) {
-	limit := pageH - l.set.MarginBottom
+	limit := pageH - l.set.MarginBottom - l.contactH() // ô 13 on page 1
 	pages := []Page{first}
 	top := l.set.MarginTop
 	startOfPage := 0 // index of the first block on the current page
 	pos := make([]float64, len(flow))
 	pageOf := make([]int, len(flow))
+	heads := make([]bool, len(flow))
 	for i := 0; i < len(flow); i++ {
 		b := flow[i]
 		before := b.before
@@ -338,6 +467,12 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 			pages = append(pages, Page{})
 			startOfPage = j
 			y = top
+			limit = pageH - l.set.MarginBottom
+			if h := flow[j].head; h != nil {
+				// A table row starting a page: its header comes first.
+				heads[j] = true
+				y += h.h
+			}
 			i = j - 1
 			continue
 		}
@@ -348,6 +483,12 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 	}
 	for i, b := range flow {
 		p := &pages[pageOf[i]]
+		if heads[i] {
+			for _, o := range b.head.ops {
+				o.Y += pos[i] - b.head.h
+				p.Ops = append(p.Ops, o)
+			}
+		}
 		for _, o := range b.ops {
 			o.Y += pos[i]
 			p.Ops = append(p.Ops, o)

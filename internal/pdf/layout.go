@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
@@ -32,6 +33,7 @@ type Op struct {
 	Size    float64
 	Justify bool
 	Img     []byte
+	Red     bool // text or rectangle in red ink (urgency marks)
 }
 
 // Page is a laid-out page.
@@ -101,14 +103,23 @@ type word struct {
 }
 
 func (m *metrics) words(spans []ir.Span, size float64) []word {
-	var out []word
+	// One array holds the pieces of all words (a word's pieces are
+	// appended together), so a word costs no allocation of its own.
+	n := 1
+	for _, sp := range spans {
+		n += strings.Count(sp.S, " ") + 1
+	}
+	out := make([]word, 0, n)
+	arena := make([]piece, 0, n+len(spans))
 	var cur word
+	start := 0 // cur's first piece in arena
+	inWord := false
 	for _, sp := range spans {
 		s := sp.S
 		for s != "" {
 			if s[0] == ' ' {
 				n := len(s) - len(strings.TrimLeft(s, " "))
-				if len(cur.pieces) > 0 {
+				if inWord {
 					cur.sep += s[:n]
 					cur.sepW += m.w(s[:n], sp.Style, size)
 					cur.sepSt = sp.Style
@@ -117,37 +128,58 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 				continue
 			}
 			if cur.sep != "" {
+				cur.pieces = arena[start:len(arena):len(arena)]
 				out = append(out, cur)
-				cur = word{}
+				cur, start = word{}, len(arena)
 			}
 			part := s
 			if i := strings.IndexByte(s, ' '); i > 0 {
 				part = s[:i]
 			}
-			cur.pieces = append(cur.pieces, piece{part, sp.Style})
+			arena = append(arena, piece{part, sp.Style})
+			inWord = true
 			cur.width += m.w(part, sp.Style, size)
 			s = s[len(part):]
 		}
 	}
-	if len(cur.pieces) > 0 {
+	if inWord {
+		cur.pieces = arena[start:len(arena):len(arena)]
 		out = append(out, cur)
 	}
 	return out
 }
 
 // wrap breaks spans into lines no wider than first (the first line) and
-// rest (the others). A word wider than the line is split by runes.
+// rest (the others). A word wider than the line is split by runes. Every
+// step puts at least one rune on a line, so any width — zero, negative,
+// NaN — ends in at most one line per rune.
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	ws := m.words(spans, size)
 	var lines []line
 	var cur line
 	avail := first
 	var pending word // the previous word, whose separator comes next
+	// A spaced hyphen (" - ") never ends a line: before placing one that
+	// is not first on its line, remember the line without it, and break
+	// there instead should the next word not fit.
+	var dash struct {
+		at        int // index of the hyphen word; -1: none
+		n, spaces int
+		width     float64
+	}
+	dash.at = -1
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		need := w.width
 		if len(cur.pieces) > 0 {
 			need += pending.sepW
+		}
+		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 && dash.at == i-1 {
+			cur.pieces, cur.width, cur.spaces = cur.pieces[:dash.n], dash.width, dash.spaces
+			lines = append(lines, cur)
+			cur, avail = line{}, rest
+			i, dash.at = dash.at-1, -1
+			continue
 		}
 		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 {
 			lines = append(lines, cur)
@@ -161,9 +193,16 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			cur.pieces, cur.width = head.pieces, head.width
 			lines = append(lines, cur)
 			cur, avail = line{}, rest
+			if len(tail.pieces) == 0 {
+				// One rune wider than the line: it stands alone.
+				continue
+			}
 			ws[i] = tail
 			i--
 			continue
+		}
+		if isDash(w) && len(cur.pieces) > 0 {
+			dash.at, dash.n, dash.spaces, dash.width = i, len(cur.pieces), cur.spaces, cur.width
 		}
 		if len(cur.pieces) > 0 {
 			cur.pieces = append(cur.pieces, piece{pending.sep, pending.sepSt})
@@ -193,7 +232,7 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			continue
 		}
 		for i, r := range p.s {
-			rw := m.w(string(r), p.st, size)
+			rw := m.w(p.s[i:i+utf8.RuneLen(r)], p.st, size)
 			if head.width+rw > avail && (head.width > 0) {
 				if i > 0 {
 					head.pieces = append(head.pieces, piece{p.s[:i], p.st})
@@ -208,22 +247,36 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			head.pieces = append(head.pieces, p)
 		}
 	}
-	for _, p := range tail.pieces {
-		tail.width += m.w(p.s, p.st, size)
-	}
+	// Widths are sums of per-rune advances, so the tail's is what the
+	// head did not take: measuring it again made cutting a long token
+	// quadratic in its length.
+	tail.width = max(0, w.width-head.width)
 	tail.sep, tail.sepW, tail.sepSt = w.sep, w.sepW, w.sepSt
 	return head, tail
 }
 
-// merge joins neighbouring pieces of the same style.
+// merge joins neighbouring pieces of the same style. Each run is joined
+// with one allocation: appending piece by piece copied the growing string
+// once per word.
 func merge(ps []piece) []piece {
 	out := ps[:0]
-	for _, p := range ps {
-		if k := len(out) - 1; k >= 0 && out[k].st == p.st {
-			out[k].s += p.s
-			continue
+	for i := 0; i < len(ps); {
+		j, n := i+1, len(ps[i].s)
+		for j < len(ps) && ps[j].st == ps[i].st {
+			n += len(ps[j].s)
+			j++
+		}
+		p := ps[i]
+		if j-i > 1 {
+			var b strings.Builder
+			b.Grow(n)
+			for _, q := range ps[i:j] {
+				b.WriteString(q.s)
+			}
+			p.s = b.String()
 		}
 		out = append(out, p)
+		i = j
 	}
 	return out
 }
@@ -270,6 +323,7 @@ type block struct {
 	h      float64
 	before float64
 	keep   bool
+	head   *block // a table's header rows, repeated when this row starts a page
 }
 
 // paragraph lays out spans as a block per line, so that pages can break

@@ -43,6 +43,11 @@ const (
 	recipientIndent = 45
 	// cellPad is the horizontal padding inside table cells, in mm.
 	cellPad = 1.2
+	// minColW is the narrowest a column fitted to its content gets when
+	// words must be cut, in mm: a character of the table's smallest size
+	// between the paddings. It equals bhytdoc.MinColumnWidth, the floor
+	// for a set width, which the model's validation enforces.
+	minColW = 7.0
 
 	pageW, pageH = 210.0, 297.0
 	ptToMM       = 25.4 / 72

@@ -5,6 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"runtime"
 	"sync"
 	"time"
@@ -55,7 +58,11 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err er
 	if err != nil {
 		return nil, err
 	}
-	return write(Layout(doc, set, m), doc, m)
+	pages, err := Layout(doc, set, m)
+	if err != nil {
+		return nil, err
+	}
+	return write(pages, doc, m)
 }
 
 // LayoutDoc exposes the layout step for tests and tools.
@@ -64,7 +71,7 @@ func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) 
 	if err != nil {
 		return nil, err
 	}
-	return Layout(doc, set, m), nil
+	return Layout(doc, set, m)
 }
 
 func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
@@ -73,6 +80,8 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCatalogSort(true)
+	// Decree 30, Appendix I, Part II: electronic copies are PDF 1.4 or later.
+	pdf.SetMinPDFVersion(1, 4)
 	// A fixed date keeps output byte-identical for the same input.
 	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(when)
@@ -101,16 +110,52 @@ func write(pages []Page, doc *ir.Doc, m *metrics) ([]byte, error) {
 // drawImage fits a PNG into the op's box, keeping its aspect ratio. Images
 // are named by content, so fpdf embeds a repeated image once.
 func drawImage(pdf *fpdf.Fpdf, o Op) error {
-	sum := sha256.Sum256(o.Img)
+	img, err := pngForPDF(o.Img)
+	if err != nil {
+		return fmt.Errorf("pdf: image: %v", err)
+	}
+	sum := sha256.Sum256(img)
 	name := hex.EncodeToString(sum[:8])
 	opt := fpdf.ImageOptions{ImageType: "PNG"}
-	info := pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(o.Img))
+	info := pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(img))
 	if err := pdf.Error(); err != nil || info == nil {
-		return fmt.Errorf("image: %v", err)
+		return fmt.Errorf("pdf: image: %v", err)
 	}
-	x, y, w, h := fit(o, info.Width(), info.Height())
+	iw, ih := info.Width(), info.Height()
+	if !(iw > 0 && ih > 0) {
+		return fmt.Errorf("pdf: image of %g × %g pixels", iw, ih)
+	}
+	x, y, w, h := fit(o, iw, ih)
 	pdf.ImageOptions(name, x, y, w, h, false, opt, 0, "")
 	return nil
+}
+
+// pngForPDF returns b in a form fpdf embeds correctly. fpdf copies the
+// compressed rows of a PNG as they are and splits alpha assuming 8 bits
+// a channel, so an interlaced image, or a 16-bit one with alpha, would be
+// refused or garbled; those are decoded and written again as plain 8-bit
+// PNGs (deterministically, so output stays byte-identical). The model has
+// already decoded every image in full, so b is a valid PNG.
+func pngForPDF(b []byte) ([]byte, error) {
+	// IHDR follows the 8-byte signature and the chunk's length and type.
+	if len(b) < 29 {
+		return nil, fmt.Errorf("PNG of %d bytes", len(b))
+	}
+	depth, ct, interlace := b[24], b[25], b[28]
+	if interlace == 0 && (depth <= 8 || ct != 4 && ct != 6) {
+		return b, nil
+	}
+	src, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	dst := image.NewNRGBA(src.Bounds())
+	draw.Draw(dst, dst.Rect, src, src.Bounds().Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // addFonts registers the faces m uses; a face already registered in pdf
@@ -138,6 +183,10 @@ func drawPage(pdf *fpdf.Fpdf, p *Page) error {
 	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
 	curSt, curSize := ir.Style(-1), 0.0
 	for _, o := range p.Ops {
+		if o.Red {
+			pdf.SetTextColor(255, 0, 0)
+			pdf.SetDrawColor(255, 0, 0)
+		}
 		switch o.Kind {
 		case OpText:
 			if o.Style != curSt || o.Size != curSize {
@@ -160,6 +209,10 @@ func drawPage(pdf *fpdf.Fpdf, p *Page) error {
 			if err := drawImage(pdf, o); err != nil {
 				return err
 			}
+		}
+		if o.Red {
+			pdf.SetTextColor(0, 0, 0)
+			pdf.SetDrawColor(0, 0, 0)
 		}
 	}
 	return nil

@@ -715,3 +715,22 @@ func BenchmarkClean(b *testing.B) {
 		})
 	}
 }
+
+// TestUnprintable is issue 8 item 7: bidirectional overrides and
+// invisible characters are refused like control characters.
+func TestUnprintable(t *testing.T) {
+	for _, r := range []rune{'\t', '\x00', '\u007f', '\u0085', '\u202A', '\u202E', '\u2066', '\u2069', '\u200B', '\u200D', '\u200E', '\uFEFF', '\u2060', '\u061C', '\u2028', '\u2029', '\U000E0001'} {
+		s := "Nguyễn" + string(r) + "Văn"
+		if _, at, kind, ok := Unprintable(s, false); ok || at != len("Nguyễn") || kind == "" {
+			t.Errorf("%U accepted (at %d, %q)", r, at, kind)
+		}
+	}
+	for _, s := range []string{"Nguyễn\u00ADVăn", "a\u200Cb", "Ủy ban\nxã", "100%"} {
+		if r, _, _, ok := Unprintable(s, true); !ok {
+			t.Errorf("%q refused at %U", s, r)
+		}
+	}
+	if _, _, _, ok := Unprintable("a\nb", false); ok {
+		t.Error("newline accepted without allowNL")
+	}
+}

@@ -1,8 +1,10 @@
-// Package xlsx writes and reads the workbooks of package coverage with
-// excelize. A Sheet is a table laid out the way officials print it (title
-// rows, merged multi-level header, bordered body, bold totals row, A4
-// landscape, header rows repeated on every page); Write streams it and
-// makes the bytes deterministic. Read turns any workbook back into grids of
+// Package xlsx writes and reads workbooks of annex tables with excelize.
+// A Table is an annex as printed text; Table.Sheet turns it into a Sheet,
+// the table laid out the way officials print it (title rows, merged
+// multi-level header, numbers as numbers, bordered body, bold totals row,
+// A4 with the header rows repeated on every page) with columns and rows
+// sized to the text by font metrics. Write streams sheets and makes the
+// bytes deterministic. Read turns any workbook back into grids of
 // displayed and raw values with its merged ranges.
 package xlsx
 
@@ -17,6 +19,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/grid"
 )
 
@@ -31,27 +34,47 @@ const (
 	Float
 )
 
-// Style selects one of the body cell styles every sheet has.
-type Style uint8
+// Align is a cell's horizontal alignment.
+type Align uint8
 
-// Body cell styles. All have thin borders.
+// Alignments. Numbers are right-aligned in their columns as printed, but
+// a cell takes whatever its column has (a centred STT column holds
+// numbers too).
 const (
-	StyleText   Style = iota // left-aligned, text number format ("@")
-	StyleCenter              // centred, e.g. STT
-	StyleInt                 // right-aligned, "#,##0"
-	StyleRate                // right-aligned, Sheet.Decimals decimals
-	numStyles
+	Left Align = iota
+	Center
+	Right
+	numAligns
 )
+
+// Format is how a number cell is shown. Text cells are always stored with
+// the text format ("@"), so what an official types over them stays text.
+type Format uint8
+
+// Number formats. The codes use "," for thousands and "." for decimals,
+// which Excel and LibreOffice show with the viewer's locale separators:
+// a Vietnamese installation shows 10125 under "#,##0" as "10.125" and
+// 98.8 under "#,##0.0" as "98,8".
+const (
+	Number  Format = iota // "#,##0", or "#,##0.0…" with Decimals decimals
+	Percent               // "0%", or "0.0…%"; the value is a fraction (0.7811)
+	numFormats
+)
+
+// MaxDecimals bounds Cell.Decimals.
+const MaxDecimals = 9
 
 // Cell is one body cell. For a formula cell, I or F holds the cached
 // result, which readers show without recalculating.
 type Cell struct {
-	Kind    Kind
-	S       string  // Text
-	I       int64   // Int
-	F       float64 // Float
-	Formula string  // without the leading "="
-	Style   Style
+	Kind     Kind
+	S        string  // Text
+	I        int64   // Int
+	F        float64 // Float
+	Formula  string  // without the leading "="
+	Align    Align
+	Format   Format // Int and Float cells
+	Decimals int    // Int and Float cells: decimals shown, 0–MaxDecimals
 }
 
 // Row is a body row; Bold rows (the totals) use the bold styles.
@@ -67,20 +90,23 @@ type HeaderCell struct {
 	ColSpan, RowSpan int
 }
 
-// Sheet is one worksheet. Rows are written top-down: Title, Subtitle (when
-// not empty), a blank row, the header rows, then the body rows.
+// Sheet is one worksheet. Rows are written top-down: Label and Title
+// (when not empty), Subtitle (when not empty), a blank row, the header
+// rows, then the body rows.
 type Sheet struct {
 	Name     string // at most 31 characters, none of : \ / ? * [ ]
+	Label    string // "Phụ lục I", above the title; may be empty
 	Title    string
 	Subtitle string
 	Header   [][]HeaderCell
 	Widths   []float64 // column widths in Excel character units
 	Rows     []Row
-	// Decimals is the number of decimals StyleRate shows.
-	Decimals int
 	// FreezeCols is the number of left columns kept in view when
 	// scrolling right (STT and unit name).
 	FreezeCols int
+	// Portrait prints the sheet on portrait pages; the default is
+	// landscape.
+	Portrait bool
 }
 
 // Props are the workbook properties. Time is written as both created and
@@ -91,11 +117,18 @@ type Props struct {
 	Subject string
 	Creator string
 	Time    time.Time
-	// Font is the family of every cell; empty means Times New Roman.
+	// Font is the family name of every cell; empty means Times New Roman.
 	Font string
+	// Metrics is the family whose widths measure text for column widths
+	// and row heights; it should be metric-compatible with Font. Nil
+	// means Liberation Serif, metric-compatible with Times New Roman.
+	Metrics *fonts.Family
 	// Size is the body and header font size in points (Decree 30 tables:
 	// 12–13); 0 means 12. Titles are 14.
 	Size float64
+	// Margins of the printed page in millimetres: top, bottom, left,
+	// right. Zeros mean Decree 30's least margins, 20, 20, 30 and 15.
+	Margins [4]float64
 }
 
 // Font sizes in points: Decree 30 prints annex titles at 13–14 and tables
@@ -108,6 +141,9 @@ const (
 // FirstHeaderRow returns the 1-based sheet row of s.Header[0].
 func (s *Sheet) FirstHeaderRow() int {
 	r := 3 // title, blank
+	if s.Label != "" {
+		r++
+	}
 	if s.Subtitle != "" {
 		r++
 	}
@@ -145,6 +181,13 @@ func ColName(c int) string {
 // Ref returns the A1 reference of the 0-based column c and 1-based row r.
 func Ref(c, r int) string { return fmt.Sprintf("%s%d", ColName(c), r) }
 
+// ValidName reports whether name can name a worksheet: 1–31 characters,
+// none of : \ / ? * [ ], not starting or ending with "'".
+func ValidName(name string) bool {
+	return name != "" && utf8.RuneCountInString(name) <= 31 && !strings.ContainsAny(name, `:\/?*[]`) &&
+		!strings.HasPrefix(name, "'") && !strings.HasSuffix(name, "'")
+}
+
 // Write writes sheets as one workbook to w. Nothing is written when an
 // argument is invalid.
 func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
@@ -172,6 +215,15 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 		p.Time = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can carry
 	}
 	p.Time = p.Time.UTC().Truncate(time.Second)
+	for i, d := range [4]float64{20, 20, 30, 15} {
+		if p.Margins[i] == 0 {
+			p.Margins[i] = d
+		}
+	}
+	m, err := NewMeasure(p.Metrics)
+	if err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer func() {
 		if cerr := f.Close(); err == nil {
@@ -202,7 +254,7 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, p, s); err != nil {
+		if err := writeSheet(f, st, m, p, s); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
 		}
 	}
@@ -212,8 +264,7 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 }
 
 func (s *Sheet) check() error {
-	if s.Name == "" || utf8.RuneCountInString(s.Name) > 31 || strings.ContainsAny(s.Name, `:\/?*[]`) ||
-		strings.HasPrefix(s.Name, "'") || strings.HasSuffix(s.Name, "'") {
+	if !ValidName(s.Name) {
 		return errors.New("invalid sheet name")
 	}
 	cols := s.Cols()
@@ -223,6 +274,11 @@ func (s *Sheet) check() error {
 	if cols > excelize.MaxColumns || len(s.Widths) != cols {
 		return fmt.Errorf("%d widths for %d columns", len(s.Widths), cols)
 	}
+	for c, w := range s.Widths {
+		if !(w >= 0 && w <= 255) { // Excel's widest column
+			return fmt.Errorf("column %s width %g outside 0–255", ColName(c), w)
+		}
+	}
 	bad := false
 	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
 		bad = bad || hc.ColSpan < 0 || hc.RowSpan < 0 || c+span(hc.ColSpan) > cols || r+span(hc.RowSpan) > len(s.Header)
@@ -230,32 +286,41 @@ func (s *Sheet) check() error {
 	if bad {
 		return errors.New("header cells do not tile the header grid")
 	}
+	if s.FirstRow()+len(s.Rows) > excelize.TotalRows {
+		return fmt.Errorf("%d rows: a sheet holds at most %d", len(s.Rows), excelize.TotalRows)
+	}
 	for i, r := range s.Rows {
 		if len(r.Cells) != cols {
 			return fmt.Errorf("row %d has %d cells for %d columns", i+1, len(r.Cells), cols)
 		}
 		for _, c := range r.Cells {
-			if c.Style >= numStyles || c.Kind > Float {
-				return fmt.Errorf("row %d: invalid cell kind or style", i+1)
+			if c.Kind > Float || c.Align >= numAligns || c.Format >= numFormats || c.Decimals < 0 || c.Decimals > MaxDecimals {
+				return fmt.Errorf("row %d: invalid cell kind, alignment, format or decimals", i+1)
 			}
 			if c.Kind == Float && (math.IsNaN(c.F) || math.IsInf(c.F, 0)) {
 				return fmt.Errorf("row %d: %v is not a number a workbook can hold", i+1, c.F)
 			}
 		}
 	}
-	if s.Decimals < 0 || s.Decimals > 9 {
-		return fmt.Errorf("decimals %d outside 0–9", s.Decimals)
-	}
 	return nil
+}
+
+// styleKey identifies a body cell style: text or a number format, its
+// decimals, the alignment and the weight.
+type styleKey struct {
+	text     bool
+	format   Format
+	decimals int
+	align    Align
+	bold     bool
 }
 
 // styles are the style ids of one workbook.
 type styles struct {
-	title, subtitle, header int
-	body                    [2][numStyles]int // [bold][style]; StyleRate per decimals below
-	rate                    map[[2]int]int    // [bold, decimals] → id
-	f                       *excelize.File
-	p                       Props
+	title, subtitle, header, label int
+	body                           map[styleKey]int // created on first use
+	f                              *excelize.File
+	p                              Props
 }
 
 func border() []excelize.Border {
@@ -267,7 +332,7 @@ func border() []excelize.Border {
 }
 
 func newStyles(f *excelize.File, p Props) (*styles, error) {
-	st := &styles{rate: map[[2]int]int{}, f: f, p: p}
+	st := &styles{body: map[styleKey]int{}, f: f, p: p}
 	var err error
 	add := func(s *excelize.Style) int {
 		if err != nil {
@@ -280,45 +345,68 @@ func newStyles(f *excelize.File, p Props) (*styles, error) {
 	font := func(size float64, bold, italic bool) *excelize.Font {
 		return &excelize.Font{Family: p.Font, Size: size, Bold: bold, Italic: italic}
 	}
-	st.title = add(&excelize.Style{Font: font(titleSize, true, false),
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	st.subtitle = add(&excelize.Style{Font: font(titleSize, false, true),
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	st.header = add(&excelize.Style{Font: font(p.Size, true, false), Border: border(),
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	for b := range 2 {
-		bold := b == 1
-		st.body[b][StyleText] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(), NumFmt: 49,
-			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
-		st.body[b][StyleCenter] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-		st.body[b][StyleInt] = add(&excelize.Style{Font: font(p.Size, bold, false), Border: border(), NumFmt: 3,
-			Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
-	}
+	centre := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	st.title = add(&excelize.Style{Font: font(titleSize, true, false), Alignment: centre})
+	st.subtitle = add(&excelize.Style{Font: font(titleSize, false, true), Alignment: centre})
+	st.header = add(&excelize.Style{Font: font(p.Size, true, false), Border: border(), Alignment: centre})
 	return st, err
 }
 
-// rateStyle returns the style of a rate with d decimals, created on first
-// use so that only the precisions in use reach styles.xml.
-func (st *styles) rateStyle(bold bool, d int) (int, error) {
-	b := 0
-	if bold {
-		b = 1
+// labelStyle returns the style of the label row, created on first use.
+func (st *styles) labelStyle() (int, error) {
+	if st.label == 0 {
+		id, err := st.f.NewStyle(&excelize.Style{
+			Font:      &excelize.Font{Family: st.p.Font, Size: st.p.Size + 1, Bold: true},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		})
+		if err != nil {
+			return 0, err
+		}
+		st.label = id
 	}
-	if id, ok := st.rate[[2]int{b, d}]; ok {
+	return st.label, nil
+}
+
+var alignNames = [numAligns]string{"left", "center", "right"}
+
+// cell returns the style of c in a row that is bold or not, creating it on
+// first use so that styles.xml holds only the styles in use, in the order
+// they are first used.
+func (st *styles) cell(c Cell, bold bool) (int, error) {
+	k := styleKey{text: c.Kind == Text || c.Kind == Blank, align: c.Align, bold: bold}
+	if !k.text {
+		k.format, k.decimals = c.Format, c.Decimals
+	}
+	if id, ok := st.body[k]; ok {
 		return id, nil
 	}
-	fmtCode := "0"
-	if d > 0 {
-		fmtCode += "." + strings.Repeat("0", d)
+	s := &excelize.Style{
+		Font:      &excelize.Font{Family: st.p.Font, Size: st.p.Size, Bold: bold},
+		Border:    border(),
+		Alignment: &excelize.Alignment{Horizontal: alignNames[k.align], Vertical: "center"},
 	}
-	id, err := st.f.NewStyle(&excelize.Style{
-		Font:   &excelize.Font{Family: st.p.Font, Size: st.p.Size, Bold: bold},
-		Border: border(), CustomNumFmt: &fmtCode,
-		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"},
-	})
+	switch {
+	case k.text:
+		s.NumFmt = 49 // "@"
+		s.Alignment.WrapText = true
+	case k.format == Number && k.decimals == 0:
+		s.NumFmt = 3 // "#,##0"
+	default:
+		code := "#,##0"
+		if k.format == Percent {
+			code = "0"
+		}
+		if k.decimals > 0 {
+			code += "." + strings.Repeat("0", k.decimals)
+		}
+		if k.format == Percent {
+			code += "%"
+		}
+		s.CustomNumFmt = &code
+	}
+	id, err := st.f.NewStyle(s)
 	if err == nil {
-		st.rate[[2]int{b, d}] = id
+		st.body[k] = id
 	}
 	return id, err
 }
@@ -326,38 +414,7 @@ func (st *styles) rateStyle(bold bool, d int) (int, error) {
 // lineHeight is the height in points of one line of text at size pt.
 func lineHeight(size float64) float64 { return math.Ceil(size*1.3*4) / 4 }
 
-// textUnits estimates the width of s in Excel character units (the width
-// of a digit of the default font): Times New Roman letters average a bit
-// less than a digit, bold a bit more.
-func textUnits(s string, size float64, bold bool) float64 {
-	k := 0.95
-	if bold {
-		k = 1.05
-	}
-	return float64(utf8.RuneCountInString(s)) * k * size / 11
-}
-
-// lines estimates how many lines s wraps to in a cell width units wide.
-func lines(s string, width, size float64, bold bool) int {
-	avail := width - 1 // cell padding
-	n, cur := 1, 0.0
-	space := textUnits(" ", size, bold)
-	for _, w := range strings.Fields(s) {
-		ww := textUnits(w, size, bold)
-		switch {
-		case cur == 0:
-			cur = ww
-		case cur+space+ww <= avail:
-			cur += space + ww
-		default:
-			n++
-			cur = ww
-		}
-	}
-	return n
-}
-
-func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
+func writeSheet(f *excelize.File, st *styles, m *Measure, p Props, s *Sheet) error {
 	cols := s.Cols()
 	last := cols - 1
 	fit := true
@@ -388,15 +445,23 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 		return err
 	}
 	// Title rows: one merged cell across the table each.
+	label := 0
+	if s.Label != "" {
+		if label, err = st.labelStyle(); err != nil {
+			return err
+		}
+	}
 	row := 1
-	for _, t := range []struct {
+	for i, t := range []struct {
 		s     string
 		style int
-	}{{s.Title, st.title}, {s.Subtitle, st.subtitle}} {
-		if t.s == "" && row > 1 {
+		size  float64
+		bold  bool
+	}{{s.Label, label, p.Size + 1, true}, {s.Title, st.title, titleSize, true}, {s.Subtitle, st.subtitle, titleSize, false}} {
+		if t.s == "" && i != 1 {
 			continue
 		}
-		h := float64(lines(t.s, total, titleSize, true)) * lineHeight(titleSize)
+		h := float64(m.Lines(t.s, total, t.size, t.bold)) * lineHeight(t.size)
 		if err := sw.SetRow(Ref(0, row), []any{excelize.Cell{StyleID: t.style, Value: t.s}},
 			excelize.RowOpts{Height: h}); err != nil {
 			return err
@@ -431,7 +496,7 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 		for i := c; i < c+cs && i < cols; i++ {
 			w += s.Widths[i]
 		}
-		h := float64(lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
+		h := float64(m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
 		if rs == 1 {
 			heights[r] = max(heights[r], h)
 		} else {
@@ -454,22 +519,19 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 		}
 	}
 	for r := range grid {
-		if err := sw.SetRow(Ref(0, hr+r), grid[r], excelize.RowOpts{Height: heights[r]}); err != nil {
+		if err := sw.SetRow(Ref(0, hr+r), grid[r], excelize.RowOpts{Height: min(heights[r], maxRowHeight)}); err != nil {
 			return err
 		}
 	}
 	vals := make([]any, cols)
 	for i, r := range s.Rows {
-		b := 0
-		if r.Bold {
-			b = 1
-		}
+		// A fixed height keeps rows from printing cramped; wrapped text
+		// gets a line per line.
+		n := 1
 		for c, cell := range r.Cells {
-			id := st.body[b][cell.Style]
-			if cell.Style == StyleRate {
-				if id, err = st.rateStyle(r.Bold, s.Decimals); err != nil {
-					return err
-				}
+			id, err := st.cell(cell, r.Bold)
+			if err != nil {
+				return err
 			}
 			// Values go in as typed Go values: a string is always a
 			// text cell, so text such as "=1+1" never becomes a formula.
@@ -477,6 +539,7 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 			switch cell.Kind {
 			case Text:
 				v.Value = cell.S
+				n = max(n, m.Lines(cell.S, s.Widths[c], p.Size, r.Bold))
 			case Int:
 				v.Value = cell.I
 			case Float:
@@ -484,15 +547,7 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 			}
 			vals[c] = v
 		}
-		// A fixed height keeps rows from printing cramped; wrapped text
-		// gets a line per line.
-		n := 1
-		for c, cell := range r.Cells {
-			if cell.Kind == Text {
-				n = max(n, lines(cell.S, s.Widths[c], p.Size, r.Bold))
-			}
-		}
-		h := float64(n)*lineHeight(p.Size) + 3
+		h := min(float64(n)*lineHeight(p.Size)+3, maxRowHeight)
 		if err := sw.SetRow(Ref(0, top+i), vals, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
@@ -503,6 +558,9 @@ func writeSheet(f *excelize.File, st *styles, p Props, s *Sheet) error {
 	return sw.Flush()
 }
 
+// maxRowHeight is the tallest row Excel allows, in points.
+const maxRowHeight = 409
+
 func pane(freezeCols int) string {
 	if freezeCols > 0 {
 		return "bottomRight"
@@ -510,19 +568,22 @@ func pane(freezeCols int) string {
 	return "bottomLeft"
 }
 
-// setupPrint sets A4 landscape, Decree 30 margins, fit to one page wide,
-// the header rows repeated on every page and page numbers centred at the
-// top from page 2. It must run before the stream is flushed: the stream
-// writes these worksheet parts on Flush.
+// setupPrint sets A4 (landscape unless s.Portrait), the margins, fit to
+// one page wide, the header rows repeated on every page and page numbers
+// centred at the top from page 2. It must run before the stream is
+// flushed: the stream writes these worksheet parts on Flush.
 func setupPrint(f *excelize.File, p Props, s *Sheet, head0, head1 int) error {
 	size, orient, one, zero := 9, "landscape", 1, 0 // 9 is A4
+	if s.Portrait {
+		orient = "portrait"
+	}
 	if err := f.SetPageLayout(s.Name, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
 	}); err != nil {
 		return err
 	}
-	// Margins in inches: top and bottom 20 mm, left 30 mm, right 15 mm.
-	top, bottom, left, right, hf := 20/25.4, 20/25.4, 30/25.4, 15/25.4, 10/25.4
+	// Margins in inches.
+	top, bottom, left, right, hf := p.Margins[0]/25.4, p.Margins[1]/25.4, p.Margins[2]/25.4, p.Margins[3]/25.4, 10/25.4
 	centre := true
 	if err := f.SetPageMargins(s.Name, &excelize.PageLayoutMarginsOptions{
 		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hf, Footer: &hf, Horizontally: &centre,

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"testing"
 
-	stock "github.com/go-pdf/fpdf"
+	stock "codeberg.org/go-pdf/fpdf"
 )
 
-// renderStock renders the fixture letter with stock github.com/go-pdf/fpdf
-// v0.9.0, parsing the four TTFs per document (AddUTF8FontFromBytes).
+// renderStock renders the fixture letter with stock codeberg.org/go-pdf/fpdf
+// v0.12.0, parsing the four TTFs per document (AddUTF8FontFromBytes).
 func renderStock(tb testing.TB, buf *bytes.Buffer) {
 	pdf := stock.New("P", "mm", "A4", "")
 	for _, s := range letterStyles {
@@ -95,6 +95,19 @@ func BenchmarkFork(b *testing.B) {
 	}
 }
 
+// BenchmarkForkSubsetMiss is BenchmarkFork with every document using a rune
+// set that is not in the subset cache (the variants cycle through twice the
+// cache size), i.e. the cost of a cache miss.
+func BenchmarkForkSubsetMiss(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		renderExtra(b, fonts, string(rune(0x1EA0+i%(2*subsetCacheSize))))
+		i++
+	}
+}
+
 func BenchmarkForkParallel(b *testing.B) {
 	fonts := parseLetterFonts(b)
 	b.ReportAllocs()
@@ -114,6 +127,74 @@ func BenchmarkParseUTF8Font(b *testing.B) {
 			if _, err := ParseUTF8Font(s.ttf); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// letterStreams returns the uncompressed page contents and font subsets of
+// the letter: the streams putpages and putfonts deflate.
+func letterStreams(tb testing.TB) (pages, fonts [][]byte) {
+	parsed := parseLetterFonts(tb)
+	pdf := New("P", "mm", "A4", "")
+	for i, s := range letterStyles {
+		pdf.AddUTF8FontParsed(letterFamily, s.style, parsed[i])
+	}
+	drawLetter(pdf)
+	for n := 1; n <= pdf.PageCount(); n++ {
+		pages = append(pages, bytes.Clone(pdf.pages[n].Bytes()))
+	}
+	for _, s := range letterStyles {
+		def := pdf.fonts[getFontKey(letterFamily, s.style)]
+		fonts = append(fonts, def.parsed.newDocFile().GenerateCutFont(def.usedRunes))
+	}
+	return pages, fonts
+}
+
+// BenchmarkDeflate compresses the letter's page contents and its four font
+// subsets with the default compressor (klauspost/compress) and with the
+// standard library's, as stock does; "bytes" is the compressed size.
+func BenchmarkDeflate(b *testing.B) {
+	pages, fonts := letterStreams(b)
+	for _, set := range []struct {
+		name    string
+		streams [][]byte
+	}{{"pages", pages}, {"fonts", fonts}} {
+		for _, impl := range []struct {
+			name string
+			std  bool
+		}{{"klauspost", false}, {"stdlib", true}} {
+			b.Run(set.name+"/"+impl.name, func(b *testing.B) {
+				stdlibDeflate = impl.std
+				defer func() { stdlibDeflate = false }()
+				n := 0
+				b.ReportAllocs()
+				for b.Loop() {
+					n = 0
+					for _, s := range set.streams {
+						mem := xmem.compress(s)
+						n += len(mem.bytes())
+						mem.release()
+					}
+				}
+				b.ReportMetric(float64(n), "bytes")
+			})
+		}
+	}
+}
+
+// BenchmarkDrawLetter measures the drawing path alone (MultiCell and
+// CellFormat into page buffers), without Output.
+func BenchmarkDrawLetter(b *testing.B) {
+	fonts := parseLetterFonts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf := New("P", "mm", "A4", "")
+		for i, s := range letterStyles {
+			pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+		}
+		drawLetter(pdf)
+		if pdf.Error() != nil {
+			b.Fatal(pdf.Error())
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,10 +14,19 @@ import (
 	"sync"
 	"testing"
 
+	stock "codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/liberation/liberationserifregular"
-	stock "github.com/go-pdf/fpdf"
+	kpzlib "github.com/klauspost/compress/zlib"
 	"golang.org/x/image/font/gofont/gomono"
 )
+
+// stockMode makes the fork write what stock fpdf writes (the full-size
+// CIDToGIDMap and compress/zlib streams) until the test ends, so that
+// output can be compared with stock byte for byte.
+func stockMode(t *testing.T) {
+	stockCIDToGIDMap, stdlibDeflate = true, true
+	t.Cleanup(func() { stockCIDToGIDMap, stdlibDeflate = false, false })
+}
 
 // TestForkMatchesStock checks that, apart from the shorter CIDToGIDMap
 // (patch 3), the fork produces byte-for-byte the same PDF as stock fpdf,
@@ -24,8 +34,7 @@ import (
 func TestForkMatchesStock(t *testing.T) {
 	var want, got, gotBytes bytes.Buffer
 	renderStock(t, &want)
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	renderFork(t, parseLetterFonts(t), &got)
 	renderForkFromBytes(t, &gotBytes)
 	if !bytes.Equal(want.Bytes(), got.Bytes()) {
@@ -33,6 +42,49 @@ func TestForkMatchesStock(t *testing.T) {
 	}
 	if !bytes.Equal(want.Bytes(), gotBytes.Bytes()) {
 		t.Errorf("AddUTF8FontFromBytes output differs from stock (%d vs %d bytes)", gotBytes.Len(), want.Len())
+	}
+}
+
+// TestMinPDFVersion: SetMinPDFVersion changes the header line and nothing
+// else (no page transparency groups, unlike a raised pdfVersion), never
+// lowers a version a feature needs, and rejects versions fpdf cannot write.
+func TestMinPDFVersion(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	render := func(set func(*Fpdf)) []byte {
+		pdf := New("P", "mm", "A4", "")
+		for i, s := range letterStyles {
+			pdf.AddUTF8FontParsed(letterFamily, s.style, fonts[i])
+		}
+		set(pdf)
+		drawLetter(pdf)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	plain := render(func(*Fpdf) {})
+	v14 := render(func(p *Fpdf) { p.SetMinPDFVersion(1, 4) })
+	if !bytes.HasPrefix(plain, []byte("%PDF-1.3\n")) {
+		t.Fatalf("default header %q, want %%PDF-1.3", plain[:9])
+	}
+	if !bytes.HasPrefix(v14, []byte("%PDF-1.4\n")) {
+		t.Fatalf("header %q, want %%PDF-1.4", v14[:9])
+	}
+	if !bytes.Equal(plain[8:], v14[8:]) {
+		t.Error("SetMinPDFVersion changed more than the header line")
+	}
+	// A feature that needs 1.5 (layers) wins over a lower minimum.
+	v15 := render(func(p *Fpdf) { p.SetMinPDFVersion(1, 4); p.AddLayer("x", true) })
+	if !bytes.HasPrefix(v15, []byte("%PDF-1.5\n")) {
+		t.Errorf("header %q, want %%PDF-1.5", v15[:9])
+	}
+	for _, v := range [][2]int{{2, 0}, {1, 2}, {1, 8}, {0, 4}} {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetMinPDFVersion(v[0], v[1])
+		if pdf.Error() == nil {
+			t.Errorf("SetMinPDFVersion(%d, %d) set no error", v[0], v[1])
+		}
 	}
 }
 
@@ -154,8 +206,7 @@ func TestFontBytesNotModified(t *testing.T) {
 		t.Error("second render differs from first")
 	}
 	// The first stock render (before it corrupts its copy) matches the fork.
-	stockCIDToGIDMap = true
-	defer func() { stockCIDToGIDMap = false }()
+	stockMode(t)
 	forkFull := render()
 	spdf := stock.New("P", "mm", "A4", "")
 	spdf.SetCatalogSort(true)
@@ -198,7 +249,9 @@ func TestParseUTF8FontErrors(t *testing.T) {
 }
 
 // TestCompressPooled checks that pooled (Reset) zlib writers produce the
-// same bytes as fresh ones, across streams of different sizes.
+// same bytes as fresh ones, across streams of different sizes, for both the
+// default (klauspost) and the stock (compress/zlib) compressor, and that
+// the result inflates back to the input.
 func TestCompressPooled(t *testing.T) {
 	inputs := [][]byte{
 		liberationserifregular.TTF[:70000],
@@ -207,17 +260,38 @@ func TestCompressPooled(t *testing.T) {
 		liberationserifregular.TTF[1000:30000],
 		{},
 	}
+	fresh := map[bool]func(io.Writer) io.WriteCloser{
+		true: func(w io.Writer) io.WriteCloser {
+			zw, _ := zlib.NewWriterLevel(w, zlib.BestSpeed)
+			return zw
+		},
+		false: func(w io.Writer) io.WriteCloser {
+			zw, _ := kpzlib.NewWriterLevel(w, kpzlib.BestSpeed)
+			return zw
+		},
+	}
+	t.Cleanup(func() { stdlibDeflate = false })
 	for round := 0; round < 3; round++ {
-		for i, in := range inputs {
-			var want bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&want, zlib.BestSpeed)
-			zw.Write(in)
-			zw.Close()
-			mem := xmem.compress(in)
-			if !bytes.Equal(mem.bytes(), want.Bytes()) {
-				t.Errorf("round %d input %d: pooled compressor output differs", round, i)
+		for _, std := range []bool{false, true, false} {
+			stdlibDeflate = std
+			for i, in := range inputs {
+				var want bytes.Buffer
+				zw := fresh[std](&want)
+				zw.Write(in)
+				zw.Close()
+				mem := xmem.compress(in)
+				if !bytes.Equal(mem.bytes(), want.Bytes()) {
+					t.Errorf("round %d input %d stdlib %v: pooled compressor output differs", round, i, std)
+				}
+				zr, err := zlib.NewReader(bytes.NewReader(mem.bytes()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, err := io.ReadAll(zr); err != nil || !bytes.Equal(got, in) {
+					t.Errorf("round %d input %d stdlib %v: does not inflate to the input (%v)", round, i, std, err)
+				}
+				mem.release()
 			}
-			mem.release()
 		}
 	}
 }
@@ -295,6 +369,255 @@ func TestPDFValid(t *testing.T) {
 		}
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s renders differently from stock", filepath.Base(fp))
+		}
+	}
+}
+
+// TestSRGB2014ICC checks the embedded profile is the ICC's sRGB profile and
+// that AddOutputIntent with it gives a PDF that qpdf accepts.
+func TestSRGB2014ICC(t *testing.T) {
+	p := SRGB2014ICC()
+	// ICC header: size (big-endian) at 0, "acsp" signature at 36, colour
+	// space "RGB " at 16.
+	if len(p) != 3024 || string(p[36:40]) != "acsp" || string(p[16:20]) != "RGB " {
+		t.Fatalf("embedded profile is not an RGB ICC profile (%d bytes)", len(p))
+	}
+	if size := int(p[0])<<24 | int(p[1])<<16 | int(p[2])<<8 | int(p[3]); size != len(p) {
+		t.Fatalf("profile header size %d, file %d bytes", size, len(p))
+	}
+	p[40] ^= 0xFF
+	if bytes.Equal(p, SRGB2014ICC()) {
+		t.Fatal("SRGB2014ICC returned shared bytes")
+	}
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed")
+	}
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddOutputIntent(OutputIntentType{
+		SubtypeIdent:              OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                SRGB2014ICC(),
+	})
+	pdf.AddPage()
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "intent.pdf")
+	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Upstream v0.12.0 pointed /Info at the ICC stream; qpdf then warns
+	// (exit status 3), so a clean exit is required.
+	if out, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	if !bytes.Contains(buf.Bytes(), []byte("/OutputIntents")) {
+		t.Error("no /OutputIntents in the catalog")
+	}
+}
+
+// TestSubsetCache: documents that share parsed fonts reuse subsets from the
+// font's cache, and a document's bytes never depend on what was rendered
+// before it: each render must equal a render with freshly parsed fonts
+// (cold cache), in any order, also after entries were evicted.
+func TestSubsetCache(t *testing.T) {
+	// Distinct rune sets: each variant adds one letter of U+1EA0..
+	n := subsetCacheSize + 4
+	variant := func(i int) string { return "Thêm chữ " + string(rune(0x1EA0+i)) }
+	want := make([][]byte, n)
+	for i := range want {
+		want[i] = renderExtra(t, parseLetterFonts(t), variant(i))
+	}
+	if bytes.Equal(want[0], want[1]) {
+		t.Fatal("variants 0 and 1 render the same: the test does not vary the rune set")
+	}
+	fonts := parseLetterFonts(t)
+	order := []int{0, 1, 0, 2, 1, 0}
+	for i := range n { // evicts 0, 1, 2, ...
+		order = append(order, i)
+	}
+	order = append(order, n-1, 0, 3, n-2)
+	for k, i := range order {
+		if got := renderExtra(t, fonts, variant(i)); !bytes.Equal(got, want[i]) {
+			t.Fatalf("step %d: variant %d differs from a cold-cache render", k, i)
+		}
+		if m := len(fonts[0].subsets.items); m > subsetCacheSize {
+			t.Fatalf("cache holds %d subsets, bound is %d", m, subsetCacheSize)
+		}
+	}
+	// The cache really is used: the same rune set gives the same shared
+	// subset, not a recomputed one.
+	key := func() string {
+		pdf := New("P", "mm", "A4", "")
+		pdf.AddUTF8FontParsed(letterFamily, "", fonts[0])
+		pdf.SetFont(letterFamily, "", 12)
+		pdf.AddPage()
+		pdf.Cell(10, 10, variant(n-1))
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		k, ok := subsetKey(pdf.fonts[getFontKey(letterFamily, "")].usedRunes)
+		if !ok {
+			t.Fatal("subsetKey rejected fpdf's own used-rune map")
+		}
+		return k
+	}
+	k := key()
+	first := fonts[0].subsets.get(k)
+	key()
+	if first == nil || fonts[0].subsets.get(k) != first {
+		t.Error("second document with the same runes did not reuse the cached subset")
+	}
+}
+
+// TestForkMatchesStockCached: a render served from the subset cache is
+// still byte-identical to stock fpdf.
+func TestForkMatchesStockCached(t *testing.T) {
+	var want, cold, warm bytes.Buffer
+	renderStock(t, &want)
+	stockMode(t)
+	fonts := parseLetterFonts(t)
+	renderFork(t, fonts, &cold)
+	if len(fonts[0].subsets.items) != 1 {
+		t.Fatalf("cache has %d entries after one document, want 1", len(fonts[0].subsets.items))
+	}
+	renderFork(t, fonts, &warm)
+	if !bytes.Equal(want.Bytes(), cold.Bytes()) || !bytes.Equal(want.Bytes(), warm.Bytes()) {
+		t.Error("fork output with the subset cache differs from stock")
+	}
+}
+
+// cellDoc is the part of the fpdf API drawCells uses; both *stock.Fpdf and
+// *Fpdf implement it.
+type cellDoc interface {
+	letterDoc
+	AddUTF8FontFromBytes(family, style string, ttf []byte)
+	SetFillColor(r, g, b int)
+	SetTextColor(r, g, b int)
+	SetXY(x, y float64)
+	SetWordSpacing(space float64)
+	SetLineWidth(w float64)
+	Line(x1, y1, x2, y2 float64)
+	Rect(x, y, w, h float64, styleStr string)
+}
+
+// drawCells exercises every branch of CellFormat's output: borders, fill,
+// colour, underline and strikeout, each alignment, justified text with and
+// without word spacing, a core font, and text whose UTF-16 bytes need
+// escaping (U+0128 Ĩ and U+0129 ĩ end in '(' and ')', U+015C in '\',
+// U+010D in '\r').
+func drawCells(pdf cellDoc) {
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(letterTime)
+	pdf.SetModificationDate(letterTime)
+	pdf.AddUTF8FontFromBytes("u", "", liberationserifregular.TTF)
+	pdf.AddPage()
+	texts := []string{
+		"Ĩ ĩ Ŝ č (a) \\ b\r c – “x” 12,5%",
+		"Cộng hòa  xã hội   chủ nghĩa",
+		"",
+		" lề trái và phải ",
+	}
+	borders := []string{"", "1", "L", "TB", "LTRB", "lr"}
+	aligns := []string{"L", "C", "R", "J", "LT", "CB", "RA", "JM"}
+	y := 10.0
+	for i, txt := range texts {
+		for j, border := range borders {
+			for a, align := range aligns {
+				style := []string{"", "U", "S", "US"}[(i+j+a)%4]
+				pdf.SetFont("u", style, 9+float64(a%3))
+				if (i+a)%3 == 0 {
+					pdf.SetTextColor(200, 10*j, 3*a)
+				} else {
+					pdf.SetTextColor(0, 0, 0)
+				}
+				pdf.SetFillColor(240, 240, 10*a)
+				if a%2 == 1 {
+					pdf.SetWordSpacing(0.7)
+				} else {
+					pdf.SetWordSpacing(0)
+				}
+				pdf.SetXY(10+float64(a)*0.3, y)
+				pdf.CellFormat(120-float64(j), 4.5, txt, border, a%3, align, (i+j)%2 == 0, 0, "")
+				y += 1.1
+				if y > 280 {
+					pdf.AddPage()
+					y = 10
+				}
+			}
+		}
+	}
+	pdf.SetFont("Helvetica", "", 10)
+	pdf.SetXY(10, 20)
+	pdf.CellFormat(60, 5, `core \ (font) text`, "1", 1, "C", true, 0, "")
+	pdf.CellFormat(0, 5, "justified core font text", "", 1, "J", false, 0, "")
+	pdf.SetLineWidth(0.37)
+	pdf.Line(10.123, 20.456, 150.5, 20.456)
+	pdf.Rect(12.5, 30.25, 80.125, 20.75, "D")
+	pdf.Rect(12.5, 60.25, -8, 20.75, "FD")
+}
+
+// TestCellFormatMatchesStock: CellFormat (and the other drawing operators
+// the fork writes without fmt) give byte-for-byte the stock output.
+func TestCellFormatMatchesStock(t *testing.T) {
+	stockMode(t)
+	var want, got bytes.Buffer
+	s := stock.New("P", "mm", "A4", "")
+	drawCells(s)
+	if err := s.Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	f := New("P", "mm", "A4", "")
+	drawCells(f)
+	if err := f.Output(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Errorf("fork output differs from stock (%d vs %d bytes)", got.Len(), want.Len())
+		// Uncompressed content helps find the difference.
+		s, f := stock.New("P", "mm", "A4", ""), New("P", "mm", "A4", "")
+		s.SetCompression(false)
+		f.SetCompression(false)
+		drawCells(s)
+		drawCells(f)
+		var a, b bytes.Buffer
+		s.Output(&a)
+		f.Output(&b)
+		al, bl := bytes.Split(a.Bytes(), []byte("\n")), bytes.Split(b.Bytes(), []byte("\n"))
+		for i := 0; i < len(al) && i < len(bl); i++ {
+			if !bytes.Equal(al[i], bl[i]) {
+				t.Fatalf("first difference, line %d:\nstock %q\nfork  %q", i+1, al[i], bl[i])
+			}
+		}
+	}
+}
+
+// TestRecycledBuffers: Output releases the page and output buffers to pools
+// for the next document. Documents rendered after others (reusing their
+// arrays) are unchanged, and a second Output writes nothing, as in stock.
+func TestRecycledBuffers(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	want := renderExtra(t, fonts, extras[2])
+	for i := range 6 {
+		// A bigger document first, so that the next one gets its arrays.
+		renderExtra(t, fonts, strings.Repeat(extras[i%len(extras)]+" ", 40))
+		if got := renderExtra(t, fonts, extras[2]); !bytes.Equal(got, want) {
+			t.Fatalf("round %d: render after another document differs", i)
+		}
+	}
+	for name, pdf := range map[string]letterDoc{"fork": New("P", "mm", "A4", ""), "stock": stock.New("P", "mm", "A4", "")} {
+		pdf.SetFont("Helvetica", "", 12)
+		pdf.AddPage()
+		pdf.CellFormat(0, 5, "x", "", 1, "L", false, 0, "")
+		var a, b bytes.Buffer
+		if err := pdf.Output(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := pdf.Output(&b); err != nil || b.Len() != 0 || a.Len() == 0 {
+			t.Errorf("%s: outputs of %d then %d bytes (%v), want n then 0", name, a.Len(), b.Len(), err)
 		}
 	}
 }

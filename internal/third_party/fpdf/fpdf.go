@@ -35,12 +35,14 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -55,7 +57,7 @@ type fmtBuffer struct {
 	bytes.Buffer
 }
 
-func (b *fmtBuffer) printf(fmtStr string, args ...interface{}) {
+func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
@@ -77,6 +79,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	}
 	f.page = 0
 	f.n = 2
+	f.buffer.Buffer = *bytes.NewBuffer(docBufs.get()) // bhytdoc: recycled array, see releaseBuffers
 	f.pages = make([]*bytes.Buffer, 0, 8)
 	f.pages = append(f.pages, bytes.NewBufferString("")) // pages[0] is unused (1-based)
 	f.pageSizes = make(map[int]SizeType)
@@ -143,6 +146,8 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.stdPageSizes["a4"] = SizeType{595.28, 841.89}
 	f.stdPageSizes["a5"] = SizeType{420.94, 595.28}
 	f.stdPageSizes["a6"] = SizeType{297.64, 420.94}
+	f.stdPageSizes["a7"] = SizeType{209.76, 297.64}
+	f.stdPageSizes["a8"] = SizeType{147.40, 209.76}
 	f.stdPageSizes["a2"] = SizeType{1190.55, 1683.78}
 	f.stdPageSizes["a1"] = SizeType{1683.78, 2383.94}
 	f.stdPageSizes["letter"] = SizeType{612, 792}
@@ -238,8 +243,8 @@ func NewCustom(init *InitType) (f *Fpdf) {
 // point, "mm" for millimeter, "cm" for centimeter, or "in" for inch. An empty
 // string will be replaced with "mm".
 //
-// sizeStr specifies the page size. Acceptable values are "A3", "A4", "A5",
-// "Letter", "Legal", or "Tabloid". An empty string will be replaced with "A4".
+// sizeStr specifies the page size. Acceptable values are "A1", "A2", "A3", "A4", "A5",
+// "A6", "A7", "A8", "Letter", "Legal", or "Tabloid". An empty string will be replaced with "A4".
 //
 // fontDirStr specifies the file system location in which font resources will
 // be found. An empty string is replaced with ".". This argument only needs to
@@ -274,7 +279,7 @@ func (f *Fpdf) ClearError() {
 //
 // See the documentation for printing in the standard fmt package for details
 // about fmtStr and args.
-func (f *Fpdf) SetErrorf(fmtStr string, args ...interface{}) {
+func (f *Fpdf) SetErrorf(fmtStr string, args ...any) {
 	if f.err == nil {
 		f.err = fmt.Errorf(fmtStr, args...)
 	}
@@ -417,10 +422,22 @@ func (f *Fpdf) PageCount() int {
 	return len(f.pages) - 1
 }
 
+// GetFontLocation returns the location in the file system of the font and font
+// definition files.
+func (f *Fpdf) GetFontLocation() string {
+	return f.fontpath
+}
+
 // SetFontLocation sets the location in the file system of the font and font
 // definition files.
 func (f *Fpdf) SetFontLocation(fontDirStr string) {
 	f.fontpath = fontDirStr
+}
+
+// GetFontLoader returns the loader used to read font files (.json and .z) from
+// an arbitrary source.
+func (f *Fpdf) GetFontLoader() FontLoader {
+	return f.fontLoader
 }
 
 // SetFontLoader sets a loader used to read font files (.json and .z) from an
@@ -515,6 +532,11 @@ func (f *Fpdf) SetAutoPageBreak(auto bool, margin float64) {
 	f.pageBreakTrigger = f.h - margin
 }
 
+// GetDisplayMode returns the current display mode. See SetDisplayMode() for details.
+func (f *Fpdf) GetDisplayMode() (zoomStr, layoutStr string) {
+	return f.zoomMode, f.layoutMode
+}
+
 // SetDisplayMode sets advisory display directives for the document viewer.
 // Pages can be displayed entirely on screen, occupy the full width of the
 // window, use real size, be scaled by a specific zooming factor or use viewer
@@ -565,12 +587,22 @@ func SetDefaultCompression(compress bool) {
 	gl.noCompress = !compress
 }
 
+// GetCompression returns whether page compression is enabled.
+func (f *Fpdf) GetCompression() bool {
+	return f.compress
+}
+
 // SetCompression activates or deactivates page compression with zlib. When
 // activated, the internal representation of each page is compressed, which
 // leads to a compression ratio of about 2 for the resulting document.
 // Compression is on by default.
 func (f *Fpdf) SetCompression(compress bool) {
 	f.compress = compress
+}
+
+// GetProducer returns the producer of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetProducer() string {
+	return f.producer
 }
 
 // SetProducer defines the producer of the document. isUTF8 indicates if the string
@@ -582,6 +614,11 @@ func (f *Fpdf) SetProducer(producerStr string, isUTF8 bool) {
 	f.producer = producerStr
 }
 
+// GetTitle returns the title of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetTitle() string {
+	return f.title
+}
+
 // SetTitle defines the title of the document. isUTF8 indicates if the string
 // is encoded in ISO-8859-1 (false) or UTF-8 (true).
 func (f *Fpdf) SetTitle(titleStr string, isUTF8 bool) {
@@ -589,6 +626,11 @@ func (f *Fpdf) SetTitle(titleStr string, isUTF8 bool) {
 		titleStr = utf8toutf16(titleStr)
 	}
 	f.title = titleStr
+}
+
+// GetSubject returns the subject of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetSubject() string {
+	return f.subject
 }
 
 // SetSubject defines the subject of the document. isUTF8 indicates if the
@@ -600,6 +642,11 @@ func (f *Fpdf) SetSubject(subjectStr string, isUTF8 bool) {
 	f.subject = subjectStr
 }
 
+// GetAuthor returns the author of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetAuthor() string {
+	return f.author
+}
+
 // SetAuthor defines the author of the document. isUTF8 indicates if the string
 // is encoded in ISO-8859-1 (false) or UTF-8 (true).
 func (f *Fpdf) SetAuthor(authorStr string, isUTF8 bool) {
@@ -609,9 +656,19 @@ func (f *Fpdf) SetAuthor(authorStr string, isUTF8 bool) {
 	f.author = authorStr
 }
 
+// GetLang returns the natural language of the document (e.g. "de-CH").
+func (f *Fpdf) GetLang() string {
+	return f.lang
+}
+
 // SetLang defines the natural language of the document (e.g. "de-CH").
 func (f *Fpdf) SetLang(lang string) {
 	f.lang = lang
+}
+
+// GetKeywords returns the keywords of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetKeywords() string {
+	return f.keywords
 }
 
 // SetKeywords defines the keywords of the document. keywordStr is a
@@ -624,6 +681,11 @@ func (f *Fpdf) SetKeywords(keywordsStr string, isUTF8 bool) {
 	f.keywords = keywordsStr
 }
 
+// GetCreator returns the creator of the document as ISO-8859-1 or UTF-16BE.
+func (f *Fpdf) GetCreator() string {
+	return f.creator
+}
+
 // SetCreator defines the creator of the document. isUTF8 indicates if the
 // string is encoded in ISO-8859-1 (false) or UTF-8 (true).
 func (f *Fpdf) SetCreator(creatorStr string, isUTF8 bool) {
@@ -633,9 +695,38 @@ func (f *Fpdf) SetCreator(creatorStr string, isUTF8 bool) {
 	f.creator = creatorStr
 }
 
+// GetXmpMetadata returns the XMP metadata that will be embedded with the document.
+func (f *Fpdf) GetXmpMetadata() []byte {
+	return []byte(string(f.xmp))
+}
+
 // SetXmpMetadata defines XMP metadata that will be embedded with the document.
 func (f *Fpdf) SetXmpMetadata(xmpStream []byte) {
 	f.xmp = xmpStream
+}
+
+// AddOutputIntent adds an output intent with ICC color profile
+func (f *Fpdf) AddOutputIntent(outputIntent OutputIntentType) {
+	f.outputIntents = append(f.outputIntents, outputIntent)
+	if f.pdfVersion < pdfVers1_4 {
+		f.pdfVersion = pdfVers1_4
+	}
+}
+
+// SetMinPDFVersion sets the lowest PDF version the header declares. It
+// changes only the header line: fpdf still writes the same objects and
+// still raises the version when a feature needs more. Only 1.3 to 1.7 are
+// accepted; anything else sets the document error.
+//
+// bhytdoc: added. Stock fpdf declares 1.3 unless a feature needs more, but
+// Decree 30 requires electronic copies to be PDF 1.4 or later. Raising
+// pdfVersion itself would also add a transparency group to every page.
+func (f *Fpdf) SetMinPDFVersion(major, minor int) {
+	if major != 1 || minor < 3 || minor > 7 {
+		f.SetErrorf("fpdf: unsupported PDF version %d.%d (want 1.3 to 1.7)", major, minor)
+		return
+	}
+	f.minPDFVersion = pdfVersionFrom(uint(major), uint(minor))
 }
 
 // AliasNbPages defines an alias for the total number of pages. It will be
@@ -1024,13 +1115,29 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.out(f.fmtF64(width*f.k, 2) + " w")
+		// bhytdoc: appended into a reused buffer (was f.out(f.fmtF64(width*f.k, 2) + " w"))
+		b := strconv.AppendFloat(f.cellBuf[:0], width*f.k, 'f', 2, 64)
+		b = append(b, " w"...)
+		f.outBytes(b)
+		f.cellBuf = b
 	}
 }
 
 // GetLineWidth returns the current line thickness.
 func (f *Fpdf) GetLineWidth() float64 {
 	return f.lineWidth
+}
+
+// GetLineCapStyle returns the current line cap style.
+func (f *Fpdf) GetLineCapStyle() string {
+	switch f.capStyle {
+	case 1:
+		return "round"
+	case 2:
+		return "square"
+	default:
+		return "butt"
+	}
 }
 
 // SetLineCapStyle defines the line cap style. styleStr should be "butt",
@@ -1050,6 +1157,18 @@ func (f *Fpdf) SetLineCapStyle(styleStr string) {
 	f.capStyle = capStyle
 	if f.page > 0 {
 		f.outf("%d J", f.capStyle)
+	}
+}
+
+// GetLineJoinStyle returns the current line join style.
+func (f *Fpdf) GetLineJoinStyle() string {
+	switch f.joinStyle {
+	case 1:
+		return "round"
+	case 2:
+		return "bevel"
+	default:
+		return "miter"
 	}
 }
 
@@ -1205,6 +1324,7 @@ func (f *Fpdf) RoundedRect(x, y, w, h, r float64, corners string, stylestr strin
 func (f *Fpdf) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, stylestr string) {
 	f.roundedRectPath(x, y, w, h, rTL, rTR, rBR, rBL)
 	f.out(fillDrawOp(stylestr))
+	f.out("Q")
 }
 
 // Circle draws a circle centered on point (x, y) with radius r.
@@ -2003,7 +2123,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 
 func makeSubsetRange(end int) map[int]int {
 	answer := make(map[int]int)
-	for i := 0; i < end; i++ {
+	for i := range end {
 		answer[i] = 0
 	}
 	return answer
@@ -2335,8 +2455,27 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
+}
+
+// GetFontFamily returns the family of the current font. See SetFont() for details.
+func (f *Fpdf) GetFontFamily() string {
+	return f.fontFamily
+}
+
+// GetFontStyle returns the style of the current font. See SetFont() for details.
+func (f *Fpdf) GetFontStyle() string {
+	styleStr := f.fontStyle
+
+	if f.underline {
+		styleStr += "U"
+	}
+	if f.strikeout {
+		styleStr += "S"
+	}
+
+	return styleStr
 }
 
 // SetFontStyle sets the style of the current font. See also SetFont()
@@ -2350,7 +2489,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
 
@@ -2360,7 +2499,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect() // bhytdoc: was f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
 	}
 }
 
@@ -2464,9 +2603,15 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	f.out(s)
 }
 
+// GetWordSpacing returns the spacing between words of following text.
+func (f *Fpdf) GetWordSpacing() float64 {
+	return f.ws
+}
+
 // SetWordSpacing sets spacing between words of following text. See the
 // WriteAligned() example for a demonstration of its use.
 func (f *Fpdf) SetWordSpacing(space float64) {
+	f.ws = space
 	f.out(sprintf("%.5f Tw", space*f.k))
 }
 
@@ -2579,7 +2724,12 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	// bhytdoc: the cell's operators are appended with strconv into
+	// f.cellBuf, reused for every cell, and written to the page without an
+	// intermediate string; stock formatted them with fmt into a new
+	// fmtBuffer. The bytes are the same (the stock format strings are
+	// kept in comments; %.Nf is strconv.AppendFloat(b, v, 'f', N, 64)).
+	s := f.cellBuf[:0]
 	if h > 0 && (fill || borderStr == "1") {
 		var op string
 		if fill {
@@ -2595,7 +2745,11 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			op = "S"
 		}
 		/// dbg("(CellFormat) f.x %.2f f.k %.2f", f.x, f.k)
-		s.printf("%.2f %.2f %.2f %.2f re %s ", f.x*k, (f.h-f.y)*k, w*k, -h*k, op)
+		// "%.2f %.2f %.2f %.2f re %s "
+		s = appendF2s(s, f.x*k, (f.h-f.y)*k, w*k, -h*k)
+		s = append(s, "re "...)
+		s = append(s, op...)
+		s = append(s, ' ')
 	}
 	if len(borderStr) > 0 && borderStr != "1" {
 		// fmt.Printf("border is '%s', no fill\n", borderStr)
@@ -2605,17 +2759,18 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		top := (f.h - y) * k
 		right := (x + w) * k
 		bottom := (f.h - (y + h)) * k
+		// each "%.2f %.2f m %.2f %.2f l S "
 		if strings.Contains(borderStr, "L") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, left, bottom)
+			s = appendSegment(s, left, top, left, bottom)
 		}
 		if strings.Contains(borderStr, "T") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, right, top)
+			s = appendSegment(s, left, top, right, top)
 		}
 		if strings.Contains(borderStr, "R") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", right, top, right, bottom)
+			s = appendSegment(s, right, top, right, bottom)
 		}
 		if strings.Contains(borderStr, "B") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, bottom, right, bottom)
+			s = appendSegment(s, left, bottom, right, bottom)
 		}
 	}
 	if len(txtStr) > 0 {
@@ -2650,7 +2805,10 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			dy = 0
 		}
 		if f.colorFlag {
-			s.printf("q %s ", f.color.text.str)
+			// "q %s "
+			s = append(s, "q "...)
+			s = append(s, f.color.text.str...)
+			s = append(s, ' ')
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
@@ -2661,60 +2819,74 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			for _, uni := range txtStr {
 				f.currentFont.usedRunes[int(uni)] = int(uni)
 			}
-			space := f.escape(utf8toutf16(" ", false))
+			// space is f.escape(utf8toutf16(" ", false)) = "\x00 "
 			strSize := f.GetStringSymbolWidth(txtStr)
-			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
-			t := strings.Split(txtStr, " ")
-			shift := float64((wmax - strSize)) / float64(len(t)-1)
-			numt := len(t)
-			for i := 0; i < numt; i++ {
-				tx := t[i]
-				tx = "(" + f.escape(utf8toutf16(tx, false)) + ")"
-				s.printf("%s ", tx)
+			// "BT 0 Tw %.2f %.2f Td ["
+			s = append(s, "BT 0 Tw "...)
+			s = appendF2s(s, (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
+			s = append(s, "Td ["...)
+			// The words of strings.Split(txtStr, " "), without the slice.
+			numt := strings.Count(txtStr, " ") + 1
+			shift := float64((wmax - strSize)) / float64(numt-1)
+			rest := txtStr
+			for i := range numt {
+				tx, after, _ := strings.Cut(rest, " ")
+				rest = after
+				// "%s " of "(" + f.escape(utf8toutf16(tx, false)) + ")"
+				s = append(s, '(')
+				s = f.appendEscapedUTF16(s, tx)
+				s = append(s, ") "...)
 				if (i + 1) < numt {
-					s.printf("%.3f(%s) ", -shift, space)
+					// "%.3f(%s) " of -shift, space
+					s = strconv.AppendFloat(s, -shift, 'f', 3, 64)
+					s = append(s, "(\x00 ) "...)
 				}
 			}
-			s.printf("] TJ ET")
+			s = append(s, "] TJ ET"...)
 		} else {
-			var txt2 string
+			bt := (f.x + dx) * k
+			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
+			// "BT %.2f %.2f Td (%s)Tj ET"
+			s = append(s, "BT "...)
+			s = appendF2s(s, bt, td)
+			s = append(s, "Td ("...)
 			if f.isCurrentUTF8 {
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
+				s = f.appendEscapedUTF16(s, txtStr)
 				for _, uni := range txtStr {
 					f.currentFont.usedRunes[int(uni)] = int(uni)
 				}
 			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
+				txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
 				txt2 = strings.Replace(txt2, "(", "\\(", -1)
 				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+				s = append(s, txt2...)
 			}
-			bt := (f.x + dx) * k
-			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
-			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
+			s = append(s, ")Tj ET"...)
 			//BT %.2F %.2F Td (%s) Tj ET',(f.x+dx)*k,(f.h-(f.y+.5*h+.3*f.FontSize))*k,txt2);
 		}
 
 		if f.underline {
-			s.printf(" %s", f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.strikeout {
-			s.printf(" %s", f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.colorFlag {
-			s.printf(" Q")
+			s = append(s, " Q"...)
 		}
 		if link > 0 || len(linkStr) > 0 {
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if len(s) > 0 {
+		f.outBytes(s)
 	}
+	f.cellBuf = s
 	f.lasth = h
 	if ln > 0 {
 		// Go to next line
@@ -2747,7 +2919,7 @@ func (f *Fpdf) Cell(w, h float64, txtStr string) {
 // Cellf is a simpler printf-style version of CellFormat with no fill, border,
 // links or special alignment. See documentation for the fmt package for
 // details on fmtStr and args.
-func (f *Fpdf) Cellf(w, h float64, fmtStr string, args ...interface{}) {
+func (f *Fpdf) Cellf(w, h float64, fmtStr string, args ...any) {
 	f.CellFormat(w, h, sprintf(fmtStr, args...), "", 0, "L", false, 0, "")
 }
 
@@ -3138,7 +3310,7 @@ func (f *Fpdf) Write(h float64, txtStr string) {
 
 // Writef is like Write but uses printf-style formatting. See the documentation
 // for package fmt for more details on fmtStr and args.
-func (f *Fpdf) Writef(h float64, fmtStr string, args ...interface{}) {
+func (f *Fpdf) Writef(h float64, fmtStr string, args ...any) {
 	f.write(h, sprintf(fmtStr, args...), 0, "")
 }
 
@@ -3500,16 +3672,12 @@ func (f *Fpdf) GetImageInfo(imageStr string) (info *ImageInfoType) {
 
 // ImportObjects imports objects from gofpdi into current document
 func (f *Fpdf) ImportObjects(objs map[string][]byte) {
-	for k, v := range objs {
-		f.importedObjs[k] = v
-	}
+	maps.Copy(f.importedObjs, objs)
 }
 
 // ImportObjPos imports object hash positions from gofpdi
 func (f *Fpdf) ImportObjPos(objPos map[string]map[int]string) {
-	for k, v := range objPos {
-		f.importedObjPos[k] = v
-	}
+	maps.Copy(f.importedObjPos, objPos)
 }
 
 // putImportedTemplates writes the imported template objects to the PDF
@@ -3560,7 +3728,7 @@ func (f *Fpdf) putImportedTemplates() {
 	}
 
 	// Now, put objects
-	for i = 0; i < len(objsIDData); i++ {
+	for i = range objsIDData {
 		f.newobj()
 		f.out(string(objsIDData[i]))
 	}
@@ -3575,9 +3743,7 @@ func (f *Fpdf) UseImportedTemplate(tplName string, scaleX float64, scaleY float6
 // ImportTemplates imports gofpdi template names into importedTplObjs for
 // inclusion in the procset dictionary
 func (f *Fpdf) ImportTemplates(tpls map[string]string) {
-	for tplName, tplID := range tpls {
-		f.importedTplObjs[tplName] = tplID
-	}
+	maps.Copy(f.importedTplObjs, tpls)
 }
 
 // GetConversionRatio returns the conversion ratio based on the unit given when
@@ -3727,7 +3893,48 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if err != nil {
 		f.err = err
 	}
+	f.releaseBuffers() // bhytdoc
 	return f.err
+}
+
+// bhytdoc: pageBufs and docBufs recycle the backing arrays of finished
+// documents' page buffers and output buffer, so that each document does
+// not grow new ones from empty (about 200 KB of garbage per 3-page
+// letter). Like the pooled zlib writers, this is invisible to callers: a
+// buffer is released only after Output has written it, when stock would
+// never read it again (WriteTo has drained the output buffer already).
+var pageBufs, docBufs bufPool
+
+// bufPool is a sync.Pool of byte slices.
+type bufPool struct{ p sync.Pool }
+
+// get returns an empty slice, with capacity if one was released.
+func (bp *bufPool) get() []byte {
+	if b, ok := bp.p.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+// put empties b and releases its backing array, unless b still holds
+// unread bytes. Very large arrays are left to the garbage collector.
+func (bp *bufPool) put(b *bytes.Buffer) {
+	if b.Len() != 0 || b.Cap() == 0 || b.Cap() > 8<<20 {
+		return
+	}
+	s := b.Bytes()[:0] // b is empty and reset: this is its whole array
+	*b = bytes.Buffer{}
+	bp.p.Put(&s)
+}
+
+// bhytdoc: releaseBuffers gives the page and output buffers of a written
+// document back to the pools.
+func (f *Fpdf) releaseBuffers() {
+	for _, pg := range f.pages[1:] {
+		pg.Reset()
+		pageBufs.put(pg)
+	}
+	docBufs.put(&f.buffer.Buffer)
 }
 
 func (f *Fpdf) getpagesizestr(sizeStr string) (size SizeType) {
@@ -3761,10 +3968,8 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
-	for box, pb := range f.defPageBoxes {
-		f.pageBoxes[f.page][box] = pb
-	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
+	f.pages = append(f.pages, bytes.NewBuffer(pageBufs.get())) // bhytdoc: was bytes.NewBufferString("")
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3848,12 +4053,17 @@ func (f *Fpdf) textstring(s string) string {
 
 func blankCount(str string) (count int) {
 	l := len(str)
-	for j := 0; j < l; j++ {
+	for j := range l {
 		if byte(' ') == str[j] {
 			count++
 		}
 	}
 	return
+}
+
+// GetUnderlineThickness returns the current text underline thickness multiplier.
+func (f *Fpdf) GetUnderlineThickness() float64 {
+	return f.userUnderlineThickness
 }
 
 // SetUnderlineThickness accepts a multiplier for adjusting the text underline
@@ -3986,6 +4196,55 @@ func (f *Fpdf) out(s string) {
 	}
 }
 
+// bhytdoc: outBytes is out for a byte slice, without converting it to a
+// string first.
+func (f *Fpdf) outBytes(b []byte) {
+	buf := f.pages[f.page]
+	if f.state != 2 {
+		buf = &f.buffer.Buffer
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
+}
+
+// bhytdoc: appendF2s appends each v as fmt's "%.2f " (two decimals and a
+// space).
+func appendF2s(b []byte, vs ...float64) []byte {
+	for _, v := range vs {
+		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// bhytdoc: appendSegment appends "%.2f %.2f m %.2f %.2f l S ".
+func appendSegment(b []byte, x1, y1, x2, y2 float64) []byte {
+	b = appendF2s(b, x1, y1)
+	b = append(b, "m "...)
+	b = appendF2s(b, x2, y2)
+	return append(b, "l S "...)
+}
+
+// bhytdoc: appendEscapedUTF16 appends f.escape(utf8toutf16(s, false)),
+// using f.utf16Buf as scratch space instead of two new strings. escape's
+// replacements act on single bytes and none matches what an earlier one
+// inserted, so escaping byte by byte gives the same result.
+func (f *Fpdf) appendEscapedUTF16(b []byte, s string) []byte {
+	u := appendUTF16(f.utf16Buf[:0], s)
+	f.utf16Buf = u
+	for _, c := range u {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 func (f *Fpdf) put(s string) {
 	if f.state == 2 {
 		f.pages[f.page].WriteString(s)
@@ -4022,12 +4281,35 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 }
 
 // outf adds a formatted line to the document
-func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
+func (f *Fpdf) outf(fmtStr string, args ...any) {
 	f.out(sprintf(fmtStr, args...))
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	// bhytdoc: writes the digits without converting them to a string.
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
+}
+
+// bhytdoc: putBytes is put for a byte slice.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
+// bhytdoc: outFontSelect writes "BT /F%s %.2f Tf ET" for the current font
+// and size, appended with strconv into a reused buffer (same bytes).
+func (f *Fpdf) outFontSelect() {
+	b := append(f.cellBuf[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	f.outBytes(b)
+	f.cellBuf = b
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -4036,7 +4318,9 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.put(f.fmtInt(v))
+	// bhytdoc: writes the digits without converting them to a string.
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) fmtInt(v int) string {
@@ -4048,6 +4332,11 @@ func (f *Fpdf) fmtInt(v int) string {
 // more details.
 func SetDefaultCatalogSort(flag bool) {
 	gl.catalogSort = flag
+}
+
+// GetCatalogSort returns the document's internal catalog sort flag.
+func (f *Fpdf) GetCatalogSort() bool {
+	return f.catalogSort
 }
 
 // SetCatalogSort sets a flag that will be used, if true, to consistently order
@@ -4071,6 +4360,11 @@ func SetDefaultModificationDate(tm time.Time) {
 	gl.modDate = tm
 }
 
+// GetCreationDate returns the document's internal CreationDate value.
+func (f *Fpdf) GetCreationDate() time.Time {
+	return f.creationDate
+}
+
 // SetCreationDate fixes the document's internal CreationDate value. By
 // default, the time when the document is generated is used for this value.
 // This method is typically only used for testing purposes to facilitate PDF
@@ -4079,10 +4373,26 @@ func (f *Fpdf) SetCreationDate(tm time.Time) {
 	f.creationDate = tm
 }
 
+// GetModificationDate returns the document's internal ModDate value.
+func (f *Fpdf) GetModificationDate() time.Time {
+	return f.modDate
+}
+
 // SetModificationDate fixes the document's internal ModDate value.
 // See `SetCreationDate` for more details.
 func (f *Fpdf) SetModificationDate(tm time.Time) {
 	f.modDate = tm
+}
+
+// GetJavascript returns the Adobe JavaScript for the document.
+//
+// GetJavascript returns an empty string if no javascript was
+// previously defined.
+func (f *Fpdf) GetJavascript() string {
+	if f.javascript == nil {
+		return ""
+	}
+	return *f.javascript
 }
 
 // SetJavascript adds Adobe JavaScript to the document.
@@ -4104,7 +4414,7 @@ func (f *Fpdf) RegisterAlias(alias, replacement string) {
 }
 
 func (f *Fpdf) replaceAliases() {
-	for mode := 0; mode < 2; mode++ {
+	for mode := range 2 {
 		for alias, replacement := range f.aliasMap {
 			if mode == 1 {
 				alias = utf8toutf16(alias, false)
@@ -4358,10 +4668,12 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// bhytdoc: the subset font program, its /W array and
+				// CIDToGIDMap depend only on the font and the used-rune map,
+				// so a font parsed once (AddUTF8FontParsed) keeps them for
+				// later documents with the same map (see subsetCache). On a
+				// miss they are computed exactly as stock does.
+				sub := f.utf8Subset(&font, usedRunes)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4372,10 +4684,9 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.w) // bhytdoc: was f.generateCIDFontMap(&font, font.utf8File.LastRune)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
-
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
 				f.putstream([]byte(toUnicode))
@@ -4406,53 +4717,20 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 
-				// Embed CIDToGIDMap
-				// bhytdoc: size the map for the highest CID the document uses
-				// instead of always 65536 entries. Every CID that occurs in the
-				// content streams (each used rune, including runes the font
-				// lacks, which map to GID 0 as before) stays inside the map, so
-				// the output does not depend on how a reader treats CIDs past
-				// the end of the stream. Runes above U+FFFF are not encoded as
-				// their own CIDs by fpdf, so then the full-size map is kept.
-				maxCID := 0
-				for cc := range CodeSignDictionary {
-					maxCID = max(maxCID, cc)
-				}
-				for r := range usedRunes {
-					maxCID = max(maxCID, r)
-				}
-				if maxCID > 0xFFFF {
-					maxCID = 0xFFFF
-				}
-				if stockCIDToGIDMap {
-					maxCID = 256*256 - 1
-				}
-				cidToGidMap := make([]byte, (maxCID+1)*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				// Embed CIDToGIDMap (bhytdoc: built and compressed in utf8Subset)
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGID)) + "/Filter /FlateDecode>>")
+				f.putSharedStream(sub.cidToGID)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.file)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.fileLen))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putSharedStream(sub.file)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4461,7 +4739,83 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// bhytdoc: utf8Subset returns the font program subset, /W array and
+// CIDToGIDMap stream for a UTF-8 font and its used runes, from the font's
+// subset cache when it was added with AddUTF8FontParsed.
+func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+	if font.parsed == nil {
+		return f.makeUTF8Subset(font, usedRunes)
+	}
+	key, ok := subsetKey(usedRunes)
+	if !ok {
+		return f.makeUTF8Subset(font, usedRunes)
+	}
+	if sub := font.parsed.subsets.get(key); sub != nil {
+		return sub
+	}
+	sub := f.makeUTF8Subset(font, usedRunes)
+	font.parsed.subsets.put(key, sub)
+	return sub
+}
+
+// bhytdoc: makeUTF8Subset is the stock putfonts code for the font program,
+// /W array and CIDToGIDMap of a UTF-8 font, moved out of putfonts. The
+// returned bytes are owned by the result (not pooled), so they can be
+// cached and shared.
+func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	utf8FontSize := len(utf8FontStream)
+	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	w := f.generateCIDFontMap(font, font.utf8File.LastRune)
+
+	// bhytdoc: size the map for the highest CID the document uses
+	// instead of always 65536 entries. Every CID that occurs in the
+	// content streams (each used rune, including runes the font
+	// lacks, which map to GID 0 as before) stays inside the map, so
+	// the output does not depend on how a reader treats CIDs past
+	// the end of the stream. Runes above U+FFFF are not encoded as
+	// their own CIDs by fpdf, so then the full-size map is kept.
+	maxCID := 0
+	for cc := range CodeSignDictionary {
+		maxCID = max(maxCID, cc)
+	}
+	for r := range usedRunes {
+		maxCID = max(maxCID, r)
+	}
+	if maxCID > 0xFFFF {
+		maxCID = 0xFFFF
+	}
+	if stockCIDToGIDMap {
+		maxCID = 256*256 - 1
+	}
+	cidToGidMap := make([]byte, (maxCID+1)*2)
+
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+
+	mem := xmem.compress(cidToGidMap)
+	sub := &fontSubset{w: w, cidToGID: bytes.Clone(mem.bytes()), fileLen: utf8FontSize}
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	sub.file = bytes.Clone(mem.bytes())
+	mem.release()
+	return sub
+}
+
+// bhytdoc: putSharedStream is putstream for bytes that other documents may
+// share (cached font subsets): encryption works in place, so it gets a copy.
+func (f *Fpdf) putSharedStream(b []byte) {
+	if f.protect.encrypted {
+		b = bytes.Clone(b)
+	}
+	f.putstream(b)
+}
+
+// bhytdoc: returns the /W line instead of writing it, so it can be cached.
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4503,7 +4857,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 					rangeID = prevCid
 					r := untypedKeyMap{
 						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
+						keySet:   make([]any, 0),
 					}
 					cidArray[rangeID] = &r
 					cidArrayKeys = append(cidArrayKeys, rangeID)
@@ -4518,7 +4872,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 					rangeID = cid
 					r := untypedKeyMap{
 						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
+						keySet:   make([]any, 0),
 					}
 					cidArray[rangeID] = &r
 					cidArrayKeys = append(cidArrayKeys, rangeID)
@@ -4532,7 +4886,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			rangeID = cid
 			r := untypedKeyMap{
 				valueSet: make([]int, 0),
-				keySet:   make([]interface{}, 0),
+				keySet:   make([]any, 0),
 			}
 			cidArray[rangeID] = &r
 			cidArrayKeys = append(cidArrayKeys, rangeID)
@@ -4597,7 +4951,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 		}
 	}
 	w = append(w, " ]"...)
-	f.out(string(w))
+	return string(w)
 }
 
 func implode(sep string, arr []int) string {
@@ -4961,6 +5315,7 @@ func (f *Fpdf) putinfo() {
 func (f *Fpdf) putcatalog() {
 	f.out("/Type /Catalog")
 	f.out("/Pages 1 0 R")
+	f.putOutputIntents()
 	if f.lang != "" {
 		f.outf("/Lang (%s)", f.lang)
 	}
@@ -4996,8 +5351,7 @@ func (f *Fpdf) putcatalog() {
 	}
 	// Layers
 	f.layerPutCatalog()
-	// bhytdoc: reference the XMP packet from the catalogue, as upstream
-	// does from v0.10 on (v0.9.0 wrote the stream but left it unreachable).
+	// XMP metadata
 	if len(f.xmp) != 0 {
 		f.outf("/Metadata %d 0 R", f.nXMP)
 	}
@@ -5015,7 +5369,8 @@ func (f *Fpdf) putcatalog() {
 }
 
 func (f *Fpdf) putheader() {
-	f.outf("%%PDF-%s", f.pdfVersion)
+	f.outf("%%PDF-%s", max(f.pdfVersion, f.minPDFVersion)) // bhytdoc: SetMinPDFVersion
+	f.out("%µ¶")
 }
 
 func (f *Fpdf) puttrailer() {
@@ -5033,7 +5388,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
-	f.nXMP = f.n // bhytdoc: see putcatalog
+	f.nXMP = f.n
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -5092,6 +5447,43 @@ func (f *Fpdf) putbookmarks() {
 	}
 }
 
+func (f *Fpdf) putOutputIntents() {
+	if len(f.outputIntents) <= 0 {
+		return
+	}
+
+	f.out("/OutputIntents [")
+	for index, oi := range f.outputIntents {
+		infoSegment := ""
+		if oi.Info != "" {
+			infoSegment = fmt.Sprintf("/Info (%s) ", oi.Info)
+		}
+		f.outf(
+			`<< /Type /OutputIntent /S /%s /OutputConditionIdentifier (%s) %s/DestOutputProfile %d 0 R >>`,
+			oi.SubtypeIdent, oi.OutputConditionIdentifier, infoSegment, f.outputIntentStartN+index,
+		)
+	}
+	f.out("]")
+}
+
+func (f *Fpdf) putOutputIntentStreams() {
+	if len(f.outputIntents) <= 0 {
+		return
+	}
+
+	f.outputIntentStartN = f.n + 1
+	for _, oi := range f.outputIntents {
+		f.newobj()
+		mem := xmem.compress(oi.ICCProfile)
+		compressedICC := mem.bytes()
+		f.outf("<< /N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode >>", len(compressedICC))
+		f.putstream(compressedICC)
+		f.out("endobj")
+
+		mem.release()
+	}
+}
+
 func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
@@ -5110,6 +5502,12 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	// Output intent color profile streams
+	// bhytdoc: written before the Info object, not after it: puttrailer
+	// names object n-1 as /Info, which upstream then pointed at the last
+	// ICC stream (qpdf: "operation for dictionary attempted on object of
+	// type stream"). No change for documents without output intents.
+	f.putOutputIntentStreams()
 	// 	Info
 	f.newobj()
 	f.out("<<")
@@ -5239,7 +5637,7 @@ func (f *Fpdf) ClosePath() {
 //
 // The MoveTo() example demonstrates this method.
 func (f *Fpdf) DrawPath(styleStr string) {
-	f.outf("%s", fillDrawOp(styleStr)) // bhytdoc: constant format string (go vet); same output
+	f.outf("%s", fillDrawOp(styleStr))
 }
 
 // ArcTo draws an elliptical arc centered at point (x, y). rx and ry specify its

@@ -12,7 +12,7 @@ import (
 
 // Shared test fixture: a 3-page A4 Vietnamese administrative letter using
 // the four Liberation Serif styles. It is drawn through an interface so the
-// exact same drawing code runs against stock github.com/go-pdf/fpdf and the
+// exact same drawing code runs against stock codeberg.org/go-pdf/fpdf and the
 // fork.
 
 var letterStyles = []struct {

@@ -26,9 +26,17 @@ func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
 	i := 0
 	j := 0
 	l := 0
+
 	for i < nb {
 		c := s[i]
-		l += cw[c]
+
+		if int(c) >= len(cw) {
+			// Decimal representation of c is greater than the font width's array size so it can't be used as index.
+			l += cw[f.currentFont.Desc.MissingWidth]
+		} else {
+			l += cw[c]
+		}
+
 		if unicode.IsSpace(c) || isChinese(c) {
 			sep = i
 		}

@@ -6,6 +6,7 @@ package fpdf
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -29,6 +30,9 @@ type UTF8Font struct {
 	// which includes the font key) per font key, so it is computed once per
 	// family/style name instead of once per document.
 	ids sync.Map // font key (string) -> font ID (string)
+
+	// subsets keeps the subset font programs of recent documents.
+	subsets subsetCache
 }
 
 // ParseUTF8Font parses a TrueType (glyf-based) font for use with
@@ -146,6 +150,7 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		Cw:        font.file.CharWidths, // shared, read-only
 		utf8File:  font.newDocFile(),
 		usedRunes: sbarr,
+		parsed:    font,
 	}
 	def.i = font.id(def)
 	f.fonts[fontkey] = def
@@ -155,3 +160,100 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 // stock fpdf; tests set it to check that the rest of the output is
 // byte-for-byte identical to stock fpdf.
 var stockCIDToGIDMap = false
+
+// subsetCacheSize bounds the subsets one UTF8Font keeps. A batch of
+// similar letters uses a handful of distinct rune sets per font; each entry
+// holds about 10 to 30 KB of compressed font program.
+const subsetCacheSize = 16
+
+// fontSubset is what putfonts writes for one UTF-8 font besides object
+// numbers and names: a pure function of the font and the document's
+// used-rune map. It is shared between documents and never modified.
+type fontSubset struct {
+	w        string // the CIDFont's /W line
+	cidToGID []byte // compressed CIDToGIDMap stream
+	file     []byte // compressed font program (FontFile2)
+	fileLen  int    // uncompressed font program length (/Length1)
+}
+
+// subsetCache is a small least-recently-used cache of subsets keyed by
+// subsetKey, safe for concurrent use. Whether an entry is found only
+// changes the time taken, never the bytes: a miss computes the same value.
+type subsetCache struct {
+	mu    sync.Mutex
+	clock uint64
+	items map[string]*subsetEntry
+}
+
+type subsetEntry struct {
+	sub  *fontSubset
+	used uint64 // clock at last use
+}
+
+func (c *subsetCache) get(key string) *fontSubset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.items[key]
+	if e == nil {
+		return nil
+	}
+	c.clock++
+	e.used = c.clock
+	return e.sub
+}
+
+func (c *subsetCache) put(key string, sub *fontSubset) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.items == nil {
+		c.items = make(map[string]*subsetEntry, subsetCacheSize)
+	}
+	c.clock++
+	if e := c.items[key]; e != nil {
+		e.used = c.clock // another document computed the same subset
+		return
+	}
+	if len(c.items) >= subsetCacheSize {
+		var oldest string
+		var min uint64 = ^uint64(0)
+		for k, e := range c.items {
+			if e.used < min {
+				oldest, min = k, e.used
+			}
+		}
+		delete(c.items, oldest)
+	}
+	c.items[key] = &subsetEntry{sub: sub, used: c.clock}
+}
+
+// subsetKey encodes a used-rune map exactly: every key in order, with
+// whether its value is the rune itself or 0 (the only values fpdf stores).
+// The test-only switches stockCIDToGIDMap and stdlibDeflate, which change
+// the streams, are part of the key. ok is false for a map it cannot encode; the caller then
+// does not cache.
+func subsetKey(usedRunes map[int]int) (key string, ok bool) {
+	runes := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	b := make([]byte, 1, 1+4*len(runes))
+	if stockCIDToGIDMap {
+		b[0] |= 1
+	}
+	if stdlibDeflate {
+		b[0] |= 2
+	}
+	for _, r := range runes {
+		v := usedRunes[r]
+		if r < 0 || r > 0xFFFFFF || (v != 0 && v != r) {
+			return "", false
+		}
+		flag := byte(0)
+		if v != 0 {
+			flag = 1
+		}
+		b = append(b, byte(r>>16), byte(r>>8), byte(r), flag)
+	}
+	return string(b), true
+}

@@ -50,7 +50,7 @@ func round(f float64) int {
 	return int(math.Floor(f + 0.5))
 }
 
-func sprintf(fmtStr string, args ...interface{}) string {
+func sprintf(fmtStr string, args ...any) string {
 	return fmt.Sprintf(fmtStr, args...)
 }
 
@@ -86,6 +86,12 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
+	return string(appendUTF16(res, s))
+}
+
+// bhytdoc: appendUTF16 is the conversion loop of utf8toutf16, appending to
+// res, so that callers can reuse a buffer.
+func appendUTF16(res []byte, s string) []byte {
 	nb := len(s)
 	i := 0
 	for i < nb {
@@ -111,7 +117,7 @@ func utf8toutf16(s string, withBOM ...bool) string {
 			res = append(res, 0, c1)
 		}
 	}
-	return string(res)
+	return res
 }
 
 // intIf returns a if cnd is true, otherwise b
@@ -294,12 +300,12 @@ func (s *SizeType) ScaleToHeight(height float64) SizeType {
 // The untypedKeyMap structure and its methods are copyrighted 2019 by Arteom Korotkiy (Gmail: arteomkorotkiy).
 // Imitation of untyped Map Array
 type untypedKeyMap struct {
-	keySet   []interface{}
+	keySet   []any
 	valueSet []int
 }
 
 // Get position of key=>value in PHP Array
-func (pa *untypedKeyMap) getIndex(key interface{}) int {
+func (pa *untypedKeyMap) getIndex(key any) int {
 	if key != nil {
 		for i, mKey := range pa.keySet {
 			if mKey == key {
@@ -312,7 +318,7 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 }
 
 // Put key=>value in PHP Array
-func (pa *untypedKeyMap) put(key interface{}, value int) {
+func (pa *untypedKeyMap) put(key any, value int) {
 	if key == nil {
 		// bhytdoc: fast path for the usual case where the int keys are
 		// exactly 0..k-1: the smallest unused int key is then k. This turns
@@ -363,7 +369,7 @@ func (pa *untypedKeyMap) denseIntKeys() (k int, ok bool) {
 }
 
 // Delete value in PHP Array
-func (pa *untypedKeyMap) delete(key interface{}) {
+func (pa *untypedKeyMap) delete(key any) {
 	if pa == nil || pa.keySet == nil || pa.valueSet == nil {
 		return
 	}
@@ -383,7 +389,7 @@ func (pa *untypedKeyMap) delete(key interface{}) {
 }
 
 // Get value from PHP Array
-func (pa *untypedKeyMap) get(key interface{}) int {
+func (pa *untypedKeyMap) get(key any) int {
 	i := pa.getIndex(key)
 	if i >= 0 {
 		return pa.valueSet[i]
@@ -402,7 +408,7 @@ func arrayMerge(arr1, arr2 *untypedKeyMap) *untypedKeyMap {
 	answer := untypedKeyMap{}
 	if arr1 == nil && arr2 == nil {
 		answer = untypedKeyMap{
-			make([]interface{}, 0),
+			make([]any, 0),
 			make([]int, 0),
 		}
 	} else if arr2 == nil {

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bhytdoc/bhytdoc/internal/guard"
+)
+
+// hostile is one hostile input of issue 8: the command line and what must
+// come of it. Each runs under guard: 20 s and 1 GiB of allocation, so a
+// regression to unbounded work fails here quickly.
+type hostile struct {
+	name  string
+	setup func(t *testing.T, dir string) []string // returns the arguments
+	code  int
+	// want are texts the output (stdout and stderr) must contain; not
+	// ones it must not.
+	want, not []string
+	check     func(t *testing.T, dir string)
+}
+
+// TestHostile runs the command on each hostile input of issue 8 (items
+// 4, 5, 6, 13–16, 18, 19).
+func TestHostile(t *testing.T) {
+	for _, h := range hostiles() {
+		t.Run(h.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := h.setup(t, dir)
+			var code int
+			var out string
+			guard.Run(t, 20*time.Second, 1<<30, func() {
+				var so, se bytes.Buffer
+				code = run(args, &so, &se)
+				out = so.String() + se.String()
+			})
+			if code != h.code {
+				t.Errorf("exit %d, want %d\n%s", code, h.code, out)
+			}
+			for _, w := range h.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, n := range h.not {
+				if strings.Contains(out, n) {
+					t.Errorf("output has %q:\n%s", n, out)
+				}
+			}
+			if h.check != nil {
+				h.check(t, dir)
+			}
+		})
+	}
+}
+
+func saveXLSX(t *testing.T, f *excelize.File, path string) string {
+	t.Helper()
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
+// formulaBook is a small workbook whose formulas have no cached values:
+// 2.000 =SUM over a hundred thousand rows, and a circular one.
+func formulaBook(t *testing.T, path string) string {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị", "Số người tham gia BHYT", "Dân số"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{1, "Phường A", 10})
+	f.SetCellFormula("Sheet1", "D2", "D2+1")
+	for i := range 2000 {
+		f.SetCellFormula("Sheet1", fmt.Sprintf("F%d", i+3), "SUM(A1:Z100000)")
+	}
+	return saveXLSX(t, f, path)
+}
+
+// congVan returns the công văn example data with changes.
+func congVan(t *testing.T, change func(m map[string]any)) []byte {
+	b, err := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "cong-van-bhyt.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	if change != nil {
+		change(m)
+	}
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// source writes the công văn example as a source file in dir, with the
+// front-matter line after luu: given.
+func source(t *testing.T, dir, name, extra string) string {
+	t.Helper()
+	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "cv.json", congVan(t, nil)), "-o", filepath.Join(dir, "gen"))
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "gen", "cv.md"))
+	s := string(b)
+	if extra != "" {
+		s = strings.Replace(s, "\nluu: ", "\n"+extra+"\nluu: ", 1)
+	}
+	return writeTemp(t, dir, name, []byte(s))
+}
+
+func mkfifo(t *testing.T, path string) string {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip("no FIFO:", err)
+	}
+	return path
+}
+
+func noFile(paths ...string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		for _, p := range paths {
+			if _, err := os.Stat(filepath.Join(dir, p)); !os.IsNotExist(err) {
+				t.Errorf("%s written", p)
+			}
+		}
+	}
+}
+
+func hostiles() []hostile {
+	return []hostile{
+		// 4: formulas are never evaluated; one without a cached value is an
+		// error naming sheet and cell, a circular one is not a number.
+		{name: "formula check", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"annex", "check", formulaBook(t, filepath.Join(dir, "f.xlsx"))}
+			},
+			want: []string{`sheet "Sheet1": row 2, column D: formula =D2+1 has no computed value`, `row 3, column F: formula =SUM(A1:Z100000)`}},
+		{name: "formula plan", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"annex", "plan", formulaBook(t, filepath.Join(dir, "f.xlsx")), "--milestone", "2020-06-30:85", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`formula =D2+1 has no computed value`}, check: noFile("out")},
+
+		// 5: only regular files, bounded.
+		{name: "FIFO table", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"annex", "check", mkfifo(t, filepath.Join(dir, "t.xlsx"))}
+			},
+			want: []string{"not a regular file (a FIFO)"}},
+		{name: "FIFO source", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"render", mkfifo(t, filepath.Join(dir, "s.md")), "-o", dir}
+			},
+			want: []string{"not a regular file (a FIFO)"}},
+		{name: "FIFO data", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"new", "cong-van-bhyt", "--data", mkfifo(t, filepath.Join(dir, "d.json")), "-o", dir}
+			},
+			want: []string{"not a regular file (a FIFO)"}},
+		{name: "zero device table", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				p := filepath.Join(dir, "z.csv")
+				os.Symlink("/dev/zero", p)
+				return []string{"annex", "plan", p, "--milestone", "2020-06-30:85", "-o", dir}
+			},
+			want: []string{"not a regular file (a device)"}},
+		{name: "huge table", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				p := filepath.Join(dir, "big.csv")
+				f, _ := os.Create(p)
+				f.Truncate(maxTableBytes + 1) // sparse: no disk used
+				f.Close()
+				return []string{"annex", "check", p}
+			},
+			want: []string{"big.csv: larger than 256 MiB"}},
+		{name: "FIFO annex file", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				mkfifo(t, filepath.Join(dir, "pl.yaml"))
+				return []string{"render", source(t, dir, "doc.md", "annexes:\n  - file: pl.yaml"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"annexes[0].file: pl.yaml is not a regular file"}, check: noFile("out")},
+
+		// 6: files named in a source stay inside its directory.
+		{name: "annex link to passwd", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				os.Symlink("/etc/passwd", filepath.Join(dir, "pw.yaml"))
+				return []string{"render", source(t, dir, "doc.md", "annexes:\n  - file: pw.yaml"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"annexes[0].file"}, not: []string{"root:x:0:0", "/bin/"}, check: noFile("out")},
+		{name: "annex link outside", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				other := t.TempDir()
+				os.WriteFile(filepath.Join(other, "pl.yaml"), []byte("title: Ngoài\ntable:\n  header: [[STT, Đơn vị]]\n  rows: [[1, A]]\n"), 0o644)
+				os.Mkdir(filepath.Join(dir, "src"), 0o755)
+				os.Symlink(filepath.Join(other, "pl.yaml"), filepath.Join(dir, "src", "pl.yaml"))
+				return []string{"render", source(t, dir, "src/doc.md", "annexes:\n  - file: pl.yaml"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"annexes[0].file", "escapes"}, check: noFile("out")},
+		{name: "image link outside", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				os.Mkdir(filepath.Join(dir, "src"), 0o755)
+				os.Symlink("/etc/hostname", filepath.Join(dir, "src", "ky.png"))
+				os.Symlink("/etc/hostname", filepath.Join(dir, "src", "dau.png"))
+				src := source(t, dir, "src/doc.md", "")
+				b, _ := os.ReadFile(src)
+				s := strings.Replace(string(b), "    name: Vương Công Khanh", "    name: Vương Công Khanh\n    image: ky.png\n    seal: dau.png", 1)
+				os.WriteFile(src, []byte(s), 0o644)
+				return []string{"render", src, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"signatures[0].image", "signatures[0].seal"}, check: noFile("out")},
+
+		// 13: a number is decimal digits.
+		{name: "number forms", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				src := source(t, dir, "doc.md", "")
+				b, _ := os.ReadFile(src)
+				os.WriteFile(src, bytes.Replace(b, []byte("number: 898"), []byte("number: 0x10"), 1), 0o644)
+				return []string{"render", src, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`doc.md:`, `number: want a whole number in decimal digits without leading zeros, got "0x10"`}, check: noFile("out")},
+
+		// 14: the visible active sheet is read, and named; a hidden one
+		// only when named.
+		{name: "hidden sheet", code: exitOK,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"annex", "plan", hiddenBook(t, dir), "--milestone", "2020-06-30:85", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`read sheet "Số liệu"`}},
+		{name: "hidden sheet named", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"annex", "plan", hiddenBook(t, dir), "--sheet", "Cũ", "--milestone", "2020-06-30:85", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`sheet "Cũ": row 2`}},
+
+		// 15: template data.
+		{name: "repeated key", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				b := congVan(t, nil)
+				b = bytes.Replace(b, []byte(`"So":898`), []byte("\"So\":898,\n\"So\":5"), 1)
+				return []string{"new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`d.json:2: key "So" given twice`}, check: noFile("out")},
+		{name: "empty milestones", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				b := congVan(t, func(m map[string]any) { m["MocTienDo"] = []any{} })
+				return []string{"new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`.MocTienDo: items: the list is empty`}, check: noFile("out")},
+		{name: "bool as text", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				b := congVan(t, func(m map[string]any) { m["DiaBan"] = true })
+				return []string{"new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`.DiaBan: text: want text, got true`}, check: noFile("out")},
+
+		// 16: byte-order marks.
+		{name: "BOM data and source", code: exitOK,
+			setup: func(t *testing.T, dir string) []string {
+				b := append([]byte("\uFEFF"), congVan(t, nil)...)
+				code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "gen2"))
+				if code != exitOK {
+					t.Fatal(errs)
+				}
+				md, _ := os.ReadFile(filepath.Join(dir, "gen2", "d.md"))
+				return []string{"render", writeTemp(t, dir, "bom.md", append([]byte("\uFEFF"), md...)), "-o", filepath.Join(dir, "out")}
+			}},
+
+		// 18: one output name, two sources.
+		{name: "same base name", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				os.Mkdir(filepath.Join(dir, "a"), 0o755)
+				os.Mkdir(filepath.Join(dir, "b"), 0o755)
+				a := source(t, dir, "a/doc.md", "")
+				b := source(t, dir, "b/doc.md", "")
+				return []string{"render", a, b, "-o", filepath.Join(dir, "out"), "--format", "md,pdf"}
+			},
+			want: []string{"would both write"}, check: noFile("out")},
+
+		// 19: output sets are written whole or not at all; stale
+		// temporaries of a killed run are cleaned.
+		{name: "plan set", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				out := filepath.Join(dir, "out")
+				os.MkdirAll(filepath.Join(out, "plan.md"), 0o755) // cannot be replaced
+				stale := filepath.Join(out, ".plan.xlsx.bhytdoc-tmp-1")
+				os.WriteFile(stale, nil, 0o644)
+				old := time.Now().Add(-time.Hour)
+				os.Chtimes(stale, old, old)
+				csv := writeTemp(t, dir, "d.csv", []byte(baselineCSV))
+				return []string{"annex", "plan", csv, "--milestone", "2020-06-30:85", "-o", out}
+			},
+			want: []string{"plan.md"}, check: func(t *testing.T, dir string) {
+				ents, _ := os.ReadDir(filepath.Join(dir, "out"))
+				if len(ents) != 1 || ents[0].Name() != "plan.md" {
+					t.Errorf("left in out/: %v", ents)
+				}
+			}},
+	}
+}
+
+// hiddenBook is a workbook whose first sheet, hidden, holds old figures
+// with an error, and whose second, active, the data.
+func hiddenBook(t *testing.T, dir string) string {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Cũ")
+	f.SetSheetRow("Cũ", "A1", &[]any{"STT", "Đơn vị", "Số người tham gia BHYT", "Dân số"})
+	f.SetSheetRow("Cũ", "A2", &[]any{1, "Phường Cũ", "x", 100})
+	f.NewSheet("Số liệu")
+	f.SetSheetRow("Số liệu", "A1", &[]any{"STT", "Đơn vị", "Số người tham gia BHYT", "Dân số"})
+	f.SetSheetRow("Số liệu", "A2", &[]any{1, "Phường Lê Bình", 8000, 10125})
+	f.SetActiveSheet(1)
+	f.SetSheetVisible("Cũ", false)
+	return saveXLSX(t, f, filepath.Join(dir, "h.xlsx"))
+}

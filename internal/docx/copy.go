@@ -1,0 +1,40 @@
+package docx
+
+import "github.com/bhytdoc/bhytdoc/internal/ir"
+
+// ridCopyESign is the first-page header of an electronic copy (ô 14).
+const ridCopyESign = "rIdCopyESign"
+
+// copyBlock writes a paper copy's block after the document: a rule
+// across the text width, a borderless two-column header — the copying
+// body and number left, the form and place/date right — then its
+// signature and Nơi nhận, as the PDF lays them out.
+func (w *builder) copyBlock() error {
+	c := w.doc.Copy
+	if c == nil {
+		return nil
+	}
+	rule := para{topRule: true, before: ptTwips(w.bodyLine()), keepNext: true, size: 2, line: 40, lineRule: "exact"}
+	w.b.para(&rule)
+	left := w.cols.headLeft
+	var l, r []para
+	for _, t := range c.Parent {
+		l = append(l, centred(t, ir.Regular, sizeIssuer))
+	}
+	for _, t := range c.Issuer {
+		l = append(l, centred(t, ir.Bold, sizeIssuer))
+	}
+	if len(c.Parent) > 0 {
+		r = append(r, centred(ir.Text{}, ir.Regular, sizeIssuer)) // the form is level with the body's name
+	}
+	r = append(r, centred(c.Form, ir.Bold, sizeTitle))
+	num := centred(c.Number, ir.Regular, sizeNumber)
+	date := centred(c.PlaceDate, ir.Italic, sizePlaceDate)
+	wl, wr := twips(left), twips(w.textW())-twips(left)
+	w.b.table(&table{widths: []int{wl, wr}, rows: []row{
+		{cantSplit: true, cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
+		{cantSplit: true, cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
+	}})
+	field := func(int) string { return "Copy.Signature" }
+	return w.signaturesOf(signParts{[]ir.Signature{c.Signature}, field, c.NoiNhan, c.Copies, c.Braces, ir.Text{}})
+}

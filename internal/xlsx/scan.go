@@ -1,0 +1,321 @@
+package xlsx
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+)
+
+// scanner is a small XML tokenizer for worksheets, which are the bulk of a
+// workbook: encoding/xml allocates for every token and reads byte by
+// byte, which made reading 100.000 rows take seconds. It reads what a
+// worksheet holds — elements, attributes, text, the five predefined
+// entities and character references, CDATA, comments and processing
+// instructions — and refuses document type declarations. Names lose
+// their namespace prefix. Tokens are valid until the next call.
+type scanner struct {
+	r     *bufio.Reader
+	raw   []byte // a tag or text spanning buffer refills
+	text  []byte // decoded text
+	name  []byte // local name of the current element
+	attrs []xattr
+	abuf  []byte // decoded attribute values
+	self  bool   // the start tag closes itself: <c/>
+}
+
+type xattr struct {
+	name       []byte // local name
+	start, end int    // the decoded value is abuf[start:end]
+}
+
+type tokKind int
+
+const (
+	tokEOF tokKind = iota
+	tokStart
+	tokEnd
+	tokText
+)
+
+// maxToken bounds one tag or text node (a spreadsheet cell holds at most
+// 32.767 characters).
+const maxToken = 4 << 20
+
+var errToken = fmt.Errorf("an XML tag or text longer than %d MiB", maxToken>>20)
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// value returns attribute a's decoded value.
+func (s *scanner) value(a xattr) []byte { return s.abuf[a.start:a.end] }
+
+// attr returns the value of the attribute with the local name, or nil.
+func (s *scanner) attr(name string) []byte {
+	for _, a := range s.attrs {
+		if string(a.name) == name {
+			return s.value(a)
+		}
+	}
+	return nil
+}
+
+// readUntil reads up to and including delim; the result is valid until
+// the next read.
+func (s *scanner) readUntil(delim byte) ([]byte, error) {
+	b, err := s.r.ReadSlice(delim)
+	if err != bufio.ErrBufferFull {
+		return b, err
+	}
+	s.raw = append(s.raw[:0], b...)
+	for {
+		b, err = s.r.ReadSlice(delim)
+		s.raw = append(s.raw, b...)
+		if len(s.raw) > maxToken {
+			return nil, errToken
+		}
+		if err != bufio.ErrBufferFull {
+			return s.raw, err
+		}
+	}
+}
+
+// more appends the input up to and including the next delim to tag,
+// which must be s.raw or a slice that the next read may overwrite.
+func (s *scanner) more(tag []byte, delim byte) ([]byte, error) {
+	s.raw = append(s.raw[:0], tag...) // tag may be s.raw itself: append copies in place
+	for {
+		b, err := s.r.ReadSlice(delim)
+		s.raw = append(s.raw, b...)
+		if len(s.raw) > maxToken {
+			return nil, errToken
+		}
+		if err == nil {
+			return s.raw, nil
+		}
+		if err != bufio.ErrBufferFull {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+	}
+}
+
+// next reads the next token.
+func (s *scanner) next() (tokKind, error) {
+	for {
+		c, err := s.r.ReadByte()
+		if err == io.EOF {
+			return tokEOF, nil
+		}
+		if err != nil {
+			return tokEOF, err
+		}
+		if c != '<' {
+			s.r.UnreadByte()
+			b, err := s.readUntil('<')
+			if err == nil {
+				s.r.UnreadByte()
+				b = b[:len(b)-1]
+			} else if err != io.EOF {
+				return tokEOF, err
+			}
+			if err := s.decode(&s.text, b); err != nil {
+				return tokEOF, err
+			}
+			return tokText, nil
+		}
+		tag, err := s.readUntil('>')
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return tokEOF, err
+		}
+		// tag is everything after '<', '>' included.
+		switch {
+		case bytes.HasPrefix(tag, []byte("!--")):
+			for !bytes.HasSuffix(tag, []byte("-->")) || len(tag) < 5 {
+				if tag, err = s.more(tag, '>'); err != nil {
+					return tokEOF, err
+				}
+			}
+			continue
+		case bytes.HasPrefix(tag, []byte("![CDATA[")):
+			for !bytes.HasSuffix(tag, []byte("]]>")) {
+				if tag, err = s.more(tag, '>'); err != nil {
+					return tokEOF, err
+				}
+			}
+			s.text = append(s.text[:0], tag[8:len(tag)-3]...)
+			return tokText, nil
+		case bytes.HasPrefix(tag, []byte("?")):
+			for !bytes.HasSuffix(tag, []byte("?>")) {
+				if tag, err = s.more(tag, '>'); err != nil {
+					return tokEOF, err
+				}
+			}
+			continue
+		case bytes.HasPrefix(tag, []byte("!")):
+			return tokEOF, errors.New("XML declarations (<!DOCTYPE …>) are not allowed in a workbook")
+		case bytes.HasPrefix(tag, []byte("/")):
+			s.name = localName(bytes.TrimSpace(tag[1 : len(tag)-1]))
+			return tokEnd, nil
+		}
+		// A '>' inside a quoted attribute value does not end the tag.
+		for quoteOpen(tag) {
+			if tag, err = s.more(tag, '>'); err != nil {
+				return tokEOF, err
+			}
+		}
+		return tokStart, s.startTag(tag[:len(tag)-1])
+	}
+}
+
+// quoteOpen reports whether tag ends inside a quoted attribute value.
+func quoteOpen(tag []byte) bool {
+	var q byte
+	for _, c := range tag {
+		switch {
+		case q == 0 && (c == '"' || c == '\''):
+			q = c
+		case c == q:
+			q = 0
+		}
+	}
+	return q != 0
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// startTag parses `name attr="v" …` or `name …/`.
+func (s *scanner) startTag(b []byte) error {
+	s.self = false
+	if n := len(b); n > 0 && b[n-1] == '/' {
+		s.self = true
+		b = b[:n-1]
+	}
+	i := 0
+	for i < len(b) && !isSpace(b[i]) {
+		i++
+	}
+	if i == 0 {
+		return errors.New("an XML tag without a name")
+	}
+	s.name = localName(b[:i])
+	s.attrs = s.attrs[:0]
+	s.abuf = s.abuf[:0]
+	for {
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+		if i == len(b) {
+			return nil
+		}
+		j := i
+		for j < len(b) && b[j] != '=' && !isSpace(b[j]) {
+			j++
+		}
+		name := b[i:j]
+		for j < len(b) && isSpace(b[j]) {
+			j++
+		}
+		if j >= len(b) || b[j] != '=' {
+			return fmt.Errorf("attribute %s without a value", excerpt.Quote(string(name)))
+		}
+		j++
+		for j < len(b) && isSpace(b[j]) {
+			j++
+		}
+		if j >= len(b) || (b[j] != '"' && b[j] != '\'') {
+			return fmt.Errorf("attribute %s without a quoted value", excerpt.Quote(string(name)))
+		}
+		q := b[j]
+		k := bytes.IndexByte(b[j+1:], q)
+		if k < 0 {
+			return fmt.Errorf("attribute %s not closed", excerpt.Quote(string(name)))
+		}
+		start := len(s.abuf)
+		if err := s.decode(&s.abuf, b[j+1:j+1+k]); err != nil {
+			return err
+		}
+		s.attrs = append(s.attrs, xattr{name: localName(name), start: start, end: len(s.abuf)})
+		i = j + 1 + k + 1
+	}
+}
+
+// localName strips a namespace prefix: "x:c" is "c".
+func localName(b []byte) []byte {
+	if i := bytes.IndexByte(b, ':'); i >= 0 {
+		return b[i+1:]
+	}
+	return b
+}
+
+// decode appends raw text with its references resolved and line ends
+// normalised to *dst, which it resets first when dst is s.text.
+func (s *scanner) decode(dst *[]byte, raw []byte) error {
+	out := *dst
+	if dst == &s.text {
+		out = out[:0]
+	}
+	for len(raw) > 0 {
+		i := bytes.IndexAny(raw, "&\r")
+		if i < 0 {
+			out = append(out, raw...)
+			break
+		}
+		out = append(out, raw[:i]...)
+		raw = raw[i:]
+		if raw[0] == '\r' {
+			out = append(out, '\n')
+			raw = raw[1:]
+			if len(raw) > 0 && raw[0] == '\n' {
+				raw = raw[1:]
+			}
+			continue
+		}
+		semi := bytes.IndexByte(raw, ';')
+		if semi < 0 || semi > 12 {
+			return errors.New("a bare & in XML text")
+		}
+		ref := raw[1:semi]
+		raw = raw[semi+1:]
+		switch string(ref) {
+		case "lt":
+			out = append(out, '<')
+		case "gt":
+			out = append(out, '>')
+		case "amp":
+			out = append(out, '&')
+		case "quot":
+			out = append(out, '"')
+		case "apos":
+			out = append(out, '\'')
+		default:
+			if len(ref) < 2 || ref[0] != '#' {
+				return fmt.Errorf("unknown XML entity &%s;", excerpt.Trim(string(ref)))
+			}
+			var n uint64
+			var err error
+			if ref[1] == 'x' {
+				n, err = strconv.ParseUint(string(ref[2:]), 16, 32)
+			} else {
+				n, err = strconv.ParseUint(string(ref[1:]), 10, 32)
+			}
+			if err != nil || !utf8.ValidRune(rune(n)) {
+				return fmt.Errorf("bad character reference &%s;", excerpt.Trim(string(ref)))
+			}
+			out = utf8.AppendRune(out, rune(n))
+		}
+	}
+	*dst = out
+	return nil
+}

@@ -1,0 +1,188 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseCell(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want Cell
+	}{
+		{"10.125", Cell{Kind: Int, I: 10125}},
+		{"0", Cell{Kind: Int}},
+		{"-3", Cell{Kind: Int, I: -3}},
+		{"1.012.500", Cell{Kind: Int, I: 1012500}},
+		{"98,8", Cell{Kind: Float, F: 98.8, Decimals: 1}},
+		{"98,80", Cell{Kind: Float, F: 98.8, Decimals: 2}},
+		{"1.234,5", Cell{Kind: Float, F: 1234.5, Decimals: 1}},
+		{"78,11%", Cell{Kind: Float, F: 0.7811, Format: Percent, Decimals: 2}},
+		{"100%", Cell{Kind: Float, F: 1, Format: Percent}},
+		{"0,5", Cell{Kind: Float, F: 0.5, Decimals: 1}},
+		{"-0,25%", Cell{Kind: Float, F: -0.0025, Format: Percent, Decimals: 2}},
+		{"999.999.999.999.999", Cell{Kind: Int, I: 999999999999999}},
+		{"12.345,123456789", Cell{Kind: Float, F: 12345.123456789, Decimals: 9}},
+	} {
+		got, ok := ParseCell(tc.s)
+		if !ok || got != tc.want {
+			t.Errorf("ParseCell(%q) = %+v, %v; want %+v", tc.s, got, ok, tc.want)
+		}
+	}
+	// Each of these would show differently as a number, or is not one.
+	for _, s := range []string{"", "-", "0123", "1234", "1.5", "0,5,1", "5 %", " 5", "+5", "1,", "1e5", "12a",
+		"1.000.000.000.000.000", "1,0123456789", "Phường 7", "=1+1", "%",
+		"05", "-0", "-0,0", "1.", ".5", "1.2345", "12.34.567", "1.234.56", "1234.567", "--5", "1,2,3", "1,5 ", "12.345.678,123456789"} {
+		if c, ok := ParseCell(s); ok {
+			t.Errorf("ParseCell(%q) = %+v, want text", s, c)
+		}
+	}
+}
+
+// Parsing and measuring run for every cell: they do not allocate.
+func TestNoAllocs(t *testing.T) {
+	m := measure(t)
+	if n := testing.AllocsPerRun(100, func() {
+		ParseCell("1.234.567,89")
+		ParseCell("78,11%")
+		ParseCell("Phường Lê Bình")
+		m.Lines("Xã Thạnh Phú Đông thuộc vùng dự án\ndi dân tái định cư", 10, 12, false)
+		m.WordUnits("Số người chưa tham gia BHYT", 12, true)
+	}); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
+
+func measure(t *testing.T) *Measure {
+	t.Helper()
+	m, err := NewMeasure(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func table() *Table {
+	return &Table{
+		Title: "BIỂU",
+		Header: [][]HeaderCell{
+			{{Text: "STT", RowSpan: 2}, {Text: "Đơn vị", RowSpan: 2}, {Text: "Năm 2021", ColSpan: 3}, {Text: "Ghi chú", RowSpan: 2}},
+			{{Text: "Số người"}, {Text: "Tỷ lệ"}, {Text: "Tỷ trọng"}},
+		},
+		Align: []Align{Center, Left, Right, Right, Right, Left},
+		Rows: [][]string{
+			{"1", "7", "10.125", "98,8", "40%", "0123"},
+			{"2", "Phường Lê Bình", "-", "1,2", "60%", ""},
+			{"3", "Xã An Bình", "875", "-", "0%", "x"},
+		},
+		Totals: []string{"", "Cộng", "11.000", "100", "100%", "3"},
+	}
+}
+
+func TestTableSheet(t *testing.T) {
+	s, err := table().Sheet("S", measure(t), 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.FirstRow() != 5 || len(s.Rows) != 4 || !s.Portrait {
+		t.Fatalf("first row %d, %d rows, portrait %v", s.FirstRow(), len(s.Rows), s.Portrait)
+	}
+	row := s.Rows[0].Cells
+	if row[0].Kind != Int || row[0].Align != Center || row[1].Kind != Text || row[1].S != "7" ||
+		row[2].I != 10125 || row[3].F != 98.8 || row[4].Format != Percent || row[5].S != "0123" {
+		t.Errorf("row 1 %+v", row)
+	}
+	if s.Rows[1].Cells[2].Kind != Text || s.Rows[1].Cells[5].Kind != Blank {
+		t.Errorf("row 2 %+v", s.Rows[1].Cells)
+	}
+	tot := s.Rows[3]
+	if !tot.Bold || tot.Cells[0].Kind != Blank || tot.Cells[1].S != "Cộng" {
+		t.Errorf("totals %+v", tot)
+	}
+	// 10.125 + 875 = 11.000 ("-" aside); 98,8 + 1,2 = 100 exactly;
+	// 40% + 60% + 0% = 100%; the text column has no sum.
+	for c, want := range map[int]string{2: "SUM(C5:C7)", 3: "SUM(D5:D7)", 4: "SUM(E5:E7)", 5: ""} {
+		if got := tot.Cells[c].Formula; got != want {
+			t.Errorf("totals column %d formula %q, want %q", c, got, want)
+		}
+	}
+	if tot.Cells[3].Kind != Int || tot.Cells[3].I != 100 || tot.Cells[4].F != 1 {
+		t.Errorf("cached totals %+v", tot.Cells)
+	}
+
+	// A total that is not the sum stays the number written.
+	tb := table()
+	tb.Totals[2] = "11.001"
+	tb.Totals[3] = "100,1"
+	s, _ = tb.Sheet("S", measure(t), 12)
+	for _, c := range s.Rows[3].Cells[2:4] {
+		if c.Formula != "" {
+			t.Errorf("wrong total written as %q", c.Formula)
+		}
+	}
+	if c := s.Rows[3].Cells[2]; c.Kind != Int || c.I != 11001 {
+		t.Errorf("wrong total %+v: want it kept as written", c)
+	}
+	// Mixed formats: no sum.
+	tb = table()
+	tb.Rows[0][3] = "98,8%"
+	s, _ = tb.Sheet("S", measure(t), 12)
+	if f := s.Rows[3].Cells[3].Formula; f != "" {
+		t.Errorf("percent and number summed: %q", f)
+	}
+}
+
+func TestTableSheetErrors(t *testing.T) {
+	for name, mod := range map[string]func(*Table){
+		"no header": func(t *Table) { t.Header = nil },
+		"align":     func(t *Table) { t.Align = t.Align[:2] },
+		"width":     func(t *Table) { t.Width = []float64{1} },
+		"row":       func(t *Table) { t.Rows[1] = t.Rows[1][:3] },
+		"totals":    func(t *Table) { t.Totals = t.Totals[:3] },
+	} {
+		tb := table()
+		mod(tb)
+		if _, err := tb.Sheet("S", measure(t), 12); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// Long text wraps inside a capped column, and the row grows with it.
+func TestTableWrap(t *testing.T) {
+	m := measure(t)
+	tb := table()
+	long := "Xã " + strings.Repeat("Thạnh Phú Đông ", 8) + "mới"
+	tb.Rows[2][1] = long
+	s, err := tb.Sheet("S", m, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := s.Widths[1]
+	if w > maxText+0.001 || w < m.Units("Phường Lê Bình", 12, false) {
+		t.Errorf("name column %v wide", w)
+	}
+	if n := m.Lines(long, w, 12, false); n < 3 {
+		t.Errorf("%d lines for a %d-character name in %v units", n, len(long), w)
+	}
+	if n := m.Lines("Phường Lê Bình", w, 12, false); n != 1 {
+		t.Errorf("short name takes %d lines", n)
+	}
+	// A number column fits its widest number on one line.
+	if m.Lines("10.125", s.Widths[2], 12, false) != 1 || m.Lines("11.000", s.Widths[2], 12, true) != 1 {
+		t.Errorf("number column %v too narrow", s.Widths[2])
+	}
+	// A word wider than the column takes the lines it needs.
+	if n := m.Lines(strings.Repeat("W", 40), 5, 12, false); n < 5 {
+		t.Errorf("a 40-W word in 5 units: %d lines", n)
+	}
+	if n := m.Lines("a\nb\n\nc", 40, 12, false); n != 4 {
+		t.Errorf("line feeds: %d lines, want 4", n)
+	}
+	// Given widths are kept; wide tables go landscape.
+	tb.Width = []float64{10, 0, 0, 0, 0, 200}
+	s, _ = tb.Sheet("S", m, 12)
+	if got := MMFromUnits(s.Widths[0]); got < 9.99 || got > 10.01 || s.Portrait {
+		t.Errorf("given width %v mm, portrait %v", got, s.Portrait)
+	}
+}
