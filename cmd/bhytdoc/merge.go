@@ -41,11 +41,11 @@ Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 
 // mergeFlags are merge's options.
 type mergeFlags struct {
-	data, rows, dir, format, name, combined, zip, shard string
-	ascii, keepGoing, duplex, allow                     bool
-	numberFrom, jobs                                    int
-	ms                                                  milestones
-	dirSet, formatSet                                   bool
+	data, rows, sheet, dir, format, name, combined, zip, shard string
+	ascii, keepGoing, duplex, allow                            bool
+	numberFrom, jobs                                           int
+	ms                                                         milestones
+	dirSet, formatSet                                          bool
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
@@ -54,6 +54,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	var f mergeFlags
 	fs.StringVar(&f.data, "data", "", "common data `file` (.json, .yaml): fields every document shares")
 	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row")
+	fs.StringVar(&f.sheet, "sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
 	fs.StringVar(&f.dir, "o", "out", "output `directory` for one file per document")
 	fs.StringVar(&f.format, "format", "pdf", "comma-separated `formats` of the files in -o: pdf, md, docx")
 	fs.StringVar(&f.name, "name", "", "file name `template` over a row's data, e.g. '{{.Ten}}' (default: the row number)")
@@ -166,7 +167,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		o, err := annexOptionsOf(m.common)
 		if err == nil {
 			var bs []coverage.Baseline
-			if bs, _, err = readBaselines(f.rows, ""); err == nil {
+			if bs, _, err = readBaselines(f.rows, f.sheet); err == nil {
 				m.plan, err = makePlan(bs, f.ms, o)
 			}
 		}
@@ -340,7 +341,7 @@ func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowEr
 		})
 	}
 	n := 0
-	for r, rerr := range readRows(m.f.rows) {
+	for r, rerr := range readRows(m.f.rows, m.f.sheet) {
 		if rerr != nil {
 			err = rerr
 			break
@@ -446,7 +447,7 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		// For the bar's ETA: a count of the rows, which is quick beside
 		// rendering them.
 		total = 0
-		for r, err := range readRows(m.f.rows) {
+		for r, err := range readRows(m.f.rows, m.f.sheet) {
 			if err != nil {
 				break
 			}
@@ -468,7 +469,7 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	rows, readErr := 0, error(nil)
 	var nm batch.Names
 	docs := func(yield func(batch.Item, error) bool) {
-		for row, err := range readRows(m.f.rows) {
+		for row, err := range readRows(m.f.rows, m.f.sheet) {
 			if err != nil {
 				readErr = err
 				return

@@ -299,3 +299,40 @@ func TestMergeCombinedOnlyChecksEveryRow(t *testing.T) {
 		t.Errorf("--keep-going: %d letters in the PDF, want the 2 good ones", n)
 	}
 }
+
+// Rows and plan come from the same sheet: the one the workbook opens on,
+// or --sheet.
+func TestMergeSheet(t *testing.T) {
+	dir := t.TempDir()
+	x := excelize.NewFile()
+	x.NewSheet("Số liệu")
+	put := func(sheet string, rows [][]any) {
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			x.SetSheetRow(sheet, cell, &r)
+		}
+	}
+	put("Sheet1", [][]any{{"Ghi chú", "không phải số liệu"}})
+	put("Số liệu", [][]any{
+		{"STT", "Đơn vị", "Dân số", "Số người tham gia BHYT", "Ngày"},
+		{1, "Phường An Thới", 5000, 4900, "2018-12-31"},
+		{2, "Phường Bùi Hữu Nghĩa", 6000, 5800, "2018-12-31"},
+	})
+	idx, _ := x.GetSheetIndex("Số liệu")
+	x.SetActiveSheet(idx)
+	xf := filepath.Join(dir, "units.xlsx")
+	if err := x.SaveAs(xf); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json", "--rows", xf,
+		"--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "--name", "{{.DonVi}}", "-o", filepath.Join(dir, "a")}
+	if code, _, errs := runCLI(args...); code != exitOK {
+		t.Fatalf("active sheet: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a", "Phường-Bùi-Hữu-Nghĩa.pdf")); err != nil {
+		t.Error(err)
+	}
+	if code, _, errs := runCLI(append(args, "--sheet", "Sheet1")...); code != exitInvalid || !strings.Contains(errs, "Sheet1") {
+		t.Errorf("--sheet Sheet1: exit %d\n%s", code, errs)
+	}
+}

@@ -40,9 +40,10 @@ type dataRow struct {
 // spreadsheet's header row is the first with two or more non-empty cells
 // (title rows above it are skipped); blank rows are skipped, and a row
 // labelled "Cộng" or "Tổng cộng" ends the data. A JSON file is an array
-// of objects. The iterator opens the file each time it is ranged over; an
-// error ends it.
-func readRows(path string) iter.Seq2[dataRow, error] {
+// of objects. A workbook's rows come from sheet or, when sheet is "", the
+// sheet it opens on, as the coverage readers choose. The iterator opens
+// the file each time it is ranged over; an error ends it.
+func readRows(path, sheet string) iter.Seq2[dataRow, error] {
 	return func(yield func(dataRow, error) bool) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -53,9 +54,13 @@ func readRows(path string) iter.Seq2[dataRow, error] {
 		r := io.LimitReader(f, maxRowsBytes+1)
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".csv", ".txt":
+			if sheet != "" {
+				yield(dataRow{}, fmt.Errorf("%s: --sheet names a workbook's sheet; a CSV file has none", path))
+				return
+			}
 			csvRows(r, path, yield)
 		case ".xlsx", ".xlsm":
-			xlsxRows(r, path, yield)
+			xlsxRows(r, path, sheet, yield)
 		case ".json":
 			jsonRows(r, path, yield)
 		default:
@@ -192,14 +197,19 @@ func firstLine(b []byte) []byte {
 	return l
 }
 
-func xlsxRows(r io.Reader, path string, yield func(dataRow, error) bool) {
+func xlsxRows(r io.Reader, path, sheet string, yield func(dataRow, error) bool) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
 		yield(dataRow{}, fmt.Errorf("%s: %v", path, err))
 		return
 	}
 	defer f.Close()
-	sheet := f.GetSheetName(0)
+	if sheet == "" {
+		sheet = f.GetSheetName(f.GetActiveSheetIndex())
+	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		yield(dataRow{}, fmt.Errorf("%s: no sheet %q (have %s)", path, sheet, strings.Join(f.GetSheetList(), ", ")))
+		return
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		yield(dataRow{}, fmt.Errorf("%s: %v", path, err))

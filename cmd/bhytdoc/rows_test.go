@@ -14,7 +14,7 @@ func readAll(t *testing.T, name, content string) ([]dataRow, error) {
 		t.Fatal(err)
 	}
 	var out []dataRow
-	for r, err := range readRows(f) {
+	for r, err := range readRows(f, "") {
 		if err != nil {
 			return out, err
 		}
