@@ -17,15 +17,20 @@
 // tone-mark style), validate it, lay it out and write it; on any error
 // they write nothing. [WriteDOCX] writes the document as a Word file and
 // [WriteXLSX] its annex tables as an Excel workbook, by the same path.
-// [Options] sets margins, sizes and spacing within the
-// decree's ranges, and Options.Archival makes the PDF a PDF/A-2b file for
-// archives. Every PDF carries the document's record (number, symbol,
-// issuing body, kind, trích yếu, signers, date, recipients, pages) in its
-// XMP metadata, which [ReadInfo] reads back, signed or not. Output is
-// deterministic, and everything here is safe for concurrent use.
+// [Options] sets margins, sizes and spacing within the decree's ranges,
+// and Options.Archival makes the PDF a PDF/A-2b file for archives. Every
+// PDF carries the document's record (number, symbol, issuing body, kind,
+// trích yếu, signers, date, recipients, pages) in its XMP metadata, which
+// [ReadInfo] reads back, signed or not. [LayoutPDF] and [PDFBook] put many
+// documents into one PDF for printing, each on a new page with its own
+// page numbers and a bookmark. Output is deterministic, and everything
+// here is safe for concurrent use (a PDFBook is filled from one
+// goroutine).
 //
 // Related packages:
 //
+//   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
+//     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as Markdown
 //     and reads document sources (YAML front matter and a Markdown body);
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT

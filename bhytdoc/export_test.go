@@ -15,3 +15,6 @@ func LayoutForTest(d *Document, o *Options) (*ir.Doc, ir.Settings, []pdf.Page, e
 	pages, err := pdf.LayoutDoc(p.ir, p.set, p.font)
 	return p.ir, p.set, pages, err
 }
+
+// SetBookChunkPages makes b write its pages out every n pages.
+func SetBookChunkPages(b *PDFBook, n int) { b.b.SetChunkPages(n) }

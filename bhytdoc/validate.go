@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -192,6 +193,36 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Luu", d.Luu)
 	for i := range d.Annexes {
 		validateAnnex(p, fmt.Sprintf("Annexes[%d]", i), &d.Annexes[i])
+		validateReference(p, fmt.Sprintf("Annexes[%d].Reference", i), d, d.Annexes[i].Reference)
+	}
+}
+
+var (
+	reRefNumber = regexp.MustCompile(`(?i)\bsố\s+0*([0-9]+)\b`)
+	reRefDate   = regexp.MustCompile(`(?i)\bngày\s+([0-9]{1,2})\s*(?:/|-|\.|\s+tháng\s+)([0-9]{1,2})\s*(?:/|-|\.|\s+năm\s+)([0-9]{4})\b`)
+)
+
+// validateReference reports an annex reference line ("Kèm theo Kế hoạch
+// số 31/KH-UBND ngày 08/11/2018") that names another number or date than
+// the document's own: an annex copied from an earlier document.
+func validateReference(p *problems, field string, d *Document, ref string) {
+	if m := reRefNumber.FindStringSubmatch(ref); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		switch {
+		case d.Number == 0:
+			p.add(field, "names số %d, but the document has no number yet; leave the reference out to have it derived", n)
+		case n != d.Number:
+			p.add(field, "names số %d, but the document is số %d", n, d.Number)
+		}
+	}
+	if m := reRefDate.FindStringSubmatch(ref); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		if year != d.Date.Year || (d.Date.Month != 0 && month != d.Date.Month) || (d.Date.Day != 0 && day != d.Date.Day) {
+			p.add(field, "names the date %d/%d/%d, but the document is dated %s", day, month, year,
+				typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day))
+		}
 	}
 }
 

@@ -200,3 +200,34 @@ func TestBlockKindsMatchIR(t *testing.T) {
 		}
 	}
 }
+
+// An annex reference line copied from another document is an error; one
+// naming the document's own number and date (in figures or words) is not.
+func TestValidateAnnexReference(t *testing.T) {
+	table := Table{Header: [][]HeaderCell{{{Text: "STT"}, {Text: "Đơn vị"}}}, Rows: [][]string{{"1", "Phường A"}}}
+	for _, c := range []struct {
+		ref, want string
+	}{
+		{"Kèm theo Công văn số 898/UBND ngày 18/5/2020 của Ủy ban nhân dân quận", ""},
+		{"Kèm theo Công văn số 898/UBND ngày 18 tháng 5 năm 2020", ""},
+		{"Kèm theo Kế hoạch số 31/KH-UBND ngày 18/5/2020", "names số 31, but the document is số 898"},
+		{"Kèm theo Công văn số 898/UBND ngày 08/11/2018", "names the date 8/11/2018"},
+		{"Biểu tổng hợp", ""},
+	} {
+		d := minimal()
+		d.Annexes = []Annex{{Title: "Phụ lục", Reference: c.ref, Table: table}}
+		err := d.Validate()
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.ref, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), "Annexes[0].Reference: "+c.want)):
+			t.Errorf("%q: got %v, want %q", c.ref, err, c.want)
+		}
+	}
+	d := minimal()
+	d.Number, d.Draft = 0, true
+	d.Annexes = []Annex{{Title: "Phụ lục", Reference: "Kèm theo Công văn số 12/UBND", Table: table}}
+	if err := d.Validate(); err == nil || !strings.Contains(err.Error(), "no number yet") {
+		t.Errorf("draft naming a number: %v", err)
+	}
+}

@@ -285,3 +285,29 @@ func TestSortUnits(t *testing.T) {
 		t.Errorf("SortBaselines: %v", bs)
 	}
 }
+
+func TestWithBaselineGroup(t *testing.T) {
+	bs := []Baseline{{Unit: Unit{Name: "Lê Bình", Kind: Phuong}, Participants: 90, Population: 100}}
+	ms := []Milestone{{Date: bhytdoc.Date{Year: 2020, Month: 6, Day: 30}, Rate: 95 * OnePercent}}
+	tb, err := PlanTargets(bs, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := tb.WithBaselineGroup("Thực hiện năm 2019", bhytdoc.Date{})
+	if len(tb.Milestones) != 1 || len(tb.Rows[0].Figures) != 1 {
+		t.Error("the original table changed")
+	}
+	if len(g.Milestones) != 2 || g.Milestones[0].Header() != "Thực hiện năm 2019" || g.Milestones[0].Date != (bhytdoc.Date{Year: 2020, Month: 6, Day: 29}) {
+		t.Errorf("groups %+v", g.Milestones)
+	}
+	if f := g.Rows[0].Figures; f[0] != (Figures{90, 100}) || f[1] != (Figures{95, 100}) || g.Rows[0].New(1) != 5 {
+		t.Errorf("figures %+v", f)
+	}
+	a, err := g.Annex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found, err := Check(&a.Table); err != nil || len(found) != 0 {
+		t.Errorf("the annex does not check: %v %v", found, err)
+	}
+}

@@ -37,6 +37,8 @@
 //
 // Related packages:
 //
+//   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
+//     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
 //     renders it to PDF;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT

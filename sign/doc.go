@@ -42,6 +42,8 @@
 //
 // Related packages:
 //
+//   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
+//     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] models a document and writes the
 //     PDF that is signed here;
 //   - [github.com/bhytdoc/bhytdoc/markdown] reads document sources and

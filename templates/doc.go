@@ -6,7 +6,19 @@
 //   - ke-hoach-bhyt: a kế hoạch for reaching a coverage target, sections
 //     I–IV and an annex of targets by unit (like the Nam Toàn seed);
 //   - bao-cao-bhyt: a báo cáo of coverage results with an annex table of
-//     results by unit.
+//     results by unit;
+//   - cong-van-xa-bhyt: the công văn to one commune or ward with its own
+//     share of a plan — its figures, and per milestone its target, the
+//     participants needed and the new enrolments (bhytdoc merge
+//     --milestone fills these from a table of units);
+//   - quyet-dinh-giao-chi-tieu: the quyết định assigning the targets
+//     (authority line, Căn cứ, "QUYẾT ĐỊNH:", Điều 1–3), its annex
+//     planned from the units (bhytdoc new --baseline).
+//
+// The công văn templates name the social insurance office of a district
+// ("Bảo hiểm xã hội quận Cái Răng"), never of a ward: give CoQuanBHXH when
+// DiaBan is not a district or province. Targets above 100% or below the
+// rate already reached are errors naming the unit.
 //
 // Each template is a Markdown source file (see bhytdoc/markdown) with Go
 // text/template placeholders. The data is a Go struct or map — decoded
@@ -26,6 +38,8 @@
 //
 // Related packages:
 //
+//   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
+//     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
 //     renders it to PDF;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes documents as Markdown and

@@ -40,6 +40,130 @@ var funcs = template.FuncMap{
 	"items":      items,
 	"list":       list,
 	"roman":      typo.Roman,
+	"tuychon":    optional,
+	"bhxh":       bhxh,
+	"chitieu":    chitieu,
+	"chitieu100": chitieu100,
+	"chitieuSo":  chitieuSo,
+}
+
+// optional returns data's field name, or nil when data (a map or a
+// struct) has no such field: for the few fields a template may do
+// without, which missingkey=error would otherwise refuse.
+func optional(data any, name string) any {
+	rv := reflect.Indirect(reflect.ValueOf(data))
+	switch rv.Kind() {
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			return nil
+		}
+		v := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
+		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
+			return nil
+		}
+		return v.Interface()
+	case reflect.Struct:
+		if f := rv.FieldByName(name); f.IsValid() && f.CanInterface() {
+			return f.Interface()
+		}
+	}
+	return nil
+}
+
+// bhxhLevels are the areas that have a social insurance office of their
+// own: provinces and districts, not communes or wards.
+var bhxhLevels = []string{"quận ", "huyện ", "thị xã ", "thành phố ", "tỉnh "}
+
+// bhxh names the social insurance office (Bảo hiểm xã hội) of an area:
+// office, when the data gives one ("Bảo hiểm xã hội quận Cái Răng"),
+// else "Bảo hiểm xã hội " + area for a district or province. A commune
+// or ward has no office of its own, so "Bảo hiểm xã hội phường …" is
+// refused rather than printed.
+func bhxh(office, area any) (string, error) {
+	if office != nil {
+		s, err := text(office)
+		if err != nil {
+			return "", err
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			return markdown.Escape(s), nil
+		}
+	}
+	a, err := text(area)
+	if err != nil {
+		return "", err
+	}
+	a = strings.TrimSpace(a)
+	low := strings.ToLower(a)
+	for _, l := range bhxhLevels {
+		if strings.HasPrefix(low, l) {
+			return markdown.Escape("Bảo hiểm xã hội " + a), nil
+		}
+	}
+	return "", fmt.Errorf("%q has no social insurance office of its own (they are at district level): give CoQuanBHXH, e.g. \"Bảo hiểm xã hội quận …\"", a)
+}
+
+// chitieu checks a unit's target rate against its current rate: a
+// target above 100% or below what the unit already has is an error
+// naming the unit. It prints nothing.
+func chitieu(target, current, unit any) (string, error) {
+	if _, err := chitieu100(target, unit); err != nil {
+		return "", err
+	}
+	t, err := number(target)
+	if err != nil {
+		return "", err
+	}
+	c, err := number(current)
+	if err != nil {
+		return "", err
+	}
+	if t < c {
+		u, _ := text(unit)
+		ts, _ := tyle(t)
+		cs, _ := tyle(c)
+		return "", fmt.Errorf("%s: target %s below the current rate %s", u, ts, cs)
+	}
+	return "", nil
+}
+
+// chitieu100 refuses a target rate outside 0–100%, naming the unit.
+func chitieu100(target, unit any) (string, error) {
+	t, err := number(target)
+	if err != nil {
+		return "", err
+	}
+	if t < 0 || t > 100 {
+		u, _ := text(unit)
+		ts, _ := tyle(t)
+		return "", fmt.Errorf("%s: target %s outside 0–100%%", u, ts)
+	}
+	return "", nil
+}
+
+// chitieuSo checks a unit's target count of participants against its
+// population (above it is more than 100%) and its participants now.
+func chitieuSo(target, participants, population, unit any) (string, error) {
+	t, err := number(target)
+	if err != nil {
+		return "", err
+	}
+	p, err := number(participants)
+	if err != nil {
+		return "", err
+	}
+	n, err := number(population)
+	if err != nil {
+		return "", err
+	}
+	u, _ := text(unit)
+	switch {
+	case t > n:
+		return "", fmt.Errorf("%s: target %s participants above the population %s (more than 100%%)", u, typo.Int(int64(t)), typo.Int(int64(n)))
+	case t < p:
+		return "", fmt.Errorf("%s: target %s participants below the %s already participating", u, typo.Int(int64(t)), typo.Int(int64(p)))
+	}
+	return "", nil
 }
 
 var errNoValue = errors.New("no value")
@@ -93,15 +217,19 @@ func so(v any) (string, error) {
 
 func toInt(v any) (int64, error) { return integer(v) }
 
-// tyle formats a percentage: 78.11 → "78,11%", 90 → "90%" (two
-// decimals unless the value is whole, as targets usually are).
+// tyle formats a percentage: 78.11 → "78,11%", 99.5 → "99,5%", 90 →
+// "90%" (at most two decimals, no trailing zero: targets are written
+// as officials set them).
 func tyle(v any) (string, error) {
 	f, err := number(v)
 	if err != nil {
 		return "", err
 	}
-	if f == math.Trunc(f) {
+	switch r := math.Round(f * 100); {
+	case r == math.Round(f)*100:
 		return typo.Percent(f, 0), nil
+	case math.Mod(r, 10) == 0:
+		return typo.Percent(f, 1), nil
 	}
 	return typo.Percent(f, 2), nil
 }
@@ -259,8 +387,24 @@ func ngayso(v any) (string, error) {
 	return typo.ShortDate(y, m, d), nil
 }
 
-// nam returns the year of a date.
+var rePartialDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2}))?$`)
+
+// nam returns the year of a date; a draft's "2019-01" or "2019", which
+// document sources accept as a draft's date, has one too.
 func nam(v any) (int, error) {
+	if s, ok := v.(string); ok {
+		if p := rePartialDate.FindStringSubmatch(s); p != nil {
+			y, _ := strconv.Atoi(p[1])
+			m := 1
+			if p[2] != "" {
+				m, _ = strconv.Atoi(p[2])
+			}
+			if err := typo.ValidDate(y, m, 1, false); err != nil {
+				return 0, fmt.Errorf("%q: %w", s, err)
+			}
+			return y, nil
+		}
+	}
 	y, _, _, err := date(v)
 	return y, err
 }

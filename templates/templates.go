@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -61,17 +62,30 @@ func (e *Error) Error() string {
 	return s + e.Msg
 }
 
+// parsed holds the built-in templates, parsed once: a batch fills the
+// same template for every row, and parsing cost as much as executing.
+// Executing a parsed template is safe for concurrent use.
+var parsed = sync.OnceValue(func() map[string]*template.Template {
+	m := map[string]*template.Template{}
+	for _, name := range Names() {
+		text, _ := files.ReadFile(name + ".md")
+		t, err := template.New(name + ".md").Option("missingkey=error").Funcs(funcs).Parse(string(text))
+		if err != nil {
+			panic(fmt.Sprintf("templates: built-in %s: %v", name, err)) // caught by TestFillExamples
+		}
+		m[name] = t
+	}
+	return m
+})
+
 // Source fills template name with data and returns the Markdown source.
 // It fails with an *Error when the data lacks a field the template uses
 // or a value cannot be formatted.
 func Source(name string, data any) ([]byte, error) {
-	text, err := Text(name)
-	if err != nil {
+	t, ok := parsed()[name]
+	if !ok {
+		_, err := Text(name)
 		return nil, err
-	}
-	t, err := template.New(name + ".md").Option("missingkey=error").Funcs(funcs).Parse(string(text))
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err) // a bug in a built-in template
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, dropNulls(data)); err != nil {

@@ -30,7 +30,7 @@ func load(t *testing.T, name string) map[string]any {
 }
 
 func TestNames(t *testing.T) {
-	want := []string{"bao-cao-bhyt", "cong-van-bhyt", "ke-hoach-bhyt"}
+	want := []string{"bao-cao-bhyt", "cong-van-bhyt", "cong-van-xa-bhyt", "ke-hoach-bhyt", "quyet-dinh-giao-chi-tieu"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
@@ -40,7 +40,8 @@ func TestNames(t *testing.T) {
 }
 
 func TestFillExamples(t *testing.T) {
-	kinds := map[string]bhytdoc.Kind{"cong-van-bhyt": bhytdoc.CongVan, "ke-hoach-bhyt": bhytdoc.KeHoach, "bao-cao-bhyt": bhytdoc.BaoCao}
+	kinds := map[string]bhytdoc.Kind{"cong-van-bhyt": bhytdoc.CongVan, "ke-hoach-bhyt": bhytdoc.KeHoach, "bao-cao-bhyt": bhytdoc.BaoCao,
+		"cong-van-xa-bhyt": bhytdoc.CongVan, "quyet-dinh-giao-chi-tieu": bhytdoc.QuyetDinh}
 	for _, name := range Names() {
 		t.Run(name, func(t *testing.T) {
 			d, err := Fill(name, load(t, name))
@@ -224,5 +225,76 @@ func TestConcurrentFill(t *testing.T) {
 		if got := <-done; !bytes.Equal(got, want) {
 			t.Error("concurrent fill differs")
 		}
+	}
+}
+
+// A công văn about a ward may not speak of "Bảo hiểm xã hội phường":
+// the office is the district's, which the data then names.
+func TestCongVanWardOffice(t *testing.T) {
+	data := load(t, "cong-van-bhyt")
+	data["DiaBan"] = "phường Lê Bình"
+	_, err := Fill("cong-van-bhyt", data)
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, `"phường Lê Bình" has no social insurance office`) || !strings.Contains(e.Msg, "CoQuanBHXH") {
+		t.Fatalf("got %v", err)
+	}
+	data["CoQuanBHXH"] = "Bảo hiểm xã hội quận Cái Răng"
+	d, err := Fill("cong-van-bhyt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, b := range d.Body {
+		all.WriteString(b.Plain() + "\n")
+	}
+	txt := all.String()
+	if strings.Contains(txt, "Bảo hiểm xã hội phường") || !strings.Contains(txt, "Theo số liệu báo cáo của Bảo hiểm xã hội quận Cái Răng") ||
+		!strings.Contains(txt, "Giao Giám đốc Bảo hiểm xã hội quận Cái Răng") {
+		t.Errorf("body:\n%s", txt)
+	}
+}
+
+// Targets above 100% or below the rate already reached are errors naming
+// the unit.
+func TestTargetsChecked(t *testing.T) {
+	for _, c := range []struct {
+		name, want string
+		set        func(m map[string]any)
+	}{
+		{"cong-van-bhyt", "quận Cái Răng: target 101% outside 0–100%", func(m map[string]any) { m["ChiTieu"] = 101 }},
+		{"cong-van-bhyt", "quận Cái Răng: target 75% below the current rate 78,11%", func(m map[string]any) {
+			m["MocTienDo"].([]any)[0].(map[string]any)["TyLe"] = 75
+		}},
+		{"ke-hoach-bhyt", "Thôn Tây: target 988 participants above the population 987", func(m map[string]any) {
+			m["DonVi"].([]any)[1].(map[string]any)["ChiTieu"] = 988
+		}},
+		{"ke-hoach-bhyt", "Thôn Nam: target 1.300 participants below the 1.310 already participating", func(m map[string]any) {
+			m["DonVi"].([]any)[2].(map[string]any)["ChiTieu"] = 1300
+		}},
+	} {
+		data := load(t, c.name)
+		c.set(data)
+		_, err := Fill(c.name, data)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+// A draft's date may be "2019-01", as document sources accept.
+func TestCongVanDraftDate(t *testing.T) {
+	data := load(t, "cong-van-bhyt")
+	data["So"] = 0
+	data["Ngay"] = "2019-01"
+	d, err := Fill("cong-van-bhyt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Draft || d.Date != (bhytdoc.Date{Year: 2019, Month: 1}) {
+		t.Errorf("draft %v, date %+v", d.Draft, d.Date)
+	}
+	data["Ngay"] = "2019-13"
+	if _, err := Fill("cong-van-bhyt", data); err == nil {
+		t.Error("month 13 accepted")
 	}
 }

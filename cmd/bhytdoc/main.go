@@ -8,6 +8,8 @@
 //	bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx]
 //	                                                   render Markdown sources
 //	bhytdoc new TEMPLATE --data DATA.json [-o DIR]     fill a built-in template
+//	bhytdoc merge TEMPLATE --rows UNITS.xlsx [--data COMMON.yaml] [-o DIR] [--combined ALL.pdf]
+//	                                                   one document per row
 //	bhytdoc annex plan DATA.xlsx --milestone 2020-06-30:85 ... [-o DIR]
 //	                                                   plan coverage targets (XLSX, Markdown)
 //	bhytdoc annex check TABLE.xlsx...                  report arithmetic inconsistencies
@@ -51,6 +53,7 @@ var commands = map[string]command{
 	"examples": {"render the seed documents to PDF", runExamples},
 	"render":   {"render Markdown source files to PDF or Markdown", runRender},
 	"new":      {"fill a built-in template with JSON or YAML data", runNew},
+	"merge":    {"render one document per row of a table (mail merge)", runMerge},
 	"annex":    {"plan and check coverage annex tables", runAnnex},
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},

@@ -18,10 +18,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx")
+	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx (with --baseline: the planned annex with formulas)")
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
+	pf := addPlanFlags(fs)
+	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [-o DIR] [--format md,pdf,docx,xlsx] [--pdfa]")
+		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [--baseline UNITS.xlsx --milestone DATE:RATE ...] [-o DIR] [--format md,pdf,docx,xlsx] [--pdfa]")
 		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
 		fs.PrintDefaults()
 	}
@@ -39,6 +41,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
+	if err == nil {
+		err = pf.check()
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
 		return exitUsage
@@ -48,7 +53,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
+	p, err := pf.apply(data)
+	if err != nil {
+		return report(stderr, *dataPath, err)
+	}
 	doc, err := templates.Fill(name, data)
+	if err == nil && p != nil {
+		err = p.attach(doc)
+	}
+	if err == nil && !*allow {
+		err = checkCoverage(doc)
+	}
 	if err != nil {
 		var te *templates.Error
 		if errors.As(err, &te) {
@@ -68,7 +83,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		case "docx":
 			out, err = bhytdoc.RenderDOCX(doc, nil)
 		case "xlsx":
-			out, err = bhytdoc.RenderXLSX(doc, nil)
+			if p != nil {
+				out, err = p.workbook()
+			} else {
+				out, err = bhytdoc.RenderXLSX(doc, nil)
+			}
 		}
 		if err != nil {
 			return printErrors(stderr, *dataPath, err)

@@ -33,6 +33,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("o", "out", "output `directory`")
 	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
+	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]")
 		fs.PrintDefaults()
@@ -73,7 +74,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, src := range sources {
-		if code := renderOne(src, *dir, fmts, &bhytdoc.Options{Archival: *pdfa}, stdout, stderr); code != exitOK {
+		if code := renderOne(src, *dir, fmts, &bhytdoc.Options{Archival: *pdfa}, *allow, stdout, stderr); code != exitOK {
 			status = code
 		}
 	}
@@ -93,7 +94,7 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, stdout, stderr io.Writer) int {
+func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInconsistent bool, stdout, stderr io.Writer) int {
 	data, err := readInput(path, maxTextBytes)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -111,6 +112,11 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, stdout, s
 	s, err := markdown.ParseSource(data, filepath.Base(path), rootFS{root})
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
+	}
+	if !allowInconsistent {
+		if err := checkCoverage(s.Doc); err != nil {
+			return report(stderr, path, err)
+		}
 	}
 	// Every format is made before any is written, and all are written
 	// together: never a new PDF beside a stale Markdown file.

@@ -96,55 +96,12 @@ func write(pages []Page, doc *ir.Doc, set ir.Settings, m *metrics) ([]byte, erro
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(producer, true)
 	pdf.SetXmpMetadata(docmeta.XMP(meta))
-	for st, f := range m.faces {
-		if f == nil {
-			continue
-		}
-		pf, err := parsedFont(f)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", fonts.Style(st), err)
-		}
-		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+	if err := addFonts(pdf, m); err != nil {
+		return nil, err
 	}
-	for _, p := range pages {
-		orient := "P"
-		if p.Landscape {
-			orient = "L"
-		}
-		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
-		curSt, curSize := ir.Style(-1), 0.0
-		for _, o := range p.Ops {
-			if o.Red {
-				pdf.SetTextColor(255, 0, 0)
-				pdf.SetDrawColor(255, 0, 0)
-			}
-			switch o.Kind {
-			case OpText:
-				if o.Style != curSt || o.Size != curSize {
-					pdf.SetFont(family, styleStr[o.Style], o.Size)
-					curSt, curSize = o.Style, o.Size
-				}
-				a := "L"
-				if o.Justify {
-					a = "J"
-				}
-				pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
-				pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
-			case OpLine:
-				pdf.SetLineWidth(ruleWidth)
-				pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
-			case OpRect:
-				pdf.SetLineWidth(0.2)
-				pdf.Rect(o.X, o.Y, o.W, o.H, "D")
-			case OpImage:
-				if err := drawImage(pdf, o); err != nil {
-					return nil, err
-				}
-			}
-			if o.Red {
-				pdf.SetTextColor(0, 0, 0)
-				pdf.SetDrawColor(0, 0, 0)
-			}
+	for i := range pages {
+		if err := drawPage(pdf, &pages[i]); err != nil {
+			return nil, err
 		}
 	}
 	var buf bytes.Buffer
@@ -238,4 +195,64 @@ func pngForPDF(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// addFonts registers the faces m uses; a face already registered in pdf
+// is kept, so a book of documents embeds each face once.
+func addFonts(pdf *fpdf.Fpdf, m *metrics) error {
+	for st, f := range m.faces {
+		if f == nil {
+			continue
+		}
+		pf, err := parsedFont(f)
+		if err != nil {
+			return fmt.Errorf("font %s: %w", fonts.Style(st), err)
+		}
+		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+	}
+	return nil
+}
+
+// drawPage adds p to pdf as a new page.
+func drawPage(pdf *fpdf.Fpdf, p *Page) error {
+	orient := "P"
+	if p.Landscape {
+		orient = "L"
+	}
+	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
+	curSt, curSize := ir.Style(-1), 0.0
+	for _, o := range p.Ops {
+		if o.Red {
+			pdf.SetTextColor(255, 0, 0)
+			pdf.SetDrawColor(255, 0, 0)
+		}
+		switch o.Kind {
+		case OpText:
+			if o.Style != curSt || o.Size != curSize {
+				pdf.SetFont(family, styleStr[o.Style], o.Size)
+				curSt, curSize = o.Style, o.Size
+			}
+			a := "L"
+			if o.Justify {
+				a = "J"
+			}
+			pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
+			pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
+		case OpLine:
+			pdf.SetLineWidth(ruleWidth)
+			pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
+		case OpRect:
+			pdf.SetLineWidth(0.2)
+			pdf.Rect(o.X, o.Y, o.W, o.H, "D")
+		case OpImage:
+			if err := drawImage(pdf, o); err != nil {
+				return err
+			}
+		}
+		if o.Red {
+			pdf.SetTextColor(0, 0, 0)
+			pdf.SetDrawColor(0, 0, 0)
+		}
+	}
+	return nil
 }

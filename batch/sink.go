@@ -1,0 +1,163 @@
+package batch
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
+)
+
+// DirSink writes each document's files into a directory, each file all
+// at once (a failure leaves no half-written file).
+type DirSink struct {
+	dir   string
+	names map[string]bool
+	// Written, when set, is called with the path of each file written.
+	Written func(path string)
+}
+
+// NewDirSink returns a sink writing into dir, created when missing.
+func NewDirSink(dir string) *DirSink { return &DirSink{dir: dir, names: map[string]bool{}} }
+
+// Put writes r's files. A name already written in this batch is an
+// error, never an overwrite.
+func (s *DirSink) Put(r *Rendered) error {
+	for _, f := range r.Files {
+		if err := checkName(s.names, f.Name); err != nil {
+			return err
+		}
+		p, err := atomicfile.Write(s.dir, f.Name, f.Data)
+		if err != nil {
+			return err
+		}
+		if s.Written != nil {
+			s.Written(p)
+		}
+	}
+	return nil
+}
+
+// Close does nothing: every file is complete when Put returns.
+func (s *DirSink) Close() error { return nil }
+
+// checkName refuses file names that are empty, leave the directory or
+// repeat one of the batch (folded as file systems that ignore case do).
+func checkName(seen map[string]bool, name string) error {
+	if !safeName(name) {
+		return fmt.Errorf("batch: %q is not a safe file name (see FileName)", name)
+	}
+	k := foldKey(name)
+	if seen[k] {
+		return fmt.Errorf("batch: file name %q used twice (see Names)", name)
+	}
+	seen[k] = true
+	return nil
+}
+
+// safeName reports whether name stays in its directory and is valid on
+// common file systems: no separators or control characters, not "." or
+// "..", at most 255 bytes.
+func safeName(name string) bool {
+	if name == "" || name == "." || name == ".." || len(name) > 255 || !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// zipTime is the modification time of every zip entry: a fixed time keeps
+// the archive's bytes the same for the same documents.
+var zipTime = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ZipSink writes each document's files into a zip archive, in input
+// order.
+type ZipSink struct {
+	z     *zip.Writer
+	names map[string]bool
+}
+
+// NewZipSink returns a sink writing a zip archive to w; Close finishes it.
+func NewZipSink(w io.Writer) *ZipSink {
+	return &ZipSink{z: zip.NewWriter(w), names: map[string]bool{}}
+}
+
+// Put adds r's files to the archive.
+func (s *ZipSink) Put(r *Rendered) error {
+	for _, f := range r.Files {
+		if err := checkName(s.names, f.Name); err != nil {
+			return err
+		}
+		w, err := s.z.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close writes the archive's directory.
+func (s *ZipSink) Close() error { return s.z.Close() }
+
+// BookSink puts every document into one PDF (see bhytdoc.PDFBook), each
+// with its Title as its outline entry; Close completes the PDF. The
+// Renderer must make layouts: Formats nil or holding PDF.
+type BookSink struct {
+	book *bhytdoc.PDFBook
+}
+
+// NewBookSink returns a sink writing one PDF to w; o as for
+// bhytdoc.NewPDFBook.
+func NewBookSink(w io.Writer, o *bhytdoc.PDFBookOptions) *BookSink {
+	return &BookSink{book: bhytdoc.NewPDFBook(w, o)}
+}
+
+// Put adds r to the book.
+func (s *BookSink) Put(r *Rendered) error {
+	if r.Layout == nil {
+		return errors.New("batch: BookSink needs layouts: give the Renderer no Formats, or PDF among them")
+	}
+	return s.book.Add(r.Layout, r.Title)
+}
+
+// Pages returns the number of pages in the book so far, blank backs
+// included.
+func (s *BookSink) Pages() int { return s.book.Pages() }
+
+// Close completes the PDF.
+func (s *BookSink) Close() error { return s.book.Close() }
+
+// Tee puts every document into each of sinks, in order, and closes them
+// all.
+func Tee(sinks ...Sink) Sink { return tee(sinks) }
+
+type tee []Sink
+
+func (t tee) Put(r *Rendered) error {
+	for _, s := range t {
+		if err := s.Put(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t tee) Close() error {
+	var errs []error
+	for _, s := range t {
+		errs = append(errs, s.Close())
+	}
+	return errors.Join(errs...)
+}

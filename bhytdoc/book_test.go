@@ -1,0 +1,171 @@
+package bhytdoc_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/seeds"
+)
+
+// bookOf lays out the seeds and writes them into one PDF.
+func bookOf(t *testing.T, duplex bool) (string, []byte, []*bhytdoc.PDFLayout) {
+	return chunkedBookOf(t, duplex, 0)
+}
+
+// chunkedBookOf is bookOf writing pages out every chunk pages (0: the
+// default).
+func chunkedBookOf(t *testing.T, duplex bool, chunk int) (string, []byte, []*bhytdoc.PDFLayout) {
+	t.Helper()
+	var ls []*bhytdoc.PDFLayout
+	var buf bytes.Buffer
+	b := bhytdoc.NewPDFBook(&buf, &bhytdoc.PDFBookOptions{Title: "Các văn bản", Duplex: duplex})
+	if chunk > 0 {
+		bhytdoc.SetBookChunkPages(b, chunk)
+	}
+	for _, ex := range seeds.All() {
+		l, err := bhytdoc.LayoutPDF(ex.Doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Add(l, "Thư "+ex.Name); err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, l)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "book.pdf")
+	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return f, buf.Bytes(), ls
+}
+
+func pdfPages(t *testing.T, f string) int {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(run(t, "pdfinfo", f))
+	if m == nil {
+		t.Fatal("pdfinfo: no page count")
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+func TestPDFBook(t *testing.T) {
+	f, b, ls := bookOf(t, false)
+	run(t, "qpdf", "--check", f)
+	want, sum := 0, 0
+	for i, l := range ls {
+		want += l.Pages()
+		one, err := l.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A layout renders alone exactly as RenderPDF does.
+		direct, err := bhytdoc.RenderPDF(seeds.All()[i].Doc, nil)
+		if err != nil || !bytes.Equal(one, direct) {
+			t.Errorf("%d: PDFLayout.Render differs from RenderPDF (%v)", i, err)
+		}
+		sum += len(one)
+	}
+	if got := pdfPages(t, f); got != want {
+		t.Errorf("book has %d pages, want %d", got, want)
+	}
+	// Each face once: as many embedded font files as styles, not one set
+	// per document.
+	if n := bytes.Count(b, []byte("/FontFile2")); n == 0 || n > 4 {
+		t.Errorf("%d embedded font files, want 1–4", n)
+	}
+	if len(b) >= sum {
+		t.Errorf("book %d bytes, not smaller than the separate files (%d)", len(b), sum)
+	}
+	// The outline names each document, and each document's page numbers
+	// restart: the page after each first page is numbered 2.
+	js := run(t, "qpdf", "--json", "--json-key=outlines", f)
+	for _, ex := range seeds.All() {
+		if !strings.Contains(js, "Thư "+ex.Name) {
+			t.Errorf("outline lacks %q:\n%s", "Thư "+ex.Name, js)
+		}
+	}
+	first := 1
+	for i, l := range ls {
+		if l.Pages() >= 2 {
+			txt := run(t, "pdftotext", "-f", strconv.Itoa(first+1), "-l", strconv.Itoa(first+1), "-layout", f, "-")
+			if !regexp.MustCompile(`(?m)^\s*2\s*$`).MatchString(txt) {
+				t.Errorf("document %d: its second page (book page %d) is not numbered 2:\n%s", i, first+1, txt)
+			}
+		}
+		first += l.Pages()
+	}
+	if !strings.Contains(run(t, "pdfinfo", f), "2020") {
+		t.Error("the creation date is not the first document's")
+	}
+	if _, b2, _ := bookOf(t, false); !bytes.Equal(b, b2) {
+		t.Error("two books of the same documents differ")
+	}
+}
+
+func TestPDFBookDuplex(t *testing.T) {
+	f, _, ls := bookOf(t, true)
+	run(t, "qpdf", "--check", f)
+	want := 0
+	for _, l := range ls {
+		want += l.Pages() + l.Pages()%2
+	}
+	want -= ls[len(ls)-1].Pages() % 2 // no blank back after the last
+	if got := pdfPages(t, f); got != want {
+		t.Errorf("duplex book has %d pages, want %d", got, want)
+	}
+	// Every document starts on an odd page: its first page holds the
+	// national title.
+	page := 1
+	for i, l := range ls {
+		txt := run(t, "pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), f, "-")
+		if !strings.Contains(txt, "Độc lập") {
+			t.Errorf("document %d does not start on page %d:\n%s", i, page, txt)
+		}
+		page += l.Pages() + l.Pages()%2
+	}
+}
+
+func TestPDFBookEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := bhytdoc.NewPDFBook(&buf, nil).Close(); err == nil || buf.Len() != 0 {
+		t.Errorf("empty book: %v, %d bytes", err, buf.Len())
+	}
+}
+
+// A long book is written out in chunks; joined, they are one valid PDF
+// with the same pages, text and outline as a book drawn in one piece.
+func TestPDFBookChunks(t *testing.T) {
+	whole, wb, _ := chunkedBookOf(t, true, 0)
+	f, b, _ := chunkedBookOf(t, true, 2)
+	run(t, "qpdf", "--check", f)
+	if pdfPages(t, f) != pdfPages(t, whole) {
+		t.Fatalf("%d pages, want %d", pdfPages(t, f), pdfPages(t, whole))
+	}
+	if got, want := run(t, "pdftotext", "-layout", f, "-"), run(t, "pdftotext", "-layout", whole, "-"); got != want {
+		t.Errorf("the chunked book's text differs:\n%s", diffAt(got, want))
+	}
+	js := run(t, "qpdf", "--json", "--json-key=outlines", f)
+	for _, ex := range seeds.All() {
+		if !strings.Contains(js, "Thư "+ex.Name) {
+			t.Errorf("outline lacks %q", "Thư "+ex.Name)
+		}
+	}
+	// Each chunk embeds its own subsets: more font files than in one
+	// piece, never one set per document page.
+	if n, one := bytes.Count(b, []byte("/FontFile2")), bytes.Count(wb, []byte("/FontFile2")); n <= one {
+		t.Errorf("%d font files in chunks, %d in one piece", n, one)
+	}
+	if _, b2, _ := chunkedBookOf(t, true, 2); !bytes.Equal(b, b2) {
+		t.Error("two chunked books differ")
+	}
+}

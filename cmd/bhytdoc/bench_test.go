@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// unitsCSV writes n units with plausible figures, all different.
+func unitsCSV(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	var b strings.Builder
+	b.WriteString("STT,Đơn vị,Dân số,Số người tham gia BHYT,Ngày\n")
+	for i := range n {
+		pop := 4000 + (i*7919)%12000
+		part := pop * (950 + i%45) / 1000
+		fmt.Fprintf(&b, "%d,Phường Số %d,%d,%d,2018-12-31\n", i+1, i+1, pop, part)
+	}
+	f := filepath.Join(dir, "units.csv")
+	if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+var reSummary = regexp.MustCompile(`(\d+) documents, (\d+) pages`)
+
+// benchMerge runs bhytdoc merge over a plan of 1,000 units, one letter
+// per unit, the way a district would, and reports documents/s and
+// pages/s (of the whole command: reading, planning, checking every row,
+// filling, laying out, writing) and the bytes written.
+func benchMerge(b *testing.B, combined bool) {
+	dir := b.TempDir()
+	units := unitsCSV(b, dir, 1000)
+	var docs, pages, size int64
+	b.ResetTimer()
+	for i := range b.N {
+		out := filepath.Join(dir, "out", strconv.Itoa(i))
+		args := []string{"merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json", "--rows", units,
+			"--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "--name", "{{.DonVi}}", "--number-from", "1"}
+		if combined {
+			args = append(args, "--combined", filepath.Join(out, "all.pdf"))
+		} else {
+			args = append(args, "-o", out)
+		}
+		var errb strings.Builder
+		if code := run(args, io.Discard, &errb); code != exitOK {
+			b.Fatalf("exit %d\n%s", code, errb.String())
+		}
+		m := reSummary.FindStringSubmatch(errb.String())
+		if m == nil {
+			b.Fatalf("no summary: %s", errb.String())
+		}
+		d, _ := strconv.ParseInt(m[1], 10, 64)
+		p, _ := strconv.ParseInt(m[2], 10, 64)
+		docs, pages = docs+d, pages+p
+		b.StopTimer()
+		ents, _ := os.ReadDir(out)
+		for _, e := range ents {
+			if fi, err := e.Info(); err == nil {
+				size += fi.Size()
+			}
+		}
+		os.RemoveAll(out)
+		b.StartTimer()
+	}
+	s := b.Elapsed().Seconds()
+	b.ReportMetric(float64(docs)/s, "letters/s")
+	b.ReportMetric(float64(pages)/s, "pages/s")
+	b.ReportMetric(float64(size)/float64(b.N), "bytes-written/op")
+}
+
+func BenchmarkMerge1000(b *testing.B) {
+	b.Run("separate", func(b *testing.B) { benchMerge(b, false) })
+	b.Run("combined", func(b *testing.B) { benchMerge(b, true) })
+}

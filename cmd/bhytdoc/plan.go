@@ -1,0 +1,208 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
+)
+
+// annexOptions are the data's wishes for a planned annex, under the key
+// "PhuLuc":
+//
+//	PhuLuc:
+//	  TieuDe: Biểu giao chỉ tiêu …        # annex title
+//	  DonVi: Xã, thị trấn                  # header of the unit column
+//	  NhanMoc: [Đến hết năm 2019, Đến hết năm 2020]   # one per milestone
+//	  ThucHien: Thực hiện năm 2018         # a first group with the baseline
+//	  SoLe: 1                              # decimals of rates (0–4)
+type annexOptions struct {
+	Title, UnitHeader, BaselineLabel string
+	Labels                           []string
+	Precision                        int
+	hasPrecision                     bool
+}
+
+// annexOptionsOf reads data["PhuLuc"]; errors name the field.
+func annexOptionsOf(data map[string]any) (annexOptions, error) {
+	var o annexOptions
+	v, ok := data["PhuLuc"]
+	if !ok || v == nil {
+		return o, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return o, fmt.Errorf("PhuLuc: want a mapping (TieuDe, DonVi, NhanMoc, ThucHien, SoLe), got %T", v)
+	}
+	str := func(k string, dst *string) error {
+		x, ok := m[k]
+		if !ok || x == nil {
+			return nil
+		}
+		s, ok := x.(string)
+		if !ok {
+			return fmt.Errorf("PhuLuc.%s: want text, got %T", k, x)
+		}
+		*dst = strings.TrimSpace(s)
+		return nil
+	}
+	for k := range m {
+		switch k {
+		case "TieuDe", "DonVi", "NhanMoc", "ThucHien", "SoLe":
+		default:
+			return o, fmt.Errorf("PhuLuc.%s: unknown key (want TieuDe, DonVi, NhanMoc, ThucHien, SoLe)", k)
+		}
+	}
+	for k, dst := range map[string]*string{"TieuDe": &o.Title, "DonVi": &o.UnitHeader, "ThucHien": &o.BaselineLabel} {
+		if err := str(k, dst); err != nil {
+			return o, err
+		}
+	}
+	if x, ok := m["NhanMoc"]; ok && x != nil {
+		l, ok := x.([]any)
+		if !ok {
+			return o, fmt.Errorf("PhuLuc.NhanMoc: want a list of labels, got %T", x)
+		}
+		for i, e := range l {
+			s, ok := e.(string)
+			if !ok || strings.TrimSpace(s) == "" {
+				return o, fmt.Errorf("PhuLuc.NhanMoc[%d]: want a label such as \"Đến hết năm 2019\"", i)
+			}
+			o.Labels = append(o.Labels, strings.TrimSpace(s))
+		}
+	}
+	if x, ok := m["SoLe"]; ok && x != nil {
+		n, err := wholeNumber(x)
+		if err != nil || n < 0 || n > coverage.MaxPrecision {
+			return o, fmt.Errorf("PhuLuc.SoLe: want 0–%d decimals, got %v", coverage.MaxPrecision, x)
+		}
+		o.Precision, o.hasPrecision = int(n), true
+	}
+	return o, nil
+}
+
+func wholeNumber(x any) (int64, error) {
+	var n int64
+	_, err := fmt.Sscan(fmt.Sprint(x), &n)
+	return n, err
+}
+
+// plan is a planned annex: the table as printed (with the baseline group
+// first when asked for) and how many groups precede the milestones.
+type plan struct {
+	table      *coverage.Table
+	milestones []coverage.Milestone // the real milestones, for the schedule
+	offset     int                  // 1 when the first group is the baseline
+	baselines  []coverage.Baseline
+}
+
+// makePlan plans bs to ms and shapes the table as o asks.
+func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (*plan, error) {
+	if len(o.Labels) > 0 && len(o.Labels) != len(ms) {
+		return nil, fmt.Errorf("PhuLuc.NhanMoc: %d labels for %d milestones", len(o.Labels), len(ms))
+	}
+	ms = append([]coverage.Milestone(nil), ms...)
+	for i := range o.Labels {
+		ms[i].Label = o.Labels[i]
+	}
+	t, err := coverage.PlanTargets(bs, ms)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{table: t, milestones: ms, baselines: bs}
+	t.Title, t.UnitHeader = o.Title, o.UnitHeader
+	if o.hasPrecision {
+		t.Precision = o.Precision
+		if o.Precision == 0 {
+			t.Precision = coverage.WholePercent
+		}
+	}
+	if o.BaselineLabel != "" {
+		p.table = t.WithBaselineGroup(o.BaselineLabel, bs[0].Date)
+		p.offset = 1
+	}
+	return p, nil
+}
+
+// rate2 is r as a percentage rounded to the two decimals letters print.
+func rate2(r coverage.Rate) float64 { return math.Round(r.Float()*100) / 100 }
+
+// percent is p as a number for templates (89,5% → 89.5).
+func percent(p coverage.Percent) float64 { return float64(p) / float64(coverage.OnePercent) }
+
+func isoDate(d bhytdoc.Date) string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// milestoneData is the schedule as the templates' MocTienDo.
+func (p *plan) milestoneData() []any {
+	var out []any
+	for _, m := range p.milestones {
+		out = append(out, map[string]any{"Ngay": isoDate(m.Date), "TyLe": percent(m.Rate), "Nhan": m.Header()})
+	}
+	return out
+}
+
+// totalsData are the plan's figures for a whole-area document (the kế
+// hoạch, the quyết định), under the names the templates use.
+func (p *plan) totalsData() map[string]any {
+	base := p.table.BaselineTotal()
+	tot := p.table.Totals()
+	last := tot[len(tot)-1]
+	m := map[string]any{
+		"MocTienDo":  p.milestoneData(),
+		"LichTrinh":  coverage.Schedule(p.milestones),
+		"DanSo":      base.Population,
+		"DaThamGia":  base.Participants,
+		"TyLe":       rate2(base.Rate()),
+		"ChiTieu":    percent(p.milestones[len(p.milestones)-1].Rate),
+		"CanVanDong": last.Participants - base.Participants,
+		"SoDonVi":    len(p.table.Rows),
+	}
+	if d := p.baselines[0].Date; d != (bhytdoc.Date{}) {
+		m["NgaySoLieu"] = isoDate(d)
+	}
+	return m
+}
+
+// rowData is unit i's share of the plan, for its own letter: its counts,
+// and per milestone its target, the participants it needs, its population
+// then and the new participants to enrol before it.
+func (p *plan) rowData(i int) map[string]any {
+	r := &p.table.Rows[i]
+	var goals []any
+	for m := range p.milestones {
+		f := r.Figures[p.offset+m]
+		target := p.milestones[m].Rate
+		if t, ok := p.baselines[i].Targets[p.milestones[m].Date]; ok {
+			target = t
+		}
+		goals = append(goals, map[string]any{
+			"Ngay":         isoDate(p.milestones[m].Date),
+			"Nhan":         p.milestones[m].Header(),
+			"TyLe":         percent(target),
+			"SoNguoi":      f.Participants,
+			"DanSo":        f.Population,
+			"PhatTrienMoi": r.New(p.offset + m),
+		})
+	}
+	last := r.Figures[len(r.Figures)-1]
+	label := r.Unit.Label()
+	inText := label // "phường Lê Bình", as a sentence names it
+	if k, rest := coverage.SplitKind(label); k.Valid() && rest != "" {
+		inText = k.String() + " " + rest
+	}
+	return map[string]any{
+		"DonVi":        label,
+		"DonViThuong":  inText,
+		"TenDonVi":     r.Unit.Name,
+		"LoaiDonVi":    r.Unit.Kind.String(),
+		"MaDonVi":      r.Unit.Code,
+		"DanSo":        r.Baseline.Population,
+		"DaThamGia":    r.Baseline.Participants,
+		"ChuaThamGia":  r.Baseline.NonParticipants(),
+		"TyLe":         rate2(r.Baseline.Rate()),
+		"ChiTieu":      goals,
+		"PhatTrienMoi": last.Participants - r.Baseline.Participants,
+	}
+}

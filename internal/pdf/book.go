@@ -1,0 +1,497 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"time"
+	"unicode/utf16"
+
+	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
+)
+
+// Laid is a document laid out on pages, with the faces to draw it. It is
+// the part of rendering that can run in parallel; drawing into a PDF
+// (Laid.PDF, Book.Add) is the rest.
+type Laid struct {
+	Pages []Page
+	doc   *ir.Doc
+	set   ir.Settings
+	m     *metrics
+}
+
+// LayoutAll lays doc out for drawing.
+func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l, err = nil, fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
+	m, err := newMetrics(fam, doc)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := Layout(doc, set, m)
+	if err != nil {
+		return nil, err
+	}
+	return &Laid{Pages: pages, doc: doc, set: set, m: m}, nil
+}
+
+// PDF writes l as a PDF of its own: the bytes Render gives.
+func (l *Laid) PDF() (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
+	return write(l.Pages, l.doc, l.set, l.m)
+}
+
+// ChunkPages is how many pages a Book draws with one fpdf writer before
+// it writes them out. fpdf keeps every page of a document in memory until
+// its output, so a book of 100,000 letters drawn in one writer would need
+// gigabytes; drawn in chunks, memory stays that of one chunk. The price
+// is that each chunk embeds its own subset of each face: once per
+// ChunkPages pages rather than once per book (about 150 KB per chunk for
+// four faces, against some 3 MB of pages).
+const ChunkPages = 1000
+
+// Book draws several laid-out documents into one PDF written to w as it
+// goes: each document starts on a new page (on an odd page when duplex),
+// keeps its own page numbers (they are part of its layout) and gets a
+// top-level bookmark. Pages are drawn with fpdf, ChunkPages at a time;
+// each chunk's objects are renumbered into the book and streamed out, and
+// Close writes the page tree, outline, catalogue and cross-reference
+// table.
+type Book struct {
+	w       *countingWriter
+	title   string
+	created time.Time
+	duplex  bool
+
+	chunk      *fpdf.Fpdf
+	chunkPages int
+	chunkLimit int // ChunkPages; tests use less
+	faces      [4]*fonts.Face
+
+	// pending is the previous chunk's output, made in the background
+	// while the next chunk is drawn; it is written before the next.
+	pending chan chunkOutput
+
+	n        int   // last object number used
+	offsets  []int // offsets[i] is where object i+1 starts
+	pageObjs []int // the book's page objects, in order
+	marks    []mark
+	pages    int
+	err      error
+	closed   bool
+}
+
+// mark is a document's outline entry: its title and its first page.
+type mark struct {
+	title string
+	page  int // index into pageObjs
+}
+
+// NewBook starts a book written to w. The creation date is fixed so that
+// the same documents give the same bytes: created, or when zero the date
+// of the first document added.
+func NewBook(w io.Writer, title string, created time.Time, duplex bool) *Book {
+	b := &Book{w: &countingWriter{w: w}, title: title, created: created, duplex: duplex, chunkLimit: ChunkPages}
+	// Object 1 is the page tree, written last; its number is known now
+	// because every page refers to it.
+	b.n = 1
+	b.offsets = []int{0}
+	return b
+}
+
+// errFaces is returned when documents of one book use different fonts.
+var errFaces = errors.New("pdf: the documents of one PDF must use the same font family")
+
+func newChunk() *fpdf.Fpdf {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetCatalogSort(true)
+	pdf.SetMinPDFVersion(1, 4)
+	// Chunks carry no metadata of their own; a fixed date keeps fpdf
+	// from reading the clock.
+	pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	pdf.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+	return pdf
+}
+
+// Add draws l after the documents already added, with bookmark naming it
+// in the outline. After an error the book is unusable.
+func (b *Book) Add(l *Laid, bookmark string) (err error) {
+	if b.err != nil {
+		return b.err
+	}
+	if b.closed {
+		return errors.New("pdf: book already closed")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error: %v", r)
+		}
+		b.err = err
+	}()
+	for st, f := range l.m.faces {
+		if f != nil && b.faces[st] != nil && b.faces[st] != f {
+			return errFaces
+		}
+	}
+	if b.created.IsZero() {
+		d := l.doc
+		b.created = time.Date(max(d.Year, 1), time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+	}
+	if b.chunk != nil && b.chunkPages >= b.chunkLimit {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	if b.chunk == nil {
+		b.chunk = newChunk()
+		b.chunkPages = 0
+	}
+	if err := addFonts(b.chunk, l.m); err != nil {
+		return err
+	}
+	for st, f := range l.m.faces {
+		if f != nil {
+			b.faces[st] = f
+		}
+	}
+	if b.duplex && b.pages%2 == 1 {
+		// The back of the previous document's last sheet stays blank.
+		b.chunk.AddPageFormat("P", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		b.pages++
+		b.chunkPages++
+	}
+	b.marks = append(b.marks, mark{title: bookmark, page: b.pages})
+	for i := range l.Pages {
+		if err := drawPage(b.chunk, &l.Pages[i]); err != nil {
+			return err
+		}
+	}
+	b.pages += len(l.Pages)
+	b.chunkPages += len(l.Pages)
+	return b.chunk.Error()
+}
+
+// Pages is the number of pages drawn so far, blank ones included.
+func (b *Book) Pages() int { return b.pages }
+
+// Close writes what remains: the last chunk, the page tree, the outline,
+// the document information, the catalogue and the cross-reference table.
+// A book without documents is an error: a PDF needs a page.
+func (b *Book) Close() (err error) {
+	if b.err != nil {
+		return b.err
+	}
+	if b.closed {
+		return errors.New("pdf: book already closed")
+	}
+	b.closed = true
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error: %v", r)
+		}
+		b.err = err
+	}()
+	if len(b.marks) == 0 {
+		return errors.New("pdf: a book needs at least one document")
+	}
+	if err := b.flush(); err != nil {
+		return err
+	}
+	if err := b.writePending(); err != nil {
+		return err
+	}
+	// The page tree, object 1.
+	var kids bytes.Buffer
+	for i, p := range b.pageObjs {
+		if i > 0 {
+			kids.WriteByte(' ')
+		}
+		kids.WriteString(strconv.Itoa(p) + " 0 R")
+	}
+	b.offsets[0] = b.w.n
+	fmt.Fprintf(b.w, "1 0 obj\n<</Type /Pages\n/Kids [%s]\n/Count %d\n>>\nendobj\n", kids.Bytes(), len(b.pageObjs))
+
+	// The outline: a root and one entry per document.
+	root := b.n + 1
+	first := root + 1
+	last := root + len(b.marks)
+	b.object(fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>", first, last, len(b.marks)))
+	for i, m := range b.marks {
+		s := fmt.Sprintf("<</Title %s /Parent %d 0 R", pdfText(m.title), root)
+		if i > 0 {
+			s += fmt.Sprintf(" /Prev %d 0 R", first+i-1)
+		}
+		if i < len(b.marks)-1 {
+			s += fmt.Sprintf(" /Next %d 0 R", first+i+1)
+		}
+		s += fmt.Sprintf(" /Dest [%d 0 R /Fit]>>", b.pageObjs[m.page])
+		b.object(s)
+	}
+	date := "D:" + b.created.Format("20060102150405")
+	info := b.object(fmt.Sprintf("<</Title %s /Creator %s /Producer %s /CreationDate (%s) /ModDate (%s)>>",
+		pdfText(b.title), pdfText("bhytdoc"), pdfText("bhytdoc"), date, date))
+	catalog := b.object(fmt.Sprintf("<</Type /Catalog /Pages 1 0 R /Outlines %d 0 R /PageMode /UseOutlines>>", root))
+
+	xref := b.w.n
+	fmt.Fprintf(b.w, "xref\n0 %d\n0000000000 65535 f \n", b.n+1)
+	for _, off := range b.offsets {
+		fmt.Fprintf(b.w, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(b.w, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", b.n+1, catalog, info, xref)
+	return b.w.err
+}
+
+// object writes body as the next object and returns its number.
+func (b *Book) object(body string) int {
+	b.n++
+	b.offsets = append(b.offsets, b.w.n)
+	fmt.Fprintf(b.w, "%d 0 obj\n%s\nendobj\n", b.n, body)
+	return b.n
+}
+
+// pdfText is s as a PDF text string: UTF-16BE with a byte-order mark, in
+// hexadecimal, so that no character needs escaping.
+func pdfText(s string) string {
+	var buf bytes.Buffer
+	buf.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&buf, "%04X", u)
+	}
+	buf.WriteString(">")
+	return buf.String()
+}
+
+var (
+	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R[\s\S]*?/Info (\d+) 0 R`)
+	reObjHead   = regexp.MustCompile(`^(\d+) 0 obj\n`)
+	reRef       = regexp.MustCompile(`(\d+) 0 R\b`)
+	reLength    = regexp.MustCompile(`/Length (\d+)`)
+	reIsPage    = regexp.MustCompile(`/Type /Page\b`)
+	reIsPages   = regexp.MustCompile(`/Type /Pages\b`)
+)
+
+// chunkOutput is a chunk as fpdf wrote it.
+type chunkOutput struct {
+	data []byte
+	err  error
+}
+
+// flush hands the current chunk to a goroutine that makes fpdf write it
+// (compressing its pages), and writes the chunk before it into the book.
+func (b *Book) flush() error {
+	if b.chunk == nil {
+		return nil
+	}
+	chunk := b.chunk
+	b.chunk = nil
+	out := make(chan chunkOutput, 1)
+	go func() {
+		var buf bytes.Buffer
+		defer func() {
+			if r := recover(); r != nil {
+				out <- chunkOutput{err: fmt.Errorf("pdf: internal error: %v", r)}
+			}
+		}()
+		err := chunk.Output(&buf)
+		out <- chunkOutput{buf.Bytes(), err}
+	}()
+	err := b.writePending()
+	b.pending = out
+	return err
+}
+
+// writePending waits for the previous chunk's output and writes its
+// objects into the book: every object but the chunk's page tree, document
+// information and catalogue, renumbered after the book's objects, its
+// pages pointing at the book's page tree.
+func (b *Book) writePending() error {
+	if b.pending == nil {
+		return nil
+	}
+	res := <-b.pending
+	b.pending = nil
+	if res.err != nil {
+		return res.err
+	}
+	if b.n == 1 && len(b.offsets) == 1 {
+		// The file header, before the first chunk.
+		io.WriteString(b.w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	}
+	data := res.data
+	objs, root, info, err := chunkObjects(data)
+	if err != nil {
+		return err
+	}
+	// Old numbers in file order → new numbers, skipping the three the
+	// book replaces and the page tree (old object 1).
+	renum := map[int]int{}
+	skip := map[int]bool{1: true, root: true, info: true}
+	for _, o := range objs {
+		if !skip[o.num] {
+			b.n++
+			renum[o.num] = b.n
+		}
+	}
+	renum[1] = 1
+	for _, o := range objs {
+		if skip[o.num] {
+			continue
+		}
+		dict := data[o.dictStart:o.dictEnd]
+		var bad error
+		dict = reRef.ReplaceAllFunc(dict, func(ref []byte) []byte {
+			old, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
+			nn, ok := renum[old]
+			if !ok {
+				bad = fmt.Errorf("pdf: chunk object %d refers to object %d, which it does not have", o.num, old)
+				return ref
+			}
+			return []byte(strconv.Itoa(nn) + " 0 R")
+		})
+		if bad != nil {
+			return bad
+		}
+		n := renum[o.num]
+		if reIsPage.Match(dict) && !reIsPages.Match(dict) {
+			b.pageObjs = append(b.pageObjs, n)
+		}
+		b.offsets = append(b.offsets, b.w.n)
+		fmt.Fprintf(b.w, "%d 0 obj\n", n)
+		b.w.Write(dict)
+		b.w.Write(data[o.dictEnd:o.end])
+	}
+	return b.w.err
+}
+
+// chunkObj locates one object of an fpdf output: its dictionary (or
+// other direct value) and, after it, any stream and "endobj".
+type chunkObj struct {
+	num                     int
+	dictStart, dictEnd, end int
+}
+
+// chunkObjects lists the objects of a PDF fpdf wrote, in file order, from
+// its cross-reference table, with the trailer's catalogue and information
+// objects.
+func chunkObjects(data []byte) (objs []chunkObj, root, info int, err error) {
+	fail := func(what string) ([]chunkObj, int, int, error) {
+		return nil, 0, 0, fmt.Errorf("pdf: unexpected writer output: %s", what)
+	}
+	m := reStartXref.FindSubmatch(data)
+	if m == nil {
+		return fail("no startxref")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	if xref <= 0 || xref >= len(data) {
+		return fail("startxref out of range")
+	}
+	t := reTrailer.FindSubmatch(data[xref:])
+	if t == nil {
+		return fail("no /Root and /Info in the trailer")
+	}
+	root, _ = strconv.Atoi(string(t[1]))
+	info, _ = strconv.Atoi(string(t[2]))
+	lines := bytes.Split(data[xref:], []byte("\n"))
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return fail("no xref table")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(lines[1]), "%d %d", &first, &count); err != nil || first != 0 || count < 2 || len(lines) < 2+count {
+		return fail("xref subsection")
+	}
+	for i := 1; i < count; i++ { // entry 0 is the free head
+		var off, gen int
+		var kind string
+		if _, err := fmt.Sscanf(string(lines[2+i]), "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" || off <= 0 || off >= xref {
+			return fail("xref entry " + strconv.Itoa(i))
+		}
+		o, err := parseObj(data, off, i)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		objs = append(objs, o)
+	}
+	return objs, root, info, nil
+}
+
+// parseObj reads object num at off: "num 0 obj\n", a value, then either
+// "endobj" or a stream of the dictionary's /Length and "endobj".
+func parseObj(data []byte, off, num int) (chunkObj, error) {
+	bad := func(what string) (chunkObj, error) {
+		return chunkObj{}, fmt.Errorf("pdf: unexpected writer output: object %d: %s", num, what)
+	}
+	h := reObjHead.FindSubmatch(data[off:])
+	if h == nil {
+		return bad("no header")
+	}
+	if n, _ := strconv.Atoi(string(h[1])); n != num {
+		return bad("numbered " + string(h[1]))
+	}
+	o := chunkObj{num: num, dictStart: off + len(h[0])}
+	rest := data[o.dictStart:]
+	end := bytes.Index(rest, []byte("endobj"))
+	st := bytes.Index(rest, []byte("stream\n"))
+	if end < 0 {
+		return bad("no endobj")
+	}
+	if st < 0 || st > end {
+		o.dictEnd = o.dictStart + end
+		o.end = o.dictEnd + len("endobj\n")
+		if o.end > len(data) {
+			o.end = len(data)
+		}
+		return o, nil
+	}
+	o.dictEnd = o.dictStart + st
+	l := reLength.FindSubmatch(rest[:st])
+	if l == nil {
+		return bad("stream without /Length")
+	}
+	n, _ := strconv.Atoi(string(l[1]))
+	after := o.dictEnd + len("stream\n") + n
+	tail := []byte("\nendstream\nendobj\n")
+	if after+len(tail) > len(data) || !bytes.Equal(data[after:after+len(tail)], tail) {
+		return bad("stream length")
+	}
+	o.end = after + len(tail)
+	return o, nil
+}
+
+// countingWriter counts bytes for the cross-reference table and keeps the
+// first error, so that writing can go on unchecked until Close.
+type countingWriter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+// SetChunkPages sets how many pages are drawn before they are written
+// out (ChunkPages by default); tests use small chunks to exercise the
+// joining of chunks. It must be called before the first Add.
+func (b *Book) SetChunkPages(n int) { b.chunkLimit = max(n, 1) }
