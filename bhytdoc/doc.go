@@ -16,15 +16,17 @@
 // [WritePDF] and [RenderPDF] normalise a copy of the document (NFC, one
 // tone-mark style), validate it, lay it out and write it; on any error
 // they write nothing. [WriteDOCX] writes the document as a Word file and
-// [WriteXLSX] its annex tables as an Excel workbook, by the same path.
+// [WriteXLSX] its annex tables as an Excel workbook, by the same path;
+// [WriteMarkdown] writes it as Markdown for reading. Every writer takes
+// the same final strings, so the formats agree to the letter.
 // [Options] sets margins, sizes and spacing within the
 // decree's ranges. Output is deterministic, and everything here is safe
 // for concurrent use.
 //
 // Related packages:
 //
-//   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as Markdown
-//     and reads document sources (YAML front matter and a Markdown body);
+//   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as a
+//     Markdown source and reads document sources (YAML front matter and a Markdown body);
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports with data;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
