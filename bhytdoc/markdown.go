@@ -50,18 +50,19 @@ func RenderMarkdown(d *Document, o *Options) ([]byte, error) {
 
 // MarkdownParts returns the parts of d's Markdown that are generated from
 // its fields, as WriteMarkdown writes them: the header (up to the body)
-// and the footer (from the attachment notes to the annexes). Package
-// markdown writes a source's body, which it reads back, between them.
-// Errors are WriteMarkdown's.
-func MarkdownParts(d *Document, o *Options) (header, footer []byte, err error) {
+// and the footer (from the attachment notes to the annexes), with the
+// normalised copy of d they were written from. Package markdown writes a
+// source's front matter and body, which it reads back, from that copy, so
+// that they hold the same text as the parts. Errors are WriteMarkdown's.
+func MarkdownParts(d *Document, o *Options) (header, footer []byte, normalized *Document, err error) {
 	p, err := d.prepare(o, false)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var h, f bytes.Buffer
 	mdview.Header(&h, p.ir)
 	mdview.Footer(&f, p.ir)
-	return h.Bytes(), f.Bytes(), nil
+	return h.Bytes(), f.Bytes(), p.doc, nil
 }
 
 // Markdown returns t as the GFM table WriteMarkdown writes for an annex.

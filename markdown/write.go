@@ -79,13 +79,15 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 		// The reading form is the library's own Markdown writer's.
 		return bhytdoc.RenderMarkdown(d, &bhytdoc.Options{Tone: oo.Tone})
 	}
-	c := Canonical(d, oo.Tone)
 	// The header and footer are written from the same neutral form as
-	// the PDF's, after the same validation.
-	header, footer, err := bhytdoc.MarkdownParts(c, &bhytdoc.Options{Tone: oo.Tone})
+	// the PDF's, after the same normalisation and validation; the front
+	// matter and body from the same normalised copy, settled as Canonical
+	// settles it.
+	header, footer, n, err := bhytdoc.MarkdownParts(merged(d), &bhytdoc.Options{Tone: oo.Tone})
 	if err != nil {
 		return nil, err
 	}
+	c := settle(n)
 	if err := checkWritable(c); err != nil {
 		return nil, err
 	}
