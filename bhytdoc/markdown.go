@@ -71,11 +71,18 @@ func MarkdownParts(d *Document, o *Options) (header, footer []byte, normalized *
 // lệ"). Columns are aligned as the PDF aligns them (see ColumnAlign), and
 // the totals row is bold. Cell text is escaped so that it reads as
 // written; a GFM cell holds one line, so runs of white space become one
-// space. A nil t gives "".
-func (t *Table) Markdown() string {
+// space. A table Document.Validate would reject gives a
+// *ValidationError naming the fields, with "Table" for t; a nil t gives
+// "".
+func (t *Table) Markdown() (string, error) {
 	if t == nil {
-		return ""
+		return "", nil
 	}
-	it := tableIR(t, "")
-	return mdview.Table(&it)
+	var p problems
+	validateTable(&p, "Table", t)
+	if err := p.err(); err != nil {
+		return "", err
+	}
+	it := tableIR(t, "Table")
+	return mdview.Table(&it), nil
 }

@@ -501,8 +501,16 @@ func copyNode(c *bhytdoc.Copy) *yaml.Node {
 }
 
 // Table returns t as a GFM table, as the annexes of a written file show
-// it: see bhytdoc.Table.Markdown. A nil t gives "".
-func Table(t *bhytdoc.Table) string { return t.Markdown() }
+// it: see bhytdoc.Table.Markdown, which also reports why a table cannot
+// be written. A nil t, or one that Document.Validate would reject (a
+// header that does not tile, rows of the wrong width), gives "".
+func Table(t *bhytdoc.Table) string {
+	s, err := t.Markdown()
+	if err != nil {
+		return ""
+	}
+	return s
+}
 
 // alignMark is the delimiter-row cell for column c.
 func alignMark(t *bhytdoc.Table, c int) string {
