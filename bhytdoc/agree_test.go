@@ -222,3 +222,33 @@ func markdownText(s string) string {
 	}
 	return squash(sb.String())
 }
+
+// TestPartLabelStyle: a part's label is a centred line of its own, bold
+// and upright even when its heading starts in italics; a heading item's
+// label follows its text into italics. The ir decides it, and the PDF and
+// DOCX draw MarkerStyle rather than choosing themselves.
+func TestPartLabelStyle(t *testing.T) {
+	d := seeds.CaiRang()
+	d.Body = append([]bhytdoc.Block{
+		{Kind: bhytdoc.Part, Label: "Phần I", Text: []bhytdoc.Span{{Text: "Quy định", Italic: true}, {Text: " chung"}}},
+		{Kind: bhytdoc.Item, Label: "1.", Heading: true, Text: []bhytdoc.Span{{Text: "Mục đích", Italic: true}}},
+	}, d.Body...)
+	doc, _, _, err := bhytdoc.LayoutForTest(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Body[0].MarkerStyle; got != ir.Bold {
+		t.Errorf("part label style %d, want bold (%d)", got, ir.Bold)
+	}
+	if got := doc.Body[1].MarkerStyle; got != ir.BoldItalic {
+		t.Errorf("heading label style %d, want bold italic (%d)", got, ir.BoldItalic)
+	}
+	_, paras := docxParas(t, d)
+	p, ok := paras["Phần I"]
+	if !ok {
+		t.Fatal("no DOCX paragraph \"Phần I\"")
+	}
+	if _, bold, italic := pProps(p); !bold || italic {
+		t.Errorf("DOCX part label bold %v italic %v, want bold upright", bold, italic)
+	}
+}
