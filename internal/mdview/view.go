@@ -51,12 +51,17 @@ func plain(t ir.Text) string              { return Escape(t.S) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// Header writes ô 1–5 and 9a as the page has them: the issuing body,
-// number, V/v line and marks on the left; the national title and place
-// and date; the title, trích yếu, authority, Kính gửi, legal bases and
-// the decision word.
+// Header writes ô 1–5 and 9a as the page has them, after an electronic
+// copy's signing lines, which top page 1: the issuing body, number, V/v
+// line and marks on the left; the national title and place and date; the
+// title, trích yếu, authority, Kính gửi, legal bases and the decision
+// word.
 func Header(buf *bytes.Buffer, d *ir.Doc) {
 	w := writer{buf}
+	// An electronic copy's signing lines stand at the top of page 1.
+	if len(d.CopyESign) > 0 {
+		w.para(lines(plainAll(d.CopyESign)...))
+	}
 	if d.DuThao.S != "" {
 		w.para(bold(d.DuThao))
 	}
@@ -160,7 +165,7 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 		w.para(lines(cs...))
 	}
 	if c := d.Copy; c != nil {
-		w.copyBlock(d, c)
+		w.copyBlock(c)
 	}
 	for i := range d.Annexes {
 		w.annex(d, &d.Annexes[i])
@@ -184,13 +189,9 @@ func (w writer) noiNhan(label ir.Text, copies []ir.Text, braces []ir.Brace) {
 	w.list(copies, braces)
 }
 
-// copyBlock writes a paper copy's block as the page has it, after a rule;
-// an electronic copy's signing lines come first.
-func (w writer) copyBlock(d *ir.Doc, c *ir.Copy) {
+// copyBlock writes a copy's block as the page has it, after a rule.
+func (w writer) copyBlock(c *ir.Copy) {
 	w.para("---")
-	if len(d.CopyESign) > 0 {
-		w.para(lines(plainAll(d.CopyESign)...))
-	}
 	var left []string
 	for _, t := range c.Parent {
 		left = append(left, plain(t))
