@@ -81,7 +81,7 @@ func (d *Document) decisionIR(doc *ir.Doc, proposal string) {
 // bodyBlockIR is the one place that decides how a block is styled: parts
 // and sections upper case and bold, headings and titled articles bold, an
 // article's label always bold; a heading's label is italic when the text
-// it heads starts in italics.
+// it heads starts in italics (not a part's, which has a line of its own).
 func bodyBlockIR(b *Block, f string) ir.Block {
 	blk := ir.Block{Kind: ir.BlockKind(b.Kind), Marker: b.Marker(), Heading: b.Heading, Field: f + ".Label"}
 	if b.Table != nil {
@@ -97,7 +97,8 @@ func bodyBlockIR(b *Block, f string) ir.Block {
 		}
 		blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold || bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
 	}
-	italic := bold && len(b.Text) > 0 && b.Text[0].Italic
+	// A part's label is a line of its own, always bold upright.
+	italic := bold && b.Kind != Part && len(b.Text) > 0 && b.Text[0].Italic
 	blk.MarkerStyle = ir.Regular.With(bold || b.Kind == Article, italic)
 	return blk
 }

@@ -16,7 +16,9 @@
 // [WritePDF] and [RenderPDF] normalise a copy of the document (NFC, one
 // tone-mark style), validate it, lay it out and write it; on any error
 // they write nothing. [WriteDOCX] writes the document as a Word file and
-// [WriteXLSX] its annex tables as an Excel workbook, by the same path.
+// [WriteXLSX] its annex tables as an Excel workbook, by the same path;
+// [WriteMarkdown] writes it as Markdown for reading. Every writer takes
+// the same final strings, so the formats agree to the letter.
 // [Options] sets margins, sizes and spacing within the decree's ranges,
 // and Options.Archival makes the PDF a PDF/A-2b file for archives. Every
 // PDF carries the document's record (number, symbol, issuing body, kind,
@@ -31,8 +33,9 @@
 //
 //   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
 //     into files, a zip archive or one PDF for printing;
-//   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as Markdown
-//     and reads document sources (YAML front matter and a Markdown body);
+//   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as a
+//     Markdown source and reads document sources (YAML front matter and a
+//     Markdown body);
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports with data;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex

@@ -30,14 +30,24 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 	if d == nil {
 		return nil
 	}
-	// Spans are merged before normalising, so that text joined across a
-	// span boundary is put in NFC and its tone marks placed as a whole,
-	// as it will be when read back.
+	return settle(merged(d).Normalized(tone))
+}
+
+// merged returns a copy of d with each block's spans merged. Spans are
+// merged before normalising, so that text joined across a span boundary
+// is put in NFC and its tone marks placed as a whole, as it will be when
+// read back.
+func merged(d *bhytdoc.Document) *bhytdoc.Document {
 	c := d.Clone()
 	for i := range c.Body {
 		c.Body[i] = canonicalBlock(c.Body[i])
 	}
-	c = c.Normalized(tone)
+	return c
+}
+
+// settle makes the rest of Canonical's choices on c, a normalised copy,
+// in place, and returns it.
+func settle(c *bhytdoc.Document) *bhytdoc.Document {
 	c.Recipients = nilIfEmpty(c.Recipients)
 	c.Bases = nilIfEmpty(c.Bases)
 	c.Attachments = nilIfEmpty(c.Attachments)

@@ -32,15 +32,18 @@
 // with punctuation right after a letter, say) the offending neighbour is
 // written as a character reference.
 //
-// Options.Publish writes the same Markdown without front matter and
-// markers, for reading only.
+// The header and footer are not written here: they are
+// bhytdoc.WriteMarkdown's, made from the same renderer-neutral form as the
+// PDF and DOCX, so that a capitalised title or the ";" of a Nơi nhận line
+// reads the same in every format. Options.Publish writes
+// bhytdoc.WriteMarkdown's output itself, for reading only.
 //
 // Related packages:
 //
 //   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
 //     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
-//     renders it to PDF;
+//     renders it to PDF, DOCX, XLSX and Markdown for reading;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex

@@ -12,7 +12,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
-	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/mdview"
 )
 
 // Options configure Write. The zero value (or a nil *Options) writes a
@@ -22,8 +23,10 @@ type Options struct {
 	// default bhytdoc.ToneTraditional.
 	Tone bhytdoc.ToneStyle
 	// Publish writes Markdown for reading only — on a web portal or in a
-	// chat group — without the front matter and the markers around the
-	// generated parts. Parse cannot read it back.
+	// chat group — as bhytdoc.WriteMarkdown does: without the front
+	// matter and the markers around the generated parts, and the body as
+	// printed (parts and sections in upper case, article labels bold).
+	// Parse cannot read it back.
 	Publish bool
 }
 
@@ -34,15 +37,16 @@ const (
 	headerClose = "<!-- /bhytdoc:header -->"
 	footerOpen  = "<!-- bhytdoc:footer -->"
 	footerClose = "<!-- /bhytdoc:footer -->"
-	// listBreak separates two numbered lists whose numbers do not run on:
-	// without it Markdown would renumber the second list.
-	listBreak = "<!-- -->"
+	listBreak   = mdview.ListBreak
 )
 
 // Write writes d as Markdown to w: a source file that Parse reads back
 // into an equal document (see Canonical), with the header, signature, Nơi
-// nhận and annexes shown as readable Markdown. d is not modified: it is
-// normalised on a copy, then validated; on any error nothing is written.
+// nhận and annexes shown as readable Markdown. Those parts are
+// bhytdoc.WriteMarkdown's, written from the same strings as the PDF; the
+// body is written in the conventions Parse reads. d is not modified: it
+// is normalised on a copy, then validated; on any error nothing is
+// written.
 //
 // Write is safe for concurrent use.
 func Write(w io.Writer, d *bhytdoc.Document, o *Options) error {
@@ -71,24 +75,31 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 	default:
 		return nil, &bhytdoc.ValidationError{Errors: []error{&bhytdoc.FieldError{Field: "Options.Tone", Msg: fmt.Sprintf("unknown tone style %d", int(oo.Tone))}}}
 	}
-	c := Canonical(d, oo.Tone)
-	if err := c.Validate(); err != nil {
+	if oo.Publish {
+		// The reading form is the library's own Markdown writer's.
+		return bhytdoc.RenderMarkdown(d, &bhytdoc.Options{Tone: oo.Tone})
+	}
+	// The header and footer are written from the same neutral form as
+	// the PDF's, after the same normalisation and validation; the front
+	// matter and body from the same normalised copy, settled as Canonical
+	// settles it.
+	header, footer, n, err := bhytdoc.MarkdownParts(merged(d), &bhytdoc.Options{Tone: oo.Tone})
+	if err != nil {
 		return nil, err
 	}
+	c := settle(n)
 	if err := checkWritable(c); err != nil {
 		return nil, err
 	}
 	w := &writer{doc: c}
-	if !oo.Publish {
-		w.buf.WriteString("---\n")
-		if err := frontMatter(&w.buf, c); err != nil {
-			return nil, err
-		}
-		w.buf.WriteString("---\n\n")
+	w.buf.WriteString("---\n")
+	if err := frontMatter(&w.buf, c); err != nil {
+		return nil, err
 	}
-	w.marked(!oo.Publish, headerOpen, headerClose, w.header)
+	w.buf.WriteString("---\n\n")
+	w.marked(true, headerOpen, headerClose, header)
 	w.body()
-	w.marked(!oo.Publish, footerOpen, footerClose, w.footer)
+	w.marked(true, footerOpen, footerClose, footer)
 	return w.buf.Bytes(), nil
 }
 
@@ -123,125 +134,42 @@ func (w *writer) para(s string) {
 	w.buf.WriteString("\n\n")
 }
 
-func (w *writer) marked(mark bool, open, close string, fn func()) {
-	start := w.buf.Len()
+// marked writes a generated part between its markers; an empty part is
+// left out with its markers.
+func (w *writer) marked(mark bool, open, close string, part []byte) {
+	if len(part) == 0 {
+		return
+	}
 	if mark {
 		w.para(open)
 	}
-	n := w.buf.Len()
-	fn()
-	if w.buf.Len() == n {
-		w.buf.Truncate(start)
-		return
-	}
+	w.buf.Write(part)
 	if mark {
 		w.para(close)
 	}
 }
 
-// lines joins already-escaped lines with hard line breaks.
-func lines(ls ...string) string {
-	var out []string
-	for _, l := range ls {
-		if l != "" {
-			out = append(out, l)
-		}
+// inline encodes body spans as Markdown that Parse reads back exactly.
+func inline(spans []bhytdoc.Span, lineStart bool) string {
+	ss := make([]ir.Span, len(spans))
+	for i, s := range spans {
+		ss[i] = ir.Span{S: s.Text, Style: ir.Regular.With(s.Bold, s.Italic)}
 	}
-	return strings.Join(out, "\\\n")
+	return mdview.Inline(ss, lineStart)
 }
 
-func bold(s string) string   { return inline([]bhytdoc.Span{{Text: s, Bold: true}}, true) }
-func italic(s string) string { return inline([]bhytdoc.Span{{Text: s, Italic: true}}, true) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// header writes ô 1–5 and 9a as the printed page has them: the issuing
-// body, number and place/date, the title or V/v line, Kính gửi and the
-// legal bases.
-func (w *writer) header() {
-	d := w.doc
-	var left []string
-	for _, l := range strings.Split(d.Issuer.Parent, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			left = append(left, Escape(typo.Upper(l)))
-		}
-	}
-	for _, l := range strings.Split(d.Issuer.Name, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			left = append(left, bold(typo.Upper(l)))
-		}
-	}
-	left = append(left, Escape("Số: "+strings.TrimSpace(d.NumberSymbol())))
-	if d.Kind == bhytdoc.CongVan {
-		left = append(left, Escape("V/v "+oneLine(d.Summary)))
-	}
-	for _, m := range []string{d.Marks.Secrecy.String(), d.Marks.Urgency.String(), d.Marks.Circulation.String()} {
-		if m != "" {
-			left = append(left, bold(m))
-		}
-	}
-	if d.Marks.DuThao {
-		w.para(bold("DỰ THẢO"))
-	}
-	w.para(lines(left...))
-	w.para(lines(bold(bhytdoc.QuocHieu), bold(bhytdoc.TieuNgu)))
-	w.para(italic(d.PlaceDate()))
-	if d.Kind != bhytdoc.CongVan {
-		iw := ""
-		if s := oneLine(d.IssuedWith); s != "" {
-			iw = italic("(" + s + ")")
-		}
-		w.para(lines(bold(typo.Upper(d.Kind.Name())), bold(oneLine(d.Summary)), iw))
-	}
-	if s := oneLine(d.Authority); s != "" {
-		w.para(bold(typo.Upper(s)))
-	}
-	switch len(d.Recipients) {
-	case 0:
-	case 1:
-		w.para(Escape("Kính gửi: " + strings.TrimSpace(d.Recipients[0]) + "."))
-	default:
-		w.para("Kính gửi:")
-		w.list(d.Recipients, func(s string) string { return strings.TrimSpace(s) })
-	}
-	var ls []string
-	proposal := strings.TrimSpace(d.Proposal)
-	for i, b := range d.Bases {
-		e := end(i, len(d.Bases))
-		if proposal != "" {
-			e = ";"
-		}
-		ls = append(ls, italic(strings.TrimSpace(b)+e))
-	}
-	if proposal != "" {
-		ls = append(ls, italic(proposal+"."))
-	}
-	if len(ls) > 0 {
-		w.para(lines(ls...))
-	}
-	if dw := d.Kind.DecisionWord(); dw != "" {
-		w.para(bold(typo.Upper(dw) + ":"))
-	}
-}
-
-func end(i, n int) string {
-	if i == n-1 {
-		return "."
-	}
-	return ";"
-}
-
-// list writes items as a dash list punctuated the decree's way.
-func (w *writer) list(items []string, text func(string) string) {
-	var sb strings.Builder
-	for i, it := range items {
-		sb.WriteString("- ")
-		sb.WriteString(Escape(text(it) + end(i, len(items))))
-		sb.WriteByte('\n')
-	}
-	w.buf.WriteString(sb.String())
-	w.buf.WriteByte('\n')
-}
+// Escape returns s written as Markdown inline text that goldmark reads back
+// as exactly s, wherever a line of a paragraph or list item starts with it.
+//
+// ASCII punctuation that could start markup is backslash-escaped (\ ` * _
+// [ ] < # | ~, and & before a character reference); so are a leading - + =
+// > and the "." or ")" of a leading label ("1.", "4.1.", "a)") that would
+// otherwise make a list, a numbered sub-item or a point. Characters that
+// Markdown cannot hold literally — control characters and spaces at either
+// end of the text — are written as numeric character references ("&#32;").
+// A NUL byte reads back as U+FFFD, as CommonMark requires; invalid UTF-8 is
+// not text and reads back as U+FFFD too.
+func Escape(s string) string { return mdview.Escape(s) }
 
 // body writes the content in the conventions Parse reads.
 func (w *writer) body() {
@@ -303,193 +231,6 @@ func follows(a, b string) bool {
 	x, err1 := strconv.Atoi(strings.TrimSuffix(a, "."))
 	y, err2 := strconv.Atoi(strings.TrimSuffix(b, "."))
 	return err1 == nil && err2 == nil && y == x+1
-}
-
-// footer writes what follows the body: attachments, signatures, Nơi nhận
-// and the annexes.
-func (w *writer) footer() {
-	d := w.doc
-	for _, a := range d.Attachments {
-		w.para(Escape("(" + strings.TrimSpace(a) + ")"))
-	}
-	for i := range d.Signatures {
-		w.signature(&d.Signatures[i])
-	}
-	w.noiNhan(d.NoiNhan, d.Luu)
-	if s := typistLine(d); s != "" {
-		w.para(Escape(s))
-	}
-	if len(d.Contact) > 0 {
-		cs := make([]string, len(d.Contact))
-		for i, c := range d.Contact {
-			cs[i] = Escape(oneLine(c))
-		}
-		w.para("---")
-		w.para(lines(cs...))
-	}
-	if c := d.Copy; c != nil {
-		w.copyBlock(c)
-	}
-	for i := range d.Annexes {
-		w.annex(i)
-	}
-}
-
-// signature writes a signature block: its title lines, then the name.
-func (w *writer) signature(s *bhytdoc.Signature) {
-	var ls []string
-	for _, a := range s.Authority {
-		ls = append(ls, bold(string(a.Prefix)+" "+typo.Upper(oneLine(a.Title))))
-	}
-	if p := oneLine(s.Position); p != "" {
-		ls = append(ls, bold(typo.Upper(p)))
-	}
-	if len(ls) > 0 {
-		w.para(lines(ls...))
-	}
-	w.para(bold(oneLine(s.Name)))
-}
-
-// noiNhan writes "Nơi nhận:" and its list, the groups sharing a purpose
-// as typed on paper, and the Lưu line.
-func (w *writer) noiNhan(rs []bhytdoc.Recipient, luu []string) {
-	w.para(inline([]bhytdoc.Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, true))
-	var sb strings.Builder
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		s := strings.TrimSpace(r.Name)
-		p := strings.TrimSpace(r.Purpose)
-		end := i + 1
-		for end < len(rs) && rs[end].Joined {
-			end++
-		}
-		if end > i+1 {
-			// A "}" ends each line of the group, the purpose follows the
-			// middle one.
-			mid := i + (end-1-i)/2
-			for k := i; k < end; k++ {
-				line := strings.TrimSpace(rs[k].Name) + "; }"
-				if k == mid {
-					line += " (" + p + ")"
-				}
-				sb.WriteString("- " + Escape(line) + "\n")
-			}
-			i = end - 1
-			continue
-		}
-		if p != "" {
-			s += " (" + p + ")"
-		}
-		sb.WriteString("- " + Escape(s+";") + "\n")
-	}
-	ls := make([]string, len(luu))
-	for i, l := range luu {
-		ls[i] = strings.TrimSpace(l)
-	}
-	sb.WriteString("- " + Escape("Lưu: "+strings.Join(ls, ", ")+".") + "\n")
-	w.para(strings.TrimSuffix(sb.String(), "\n"))
-}
-
-// copyBlock writes a paper copy's block as the page has it, after a rule.
-func (w *writer) copyBlock(c *bhytdoc.Copy) {
-	w.para("---")
-	if e := c.ESign; e != nil {
-		w.para(lines(Escape(typo.Upper(c.Form.String())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
-	}
-	var left []string
-	for _, l := range strings.Split(c.Issuer.Parent, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			left = append(left, Escape(typo.Upper(l)))
-		}
-	}
-	for _, l := range strings.Split(c.Issuer.Name, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			left = append(left, bold(typo.Upper(l)))
-		}
-	}
-	left = append(left, Escape("Số: "+strings.TrimSpace(c.NumberSymbol())))
-	w.para(lines(left...))
-	w.para(lines(bold(typo.Upper(c.Form.String())), italic(c.Place+", "+typo.LongDate(c.Date.Year, c.Date.Month, c.Date.Day))))
-	w.signature(&c.Signature)
-	w.noiNhan(c.NoiNhan, c.Luu)
-}
-
-func (w *writer) annex(i int) {
-	d := w.doc
-	a := &d.Annexes[i]
-	label, ref := d.AnnexHeading(i)
-	w.para("---")
-	if e := d.ESign; e != nil {
-		w.para(lines(Escape("Số: "+strings.TrimSpace(d.NumberSymbol())), Escape(typo.Upper(oneLine(e.Organisation))), Escape(bhytdoc.SigningTime(e.Time))))
-	}
-	w.para(lines(bold(label), bold(typo.Upper(oneLine(a.Title))), italic("("+oneLine(ref)+")")))
-	w.para(Table(&a.Table))
-}
-
-// Table returns t as a GFM table. Header rows are flattened into one:
-// each column is named by the header cells above it, top-down, joined by
-// " – " ("Số người tham gia – Tỷ lệ"). Columns are aligned as the PDF
-// aligns them, and the totals row is bold. Cell text is escaped so that
-// it reads back exactly. A nil t gives "".
-func Table(t *bhytdoc.Table) string {
-	if t == nil {
-		return ""
-	}
-	cols := t.Cols()
-	names := make([][]string, cols)
-	t.EachHeaderCell(func(_, c int, cell bhytdoc.HeaderCell) {
-		txt := oneLine(cell.Text)
-		for dc := 0; dc < max(cell.ColSpan, 1) && c+dc < cols; dc++ {
-			if n := names[c+dc]; txt != "" && (len(n) == 0 || n[len(n)-1] != txt) {
-				names[c+dc] = append(n, txt)
-			}
-		}
-	})
-	var sb strings.Builder
-	row := func(cells []string, esc func(string) string) {
-		sb.WriteByte('|')
-		for c := 0; c < cols; c++ {
-			s := ""
-			if c < len(cells) {
-				s = oneLine(cells[c])
-			}
-			if s != "" {
-				s = esc(s)
-			}
-			sb.WriteString(" " + s + " |")
-		}
-		sb.WriteByte('\n')
-	}
-	head := make([]string, cols)
-	for c := range names {
-		head[c] = strings.Join(names[c], " – ")
-	}
-	// A cell does not start a line: "1.204" needs no escape.
-	cell := func(s string) string { return inline([]bhytdoc.Span{{Text: s}}, false) }
-	row(head, cell)
-	sb.WriteByte('|')
-	for c := 0; c < cols; c++ {
-		sb.WriteString(" " + alignMark(t, c) + " |")
-	}
-	sb.WriteByte('\n')
-	for _, r := range t.Rows {
-		row(r, cell)
-	}
-	if t.Totals != nil {
-		row(t.Totals, bold)
-	}
-	return strings.TrimSuffix(sb.String(), "\n")
-}
-
-// alignMark is the delimiter-row cell for column c.
-func alignMark(t *bhytdoc.Table, c int) string {
-	switch t.ColumnAlign(c) {
-	case bhytdoc.AlignCenter:
-		return ":---:"
-	case bhytdoc.AlignRight:
-		return "---:"
-	}
-	return ":---"
 }
 
 // frontMatter writes d's structured fields as YAML. Strings are tagged
@@ -676,18 +417,6 @@ func annexNode(a *bhytdoc.Annex) *yaml.Node {
 	return m
 }
 
-// typistLine is ô 12 as printed: "PL.(300)".
-func typistLine(d *bhytdoc.Document) string {
-	s := strings.TrimSpace(d.Typist)
-	if s != "" {
-		s += "."
-	}
-	if d.PrintCopies > 0 {
-		s += "(" + strconv.Itoa(d.PrintCopies) + ")"
-	}
-	return s
-}
-
 func addNode(m *yaml.Node, key string, v *yaml.Node) {
 	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
 }
@@ -769,4 +498,28 @@ func copyNode(c *bhytdoc.Copy) *yaml.Node {
 		addNode(m, "esign", esignNode(c.ESign))
 	}
 	return m
+}
+
+// Table returns t as a GFM table, as the annexes of a written file show
+// it: see bhytdoc.Table.Markdown, which also reports why a table cannot
+// be written. A nil t, or one that Document.Validate would reject (a
+// header that does not tile, rows of the wrong width), gives "".
+func Table(t *bhytdoc.Table) string {
+	s, err := t.Markdown()
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// alignMark is the delimiter-row cell for column c.
+func alignMark(t *bhytdoc.Table, c int) string {
+	a := ir.Left
+	switch t.ColumnAlign(c) {
+	case bhytdoc.AlignCenter:
+		a = ir.Center
+	case bhytdoc.AlignRight:
+		a = ir.Right
+	}
+	return mdview.AlignMark(a)
 }

@@ -348,17 +348,13 @@ func (w *builder) flow() {
 			ps = append(ps, p)
 			continue
 		}
-		bold := blk.Kind == ir.Section || blk.Kind == ir.Part || blk.Heading
+		// The ir has decided each span's style, bold headings included.
 		var runs []run
 		for _, s := range blk.Spans {
-			st := s.Style
-			if bold {
-				st |= ir.Bold
-			}
-			runs = append(runs, run{s: s.S, st: st, size: size})
+			runs = append(runs, run{s: s.S, st: s.Style, size: size})
 		}
 		if blk.Kind == ir.Part {
-			label := centred(ir.Text{S: blk.Marker}, ir.Bold, size)
+			label := centred(ir.Text{S: blk.Marker}, blk.MarkerStyle, size)
 			label.before = ptTwips(w.set.ParagraphSpacing)
 			label.line, label.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
 			label.keepNext = true
@@ -374,7 +370,7 @@ func (w *builder) flow() {
 			runs = append([]run{{s: blk.Marker + " ", st: blk.MarkerStyle, size: size}}, runs...)
 		}
 		p := body(runs)
-		p.keepNext = bold && (blk.Kind == ir.Section || blk.Heading)
+		p.keepNext = blk.Kind == ir.Section || blk.Heading
 		ps = append(ps, p)
 	}
 	for _, t := range d.Closing {

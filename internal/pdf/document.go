@@ -295,17 +295,10 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	case ir.TableBlock:
 		return l.bodyTable(b.Table)
 	}
+	// The ir has decided each span's style, bold headings included.
 	spans := b.Spans
-	bold := b.Kind == ir.Section || b.Kind == ir.Part || b.Heading
-	if bold {
-		spans = make([]ir.Span, len(b.Spans))
-		for i, s := range b.Spans {
-			s.Style |= ir.Bold
-			spans[i] = s
-		}
-	}
 	if b.Kind == ir.Part {
-		label := l.m.paragraph([]ir.Span{{S: b.Marker, Style: ir.Bold}}, size, lh, ps, ml, tw, 0, 0, alignCenter)
+		label := l.m.paragraph([]ir.Span{{S: b.Marker, Style: b.MarkerStyle}}, size, lh, ps, ml, tw, 0, 0, alignCenter)
 		head := l.m.paragraph(spans, size, lh, 0, ml, tw, 0, 0, alignCenter)
 		for i := range label {
 			label[i].keep = true
@@ -320,7 +313,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	}
 	a := alignJustify
 	out := l.m.paragraph(spans, size, lh, ps, ml, tw, l.set.Indent, 0, a)
-	if bold && (b.Kind == ir.Section || b.Heading) {
+	if b.Kind == ir.Section || b.Heading {
 		// A heading stays with what follows it.
 		for i := range out {
 			out[i].keep = true

@@ -1,4 +1,4 @@
-package markdown
+package mdview
 
 import (
 	"strconv"
@@ -8,7 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
-	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 )
 
 // Escape returns s written as Markdown inline text that goldmark reads back
@@ -23,7 +23,7 @@ import (
 // A NUL byte reads back as U+FFFD, as CommonMark requires; invalid UTF-8 is
 // not text and reads back as U+FFFD too.
 func Escape(s string) string {
-	return inline([]bhytdoc.Span{{Text: s}}, true)
+	return Inline([]ir.Span{{S: s}}, true)
 }
 
 // Atom encodings.
@@ -80,7 +80,7 @@ type span struct {
 	italic bool
 }
 
-// inline encodes spans as one line of Markdown. lineStart reports whether
+// Inline encodes spans as one line of Markdown. lineStart reports whether
 // the text begins a line (a paragraph or list item) rather than following
 // a label on it. The text is taken to be followed by the end of the line,
 // white space or punctuation.
@@ -92,17 +92,17 @@ type span struct {
 // inside), the character at fault is written as a character reference,
 // which counts as punctuation on both sides. So any span sequence reads
 // back exactly.
-func inline(spans []bhytdoc.Span, lineStart bool) string {
+func Inline(spans []ir.Span, lineStart bool) string {
 	ss := make([]span, 0, len(spans))
 	total := 0
 	for _, sp := range spans {
-		if sp.Text == "" {
+		if sp.S == "" {
 			continue
 		}
-		s := span{bold: sp.Bold, italic: sp.Italic}
-		for i, w := 0, 0; i < len(sp.Text); i += w {
+		s := span{bold: sp.Style&ir.Bold != 0, italic: sp.Style&ir.Italic != 0}
+		for i, w := 0, 0; i < len(sp.S); i += w {
 			var r rune
-			r, w = utf8.DecodeRuneInString(sp.Text[i:])
+			r, w = utf8.DecodeRuneInString(sp.S[i:])
 			s.atoms = append(s.atoms, atom{r: r})
 		}
 		total += len(s.atoms)
