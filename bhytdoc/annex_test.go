@@ -9,7 +9,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // wideAnnex is a coverage table with two milestones of four columns each

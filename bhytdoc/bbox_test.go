@@ -12,7 +12,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/examples/quyetdinh"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // bboxWord is a word as pdftotext -bbox reads it back, in points from the

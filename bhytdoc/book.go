@@ -4,7 +4,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // CheckPDF reports what RenderPDF would refuse — invalid options, a

@@ -3,8 +3,8 @@ package bhytdoc
 import (
 	"io"
 
-	"github.com/bhytdoc/bhytdoc/internal/docx"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/docx"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // WriteDOCX renders d as a Word document (.docx, WordprocessingML)

@@ -2,7 +2,7 @@ package bhytdoc
 
 import (
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // LayoutForTest exposes the prepared IR and the page layout to the

@@ -12,7 +12,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 func pngOf(t *testing.T, w, h int, c color.NRGBA) []byte {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // fuzzTable builds an annex from fuzz parameters: cols columns under a

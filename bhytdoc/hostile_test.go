@@ -24,7 +24,7 @@ import (
 	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // The guard's budget for one hostile case. Every case finishes in well

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"io"
 
-	"github.com/bhytdoc/bhytdoc/internal/mdview"
+	"github.com/bhytdoc/bhytdoc/internal/render/mdview"
 )
 
 // WriteMarkdown writes d as Markdown for reading — on a web portal, in a

@@ -10,7 +10,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/examples/quyetdinh"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 func markedDoc() *bhytdoc.Document {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"io"
 
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 // WritePDF renders d as a PDF following Decree 30/2020/NĐ-CP, Appendix I,

@@ -17,7 +17,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
 const mmToPt = 72 / 25.4

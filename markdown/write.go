@@ -13,7 +13,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
-	"github.com/bhytdoc/bhytdoc/internal/mdview"
+	"github.com/bhytdoc/bhytdoc/internal/render/mdview"
 )
 
 // Options configure Write. The zero value (or a nil *Options) writes a
