@@ -38,6 +38,9 @@ if (!dir || !(rounds >= 1 && rounds <= 50) || !(maxAge >= -1)) {
   console.error("usage: node bench.js DIR [rounds 1..50] [evict-max-age, -1: never]");
   process.exit(2);
 }
+// TYPST_PDF_TAGS=0 leaves out the tagged-PDF structure Typst writes by
+// default (bhytdoc writes none).
+const pdfTags = process.env.TYPST_PDF_TAGS !== '0';
 const srcDir = path.join(dir, 'src');
 const names = fs.readdirSync(srcDir).filter((n) => n.endsWith('.typ')).sort();
 if (names.length === 0) {
@@ -61,7 +64,7 @@ function compileOne(i) {
     process.exit(1);
   }
   const doc = res.result;
-  const pdf = compiler.pdf(doc);
+  const pdf = compiler.pdf(doc, { pdfTags });
   if (maxAge >= 0) compiler.evictCache(maxAge);
   return { pdf, pages: doc.numOfPages };
 }
@@ -133,5 +136,6 @@ console.log(JSON.stringify({
   rssStartMiB: Math.round(rssStart / 1048576),
   rssEndMiB: Math.round(rssEnd / 1048576),
   evictMaxAge: maxAge,
+  pdfTags,
   cycle,
 }));
