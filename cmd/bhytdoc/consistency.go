@@ -28,23 +28,40 @@ func (e *inconsistentError) Unwrap() []error {
 	return append(errs, errors.New(e.Error()))
 }
 
-// checkCoverage runs coverage.Check on every annex whose columns it
-// recognises as a coverage table (participants, population, rate …);
-// other tables are not its business. Every finding names the annex.
+// checkCoverage runs coverage.Check on every annex declared a coverage
+// table (coverage: true) or, undeclared, whose columns it recognises as
+// one (participants, population, rate …); other tables are not its
+// business, nor one declared coverage: false. A table declared one that
+// Check cannot read is itself a finding. Every finding names the annex.
 func checkCoverage(d *bhytdoc.Document) error {
-	var out []string
-	for i := range d.Annexes {
-		a := &d.Annexes[i]
-		found, err := coverage.Check(&a.Table)
-		if err != nil {
-			continue // not a coverage table
-		}
-		for _, f := range found {
-			out = append(out, fmt.Sprintf("Annexes[%d] (%s): %s", i, a.Title, f))
-		}
-	}
+	out := coverageFindings(d, func(i int) string {
+		return fmt.Sprintf("Annexes[%d] (%s)", i, d.Annexes[i].Title)
+	})
 	if len(out) == 0 {
 		return nil
 	}
 	return &inconsistentError{findings: out}
+}
+
+// coverageFindings is checkCoverage's findings, each after the label of
+// its annex.
+func coverageFindings(d *bhytdoc.Document, label func(i int) string) []string {
+	var out []string
+	for i := range d.Annexes {
+		a := &d.Annexes[i]
+		if a.Coverage == bhytdoc.CoverageNo {
+			continue
+		}
+		found, err := coverage.Check(&a.Table)
+		if err != nil {
+			if a.Coverage == bhytdoc.CoverageYes {
+				out = append(out, fmt.Sprintf("%s: declared coverage: true, but not a coverage table: %v", label(i), err))
+			}
+			continue
+		}
+		for _, f := range found {
+			out = append(out, fmt.Sprintf("%s: %s", label(i), f))
+		}
+	}
+	return out
 }
