@@ -492,7 +492,7 @@ func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
 		return d.tableFile(n, i, name)
 	}
 	if len(n.Content) != 2 {
-		d.fail(n, where, "an annex in a YAML or JSON file holds its title and other keys itself: give only file:")
+		d.fail(n, where, "an annex in a YAML or JSON file holds its title and other keys itself: give only file: (tables are read from .xlsx, .xlsm or .csv files)")
 		return bhytdoc.Annex{}
 	}
 	b, p := d.readFile(v, where+".file", name)
