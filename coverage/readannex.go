@@ -32,20 +32,25 @@ type AnnexSheet struct {
 // workbook, "F7" for a CSV file (the cell a spreadsheet shows it in).
 func (s *AnnexSheet) Check() ([]Finding, error) {
 	fs, err := check(&s.Table, func(i, c int) string {
-		r := s.totalsRow
-		if i >= 0 && i < len(s.rows) {
-			r = s.rows[i]
-		}
-		ref := xlsx.Ref(s.col0+c, r+1)
 		if s.Sheet != "" {
-			return s.Sheet + "!" + ref
+			return s.Sheet + "!" + s.cell(i, c)
 		}
-		return ref
+		return s.cell(i, c)
 	})
 	if err != nil {
 		return nil, &ReadError{File: s.File, Sheet: s.Sheet, Err: err}
 	}
 	return fs, nil
+}
+
+// cell returns the reference ("F7") of body row i (-1: the totals row)
+// and table column c.
+func (s *AnnexSheet) cell(i, c int) string {
+	r := s.totalsRow
+	if i >= 0 && i < len(s.rows) {
+		r = s.rows[i]
+	}
+	return xlsx.Ref(s.col0+c, r+1)
 }
 
 // ReadAnnexXLSX reads the annex tables of a workbook, one per visible

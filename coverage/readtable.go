@@ -6,7 +6,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
 // ReadTable reads the annex table of a spreadsheet file named by an
@@ -20,36 +20,37 @@ import (
 // or coverage column in the first 40 rows, the header is the first row
 // with two filled cells. Rows above the header are not returned: the
 // source gives the annex's title. It returns the table and the name of
-// the worksheet read ("" for a CSV file).
-func ReadTable(data []byte, name, sheet string) (bhytdoc.Table, string, error) {
+// the worksheet read ("" for a CSV file), and Cell, for CheckAt, the
+// reference of each cell in its sheet ("F7").
+func ReadTable(data []byte, name, sheet string) (*markdown.TableFile, error) {
 	var src *source
 	var err error
 	switch strings.ToLower(path.Ext(name)) {
 	case ".xlsx", ".xlsm":
 		wb, err := openWorkbook(bytes.NewReader(data), name)
 		if err != nil {
-			return bhytdoc.Table{}, "", err
+			return nil, err
 		}
 		i, err := pickSheet(wb, name, sheet)
 		if err != nil {
-			return bhytdoc.Table{}, "", err
+			return nil, err
 		}
 		if src, err = readXLSXSource(wb, i, name); err != nil {
-			return bhytdoc.Table{}, "", err
+			return nil, err
 		}
 	case ".csv":
 		if sheet != "" {
-			return bhytdoc.Table{}, "", &ReadError{File: name, Err: errors.New("a CSV file has no sheets: leave sheet out")}
+			return nil, &ReadError{File: name, Err: errors.New("a CSV file has no sheets: leave sheet out")}
 		}
 		if src, err = readCSVSource(bytes.NewReader(data), name); err != nil {
-			return bhytdoc.Table{}, "", err
+			return nil, err
 		}
 	default:
-		return bhytdoc.Table{}, "", &ReadError{File: name, Err: errors.New("unknown table file type (want .xlsx, .xlsm or .csv)")}
+		return nil, &ReadError{File: name, Err: errors.New("unknown table file type (want .xlsx, .xlsm or .csv)")}
 	}
 	a, err := src.table(true)
 	if err != nil {
-		return bhytdoc.Table{}, "", err
+		return nil, err
 	}
-	return a.Table, a.Sheet, nil
+	return &markdown.TableFile{Table: a.Table, Sheet: a.Sheet, Cell: a.cell}, nil
 }

@@ -29,7 +29,7 @@ func ExampleParseSourceWith() {
 	fmt.Println(s.AnnexFile(0), "→", a.Title)
 	fmt.Println(a.Table.Rows[1])
 	fmt.Println(a.Table.Totals)
-	found, _ := coverage.Check(&a.Table)
+	found, _ := coverage.CheckAt(&a.Table, s.AnnexFile(0).Cell)
 	fmt.Println(len(found), "inconsistencies")
 	// Output:
 	// ket-qua.csv → Kết quả bao phủ theo phường

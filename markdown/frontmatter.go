@@ -41,9 +41,9 @@ type fmDecoder struct {
 	keys map[*yaml.Node]*yaml.Node
 	// tables reads spreadsheet annex files; nil when the caller gave none.
 	tables TableReader
-	// annexFiles records, by annex index, "file!sheet" of an annex read
-	// from a spreadsheet.
-	annexFiles map[int]string
+	// annexFiles records, by annex index, the file an annex's table was
+	// read from.
+	annexFiles map[int]*TableFile
 }
 
 func (d *fmDecoder) line(n *yaml.Node) int { return n.Line + d.off }

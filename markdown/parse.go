@@ -52,7 +52,7 @@ type Source struct {
 	// marks as written.
 	Doc        *bhytdoc.Document
 	pos        map[string]pos
-	annexFiles map[int]string
+	annexFiles map[int]*TableFile
 }
 
 // Line returns the file and 1-based line where field (a Document path as
@@ -184,7 +184,7 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	if d != delims {
 		return fail(1, "front matter not closed: add a line %q after the YAML fields", strings.Repeat("-", delims))
 	}
-	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}, annexFiles: map[int]string{}}
+	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}, annexFiles: map[int]*TableFile{}}
 	dir := path.Dir(name)
 	dec := &fmDecoder{errs: &errs, file: name, off: 1, fsys: fsys, dir: dir, pos: s.pos, annexFiles: s.annexFiles}
 	if o != nil {

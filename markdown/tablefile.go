@@ -13,12 +13,35 @@ import (
 // TableReader reads the annex table of a spreadsheet file (.xlsx, .xlsm,
 // .csv) that an annex's file: key names. data is the file, name its path
 // as messages should give it, sheet the worksheet the source names ("":
-// the one the workbook opens on). It returns the table and the name of
-// the worksheet read ("" for a CSV file); an error should name the file,
-// sheet and cell. coverage.ReadTable is one: package markdown does not
-// read spreadsheets itself, so that it need not depend on the package
-// that checks their arithmetic.
-type TableReader func(data []byte, name, sheet string) (t bhytdoc.Table, sheetRead string, err error)
+// the one the workbook opens on). An error should name the file, sheet
+// and cell. coverage.ReadTable is one: package markdown does not read
+// spreadsheets itself, so that it need not depend on the package that
+// checks their arithmetic.
+type TableReader func(data []byte, name, sheet string) (*TableFile, error)
+
+// TableFile is an annex table read from a spreadsheet file.
+type TableFile struct {
+	// File is the file's path in the fsys given to ParseSourceWith; set
+	// by the parser.
+	File string
+	// Sheet is the worksheet read; "" for a CSV file.
+	Sheet string
+	// Table is the table, as the annex holds it.
+	Table bhytdoc.Table
+	// Cell, when not nil, returns the reference ("F7") in Sheet of body
+	// row i (0-based; -1 for the totals row) and column c, for messages
+	// about a cell (see coverage.CheckAt).
+	Cell func(i, c int) string
+}
+
+// String returns "units.xlsx!Phụ lục 1", or the file's path alone for a
+// CSV file.
+func (f *TableFile) String() string {
+	if f.Sheet == "" {
+		return f.File
+	}
+	return f.File + "!" + f.Sheet
+}
 
 // ParseOptions are the options of ParseSourceWith.
 type ParseOptions struct {
@@ -68,7 +91,10 @@ func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
 	if b == nil {
 		return a
 	}
-	t, read, err := d.tables(b, p, sheet)
+	tf, err := d.tables(b, p, sheet)
+	if err == nil && tf == nil {
+		err = fmt.Errorf("%s: the table reader returned no table", p)
+	}
 	if err != nil {
 		at := fileNode
 		if sheetNode != nil {
@@ -77,13 +103,10 @@ func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
 		d.fail(at, where+".file", "%v", err)
 		return a
 	}
-	a.Table = t
-	label := name
-	if read != "" {
-		label += "!" + read
-	}
+	a.Table = tf.Table
+	tf.File = p
 	if d.annexFiles != nil {
-		d.annexFiles[i] = label
+		d.annexFiles[i] = tf
 	}
 	// Messages about the table (a cell too long for the page) point at
 	// the entry's file: line.
@@ -103,9 +126,10 @@ func (d *fmDecoder) coverage(v *yaml.Node, where string) bhytdoc.CoverageDecl {
 	return bhytdoc.CoverageNo
 }
 
-// AnnexFile returns "units.xlsx!Sheet1" (or "units.csv") for annex i
-// when its table was read from a spreadsheet file, else "".
-func (s *Source) AnnexFile(i int) string { return s.annexFiles[i] }
+// AnnexFile returns the file annex i's table was read from, or nil when
+// it was not read from a spreadsheet file. Its Table is the table as
+// read; Doc's annex holds the same table in canonical form.
+func (s *Source) AnnexFile(i int) *TableFile { return s.annexFiles[i] }
 
 // coverageNode writes a declaration other than CoverageAuto.
 func coverageNode(c bhytdoc.CoverageDecl) *yaml.Node {

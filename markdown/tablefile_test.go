@@ -154,8 +154,13 @@ func TestAnnexTableFiles(t *testing.T) {
 	if got := csv.Table.Totals; len(got) != 6 || got[1] != "Cộng" {
 		t.Errorf("CSV totals: %q", got)
 	}
-	if s.AnnexFile(0) != "units.csv" || s.AnnexFile(1) != "units.xlsx!Phụ lục 1" {
+	if s.AnnexFile(0).String() != "units.csv" || s.AnnexFile(1).String() != "units.xlsx!Phụ lục 1" {
 		t.Errorf("AnnexFile: %q, %q", s.AnnexFile(0), s.AnnexFile(1))
+	}
+	// Cells are named as the workbook has them: a title row and two
+	// header rows above the body.
+	if f := s.AnnexFile(1); f.Cell(1, 3) != "D5" || f.Cell(-1, 2) != "C6" {
+		t.Errorf("cells: %q, %q", f.Cell(1, 3), f.Cell(-1, 2))
 	}
 	// Written back, the tables are inlined (as YAML annex files are) and
 	// the source reads back to the same document without the files.

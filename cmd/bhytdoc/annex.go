@@ -271,8 +271,8 @@ func readAnnexes(file, sheet string) ([]*coverage.AnnexSheet, error) {
 // checkSource checks the coverage annexes of the Markdown source file,
 // reading the files it names inside its directory as render does. A
 // finding names the annex by its index and, for a table read from a
-// file, the file and sheet: "plan.md: annexes[1] (units.xlsx!Sheet1): row
-// 3 …"; otherwise by its title.
+// file, the file and sheet, and the cell: "plan.md: annexes[1]
+// (units.xlsx!Sheet1): F5: row 3 …"; otherwise by its title.
 func checkSource(file string, stdout, stderr io.Writer) int {
 	data, err := readInput(file, maxTextBytes)
 	if err != nil {
@@ -290,13 +290,13 @@ func checkSource(file string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return printErrors(stderr, file, relocate(err, srcDir))
 	}
-	found := coverageFindings(s.Doc, func(i int) string {
-		what := s.AnnexFile(i)
-		if what == "" {
-			what = excerpt.Trim(s.Doc.Annexes[i].Title)
+	declared, found := coverageFindings(s, func(i int) string {
+		if f := s.AnnexFile(i); f != nil {
+			return fmt.Sprintf("annexes[%d] (%s)", i, f)
 		}
-		return fmt.Sprintf("annexes[%d] (%s)", i, what)
+		return fmt.Sprintf("annexes[%d] (%s)", i, excerpt.Trim(s.Doc.Annexes[i].Title))
 	})
+	found = append(declared, found...)
 	for _, f := range found {
 		fmt.Fprintf(stdout, "%s: %s\n", file, f)
 	}

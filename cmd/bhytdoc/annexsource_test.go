@@ -47,7 +47,7 @@ func TestAnnexCheckSource(t *testing.T) {
 	if code != exitInvalid {
 		t.Fatalf("exit %d, want %d\n%s%s", code, exitInvalid, stdout, stderr)
 	}
-	want := src + ": annexes[1] (bad.csv): row 2 (STT 2, Phường Hưng Phú), Số người chưa tham gia BHYT: participants + non-participants ≠ population: expected 200, stated \"201\""
+	want := src + ": annexes[1] (bad.csv): D3: row 2 (STT 2, Phường Hưng Phú), Số người chưa tham gia BHYT: participants + non-participants ≠ population: expected 200, stated \"201\""
 	if !strings.Contains(stdout, want+"\n") || strings.Contains(stdout, "annexes[0]") || strings.Contains(stdout, "annexes[2]") {
 		t.Errorf("findings:\n%s\nwant a line\n%s", stdout, want)
 	}
@@ -85,8 +85,13 @@ func TestRenderCoverageDeclared(t *testing.T) {
 
 	src := sourceWithAnnexes(t, dir, "  - {file: list.csv, title: Phân công, coverage: true}\n")
 	code, _, stderr := runCLI("render", src, "-o", out, "--format", "md")
-	if code != exitInvalid || !strings.Contains(stderr, "Annexes[0] (Phân công): declared coverage: true, but not a coverage table") {
+	if code != exitInvalid || !strings.Contains(stderr, "Annexes[0] (Phân công, list.csv): declared coverage: true, but not a coverage table") ||
+		!strings.Contains(stderr, "1 annexes declared coverage: true are not coverage tables") {
 		t.Errorf("coverage: true on a list: exit %d\n%s", code, stderr)
+	}
+	// --allow-inconsistent excuses arithmetic, not a wrong declaration.
+	if code, _, stderr := runCLI("render", src, "-o", out, "--format", "md", "--allow-inconsistent"); code != exitInvalid {
+		t.Errorf("coverage: true on a list, --allow-inconsistent: exit %d\n%s", code, stderr)
 	}
 	if code, stdout, _ := runCLI("annex", "check", src); code != exitInvalid || !strings.Contains(stdout, "annexes[0] (list.csv): declared coverage: true") {
 		t.Errorf("annex check, coverage: true on a list: exit %d\n%s", code, stdout)
@@ -101,7 +106,7 @@ func TestRenderCoverageDeclared(t *testing.T) {
 	}
 	// An inconsistent coverage table from a file is refused …
 	sourceWithAnnexes(t, dir, "  - {file: bad.csv, title: Biểu}\n")
-	if code, _, stderr := runCLI("render", src, "-o", out, "--format", "md"); code != exitInvalid || !strings.Contains(stderr, "Annexes[0] (Biểu): row 2 (STT 2, Phường Hưng Phú)") {
+	if code, _, stderr := runCLI("render", src, "-o", out, "--format", "md"); code != exitInvalid || !strings.Contains(stderr, "Annexes[0] (Biểu, bad.csv): D3: row 2 (STT 2, Phường Hưng Phú)") {
 		t.Errorf("inconsistent file annex: exit %d\n%s", code, stderr)
 	}
 	// … unless declared not to be one; the written source keeps the

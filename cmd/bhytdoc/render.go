@@ -114,10 +114,8 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
 	}
-	if !allowInconsistent {
-		if err := checkCoverage(s.Doc); err != nil {
-			return report(stderr, path, err)
-		}
+	if err := checkSourceCoverage(s, allowInconsistent); err != nil {
+		return report(stderr, path, err)
 	}
 	// Every format is made before any is written, and all are written
 	// together: never a new PDF beside a stale Markdown file.
