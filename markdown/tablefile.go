@@ -53,6 +53,12 @@ type ParseOptions struct {
 // maxSheetName is the longest worksheet name a workbook may hold.
 const maxSheetName = 31
 
+// MaxTableFileRows bounds the rows of an annex table read from a
+// spreadsheet file: a file of 16 MiB can hold hundreds of thousands, more
+// than any annex (Vietnam has about 10,600 communes) and more than the
+// writers lay out in reasonable time and memory.
+const MaxTableFileRows = 20000
+
 // tableFile decodes an annex entry {file: name.xlsx|csv, sheet, title,
 // reference, landscape, coverage}: the table from the file, the rest from
 // the entry. The file holds only the table, so the title is required.
@@ -101,6 +107,10 @@ func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
 			at = sheetNode
 		}
 		d.fail(at, where+".file", "%v", err)
+		return a
+	}
+	if n := len(tf.Table.Rows); n > MaxTableFileRows {
+		d.fail(fileNode, where+".file", "%s: a table of %d rows; at most %d in an annex read from a file", p, n, MaxTableFileRows)
 		return a
 	}
 	a.Table = tf.Table
