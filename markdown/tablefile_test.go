@@ -95,9 +95,13 @@ func parseTables(t *testing.T, dir string) (*markdown.Source, error) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	src, err := os.ReadFile(filepath.Join(dir, "kh.md"))
+	return parseTablesRoot(root)
+}
+
+func parseTablesRoot(root *os.Root) (*markdown.Source, error) {
+	src, err := root.ReadFile("kh.md")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	return markdown.ParseSourceWith(src, "kh.md", root.FS(), &markdown.ParseOptions{Tables: coverage.ReadTable})
 }
