@@ -227,7 +227,24 @@ type Annex struct {
 	// Landscape forces landscape pages. Tables too wide for portrait are
 	// laid out landscape anyway.
 	Landscape bool
+	// Coverage declares whether Table is a coverage table, whose
+	// arithmetic the bhytdoc command checks before it renders (see
+	// package coverage). It changes nothing printed.
+	Coverage CoverageDecl
 }
+
+// CoverageDecl is an annex's declaration of being a coverage table.
+type CoverageDecl int
+
+// Declarations. CoverageAuto leaves it to the table's columns: a table
+// with participants, population and rate columns is checked. CoverageYes
+// makes a table that is not recognisable as a coverage table an error;
+// CoverageNo opts out of the check for a table that merely looks like one.
+const (
+	CoverageAuto CoverageDecl = iota
+	CoverageYes
+	CoverageNo
+)
 
 // Table is a bordered table with a header of one or more rows, body rows
 // and an optional totals row (printed in bold). Cells are text already

@@ -383,6 +383,9 @@ func validateAnnex(p *problems, field string, a *Annex) {
 	required(p, field+".Title", a.Title)
 	tooLong(p, field+".Title", a.Title, MaxSummaryRunes)
 	tooLong(p, field+".Reference", a.Reference, MaxSummaryRunes)
+	if a.Coverage < CoverageAuto || a.Coverage > CoverageNo {
+		p.add(field+".Coverage", "unknown declaration %d (want CoverageAuto, CoverageYes or CoverageNo)", int(a.Coverage))
+	}
 	validateTable(p, field+".Table", &a.Table)
 }
 

@@ -391,6 +391,16 @@ func Check(t *bhytdoc.Table) ([]Finding, error) {
 	return check(t, nil)
 }
 
+// CheckAt is Check with each Finding's Cell set to cell(i, c): the place
+// of body row i (0-based; -1 for the totals row) and column c in the file
+// the table was read from. See ReadTable.
+func CheckAt(t *bhytdoc.Table, cell func(i, c int) string) ([]Finding, error) {
+	if t == nil {
+		return nil, errors.New("coverage: CheckAt: nil table")
+	}
+	return check(t, cell)
+}
+
 // check is Check with ref naming the cell of body row i (-1: totals) and
 // column c.
 func check(t *bhytdoc.Table, ref func(i, c int) string) ([]Finding, error) {

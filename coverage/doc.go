@@ -45,6 +45,10 @@
 // Vietnamese numbers ("10.125", "98,8") are accepted and errors name the
 // file, sheet, row and column.
 //
+// ReadTable reads any annex table, coverage or not, from a workbook or CSV
+// file for a Markdown source's annexes (it is a markdown.TableReader);
+// CheckAt checks such a table naming each finding's cell in the file.
+//
 // Everything here is safe for concurrent use; nothing keeps global state.
 //
 // Related packages:

@@ -242,11 +242,16 @@ func pickSheet(wb *xlsx.Workbook, name, sheet string) (int, error) {
 	if sheet != "" {
 		i := wb.Lookup(sheet)
 		if i < 0 {
+			// A workbook may have thousands of sheets: name a few.
 			var names []string
-			for _, s := range wb.Sheets() {
-				names = append(names, strconv.Quote(s.Name))
+			for i, s := range wb.Sheets() {
+				if i == 10 {
+					names = append(names, fmt.Sprintf("… %d in all", len(wb.Sheets())))
+					break
+				}
+				names = append(names, excerpt.Quote(s.Name))
 			}
-			return 0, &ReadError{File: name, Err: fmt.Errorf("no sheet %q (have %s)", sheet, strings.Join(names, ", "))}
+			return 0, &ReadError{File: name, Err: fmt.Errorf("no sheet %s (have %s)", excerpt.Quote(sheet), strings.Join(names, ", "))}
 		}
 		return i, nil
 	}

@@ -32,20 +32,25 @@ type AnnexSheet struct {
 // workbook, "F7" for a CSV file (the cell a spreadsheet shows it in).
 func (s *AnnexSheet) Check() ([]Finding, error) {
 	fs, err := check(&s.Table, func(i, c int) string {
-		r := s.totalsRow
-		if i >= 0 && i < len(s.rows) {
-			r = s.rows[i]
-		}
-		ref := xlsx.Ref(s.col0+c, r+1)
 		if s.Sheet != "" {
-			return s.Sheet + "!" + ref
+			return s.Sheet + "!" + s.cell(i, c)
 		}
-		return ref
+		return s.cell(i, c)
 	})
 	if err != nil {
 		return nil, &ReadError{File: s.File, Sheet: s.Sheet, Err: err}
 	}
 	return fs, nil
+}
+
+// cell returns the reference ("F7") of body row i (-1: the totals row)
+// and table column c.
+func (s *AnnexSheet) cell(i, c int) string {
+	r := s.totalsRow
+	if i >= 0 && i < len(s.rows) {
+		r = s.rows[i]
+	}
+	return xlsx.Ref(s.col0+c, r+1)
 }
 
 // ReadAnnexXLSX reads the annex tables of a workbook, one per visible
@@ -133,8 +138,15 @@ const (
 
 var reColumnNumber = regexp.MustCompile(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
 
-// annex finds the table in s.
-func (s *source) annex() (*AnnexSheet, error) {
+// annex finds the coverage table in s.
+func (s *source) annex() (*AnnexSheet, error) { return s.table(false) }
+
+// table finds the table in s: a coverage table or, when generic, any
+// table — then, with no STT or coverage column in the first 40 rows, the
+// header is the first row with two filled cells, and a table whose
+// columns Check does not recognise is kept as it is, its totals row
+// recognised by the label in its first or second column.
+func (s *source) table(generic bool) (*AnnexSheet, error) {
 	fail := func(format string, args ...any) error {
 		return &ReadError{File: s.file, Sheet: s.sheet, Err: fmt.Errorf(format, args...)}
 	}
@@ -152,6 +164,17 @@ func (s *source) annex() (*AnnexSheet, error) {
 			}
 		}
 		if known && filled >= 2 {
+			top = r
+		}
+	}
+	for r := 0; generic && top < 0 && r < len(s.rows) && r < 40; r++ {
+		filled := 0
+		for _, c := range s.rows[r] {
+			if c.text != "" {
+				filled++
+			}
+		}
+		if filled >= 2 {
 			top = r
 		}
 	}
@@ -243,12 +266,16 @@ func (s *source) annex() (*AnnexSheet, error) {
 	if n == 0 {
 		return nil, fail("the table under row %d has no rows", top+1)
 	}
-	l, err := analyse(&a.Table)
-	if err != nil {
+	// The totals row goes to Table.Totals, where Check expects it.
+	isTotals := func(row []string) bool {
+		return isTotalsLabel(row[0]) || len(row) > 1 && isTotalsLabel(row[1])
+	}
+	if l, err := analyse(&a.Table); err == nil {
+		isTotals = l.isTotals
+	} else if !generic || !errors.Is(err, errNoCoverage) {
 		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: err}
 	}
-	// The totals row goes to Table.Totals, where Check expects it.
-	if l.isTotals(a.Table.Rows[n-1]) {
+	if isTotals(a.Table.Rows[n-1]) {
 		a.Table.Totals = a.Table.Rows[n-1]
 		a.totalsRow = a.rows[n-1]
 		a.Table.Rows, a.rows = a.Table.Rows[:n-1], a.rows[:n-1]

@@ -8,6 +8,12 @@
 // example. Parse reads a source into a validated document; every problem
 // comes back at once, each with its file and line.
 //
+// An annex may be kept in a file beside the source: a YAML or JSON file
+// holding the whole annex, read by ParseFS, or a workbook or CSV file
+// holding its table, read by ParseSourceWith through a TableReader such
+// as coverage.ReadTable (package markdown reads no spreadsheets itself:
+// coverage, which does, imports it). Written back, such tables are inline.
+//
 // # Round trip
 //
 // Write's output is itself a source file. After the front matter it shows

@@ -39,6 +39,11 @@ type fmDecoder struct {
 	// keys maps a mapping's value nodes to their keys: a list or mapping
 	// is placed at its key's line, not at its first item's.
 	keys map[*yaml.Node]*yaml.Node
+	// tables reads spreadsheet annex files; nil when the caller gave none.
+	tables TableReader
+	// annexFiles records, by annex index, the file an annex's table was
+	// read from.
+	annexFiles map[int]*TableFile
 }
 
 func (d *fmDecoder) line(n *yaml.Node) int { return n.Line + d.off }
@@ -465,33 +470,55 @@ func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recip
 }
 
 // annexItem decodes an annex written in place, or {file: name} naming a
-// YAML or JSON file that holds it.
+// YAML or JSON file that holds it, or a spreadsheet table (see tableFile).
 func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
 	where, field := fmt.Sprintf("annexes[%d]", i), fmt.Sprintf("Annexes[%d]", i)
 	d.mark(field, n)
-	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "file" {
-		v := n.Content[1]
-		name, ok := d.text(v, where+".file")
-		if !ok {
-			return bhytdoc.Annex{}
-		}
-		b, p := d.readFile(v, where+".file", name)
-		if b == nil {
-			return bhytdoc.Annex{}
-		}
-		sub := &fmDecoder{errs: d.errs, file: p, fsys: d.fsys, dir: path.Dir(p), pos: d.pos, keys: d.keys}
-		var root yaml.Node
-		if err := yaml.Unmarshal(bytes.TrimPrefix(b, bom), &root); err != nil {
-			sub.syntax(err)
-			return bhytdoc.Annex{}
-		}
-		if len(root.Content) == 0 {
-			sub.fail(&root, "", "empty annex file")
-			return bhytdoc.Annex{}
-		}
-		return sub.annex(root.Content[0], "", field)
+	if n.Kind != yaml.MappingNode || !hasKey(n, "file") {
+		return d.annex(n, where, field)
 	}
-	return d.annex(n, where, field)
+	var v *yaml.Node
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if n.Content[j].Value == "file" {
+			v = n.Content[j+1]
+		}
+	}
+	name, ok := d.text(v, where+".file")
+	if !ok {
+		return bhytdoc.Annex{}
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv":
+		return d.tableFile(n, i, name)
+	}
+	if len(n.Content) != 2 {
+		d.fail(n, where, "an annex in a YAML or JSON file holds its title and other keys itself: give only file: (tables are read from .xlsx, .xlsm or .csv files)")
+		return bhytdoc.Annex{}
+	}
+	b, p := d.readFile(v, where+".file", name)
+	if b == nil {
+		return bhytdoc.Annex{}
+	}
+	sub := &fmDecoder{errs: d.errs, file: p, fsys: d.fsys, dir: path.Dir(p), pos: d.pos, keys: d.keys, tables: d.tables}
+	var root yaml.Node
+	if err := yaml.Unmarshal(bytes.TrimPrefix(b, bom), &root); err != nil {
+		sub.syntax(err)
+		return bhytdoc.Annex{}
+	}
+	if len(root.Content) == 0 {
+		sub.fail(&root, "", "empty annex file")
+		return bhytdoc.Annex{}
+	}
+	return sub.annex(root.Content[0], "", field)
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		if n.Content[j].Kind == yaml.ScalarNode && n.Content[j].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func join(where, key string) string {
@@ -509,6 +536,7 @@ func (d *fmDecoder) annex(n *yaml.Node, where, field string) bhytdoc.Annex {
 		"reference": func(v *yaml.Node) { d.str(v, join(where, "reference"), field+".Reference", &a.Reference) },
 		"landscape": func(v *yaml.Node) { a.Landscape, _ = d.boolean(v, join(where, "landscape")) },
 		"table":     func(v *yaml.Node) { a.Table = d.table(v, join(where, "table"), field+".Table") },
+		"coverage":  func(v *yaml.Node) { a.Coverage = d.coverage(v, join(where, "coverage")) },
 	})
 	return a
 }

@@ -161,6 +161,7 @@ func (g gen) signature() bhytdoc.Signature {
 
 func (g gen) annex() bhytdoc.Annex {
 	a := bhytdoc.Annex{Title: g.field(), Landscape: g.r.IntN(3) == 0}
+	a.Coverage = bhytdoc.CoverageDecl(g.r.IntN(3))
 	if g.r.IntN(2) == 0 {
 		a.Reference = g.field()
 	}

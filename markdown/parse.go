@@ -50,8 +50,9 @@ type Source struct {
 	Name string
 	// Doc is the document, in canonical form (see Canonical) with tone
 	// marks as written.
-	Doc *bhytdoc.Document
-	pos map[string]pos
+	Doc        *bhytdoc.Document
+	pos        map[string]pos
+	annexFiles map[int]*TableFile
 }
 
 // Line returns the file and 1-based line where field (a Document path as
@@ -138,7 +139,18 @@ func ParseFS(fsys fs.FS, name string) (*bhytdoc.Document, error) {
 // ParseSource is Parse returning the Source, whose Locate places problems
 // found later at their lines. fsys, when not nil, holds the files the
 // front matter refers to, relative to path.Dir(name).
-func ParseSource(src []byte, name string, fsys fs.FS) (_ *Source, err error) {
+func ParseSource(src []byte, name string, fsys fs.FS) (*Source, error) {
+	return ParseSourceWith(src, name, fsys, nil)
+}
+
+// ParseSourceWith is ParseSource with options; o may be nil. With
+// o.Tables set, an annex may take its table from a spreadsheet file:
+//
+//	annexes:
+//	  - file: units.xlsx
+//	    sheet: Phụ lục 1
+//	    title: Biểu giao chỉ tiêu
+func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *Source, err error) {
 	defer func() {
 		// Nothing below should panic; should a dependency do so on some
 		// input, the caller still gets an error, not a crash.
@@ -172,9 +184,12 @@ func ParseSource(src []byte, name string, fsys fs.FS) (_ *Source, err error) {
 	if d != delims {
 		return fail(1, "front matter not closed: add a line %q after the YAML fields", strings.Repeat("-", delims))
 	}
-	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}}
+	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}, annexFiles: map[int]*TableFile{}}
 	dir := path.Dir(name)
-	dec := &fmDecoder{errs: &errs, file: name, off: 1, fsys: fsys, dir: dir, pos: s.pos}
+	dec := &fmDecoder{errs: &errs, file: name, off: 1, fsys: fsys, dir: dir, pos: s.pos, annexFiles: s.annexFiles}
+	if o != nil {
+		dec.tables = o.Tables
+	}
 	var node yaml.Node
 	if err := yaml.Unmarshal(raw, &node); err != nil {
 		dec.syntax(err)

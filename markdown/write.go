@@ -366,6 +366,9 @@ func annexNode(a *bhytdoc.Annex) *yaml.Node {
 	if a.Landscape {
 		add(m, "landscape", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
+	if a.Coverage != bhytdoc.CoverageAuto {
+		add(m, "coverage", coverageNode(a.Coverage))
+	}
 	t := &a.Table
 	tn := &yaml.Node{Kind: yaml.MappingNode}
 	hs := &yaml.Node{Kind: yaml.SequenceNode}

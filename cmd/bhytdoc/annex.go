@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 const annexUsage = `usage:
@@ -20,10 +22,12 @@ const annexUsage = `usage:
       unit), and prints the schedule sentence. No PDF: an annex is printed
       as part of a document (see package coverage, Table.Annex). A
       workbook is read from the sheet it opens on, or --sheet NAME.
-  bhytdoc annex check TABLE.xlsx|TABLE.csv ... [--sheet NAME]
+  bhytdoc annex check TABLE.xlsx|TABLE.csv|SOURCE.md ... [--sheet NAME]
       report every arithmetic inconsistency, one per line; exit status 1
       when there is any, 0 when the tables are consistent. Every visible
-      sheet of a workbook is checked, or only --sheet NAME.
+      sheet of a workbook is checked, or only --sheet NAME. Of a Markdown
+      source, every coverage annex is checked (declared coverage: true,
+      or recognised by its columns), inline or read from a file.
 `
 
 func runAnnex(args []string, stdout, stderr io.Writer) int {
@@ -208,6 +212,17 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, file := range files {
+		if strings.EqualFold(filepath.Ext(file), ".md") {
+			if *sheet != "" {
+				fmt.Fprintf(stderr, "bhytdoc annex check: %s: --sheet is for workbooks; a source names its sheets itself\n", file)
+				status = exitUsage
+				continue
+			}
+			if code := checkSource(file, stdout, stderr); code != exitOK {
+				status = code
+			}
+			continue
+		}
 		sheets, err := readAnnexes(file, *sheet)
 		if err != nil {
 			status = report(stderr, "", err)
@@ -251,4 +266,43 @@ func readAnnexes(file, sheet string) ([]*coverage.AnnexSheet, error) {
 		}
 		return []*coverage.AnnexSheet{s}, nil
 	})
+}
+
+// checkSource checks the coverage annexes of the Markdown source file,
+// reading the files it names inside its directory as render does. A
+// finding names the annex by its index and, for a table read from a
+// file, the file and sheet, and the cell: "plan.md: annexes[1]
+// (units.xlsx!Sheet1): F5: row 3 …"; otherwise by its title.
+func checkSource(file string, stdout, stderr io.Writer) int {
+	data, err := readInput(file, maxTextBytes)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInvalid
+	}
+	srcDir := filepath.Dir(file)
+	root, err := os.OpenRoot(srcDir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitInvalid
+	}
+	defer root.Close()
+	s, err := parseSource(data, file, root)
+	if err != nil {
+		return printErrors(stderr, file, relocate(err, srcDir))
+	}
+	declared, found := coverageFindings(s, func(i int) string {
+		if f := s.AnnexFile(i); f != nil {
+			return fmt.Sprintf("annexes[%d] (%s)", i, f)
+		}
+		return fmt.Sprintf("annexes[%d] (%s)", i, excerpt.Trim(s.Doc.Annexes[i].Title))
+	})
+	found = append(declared, found...)
+	for _, f := range found {
+		fmt.Fprintf(stdout, "%s: %s\n", file, f)
+	}
+	if len(found) > 0 {
+		fmt.Fprintf(stderr, "bhytdoc: %s: %d inconsistencies\n", file, len(found))
+		return exitInvalid
+	}
+	return exitOK
 }

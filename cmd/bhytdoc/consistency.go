@@ -3,19 +3,31 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
-// InconsistentError lists the arithmetic findings of a document's coverage
-// annexes.
+// inconsistentError lists the problems of a document's coverage annexes:
+// arithmetic findings, and annexes declared coverage tables that are not.
 type inconsistentError struct {
 	findings []string
+	// declared counts the findings about declarations, which
+	// --allow-inconsistent does not excuse.
+	declared int
 }
 
 func (e *inconsistentError) Error() string {
-	return fmt.Sprintf("%d arithmetic inconsistencies in the annexes (--allow-inconsistent renders anyway)", len(e.findings))
+	var parts []string
+	if n := len(e.findings) - e.declared; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d arithmetic inconsistencies in the annexes (--allow-inconsistent renders anyway)", n))
+	}
+	if e.declared > 0 {
+		parts = append(parts, fmt.Sprintf("%d annexes declared coverage: true are not coverage tables (remove the declaration or fix the header)", e.declared))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Unwrap lists each finding as its own error, so report prints one per
@@ -28,23 +40,61 @@ func (e *inconsistentError) Unwrap() []error {
 	return append(errs, errors.New(e.Error()))
 }
 
-// checkCoverage runs coverage.Check on every annex whose columns it
-// recognises as a coverage table (participants, population, rate …);
-// other tables are not its business. Every finding names the annex.
-func checkCoverage(d *bhytdoc.Document) error {
-	var out []string
-	for i := range d.Annexes {
-		a := &d.Annexes[i]
-		found, err := coverage.Check(&a.Table)
-		if err != nil {
-			continue // not a coverage table
+// checkCoverage runs coverage.Check on every annex declared a coverage
+// table (coverage: true) or, undeclared, whose columns it recognises as
+// one (participants, population, rate …); other tables are not its
+// business, nor one declared coverage: false. A table declared one that
+// Check cannot read is an error even when allowInconsistent lets
+// arithmetic findings pass. Every finding names the annex.
+func checkCoverage(d *bhytdoc.Document, allowInconsistent bool) error {
+	return checkSourceCoverage(&markdown.Source{Doc: d}, allowInconsistent)
+}
+
+// checkSourceCoverage is checkCoverage of s.Doc; a finding in a table read
+// from a file names the file and the cell.
+func checkSourceCoverage(s *markdown.Source, allowInconsistent bool) error {
+	declared, found := coverageFindings(s, func(i int) string {
+		if f := s.AnnexFile(i); f != nil {
+			return fmt.Sprintf("Annexes[%d] (%s, %s)", i, s.Doc.Annexes[i].Title, f)
 		}
-		for _, f := range found {
-			out = append(out, fmt.Sprintf("Annexes[%d] (%s): %s", i, a.Title, f))
-		}
+		return fmt.Sprintf("Annexes[%d] (%s)", i, s.Doc.Annexes[i].Title)
+	})
+	if allowInconsistent {
+		found = nil
 	}
-	if len(out) == 0 {
+	if len(declared)+len(found) == 0 {
 		return nil
 	}
-	return &inconsistentError{findings: out}
+	return &inconsistentError{findings: append(declared, found...), declared: len(declared)}
+}
+
+// coverageFindings returns, each after the label of its annex, the
+// annexes declared coverage tables that are not, and the arithmetic
+// findings — for a table read from a file, with the cell ("F7").
+func coverageFindings(s *markdown.Source, label func(i int) string) (declared, found []string) {
+	for i := range s.Doc.Annexes {
+		a := &s.Doc.Annexes[i]
+		if a.Coverage == bhytdoc.CoverageNo {
+			continue
+		}
+		// The canonical table has the rows and columns of the one read,
+		// so the file's cell references hold for it.
+		var fs []coverage.Finding
+		var err error
+		if f := s.AnnexFile(i); f != nil && f.Cell != nil {
+			fs, err = coverage.CheckAt(&a.Table, f.Cell)
+		} else {
+			fs, err = coverage.Check(&a.Table)
+		}
+		if err != nil {
+			if a.Coverage == bhytdoc.CoverageYes {
+				declared = append(declared, fmt.Sprintf("%s: declared coverage: true, but not a coverage table: %v", label(i), err))
+			}
+			continue
+		}
+		for _, f := range fs {
+			found = append(found, fmt.Sprintf("%s: %s", label(i), f))
+		}
+	}
+	return declared, found
 }

@@ -217,6 +217,56 @@ func hostiles() []hostile {
 			},
 			want: []string{"signatures[0].image", "signatures[0].seal"}, check: noFile("out")},
 
+		// Annex tables from spreadsheet files obey the same rules.
+		{name: "annex workbook link outside", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				other := t.TempDir()
+				f := excelize.NewFile()
+				f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị"})
+				f.SetSheetRow("Sheet1", "A2", &[]any{1, "Ngoài"})
+				saveXLSX(t, f, filepath.Join(other, "pl.xlsx"))
+				os.Mkdir(filepath.Join(dir, "src"), 0o755)
+				os.Symlink(filepath.Join(other, "pl.xlsx"), filepath.Join(dir, "src", "pl.xlsx"))
+				return []string{"annex", "check", source(t, dir, "src/doc.md", "annexes:\n  - {file: pl.xlsx, title: Ngoài}")}
+			},
+			want: []string{"annexes[0].file", "escapes"}},
+		{name: "FIFO annex table", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				mkfifo(t, filepath.Join(dir, "pl.csv"))
+				return []string{"render", source(t, dir, "doc.md", "annexes:\n  - {file: pl.csv, title: A}"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"annexes[0].file: pl.csv is not a regular file"}, check: noFile("out")},
+		{name: "huge annex table", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				p := filepath.Join(dir, "pl.csv")
+				f, _ := os.Create(p)
+				f.Truncate(16<<20 + 1)
+				f.Close()
+				return []string{"render", source(t, dir, "doc.md", "annexes:\n  - {file: pl.csv, title: A}"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"annexes[0].file: pl.csv is larger than 16 MiB"}, check: noFile("out")},
+		{name: "annex table of many rows", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				var b strings.Builder
+				b.WriteString("STT,Đơn vị\n")
+				for i := range 30000 {
+					fmt.Fprintf(&b, "%d,Xã %d\n", i+1, i+1)
+				}
+				writeTemp(t, dir, "pl.csv", []byte(b.String()))
+				return []string{"render", source(t, dir, "doc.md", "annexes:\n  - {file: pl.csv, title: A}"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"pl.csv: a table of 30000 rows; at most 20000"}, check: noFile("out")},
+		{name: "annex formula without value", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				f := excelize.NewFile()
+				f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị", "Số người đã tham gia BHYT", "Dân số"})
+				f.SetSheetRow("Sheet1", "A2", &[]any{1, "Phường A", 10})
+				f.SetCellFormula("Sheet1", "D2", "C2*2")
+				saveXLSX(t, f, filepath.Join(dir, "pl.xlsx"))
+				return []string{"annex", "check", source(t, dir, "doc.md", "annexes:\n  - {file: pl.xlsx, sheet: Sheet1, title: A}")}
+			},
+			want: []string{`annexes[0].file: pl.xlsx: sheet "Sheet1": row 2, column D: formula =C2*2 has no computed value`}},
+
 		// 13: a number is decimal digits.
 		{name: "number forms", code: exitInvalid,
 			setup: func(t *testing.T, dir string) []string {

@@ -271,10 +271,8 @@ func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !m.f.allow {
-		if err := checkCoverage(doc); err != nil {
-			return nil, err
-		}
+	if err := checkCoverage(doc, m.f.allow); err != nil {
+		return nil, err
 	}
 	return doc, nil
 }

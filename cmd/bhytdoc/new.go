@@ -61,8 +61,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if err == nil && p != nil {
 		err = p.attach(doc)
 	}
-	if err == nil && !*allow {
-		err = checkCoverage(doc)
+	if err == nil {
+		err = checkCoverage(doc, *allow)
 	}
 	if err != nil {
 		var te *templates.Error

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
@@ -109,14 +110,12 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 		return exitInvalid
 	}
 	defer root.Close()
-	s, err := markdown.ParseSource(data, filepath.Base(path), rootFS{root})
+	s, err := parseSource(data, path, root)
 	if err != nil {
 		return printErrors(stderr, path, relocate(err, srcDir))
 	}
-	if !allowInconsistent {
-		if err := checkCoverage(s.Doc); err != nil {
-			return report(stderr, path, err)
-		}
+	if err := checkSourceCoverage(s, allowInconsistent); err != nil {
+		return report(stderr, path, err)
 	}
 	// Every format is made before any is written, and all are written
 	// together: never a new PDF beside a stale Markdown file.
@@ -143,6 +142,12 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// parseSource parses the source at path, whose contents are data, reading
+// the files it names (annex tables, images) inside root, its directory.
+func parseSource(data []byte, path string, root *os.Root) (*markdown.Source, error) {
+	return markdown.ParseSourceWith(data, filepath.Base(path), rootFS{root}, &markdown.ParseOptions{Tables: coverage.ReadTable})
 }
 
 // relocate puts dir in front of the file names of a markdown.Errors.
