@@ -482,6 +482,35 @@ func TestHostile(t *testing.T) {
 		})
 	})
 
+	// A 16 MiB source can hold hundreds of thousands of rows, and each
+	// costs every writer time and memory: the rows of all a document's
+	// tables together are bounded, and the error names the table at
+	// which the count passes the bound.
+	t.Run("table_rows_bounded", func(t *testing.T) {
+		guard(t, func() {
+			rows := func(n int) [][]string {
+				out := make([][]string, n)
+				for i := range out {
+					out[i] = []string{strconv.Itoa(i + 1), "Xã"}
+				}
+				return out
+			}
+			annex := func(n int) Annex {
+				return Annex{Title: "Phụ lục", Table: Table{Header: [][]HeaderCell{{{Text: "STT"}, {Text: "Đơn vị"}}}, Rows: rows(n)}}
+			}
+			d := minimal()
+			d.Annexes = []Annex{annex(MaxTableRows / 2), annex(MaxTableRows / 2)}
+			if err := d.Validate(); err != nil {
+				t.Fatalf("%d rows in all: %v", MaxTableRows, err)
+			}
+			d.Annexes[1] = annex(MaxTableRows/2 + 1)
+			err := d.Validate()
+			if err == nil || !strings.Contains(err.Error(), "Annexes[1].Table.Rows") || !strings.Contains(err.Error(), "at most 20000 together") {
+				t.Errorf("%d rows in all: %v", MaxTableRows+1, err)
+			}
+		})
+	})
+
 	t.Run("item09_row_taller_than_page", func(t *testing.T) {
 		var sb strings.Builder
 		for i := 0; sb.Len() < 10000; i++ {

@@ -19,6 +19,11 @@ const (
 	// header cell, which is repeated on every page.
 	MaxCellRunes       = 10000
 	MaxHeaderCellRunes = 200
+	// MaxTableRows bounds the body rows of all a document's tables
+	// together (annexes and tables in the body): every writer's time and
+	// memory grow with them. An annex of every commune of the country
+	// (about 10,600) fits.
+	MaxTableRows = 20000
 	// MaxImagePixels bounds the width × height a signature or seal PNG
 	// declares; it is checked before the image is decoded. 4 megapixels
 	// is 2048 × 2048, far more than a 45 mm signature needs at 600 dpi.

@@ -195,6 +195,32 @@ func (d *Document) validate(p *problems) {
 		validateAnnex(p, fmt.Sprintf("Annexes[%d]", i), &d.Annexes[i])
 		validateReference(p, fmt.Sprintf("Annexes[%d].Reference", i), d, d.Annexes[i].Reference)
 	}
+	d.validateTableRows(p)
+}
+
+// validateTableRows bounds the body rows of all the document's tables
+// together, naming the table at which the count passes MaxTableRows:
+// every writer's time and memory grow with them.
+func (d *Document) validateTableRows(p *problems) {
+	n := 0
+	check := func(field string, t *Table) bool {
+		n += len(t.Rows)
+		if n > MaxTableRows {
+			p.add(field+".Rows", "the document's tables hold %d rows up to here; at most %d together", n, MaxTableRows)
+			return false
+		}
+		return true
+	}
+	for i := range d.Body {
+		if t := d.Body[i].Table; t != nil && !check(fmt.Sprintf("Body[%d].Table", i), t) {
+			return
+		}
+	}
+	for i := range d.Annexes {
+		if !check(fmt.Sprintf("Annexes[%d].Table", i), &d.Annexes[i].Table) {
+			return
+		}
+	}
 }
 
 var (

@@ -25,14 +25,24 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	if err != nil {
 		return err
 	}
+	// Table.Markdown reports a table it cannot write, where
+	// markdown.Table would give "" and the summary would silently lack it.
+	annex, err := a.Table.Markdown()
+	if err != nil {
+		return err
+	}
+	newer, err := t.newParticipants().Markdown()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(oneLine(a.Title))))
 	if ref := oneLine(t.Reference); ref != "" {
 		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))
 	}
 	fmt.Fprintf(bw, "%s\n\n", markdown.Escape(t.Schedule()+"."))
-	fmt.Fprintf(bw, "%s\n\n", markdown.Table(&a.Table))
-	fmt.Fprintf(bw, "## Số người phải phát triển mới\n\n%s\n", markdown.Table(t.newParticipants()))
+	fmt.Fprintf(bw, "%s\n\n", annex)
+	fmt.Fprintf(bw, "## Số người phải phát triển mới\n\n%s\n", newer)
 	return bw.Flush()
 }
 

@@ -54,10 +54,10 @@ type ParseOptions struct {
 const maxSheetName = 31
 
 // MaxTableFileRows bounds the rows of an annex table read from a
-// spreadsheet file: a file of 16 MiB can hold hundreds of thousands, more
-// than any annex (Vietnam has about 10,600 communes) and more than the
-// writers lay out in reasonable time and memory.
-const MaxTableFileRows = 20000
+// spreadsheet file: a file of 16 MiB can hold hundreds of thousands. It is
+// the model's bound on a document's table rows, checked here as soon as
+// the table is read rather than after it is held whole.
+const MaxTableFileRows = bhytdoc.MaxTableRows
 
 // tableFile decodes an annex entry {file: name.xlsx|csv, sheet, title,
 // reference, landscape, coverage}: the table from the file, the rest from
