@@ -46,23 +46,12 @@ func parsedFont(f *fonts.Face) (*fpdf.UTF8Font, error) {
 
 // Render lays out doc and returns the PDF bytes. Nothing is returned on
 // error, so callers never write a partial file.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (out []byte, err error) {
-	// fpdf panics on some inputs the checks before it should have caught;
-	// a caller still gets an error, never a crash.
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("pdf: internal error: %v", r)
-		}
-	}()
-	m, err := newMetrics(fam, doc)
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]byte, error) {
+	l, err := LayoutAll(doc, set, fam)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := Layout(doc, set, m)
-	if err != nil {
-		return nil, err
-	}
-	return write(pages, doc, set, m)
+	return l.PDF()
 }
 
 // LayoutDoc exposes the layout step for tests and tools.
