@@ -417,17 +417,33 @@ func (l *layout) signatureBlock(d signParts) []block {
 }
 
 // sigImages adds the signature and seal images between the titles and
-// the name: the signature centred, the seal over its left third.
+// the name: the signature centred, the seal over its left third, as
+// Decree 30 has the seal cover about a third of the signature on the left.
 func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64) {
 	boxTop := titlesEnd + 2
 	boxH := nameY - titlesEnd - 0.8*sizeSignature*ptToMM - 3
+	iw := min(w*0.5, 45)
+	// Where the signature is visible: its box shrunk to the image's
+	// aspect ratio, as the writer draws it.
+	sx, sw := cx-iw/2, iw
 	if len(s.Image) > 0 {
-		iw := min(w*0.5, 45)
-		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image})
+		o := Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image}
+		if x, _, fw, _, ok := fitImage(o); ok {
+			sx, sw = x, fw
+		}
+		b.ops = append(b.ops, o)
 	}
 	if len(s.Seal) > 0 {
-		sw := min(boxH, 36)
-		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - w*0.25 - sw/2, Y: boxTop, W: sw, H: sw, Img: s.Seal})
+		d := min(boxH, 36)
+		o := Op{Kind: OpImage, Y: boxTop, W: d, H: d, Img: s.Seal}
+		fw := d
+		if _, _, w, _, ok := fitImage(o); ok {
+			fw = w
+		}
+		// The seal's visible right edge a third of the way into the
+		// signature, its left edge kept inside the signature's column.
+		o.X = max(sx+sw/3-(d+fw)/2, cx-w/2-(d-fw)/2)
+		b.ops = append(b.ops, o)
 	}
 }
 
