@@ -505,7 +505,19 @@ func (d *fmDecoder) annex(n *yaml.Node, where, field string) bhytdoc.Annex {
 	var a bhytdoc.Annex
 	d.mark(field, n)
 	d.fields(n, where, map[string]func(*yaml.Node){
-		"title":     func(v *yaml.Node) { d.str(v, join(where, "title"), field+".Title", &a.Title) },
+		"title": func(v *yaml.Node) { d.str(v, join(where, "title"), field+".Title", &a.Title) },
+		"label": func(v *yaml.Node) {
+			// false: no label; text: a label of the annex's own.
+			if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" {
+				if b, ok := d.boolean(v, join(where, "label")); ok && !b {
+					a.NoLabel = true
+					return
+				}
+				d.fail(v, join(where, "label"), "true is not a label: write the label, or false for none")
+				return
+			}
+			d.str(v, join(where, "label"), field+".Label", &a.Label)
+		},
 		"reference": func(v *yaml.Node) { d.str(v, join(where, "reference"), field+".Reference", &a.Reference) },
 		"landscape": func(v *yaml.Node) { a.Landscape, _ = d.boolean(v, join(where, "landscape")) },
 		"table":     func(v *yaml.Node) { a.Table = d.table(v, join(where, "table"), field+".Table") },

@@ -142,7 +142,7 @@ type Table struct {
 
 // Annex is a phụ lục.
 type Annex struct {
-	Label     Text // "PHỤ LỤC" or "Phụ lục I"
+	Label     Text // "Phụ lục", "Phụ lục I" or the annex's own; empty: none
 	Title     Text
 	Reference Text
 	Table     Table

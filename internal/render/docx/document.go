@@ -593,6 +593,9 @@ func (w *builder) annex(i int) {
 	rl := ruleLine(w.widest(a.Reference.S, ir.Italic, sizeAnnexTitle, aw)*ruleRatio, aw)
 	rl.after = ptTwips(0.6 * sizeAnnexTitle * singleSpacing)
 	for _, p := range []*para{&label, &title, &ref, &rl} {
+		if p == &label && a.Label.S == "" {
+			continue
+		}
 		p.keepNext = true
 		w.b.para(p)
 	}

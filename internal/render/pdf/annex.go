@@ -34,8 +34,10 @@ func (l *layout) annex(a *ir.Annex) error {
 	first := Page{Landscape: landscape}
 	tlh := sizeAnnexTitle * singleSpacing * ptToMM
 	y := l.set.MarginTop + 0.8*sizeAnnexLabel*ptToMM
-	l.centred(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, y)
-	y += tlh
+	if a.Label.S != "" {
+		y, _ = l.centredWrapped(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, aw, y, sizeAnnexLabel*singleSpacing*ptToMM)
+		y += tlh
+	}
 	y, _ = l.centredWrapped(&first, a.Title, ir.Bold, sizeAnnexTitle, cx, aw, y, tlh)
 	y += tlh
 	var w float64
