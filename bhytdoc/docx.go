@@ -1,6 +1,7 @@
 package bhytdoc
 
 import (
+	"errors"
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/render/docx"
@@ -36,6 +37,11 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 		return nil, err
 	}
 	lays, err := pdf.AnnexLayouts(p.ir, p.set, p.font)
+	var oe *pdf.OverflowError
+	if errors.As(err, &oe) {
+		// An annex the page cannot hold is a problem with that field.
+		return nil, &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -691,8 +691,18 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 		}
 		return br
 	}
-	for _, r := range t.Rows {
-		tb.rows = append(tb.rows, bodyRow(r, ir.Regular))
+	for i, r := range t.Rows {
+		br := bodyRow(r, ir.Regular)
+		if len(t.Totals) > 0 && i >= len(t.Rows)-2 {
+			// As in the PDF, the last two body rows stay with the totals
+			// row: Word keeps a row whose paragraphs keep with the next.
+			for c := range br.cells {
+				for k := range br.cells[c].paras {
+					br.cells[c].paras[k].keepNext = true
+				}
+			}
+		}
+		tb.rows = append(tb.rows, br)
 	}
 	if len(t.Totals) > 0 {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
