@@ -45,8 +45,9 @@ func (l *layout) annex(a *ir.Annex) error {
 	y += tlh
 	var w float64
 	y, w = l.centredWrapped(&first, a.Reference, ir.Italic, sizeAnnexTitle, cx, aw, y, tlh)
-	l.rule(&first, cx, y+1.8, w*ruleRatio)
-	y += 1.8 + tlh*0.6
+	gap := l.ruleGap(ir.Italic, sizeAnnexTitle)
+	l.rule(&first, cx, y+gap, w*ruleRatio)
+	y += gap + tlh*0.6
 
 	// The table starts at the left margin, centred when narrower.
 	tw := 0.0
