@@ -181,15 +181,7 @@ func (b *buf) run(r *run) {
 		if i >= 0 {
 			seg = s[:i]
 		}
-		if seg != "" {
-			b.str("<w:t")
-			if seg[0] == ' ' || seg[len(seg)-1] == ' ' || strings.Contains(seg, "  ") {
-				b.str(` xml:space="preserve"`)
-			}
-			b.str(">")
-			b.esc(seg)
-			b.str("</w:t>")
-		}
+		b.text(seg)
 		if i < 0 {
 			break
 		}
@@ -201,6 +193,33 @@ func (b *buf) run(r *run) {
 		s = s[i+1:]
 	}
 	b.str("</w:r>")
+}
+
+// text writes seg, which holds no line break or tab, as w:t elements. A
+// spaced hyphen (" - ") never ends a line, as in the PDF: the hyphen is
+// Word's non-breaking hyphen and the space after it a no-break space, so
+// Word and LibreOffice can break only before it.
+func (b *buf) text(seg string) {
+	for seg != "" {
+		t, rest, dash := strings.Cut(seg, " - ")
+		if dash {
+			t += " "
+		}
+		if t != "" {
+			b.str("<w:t")
+			if t[0] == ' ' || t[len(t)-1] == ' ' || strings.Contains(t, "  ") {
+				b.str(` xml:space="preserve"`)
+			}
+			b.str(">")
+			b.esc(t)
+			b.str("</w:t>")
+		}
+		if !dash {
+			return
+		}
+		b.str("<w:noBreakHyphen/>")
+		seg = "\u00a0" + rest
+	}
 }
 
 // cell is a table cell: its grid span, vertical merge ("restart",
