@@ -11,13 +11,13 @@ import (
 )
 
 // TestDOCXSpacedHyphenNeverEndsALine converts with LibreOffice a DOCX
-// whose paragraphs are full of spaced hyphens, each shifted by one
+// whose paragraphs are full of spaced hyphens and en dashes, each shifted by one
 // character so that line ends meet the hyphens at many positions, and
-// reads the lines back with pdftotext: no line ends with "-", some start
-// with it (the break fell there), and the words read as the source's,
-// " - " included.
+// reads the lines back with pdftotext: no line ends with "-" or "–", some
+// start with one (the break fell there), and the words read as the
+// source's, " - " included.
 func TestDOCXSpacedHyphenNeverEndsALine(t *testing.T) {
-	const text = "TT Đảng ủy, HĐND - UBND xã; Độc lập - Tự do - Hạnh phúc; Lao động - Thương binh và Xã hội - các xã - phường - thị trấn"
+	const text = "TT Đảng ủy, HĐND - UBND xã; Độc lập - Tự do - Hạnh phúc; Lao động – Thương binh và Xã hội – các xã - phường - thị trấn"
 	d := quyetDinh(t, 1)
 	d.Body = nil
 	var want []string
@@ -49,7 +49,7 @@ func TestDOCXSpacedHyphenNeverEndsALine(t *testing.T) {
 		if len(f) == 0 || len(f) == 1 && isNumber(f[0]) {
 			continue // page numbers
 		}
-		if last := f[len(f)-1]; last == "-" || last == "\u2011" {
+		if last := f[len(f)-1]; last == "-" || last == "\u2011" || last == "–" {
 			t.Errorf("line ends with a hyphen: %q", strings.Join(f, " "))
 		}
 		if f[0] == "-" {
