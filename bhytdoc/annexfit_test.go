@@ -214,3 +214,30 @@ func TestAnnexTotalsKeepsTwoRowsDOCX(t *testing.T) {
 		t.Errorf("keepNext on the rows before the totals row: %v %v %v, want false true true", keeps(rows[n-4]), keeps(rows[n-3]), keeps(rows[n-2]))
 	}
 }
+
+// TestBodyTableHandWidthsTooWide checks the same for a table in the body,
+// which sits on a portrait page: widths set by hand wider than its text
+// width are an error naming the block's table and column.
+func TestBodyTableHandWidthsTooWide(t *testing.T) {
+	d := annexDoc(t)
+	tb := &bhytdoc.Table{
+		Header:  [][]bhytdoc.HeaderCell{{{Text: "Đơn vị"}, {Text: "Số người"}}},
+		Columns: []bhytdoc.Column{{Width: 100}, {Width: 90}},
+		Rows:    [][]string{{"Xã Nam Thanh", "1.234"}},
+	}
+	d.Body = append(d.Body, bhytdoc.Block{Kind: bhytdoc.TableBlock, Table: tb})
+	field := fmt.Sprintf("Body[%d].Table.Columns[0].Width", len(d.Body)-1)
+	for name, render := range map[string]func(*bhytdoc.Document, *bhytdoc.Options) ([]byte, error){
+		"PDF": bhytdoc.RenderPDF, "DOCX": bhytdoc.RenderDOCX,
+	} {
+		_, err := render(d, nil)
+		var ve *bhytdoc.ValidationError
+		if !errors.As(err, &ve) || len(ve.Fields()) != 1 || ve.Fields()[0] != field {
+			t.Errorf("%s: %v, want a validation error naming %s", name, err, field)
+		}
+	}
+	tb.Columns[0].Width = 60
+	if _, err := bhytdoc.RenderPDF(d, nil); err != nil {
+		t.Errorf("widths that fit: %v", err)
+	}
+}

@@ -342,7 +342,7 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 // tableIR derives a table's final cells and column alignments, for
 // annexes and body tables alike.
 func tableIR(t *Table, tf string) ir.Table {
-	var out ir.Table
+	out := ir.Table{Field: tf}
 	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
 		out.Header[r] = append(out.Header[r], ir.Cell{

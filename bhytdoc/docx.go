@@ -1,7 +1,6 @@
 package bhytdoc
 
 import (
-	"errors"
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/render/docx"
@@ -37,13 +36,8 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 		return nil, err
 	}
 	lays, err := pdf.AnnexLayouts(p.ir, p.set, p.font)
-	var oe *pdf.OverflowError
-	if errors.As(err, &oe) {
-		// An annex the page cannot hold is a problem with that field.
-		return nil, &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
-	}
 	if err != nil {
-		return nil, err
+		return nil, layoutError(err)
 	}
 	annexes := make([]docx.AnnexLayout, len(lays))
 	for i, l := range lays {
@@ -51,7 +45,7 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	}
 	blays, err := pdf.BodyTableLayouts(p.ir, p.set, p.font)
 	if err != nil {
-		return nil, err
+		return nil, layoutError(err)
 	}
 	tables := make([]docx.AnnexLayout, len(blays))
 	for i, l := range blays {

@@ -66,7 +66,7 @@ func (l *layout) annex(a *ir.Annex) error {
 	// The header is repeated on every page; half a page leaves the rows
 	// room to advance.
 	if maxH := (limit - top) / 2; headH > maxH {
-		return &OverflowError{Field: a.Label.Field + ".Table.Header",
+		return &OverflowError{Field: a.Table.Field + ".Header",
 			Msg: fmt.Sprintf("the header rows are %.0f mm tall at these column widths, more than half a page (%.0f mm): shorten the header text or widen its columns", headH, maxH)}
 	}
 	room := limit - top - headH // for rows on a page of their own
@@ -210,7 +210,7 @@ func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool, err error)
 	if landscape {
 		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
 		if !ok {
-			if err := l.handWidths(&a.Table, a.Label.Field+".Table", l.areaW(true)); err != nil {
+			if err := l.handWidths(&a.Table, l.areaW(true)); err != nil {
 				return g, landscape, err
 			}
 			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
@@ -223,7 +223,7 @@ func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool, err error)
 // are why t does not fit avail at the usual table size: the other
 // columns' longest words would fit the page on their own, but not beside
 // the set widths.
-func (l *layout) handWidths(t *ir.Table, field string, avail float64) error {
+func (l *layout) handWidths(t *ir.Table, avail float64) error {
 	minW, _ := l.contentWidths(t, sizeTableUsual)
 	set, need, widest := 0.0, 0.0, -1
 	for c, w := range t.Width {
@@ -239,8 +239,12 @@ func (l *layout) handWidths(t *ir.Table, field string, avail float64) error {
 	if widest < 0 || need > avail || set+need <= avail+1e-9 {
 		return nil
 	}
-	return &OverflowError{Field: fmt.Sprintf("%s.Columns[%d].Width", field, widest),
-		Msg: fmt.Sprintf("the widths set by hand total %.0f mm and the other columns need %.0f mm for their longest words at %d pt: more than the %.0f mm of a landscape page; narrow this column or leave its width unset", set, need, sizeTableUsual, avail)}
+	page := "a landscape page"
+	if avail < l.areaW(true) {
+		page = "the page"
+	}
+	return &OverflowError{Field: fmt.Sprintf("%s.Columns[%d].Width", t.Field, widest),
+		Msg: fmt.Sprintf("the widths set by hand total %.0f mm and the other columns need %.0f mm for their longest words at %d pt: more than the %.0f mm of %s; narrow this column or leave its width unset", set, need, sizeTableUsual, avail, page)}
 }
 
 func (l *layout) areaW(landscape bool) float64 {

@@ -44,6 +44,13 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 	}
 	l.contact(&first)
 	l.esign(&first, doc.CopyESign)
+	for i := range doc.Body {
+		if t := doc.Body[i].Table; t != nil {
+			if _, err := l.bodyTableGeom(t); err != nil {
+				return nil, err
+			}
+		}
+	}
 	flow := l.flowBlocks()
 	room := pageH - set.MarginBottom - set.MarginTop
 	for _, b := range flow {
