@@ -241,3 +241,44 @@ func TestBodyTableHandWidthsTooWide(t *testing.T) {
 		t.Errorf("widths that fit: %v", err)
 	}
 }
+
+// TestAnnexHeaderRoomKeepsPortrait: an annex whose rows fit a portrait
+// page on one line each stays portrait even when its long headers would
+// want more room than the page has left; the body keeps its lines and the
+// spare width goes to those headers.
+func TestAnnexHeaderRoomKeepsPortrait(t *testing.T) {
+	const long = "Số người đã tham gia bảo hiểm y tế đến ngày 31/12/2021"
+	name := "Thị trấn Nam Giang huyện Nam Trực"
+	tb := bhytdoc.Table{Header: [][]bhytdoc.HeaderCell{{{Text: "STT"}, {Text: "Đơn vị"}, {Text: long}, {Text: long}, {Text: long}, {Text: long}}}}
+	for i := 1; i <= 5; i++ {
+		tb.Rows = append(tb.Rows, []string{strconv.Itoa(i), name, "10.125", "1.234", "11.359", "10.600"})
+	}
+	d := annexDoc(t, bhytdoc.Annex{Title: "Biểu tham gia", Table: tb})
+	set, pages, _ := annexPages(t, d)
+	p := pages[0]
+	if p.Landscape {
+		t.Fatal("the annex turned landscape")
+	}
+	names := 0
+	for _, o := range p.Ops {
+		if o.Kind == pdf.OpText && o.S == name {
+			names++
+		}
+	}
+	if names != 5 {
+		t.Errorf("%d of 5 names on one line", names)
+	}
+	rects := cellRects(p)
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, r := range rects {
+		x0, x1 = min(x0, r.X), max(x1, r.X+r.W)
+	}
+	if !near(x0, set.MarginLeft, 0.5) || !near(x1, 210-set.MarginRight, 0.5) {
+		t.Errorf("table spans x %.1f–%.1f mm, want the text width", x0, x1)
+	}
+	// The numeric columns got more than their numbers need: the spare
+	// room went to their headers.
+	if w := rects[2].W; w < 22 {
+		t.Errorf("numeric column %.1f mm wide, want the spare room given to its header", w)
+	}
+}

@@ -348,14 +348,22 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	n := len(t.Align)
 	minW, natW := l.contentWidths(t, size)
 	hw := l.headWidths(t, size)
-	withHead := 0.0
+	// natB is each column with its body on one line; whether they all fit
+	// decides the orientation, so a header's wish for fewer lines never
+	// turns a page.
+	natB := make([]float64, n)
+	withHead, sumNatB := 0.0, 0.0
 	for c := range n {
+		natB[c] = max(natW[c], minW[c])
 		if t.Width[c] > 0 {
+			natB[c] = t.Width[c]
 			withHead += t.Width[c]
 		} else {
 			withHead += max(minW[c], hw[c])
 		}
+		sumNatB += natB[c]
 	}
+	unwrapped = sumNatB <= avail+1e-9
 	if withHead <= avail+1e-9 {
 		for c := range n {
 			minW[c] = max(minW[c], hw[c])
@@ -389,6 +397,22 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 			widths[c] = natW[c]
 			if t.Width[c] == 0 && flex > 0 {
 				widths[c] += spare * natW[c] / flex
+			}
+		}
+	case unwrapped:
+		// The body fits on one line but not beside headers of at most
+		// maxHeadLines: the body keeps its line and the spare room goes
+		// to the headers that want more, in proportion to their want.
+		spare, want := avail-sumNatB, 0.0
+		for c := range n {
+			if t.Width[c] == 0 {
+				want += max(0, hw[c]-natB[c])
+			}
+		}
+		for c := range n {
+			widths[c] = natB[c]
+			if t.Width[c] == 0 && want > 0 {
+				widths[c] += spare * max(0, hw[c]-natB[c]) / want
 			}
 		}
 	case ok:
@@ -471,7 +495,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	if len(t.Totals) > 0 {
 		g.totalsH = rowH(t.Totals, ir.Bold)
 	}
-	return g, ok, sumNat <= avail+1e-9
+	return g, ok, unwrapped
 }
 
 // eachHeaderCell calls fn with every header cell, placed by the model.
