@@ -172,6 +172,12 @@ func TestAnnexHandWidthsTooWide(t *testing.T) {
 			t.Errorf("%s: %v, want a validation error naming Annexes[0].Table.Columns[1].Width", name, err)
 		}
 	}
+	// LayoutPDF, the first step of a PDF book, reports it alike.
+	_, err := bhytdoc.LayoutPDF(d, nil)
+	var ve *bhytdoc.ValidationError
+	if !errors.As(err, &ve) || ve.Fields()[0] != "Annexes[0].Table.Columns[1].Width" {
+		t.Errorf("LayoutPDF: %v, want a validation error naming Annexes[0].Table.Columns[1].Width", err)
+	}
 	// Widths that leave room lay out at the usual size.
 	a.Table.Columns[1].Width = 60
 	d = annexDoc(t, a)
