@@ -34,7 +34,7 @@ func LayoutPDF(d *Document, o *Options) (*PDFLayout, error) {
 	}
 	l, err := pdf.LayoutAll(p.ir, p.set, p.font)
 	if err != nil {
-		return nil, err
+		return nil, layoutError(err)
 	}
 	return &PDFLayout{l: l, title: p.ir.InfoTitle, date: p.doc.Date}, nil
 }

@@ -203,16 +203,25 @@ func (d *Document) AnnexReference() string {
 		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
 }
 
-// AnnexHeading returns the label annex i is printed with ("Phụ lục", or
-// "Phụ lục II" when there are several) and its reference line without the
-// parentheses: its own Reference, or else AnnexReference.
+// AnnexHeading returns the label annex i is printed with and its
+// reference line without the parentheses: its own Reference, or else
+// AnnexReference. The label is the annex's own Label, empty with NoLabel,
+// or else "Phụ lục", or "Phụ lục II" when there are several annexes.
+// Every writer takes the label from here.
 func (d *Document) AnnexHeading(i int) (label, reference string) {
 	if d == nil || i < 0 || i >= len(d.Annexes) {
 		return "", ""
 	}
-	label = "Phụ lục"
-	if len(d.Annexes) > 1 {
-		label += " " + typo.Roman(i+1)
+	a := &d.Annexes[i]
+	switch {
+	case a.NoLabel:
+	case strings.TrimSpace(a.Label) != "":
+		label = oneLine(a.Label)
+	default:
+		label = "Phụ lục"
+		if len(d.Annexes) > 1 {
+			label += " " + typo.Roman(i+1)
+		}
 	}
 	reference = d.Annexes[i].Reference
 	if strings.TrimSpace(reference) == "" {
@@ -322,7 +331,7 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	f := fmt.Sprintf("Annexes[%d]", i)
 	label, ref := d.AnnexHeading(i)
 	return ir.Annex{
-		Label:     ir.Text{S: label, Field: f},
+		Label:     ir.Text{S: label, Field: f}, // the annex: writers name its parts from here
 		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
 		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
 		Landscape: a.Landscape,
@@ -333,7 +342,7 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 // tableIR derives a table's final cells and column alignments, for
 // annexes and body tables alike.
 func tableIR(t *Table, tf string) ir.Table {
-	var out ir.Table
+	out := ir.Table{Field: tf}
 	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
 		out.Header[r] = append(out.Header[r], ir.Cell{

@@ -214,8 +214,15 @@ type Recipient struct {
 	Joined bool
 }
 
-// Annex is a phụ lục: a title, a reference line and a table.
+// Annex is a phụ lục: a label, a title, a reference line and a table.
 type Annex struct {
+	// Label is the line above the title. Empty means the usual one:
+	// "Phụ lục" for a document's only annex, "Phụ lục I", "Phụ lục II" …
+	// when it has several. Set it for a label of your own ("PHỤ LỤC",
+	// "Biểu số 01"), or set NoLabel for none.
+	Label string
+	// NoLabel prints no label line; Label must then be empty.
+	NoLabel bool
 	// Title, printed in capitals ("Biểu giao chỉ tiêu đối với các xã").
 	Title string
 	// Reference is the italic line under the title. Empty means derived

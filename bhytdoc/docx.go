@@ -37,7 +37,7 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	}
 	lays, err := pdf.AnnexLayouts(p.ir, p.set, p.font)
 	if err != nil {
-		return nil, err
+		return nil, layoutError(err)
 	}
 	annexes := make([]docx.AnnexLayout, len(lays))
 	for i, l := range lays {
@@ -45,7 +45,7 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	}
 	blays, err := pdf.BodyTableLayouts(p.ir, p.set, p.font)
 	if err != nil {
-		return nil, err
+		return nil, layoutError(err)
 	}
 	tables := make([]docx.AnnexLayout, len(blays))
 	for i, l := range blays {

@@ -480,11 +480,17 @@ func checkDocument(t *testing.T, d *bhytdoc.Document, trees map[string]*xmlNode)
 }
 
 // textOf is the text of every w:t under n, concatenated.
+// textOf is the text of n as a reader sees it: its w:t runs, a
+// w:noBreakHyphen read as "-" and a no-break space as a space (the DOCX
+// writes a spaced hyphen " - " with both, so that no line ends with it).
 func textOf(n *xmlNode) string {
 	var b strings.Builder
 	n.each(func(k *xmlNode) {
-		if k.name.Local == "t" {
-			b.WriteString(k.text)
+		switch k.name.Local {
+		case "t":
+			b.WriteString(strings.ReplaceAll(k.text, "\u00a0", " "))
+		case "noBreakHyphen":
+			b.WriteString("-")
 		}
 	})
 	return b.String()

@@ -61,10 +61,19 @@ func TestSignatureImages(t *testing.T) {
 			t.Errorf("image %+v not between the titles (y=%.1f) and the name (y=%.1f)", im, title.Y, name.Y)
 		}
 	}
-	// The seal covers the left part of the signature.
+	// The seal covers the left third of the signature (Decree 30): its
+	// visible right edge a third of the way into the visible signature,
+	// its left edge outside it. The images are drawn at their aspect
+	// ratio inside their boxes: 120×60 and 80×80 pixels.
 	sig, seal := imgs[0], imgs[1]
-	if seal.X+seal.W/2 >= sig.X+sig.W/2 {
-		t.Errorf("seal centre %.1f not left of the signature centre %.1f", seal.X+seal.W/2, sig.X+sig.W/2)
+	visible := func(o pdf.Op, iw, ih float64) (x0, x1 float64) {
+		w := min(o.W, o.H*iw/ih)
+		return o.X + (o.W-w)/2, o.X + (o.W+w)/2
+	}
+	s0, s1 := visible(sig, 120, 60)
+	e0, e1 := visible(seal, 80, 80)
+	if third := s0 + (s1-s0)/3; !near(e1, third, 0.5) || e0 >= s0 {
+		t.Errorf("seal spans x %.1f–%.1f mm, want its right edge at %.1f mm, a third into the signature at %.1f–%.1f mm, and its left edge before it", e0, e1, third, s0, s1)
 	}
 	f, _ := render(t, d)
 	run(t, "qpdf", "--check", f)

@@ -32,10 +32,18 @@ func RenderPDF(d *Document, o *Options) ([]byte, error) {
 		return nil, err
 	}
 	b, err := pdf.Render(p.ir, p.set, p.font)
+	if err != nil {
+		return nil, layoutError(err)
+	}
+	return b, nil
+}
+
+// layoutError turns text the page cannot hold (a *pdf.OverflowError)
+// into a *ValidationError naming that field; other errors pass through.
+func layoutError(err error) error {
 	var oe *pdf.OverflowError
 	if errors.As(err, &oe) {
-		// Text the page cannot hold is a problem with that field.
-		return nil, &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
+		return &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
 	}
-	return b, err
+	return err
 }

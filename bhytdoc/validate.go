@@ -406,6 +406,10 @@ func tooLong(p *problems, field, s string, n int) {
 }
 
 func validateAnnex(p *problems, field string, a *Annex) {
+	tooLong(p, field+".Label", a.Label, MaxTitleRunes)
+	if a.NoLabel && strings.TrimSpace(a.Label) != "" {
+		p.add(field+".Label", "%q given with NoLabel: set one or the other", a.Label)
+	}
 	required(p, field+".Title", a.Title)
 	tooLong(p, field+".Title", a.Title, MaxSummaryRunes)
 	tooLong(p, field+".Reference", a.Reference, MaxSummaryRunes)

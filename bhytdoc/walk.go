@@ -64,6 +64,7 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	}
 	for i := range d.Annexes {
 		a := &d.Annexes[i]
+		fn(fmt.Sprintf("Annexes[%d].Label", i), &a.Label)
 		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
 		fn(fmt.Sprintf("Annexes[%d].Reference", i), &a.Reference)
 		a.Table.eachText(fmt.Sprintf("Annexes[%d].Table", i), fn)

@@ -533,12 +533,27 @@ func (d *fmDecoder) annex(n *yaml.Node, where, field string) bhytdoc.Annex {
 	d.mark(field, n)
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"title":     func(v *yaml.Node) { d.str(v, join(where, "title"), field+".Title", &a.Title) },
+		"label":     func(v *yaml.Node) { d.annexLabel(v, join(where, "label"), field, &a) },
 		"reference": func(v *yaml.Node) { d.str(v, join(where, "reference"), field+".Reference", &a.Reference) },
 		"landscape": func(v *yaml.Node) { a.Landscape, _ = d.boolean(v, join(where, "landscape")) },
 		"table":     func(v *yaml.Node) { a.Table = d.table(v, join(where, "table"), field+".Table") },
 		"coverage":  func(v *yaml.Node) { a.Coverage = d.coverage(v, join(where, "coverage")) },
 	})
 	return a
+}
+
+// annexLabel decodes an annex's label: false for none, or text, a label
+// of the annex's own.
+func (d *fmDecoder) annexLabel(v *yaml.Node, where, field string, a *bhytdoc.Annex) {
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" {
+		if b, ok := d.boolean(v, where); ok && !b {
+			a.NoLabel = true
+			return
+		}
+		d.fail(v, where, "true is not a label: write the label, or false for none")
+		return
+	}
+	d.str(v, where, field+".Label", &a.Label)
 }
 
 var alignNames = map[string]bhytdoc.Align{

@@ -162,6 +162,12 @@ func (g gen) signature() bhytdoc.Signature {
 func (g gen) annex() bhytdoc.Annex {
 	a := bhytdoc.Annex{Title: g.field(), Landscape: g.r.IntN(3) == 0}
 	a.Coverage = bhytdoc.CoverageDecl(g.r.IntN(3))
+	switch g.r.IntN(4) {
+	case 0:
+		a.Label = g.field()
+	case 1:
+		a.NoLabel = true
+	}
 	if g.r.IntN(2) == 0 {
 		a.Reference = g.field()
 	}

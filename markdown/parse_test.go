@@ -218,6 +218,27 @@ table:
 	if tb.Cols() != 4 || tb.Rows[0][2] != "12.345" || tb.Header[0][2].ColSpan != 2 || tb.Columns[3].Width != 25 {
 		t.Errorf("annex table %+v", tb)
 	}
+	// label: text is the annex's own label, false none, true an error.
+	for _, tc := range []struct{ yaml, label, err string }{
+		{"label: Biểu số 01\n", "Biểu số 01", ""},
+		{"label: false\n", "", ""},
+		{"label: true\n", "", "vb/data/pl.yaml:1: label: true is not a label"},
+	} {
+		orig := fsys["vb/data/pl.yaml"].Data
+		fsys["vb/data/pl.yaml"] = &fstest.MapFile{Data: append([]byte(tc.yaml), orig...)}
+		d, err := ParseFS(fsys, "vb/cv.md")
+		fsys["vb/data/pl.yaml"] = &fstest.MapFile{Data: orig}
+		switch {
+		case tc.err != "":
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: got %v, want %q", tc.yaml, err, tc.err)
+			}
+		case err != nil:
+			t.Errorf("%q: %v", tc.yaml, err)
+		case d.Annexes[0].Label != tc.label || d.Annexes[0].NoLabel != (tc.yaml == "label: false\n"):
+			t.Errorf("%q: label %q, no label %v", tc.yaml, d.Annexes[0].Label, d.Annexes[0].NoLabel)
+		}
+	}
 	// A problem in the annex file is reported at its own line.
 	fsys["vb/data/pl.yaml"] = &fstest.MapFile{Data: []byte("title: X\ntable:\n  rows:\n    - [1, 2]\n  colums: []\n")}
 	_, err = ParseFS(fsys, "vb/cv.md")

@@ -59,7 +59,7 @@ const maxSheetName = 31
 // the table is read rather than after it is held whole.
 const MaxTableFileRows = bhytdoc.MaxTableRows
 
-// tableFile decodes an annex entry {file: name.xlsx|csv, sheet, title,
+// tableFile decodes an annex entry {file: name.xlsx|csv, sheet, label, title,
 // reference, landscape, coverage}: the table from the file, the rest from
 // the entry. The file holds only the table, so the title is required.
 func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
@@ -79,6 +79,7 @@ func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
 			}
 		},
 		"title":     func(v *yaml.Node) { d.str(v, where+".title", field+".Title", &a.Title) },
+		"label":     func(v *yaml.Node) { d.annexLabel(v, where+".label", field, &a) },
 		"reference": func(v *yaml.Node) { d.str(v, where+".reference", field+".Reference", &a.Reference) },
 		"landscape": func(v *yaml.Node) { a.Landscape, _ = d.boolean(v, where+".landscape") },
 		"coverage":  func(v *yaml.Node) { a.Coverage = d.coverage(v, where+".coverage") },

@@ -204,6 +204,21 @@ func TestAnnexTableFileGeneric(t *testing.T) {
 	}
 }
 
+// A table file's entry takes the annex label like an inline annex:
+// text, or false for none.
+func TestAnnexTableFileLabel(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "list.csv"), []byte("TT,Cơ quan,Nhiệm vụ\n1,Phòng Y tế,Chủ trì\n"), 0o644)
+	writeTableSource(t, dir, "  - file: list.csv\n    title: Phân công\n    label: Biểu 1\n  - file: list.csv\n    title: Phân công\n    label: false\n")
+	s, err := parseTables(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := s.Doc.Annexes; a[0].Label != "Biểu 1" || a[0].NoLabel || a[1].Label != "" || !a[1].NoLabel {
+		t.Errorf("labels: %q %v, %q %v", a[0].Label, a[0].NoLabel, a[1].Label, a[1].NoLabel)
+	}
+}
+
 // Mistakes in an entry are errors naming the annex's key and line.
 func TestAnnexTableFileErrors(t *testing.T) {
 	dir := t.TempDir()

@@ -359,6 +359,12 @@ func annexNode(a *bhytdoc.Annex) *yaml.Node {
 	add := func(m *yaml.Node, key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
 	}
+	switch {
+	case a.NoLabel:
+		add(m, "label", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	case a.Label != "":
+		add(m, "label", str(a.Label))
+	}
 	add(m, "title", str(a.Title))
 	if a.Reference != "" {
 		add(m, "reference", str(a.Reference))

@@ -132,6 +132,7 @@ type Cell struct {
 
 // Table is an annex table; spans are at least 1.
 type Table struct {
+	Field  string // "Annexes[0].Table", "Body[3].Table": errors name its parts from here
 	Header [][]Cell
 	Align  []Align
 	// Width per column in millimetres; 0 means fit to content.
@@ -142,7 +143,7 @@ type Table struct {
 
 // Annex is a phụ lục.
 type Annex struct {
-	Label     Text // "PHỤ LỤC" or "Phụ lục I"
+	Label     Text // "Phụ lục", "Phụ lục I" or the annex's own; empty: none
 	Title     Text
 	Reference Text
 	Table     Table

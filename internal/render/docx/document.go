@@ -482,12 +482,14 @@ func (w *builder) signature(s *ir.Signature, field string, width float64, before
 	// The PDF's image boxes: the signature centred, at most half the
 	// column and 45 mm wide; the seal over its left third.
 	boxH := signatureSpace - 0.8*sizeSignature*ptToMM - 3
+	sigW := min(width*0.5, 45) // the signature's visible width
 	if len(s.Image) > 0 {
 		img, err := w.image(s.Image, field+".Image")
 		if err != nil {
 			return nil, err
 		}
 		iw, ih := fit(img, min(width*0.5, 45), boxH)
+		sigW = iw
 		space.runs = append(space.runs, run{drawing: w.inline(img, iw, ih, "Chữ ký")})
 	}
 	if len(s.Seal) > 0 {
@@ -497,7 +499,9 @@ func (w *builder) signature(s *ir.Signature, field string, width float64, before
 		}
 		box := min(boxH, 36)
 		iw, ih := fit(img, box, box)
-		x := width/2 - width*0.25 - iw/2
+		// Its right edge a third of the way into the centred signature,
+		// its left edge inside the column.
+		x := max(width/2-sigW/2+sigW/3-iw, 0)
 		y := (room-boxH)/2 + (box-ih)/2
 		space.runs = append(space.runs, run{drawing: w.anchor(img, x, y, iw, ih, "Dấu")})
 	}
@@ -589,6 +593,9 @@ func (w *builder) annex(i int) {
 	rl := ruleLine(w.widest(a.Reference.S, ir.Italic, sizeAnnexTitle, aw)*ruleRatio, aw)
 	rl.after = ptTwips(0.6 * sizeAnnexTitle * singleSpacing)
 	for _, p := range []*para{&label, &title, &ref, &rl} {
+		if p == &label && a.Label.S == "" {
+			continue
+		}
 		p.keepNext = true
 		w.b.para(p)
 	}
@@ -684,8 +691,18 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 		}
 		return br
 	}
-	for _, r := range t.Rows {
-		tb.rows = append(tb.rows, bodyRow(r, ir.Regular))
+	for i, r := range t.Rows {
+		br := bodyRow(r, ir.Regular)
+		if len(t.Totals) > 0 && i >= len(t.Rows)-2 {
+			// As in the PDF, the last two body rows stay with the totals
+			// row: Word keeps a row whose paragraphs keep with the next.
+			for c := range br.cells {
+				for k := range br.cells[c].paras {
+					br.cells[c].paras[k].keepNext = true
+				}
+			}
+		}
+		tb.rows = append(tb.rows, br)
 	}
 	if len(t.Totals) > 0 {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))

@@ -181,15 +181,7 @@ func (b *buf) run(r *run) {
 		if i >= 0 {
 			seg = s[:i]
 		}
-		if seg != "" {
-			b.str("<w:t")
-			if seg[0] == ' ' || seg[len(seg)-1] == ' ' || strings.Contains(seg, "  ") {
-				b.str(` xml:space="preserve"`)
-			}
-			b.str(">")
-			b.esc(seg)
-			b.str("</w:t>")
-		}
+		b.text(seg)
 		if i < 0 {
 			break
 		}
@@ -201,6 +193,46 @@ func (b *buf) run(r *run) {
 		s = s[i+1:]
 	}
 	b.str("</w:r>")
+}
+
+// text writes seg, which holds no line break or tab, as w:t elements. A
+// spaced hyphen or en dash (" - ", " – ") never ends a line, as in the
+// PDF: the space after it is a no-break space and a hyphen is Word's
+// non-breaking hyphen, so Word and LibreOffice can break only before it.
+func (b *buf) text(seg string) {
+	for seg != "" {
+		i := strings.Index(seg, " - ")
+		j := strings.Index(seg, " \u2013 ")
+		dash := " -"
+		if j >= 0 && (i < 0 || j < i) {
+			i, dash = j, " \u2013"
+		}
+		if i < 0 {
+			b.t(seg)
+			return
+		}
+		if dash == " -" {
+			b.t(seg[:i+1])
+			b.str("<w:noBreakHyphen/>")
+		} else {
+			b.t(seg[:i] + dash)
+		}
+		seg = "\u00a0" + seg[i+len(dash)+1:]
+	}
+}
+
+// t writes one w:t element holding s, if s is not empty.
+func (b *buf) t(s string) {
+	if s == "" {
+		return
+	}
+	b.str("<w:t")
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		b.str(` xml:space="preserve"`)
+	}
+	b.str(">")
+	b.esc(s)
+	b.str("</w:t>")
 }
 
 // cell is a table cell: its grid span, vertical merge ("restart",

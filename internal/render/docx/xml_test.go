@@ -31,6 +31,19 @@ func TestRunText(t *testing.T) {
 	}
 }
 
+// TestRunSpacedHyphen checks the XML of a spaced hyphen and en dash: a
+// non-breaking hyphen, or the dash, with a no-break space after it, so
+// that no line ends with either.
+func TestRunSpacedHyphen(t *testing.T) {
+	var b buf
+	b.run(&run{s: "HĐND - UBND - xã – phường", size: 13})
+	got := b.String()
+	want := `<w:t xml:space="preserve">HĐND </w:t><w:noBreakHyphen/><w:t xml:space="preserve">` + "\u00a0" + `UBND </w:t><w:noBreakHyphen/><w:t>` + "\u00a0" + `xã –</w:t><w:t>` + "\u00a0" + `phường</w:t>`
+	if !strings.Contains(got, want) {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
 func TestRenderChecksLayouts(t *testing.T) {
 	doc := &ir.Doc{Annexes: []ir.Annex{{Table: ir.Table{Align: make([]ir.Align, 3)}}}}
 	set := ir.Settings{MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 15, BodySize: 14, LineSpacing: 1, ParagraphSpacing: 6, Indent: 10}

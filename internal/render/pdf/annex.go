@@ -22,7 +22,10 @@ type tableGeom struct {
 // pages of its own with the header rows repeated on each. A row taller
 // than a page is split across pages line by line.
 func (l *layout) annex(a *ir.Annex) error {
-	g, landscape := l.annexGeom(a)
+	g, landscape, err := l.annexGeom(a)
+	if err != nil {
+		return err
+	}
 	pw := pageW
 	ph := pageH
 	if landscape {
@@ -34,14 +37,17 @@ func (l *layout) annex(a *ir.Annex) error {
 	first := Page{Landscape: landscape}
 	tlh := sizeAnnexTitle * singleSpacing * ptToMM
 	y := l.set.MarginTop + 0.8*sizeAnnexLabel*ptToMM
-	l.centred(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, y)
-	y += tlh
+	if a.Label.S != "" {
+		y, _ = l.centredWrapped(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, aw, y, sizeAnnexLabel*singleSpacing*ptToMM)
+		y += tlh
+	}
 	y, _ = l.centredWrapped(&first, a.Title, ir.Bold, sizeAnnexTitle, cx, aw, y, tlh)
 	y += tlh
 	var w float64
 	y, w = l.centredWrapped(&first, a.Reference, ir.Italic, sizeAnnexTitle, cx, aw, y, tlh)
-	l.rule(&first, cx, y+1.8, w*ruleRatio)
-	y += 1.8 + tlh*0.6
+	gap := l.ruleGap(ir.Italic, sizeAnnexTitle)
+	l.rule(&first, cx, y+gap, w*ruleRatio)
+	y += gap + tlh*0.6
 
 	// The table starts at the left margin, centred when narrower.
 	tw := 0.0
@@ -60,7 +66,7 @@ func (l *layout) annex(a *ir.Annex) error {
 	// The header is repeated on every page; half a page leaves the rows
 	// room to advance.
 	if maxH := (limit - top) / 2; headH > maxH {
-		return &OverflowError{Field: a.Label.Field + ".Table.Header",
+		return &OverflowError{Field: a.Table.Field + ".Header",
 			Msg: fmt.Sprintf("the header rows are %.0f mm tall at these column widths, more than half a page (%.0f mm): shorten the header text or widen its columns", headH, maxH)}
 	}
 	room := limit - top - headH // for rows on a page of their own
@@ -104,8 +110,12 @@ func (l *layout) annex(a *ir.Annex) error {
 			break
 		}
 		need := h
-		if r == rows-1 && len(a.Table.Totals) > 0 && h+g.totalsH <= room {
-			need += g.totalsH // the totals row never stands alone
+		if len(a.Table.Totals) > 0 && r < rows && r >= rows-2 {
+			// The totals row never stands alone under a repeated header:
+			// the last two body rows go with it when a page holds them.
+			if tail := sum(g.rowH[r:]) + g.totalsH; tail <= room {
+				need = tail
+			}
 		}
 		if h > room || (onPage == 0 && y+h > limit) {
 			// Taller than the room a page has: split it by lines.
@@ -187,8 +197,10 @@ func cellAlign(t *ir.Table, c int) align {
 // annexGeom decides an annex's orientation and table geometry: portrait
 // when the body rows fit on one line each at a usual table size (12–13
 // pt); otherwise landscape, as officials print wide annexes, shrinking the
-// font there only if the columns cannot fit.
-func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool) {
+// font there only if the columns cannot fit. Widths set by hand that leave
+// the other columns too little room are an error naming the column, not
+// a reason to shrink the font.
+func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool, err error) {
 	landscape = a.Landscape
 	ok := false
 	if !landscape {
@@ -198,10 +210,41 @@ func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool) {
 	if landscape {
 		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
 		if !ok {
+			if err := l.handWidths(&a.Table, l.areaW(true)); err != nil {
+				return g, landscape, err
+			}
 			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
 		}
 	}
-	return g, landscape
+	return g, landscape, nil
+}
+
+// handWidths reports the widest hand-set column of t when the set widths
+// are why t does not fit avail at the usual table size: the other
+// columns' longest words would fit the page on their own, but not beside
+// the set widths.
+func (l *layout) handWidths(t *ir.Table, avail float64) error {
+	minW, _ := l.contentWidths(t, sizeTableUsual)
+	set, need, widest := 0.0, 0.0, -1
+	for c, w := range t.Width {
+		if w > 0 {
+			set += w
+			if widest < 0 || w > t.Width[widest] {
+				widest = c
+			}
+		} else {
+			need += max(minW[c], minColW)
+		}
+	}
+	if widest < 0 || need > avail || set+need <= avail+1e-9 {
+		return nil
+	}
+	page := "a landscape page"
+	if avail < l.areaW(true) {
+		page = "the page"
+	}
+	return &OverflowError{Field: fmt.Sprintf("%s.Columns[%d].Width", t.Field, widest),
+		Msg: fmt.Sprintf("the widths set by hand total %.0f mm and the other columns need %.0f mm for their longest words at %d pt: more than the %.0f mm of %s; narrow this column or leave its width unset", set, need, sizeTableUsual, avail, page)}
 }
 
 func (l *layout) areaW(landscape bool) float64 {
@@ -224,12 +267,17 @@ func (l *layout) tableGeom(t *ir.Table, avail, smallest float64, noWrap bool) (t
 	return g, fits && (unwrapped || !noWrap)
 }
 
-// fit computes column widths at size. fits reports that no word needs
-// cutting; unwrapped that every body cell fits on one line.
-func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwrapped bool) {
+// maxHeadLines is the most lines a header cell wraps to when the page
+// has the room: a taller header is repeated on every page.
+const maxHeadLines = 4
+
+// contentWidths returns each column's min-content width (its longest word
+// in the body, totals and one-column header cells) and max-content width
+// (its longest body or totals cell on one line), padding included, at size.
+func (l *layout) contentWidths(t *ir.Table, size float64) (minW, natW []float64) {
 	n := len(t.Align)
-	minW := make([]float64, n)
-	natW := make([]float64, n)
+	minW = make([]float64, n)
+	natW = make([]float64, n)
 	measure := func(c int, s string, st ir.Style) {
 		natW[c] = max(natW[c], l.m.w(s, st, size)+2*cellPad)
 		for _, w := range strings.Fields(s) {
@@ -246,12 +294,81 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	}
 	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
 		if cell.ColSpan == 1 {
-			// Header words may wrap freely; only their longest word counts.
+			// Header words may wrap; only their longest word counts here.
 			for _, w := range strings.Fields(cell.Text.S) {
 				minW[col] = max(minW[col], l.m.w(w, ir.Bold, size)+2*cellPad)
 			}
 		}
 	})
+	return minW, natW
+}
+
+// headWidths returns, per column, the width its one-column header cells
+// need to wrap to at most maxHeadLines lines at size (0 for none).
+func (l *layout) headWidths(t *ir.Table, size float64) []float64 {
+	out := make([]float64, len(t.Align))
+	lines := func(s string, w float64) int {
+		return len(l.m.wrap([]ir.Span{{S: s, Style: ir.Bold}}, size, w-2*cellPad, w-2*cellPad))
+	}
+	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
+		s := cell.Text.S
+		if cell.ColSpan != 1 || s == "" {
+			return
+		}
+		hi := l.m.w(s, ir.Bold, size) + 2*cellPad // one line
+		lo := 0.0
+		for _, w := range strings.Fields(s) {
+			lo = max(lo, l.m.w(w, ir.Bold, size)+2*cellPad)
+		}
+		if lines(s, lo) <= maxHeadLines {
+			out[col] = max(out[col], lo)
+			return
+		}
+		// Bisect to within 0.1 mm: the fewest lines fall as w grows.
+		for hi-lo > 0.1 {
+			if mid := (lo + hi) / 2; lines(s, mid) <= maxHeadLines {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		out[col] = max(out[col], hi)
+	})
+	return out
+}
+
+// fit computes column widths at size, like a browser's automatic table
+// layout: every column gets at least its longest word (and, where the
+// page allows, room for its header in maxHeadLines lines), and the rest of
+// avail is shared in proportion to how much text each column holds, so
+// that a name column is wide and a numeric one keeps its numbers on one
+// line. fits reports that no word needs cutting; unwrapped that every
+// body cell fits on one line.
+func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwrapped bool) {
+	n := len(t.Align)
+	minW, natW := l.contentWidths(t, size)
+	hw := l.headWidths(t, size)
+	// natB is each column with its body on one line; whether they all fit
+	// decides the orientation, so a header's wish for fewer lines never
+	// turns a page.
+	natB := make([]float64, n)
+	withHead, sumNatB := 0.0, 0.0
+	for c := range n {
+		natB[c] = max(natW[c], minW[c])
+		if t.Width[c] > 0 {
+			natB[c] = t.Width[c]
+			withHead += t.Width[c]
+		} else {
+			withHead += max(minW[c], hw[c])
+		}
+		sumNatB += natB[c]
+	}
+	unwrapped = sumNatB <= avail+1e-9
+	if withHead <= avail+1e-9 {
+		for c := range n {
+			minW[c] = max(minW[c], hw[c])
+		}
+	}
 	fixed, sumFixed := 0, 0.0
 	for c := range n {
 		if t.Width[c] > 0 {
@@ -280,6 +397,22 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 			widths[c] = natW[c]
 			if t.Width[c] == 0 && flex > 0 {
 				widths[c] += spare * natW[c] / flex
+			}
+		}
+	case unwrapped:
+		// The body fits on one line but not beside headers of at most
+		// maxHeadLines: the body keeps its line and the spare room goes
+		// to the headers that want more, in proportion to their want.
+		spare, want := avail-sumNatB, 0.0
+		for c := range n {
+			if t.Width[c] == 0 {
+				want += max(0, hw[c]-natB[c])
+			}
+		}
+		for c := range n {
+			widths[c] = natB[c]
+			if t.Width[c] == 0 && want > 0 {
+				widths[c] += spare * max(0, hw[c]-natB[c]) / want
 			}
 		}
 	case ok:
@@ -362,7 +495,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	if len(t.Totals) > 0 {
 		g.totalsH = rowH(t.Totals, ir.Bold)
 	}
-	return g, ok, sumNat <= avail+1e-9
+	return g, ok, unwrapped
 }
 
 // eachHeaderCell calls fn with every header cell, placed by the model.
@@ -426,4 +559,12 @@ func (l *layout) cellText(s string, st ir.Style, size, x, y, w, h float64, a ali
 		ops = append(ops, l.m.placeLine(ln, x+cellPad, base, w-2*cellPad, size, a)...)
 	}
 	return ops
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
 }

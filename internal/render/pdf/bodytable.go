@@ -8,13 +8,17 @@ import (
 )
 
 // bodyTableGeom fits a body table to the text width of a portrait page,
-// at a usual table size (12–13 pt), smaller only when the columns need it.
-func (l *layout) bodyTableGeom(t *ir.Table) tableGeom {
+// at a usual table size (12–13 pt), smaller only when the columns need it
+// and not because of widths set by hand, which are then an error.
+func (l *layout) bodyTableGeom(t *ir.Table) (tableGeom, error) {
 	g, ok := l.tableGeom(t, l.textW(), sizeTableUsual, false)
 	if !ok {
+		if err := l.handWidths(t, l.textW()); err != nil {
+			return g, err
+		}
 		g, _ = l.tableGeom(t, l.textW(), sizeTableMin, false)
 	}
-	return g
+	return g, nil
 }
 
 // bodyTable lays a table in the body out as blocks: the header rows as
@@ -22,7 +26,7 @@ func (l *layout) bodyTableGeom(t *ir.Table) tableGeom {
 // the header to repeat when it starts a page; the last body row is kept
 // with the totals row.
 func (l *layout) bodyTable(t *ir.Table) []block {
-	g := l.bodyTableGeom(t)
+	g, _ := l.bodyTableGeom(t) // checked by Layout before the flow
 	tw := 0.0
 	for _, w := range g.widths {
 		tw += w
@@ -60,7 +64,10 @@ func BodyTableLayouts(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]AnnexL
 	var out []AnnexLayout
 	for i := range doc.Body {
 		if t := doc.Body[i].Table; t != nil {
-			g := l.bodyTableGeom(t)
+			g, err := l.bodyTableGeom(t)
+			if err != nil {
+				return nil, err
+			}
 			out = append(out, AnnexLayout{Size: g.size, Widths: slices.Clone(g.widths)})
 		}
 	}

@@ -44,6 +44,13 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 	}
 	l.contact(&first)
 	l.esign(&first, doc.CopyESign)
+	for i := range doc.Body {
+		if t := doc.Body[i].Table; t != nil {
+			if _, err := l.bodyTableGeom(t); err != nil {
+				return nil, err
+			}
+		}
+	}
 	flow := l.flowBlocks()
 	room := pageH - set.MarginBottom - set.MarginTop
 	for _, b := range flow {
@@ -127,6 +134,19 @@ func (l *layout) centredWrapped(p *Page, t ir.Text, st ir.Style, size, cx, width
 	return y, widest
 }
 
+// ruleGap is how far under a line's baseline its rule goes: below the
+// descenders of the line's face (its descent, 1 pt of white and half the
+// stroke), and never nearer than 1.8 mm, where it sits on printed
+// documents. A face with long descenders moves the rule, and what
+// follows it, down.
+func (l *layout) ruleGap(st ir.Style, size float64) float64 {
+	d := 0.0
+	if f := l.m.faces[st]; f != nil {
+		d = -float64(f.Descent()) / 1000 * size * ptToMM
+	}
+	return max(1.8, d+ptToMM+ruleWidth/2)
+}
+
 func (l *layout) rule(p *Page, cx, y, w float64) {
 	p.Ops = append(p.Ops, Op{Kind: OpLine, X: cx - w/2, Y: y, W: w, H: 0})
 }
@@ -163,7 +183,7 @@ func (l *layout) header(p *Page) float64 {
 		y, w = l.centredWrapped(p, t, ir.Bold, sizeIssuer, lcx, leftW, y, lh)
 		widest = max(widest, w)
 	}
-	ruleY := y + 1.8
+	ruleY := y + l.ruleGap(ir.Bold, sizeIssuer)
 	l.rule(p, lcx, ruleY, widest*ruleRatio)
 	leftNumber := ruleY + 1.2*lh
 
@@ -175,7 +195,7 @@ func (l *layout) header(p *Page) float64 {
 	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
 	ry += sizeTieuNgu * singleSpacing * ptToMM
 	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
-	mottoRule := ry + 1.8
+	mottoRule := ry + l.ruleGap(ir.Bold, sizeTieuNgu)
 	l.rule(&right, rcx, mottoRule, mw)
 	rightDate := mottoRule + 1.2*sizePlaceDate*singleSpacing*ptToMM
 
@@ -212,8 +232,13 @@ func (l *layout) header(p *Page) float64 {
 			// "(Ban hành kèm theo …)" under the trích yếu, the rule under it.
 			ty, _ = l.centredWrapped(p, d.IssuedWith, ir.Italic, sizeTitle, cx, l.textW(), ty+tlh, tlh)
 		}
-		l.rule(p, cx, ty+1.8, w*ruleRatio)
-		bottom = ty + 1.8
+		st := ir.Bold // the rule is under the trích yếu, or the italic line under it
+		if d.IssuedWith.S != "" {
+			st = ir.Italic
+		}
+		gap := l.ruleGap(st, sizeTitle)
+		l.rule(p, cx, ty+gap, w*ruleRatio)
+		bottom = ty + gap
 	}
 	return bottom + 0.5*l.bodyLineH()
 }
@@ -417,17 +442,33 @@ func (l *layout) signatureBlock(d signParts) []block {
 }
 
 // sigImages adds the signature and seal images between the titles and
-// the name: the signature centred, the seal over its left third.
+// the name: the signature centred, the seal over its left third, as
+// Decree 30 has the seal cover about a third of the signature on the left.
 func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64) {
 	boxTop := titlesEnd + 2
 	boxH := nameY - titlesEnd - 0.8*sizeSignature*ptToMM - 3
+	iw := min(w*0.5, 45)
+	// Where the signature is visible: its box shrunk to the image's
+	// aspect ratio, as the writer draws it.
+	sx, sw := cx-iw/2, iw
 	if len(s.Image) > 0 {
-		iw := min(w*0.5, 45)
-		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image})
+		o := Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image}
+		if x, _, fw, _, ok := fitImage(o); ok {
+			sx, sw = x, fw
+		}
+		b.ops = append(b.ops, o)
 	}
 	if len(s.Seal) > 0 {
-		sw := min(boxH, 36)
-		b.ops = append(b.ops, Op{Kind: OpImage, X: cx - w*0.25 - sw/2, Y: boxTop, W: sw, H: sw, Img: s.Seal})
+		d := min(boxH, 36)
+		o := Op{Kind: OpImage, Y: boxTop, W: d, H: d, Img: s.Seal}
+		fw := d
+		if _, _, w, _, ok := fitImage(o); ok {
+			fw = w
+		}
+		// The seal's visible right edge a third of the way into the
+		// signature, its left edge kept inside the signature's column.
+		o.X = max(sx+sw/3-(d+fw)/2, cx-w/2-(d-fw)/2)
+		b.ops = append(b.ops, o)
 	}
 }
 

@@ -26,7 +26,10 @@ func AnnexLayouts(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]AnnexLayou
 	l := &layout{m: m, set: set, doc: doc}
 	out := make([]AnnexLayout, len(doc.Annexes))
 	for i := range doc.Annexes {
-		g, landscape := l.annexGeom(&doc.Annexes[i])
+		g, landscape, err := l.annexGeom(&doc.Annexes[i])
+		if err != nil {
+			return nil, err
+		}
 		out[i] = AnnexLayout{Landscape: landscape, Size: g.size, Widths: slices.Clone(g.widths)}
 	}
 	return out, nil
