@@ -511,8 +511,12 @@ func checkSignatures(t *testing.T, file string, want int) {
 			continue
 		}
 		n++
-		der := []byte(qpdfString(d["/Contents"]))
-		p7, err := pkcs7.Parse(bytes.TrimRight(der, "\x00"))
+		der, err := derPrefix([]byte(qpdfString(d["/Contents"])))
+		if err != nil {
+			t.Errorf("%s: /Contents: %v", key, err)
+			continue
+		}
+		p7, err := pkcs7.Parse(der)
 		if err != nil {
 			t.Errorf("%s: /Contents is not PKCS#7: %v", key, err)
 			continue
@@ -527,6 +531,31 @@ func checkSignatures(t *testing.T, file string, want int) {
 	if n != want {
 		t.Errorf("%d signature dictionaries, want %d", n, want)
 	}
+}
+
+// derPrefix returns the DER value at the start of b, without the zero
+// padding that fills the rest of a signature's /Contents. Trimming the
+// zeros instead would also cut a signature whose own last byte is 0.
+func derPrefix(b []byte) ([]byte, error) {
+	if len(b) < 2 {
+		return nil, fmt.Errorf("%d bytes", len(b))
+	}
+	n, head := int(b[1]), 2
+	if n&0x80 != 0 {
+		k := n & 0x7f
+		if k == 0 || k > 4 || len(b) < 2+k {
+			return nil, fmt.Errorf("bad DER length of %d bytes", k)
+		}
+		n = 0
+		for _, c := range b[2 : 2+k] {
+			n = n<<8 | int(c)
+		}
+		head += k
+	}
+	if head+n > len(b) {
+		return nil, fmt.Errorf("DER value of %d bytes in %d", head+n, len(b))
+	}
+	return b[:head+n], nil
 }
 
 // TestPDFA writes every seed (with signature and seal images, so with
