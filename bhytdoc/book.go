@@ -53,9 +53,10 @@ func (p *PDFLayout) Render() ([]byte, error) { return p.l.PDF() }
 // PDFBook writes documents one after another into one PDF for printing:
 // each starts on a new page — on a new sheet (an odd page, after a blank
 // back) when printing on both sides — and keeps its own page numbers; the
-// PDF outline has one bookmark per document. Fonts are embedded once per
-// 1,000 pages rather than once per document, and pages are written out
-// as they are completed, so memory does not grow with the book. Documents
+// PDF outline has one bookmark per document. Each font is embedded once
+// for the whole book, subset to every character the documents use, and
+// pages are written out as they are completed, so memory does not grow
+// with the book. Documents
 // are added in order, from one goroutine; lay them out in parallel with
 // LayoutPDF.
 type PDFBook struct {

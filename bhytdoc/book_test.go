@@ -2,9 +2,11 @@ package bhytdoc_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -160,12 +162,131 @@ func TestPDFBookChunks(t *testing.T) {
 			t.Errorf("outline lacks %q", "Thư "+ex.Name)
 		}
 	}
-	// Each chunk embeds its own subsets: more font files than in one
-	// piece, never one set per document page.
-	if n, one := bytes.Count(b, []byte("/FontFile2")), bytes.Count(wb, []byte("/FontFile2")); n <= one {
+	// Fonts are embedded once per book, not once per chunk.
+	if n, one := bytes.Count(b, []byte("/FontFile2")), bytes.Count(wb, []byte("/FontFile2")); n != one {
 		t.Errorf("%d font files in chunks, %d in one piece", n, one)
 	}
 	if _, b2, _ := chunkedBookOf(t, true, 2); !bytes.Equal(b, b2) {
 		t.Error("two chunked books differ")
 	}
+}
+
+// A book of many letters written out in several chunks embeds each face
+// once, and every page reads and looks as the same letter rendered alone:
+// the chunks' pages all draw with the book's one font per face.
+func TestPDFBookChunksFontsOnce(t *testing.T) {
+	needTool(t, "pdffonts")
+	needTool(t, "pdftoppm")
+	const chunk = 3
+	var ls []*bhytdoc.PDFLayout
+	var alone [][]byte
+	var buf bytes.Buffer
+	b := bhytdoc.NewPDFBook(&buf, &bhytdoc.PDFBookOptions{Title: "Các văn bản"})
+	bhytdoc.SetBookChunkPages(b, chunk)
+	// Which chunk each letter falls in: a chunk is written out once it
+	// holds chunk pages, before the next letter.
+	var chunkOf []int
+	chunks, inChunk := 1, 0
+	for i := range 4 {
+		for _, ex := range seeds.All() {
+			l, err := bhytdoc.LayoutPDF(ex.Doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Add(l, fmt.Sprintf("Thư %s %d", ex.Name, i)); err != nil {
+				t.Fatal(err)
+			}
+			one, err := l.Render()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if inChunk >= chunk {
+				chunks, inChunk = chunks+1, 0
+			}
+			inChunk += l.Pages()
+			chunkOf = append(chunkOf, chunks)
+			ls = append(ls, l)
+			alone = append(alone, one)
+		}
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if chunks < 3 {
+		t.Fatalf("only %d chunks", chunks)
+	}
+	dir := t.TempDir()
+	f := filepath.Join(dir, "book.pdf")
+	if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, "qpdf", "--check", f)
+
+	// One font per face: pdffonts lists each once, embedded, and there
+	// are as many font programs as faces.
+	lines := strings.Split(strings.TrimSpace(run(t, "pdffonts", f)), "\n")[2:]
+	names := map[string]bool{}
+	for _, ln := range lines {
+		fs := strings.Fields(ln)
+		if len(fs) < 5 || names[fs[0]] {
+			t.Errorf("pdffonts: %q listed twice or malformed", ln)
+			continue
+		}
+		names[fs[0]] = true
+		// emb, sub, uni: fpdf names its subsets without a tag.
+		if !strings.Contains(ln, "Identity-H") || !regexp.MustCompile(`\byes\s+(yes|no)\s+yes\b`).MatchString(ln) {
+			t.Errorf("pdffonts: %q is not embedded with a ToUnicode map", ln)
+		}
+	}
+	if len(names) == 0 || len(names) > 4 {
+		t.Errorf("pdffonts lists %d fonts, want 1–4:\n%s", len(names), strings.Join(lines, "\n"))
+	}
+	if n := bytes.Count(buf.Bytes(), []byte("/FontFile2")); n != len(names) {
+		t.Errorf("%d font programs for %d faces", n, len(names))
+	}
+
+	// Every page's text is that of the same letter's page alone.
+	book := strings.Split(run(t, "pdftotext", "-layout", f, "-"), "\f")
+	page := 0
+	firstPage := make([]int, len(ls))
+	for i, one := range alone {
+		af := filepath.Join(dir, fmt.Sprintf("alone%d.pdf", i))
+		if err := os.WriteFile(af, one, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		firstPage[i] = page + 1
+		for j, want := range strings.Split(run(t, "pdftotext", "-layout", af, "-"), "\f")[:ls[i].Pages()] {
+			if page >= len(book) || book[page] != want {
+				t.Errorf("letter %d page %d (book page %d) differs from the letter alone", i, j+1, page+1)
+			}
+			page++
+		}
+	}
+	if len(book) != page+1 { // pdftotext ends every page with a form feed
+		t.Errorf("book has %d pages of text, want %d", len(book)-1, page)
+	}
+
+	// Pages of the first and third chunks look as the letters alone do.
+	for _, c := range []int{1, 3, chunks} {
+		i := slices.Index(chunkOf, c)
+		for j := range ls[i].Pages() {
+			got := raster(t, f, firstPage[i]+j, filepath.Join(dir, "got"))
+			want := raster(t, filepath.Join(dir, fmt.Sprintf("alone%d.pdf", i)), j+1, filepath.Join(dir, "want"))
+			if !bytes.Equal(got, want) {
+				t.Errorf("chunk %d, letter %d, page %d: the book's page looks different from the letter alone", c, i, j+1)
+			}
+		}
+	}
+}
+
+// raster is page of the PDF f as a 50 dpi grey image.
+func raster(t *testing.T, f string, page int, prefix string) []byte {
+	t.Helper()
+	p := strconv.Itoa(page)
+	run(t, "pdftoppm", "-r", "50", "-gray", "-f", p, "-l", p, "-singlefile", f, prefix)
+	img, err := os.ReadFile(prefix + ".pgm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

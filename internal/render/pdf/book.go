@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -56,10 +57,8 @@ func (l *Laid) PDF() (out []byte, err error) {
 // ChunkPages is how many pages a Book draws with one fpdf writer before
 // it writes them out. fpdf keeps every page of a document in memory until
 // its output, so a book of 100,000 letters drawn in one writer would need
-// gigabytes; drawn in chunks, memory stays that of one chunk. The price
-// is that each chunk embeds its own subset of each face: once per
-// ChunkPages pages rather than once per book (about 150 KB per chunk for
-// four faces, against some 3 MB of pages).
+// gigabytes; drawn in chunks, memory stays that of one chunk. Fonts are
+// still embedded once per book (see Book).
 const ChunkPages = 1000
 
 // Book draws several laid-out documents into one PDF written to w as it
@@ -69,6 +68,13 @@ const ChunkPages = 1000
 // each chunk's objects are renumbered into the book and streamed out, and
 // Close writes the page tree, outline, catalogue and cross-reference
 // table.
+//
+// Each face is embedded once, not once per chunk. fpdf draws text with
+// Identity-H and CID = Unicode code point, mapping CIDs to its subset's
+// glyphs in the font's CIDToGIDMap; the content streams therefore do not
+// depend on the subset. A chunk's font objects are dropped, its pages
+// point at one font object per face reserved in the book, and Close
+// embeds each face subset to the union of the runes every chunk drew.
 type Book struct {
 	w       *countingWriter
 	title   string
@@ -79,6 +85,11 @@ type Book struct {
 	chunkPages int
 	chunkLimit int // ChunkPages; tests use less
 	faces      [4]*fonts.Face
+
+	// fontObj[st] is the object number reserved for face st's font,
+	// written by Close; runes[st] the runes drawn with it so far.
+	fontObj [4]int
+	runes   [4]map[rune]struct{}
 
 	// pending is the previous chunk's output, made in the background
 	// while the next chunk is drawn; it is written before the next.
@@ -167,6 +178,12 @@ func (b *Book) Add(l *Laid, bookmark string) (err error) {
 	for st, f := range l.m.faces {
 		if f != nil {
 			b.faces[st] = f
+			if b.fontObj[st] == 0 {
+				b.n++
+				b.offsets = append(b.offsets, 0) // set by Close
+				b.fontObj[st] = b.n
+				b.runes[st] = map[rune]struct{}{}
+			}
 		}
 	}
 	if b.duplex && b.pages%2 == 1 {
@@ -214,6 +231,14 @@ func (b *Book) Close() (err error) {
 	}
 	if err := b.writePending(); err != nil {
 		return err
+	}
+	if err := b.writeFonts(); err != nil {
+		return err
+	}
+	for i, off := range b.offsets[1:] {
+		if off == 0 {
+			return fmt.Errorf("pdf: internal error: object %d reserved but not written", i+2)
+		}
 	}
 	// The page tree, object 1.
 	var kids bytes.Buffer
@@ -286,10 +311,13 @@ var (
 	reIsPages   = regexp.MustCompile(`/Type /Pages\b`)
 )
 
-// chunkOutput is a chunk as fpdf wrote it.
+// chunkOutput is a chunk as fpdf wrote it, with the number of each
+// face's font object in it and the runes the chunk drew with each face.
 type chunkOutput struct {
-	data []byte
-	err  error
+	data  []byte
+	fonts [4]int
+	runes [4][]rune
+	err   error
 }
 
 // flush hands the current chunk to a goroutine that makes fpdf write it
@@ -309,7 +337,12 @@ func (b *Book) flush() error {
 			}
 		}()
 		err := chunk.Output(&buf)
-		out <- chunkOutput{buf.Bytes(), err}
+		res := chunkOutput{data: buf.Bytes(), err: err}
+		for st := range res.fonts {
+			res.fonts[st] = chunk.FontObject(family, styleStr[st])
+			res.runes[st] = chunk.UsedRunes(family, styleStr[st])
+		}
+		out <- res
 	}()
 	err := b.writePending()
 	b.pending = out
@@ -318,8 +351,8 @@ func (b *Book) flush() error {
 
 // writePending waits for the previous chunk's output and writes its
 // objects into the book: every object but the chunk's page tree, document
-// information and catalogue, renumbered after the book's objects, its
-// pages pointing at the book's page tree.
+// information, catalogue and fonts, renumbered after the book's objects,
+// its pages pointing at the book's page tree and its fonts at the book's.
 func (b *Book) writePending() error {
 	if b.pending == nil {
 		return nil
@@ -329,30 +362,162 @@ func (b *Book) writePending() error {
 	if res.err != nil {
 		return res.err
 	}
-	if b.n == 1 && len(b.offsets) == 1 {
-		// The file header, before the first chunk.
-		io.WriteString(b.w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	}
 	data := res.data
 	objs, root, info, err := chunkObjects(data)
 	if err != nil {
 		return err
 	}
-	// Old numbers in file order → new numbers, skipping the three the
-	// book replaces and the page tree (old object 1).
-	renum := map[int]int{}
+	renum := map[int]int{1: 1}
+	// The chunk's font objects are left out, its Type0 fonts replaced by
+	// the book's; anything else referring to the rest of them is an error
+	// (renum lacks them).
 	skip := map[int]bool{1: true, root: true, info: true}
+	for st, fo := range res.fonts {
+		if fo == 0 {
+			continue
+		}
+		if b.fontObj[st] == 0 {
+			return fmt.Errorf("pdf: chunk has font %d the book did not reserve", st)
+		}
+		objsOf, err := fontClosure(data, objs, fo)
+		if err != nil {
+			return err
+		}
+		for _, n := range objsOf {
+			skip[n] = true
+		}
+		renum[fo] = b.fontObj[st]
+		for _, r := range res.runes[st] {
+			b.runes[st][r] = struct{}{}
+		}
+	}
+	// Old numbers in file order → new numbers.
+	var keep []chunkObj
 	for _, o := range objs {
 		if !skip[o.num] {
 			b.n++
 			renum[o.num] = b.n
+			keep = append(keep, o)
 		}
 	}
-	renum[1] = 1
-	for _, o := range objs {
-		if skip[o.num] {
+	return b.writeObjects(data, keep, renum)
+}
+
+// writeFonts writes each face's font, subset to the runes drawn with it in
+// every chunk, under the number reserved for it: fpdf writes a one-page
+// document registering the faces and marking those runes used, and its
+// font objects are renumbered into the book.
+func (b *Book) writeFonts() error {
+	pdf := newChunk()
+	used := false
+	for st, f := range b.faces {
+		if f == nil || b.fontObj[st] == 0 {
 			continue
 		}
+		pf, err := parsedFont(f)
+		if err != nil {
+			return fmt.Errorf("font %s: %w", fonts.Style(st), err)
+		}
+		pdf.AddUTF8FontParsed(family, styleStr[st], pf)
+		runes := make([]rune, 0, len(b.runes[st]))
+		for r := range b.runes[st] {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		pdf.UseRunes(family, styleStr[st], runes)
+		used = true
+	}
+	if !used {
+		return nil
+	}
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: pageW, Ht: pageH})
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	objs, _, _, err := chunkObjects(data)
+	if err != nil {
+		return err
+	}
+	renum := map[int]int{}
+	mine := map[int]bool{}
+	for st, reserved := range b.fontObj {
+		if reserved == 0 {
+			continue
+		}
+		fo := pdf.FontObject(family, styleStr[st])
+		nums, err := fontClosure(data, objs, fo)
+		if err != nil {
+			return err
+		}
+		for _, n := range nums {
+			mine[n] = true
+		}
+		renum[fo] = reserved
+	}
+	var keep []chunkObj
+	for _, o := range objs {
+		if !mine[o.num] {
+			continue
+		}
+		if _, ok := renum[o.num]; !ok {
+			b.n++
+			renum[o.num] = b.n
+		}
+		keep = append(keep, o)
+	}
+	return b.writeObjects(data, keep, renum)
+}
+
+// fontClosure is the font object fo of a chunk and every object it refers
+// to, directly or not: the descendant font, its descriptor, font program,
+// CID map and ToUnicode map.
+func fontClosure(data []byte, objs []chunkObj, fo int) ([]int, error) {
+	byNum := make(map[int]*chunkObj, len(objs))
+	for i := range objs {
+		byNum[objs[i].num] = &objs[i]
+	}
+	seen := map[int]bool{fo: true}
+	todo := []int{fo}
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		o := byNum[n]
+		if o == nil {
+			return nil, fmt.Errorf("pdf: unexpected writer output: font object %d not found", n)
+		}
+		dict := data[o.dictStart:o.dictEnd]
+		if n == fo && !bytes.Contains(dict, []byte("/Type /Font")) {
+			return nil, fmt.Errorf("pdf: unexpected writer output: object %d is not a font", n)
+		}
+		for _, m := range reRef.FindAllSubmatch(dict, -1) {
+			r, _ := strconv.Atoi(string(m[1]))
+			if r == 1 {
+				return nil, fmt.Errorf("pdf: unexpected writer output: font object %d refers to the page tree", n)
+			}
+			if !seen[r] {
+				seen[r] = true
+				todo = append(todo, r)
+			}
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// writeObjects writes objs of data into the book under their numbers in
+// renum, rewriting their references by renum. A number already reserved
+// gets its offset filled in; any other must be the next one.
+func (b *Book) writeObjects(data []byte, objs []chunkObj, renum map[int]int) error {
+	if b.w.n == 0 {
+		io.WriteString(b.w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	}
+	for _, o := range objs {
 		dict := data[o.dictStart:o.dictEnd]
 		var bad error
 		dict = reRef.ReplaceAllFunc(dict, func(ref []byte) []byte {
@@ -371,7 +536,14 @@ func (b *Book) writePending() error {
 		if reIsPage.Match(dict) && !reIsPages.Match(dict) {
 			b.pageObjs = append(b.pageObjs, n)
 		}
-		b.offsets = append(b.offsets, b.w.n)
+		switch {
+		case n >= 2 && n <= len(b.offsets) && b.offsets[n-1] == 0:
+			b.offsets[n-1] = b.w.n
+		case n == len(b.offsets)+1:
+			b.offsets = append(b.offsets, b.w.n)
+		default:
+			return fmt.Errorf("pdf: internal error: object %d written out of order", n)
+		}
 		fmt.Fprintf(b.w, "%d 0 obj\n", n)
 		b.w.Write(dict)
 		b.w.Write(data[o.dictEnd:o.end])

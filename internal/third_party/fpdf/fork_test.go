@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -717,5 +718,64 @@ func TestContentID(t *testing.T) {
 	}
 	if out, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil || bytes.Contains(out, []byte("WARNING")) {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// TestUseRunes: a document that only marks as used the runes another one
+// drew (UsedRunes → UseRunes) writes the same font objects, and
+// FontObject names its Type0 font; what lets a book drawn in chunks embed
+// each font once.
+func TestUseRunes(t *testing.T) {
+	fonts := parseLetterFonts(t)
+	const text = "Xin chào Việt Nam, ĐỒNG Ý ở đây 2026"
+	doc := func(draw bool, runes []rune) (*Fpdf, []byte) {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+		pdf.SetModificationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+		pdf.AddUTF8FontParsed(letterFamily, "", fonts[0])
+		pdf.SetFont(letterFamily, "", 12)
+		pdf.AddPage()
+		if draw {
+			pdf.Cell(10, 10, text)
+		}
+		pdf.UseRunes(letterFamily, "", runes)
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return pdf, buf.Bytes()
+	}
+	a, drawn := doc(true, nil)
+	used := a.UsedRunes(letterFamily, "")
+	want := []rune(text)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if !slices.Equal(used, want) {
+		t.Fatalf("UsedRunes = %q, want %q", string(used), string(want))
+	}
+	if a.UsedRunes(letterFamily, "B") != nil {
+		t.Error("UsedRunes of a style never added is not nil")
+	}
+	b, marked := doc(false, used)
+	fonts0 := func(out []byte) []byte {
+		i := bytes.Index(out, []byte("/Subtype /Type0"))
+		j := bytes.LastIndex(out, []byte("\nxref\n"))
+		if i < 0 || j < i {
+			t.Fatal("no Type0 font before the xref table")
+		}
+		return out[i:j]
+	}
+	if !bytes.Equal(fonts0(drawn), fonts0(marked)) {
+		t.Error("font objects of a document marking the runes differ from those of the one drawing them")
+	}
+	if _, unmarked := doc(false, nil); bytes.Equal(fonts0(drawn), fonts0(unmarked)) {
+		t.Error("font objects do not depend on the used runes")
+	}
+	n := b.FontObject(letterFamily, "")
+	if n == 0 || !bytes.Contains(marked, fmt.Appendf(nil, "\n%d 0 obj\n<</Type /Font\n/Subtype /Type0", n)) {
+		t.Errorf("FontObject = %d, not the Type0 font", n)
+	}
+	if New("P", "mm", "A4", "").FontObject(letterFamily, "") != 0 {
+		t.Error("FontObject of an unknown font is not 0")
 	}
 }

@@ -257,3 +257,51 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 	}
 	return string(b), true
 }
+
+// bhytdoc: UsedRunes, UseRunes and FontObject let a caller that draws one
+// book in several documents (chunks) embed each UTF-8 font once: fpdf's
+// UTF-8 fonts are Identity-H with CID = Unicode code point, so content
+// streams do not depend on the subset, and one font holding the union of
+// the runes of all chunks serves every chunk (see README.md, patch 15).
+
+// UsedRunes returns, in ascending order, the runes drawn so far with the
+// UTF-8 font registered under family and style: those its subset must
+// hold. It returns nil when there is no such UTF-8 font.
+func (f *Fpdf) UsedRunes(familyStr, styleStr string) []rune {
+	font, ok := f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)]
+	if !ok || font.Tp != "UTF8" {
+		return nil
+	}
+	var out []rune
+	for r, v := range font.usedRunes {
+		// Runes present with value 0 are fpdf's initial placeholders,
+		// not drawn; drawing stores the rune itself.
+		if r != 0 && v == r {
+			out = append(out, rune(r))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// UseRunes marks runes as drawn with the UTF-8 font registered under
+// family and style, so that its subset, widths and CID map hold them as
+// if they had been drawn. Rune 0 and unknown fonts are ignored.
+func (f *Fpdf) UseRunes(familyStr, styleStr string, runes []rune) {
+	font, ok := f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)]
+	if !ok || font.Tp != "UTF8" {
+		return
+	}
+	for _, r := range runes {
+		if r != 0 {
+			font.usedRunes[int(r)] = int(r)
+		}
+	}
+}
+
+// FontObject returns the number of the font object (for a UTF-8 font, the
+// Type0 font) of the font registered under family and style in the
+// document's output, or 0 before Output or for an unknown font.
+func (f *Fpdf) FontObject(familyStr, styleStr string) int {
+	return f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)].N
+}
