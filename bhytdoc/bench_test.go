@@ -49,27 +49,12 @@ func BenchmarkCaiRangPDFArchival(b *testing.B) {
 	}
 }
 
-// caiRangCopies returns n distinct Cái Răng letters: each has its own
-// number and its own coverage figure in the first paragraph, so glyph sets
-// and content streams vary from letter to letter as in a real batch.
-func caiRangCopies(tb testing.TB, n int) []*bhytdoc.Document {
-	docs := make([]*bhytdoc.Document, n)
-	for i := range docs {
-		d := seeds.CaiRang()
-		d.Number = 898 + i
-		old := "78,11%"
-		figure := strconv.Itoa(60+i%37) + "," + strconv.Itoa(10+i*7%90) + "%"
-		found := false
-		for j, s := range d.Body[0].Text {
-			if strings.Contains(s.Text, old) {
-				d.Body[0].Text[j].Text = strings.Replace(s.Text, old, figure, 1)
-				found = true
-			}
-		}
-		if !found {
-			tb.Fatalf("figure %q not in the first paragraph", old)
-		}
-		docs[i] = d
+// caiRangCopies returns n distinct Cái Răng letters (see
+// seeds.CaiRangCopies), with the signer's name varied when names is set.
+func caiRangCopies(tb testing.TB, n int, names bool) []*bhytdoc.Document {
+	docs, err := seeds.CaiRangCopies(n, names)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return docs
 }
@@ -79,7 +64,7 @@ func caiRangCopies(tb testing.TB, n int) []*bhytdoc.Document {
 // varying input rather than on one document rendered again and again.
 // ns/op, B/op and allocs/op are per letter.
 func BenchmarkCaiRang200(b *testing.B) {
-	docs := caiRangCopies(b, 200)
+	docs := caiRangCopies(b, 200, false)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -95,13 +80,7 @@ func BenchmarkCaiRang200(b *testing.B) {
 // subset cache misses for the fonts the name uses whenever the name
 // brings a letter the rest of the document lacks.
 func BenchmarkCaiRang200Names(b *testing.B) {
-	docs := caiRangCopies(b, 200)
-	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
-	middle := []string{"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Quốc", "Thanh"}
-	given := []string{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lộc", "Mỹ", "Nhung", "Phúc", "Quỳnh", "Sơn", "Tú", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ẩn"}
-	for i, d := range docs {
-		d.Signatures[0].Name = family[i%len(family)] + " " + middle[i/len(family)%len(middle)] + " " + given[i%len(given)]
-	}
+	docs := caiRangCopies(b, 200, true)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

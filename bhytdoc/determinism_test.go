@@ -15,7 +15,7 @@ import (
 // not depend on what was rendered before it or alongside it (font subsets
 // are cached across documents) nor on GOMAXPROCS.
 func TestPDFDeterministicAcrossOrderAndProcs(t *testing.T) {
-	docs := caiRangCopies(t, 24)
+	docs := caiRangCopies(t, 24, false)
 	docs = append(docs, docs[0], docs[1]) // repeats: cache hits
 	renderAll := func(order []int) [][]byte {
 		out := make([][]byte, len(docs))

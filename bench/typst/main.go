@@ -20,7 +20,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -62,7 +61,7 @@ func run(out string, n int, names bool) error {
 			return err
 		}
 	}
-	docs, err := copies(n, names)
+	docs, err := seeds.CaiRangCopies(n, names)
 	if err != nil {
 		return err
 	}
@@ -87,38 +86,6 @@ func run(out string, n int, names bool) error {
 		}
 	}
 	return nil
-}
-
-// copies returns n distinct letters made as caiRangCopies in
-// bhytdoc/bench_test.go makes them (number 898+i, a coverage figure in
-// the first paragraph), and with names as BenchmarkCaiRang200Names; the
-// first 200 are the ones those benchmarks render.
-func copies(n int, names bool) ([]*bhytdoc.Document, error) {
-	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
-	middle := []string{"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Quốc", "Thanh"}
-	given := []string{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lộc", "Mỹ", "Nhung", "Phúc", "Quỳnh", "Sơn", "Tú", "Uyên", "Việt", "Xuân", "Yến", "Ánh", "Ẩn"}
-	docs := make([]*bhytdoc.Document, n)
-	for i := range docs {
-		d := seeds.CaiRang()
-		d.Number = 898 + i
-		old := "78,11%"
-		figure := strconv.Itoa(60+i%37) + "," + strconv.Itoa(10+i*7%90) + "%"
-		found := false
-		for j, s := range d.Body[0].Text {
-			if strings.Contains(s.Text, old) {
-				d.Body[0].Text[j].Text = strings.Replace(s.Text, old, figure, 1)
-				found = true
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("figure %q not in the first paragraph", old)
-		}
-		if names {
-			d.Signatures[0].Name = family[i%len(family)] + " " + middle[i/len(family)%len(middle)] + " " + given[i%len(given)]
-		}
-		docs[i] = d
-	}
-	return docs, nil
 }
 
 // Layout values of internal/pdf (spec.go, document.go) that the source
