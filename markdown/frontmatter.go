@@ -263,14 +263,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				d.mark("Draft", v)
 			}
 		},
-		"issuer": func(v *yaml.Node) {
-			d.mark("Issuer", v)
-			d.fields(v, "issuer", map[string]func(*yaml.Node){
-				"parent": func(v *yaml.Node) { d.str(v, "issuer.parent", "Issuer.Parent", &doc.Issuer.Parent) },
-				"name":   func(v *yaml.Node) { d.str(v, "issuer.name", "Issuer.Name", &doc.Issuer.Name) },
-				"abbrev": func(v *yaml.Node) { d.str(v, "issuer.abbrev", "Issuer.Abbrev", &doc.Issuer.Abbrev) },
-			})
-		},
+		"issuer": func(v *yaml.Node) { d.issuer(v, "issuer", "Issuer", &doc.Issuer) },
 		"number": func(v *yaml.Node) {
 			if i, ok := d.integer(v, "number"); ok {
 				doc.Number = i
@@ -542,6 +535,16 @@ func (d *fmDecoder) annex(n *yaml.Node, where, field string) bhytdoc.Annex {
 	return a
 }
 
+// issuer decodes an issuing body: the document's, or a copy's.
+func (d *fmDecoder) issuer(n *yaml.Node, where, field string, dst *bhytdoc.Issuer) {
+	d.mark(field, n)
+	d.fields(n, where, map[string]func(*yaml.Node){
+		"parent": func(v *yaml.Node) { d.str(v, where+".parent", field+".Parent", &dst.Parent) },
+		"name":   func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &dst.Name) },
+		"abbrev": func(v *yaml.Node) { d.str(v, where+".abbrev", field+".Abbrev", &dst.Abbrev) },
+	})
+}
+
 // annexLabel decodes an annex's label: false for none, or text, a label
 // of the annex's own.
 func (d *fmDecoder) annexLabel(v *yaml.Node, where, field string, a *bhytdoc.Annex) {
@@ -735,14 +738,7 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 				c.Form = f
 			}
 		},
-		"issuer": func(v *yaml.Node) {
-			d.mark("Copy.Issuer", v)
-			d.fields(v, "copy.issuer", map[string]func(*yaml.Node){
-				"parent": func(v *yaml.Node) { d.str(v, "copy.issuer.parent", "Copy.Issuer.Parent", &c.Issuer.Parent) },
-				"name":   func(v *yaml.Node) { d.str(v, "copy.issuer.name", "Copy.Issuer.Name", &c.Issuer.Name) },
-				"abbrev": func(v *yaml.Node) { d.str(v, "copy.issuer.abbrev", "Copy.Issuer.Abbrev", &c.Issuer.Abbrev) },
-			})
-		},
+		"issuer": func(v *yaml.Node) { d.issuer(v, "copy.issuer", "Copy.Issuer", &c.Issuer) },
 		"number": func(v *yaml.Node) {
 			if i, ok := d.integer(v, "copy.number"); ok {
 				c.Number = i
