@@ -19,8 +19,32 @@
 // https://github.com/bhytdoc/bhytdoc/ns/1.0/), and PDF puts the visible
 // signature on the image of Options.Role. For other PDFs, and for
 // bhytdoc documents drawn without images, Options.Page and Options.Rect
-// give the rectangle. The appearance is transparent unless
-// Options.Appearance gives an image: the page already shows the
+// give the rectangle.
+//
+// # Signing information
+//
+// The visible signature shows the signing information Decree 30 prints
+// with the images: the name (the signer's, or the issuing body's for the
+// organisation: Options.Name, else the certificate's organisation, else
+// its common name) and the signing time in ISO 8601 with +07:00
+// (2020-05-18T09:30:00+07:00), Times New Roman metrics (Liberation
+// Serif) at 10 pt, upright, black. The signing library takes only an
+// image as the appearance, so the lines are drawn into a transparent
+// image at 600 dpi that maps onto the widget's rectangle pixel for
+// pixel; no font enters the PDF, and PDF/A files stay PDF/A. The widget
+// is the text block (12 pt a line, 1 pt around), centred on the image:
+// the signer's at the bottom of the signature image, the organisation's
+// at the top of the seal, so they do not meet where the seal overlaps
+// the signature image and neither covers the signer's name line below.
+// The block is as wide as its widest line and kept on the page; a name
+// wider than the page wraps at spaces; a block taller than the image
+// grows downward from its top, and one that would leave the page is an
+// error, as is a character Liberation Serif cannot draw. The name is
+// drawn in NFC.
+//
+// Options.Appearance replaces the information with the caller's own
+// image, drawn over the whole rectangle; Options.NoInfo leaves the
+// appearance transparent. Either way the page already shows the
 // signature or seal image, and readers show the signature's details
 // when it is clicked.
 //

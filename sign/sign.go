@@ -83,9 +83,12 @@ type Options struct {
 	// Rect is the visible signature's rectangle on Page, in PDF points.
 	Rect Rect
 	// Appearance is a PNG or JPEG drawn in the rectangle as the
-	// signature's appearance. When nil the appearance is transparent:
-	// a bhytdoc document already shows the signature or seal image there.
+	// signature's appearance, instead of the signing information.
 	Appearance []byte
+	// NoInfo leaves the appearance transparent when Appearance is nil:
+	// the page shows the signature or seal image, without the signing
+	// information (name and time) drawn over it.
+	NoInfo bool
 }
 
 // MaxSize is the largest input PDF accepted, in bytes. The signer holds
@@ -214,9 +217,11 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			return nil, err
 		}
 	}
-	appearance, err := appearanceImage(o.Appearance)
-	if err != nil {
-		return nil, err
+	var appearance []byte
+	if o.Appearance != nil || o.NoInfo {
+		if appearance, err = appearanceImage(o.Appearance); err != nil {
+			return nil, err
+		}
 	}
 
 	// The PDF reader and the signing library panic on some malformed
@@ -237,9 +242,26 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	if v := rdr.Trailer().Key("Root").Key("Version"); v.Kind() == pdf.Name && laterVersion(v.Name(), rdr.PDFVersion) {
 		rdr.PDFVersion = v.Name()
 	}
-	page, rect, err := placement(rdr, o)
+	page, rect, box, err := placement(rdr, o)
 	if err != nil {
 		return nil, err
+	}
+	if appearance == nil {
+		field, shown := "Options.Name", o.Name
+		if shown == "" {
+			field, shown = "certificate subject", cert.Subject.CommonName
+			if o.Role == Organisation && len(cert.Subject.Organization) > 0 && cert.Subject.Organization[0] != "" {
+				shown = cert.Subject.Organization[0]
+			}
+		}
+		in, err := layoutInfo(o.Role, field, shown, at, rect, box)
+		if err != nil {
+			return nil, err
+		}
+		if appearance, err = in.png(); err != nil {
+			return nil, err
+		}
+		rect = in.rect
 	}
 	data := pdfsign.SignData{
 		Signature: pdfsign.SignDataSignature{
@@ -323,17 +345,27 @@ func checkUpdate(src io.ReaderAt, size int64, out []byte) error {
 }
 
 // placement returns the page and rectangle of the visible signature and
-// checks that the rectangle lies on the page.
-func placement(rdr *pdf.Reader, o *Options) (int, Rect, error) {
+// the page's media box, and checks that the rectangle lies on the page.
+func placement(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
+	page, rect, box, err := place(rdr, o)
+	if err == nil && box.Empty() {
+		// No usable media box: the rectangle itself bounds the
+		// signing information.
+		box = rect
+	}
+	return page, rect, box, err
+}
+
+func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 	n, err := checkPages(rdr)
 	if err != nil {
-		return 0, Rect{}, err
+		return 0, Rect{}, Rect{}, err
 	}
 	page, rect := o.Page, o.Rect
 	if rect == (Rect{}) {
 		areas, err := areas(rdr)
 		if err != nil {
-			return 0, Rect{}, err
+			return 0, Rect{}, Rect{}, err
 		}
 		found := false
 		for _, a := range areas {
@@ -343,24 +375,25 @@ func placement(rdr *pdf.Reader, o *Options) (int, Rect, error) {
 			}
 		}
 		if !found {
-			return 0, Rect{}, &AreaError{o.Role, o.Block}
+			return 0, Rect{}, Rect{}, &AreaError{o.Role, o.Block}
 		}
 	} else if page == 0 {
-		return 0, Rect{}, &OptionError{"Options.Page", "missing (pages count from 1) while Options.Rect is given"}
+		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", "missing (pages count from 1) while Options.Rect is given"}
 	}
 	if page < 1 || page > n {
-		return 0, Rect{}, &OptionError{"Options.Page", fmt.Sprintf("%d is not a page of the document (1–%d)", page, n)}
+		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", fmt.Sprintf("%d is not a page of the document (1–%d)", page, n)}
 	}
 	if rect.Empty() || math.IsNaN(rect.X0+rect.Y0+rect.X1+rect.Y1) {
-		return 0, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v has no area", rect)}
+		return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v has no area", rect)}
 	}
+	var box Rect
 	if mb := mediaBox(rdr.Page(page).V); mb.Len() == 4 {
-		box := Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
+		box = Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
 		if rect.X0 < box.X0 || rect.Y0 < box.Y0 || rect.X1 > box.X1 || rect.Y1 > box.Y1 {
-			return 0, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
+			return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
 		}
 	}
-	return page, rect, nil
+	return page, rect, box, nil
 }
 
 // laterVersion reports whether PDF version a ("1.5") is later than b.
