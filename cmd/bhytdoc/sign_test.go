@@ -68,6 +68,32 @@ func TestSignSignerThenOrganisation(t *testing.T) {
 	}
 }
 
+// TestSignNoInfo: --no-info leaves the appearance a transparent pixel;
+// by default it is the rendered signing information.
+func TestSignNoInfo(t *testing.T) {
+	f := newSignFixture(t)
+	for _, c := range []struct {
+		flag  []string
+		pixel bool
+	}{{nil, false}, {[]string{"--no-info"}, true}} {
+		out := filepath.Join(f.dir, "signed.pdf")
+		args := append([]string{"sign", f.letter, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "-o", out}, c.flag...)
+		if code, _, errs := runCLI(args...); code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", c.flag, code, errs)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b, []byte("/Width 1\n  /Height 1\n")); got != c.pixel {
+			t.Errorf("%v: one-pixel appearance %v, want %v", c.flag, got, c.pixel)
+		}
+		if err := os.Remove(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestSignRefuses checks that every refusal writes no file and exits
 // with the documented status.
 func TestSignRefuses(t *testing.T) {
