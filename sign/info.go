@@ -85,6 +85,9 @@ func layoutInfo(role Role, field, name string, at time.Time, rect, page Rect) (*
 	if !utf8.ValidString(name) {
 		return nil, &OptionError{field, "not valid UTF-8"}
 	}
+	if n := utf8.RuneCountInString(name); n > maxText {
+		return nil, &OptionError{field, fmt.Sprintf("%d characters, more than %d", n, maxText)}
+	}
 	for _, r := range name {
 		if !unicode.IsGraphic(r) {
 			return nil, &OptionError{field, fmt.Sprintf("%U is not a printable character", r)}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,7 +153,7 @@ func TestInfoLayoutRules(t *testing.T) {
 	if in, err = layoutInfo(Signer, "Options.Name", "Vu\u031bo\u031bng", at, sigRect, a4); err != nil || in.lines[0].text != "Vương" {
 		t.Errorf("decomposed name: %v %+v", err, in)
 	}
-	for _, bad := range []string{"Trần 漢", "a\x01b", "\xff"} {
+	for _, bad := range []string{"Trần 漢", "a\x01b", "\xff", strings.Repeat("Ủy ", maxText)} {
 		if _, err := layoutInfo(Signer, "Options.Name", bad, at, sigRect, a4); !errors.As(err, &oe) || oe.Field != "Options.Name" {
 			t.Errorf("%q: %v", bad, err)
 		}
