@@ -211,6 +211,16 @@ func esc(b *bytes.Buffer, s string) {
 	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
 }
 
+// elems writes each (name, value) as <prefix:name>value</prefix:name>,
+// the fields of an extension schema's structures.
+func elems(b *bytes.Buffer, prefix string, kvs [][2]string) {
+	for _, kv := range kvs {
+		b.WriteString("<" + prefix + ":" + kv[0] + ">")
+		esc(b, kv[1])
+		b.WriteString("</" + prefix + ":" + kv[0] + ">")
+	}
+}
+
 // property is one row of the extension schema description.
 type property struct{ name, valueType, category, desc string }
 
@@ -263,30 +273,18 @@ var extension = func() string {
 	b.WriteString("   <pdfaSchema:property><rdf:Seq>\n")
 	for _, p := range properties {
 		b.WriteString("    <rdf:li rdf:parseType=\"Resource\">")
-		for _, kv := range [][2]string{{"name", p.name}, {"valueType", p.valueType}, {"category", p.category}, {"description", p.desc}} {
-			b.WriteString("<pdfaProperty:" + kv[0] + ">")
-			esc(&b, kv[1])
-			b.WriteString("</pdfaProperty:" + kv[0] + ">")
-		}
+		elems(&b, "pdfaProperty", [][2]string{{"name", p.name}, {"valueType", p.valueType}, {"category", p.category}, {"description", p.desc}})
 		b.WriteString("</rdf:li>\n")
 	}
 	b.WriteString("   </rdf:Seq></pdfaSchema:property>\n")
 	b.WriteString("   <pdfaSchema:valueType><rdf:Seq>\n")
 	for _, t := range valueTypes {
 		b.WriteString("    <rdf:li rdf:parseType=\"Resource\">")
-		for _, kv := range [][2]string{{"type", t.name}, {"namespaceURI", NS}, {"prefix", "bhytdoc"}, {"description", t.desc}} {
-			b.WriteString("<pdfaType:" + kv[0] + ">")
-			esc(&b, kv[1])
-			b.WriteString("</pdfaType:" + kv[0] + ">")
-		}
+		elems(&b, "pdfaType", [][2]string{{"type", t.name}, {"namespaceURI", NS}, {"prefix", "bhytdoc"}, {"description", t.desc}})
 		b.WriteString("<pdfaType:field><rdf:Seq>\n")
 		for _, f := range t.fields {
 			b.WriteString("     <rdf:li rdf:parseType=\"Resource\">")
-			for _, kv := range [][2]string{{"name", f.name}, {"valueType", f.valueType}, {"description", f.desc}} {
-				b.WriteString("<pdfaField:" + kv[0] + ">")
-				esc(&b, kv[1])
-				b.WriteString("</pdfaField:" + kv[0] + ">")
-			}
+			elems(&b, "pdfaField", [][2]string{{"name", f.name}, {"valueType", f.valueType}, {"description", f.desc}})
 			b.WriteString("</rdf:li>\n")
 		}
 		b.WriteString("    </rdf:Seq></pdfaType:field></rdf:li>\n")
