@@ -64,15 +64,7 @@ func caiRangCopies(tb testing.TB, n int, names bool) []*bhytdoc.Document {
 // varying input rather than on one document rendered again and again.
 // ns/op, B/op and allocs/op are per letter.
 func BenchmarkCaiRang200(b *testing.B) {
-	docs := caiRangCopies(b, 200, false)
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if _, err := bhytdoc.RenderPDF(docs[i%len(docs)], nil); err != nil {
-			b.Fatal(err)
-		}
-		i++
-	}
+	renderInTurn(b, caiRangCopies(b, 200, false))
 }
 
 // BenchmarkCaiRang200Names is BenchmarkCaiRang200 with a different
@@ -80,7 +72,12 @@ func BenchmarkCaiRang200(b *testing.B) {
 // subset cache misses for the fonts the name uses whenever the name
 // brings a letter the rest of the document lacks.
 func BenchmarkCaiRang200Names(b *testing.B) {
-	docs := caiRangCopies(b, 200, true)
+	renderInTurn(b, caiRangCopies(b, 200, true))
+}
+
+// renderInTurn renders docs one after another, round and round, one per
+// iteration.
+func renderInTurn(b *testing.B, docs []*bhytdoc.Document) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
