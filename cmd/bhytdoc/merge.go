@@ -22,6 +22,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/bhytdoc/bhytdoc/templates"
 )
@@ -92,6 +93,9 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	return m.run(stdout, stderr)
 }
 
+// rowsRead, when set (by tests), is called once the rows are read.
+var rowsRead func()
+
 // merger holds a merge run's parsed options.
 type merger struct {
 	f        *mergeFlags
@@ -102,6 +106,7 @@ type merger struct {
 	common   map[string]any
 	plan     *plan
 	opts     *bhytdoc.PDFBookOptions
+	rows     *rows.Table // read once, before anything is written
 }
 
 func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
@@ -162,6 +167,21 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	if _, ok := m.common["So"]; ok && f.numberFrom == 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
 		return nil, exitInvalid
+	}
+	if m.rows, err = loadRows(f.rows, f.sheet); err != nil {
+		return nil, report(stderr, "", err)
+	}
+	if rowsRead != nil {
+		rowsRead()
+	}
+	if len(m.rows.Rows) == 0 {
+		if m.rows.Sheet != "" {
+			return nil, report(stderr, "", fmt.Errorf("%s: sheet %q: no rows", f.rows, m.rows.Sheet))
+		}
+		return nil, report(stderr, "", fmt.Errorf("%s: no rows", f.rows))
+	}
+	if f.sheet == "" && m.rows.Sheets > 1 {
+		fmt.Fprintf(stderr, "bhytdoc merge: %s: read sheet %q (the one it opens on; --sheet names another)\n", f.rows, m.rows.Sheet)
 	}
 	if len(f.ms) > 0 {
 		o, err := annexOptionsOf(m.common)
@@ -339,11 +359,7 @@ func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowEr
 		})
 	}
 	n := 0
-	for r, rerr := range readRows(m.f.rows, m.f.sheet) {
-		if rerr != nil {
-			err = rerr
-			break
-		}
+	for _, r := range m.rows.Rows {
 		n++
 		data, title, name, derr := m.named(r)
 		names = append(names, nm.Unique(name))
@@ -363,9 +379,6 @@ func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowEr
 	wg.Wait()
 	if err == nil && m.plan != nil && n != len(m.plan.table.Rows) {
 		err = fmt.Errorf("%s: %d rows, but the plan read %d units from it", m.f.rows, n, len(m.plan.table.Rows))
-	}
-	if err == nil && n == 0 {
-		err = fmt.Errorf("%s: no rows", m.f.rows)
 	}
 	slices.SortFunc(errs, func(a, b rowError) int { return a.index - b.index })
 	bad = map[int]bool{}
@@ -445,10 +458,7 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		// For the bar's ETA: a count of the rows, which is quick beside
 		// rendering them.
 		total = 0
-		for r, err := range readRows(m.f.rows, m.f.sheet) {
-			if err != nil {
-				break
-			}
+		for _, r := range m.rows.Rows {
 			if m.shard.Has(r.Index) {
 				total++
 			}
@@ -464,17 +474,13 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	// at[i] is the row of the i-th document handed to the Renderer, for
 	// messages; read after Render returns.
 	var at []dataRow
-	rows, readErr := 0, error(nil)
+	rows := len(m.rows.Rows)
 	var nm batch.Names
 	docs := func(yield func(batch.Item, error) bool) {
-		for row, err := range readRows(m.f.rows, m.f.sheet) {
-			if err != nil {
-				readErr = err
-				return
-			}
-			rows++
+		for _, row := range m.rows.Rows {
 			i := row.Index
 			var data map[string]any
+			var err error
 			if !twoPass {
 				var title, name string
 				data, title, name, err = m.named(row)
@@ -503,9 +509,6 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 	err := r.Render(docs, batch.Tee(sinks...))
 	if bar != nil {
 		bar.Finish()
-	}
-	if readErr != nil {
-		return report(stderr, "", readErr)
 	}
 	if m.plan != nil && rows != len(m.plan.table.Rows) {
 		return report(stderr, "", fmt.Errorf("%s: %d rows, but the plan read %d units from it", m.f.rows, rows, len(m.plan.table.Rows)))
