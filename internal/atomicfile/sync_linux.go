@@ -1,8 +1,8 @@
 package atomicfile
 
 import (
-	"os"
 	"golang.org/x/sys/unix"
+	"os"
 )
 
 // syncFiles makes the files written in dir durable with one syncfs(2) of
