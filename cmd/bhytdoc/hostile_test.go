@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/internal/guard"
 )
 
@@ -415,6 +416,28 @@ func hostiles() []hostile {
 				}
 			}},
 
+		// Issue 18, item 9: runs are all or nothing. A failure at letter
+		// 31 of 60 leaves nothing in -o; SIGINT or SIGTERM leaves no
+		// temporary file and exits 130 or 143.
+		{name: "merge fails at row 31 of 60", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				var rs []map[string]any
+				for i := range 60 {
+					rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
+				}
+				rs[30]["Ngay"] = "2020-02-30"
+				common, r := rowsJSON(t, dir, rs)
+				os.Mkdir(filepath.Join(dir, "out"), 0o755)
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out"), "-j", "2"}
+			},
+			want: []string{"rows.json: row 31: ", "1 of 60 rows have problems; nothing written"}, check: func(t *testing.T, dir string) {
+				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
+					t.Errorf("left in out: %d entries", len(ents))
+				}
+			}},
+		interrupted("SIGINT", syscall.SIGINT, 130),
+		interrupted("SIGTERM", syscall.SIGTERM, 143),
+
 		// 19: output sets are written whole or not at all; stale
 		// temporaries of a killed run are cleaned.
 		{name: "plan set", code: exitInvalid,
@@ -450,4 +473,33 @@ func hiddenBook(t *testing.T, dir string) string {
 	f.SetActiveSheet(1)
 	f.SetSheetVisible("Cũ", false)
 	return saveXLSX(t, f, filepath.Join(dir, "h.xlsx"))
+}
+
+// interrupted is a merge into -o, --zip and --combined that receives sig
+// after three letters: nothing of the run is left, temporaries included.
+func interrupted(name string, sig syscall.Signal, code int) hostile {
+	return hostile{name: "merge interrupted by " + name, code: code,
+		setup: func(t *testing.T, dir string) []string {
+			var rs []map[string]any
+			for i := range 200 {
+				rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
+			}
+			common, r := rowsJSON(t, dir, rs)
+			n := 0
+			mergeProgress = func(batch.Progress) {
+				if n++; n == 3 {
+					syscall.Kill(os.Getpid(), sig)
+				}
+			}
+			t.Cleanup(func() { mergeProgress = nil })
+			os.Mkdir(filepath.Join(dir, "out"), 0o755)
+			out := filepath.Join(dir, "out")
+			return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", out,
+				"--zip", filepath.Join(out, "all.zip"), "--combined", filepath.Join(out, "all.pdf"), "--format", "pdf,docx", "-j", "2"}
+		},
+		want: []string{"interrupted: nothing written (" + sig.String()}, check: func(t *testing.T, dir string) {
+			if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
+				t.Errorf("left in out: %d entries, first %s", len(ents), ents[0].Name())
+			}
+		}}
 }

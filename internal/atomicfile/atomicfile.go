@@ -221,6 +221,9 @@ func Create(path string) (*File, error) {
 	return &File{File: f, path: path}, nil
 }
 
+// Path returns the path the file is committed to.
+func (f *File) Path() string { return f.path }
+
 // Commit makes the file durable and renames it into place.
 func (f *File) Commit() error {
 	if f.done {
