@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/batch"
@@ -381,5 +382,30 @@ func TestDirSinkAllOrNothing(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("left in the directory: %d entries, first %s", len(ents), ents[0].Name())
+	}
+}
+
+// Issue 18 item 10: 20,000 rows of one name are named in linear time,
+// with the names the quadratic search gave; a name of four-byte letters
+// stays within the bytes a file name may have.
+func TestNamesLinear(t *testing.T) {
+	var n batch.Names
+	start := time.Now()
+	var last string
+	for range 20000 {
+		last = n.Unique("Xã An Bình")
+	}
+	if last != "Xã-An-Bình-20000" || time.Since(start) > 2*time.Second {
+		t.Errorf("last %q after %v", last, time.Since(start))
+	}
+	var m batch.Names
+	for _, w := range []struct{ in, want string }{{"a", "a"}, {"a-2", "a-2"}, {"A", "A-3"}, {"a", "a-4"}, {"a-3", "a-3-2"}} {
+		if got := m.Unique(w.in); got != w.want {
+			t.Errorf("Unique(%q) = %q, want %q", w.in, got, w.want)
+		}
+	}
+	long := batch.FileName(strings.Repeat("𝔸", 80))
+	if len(long) > 200 || !utf8.ValidString(long) {
+		t.Errorf("name of %d bytes", len(long))
 	}
 }

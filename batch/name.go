@@ -14,11 +14,15 @@ import (
 // allow.
 const MaxNameRunes = 80
 
+// maxNameBytes bounds the bytes of a name FileName makes: 80 letters of
+// four bytes each would pass 255 with a suffix and an extension.
+const maxNameBytes = 200
+
 // FileName makes s safe as a file name on every common file system: text
 // in NFC, letters (Vietnamese ones kept as they are) and digits kept, every
 // run of other characters — spaces, path separators, punctuation, control
 // characters — turned into one "-", no leading or trailing "-" or ".", at
-// most MaxNameRunes runes, and never a name Windows reserves (CON, NUL,
+// most MaxNameRunes runes and 200 bytes, and never a name Windows reserves (CON, NUL,
 // COM1 …). An empty result is "van-ban".
 //
 //	FileName("Phường An Bình")  == "Phường-An-Bình"
@@ -28,7 +32,7 @@ func FileName(s string) string {
 	var b strings.Builder
 	dash, n := false, 0
 	for _, r := range s {
-		if n >= MaxNameRunes {
+		if n >= MaxNameRunes || b.Len()+utf8.RuneLen(r)+1 > maxNameBytes {
 			break
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_' || r == '.' {
@@ -97,6 +101,7 @@ func foldKey(name string) string { return strings.ToLower(norm.NFC.String(name))
 // to use; a Names is not safe for concurrent use.
 type Names struct {
 	seen map[string]bool
+	next map[string]int // per name, the suffix to try first: every lower one is taken
 }
 
 // Unique returns name (made safe with FileName when it is not already)
@@ -105,13 +110,19 @@ type Names struct {
 // calls gives the same names.
 func (n *Names) Unique(name string) string {
 	if n.seen == nil {
-		n.seen = map[string]bool{}
+		n.seen, n.next = map[string]bool{}, map[string]int{}
 	}
 	name = FileName(name)
-	out := name
-	for i := 2; n.seen[foldKey(out)]; i++ {
+	out, key := name, foldKey(name)
+	// Starting where the last search for this name stopped keeps 10.000
+	// rows of one name linear, and gives the same names: every suffix
+	// below it was taken, and names are never released.
+	i := max(n.next[key], 2)
+	for n.seen[foldKey(out)] {
 		out = name + "-" + strconv.Itoa(i)
+		i++
 	}
+	n.next[key] = i
 	n.seen[foldKey(out)] = true
 	return out
 }

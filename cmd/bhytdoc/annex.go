@@ -157,7 +157,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if err := coverage.WriteMarkdown(&mb, t); err != nil {
 		return report(stderr, "", err)
 	}
-	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}); err != nil {
+	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}, file); err != nil {
 		return report(stderr, "", err)
 	}
 	fmt.Fprintln(stdout, t.Schedule()+".")

@@ -34,9 +34,11 @@ var reSummary = regexp.MustCompile(`(\d+) documents, (\d+) pages`)
 // per unit, the way a district would, and reports documents/s and
 // pages/s (of the whole command: reading, planning, checking every row,
 // filling, laying out, writing) and the bytes written.
-func benchMerge(b *testing.B, combined bool) {
+func benchMerge(b *testing.B, combined bool) { benchMergeN(b, combined, 1000) }
+
+func benchMergeN(b *testing.B, combined bool, n int) {
 	dir := b.TempDir()
-	units := unitsCSV(b, dir, 1000)
+	units := unitsCSV(b, dir, n)
 	var docs, pages, size int64
 	b.ResetTimer()
 	for i := range b.N {
@@ -78,4 +80,14 @@ func benchMerge(b *testing.B, combined bool) {
 func BenchmarkMerge1000(b *testing.B) {
 	b.Run("separate", func(b *testing.B) { benchMerge(b, false) })
 	b.Run("combined", func(b *testing.B) { benchMerge(b, true) })
+}
+
+// BenchmarkMergeSeparate is merge -o DIR at 1,000 and 10,000 letters: the
+// time per letter must not grow with the number of files (issue 21: one
+// listing of the directory and one sync per run, not per file). Compare
+// the two sub-benchmarks' pages/s; run with -benchtime=1x.
+func BenchmarkMergeSeparate(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchMergeN(b, false, n) })
+	}
 }

@@ -438,6 +438,122 @@ func hostiles() []hostile {
 		interrupted("SIGINT", syscall.SIGINT, 130),
 		interrupted("SIGTERM", syscall.SIGTERM, 143),
 
+		// Issue 18, item 7: an output that is an input, or another output
+		// of the run, is refused before anything is written.
+		{name: "plan over its input", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				f := excelize.NewFile()
+				f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị", "Số người tham gia BHYT", "Dân số"})
+				f.SetSheetRow("Sheet1", "A2", &[]any{1, "Phường Lê Bình", 10125, 11359})
+				return []string{"annex", "plan", saveXLSX(t, f, filepath.Join(dir, "plan.xlsx")), "--milestone", "2020-06-30:85", "-o", dir}
+			},
+			want: []string{"would overwrite the input", "plan.xlsx"}, check: unchanged("plan.xlsx")},
+		{name: "new over its baseline", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				f := excelize.NewFile()
+				f.SetSheetRow("Sheet1", "A1", &[]any{"STT", "Đơn vị", "Số người tham gia BHYT", "Dân số"})
+				f.SetSheetRow("Sheet1", "A2", &[]any{1, "Phường Lê Bình", 10125, 11359})
+				saveXLSX(t, f, filepath.Join(dir, "kh.xlsx"))
+				b, _ := os.ReadFile(filepath.Join("..", "..", "templates", "testdata", "ke-hoach-bhyt.json"))
+				var m map[string]any
+				json.Unmarshal(b, &m)
+				for _, k := range []string{"DanSo", "DaThamGia", "ChiTieu", "CanVanDong", "DonVi"} {
+					delete(m, k)
+				}
+				b, _ = json.Marshal(m)
+				writeTemp(t, dir, "kh.json", b)
+				return []string{"new", "ke-hoach-bhyt", "--data", filepath.Join(dir, "kh.json"), "--baseline", filepath.Join(dir, "kh.xlsx"), "--milestone", "2020-06-30:85", "-o", dir, "--format", "xlsx"}
+			},
+			want: []string{"would overwrite the input", "kh.xlsx"}, check: unchanged("kh.xlsx")},
+		{name: "merge zip over the rows", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", r}
+			},
+			want: []string{"would overwrite the input"}, check: unchanged("rows.json")},
+		{name: "merge combined over letter 1", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
+				out := filepath.Join(dir, "out")
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", out, "--combined", filepath.Join(out, "00001.pdf")}
+			},
+			want: []string{"00001.pdf is also the file of row 1 in -o"}, check: noFile("out")},
+		{name: "merge zip and combined the same", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", filepath.Join(dir, "a.pdf"), "--combined", filepath.Join(dir, "a.pdf")}
+			},
+			want: []string{"a.pdf would be written twice"}, check: noFile("a.pdf")},
+		// Item 8: targets that are not regular files are refused.
+		{name: "combined to standard output link", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
+				os.Symlink("/proc/self/fd/1", filepath.Join(dir, "all.pdf"))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--combined", filepath.Join(dir, "all.pdf")}
+			},
+			want: []string{"all.pdf: is a symbolic link; an output replaces only a regular file"}},
+		{name: "zip to a FIFO", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", mkfifo(t, filepath.Join(dir, "a.zip"))}
+			},
+			want: []string{"a.zip: is a FIFO"}},
+		{name: "letter onto a device link", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
+				os.Mkdir(filepath.Join(dir, "out"), 0o755)
+				os.Symlink("/dev/null", filepath.Join(dir, "out", "00001.pdf"))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"00001.pdf: is a symbolic link"}, check: func(t *testing.T, dir string) {
+				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 1 {
+					t.Errorf("out: %v", ents)
+				}
+			}},
+		{name: "render onto a FIFO", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				src := source(t, dir, "doc.md", "")
+				os.Mkdir(filepath.Join(dir, "out"), 0o755)
+				mkfifo(t, filepath.Join(dir, "out", "doc.pdf"))
+				return []string{"render", src, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"doc.pdf: is a FIFO"}},
+		// Item 10: options bounded, names without control characters.
+		{name: "many jobs", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				return []string{"merge", "cong-van-bhyt", "--rows", "x.csv", "-j", "1000000"}
+			},
+			want: []string{"-j 1000000: want 1 to 256"}},
+		{name: "number beyond exact", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--number-from", "9007199254740992", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"--number-from 9007199254740992: want a number from 1 to 999999999"}, check: noFile("out")},
+		{name: "last number beyond", code: exitUsage,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--number-from", "999999999", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"the last of 2 rows would be numbered 1000000000"}, check: noFile("out")},
+		{name: "control characters in names", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A\u0000B"}, {"Ten": "C\rD"}, {"Ten": "\u202Efdp.exe"}, {"Ten": "Tốt"}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--name", "{{.Ten}}", "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"row 1: --name: \"A\\x00B\" holds the control character U+0000", "row 2: --name: \"C\\rD\" holds the control character U+000D", "row 3: --name:", "U+202E", "3 of 4 rows have problems"}, check: noFile("out")},
+		{name: "long names of four-byte letters", code: exitOK,
+			setup: func(t *testing.T, dir string) []string {
+				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": strings.Repeat("𠀋", 80)}, {"Ten": strings.Repeat("𠀋", 80)}})
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--name", "{{.Ten}}", "-o", filepath.Join(dir, "out"), "--format", "pdf,docx"}
+			},
+			check: func(t *testing.T, dir string) {
+				ents, _ := os.ReadDir(filepath.Join(dir, "out"))
+				if len(ents) != 4 {
+					t.Errorf("out: %v", ents)
+				}
+			}},
+
 		// 19: output sets are written whole or not at all; stale
 		// temporaries of a killed run are cleaned.
 		{name: "plan set", code: exitInvalid,
@@ -502,4 +618,24 @@ func interrupted(name string, sig syscall.Signal, code int) hostile {
 				t.Errorf("left in out: %d entries, first %s", len(ents), ents[0].Name())
 			}
 		}}
+}
+
+// unchanged checks that the file name in dir is still the one setup made.
+func unchanged(name string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if strings.Contains(e.Name(), "bhytdoc-tmp") {
+				t.Errorf("temporary left: %s", e.Name())
+			}
+		}
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || time.Since(st.ModTime()) > time.Minute {
+			return
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		if strings.HasSuffix(name, ".xlsx") && bytes.Contains(b, []byte("Chỉ tiêu")) {
+			t.Errorf("%s was replaced by the plan", name)
+		}
+	}
 }

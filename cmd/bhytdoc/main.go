@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -121,9 +122,21 @@ type output struct {
 }
 
 // writeSet writes the files to dir together (see atomicfile.Set): either
-// all of them are written or none. It prints each path written.
-func writeSet(stdout io.Writer, dir string, outs []output) error {
-	s, err := atomicfile.NewSet(dir)
+// all of them are written or none. An output that is one of inputs is
+// refused before anything is written. It prints each path written.
+func writeSet(stdout io.Writer, dir string, outs []output, inputs ...string) error {
+	var targets []string
+	for _, o := range outs {
+		targets = append(targets, filepath.Join(dir, o.name))
+	}
+	for _, t := range targets {
+		for _, in := range inputs {
+			if samePath(t, in) {
+				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
+			}
+		}
+	}
+	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
 	if err != nil {
 		return err
 	}

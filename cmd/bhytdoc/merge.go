@@ -122,6 +122,14 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// Bounds of merge's options: -j beyond the cores only costs memory, and a
+// document number stays exact in every format (templates compute in
+// float64).
+const (
+	maxJobs   = 256
+	maxNumber = 999_999_999
+)
+
 // rowsRead, when set (by tests), is called once the rows are read.
 var rowsRead func()
 
@@ -136,6 +144,53 @@ type merger struct {
 	plan     *plan
 	opts     *bhytdoc.PDFBookOptions
 	rows     *rows.Table // read once, before anything is written
+	// By row: the unique file name, the title (bookmark) and the problem
+	// of its data or --name, from nameAll.
+	names, titles []string
+	nameErrs      []error
+}
+
+// nameAll names every row. Names depend on every row before, so every
+// shard names all of them.
+func (m *merger) nameAll() {
+	var nm batch.Names
+	for _, r := range m.rows.Rows {
+		_, title, name, err := m.named(r)
+		m.names = append(m.names, nm.Unique(name))
+		m.titles = append(m.titles, title)
+		m.nameErrs = append(m.nameErrs, err)
+	}
+}
+
+// checkOutputs refuses outputs that are inputs or one another: the zip or
+// the combined PDF being the rows or data file, each other, or one of the
+// files -o would write.
+func (m *merger) checkOutputs() error {
+	var outs []string
+	for _, o := range []string{m.f.zip, m.f.combined} {
+		if o != "" {
+			outs = append(outs, o)
+		}
+	}
+	if err := checkOutputs(outs, []string{m.f.rows, m.f.data}); err != nil {
+		return err
+	}
+	if !m.f.dirSet {
+		return nil
+	}
+	for _, o := range outs {
+		if !samePath(filepath.Dir(o), m.f.dir) {
+			continue
+		}
+		for i, n := range m.names {
+			for _, f := range m.fmts {
+				if strings.EqualFold(n+"."+string(f), filepath.Base(o)) {
+					return fmt.Errorf("%s is also the file of row %d in -o %s; choose another name", o, i+1, m.f.dir)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
@@ -168,11 +223,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 			return usage("--shard: %v", err)
 		}
 	}
-	if f.numberFrom < 0 {
-		return usage("--number-from %d: want a positive number", f.numberFrom)
+	if f.numberFrom < 0 || f.numberFrom > maxNumber {
+		return usage("--number-from %d: want a number from 1 to %d", f.numberFrom, maxNumber)
 	}
-	if f.jobs < 1 {
-		return usage("-j %d: want at least 1", f.jobs)
+	if f.jobs < 1 || f.jobs > maxJobs {
+		return usage("-j %d: want 1 to %d", f.jobs, maxJobs)
 	}
 	if f.duplex && f.combined == "" {
 		return usage("--duplex applies to --combined")
@@ -223,6 +278,13 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if err != nil {
 			return nil, report(stderr, f.rows, err)
 		}
+	}
+	if n := len(m.rows.Rows); f.numberFrom > 0 && f.numberFrom > maxNumber-(n-1) {
+		return usage("--number-from %d: the last of %d rows would be numbered %d, more than %d", f.numberFrom, n, f.numberFrom+n-1, maxNumber)
+	}
+	m.nameAll()
+	if err := m.checkOutputs(); err != nil {
+		return usage("%v", err)
 	}
 	m.opts = &bhytdoc.PDFBookOptions{Title: strings.TrimSuffix(filepath.Base(f.combined), filepath.Ext(f.combined)), Duplex: f.duplex}
 	return m, exitOK
@@ -303,6 +365,9 @@ func (m *merger) named(r dataRow) (data map[string]any, title, name string, err 
 		var sb strings.Builder
 		if err = m.nameTmpl.Execute(&sb, data); err == nil {
 			title = strings.TrimSpace(sb.String())
+			if err = checkNameText(title); err != nil {
+				err = fmt.Errorf("--name: %v", err)
+			}
 		} else {
 			err = fmt.Errorf("--name: %v", err)
 		}
@@ -441,15 +506,18 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	// at[i] is the row of the i-th document handed to the Renderer, for
 	// messages; read after Render returns.
 	var at []dataRow
-	var nm batch.Names
 	docs := func(yield func(batch.Item, error) bool) {
 		for _, row := range m.rows.Rows {
-			// Names depend on every row before, so every shard names all.
-			data, title, name, err := m.named(row)
-			name = nm.Unique(name)
 			if !m.shard.Has(row.Index) {
 				continue
 			}
+			i := row.Index
+			var data map[string]any
+			err := m.nameErrs[i]
+			if err == nil {
+				data, err = m.rowData(row)
+			}
+			name, title := m.names[i], m.titles[i]
 			at = append(at, dataRow{Index: row.Index, Where: row.Where})
 			it := batch.Item{Name: name, Title: title, Load: func() (*bhytdoc.Document, error) {
 				doc, err := m.fill(data)

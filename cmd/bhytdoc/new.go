@@ -94,7 +94,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		outs = append(outs, output{outName(*dataPath, f), out})
 	}
-	if err := writeSet(stdout, *dir, outs); err != nil {
+	if err := writeSet(stdout, *dir, outs, *dataPath, pf.baseline); err != nil {
 		fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
 		return exitInvalid
 	}

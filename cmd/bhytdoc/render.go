@@ -137,7 +137,7 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 		}
 		outs = append(outs, output{outName(path, f), out})
 	}
-	if err := writeSet(stdout, dir, outs); err != nil {
+	if err := writeSet(stdout, dir, outs, path); err != nil {
 		fmt.Fprintf(stderr, "bhytdoc render: %v\n", err)
 		return exitInvalid
 	}
