@@ -437,8 +437,17 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	// Directories this run would create are removed again, when empty,
 	// with a run that wrote nothing.
 	var made []string
-	for _, d := range []string{m.f.dir, filepath.Dir(m.f.zip), filepath.Dir(m.f.combined)} {
-		if _, err := os.Lstat(d); d != "" && os.IsNotExist(err) {
+	var dirs []string
+	if m.f.dirSet {
+		dirs = append(dirs, m.f.dir)
+	}
+	for _, o := range []string{m.f.zip, m.f.combined} {
+		if o != "" {
+			dirs = append(dirs, filepath.Dir(o))
+		}
+	}
+	for _, d := range dirs {
+		if _, err := os.Lstat(d); os.IsNotExist(err) {
 			made = append(made, d)
 		}
 	}

@@ -62,13 +62,13 @@ func TestReadRows(t *testing.T) {
 	}
 }
 
-// big is a reader of n bytes of b repeated, made as it is read.
-type big struct {
+// bigReader is a reader of n bytes of b repeated, made as it is read.
+type bigReader struct {
 	b []byte
 	n int64
 }
 
-func (r *big) Read(p []byte) (int, error) {
+func (r *bigReader) Read(p []byte) (int, error) {
 	if r.n <= 0 {
 		return 0, os.ErrClosed
 	}
@@ -90,19 +90,19 @@ func TestHostile(t *testing.T) {
 		want string
 	}{
 		{"CSV without line ends", func() error {
-			_, err := ReadCSV(&big{b: []byte("aaaaaaaaaaaaaaaa"), n: 1 << 30}, "x.csv")
+			_, err := ReadCSV(&bigReader{b: []byte("aaaaaaaaaaaaaaaa"), n: 1 << 30}, "x.csv")
 			return err
 		}, "x.csv: after line 0: a record longer than"},
 		{"CSV quoted field that never closes", func() error {
-			_, err := ReadCSV(io.MultiReader(strings.NewReader("Ten,X\n\""), &big{b: []byte("ab,c\n"), n: 1 << 30}), "x.csv")
+			_, err := ReadCSV(io.MultiReader(strings.NewReader("Ten,X\n\""), &bigReader{b: []byte("ab,c\n"), n: 1 << 30}), "x.csv")
 			return err
 		}, "a record longer than"},
 		{"CSV of many small lines", func() error {
-			_, err := ReadCSV(&big{b: []byte("\n\n\n\n"), n: 1 << 30}, "x.csv")
+			_, err := ReadCSV(&bigReader{b: []byte("\n\n\n\n"), n: 1 << 30}, "x.csv")
 			return err
 		}, "x.csv: after line 0: a record longer than"},
 		{"JSON row of 900 MB", func() error {
-			_, err := ReadJSON(io.MultiReader(strings.NewReader(`[{"a":"`), &big{b: []byte(strings.Repeat("x", 1000)), n: 900 << 20}), "x.json")
+			_, err := ReadJSON(io.MultiReader(strings.NewReader(`[{"a":"`), &bigReader{b: []byte(strings.Repeat("x", 1000)), n: 900 << 20}), "x.json")
 			return err
 		}, "a row longer than 1024 KiB"},
 		{"JSON value above a cell", func() error {
@@ -253,4 +253,32 @@ func ExampleReadCSV() {
 	rs, err := ReadCSV(strings.NewReader("Ten,NguoiKy.HoTen\nAn Bình,Nguyễn Văn A\n"), "units.csv")
 	fmt.Println(rs[0].Where, rs[0].Fields["NguoiKy.HoTen"], err)
 	// Output: units.csv:2 Nguyễn Văn A <nil>
+}
+
+// A workbook's numbers: stored values, percentages as shown, dates as
+// dates.
+func TestXLSXNumbers(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Ten", "DanSo", "TyLe", "Ngay"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Lê Bình", 10125, 0.995, 43830})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	thousands, _ := f.NewStyle(&excelize.Style{NumFmt: 3})
+	f.SetCellStyle("Sheet1", "C2", "C2", pct)
+	f.SetCellStyle("Sheet1", "D2", "D2", date)
+	f.SetCellStyle("Sheet1", "B2", "B2", thousands)
+	p := filepath.Join(t.TempDir(), "n.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	fh, _ := os.Open(p)
+	defer fh.Close()
+	tb, err := ReadFile(fh, "n.xlsx", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tb.Rows[0].Fields
+	if got["DanSo"] != "10125" || got["TyLe"] != "99.5" || got["Ngay"] != "2019-12-31" || tb.Rows[0].Where != "n.xlsx: Sheet1 row 2" {
+		t.Errorf("%+v", tb.Rows[0])
+	}
 }

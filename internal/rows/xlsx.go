@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -17,8 +18,10 @@ import (
 // streaming reader of internal/xlsx and its bounds: the worksheet is
 // never unpacked to memory or disk whole. A formula without a computed
 // value is an error naming its cell: formulas are never evaluated.
-// Numbers are their stored value ("10125", "0.995"); a number shown as a
-// date is the date, "2019-12-31".
+// Numbers are their stored value ("10125", "98.8"), whatever their format
+// shows; a number shown as a percentage is the percentage ("99.5" for
+// 0.995 shown as 99,5%); a number shown as a date is the date,
+// "2019-12-31".
 func ReadXLSX(r io.ReaderAt, size int64, name, sheet string) (_ *Table, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -92,7 +95,22 @@ var errEnd = errors.New("end of the data")
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 func cellText(v xlsx.Value) string {
-	if !v.Number || !v.Format.Date {
+	if !v.Number {
+		return v.Text
+	}
+	if v.Format.Percent && !v.Format.Date {
+		// 0.995 shown as 99,5%: the figure the reader sees, exactly.
+		r, ok := new(big.Rat).SetString(v.Text)
+		if !ok {
+			return v.Text
+		}
+		r.Mul(r, big.NewRat(100, 1))
+		if r.IsInt() {
+			return r.Num().String()
+		}
+		return strings.TrimRight(strings.TrimRight(r.FloatString(10), "0"), ".")
+	}
+	if !v.Format.Date {
 		return v.Text
 	}
 	f, err := strconv.ParseFloat(v.Text, 64)
