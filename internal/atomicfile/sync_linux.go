@@ -1,8 +1,9 @@
 package atomicfile
 
 import (
-	"golang.org/x/sys/unix"
 	"os"
+
+	"golang.org/x/sys/unix"
 )
 
 // syncFiles makes the files written in dir durable with one syncfs(2) of
