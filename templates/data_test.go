@@ -105,3 +105,29 @@ func TestFillTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDataYAMLDates(t *testing.T) {
+	m, err := ParseData([]byte("Ngay: 2025-03-10\nHan: 10/03/2025\n"), "d.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m["Ngay"] != "2025-03-10" {
+		t.Errorf("Ngay = %#v, want the text as written", m["Ngay"])
+	}
+	for _, k := range []string{"Ngay", "Han"} {
+		if s, err := ngay(m[k]); err != nil || s != "ngày 10 tháng 3 năm 2025" {
+			t.Errorf("ngay(%s) = %q, %v", k, s, err)
+		}
+	}
+}
+
+func TestParseDataYAMLSecondDocument(t *testing.T) {
+	_, err := ParseData([]byte("A: x\n---\nB: y\n"), "d.yaml")
+	var de *DataError
+	if !errors.As(err, &de) || de.Line != 2 || !strings.Contains(de.Msg, "second YAML document") {
+		t.Fatalf("err = %v, want a DataError at line 2 (the ---) about a second document", err)
+	}
+	if _, err := ParseData([]byte("---\nA: x\n---\n"), "d.yaml"); err != nil {
+		t.Errorf("a leading --- and an empty trailing one: %v", err)
+	}
+}

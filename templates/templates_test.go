@@ -155,7 +155,7 @@ func TestMissingStructField(t *testing.T) {
 
 func TestBadValue(t *testing.T) {
 	data := load(t, "cong-van-bhyt")
-	data["Ngay"] = "18/5/2020"
+	data["Ngay"] = "18.5.2020"
 	_, err := Fill("cong-van-bhyt", data)
 	if err == nil || !strings.Contains(err.Error(), "not a date") {
 		t.Fatalf("got %v", err)
