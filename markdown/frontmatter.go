@@ -243,7 +243,6 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 
 var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
 
-
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 	d.fields(n, "", map[string]func(*yaml.Node){
