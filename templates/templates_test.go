@@ -96,7 +96,7 @@ func TestMissingMapKey(t *testing.T) {
 	delete(data, "HanBaoCao")
 	_, err := Fill("cong-van-bhyt", data)
 	var e *Error
-	if !errors.As(err, &e) || err.Error() != `cong-van-bhyt.md:32: .HanBaoCao: missing data field "HanBaoCao"` {
+	if !errors.As(err, &e) || err.Error() != `cong-van-bhyt.md: .HanBaoCao: missing data field "HanBaoCao" (Hạn báo cáo)` {
 		t.Fatalf("got %v", err) // README.md quotes this message
 	}
 	// A nested key.

@@ -309,7 +309,7 @@ func hostiles() []hostile {
 				b := congVan(t, func(m map[string]any) { m["DiaBan"] = true })
 				return []string{"new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "out")}
 			},
-			want: []string{`.DiaBan: text: want text, got true`}, check: noFile("out")},
+			want: []string{`.DiaBan: want text, got true`}, check: noFile("out")},
 
 		// 16: byte-order marks.
 		{name: "BOM data and source", code: exitOK,

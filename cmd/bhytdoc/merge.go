@@ -42,7 +42,7 @@ Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 // mergeFlags are merge's options.
 type mergeFlags struct {
 	data, rows, sheet, dir, format, name, combined, zip, shard string
-	ascii, keepGoing, duplex, allow                            bool
+	ascii, keepGoing, duplex, allow, ignoreExtra               bool
 	numberFrom, jobs                                           int
 	ms                                                         milestones
 	dirSet, formatSet                                          bool
@@ -68,6 +68,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "documents rendered at once")
 	fs.Var(&f.ms, "milestone", "plan milestone `DATE:RATE` (2019-12-31:99,5); the rows are the plan's units; repeat for each")
 	fs.BoolVar(&f.allow, "allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
+	fs.BoolVar(&f.ignoreExtra, "ignore-extra-columns", false, "ignore columns that are not fields of the template (default: an error naming them)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, mergeUsage)
 		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
@@ -102,6 +103,8 @@ type merger struct {
 	common   map[string]any
 	plan     *plan
 	opts     *bhytdoc.PDFBookOptions
+	declared map[string]bool // the template's fields
+	extraOK  map[string]bool // columns not fields that --name reads
 }
 
 func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
@@ -109,10 +112,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		fmt.Fprintf(stderr, "bhytdoc merge: "+format+"\n", args...)
 		return nil, exitUsage
 	}
-	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}}
+	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}, extraOK: map[string]bool{}}
 	if !slices.Contains(templates.Names(), tmpl) {
 		return usage("no template %q (have %s)", tmpl, strings.Join(templates.Names(), ", "))
 	}
+	m.declared = declaredNames(tmpl)
 	fmts, err := formats(f.format, "pdf", "md", "docx")
 	if err != nil {
 		return usage("%v", err)
@@ -150,6 +154,9 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if m.nameTmpl, err = template.New("--name").Option("missingkey=error").Parse(f.name); err != nil {
 			return usage("--name: %v", err)
 		}
+		for _, k := range templateFields(m.nameTmpl) {
+			m.extraOK[k] = true
+		}
 	}
 	if f.data != "" {
 		d, err := readData(f.data)
@@ -163,6 +170,12 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
 		return nil, exitInvalid
 	}
+	if len(f.ms) == 0 && m.declared["DonViThuong"] {
+		if _, ok := m.common["DonViThuong"]; !ok && !firstRowHas(f.rows, f.sheet, "DonViThuong") {
+			fmt.Fprintf(stderr, "bhytdoc merge: %s writes each unit its share of a plan (DonViThuong, ChuaThamGia, ChiTieu …): give --milestone DATE:RATE for each milestone (e.g. --milestone 2025-12-31:95), and the rows are the plan's units; or give those fields as columns\n", tmpl)
+			return nil, exitUsage
+		}
+	}
 	if len(f.ms) > 0 {
 		o, err := annexOptionsOf(m.common)
 		if err == nil {
@@ -171,6 +184,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 				m.plan, err = makePlan(bs, f.ms, o)
 			}
 		}
+		delete(m.common, "PhuLuc") // read into the plan, not a template field
 		if err != nil {
 			return nil, report(stderr, f.rows, err)
 		}
@@ -189,6 +203,10 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		v := r.Fields[k]
 		if s, ok := v.(string); ok && s == "" {
 			continue
+		}
+		top, _, _ := strings.Cut(k, ".")
+		if !m.declared[top] && !m.extraOK[top] && m.plan == nil && !m.f.ignoreExtra {
+			return nil, unknownColumn(m.tmpl, k)
 		}
 		if err := setPath(d, strings.Split(k, "."), v); err != nil {
 			return nil, fmt.Errorf("column %q: %v", k, err)
@@ -210,6 +228,19 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		d["So"] = 0
 	}
 	return d, nil
+}
+
+// firstRowHas reports whether the first row of the rows file has a value
+// for field.
+func firstRowHas(path, sheet, field string) bool {
+	for r, err := range readRows(path, sheet) {
+		if err != nil {
+			return true // the rows' own error is reported later
+		}
+		v, ok := r.Fields[field]
+		return ok && v != ""
+	}
+	return false
 }
 
 // rowNames reports whether one of the row's cells names u.
@@ -265,9 +296,17 @@ func (m *merger) named(r dataRow) (data map[string]any, title, name string, err 
 	return data, title, name, err
 }
 
-// fill makes row's document and checks it as rendering will.
+// fill makes row's document and checks it as rendering will. Columns
+// that are no field of the template (the plan's table, what --name
+// reads) are left out; the common data's keys are checked as given.
 func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
-	doc, err := templates.Fill(m.tmpl, data)
+	d := make(map[string]any, len(data))
+	for k, v := range data {
+		if _, common := m.common[k]; m.declared[k] || common {
+			d[k] = v
+		}
+	}
+	doc, err := templates.Fill(m.tmpl, d)
 	if err != nil {
 		return nil, err
 	}

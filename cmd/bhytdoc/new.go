@@ -53,7 +53,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
-	p, err := pf.apply(data)
+	p, err := pf.apply(data, name)
 	if err != nil {
 		return report(stderr, *dataPath, err)
 	}

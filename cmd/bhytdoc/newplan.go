@@ -42,7 +42,7 @@ var planFields = []string{"MocTienDo", "LichTrinh", "DanSo", "DaThamGia", "TyLe"
 
 // apply plans the annex when the flags ask for it and puts its figures
 // into data (a map from readData). It returns nil without --baseline.
-func (pf *planFlags) apply(data any) (*plan, error) {
+func (pf *planFlags) apply(data any, tmpl string) (*plan, error) {
 	if pf.baseline == "" {
 		return nil, nil
 	}
@@ -54,6 +54,8 @@ func (pf *planFlags) apply(data any) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	delete(m, "PhuLuc") // read into the plan, not a template field
+	declared := declaredNames(tmpl)
 	bs, _, err := readBaselines(pf.baseline, "")
 	if err != nil {
 		return nil, err
@@ -69,7 +71,7 @@ func (pf *planFlags) apply(data any) (*plan, error) {
 	totals := p.totalsData()
 	for _, k := range planFields {
 		v, ok := totals[k]
-		if !ok {
+		if !ok || !declared[k] {
 			continue
 		}
 		if _, given := m[k]; given {
@@ -82,7 +84,7 @@ func (pf *planFlags) apply(data any) (*plan, error) {
 	// replaces it.
 	if _, given := m["DonVi"]; given {
 		errs = append(errs, errors.New("DonVi: the annex comes from --baseline; remove DonVi from the data"))
-	} else {
+	} else if declared["DonVi"] {
 		m["DonVi"] = []any{}
 	}
 	if len(errs) > 0 {
