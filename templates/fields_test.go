@@ -1,13 +1,16 @@
 package templates
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // Every built-in template is declared, and its declared examples make a
@@ -223,5 +226,51 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(in, names); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The schema is valid JSON, describes every declared field, refuses
+// unknown keys, and its date pattern agrees with the engine's rule.
+func TestSchema(t *testing.T) {
+	for _, name := range Names() {
+		b, err := Schema(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s map[string]any
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		props := s["properties"]
+		fs, _ := Fields(name)
+		if len(props.(map[string]any)) != len(fs) || s["additionalProperties"] != false {
+			t.Errorf("%s: %d properties for %d fields", name, len(props.(map[string]any)), len(fs))
+		}
+	}
+	b, _ := Schema("cong-van-xa-bhyt")
+	var s struct {
+		Properties map[string]struct {
+			Type    string
+			Title   string
+			Pattern string
+			Items   struct {
+				Required []string
+			}
+		}
+		Required []string
+	}
+	json.Unmarshal(b, &s)
+	if p := s.Properties["NgaySoLieu"]; p.Type != "string" || p.Title != "Ngày số liệu" {
+		t.Errorf("NgaySoLieu: %+v", p)
+	}
+	re := regexp.MustCompile(s.Properties["NgaySoLieu"].Pattern)
+	for _, d := range []string{"2020-06-30", "30/6/2020", "2020-06", "30.6.2020"} {
+		_, _, _, ok := typo.ParseDate(d, false)
+		if re.MatchString(d) != ok {
+			t.Errorf("%q: schema pattern %v, engine %v", d, re.MatchString(d), ok)
+		}
+	}
+	if !slices.Contains(s.Properties["ChiTieu"].Items.Required, "SoNguoi") || !slices.Contains(s.Required, "DonViThuong") || slices.Contains(s.Required, "DonViSoanThao") {
+		t.Errorf("required: %v, ChiTieu items %v", s.Required, s.Properties["ChiTieu"].Items.Required)
 	}
 }

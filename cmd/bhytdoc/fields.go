@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"slices"
+	"strings"
+	"text/tabwriter"
 	"text/template"
 	"text/template/parse"
 
@@ -82,4 +85,51 @@ func unknownColumn(name, col string) error {
 		msg += fmt.Sprintf(" (did you mean %s?)", s)
 	}
 	return fmt.Errorf("%s; see bhytdoc new %s --help, or --ignore-extra-columns", msg, name)
+}
+
+// printFields writes template name's declared fields as a table: name
+// (* when required), type, label, help, default and example. A list's
+// example is a block list, one item a line, so that an item with commas
+// ("CT, các PCT UBND quận") is seen to be one item.
+func printFields(w io.Writer, name string) {
+	fs, err := templates.Fields(name)
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(w, "\nFields of %s (* required; bhytdoc new %s --schema prints them as JSON Schema):\n", name, name)
+	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', 0)
+	var rows func(fs []Field, indent string)
+	rows = func(fs []Field, indent string) {
+		for _, f := range fs {
+			req := ""
+			if f.Required {
+				req = " *"
+			}
+			fmt.Fprintf(tw, "  %s%s%s\t%s\t%s: %s%s\n", indent, f.Name, req, f.Type, f.Label, f.Help, exampleText(f, indent))
+			rows(f.Fields, indent+"  ")
+		}
+	}
+	rows(fs, "")
+	tw.Flush()
+}
+
+// Field is templates.Field, for brevity here.
+type Field = templates.Field
+
+func exampleText(f Field, indent string) string {
+	switch {
+	case f.Type == templates.TypeList:
+		l, _ := f.Example.([]any)
+		var sb strings.Builder
+		sb.WriteString(" Ví dụ:")
+		for _, x := range l {
+			fmt.Fprintf(&sb, "\n\t\t    %s- %v", indent, x)
+		}
+		return sb.String()
+	case f.Example == nil:
+		return ""
+	case f.Type == templates.TypeText || f.Type == templates.TypeDate:
+		return fmt.Sprintf(" Ví dụ: %q.", f.Example)
+	}
+	return fmt.Sprintf(" Ví dụ: %v.", f.Example)
 }

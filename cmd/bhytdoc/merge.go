@@ -26,19 +26,6 @@ import (
 	"github.com/bhytdoc/bhytdoc/templates"
 )
 
-const mergeUsage = `usage: bhytdoc merge TEMPLATE --rows UNITS.xlsx|.csv|.json [--data COMMON.yaml] [flags]
-
-Renders one document per row: the row's fields (column headers as field
-names; "A.B" sets field B of A) over the common data. With --milestone,
-the rows are also the baselines of a plan, and each row gets its share:
-DonVi, DanSo, DaThamGia, TyLe and ChiTieu (per milestone: Ngay, TyLe,
-SoNguoi, DanSo, PhatTrienMoi). Every row is checked before anything is
-written; problems are listed together, each naming its row.
-
-Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
---zip FILE.zip; at least one. With none, -o out.
-`
-
 // mergeFlags are merge's options.
 type mergeFlags struct {
 	data, rows, sheet, dir, format, name, combined, zip, shard string
@@ -49,11 +36,11 @@ type mergeFlags struct {
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("merge", stderr)
 	var f mergeFlags
 	fs.StringVar(&f.data, "data", "", "common data `file` (.json, .yaml): fields every document shares")
-	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row")
+	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row; with --milestone, the units of the plan (--units is the same)")
+	fs.StringVar(&f.rows, "units", "", "") // --rows, as new and annex plan name the units file
 	fs.StringVar(&f.sheet, "sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
 	fs.StringVar(&f.dir, "o", "out", "output `directory` for one file per document")
 	fs.StringVar(&f.format, "format", "pdf", "comma-separated `formats` of the files in -o: pdf, md, docx")
@@ -70,21 +57,22 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.allow, "allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.BoolVar(&f.ignoreExtra, "ignore-extra-columns", false, "ignore columns that are not fields of the template (default: an error naming them)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, mergeUsage)
-		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
-		fs.PrintDefaults()
+		printHelp(stderr, "merge", fs)
+		fmt.Fprintln(stderr, "\ntemplates:", strings.Join(templates.Names(), ", "))
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	fs.Visit(func(fl *flag.Flag) {
 		f.dirSet = f.dirSet || fl.Name == "o"
 		f.formatSet = f.formatSet || fl.Name == "format"
 	})
-	if len(pos) != 1 || f.rows == "" {
-		fs.Usage()
-		return exitUsage
+	if len(pos) != 1 {
+		return missing(stderr, fs, "TEMPLATE (one of "+strings.Join(templates.Names(), ", ")+")")
+	}
+	if f.rows == "" {
+		return missing(stderr, fs, "--rows ROWS.xlsx|.csv|.json (or --units)")
 	}
 	m, code := newMerger(pos[0], &f, stderr)
 	if m == nil {

@@ -20,7 +20,8 @@ type planFlags struct {
 
 func addPlanFlags(fs *flag.FlagSet) *planFlags {
 	pf := &planFlags{}
-	fs.StringVar(&pf.baseline, "baseline", "", "units `file` (.xlsx or .csv: unit, population, participants) to plan the annex from")
+	fs.StringVar(&pf.baseline, "units", "", "units `file` (.xlsx or .csv: unit, population, participants) to plan the annex from")
+	fs.StringVar(&pf.baseline, "baseline", "", "") // the old name of --units
 	fs.Var(&pf.ms, "milestone", "milestone `DATE:RATE` of the plan (2019-12-31:99,5); repeat for each")
 	fs.BoolVar(&pf.sort, "sort", false, "sort the planned units in Vietnamese alphabetical order (default: file order)")
 	return pf
@@ -30,7 +31,7 @@ func addPlanFlags(fs *flag.FlagSet) *planFlags {
 // the other.
 func (pf *planFlags) check() error {
 	if (pf.baseline == "") != (len(pf.ms) == 0) {
-		return errors.New("--baseline and --milestone go together")
+		return errors.New("--units and --milestone go together")
 	}
 	return nil
 }
