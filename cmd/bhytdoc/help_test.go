@@ -82,3 +82,18 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 }
+
+// An error names its file once, the right one.
+func TestErrorNamesFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeTemp(t, dir, "r2.csv", []byte("Đơn vị,Dân số,Số người tham gia BHYT\nXã A,\"13,611\",100\n"))
+	for _, args := range [][]string{
+		{"merge", "cong-van-xa-bhyt", "--rows", bad, "--data", "testdata/merge-common.json", "--milestone", "2025-12-31:95", "-o", dir},
+		{"new", "ke-hoach-bhyt", "--data", "testdata/ke-hoach-plan.json", "--units", bad, "--milestone", "2025-12-31:95", "--milestone", "2026-12-31:96", "-o", dir},
+	} {
+		_, _, errs := runCLI(args...)
+		if strings.Count(errs, "r2.csv") != 1 || strings.Contains(errs, "ke-hoach-plan.json") || !strings.Contains(errs, "row 2, column 2") {
+			t.Errorf("%s:\n%s", args[0], errs)
+		}
+	}
+}

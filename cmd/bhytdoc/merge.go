@@ -165,17 +165,20 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		}
 	}
 	if len(f.ms) > 0 {
+		// Each error names its file once: the data's PhuLuc, the rows
+		// (whose reader names the file itself), the plan of the rows.
 		o, err := annexOptionsOf(m.common)
-		if err == nil {
-			var bs []coverage.Baseline
-			if bs, _, err = readBaselines(f.rows, f.sheet); err == nil {
-				m.plan, err = makePlan(bs, f.ms, o)
-			}
+		if err != nil {
+			return nil, report(stderr, f.data, err)
+		}
+		bs, _, err := readBaselines(f.rows, f.sheet)
+		if err != nil {
+			return nil, report(stderr, "", err)
+		}
+		if m.plan, err = makePlan(bs, f.ms, o); err != nil {
+			return nil, report(stderr, "", inFile(f.rows, err))
 		}
 		delete(m.common, "PhuLuc") // read into the plan, not a template field
-		if err != nil {
-			return nil, report(stderr, f.rows, err)
-		}
 	}
 	m.opts = &bhytdoc.PDFBookOptions{Title: strings.TrimSuffix(filepath.Base(f.combined), filepath.Ext(f.combined)), Duplex: f.duplex}
 	return m, exitOK

@@ -66,9 +66,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
-	p, err := pf.apply(data, name)
+	p, err := pf.apply(data, name, *dataPath)
 	if err != nil {
-		return report(stderr, *dataPath, err)
+		return report(stderr, "", err)
 	}
 	doc, err := templates.Fill(name, data)
 	if err == nil && p != nil {

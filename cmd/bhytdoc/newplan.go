@@ -42,8 +42,37 @@ func (pf *planFlags) check() error {
 var planFields = []string{"MocTienDo", "LichTrinh", "DanSo", "DaThamGia", "TyLe", "ChiTieu", "CanVanDong", "SoDonVi", "NgaySoLieu"}
 
 // apply plans the annex when the flags ask for it and puts its figures
-// into data (a map from readData). It returns nil without --baseline.
-func (pf *planFlags) apply(data any, tmpl string) (*plan, error) {
+// into data (a map from readData, read from dataPath). It returns nil
+// without --units. Its errors name the file at fault, once.
+func (pf *planFlags) apply(data any, tmpl, dataPath string) (*plan, error) {
+	p, err := pf.plan(data, tmpl, dataPath)
+	var located *fileError
+	if err != nil && !errors.As(err, &located) {
+		err = inFile(dataPath, err)
+	}
+	return p, err
+}
+
+// inFile prefixes each problem err holds with file.
+func inFile(file string, err error) error {
+	var many interface{ Unwrap() []error }
+	if errors.As(err, &many) {
+		var out []error
+		for _, e := range many.Unwrap() {
+			out = append(out, inFile(file, e))
+		}
+		return errors.Join(out...)
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}
+
+// fileError is an error that already names its file.
+type fileError struct{ err error }
+
+func (e *fileError) Error() string { return e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+func (pf *planFlags) plan(data any, tmpl, dataPath string) (*plan, error) {
 	if pf.baseline == "" {
 		return nil, nil
 	}
@@ -59,14 +88,14 @@ func (pf *planFlags) apply(data any, tmpl string) (*plan, error) {
 	declared := declaredNames(tmpl)
 	bs, _, err := readBaselines(pf.baseline, "")
 	if err != nil {
-		return nil, err
+		return nil, &fileError{err} // the reader names the file
 	}
 	if pf.sort {
 		coverage.SortBaselines(bs)
 	}
 	p, err := makePlan(bs, pf.ms, o)
 	if err != nil {
-		return nil, err
+		return nil, &fileError{inFile(pf.baseline, err)}
 	}
 	var errs []error
 	totals := p.totalsData()
