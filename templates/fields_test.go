@@ -3,6 +3,7 @@ package templates
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
@@ -272,5 +273,28 @@ func TestSchema(t *testing.T) {
 	}
 	if !slices.Contains(s.Properties["ChiTieu"].Items.Required, "SoNguoi") || !slices.Contains(s.Required, "DonViThuong") || slices.Contains(s.Required, "DonViSoanThao") {
 		t.Errorf("required: %v, ChiTieu items %v", s.Required, s.Properties["ChiTieu"].Items.Required)
+	}
+}
+
+// The README's field reference is the declarations'. BHYTDOC_UPDATE_README=1
+// rewrites it.
+func TestREADMEFields(t *testing.T) {
+	const begin, end = "<!-- fields:begin (generated from templates/declare.go) -->\n", "<!-- fields:end -->"
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatal("README lacks the fields markers")
+	}
+	want := fieldsMarkdown()
+	if got := s[i+len(begin) : j]; got != want {
+		if os.Getenv("BHYTDOC_UPDATE_README") == "1" {
+			os.WriteFile("../README.md", []byte(s[:i+len(begin)]+want+s[j:]), 0o644)
+			return
+		}
+		t.Error("README's field reference differs from the declarations; run with BHYTDOC_UPDATE_README=1")
 	}
 }
