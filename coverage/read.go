@@ -574,6 +574,12 @@ func (s *source) baselines() ([]Baseline, error) {
 		b.Population, okN = count(bPop)
 		if okP && okN {
 			sum = sum.Add(Figures{b.Participants, b.Population})
+			if b.Participants > b.Population {
+				// Named here, at its row and cell, not later as "unit N".
+				_, c, _ := get(r, bPart)
+				errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s participants, above the population %s",
+					typo.Int(b.Participants), typo.Int(b.Population))))
+			}
 		}
 		if _, c, ok := get(r, bNon); ok && s.at(r, c).text != "" {
 			if non, okNon := count(bNon); okNon && okP && okN && b.Participants+non != b.Population {
