@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -132,4 +133,27 @@ func exampleText(f Field, indent string) string {
 		return fmt.Sprintf(" Ví dụ: %q.", f.Example)
 	}
 	return fmt.Sprintf(" Ví dụ: %v.", f.Example)
+}
+
+// unknownKeys reports the keys of data, at any depth, that are no field
+// of template name (PhuLuc, read by the plan, aside).
+func unknownKeys(name string, data map[string]any) error {
+	d := make(map[string]any, len(data))
+	for k, v := range data {
+		if k != "PhuLuc" {
+			d[k] = v
+		}
+	}
+	var many interface{ Unwrap() []error }
+	if !errors.As(templates.Check(name, d), &many) {
+		return nil
+	}
+	var out []error
+	for _, e := range many.Unwrap() {
+		var te *templates.Error
+		if errors.As(e, &te) && strings.HasPrefix(te.Msg, "unknown field") {
+			out = append(out, fmt.Errorf("%s: %s", te.Field[1:], te.Msg))
+		}
+	}
+	return errors.Join(out...)
 }

@@ -97,3 +97,14 @@ func TestErrorNamesFileOnce(t *testing.T) {
 		}
 	}
 }
+
+// A typo in the common data's keys is one error, not one per row.
+func TestMergeCommonTypoOnce(t *testing.T) {
+	dir := t.TempDir()
+	b := []byte(`{"DonViSoanthao": "VX", "CoQuan": {"Tenn": "x"}}`)
+	code, _, errs := runCLI("merge", "cong-van-xa-bhyt", "--data", writeTemp(t, dir, "c.json", b), "--rows", "testdata/merge-units.csv",
+		"--milestone", "2019-12-31:99,5", "-o", dir)
+	if code != exitInvalid || strings.Count(errs, "DonViSoanthao") != 1 || !strings.Contains(errs, "did you mean DonViSoanThao?") || !strings.Contains(errs, "CoQuan.Tenn: unknown field (did you mean Ten?)") {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+}

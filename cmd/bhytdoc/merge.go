@@ -154,6 +154,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		}
 		m.common = d.(map[string]any)
 	}
+	// A misspelt key of the common data is reported once, not once per
+	// row (the rows supply the fields it lacks, so only unknown keys).
+	if err := unknownKeys(tmpl, m.common); err != nil {
+		return nil, report(stderr, f.data, err)
+	}
 	if _, ok := m.common["So"]; ok && f.numberFrom == 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
 		return nil, exitInvalid
