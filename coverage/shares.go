@@ -4,7 +4,7 @@ package coverage
 // figures now and, per milestone, its target, the participants it needs
 // and the new participants to enrol before it.
 type Share struct {
-	Unit Unit
+	Unit Unit // the unit the share is for
 	// Name is the unit as a line or cell starts it: "Phường Lê Bình".
 	Name string
 	// NameInText is the unit as a sentence names it mid-way: "phường Lê
