@@ -185,6 +185,13 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		}
 		delete(m.common, "PhuLuc") // read into the plan, not a template field
 	}
+	// A misspelt column is reported once, from the header, not once
+	// per row.
+	if m.plan == nil && !f.ignoreExtra {
+		if err := m.unknownColumns(); err != nil {
+			return nil, report(stderr, f.rows, err)
+		}
+	}
 	m.opts = &bhytdoc.PDFBookOptions{Title: strings.TrimSuffix(filepath.Base(f.combined), filepath.Ext(f.combined)), Duplex: f.duplex}
 	return m, exitOK
 }
@@ -224,6 +231,24 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		d["So"] = 0
 	}
 	return d, nil
+}
+
+// unknownColumns reports the columns of the first row that are no field
+// of the template (and that --name does not read).
+func (m *merger) unknownColumns() error {
+	for r, err := range readRows(m.f.rows, m.f.sheet) {
+		if err != nil {
+			return nil // the rows' own error is reported later
+		}
+		var errs []error
+		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
+			if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+				errs = append(errs, unknownColumn(m.tmpl, k))
+			}
+		}
+		return errors.Join(errs...)
+	}
+	return nil
 }
 
 // firstRowHas reports whether the first row of the rows file has a value
