@@ -1,6 +1,7 @@
 package bhytdoc
 
 import (
+	"errors"
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/render/docx"
@@ -21,6 +22,9 @@ import (
 // WriteDOCX is safe for concurrent use. The same input gives the same
 // bytes.
 func WriteDOCX(w io.Writer, d *Document, o *Options) error {
+	if w == nil {
+		return errors.New("bhytdoc: WriteDOCX: nil io.Writer")
+	}
 	b, err := RenderDOCX(d, o)
 	if err != nil {
 		return err

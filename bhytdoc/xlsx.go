@@ -50,6 +50,9 @@ const xlsxTableSize = 12
 // nothing is written to w. A nil o uses the defaults. WriteXLSX is safe
 // for concurrent use; the same input gives the same bytes.
 func WriteXLSX(w io.Writer, d *Document, o *Options) error {
+	if w == nil {
+		return errors.New("bhytdoc: WriteXLSX: nil io.Writer")
+	}
 	b, err := RenderXLSX(d, o)
 	if err != nil {
 		return err

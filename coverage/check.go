@@ -362,7 +362,6 @@ const maxCount = 1_000_000_000_000
 type num struct {
 	text    string
 	v       int64 // counts: the value; rates: digits
-	dec     int   // rates: decimals written
 	ok      bool
 	present bool
 }

@@ -80,3 +80,31 @@ func ExampleCheck() {
 	// Output:
 	// row 2 (STT 2, Xã An Bình), Tỷ lệ (%): rate ≠ participants / population: expected 98,9, stated "98,8"
 }
+
+// Each commune's share of a plan, for its own letter: the name as a
+// sentence writes it, and per milestone the participants it needs.
+func ExampleShares() {
+	bs := []coverage.Baseline{
+		{Unit: coverage.Unit{Kind: coverage.Xa, Name: "An Phú"}, Participants: 4120, Population: 4500},
+		{Unit: coverage.Unit{Kind: coverage.ThiTran, Name: "Sơn Dương"}, Participants: 15402, Population: 16250},
+	}
+	ms := []coverage.Milestone{
+		{Date: bhytdoc.Date{Year: 2025, Month: 6, Day: 30}, Rate: 93 * coverage.OnePercent},
+		{Date: bhytdoc.Date{Year: 2025, Month: 12, Day: 31}, Rate: 95 * coverage.OnePercent},
+	}
+	shares, err := coverage.Shares(bs, ms)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range shares {
+		fmt.Printf("Đề nghị Chủ tịch Ủy ban nhân dân %s:", s.NameInText)
+		for _, g := range s.Goals {
+			fmt.Printf(" %s %s, %d người (thêm %d);", g.Milestone.Header(), g.Target, g.Figures.Participants, g.New)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// Đề nghị Chủ tịch Ủy ban nhân dân xã An Phú: Đến ngày 30/6/2025 93%, 4185 người (thêm 65); Đến ngày 31/12/2025 95%, 4275 người (thêm 90);
+	// Đề nghị Chủ tịch Ủy ban nhân dân thị trấn Sơn Dương: Đến ngày 30/6/2025 93%, 15402 người (thêm 0); Đến ngày 31/12/2025 95%, 15438 người (thêm 36);
+}

@@ -574,6 +574,12 @@ func (s *source) baselines() ([]Baseline, error) {
 		b.Population, okN = count(bPop)
 		if okP && okN {
 			sum = sum.Add(Figures{b.Participants, b.Population})
+			if b.Participants > b.Population {
+				// Named here, at its row and cell, not later as "unit N".
+				_, c, _ := get(r, bPart)
+				errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s participants, above the population %s",
+					typo.Int(b.Participants), typo.Int(b.Population))))
+			}
 		}
 		if _, c, ok := get(r, bNon); ok && s.at(r, c).text != "" {
 			if non, okNon := count(bNon); okNon && okP && okN && b.Participants+non != b.Population {
@@ -746,24 +752,13 @@ func checkRateCell(c cell, f Figures) error {
 	return nil
 }
 
-var reISODate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-var reVNDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-
 // ParseDate parses a date written "2020-06-30" or, the Vietnamese way,
-// "30/6/2020" or "30/06/2020".
+// "30/6/2020" or "30/06/2020" (the rule every date bhytdoc reads follows).
 func ParseDate(s string) (bhytdoc.Date, error) {
-	t := strings.TrimSpace(s)
-	var y, m, d string
-	if g := reISODate.FindStringSubmatch(t); g != nil {
-		y, m, d = g[1], g[2], g[3]
-	} else if g := reVNDate.FindStringSubmatch(t); g != nil {
-		d, m, y = g[1], g[2], g[3]
-	} else {
-		return bhytdoc.Date{}, fmt.Errorf("coverage: %s is not a date (write 2020-06-30 or 30/6/2020)", excerpt.Quote(s))
+	yy, mm, dd, ok := typo.ParseDate(s, false)
+	if !ok {
+		return bhytdoc.Date{}, fmt.Errorf("coverage: %s is not a date (write %s)", excerpt.Quote(s), typo.DateForms)
 	}
-	yy, _ := strconv.Atoi(y)
-	mm, _ := strconv.Atoi(m)
-	dd, _ := strconv.Atoi(d)
 	if err := typo.ValidDate(yy, mm, dd, false); err != nil {
 		return bhytdoc.Date{}, fmt.Errorf("coverage: %s: %w", excerpt.Quote(s), err)
 	}

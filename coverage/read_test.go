@@ -280,3 +280,16 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// Participants above the population are named at their row and cell,
+// not later as "unit 1" of a plan.
+func TestReadParticipantsAbovePopulation(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader("Đơn vị,Dân số,Số người tham gia BHYT\nXã A,1000,900\nXã B,100,200\n"), "r3.csv")
+	var re *ReadError
+	if !errors.As(err, &re) || re.File != "r3.csv" || re.Row != 3 || re.Col != 3 {
+		t.Fatalf("got %v (%+v)", err, re)
+	}
+	if strings.Contains(err.Error(), "unit") {
+		t.Errorf("names a unit number: %v", err)
+	}
+}

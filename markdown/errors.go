@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 // Error is one problem in a source file, at a 1-based line of that file.
@@ -31,6 +33,17 @@ func (e *Error) Error() string {
 	}
 	sb.WriteString(e.Msg)
 	return sb.String()
+}
+
+// Unwrap returns the problem as a *bhytdoc.FieldError with the field's
+// path ("Signatures[0].Name"), so that errors.As finds the same type
+// whether a document came from Go values or from a source; nil for a
+// problem of Markdown syntax.
+func (e *Error) Unwrap() error {
+	if e.Field == "" {
+		return nil
+	}
+	return &bhytdoc.FieldError{Field: e.Field, Msg: e.Msg}
 }
 
 // Errors lists every problem found in a source file, in line order. Its

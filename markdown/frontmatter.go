@@ -17,6 +17,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // pos is where a field was written.
@@ -241,8 +242,6 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 }
 
 var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
-
-var reDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
@@ -712,15 +711,13 @@ func (d *fmDecoder) date(v *yaml.Node, where, field string, dst *bhytdoc.Date) {
 		return
 	}
 	d.mark(field, v)
-	m := reDate.FindStringSubmatch(s)
-	if m == nil {
-		d.fail(v, where, "want a date like 2020-05-18 (a draft may leave the day or the month and day out: 2021-06, 2022), got %s", excerpt.Quote(s))
+	y, m, day, ok := typo.ParseDate(s, true)
+	if !ok {
+		d.fail(v, where, "want a date like 2020-05-18 or 18/5/2020 (a draft may leave the day or the month and day out: 2021-06, 2022), got %s", excerpt.Quote(s))
 		return
 	}
-	// Missing parts are "" and read as 0: blank, as in a draft.
-	dst.Year, _ = strconv.Atoi(m[1])
-	dst.Month, _ = strconv.Atoi(m[2])
-	dst.Day, _ = strconv.Atoi(m[3])
+	// Missing parts read as 0: blank, as in a draft.
+	dst.Year, dst.Month, dst.Day = y, m, day
 }
 
 // copyBlock decodes a paper copy's block.

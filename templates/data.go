@@ -143,19 +143,39 @@ func (p *jsonParser) value(depth int) (any, error) {
 var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func parseYAML(b []byte, name string) (any, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var root yaml.Node
-	if err := yaml.Unmarshal(b, &root); err != nil {
-		line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		return nil, &DataError{File: name, Line: line, Msg: msg}
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
+		return nil, yamlError(err, name)
 	}
 	if len(root.Content) == 0 {
 		return nil, &DataError{File: name, Line: 1, Msg: "want an object of data fields"}
 	}
+	// A second document ("---" and more) would be ignored: refuse it.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF, err == nil && emptyDoc(&next):
+	case err != nil:
+		return nil, yamlError(err, name)
+	default:
+		return nil, &DataError{File: name, Line: max(next.Line, 1), Msg: "a second YAML document (after ---); a data file holds one"}
+	}
 	return yamlValue(root.Content[0], name, 0)
+}
+
+// emptyDoc reports whether n is a document with nothing in it (a
+// trailing "---").
+func emptyDoc(n *yaml.Node) bool {
+	return len(n.Content) == 0 || len(n.Content) == 1 && n.Content[0].Tag == "!!null" && n.Content[0].Value == ""
+}
+
+func yamlError(err error, name string) error {
+	line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return &DataError{File: name, Line: line, Msg: msg}
 }
 
 func yamlValue(n *yaml.Node, name string, depth int) (any, error) {
@@ -197,6 +217,11 @@ func yamlValue(n *yaml.Node, name string, depth int) (any, error) {
 			l = append(l, v)
 		}
 		return l, nil
+	}
+	if n.Tag == "!!timestamp" {
+		// A bare date (Ngay: 2025-03-10) stays as written, a date
+		// like any other, not a time.Time.
+		return n.Value, nil
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {

@@ -66,12 +66,12 @@ func TestFillTypes(t *testing.T) {
 		want  string
 	}{
 		{"MocTienDo", []any{}, `.MocTienDo: items: the list is empty`},
-		{"MocTienDo", "2020-06-30", `.MocTienDo: items: want a list, got the text "2020-06-30"`},
-		{"DiaBan", true, `.DiaBan: text: want text, got true`},
-		{"DiaBan", json.Number("12"), `.DiaBan: text: want text, got the number 12`},
-		{"DonViCoSo", []any{"a"}, `.DonViCoSo: md: want text, got a list`},
-		{"NguoiChiDao", map[string]any{"a": "b"}, `.NguoiChiDao: md: want text, got a set of fields`},
-		{"NhiemVu", "làm ngay", `.NhiemVu: list: want a list`},
+		{"MocTienDo", "2020-06-30", `.MocTienDo: want a list of sets of fields (Ngay, TyLe, Nhan), got the text "2020-06-30"`},
+		{"DiaBan", true, `.DiaBan: want text, got true`},
+		{"DiaBan", json.Number("12"), `.DiaBan: want text, got the number 12`},
+		{"DonViCoSo", []any{"a"}, `.DonViCoSo: want text, got a list`},
+		{"NguoiChiDao", map[string]any{"a": "b"}, `.NguoiChiDao: want text, got a set of fields`},
+		{"NhiemVu", "làm ngay", `.NhiemVu: want a list of texts, got the text "làm ngay"`},
 	} {
 		m := load(t, "cong-van-bhyt")
 		m[tc.field] = tc.value
@@ -99,9 +99,36 @@ func TestFillTypes(t *testing.T) {
 		if strings.Contains(string(src), "Phụ lục kèm theo") {
 			t.Errorf("%s refers to an annex it does not have", name)
 		}
-		m["KetQua"], m["GiaiPhap"] = []any{}, []any{}
+		section := map[string]string{"bao-cao-bhyt": "KetQua", "ke-hoach-bhyt": "GiaiPhap"}[name]
+		m[section] = []any{}
 		if _, err := Fill(name, m); err == nil || !strings.Contains(err.Error(), "items: the list is empty") {
 			t.Errorf("%s with an empty section: %v", name, err)
 		}
+	}
+}
+
+func TestParseDataYAMLDates(t *testing.T) {
+	m, err := ParseData([]byte("Ngay: 2025-03-10\nHan: 10/03/2025\n"), "d.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m["Ngay"] != "2025-03-10" {
+		t.Errorf("Ngay = %#v, want the text as written", m["Ngay"])
+	}
+	for _, k := range []string{"Ngay", "Han"} {
+		if s, err := ngay(m[k]); err != nil || s != "ngày 10 tháng 3 năm 2025" {
+			t.Errorf("ngay(%s) = %q, %v", k, s, err)
+		}
+	}
+}
+
+func TestParseDataYAMLSecondDocument(t *testing.T) {
+	_, err := ParseData([]byte("A: x\n---\nB: y\n"), "d.yaml")
+	var de *DataError
+	if !errors.As(err, &de) || de.Line != 2 || !strings.Contains(de.Msg, "second YAML document") {
+		t.Fatalf("err = %v, want a DataError at line 2 (the ---) about a second document", err)
+	}
+	if _, err := ParseData([]byte("---\nA: x\n---\n"), "d.yaml"); err != nil {
+		t.Errorf("a leading --- and an empty trailing one: %v", err)
 	}
 }

@@ -67,9 +67,33 @@ func ExampleFill() {
 }
 
 func ExampleFill_missingField() {
-	data := map[string]any{"CoQuan": map[string]any{"ChuQuan": "", "Ten": "Ủy ban nhân dân", "VietTat": "UBND"}}
+	data := templates.Example("cong-van-bhyt")
+	delete(data, "HanBaoCao")
 	_, err := templates.Fill("cong-van-bhyt", data)
 	fmt.Println(err)
 	// Output:
-	// cong-van-bhyt.md:3: .So: missing data field "So"
+	// cong-van-bhyt.md: .HanBaoCao: missing data field "HanBaoCao" (Hạn báo cáo)
+}
+
+// A misspelt field is an error naming the field it resembles, not a
+// field silently left out of the letter.
+func ExampleCheck() {
+	data := templates.Example("cong-van-bhyt")
+	delete(data, "DonViSoanThao")
+	data["DonViSoanthao"] = "VX"
+	fmt.Println(templates.Check("cong-van-bhyt", data))
+	// Output:
+	// cong-van-bhyt.md: .DonViSoanthao: unknown field (did you mean DonViSoanThao?)
+}
+
+func ExampleFields() {
+	fs, _ := templates.Fields("cong-van-bhyt")
+	for _, f := range fs[:4] {
+		fmt.Printf("%s %s required=%v: %s\n", f.Name, f.Type, f.Required, f.Label)
+	}
+	// Output:
+	// CoQuan object required=true: Cơ quan ban hành
+	// So int required=false: Số văn bản
+	// DonViSoanThao text required=false: Đơn vị soạn thảo
+	// DiaDanh text required=true: Địa danh
 }

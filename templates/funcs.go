@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
@@ -349,20 +349,20 @@ func tong(list any, field string) (float64, error) {
 	return sum, nil
 }
 
-var reISODate = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
-
+// date reads a date the one way bhytdoc reads dates (see
+// typo.ParseDate): "2020-05-18" or "18/5/2020"; a Go time.Time too.
 func date(v any) (y, m, d int, err error) {
+	if t, ok := v.(time.Time); ok {
+		return t.Year(), int(t.Month()), t.Day(), nil
+	}
 	s, ok := v.(string)
 	if !ok {
-		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", describe(v))
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\" or \"18/5/2020\"", describe(v))
 	}
-	p := reISODate.FindStringSubmatch(s)
-	if p == nil {
-		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\"", excerpt.Quote(s))
+	y, m, d, ok = typo.ParseDate(s, false)
+	if !ok {
+		return 0, 0, 0, fmt.Errorf("%s is not a date like \"2020-05-18\" or \"18/5/2020\"", excerpt.Quote(s))
 	}
-	y, _ = strconv.Atoi(p[1])
-	m, _ = strconv.Atoi(p[2])
-	d, _ = strconv.Atoi(p[3])
 	if err := typo.ValidDate(y, m, d, false); err != nil {
 		return 0, 0, 0, fmt.Errorf("%s: %w", excerpt.Quote(s), err)
 	}
@@ -387,19 +387,12 @@ func ngayso(v any) (string, error) {
 	return typo.ShortDate(y, m, d), nil
 }
 
-var rePartialDate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2}))?$`)
-
 // nam returns the year of a date; a draft's "2019-01" or "2019", which
 // document sources accept as a draft's date, has one too.
 func nam(v any) (int, error) {
 	if s, ok := v.(string); ok {
-		if p := rePartialDate.FindStringSubmatch(s); p != nil {
-			y, _ := strconv.Atoi(p[1])
-			m := 1
-			if p[2] != "" {
-				m, _ = strconv.Atoi(p[2])
-			}
-			if err := typo.ValidDate(y, m, 1, false); err != nil {
+		if y, m, d, ok := typo.ParseDate(s, true); ok && d == 0 {
+			if err := typo.ValidDate(y, max(m, 1), 1, false); err != nil {
 				return 0, fmt.Errorf("%q: %w", s, err)
 			}
 			return y, nil

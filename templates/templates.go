@@ -62,6 +62,16 @@ func (e *Error) Error() string {
 	return s + e.Msg
 }
 
+// Unwrap returns the problem as a *bhytdoc.FieldError whose Field is the
+// data path without the leading dot ("NguoiKy.HoTen"), when the field is
+// known.
+func (e *Error) Unwrap() error {
+	if e.Field == "" {
+		return nil
+	}
+	return &bhytdoc.FieldError{Field: strings.TrimPrefix(e.Field, "."), Msg: e.Msg}
+}
+
 // parsed holds the built-in templates, parsed once: a batch fills the
 // same template for every row, and parsing cost as much as executing.
 // Executing a parsed template is safe for concurrent use.
@@ -79,16 +89,23 @@ var parsed = sync.OnceValue(func() map[string]*template.Template {
 })
 
 // Source fills template name with data and returns the Markdown source.
-// It fails with an *Error when the data lacks a field the template uses
-// or a value cannot be formatted.
+// Data given as a map is first checked against the template's declared
+// fields (see Check and Fields): an unknown key, a missing required field
+// or a value of the wrong type is an *Error naming the field, and the
+// optional fields it lacks take their defaults. It fails with an *Error
+// too when a value cannot be formatted.
 func Source(name string, data any) ([]byte, error) {
 	t, ok := parsed()[name]
 	if !ok {
 		_, err := Text(name)
 		return nil, err
 	}
+	data, err := prepare(name, data)
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, dropNulls(data)); err != nil {
+	if err := t.Execute(&buf, data); err != nil {
 		return nil, execError(name, err)
 	}
 	// A nil interface in a struct still prints "<no value>".

@@ -96,7 +96,7 @@ func TestMissingMapKey(t *testing.T) {
 	delete(data, "HanBaoCao")
 	_, err := Fill("cong-van-bhyt", data)
 	var e *Error
-	if !errors.As(err, &e) || err.Error() != `cong-van-bhyt.md:32: .HanBaoCao: missing data field "HanBaoCao"` {
+	if !errors.As(err, &e) || err.Error() != `cong-van-bhyt.md: .HanBaoCao: missing data field "HanBaoCao" (Hạn báo cáo)` {
 		t.Fatalf("got %v", err) // README.md quotes this message
 	}
 	// A nested key.
@@ -155,7 +155,7 @@ func TestMissingStructField(t *testing.T) {
 
 func TestBadValue(t *testing.T) {
 	data := load(t, "cong-van-bhyt")
-	data["Ngay"] = "18/5/2020"
+	data["Ngay"] = "18.5.2020"
 	_, err := Fill("cong-van-bhyt", data)
 	if err == nil || !strings.Contains(err.Error(), "not a date") {
 		t.Fatalf("got %v", err)

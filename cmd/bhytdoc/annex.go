@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,24 +14,9 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
-const annexUsage = `usage:
-  bhytdoc annex plan DATA.xlsx|DATA.csv --milestone DATE:RATE ... [flags]
-      plan coverage targets per unit; writes DIR/plan.xlsx (the annex, with
-      formulas) and DIR/plan.md (schedule, annex and new participants per
-      unit), and prints the schedule sentence. No PDF: an annex is printed
-      as part of a document (see package coverage, Table.Annex). A
-      workbook is read from the sheet it opens on, or --sheet NAME.
-  bhytdoc annex check TABLE.xlsx|TABLE.csv|SOURCE.md ... [--sheet NAME]
-      report every arithmetic inconsistency, one per line; exit status 1
-      when there is any, 0 when the tables are consistent. Every visible
-      sheet of a workbook is checked, or only --sheet NAME. Of a Markdown
-      source, every coverage annex is checked (declared coverage: true,
-      or recognised by its columns), inline or read from a file.
-`
-
 func runAnnex(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, annexUsage)
+		printHelp(stderr, "annex", nil)
 		return exitUsage
 	}
 	switch args[0] {
@@ -40,12 +24,12 @@ func runAnnex(args []string, stdout, stderr io.Writer) int {
 		return runAnnexPlan(args[1:], stdout, stderr)
 	case "check":
 		return runAnnexCheck(args[1:], stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprint(stderr, annexUsage)
+	case "-h", "--help", "-help", "help":
+		printHelp(stderr, "annex", nil)
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "bhytdoc annex: unknown subcommand %q\n", args[0])
-	fmt.Fprint(stderr, annexUsage)
+	printHelp(stderr, "annex", nil)
 	return exitUsage
 }
 
@@ -80,8 +64,7 @@ func (m *milestones) Set(s string) error {
 }
 
 func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("annex plan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("annex plan", stderr)
 	var ms milestones
 	fs.Var(&ms, "milestone", "milestone `DATE:RATE` (2020-06-30:85, rate in %, \"89,5\" allowed); repeat for each")
 	growth := fs.String("growth", "", "yearly population growth `RATE` in % for units whose data gives none")
@@ -92,17 +75,19 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	sortUnits := fs.Bool("sort", false, "sort units in Vietnamese alphabetical order (default: input order)")
 	dir := fs.String("o", "out", "output `directory`")
 	sheet := fs.String("sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
+	units := fs.String("units", "", "units `file` (.xlsx or .csv), as new and merge name it; or give it as the argument")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
+	}
+	if *units != "" {
+		pos = append([]string{*units}, pos...)
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "bhytdoc annex plan: want one data file (.xlsx or .csv)")
-		return exitUsage
+		return missing(stderr, fs, "UNITS.xlsx|.csv (one units file, or --units)")
 	}
 	if len(ms) == 0 {
-		fmt.Fprintln(stderr, "bhytdoc annex plan: at least one --milestone DATE:RATE is required")
-		return exitUsage
+		return missing(stderr, fs, "--milestone DATE:RATE (at least one)")
 	}
 	if *prec < 0 || *prec > coverage.MaxPrecision {
 		fmt.Fprintf(stderr, "bhytdoc annex plan: --precision %d outside 0–%d\n", *prec, coverage.MaxPrecision)
@@ -128,7 +113,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, "", err)
 	}
 	if read != "" {
-		fmt.Fprintf(stdout, "%s: read sheet %q\n", file, read)
+		fmt.Fprintf(stderr, "%s: read sheet %q\n", file, read)
 	}
 	for i := range bs {
 		if bs[i].Growth == 0 {
@@ -160,7 +145,7 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}, file); err != nil {
 		return report(stderr, "", err)
 	}
-	fmt.Fprintln(stdout, t.Schedule()+".")
+	fmt.Fprintln(stderr, t.Schedule()+".")
 	return exitOK
 }
 
@@ -199,16 +184,14 @@ func readTable[T any](file, sheet string, xlsx, csv func(io.Reader, string) (T, 
 }
 
 func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("annex check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("annex check", stderr)
 	sheet := fs.String("sheet", "", "check only this `sheet` of each workbook (default: every visible sheet)")
 	files, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "bhytdoc annex check: want one or more tables (.xlsx or .csv)")
-		return exitUsage
+		return missing(stderr, fs, "TABLE.xlsx|.csv|SOURCE.md (one or more tables)")
 	}
 	status := exitOK
 	for _, file := range files {
@@ -236,7 +219,7 @@ func runAnnexCheck(args []string, stdout, stderr io.Writer) int {
 				continue
 			}
 			for _, f := range found {
-				fmt.Fprintf(stdout, "%s: %s\n", file, f)
+				fmt.Fprintf(stderr, "%s: %s\n", file, f)
 			}
 			n += len(found)
 		}
@@ -298,7 +281,7 @@ func checkSource(file string, stdout, stderr io.Writer) int {
 	})
 	found = append(declared, found...)
 	for _, f := range found {
-		fmt.Fprintf(stdout, "%s: %s\n", file, f)
+		fmt.Fprintf(stderr, "%s: %s\n", file, f)
 	}
 	if len(found) > 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: %d inconsistencies\n", file, len(found))

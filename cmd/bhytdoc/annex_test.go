@@ -24,8 +24,12 @@ func TestAnnexPlanThenCheck(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("plan: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "30/6/2020") || !strings.Contains(stdout, "89,5%") {
-		t.Errorf("plan printed %q, want the milestone schedule", stdout)
+	if !strings.Contains(stderr, "30/6/2020") || !strings.Contains(stderr, "89,5%") {
+		t.Errorf("plan printed %q, want the milestone schedule", stderr)
+	}
+	// Standard output lists the files written, and nothing else.
+	if want := filepath.Join(out, "plan.xlsx") + "\n" + filepath.Join(out, "plan.md") + "\n"; stdout != want {
+		t.Errorf("stdout %q, want the two files", stdout)
 	}
 	xlsx := filepath.Join(out, "plan.xlsx")
 	if _, err := os.Stat(filepath.Join(out, "plan.md")); err != nil {
@@ -55,7 +59,7 @@ func TestAnnexPlanThenCheck(t *testing.T) {
 	if err := f.SaveAs(bad); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, _ = runCLI("annex", "check", bad)
+	code, _, stdout = runCLI("annex", "check", bad) // findings on stderr
 	if code != exitInvalid {
 		t.Errorf("check of an inconsistent table: exit %d, want %d", code, exitInvalid)
 	}

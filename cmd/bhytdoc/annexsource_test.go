@@ -44,6 +44,7 @@ func TestAnnexCheckSource(t *testing.T) {
 
 	src := sourceWithAnnexes(t, dir, "  - {file: good.csv, title: Biểu một}\n  - {file: bad.csv, title: Biểu hai}\n  - {file: list.csv, title: Phân công}\n")
 	code, stdout, stderr := runCLI("annex", "check", src)
+	stdout, stderr = stderr, stdout+stderr // findings on stderr
 	if code != exitInvalid {
 		t.Fatalf("exit %d, want %d\n%s%s", code, exitInvalid, stdout, stderr)
 	}
@@ -55,7 +56,7 @@ func TestAnnexCheckSource(t *testing.T) {
 		t.Errorf("stderr: %s", stderr)
 	}
 	// The inline annex of testdata/inconsistent.md is named by its title.
-	code, stdout, _ = runCLI("annex", "check", "testdata/inconsistent.md")
+	code, _, stdout = runCLI("annex", "check", "testdata/inconsistent.md")
 	if code != exitInvalid || !strings.Contains(stdout, "testdata/inconsistent.md: annexes[0] (Biểu giao chỉ tiêu): row 2") {
 		t.Errorf("inline annex: exit %d\n%s", code, stdout)
 	}
@@ -93,7 +94,7 @@ func TestRenderCoverageDeclared(t *testing.T) {
 	if code, _, stderr := runCLI("render", src, "-o", out, "--format", "md", "--allow-inconsistent"); code != exitInvalid {
 		t.Errorf("coverage: true on a list, --allow-inconsistent: exit %d\n%s", code, stderr)
 	}
-	if code, stdout, _ := runCLI("annex", "check", src); code != exitInvalid || !strings.Contains(stdout, "annexes[0] (list.csv): declared coverage: true") {
+	if code, _, stdout := runCLI("annex", "check", src); code != exitInvalid || !strings.Contains(stdout, "annexes[0] (list.csv): declared coverage: true") {
 		t.Errorf("annex check, coverage: true on a list: exit %d\n%s", code, stdout)
 	}
 	if _, err := os.Stat(out); err == nil {

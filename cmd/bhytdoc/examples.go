@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,12 +10,11 @@ import (
 )
 
 func runExamples(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("examples", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("examples", stderr)
 	dir := fs.String("o", "out", "output `directory`")
 	pdfa := fs.Bool("pdfa", false, "write PDF/A-2b (archival)")
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	if fs.NArg() != 0 {
 		fmt.Fprintln(stderr, "bhytdoc examples: unexpected arguments:", fs.Args())

@@ -105,7 +105,7 @@ func congVan(t *testing.T, change func(m map[string]any)) []byte {
 // front-matter line after luu: given.
 func source(t *testing.T, dir, name, extra string) string {
 	t.Helper()
-	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "cv.json", congVan(t, nil)), "-o", filepath.Join(dir, "gen"))
+	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "cv.json", congVan(t, nil)), "-o", filepath.Join(dir, "gen"), "--format", "md")
 	if code != exitOK {
 		t.Fatal(errs)
 	}
@@ -310,13 +310,13 @@ func hostiles() []hostile {
 				b := congVan(t, func(m map[string]any) { m["DiaBan"] = true })
 				return []string{"new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "out")}
 			},
-			want: []string{`.DiaBan: text: want text, got true`}, check: noFile("out")},
+			want: []string{`.DiaBan: want text, got true`}, check: noFile("out")},
 
 		// 16: byte-order marks.
 		{name: "BOM data and source", code: exitOK,
 			setup: func(t *testing.T, dir string) []string {
 				b := append([]byte("\uFEFF"), congVan(t, nil)...)
-				code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "gen2"))
+				code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "d.json", b), "-o", filepath.Join(dir, "gen2"), "--format", "md")
 				if code != exitOK {
 					t.Fatal(errs)
 				}

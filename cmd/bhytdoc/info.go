@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,19 +12,13 @@ import (
 // runInfo prints the document record of a PDF written by bhytdoc as JSON
 // (see bhytdoc.ReadInfo).
 func runInfo(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("info", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc info FILE.pdf")
-		fs.PrintDefaults()
-	}
+	fs := newFlags("info", stderr)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
+		return missing(stderr, fs, "FILE.pdf (one PDF)")
 	}
 	f, err := openInput(pos[0], bhytdoc.MaxInfoSize)
 	if err != nil {

@@ -31,6 +31,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,12 +62,22 @@ var commands = map[string]command{
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
 }
 
+// completion reads the other commands' flags from commands, so it joins
+// them at init.
+func init() {
+	commands["completion"] = command{"print a shell completion script (bash, zsh, fish)", runCompletion}
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) > 1 && args[0] == "help" {
+		// bhytdoc help merge, bhytdoc help annex plan
+		return run(append(slices.Clone(args[1:]), "--help"), stdout, stderr)
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
 			return exitUsage
@@ -91,8 +102,9 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprintln(w, "\nbhytdoc help COMMAND (or COMMAND --help) shows a command's flags and examples.")
 }
 
 // report prints err, one problem per line, prefixed with where (a file

@@ -31,36 +31,21 @@ import (
 	"github.com/bhytdoc/bhytdoc/templates"
 )
 
-const mergeUsage = `usage: bhytdoc merge TEMPLATE --rows UNITS.xlsx|.csv|.json [--data COMMON.yaml] [flags]
-
-Renders one document per row: the row's fields (column headers as field
-names; "A.B" sets field B of A) over the common data. With --milestone,
-the rows are also the baselines of a plan, and each row gets its share:
-DonVi, DanSo, DaThamGia, TyLe and ChiTieu (per milestone: Ngay, TyLe,
-SoNguoi, DanSo, PhatTrienMoi). Every row is checked before anything is
-written: all outputs are put in place only when every row rendered;
-problems are listed together, each naming its row. SIGINT or SIGTERM
-leaves nothing of the run (exit 130, 143).
-
-Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
---zip FILE.zip; at least one. With none, -o out.
-`
-
 // mergeFlags are merge's options.
 type mergeFlags struct {
 	data, rows, sheet, dir, format, name, combined, zip, shard string
-	ascii, keepGoing, duplex, allow                            bool
+	ascii, keepGoing, duplex, allow, ignoreExtra               bool
 	numberFrom, jobs                                           int
 	ms                                                         milestones
 	dirSet, formatSet                                          bool
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("merge", stderr)
 	var f mergeFlags
 	fs.StringVar(&f.data, "data", "", "common data `file` (.json, .yaml): fields every document shares")
-	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row")
+	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row; with --milestone, the units of the plan (--units is the same)")
+	fs.StringVar(&f.rows, "units", "", "") // --rows, as new and annex plan name the units file
 	fs.StringVar(&f.sheet, "sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
 	fs.StringVar(&f.dir, "o", "out", "output `directory` for one file per document")
 	fs.StringVar(&f.format, "format", "pdf", "comma-separated `formats` of the files in -o: pdf, md, docx")
@@ -75,22 +60,24 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "documents rendered at once")
 	fs.Var(&f.ms, "milestone", "plan milestone `DATE:RATE` (2019-12-31:99,5); the rows are the plan's units; repeat for each")
 	fs.BoolVar(&f.allow, "allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
+	fs.BoolVar(&f.ignoreExtra, "ignore-extra-columns", false, "ignore columns that are not fields of the template (default: an error naming them)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, mergeUsage)
-		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
-		fs.PrintDefaults()
+		printHelp(stderr, "merge", fs)
+		fmt.Fprintln(stderr, "\ntemplates:", strings.Join(templates.Names(), ", "))
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	fs.Visit(func(fl *flag.Flag) {
 		f.dirSet = f.dirSet || fl.Name == "o"
 		f.formatSet = f.formatSet || fl.Name == "format"
 	})
-	if len(pos) != 1 || f.rows == "" {
-		fs.Usage()
-		return exitUsage
+	if len(pos) != 1 {
+		return missing(stderr, fs, "TEMPLATE (one of "+strings.Join(templates.Names(), ", ")+")")
+	}
+	if f.rows == "" {
+		return missing(stderr, fs, "--rows ROWS.xlsx|.csv|.json (or --units)")
 	}
 	m, code := newMerger(pos[0], &f, stderr)
 	if m == nil {
@@ -148,6 +135,8 @@ type merger struct {
 	// of its data or --name, from nameAll.
 	names, titles []string
 	nameErrs      []error
+	declared map[string]bool // the template's fields
+	extraOK  map[string]bool // columns not fields that --name reads
 }
 
 // nameAll names every row. Names depend on every row before, so every
@@ -198,10 +187,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		fmt.Fprintf(stderr, "bhytdoc merge: "+format+"\n", args...)
 		return nil, exitUsage
 	}
-	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}}
+	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}, extraOK: map[string]bool{}}
 	if !slices.Contains(templates.Names(), tmpl) {
 		return usage("no template %q (have %s)", tmpl, strings.Join(templates.Names(), ", "))
 	}
+	m.declared = declaredNames(tmpl)
 	fmts, err := formats(f.format, "pdf", "md", "docx")
 	if err != nil {
 		return usage("%v", err)
@@ -239,6 +229,9 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if m.nameTmpl, err = template.New("--name").Option("missingkey=error").Parse(f.name); err != nil {
 			return usage("--name: %v", err)
 		}
+		for _, k := range templateFields(m.nameTmpl) {
+			m.extraOK[k] = true
+		}
 	}
 	if f.data != "" {
 		d, err := readData(f.data)
@@ -247,6 +240,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 			return nil, exitInvalid
 		}
 		m.common = d.(map[string]any)
+	}
+	// A misspelt key of the common data is reported once, not once per
+	// row (the rows supply the fields it lacks, so only unknown keys).
+	if err := unknownKeys(tmpl, m.common); err != nil {
+		return nil, report(stderr, f.data, err)
 	}
 	if _, ok := m.common["So"]; ok && f.numberFrom == 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
@@ -267,15 +265,32 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	if f.sheet == "" && m.rows.Sheets > 1 {
 		fmt.Fprintf(stderr, "bhytdoc merge: %s: read sheet %q (the one it opens on; --sheet names another)\n", f.rows, m.rows.Sheet)
 	}
-	if len(f.ms) > 0 {
-		o, err := annexOptionsOf(m.common)
-		if err == nil {
-			var bs []coverage.Baseline
-			if bs, _, err = readBaselines(f.rows, f.sheet); err == nil {
-				m.plan, err = makePlan(bs, f.ms, o)
-			}
+	if len(f.ms) == 0 && m.declared["DonViThuong"] {
+		if _, ok := m.common["DonViThuong"]; !ok && !firstRowHas(m.rows, "DonViThuong") {
+			fmt.Fprintf(stderr, "bhytdoc merge: %s writes each unit its share of a plan (DonViThuong, ChuaThamGia, ChiTieu …): give --milestone DATE:RATE for each milestone (e.g. --milestone 2025-12-31:95), and the rows are the plan's units; or give those fields as columns\n", tmpl)
+			return nil, exitUsage
 		}
+	}
+	if len(f.ms) > 0 {
+		// Each error names its file once: the data's PhuLuc, the rows
+		// (whose reader names the file itself), the plan of the rows.
+		o, err := annexOptionsOf(m.common)
 		if err != nil {
+			return nil, report(stderr, f.data, err)
+		}
+		bs, _, err := readBaselines(f.rows, f.sheet)
+		if err != nil {
+			return nil, report(stderr, "", err)
+		}
+		if m.plan, err = makePlan(bs, f.ms, o); err != nil {
+			return nil, report(stderr, "", inFile(f.rows, err))
+		}
+		delete(m.common, "PhuLuc") // read into the plan, not a template field
+	}
+	// A misspelt column is reported once, from the header, not once
+	// per row.
+	if m.plan == nil && !f.ignoreExtra {
+		if err := m.unknownColumns(); err != nil {
 			return nil, report(stderr, f.rows, err)
 		}
 	}
@@ -301,6 +316,10 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		if s, ok := v.(string); ok && s == "" {
 			continue
 		}
+		top, _, _ := strings.Cut(k, ".")
+		if !m.declared[top] && !m.extraOK[top] && m.plan == nil && !m.f.ignoreExtra {
+			return nil, unknownColumn(m.tmpl, k)
+		}
 		if err := setPath(d, strings.Split(k, "."), v); err != nil {
 			return nil, fmt.Errorf("column %q: %v", k, err)
 		}
@@ -321,6 +340,31 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		d["So"] = 0
 	}
 	return d, nil
+}
+
+// unknownColumns reports the columns of the first row that are no field
+// of the template (and that --name does not read).
+func (m *merger) unknownColumns() error {
+	for _, r := range m.rows.Rows {
+		var errs []error
+		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
+			if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+				errs = append(errs, unknownColumn(m.tmpl, k))
+			}
+		}
+		return errors.Join(errs...)
+	}
+	return nil
+}
+
+// firstRowHas reports whether the first row of the rows file has a value
+// for field.
+func firstRowHas(t *rows.Table, field string) bool {
+	if len(t.Rows) == 0 {
+		return false
+	}
+	v, ok := t.Rows[0].Fields[field]
+	return ok && v != ""
 }
 
 // rowNames reports whether one of the row's cells names u.
@@ -379,9 +423,17 @@ func (m *merger) named(r dataRow) (data map[string]any, title, name string, err 
 	return data, title, name, err
 }
 
-// fill makes row's document and checks it as rendering will.
+// fill makes row's document and checks it as rendering will. Columns
+// that are no field of the template (the plan's table, what --name
+// reads) are left out; the common data's keys are checked as given.
 func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
-	doc, err := templates.Fill(m.tmpl, data)
+	d := make(map[string]any, len(data))
+	for k, v := range data {
+		if _, common := m.common[k]; m.declared[k] || common {
+			d[k] = v
+		}
+	}
+	doc, err := templates.Fill(m.tmpl, d)
 	if err != nil {
 		return nil, err
 	}

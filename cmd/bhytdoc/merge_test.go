@@ -275,7 +275,7 @@ func TestMergeCombinedOnlyChecksEveryRow(t *testing.T) {
 	})
 	out := filepath.Join(dir, "out")
 	all := filepath.Join(out, "all.pdf")
-	args := []string{"merge", "cong-van-bhyt", "--data", common, "--rows", rows, "--combined", all, "--zip", filepath.Join(out, "all.zip"), "-j", "2"}
+	args := []string{"merge", "cong-van-bhyt", "--data", common, "--rows", rows, "--name", "{{.Ten}}", "--combined", all, "--zip", filepath.Join(out, "all.zip"), "-j", "2"}
 	code, _, errs := runCLI(args...)
 	if code != exitInvalid {
 		t.Fatalf("exit %d\n%s", code, errs)
@@ -334,5 +334,35 @@ func TestMergeSheet(t *testing.T) {
 	}
 	if code, _, errs := runCLI(append(args, "--sheet", "Sheet1")...); code != exitInvalid || !strings.Contains(errs, "Sheet1") {
 		t.Errorf("--sheet Sheet1: exit %d\n%s", code, errs)
+	}
+}
+
+// A column that is no field of the template is an error naming the
+// field it resembles, unless --name reads it or --ignore-extra-columns.
+func TestMergeExtraColumns(t *testing.T) {
+	dir := t.TempDir()
+	common, rows := rowsJSON(t, dir, []map[string]any{
+		{"Ten": "Lê Bình", "DonViSoanthao": "VX"},
+		{"Ten": "Hưng Phú", "DonViSoanthao": "VX"},
+	})
+	args := []string{"merge", "cong-van-bhyt", "--data", common, "--rows", rows, "--name", "{{.Ten}}", "-o", filepath.Join(dir, "out")}
+	code, _, errs := runCLI(args...)
+	if code != exitInvalid || strings.Count(errs, `column "DonViSoanthao" is not a field of cong-van-bhyt (did you mean DonViSoanThao?)`) != 1 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if strings.Contains(errs, `"Ten"`) {
+		t.Errorf("Ten, which --name reads, refused:\n%s", errs)
+	}
+	if code, _, errs := runCLI(append(args, "--ignore-extra-columns")...); code != exitOK {
+		t.Errorf("--ignore-extra-columns: exit %d\n%s", code, errs)
+	}
+}
+
+// merge of the per-unit letter without --milestone says what is missing
+// once, not once per row.
+func TestMergeHintsMilestone(t *testing.T) {
+	code, _, errs := runCLI("merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json", "--rows", "testdata/merge-units.csv", "-o", t.TempDir())
+	if code != exitUsage || !strings.Contains(errs, "--milestone DATE:RATE") || strings.Count(errs, "DonViThuong") != 1 {
+		t.Errorf("exit %d\n%s", code, errs)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -14,31 +13,45 @@ import (
 )
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", stderr)
 	dataPath := fs.String("data", "", "data `file` (.json, .yaml or .yml)")
 	dir := fs.String("o", "out", "output `directory`")
-	format := fs.String("format", "md", "comma-separated output `formats`: md, pdf, docx, xlsx (with --baseline: the planned annex with formulas)")
+	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx (with --units: the planned annex with formulas)")
+	schema := fs.Bool("schema", false, "print the template's data fields as JSON Schema on standard output, and stop")
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	pf := addPlanFlags(fs)
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc new TEMPLATE --data DATA.json [--baseline UNITS.xlsx --milestone DATE:RATE ...] [-o DIR] [--format md,pdf,docx,xlsx] [--pdfa]")
-		fmt.Fprintln(stderr, "templates:", strings.Join(templates.Names(), ", "))
-		fs.PrintDefaults()
+		printHelp(stderr, "new", fs)
+		fmt.Fprintln(stderr, "\ntemplates:", strings.Join(templates.Names(), ", "))
+		for _, a := range args {
+			if slices.Contains(templates.Names(), a) {
+				printFields(stderr, a)
+			}
+		}
 	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
-	if len(pos) != 1 || *dataPath == "" {
-		fs.Usage()
-		return exitUsage
+	if len(pos) != 1 {
+		return missing(stderr, fs, "TEMPLATE (one of "+strings.Join(templates.Names(), ", ")+")")
 	}
 	name := pos[0]
 	if !slices.Contains(templates.Names(), name) {
 		fmt.Fprintf(stderr, "bhytdoc new: no template %q (have %s)\n", name, strings.Join(templates.Names(), ", "))
 		return exitUsage
+	}
+	if *schema {
+		b, err := templates.Schema(name)
+		if err != nil {
+			return report(stderr, "", err)
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return exitOK
+	}
+	if *dataPath == "" {
+		return missing(stderr, fs, "--data DATA.yaml (bhytdoc new "+name+" --help lists its fields)")
 	}
 	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
 	if err == nil {
@@ -53,9 +66,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
-	p, err := pf.apply(data)
+	p, err := pf.apply(data, name, *dataPath)
 	if err != nil {
-		return report(stderr, *dataPath, err)
+		return report(stderr, "", err)
 	}
 	doc, err := templates.Fill(name, data)
 	if err == nil && p != nil {

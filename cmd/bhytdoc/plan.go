@@ -96,6 +96,7 @@ type plan struct {
 	milestones []coverage.Milestone // the real milestones, for the schedule
 	offset     int                  // 1 when the first group is the baseline
 	baselines  []coverage.Baseline
+	shares     []coverage.Share // each unit's part, for its letter
 }
 
 // makePlan plans bs to ms and shapes the table as o asks.
@@ -111,7 +112,7 @@ func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{table: t, milestones: ms, baselines: bs}
+	p := &plan{table: t, milestones: ms, baselines: bs, shares: coverage.SharesOf(t, bs)}
 	t.Title, t.UnitHeader = o.Title, o.UnitHeader
 	if o.hasPrecision {
 		t.Precision = o.Precision
@@ -165,44 +166,35 @@ func (p *plan) totalsData() map[string]any {
 	return m
 }
 
-// rowData is unit i's share of the plan, for its own letter: its counts,
-// and per milestone its target, the participants it needs, its population
-// then and the new participants to enrol before it.
+// rowData is unit i's share of the plan (see coverage.Shares) under the
+// names cong-van-xa-bhyt uses: its counts, and per milestone its target,
+// the participants it needs, its population then and the new
+// participants to enrol before it.
 func (p *plan) rowData(i int) map[string]any {
-	r := &p.table.Rows[i]
+	sh := p.shares[i]
 	var goals []any
-	for m := range p.milestones {
-		f := r.Figures[p.offset+m]
-		target := p.milestones[m].Rate
-		if t, ok := p.baselines[i].Targets[p.milestones[m].Date]; ok {
-			target = t
-		}
+	for _, g := range sh.Goals {
 		goals = append(goals, map[string]any{
-			"Ngay":         isoDate(p.milestones[m].Date),
-			"Nhan":         p.milestones[m].Header(),
-			"TyLe":         percent(target),
-			"SoNguoi":      f.Participants,
-			"DanSo":        f.Population,
-			"PhatTrienMoi": r.New(p.offset + m),
+			"Ngay":         isoDate(g.Milestone.Date),
+			"Nhan":         g.Milestone.Header(),
+			"TyLe":         percent(g.Target),
+			"SoNguoi":      g.Figures.Participants,
+			"DanSo":        g.Figures.Population,
+			"PhatTrienMoi": g.New,
 		})
 	}
-	last := r.Figures[len(r.Figures)-1]
-	label := r.Unit.Label()
-	inText := label // "phường Lê Bình", as a sentence names it
-	if k, rest := coverage.SplitKind(label); k.Valid() && rest != "" {
-		inText = k.String() + " " + rest
-	}
+	last := sh.Goals[len(sh.Goals)-1].Figures
 	return map[string]any{
-		"DonVi":        label,
-		"DonViThuong":  inText,
-		"TenDonVi":     r.Unit.Name,
-		"LoaiDonVi":    r.Unit.Kind.String(),
-		"MaDonVi":      r.Unit.Code,
-		"DanSo":        r.Baseline.Population,
-		"DaThamGia":    r.Baseline.Participants,
-		"ChuaThamGia":  r.Baseline.NonParticipants(),
-		"TyLe":         rate2(r.Baseline.Rate()),
+		"DonVi":        sh.Name,
+		"DonViThuong":  sh.NameInText,
+		"TenDonVi":     sh.Unit.Name,
+		"LoaiDonVi":    sh.Unit.Kind.String(),
+		"MaDonVi":      sh.Unit.Code,
+		"DanSo":        sh.Baseline.Population,
+		"DaThamGia":    sh.Baseline.Participants,
+		"ChuaThamGia":  sh.Baseline.NonParticipants(),
+		"TyLe":         rate2(sh.Baseline.Rate()),
 		"ChiTieu":      goals,
-		"PhatTrienMoi": last.Participants - r.Baseline.Participants,
+		"PhatTrienMoi": last.Participants - sh.Baseline.Participants,
 	}
 }

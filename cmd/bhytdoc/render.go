@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -29,23 +28,17 @@ func printErrors(stderr io.Writer, where string, err error) int {
 }
 
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("render", stderr)
 	dir := fs.String("o", "out", "output `directory`")
 	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]")
-		fs.PrintDefaults()
-	}
 	sources, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	if len(sources) == 0 {
-		fs.Usage()
-		return exitUsage
+		return missing(stderr, fs, "SOURCE.md (one or more document sources)")
 	}
 	fmts, err := formats(*format, "pdf", "md", "docx", "xlsx")
 	if err != nil {

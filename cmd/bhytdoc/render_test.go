@@ -114,7 +114,7 @@ func TestRenderSameBaseName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "doc.json", src), "-o", filepath.Join(dir, "a"))
+	code, _, errs := runCLI("new", "cong-van-bhyt", "--data", writeTemp(t, dir, "doc.json", src), "-o", filepath.Join(dir, "a"), "--format", "md")
 	if code != exitOK {
 		t.Fatal(errs)
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,8 +20,7 @@ import (
 const maxPassword = 4 << 10
 
 func runSign(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sign", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("sign", stderr)
 	p12 := fs.String("p12", "", "PKCS#12 `file` holding the key and certificate chain")
 	pwFile := fs.String("password-file", "", "read the PKCS#12 password from `file` (default: ask on the terminal, or read a line from standard input)")
 	roleName := fs.String("role", "", "signer (over the signature image) or organisation (over the seal image)")
@@ -33,13 +31,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	page := fs.Int("page", 0, "page for --rect, from 1")
 	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc")
 	noInfo := fs.Bool("no-info", false, "do not draw the signing information (name and time, 10 pt) over the image")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf")
-		fs.PrintDefaults()
-	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintln(stderr, "bhytdoc sign: "+msg)

@@ -144,7 +144,7 @@ func set(a *Area, field, v string) error {
 	case "Rect":
 		f := strings.Fields(v)
 		if len(f) != 4 {
-			return fmt.Errorf("Rect: %q: want four numbers", v)
+			return fmt.Errorf("property Rect: %q: want four numbers", v)
 		}
 		for i, s := range f {
 			if a.Rect[i], err = strconv.ParseFloat(s, 64); err != nil {
@@ -153,7 +153,7 @@ func set(a *Area, field, v string) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %q: not a number", field, v)
+		return fmt.Errorf("property %s: %q: not a number", field, v)
 	}
 	return nil
 }
@@ -161,17 +161,17 @@ func set(a *Area, field, v string) error {
 func check(a *Area) error {
 	switch {
 	case a.Role != Signer && a.Role != Organisation:
-		return fmt.Errorf("Role: %q: want %s or %s", a.Role, Signer, Organisation)
+		return fmt.Errorf("property Role: %q: want %s or %s", a.Role, Signer, Organisation)
 	case a.Block < 0:
-		return fmt.Errorf("Block: missing or negative")
+		return fmt.Errorf("property Block: missing or negative")
 	case a.Page < 1:
-		return fmt.Errorf("Page: missing or below 1")
+		return fmt.Errorf("property Page: missing or below 1")
 	case !(a.Rect[2] > a.Rect[0] && a.Rect[3] > a.Rect[1]):
-		return fmt.Errorf("Rect: %v is empty", a.Rect)
+		return fmt.Errorf("property Rect: %v is empty", a.Rect)
 	}
 	for _, v := range a.Rect {
 		if !(v >= -maxCoord && v <= maxCoord) {
-			return fmt.Errorf("Rect: %v is outside any page", a.Rect)
+			return fmt.Errorf("property Rect: %v is outside any page", a.Rect)
 		}
 	}
 	return nil

@@ -2,7 +2,9 @@ package typo
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Blank date parts. A zero day or month means the date is left blank in a
@@ -107,4 +109,37 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
+}
+
+var (
+	reISODate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
+	reVNDate  = regexp.MustCompile(`^(?:(?:([0-9]{1,2})/)?([0-9]{1,2})/)?([0-9]{4})$`)
+)
+
+// DateForms names the ways ParseDate accepts a date, for messages.
+const DateForms = "2020-06-30 or 30/6/2020"
+
+// ParseDate is the one rule for dates written by people, in data files,
+// rows, flags and document sources: ISO "2020-06-30" or the Vietnamese
+// "30/6/2020" ("30/06/2020"). With partial, a draft's date may leave out
+// the day, or the month and day ("2021-06", "6/2021", "2022"); they come
+// back as 0. Surrounding spaces are ignored. The date is not validated;
+// see ValidDate.
+func ParseDate(s string, partial bool) (year, month, day int, ok bool) {
+	s = strings.TrimSpace(s)
+	var y, m, d string
+	if g := reISODate.FindStringSubmatch(s); g != nil {
+		y, m, d = g[1], g[2], g[3]
+	} else if g := reVNDate.FindStringSubmatch(s); g != nil {
+		d, m, y = g[1], g[2], g[3]
+	} else {
+		return 0, 0, 0, false
+	}
+	if !partial && (m == "" || d == "") {
+		return 0, 0, 0, false
+	}
+	year, _ = strconv.Atoi(y)
+	month, _ = strconv.Atoi(m)
+	day, _ = strconv.Atoi(d)
+	return year, month, day, true
 }

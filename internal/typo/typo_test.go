@@ -734,3 +734,28 @@ func TestUnprintable(t *testing.T) {
 		t.Error("newline accepted without allowNL")
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		partial bool
+		y, m, d int
+		ok      bool
+	}{
+		{"2020-06-30", false, 2020, 6, 30, true},
+		{" 30/6/2020 ", false, 2020, 6, 30, true},
+		{"30/06/2020", false, 2020, 6, 30, true},
+		{"2021-06", false, 0, 0, 0, false},
+		{"2021-06", true, 2021, 6, 0, true},
+		{"6/2021", true, 2021, 6, 0, true},
+		{"2022", true, 2022, 0, 0, true},
+		{"2022", false, 0, 0, 0, false},
+		{"30.6.2020", false, 0, 0, 0, false},
+		{"2020/06/30", false, 0, 0, 0, false},
+	} {
+		y, m, d, ok := ParseDate(c.in, c.partial)
+		if ok != c.ok || y != c.y || m != c.m || d != c.d {
+			t.Errorf("ParseDate(%q, %v) = %d, %d, %d, %v; want %d, %d, %d, %v", c.in, c.partial, y, m, d, ok, c.y, c.m, c.d, c.ok)
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// helpText is a command's help: how to call it, what it does, examples.
+type helpText struct {
+	synopsis    string // one usage line per form
+	description string
+	examples    string
+}
+
+// helps holds the help of every command; "annex plan" and "annex check"
+// have their own.
+var helps = map[string]helpText{
+	"examples": {
+		synopsis:    "bhytdoc examples [-o DIR] [--pdfa]",
+		description: "Renders the seed documents (real letters, plans, decisions) to PDF in DIR:\na quick look at what bhytdoc writes.",
+		examples:    "bhytdoc examples -o /tmp/seeds",
+	},
+	"render": {
+		synopsis:    "bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]",
+		description: "Renders Markdown document sources (front matter + body, see README) to the\nformats asked. Every source is checked first; problems are listed one per\nline as FILE:LINE: FIELD: message, and nothing is written.",
+		examples:    "bhytdoc render cong-van.md\nbhytdoc render cong-van.md ke-hoach.md -o out --format pdf,docx",
+	},
+	"new": {
+		synopsis:    "bhytdoc new TEMPLATE --data DATA.yaml [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]\nbhytdoc new TEMPLATE --data DATA.yaml --units UNITS.xlsx --milestone DATE:RATE... [flags]\nbhytdoc new TEMPLATE --schema\nbhytdoc new TEMPLATE --help",
+		description: "Fills a built-in template with a JSON or YAML data file. The data's fields\nare checked against the template's declared fields (TEMPLATE --help lists\nthem): an unknown or misspelt key, a missing field or a value of the wrong\ntype is an error naming the field. With --units and --milestone, the\ncoverage annex is planned from a table of units and its figures fill the\ndocument. Dates are written 2020-06-30 or 30/6/2020; lists whose items\nhold commas are written as block lists (one \"- item\" a line).",
+		examples:    "bhytdoc new cong-van-bhyt --help\nbhytdoc new cong-van-bhyt --data cv.yaml --format pdf,docx\nbhytdoc new ke-hoach-bhyt --data kh.yaml --units xa.xlsx --milestone 30/6/2025:93 --milestone 31/12/2025:95 --format pdf,xlsx\nbhytdoc new cong-van-xa-bhyt --schema > cong-van-xa.schema.json",
+	},
+	"merge": {
+		synopsis:    "bhytdoc merge TEMPLATE --rows ROWS.xlsx|.csv|.json [--data COMMON.yaml] [-o DIR] [--combined ALL.pdf] [--zip ALL.zip] [flags]\nbhytdoc merge cong-van-xa-bhyt --units UNITS.xlsx --milestone DATE:RATE... --data COMMON.yaml [flags]",
+		description: mergeDescription,
+		examples:    "bhytdoc merge cong-van-xa-bhyt --units xa.xlsx --data chung.yaml --milestone 31/12/2025:95 \\\n    --name '{{.DonVi}}' --number-from 120 -o out --format pdf,docx --combined in/all.pdf\nbhytdoc merge cong-van-bhyt --rows rows.csv --data chung.yaml --zip letters.zip",
+	},
+	"annex": {
+		synopsis:    "bhytdoc annex plan UNITS.xlsx|.csv --milestone DATE:RATE... [flags]\nbhytdoc annex check TABLE.xlsx|.csv|SOURCE.md... [--sheet NAME]",
+		description: "Plans coverage targets per unit, or checks the arithmetic of coverage\ntables. bhytdoc help annex plan, bhytdoc help annex check: their flags.",
+		examples:    "bhytdoc annex plan xa.xlsx --milestone 30/6/2025:93 --milestone 31/12/2025:95 -o out\nbhytdoc annex check phu-luc.xlsx",
+	},
+	"annex plan": {
+		synopsis:    "bhytdoc annex plan UNITS.xlsx|.csv --milestone DATE:RATE... [-o DIR] [flags]",
+		description: "Plans coverage targets per unit; writes DIR/plan.xlsx (the annex, with\nformulas) and DIR/plan.md (schedule, annex and new participants per unit)\nand lists them on standard output; the schedule sentence goes to standard\nerror. No PDF: an annex is printed as part of a document (new --units).\nA workbook is read from the sheet it opens on, or --sheet NAME.",
+		examples:    "bhytdoc annex plan xa.xlsx --milestone 2025-06-30:93 --milestone 2025-12-31:95 --sort -o out",
+	},
+	"annex check": {
+		synopsis:    "bhytdoc annex check TABLE.xlsx|TABLE.csv|SOURCE.md... [--sheet NAME]",
+		description: "Reports every arithmetic inconsistency, one per line; exit status 1 when\nthere is any, 0 when the tables are consistent. Every visible sheet of a\nworkbook is checked, or only --sheet NAME. Of a Markdown source, every\ncoverage annex is checked, inline or read from a file.",
+		examples:    "bhytdoc annex check phu-luc.xlsx ke-hoach.md",
+	},
+	"version": {
+		synopsis:    "bhytdoc version",
+		description: "Prints the module version and how the binary was built.",
+		examples:    "bhytdoc version",
+	},
+	"sign": {
+		synopsis:    "bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf [flags]",
+		description: "Signs a PDF digitally where Decree 30 places the signer's or the\norganisation's signature (the areas bhytdoc recorded when writing it), or\nat --page and --rect for another PDF.",
+		examples:    "bhytdoc sign cv.pdf --p12 ky.p12 --password-file pw.txt --role signer -o cv-ky.pdf\nbhytdoc sign cv-ky.pdf --p12 dau.p12 --role organisation -o cv-ky-dau.pdf",
+	},
+	"info": {
+		synopsis:    "bhytdoc info FILE.pdf",
+		description: "Prints the document record bhytdoc wrote into a PDF (number, date,\nissuer, signature areas…) as JSON on standard output.",
+		examples:    "bhytdoc info cv.pdf | jq .Number",
+	},
+	"completion": {
+		synopsis:    "bhytdoc completion bash|zsh|fish",
+		description: "Prints a shell completion script for commands, template names and flags.",
+		examples:    "source <(bhytdoc completion bash)\nbhytdoc completion zsh > \"${fpath[1]}/_bhytdoc\"\nbhytdoc completion fish > ~/.config/fish/completions/bhytdoc.fish",
+	},
+}
+
+const mergeDescription = `Renders one document per row: the row's fields (column headers as field
+names; "A.B" sets field B of A) over the common data. A column that is no
+field of the template is an error naming the field it resembles, unless
+--name reads it or --ignore-extra-columns is given. With --milestone, the
+rows (--units) are the baselines of a plan, and each row gets its share:
+DonVi, DonViThuong, DanSo, DaThamGia, ChuaThamGia, TyLe and ChiTieu (per
+milestone: Ngay, Nhan, TyLe, SoNguoi, DanSo, PhatTrienMoi); see
+coverage.Shares. Every row is checked before anything is written; problems
+are listed together, each naming its row.
+
+Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
+--zip FILE.zip; at least one. With none, -o out. The files written are
+listed on standard output; everything else goes to standard error.`
+
+// newFlags returns the flag set of command name, whose -h prints the
+// command's help.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { printHelp(stderr, name, fs) }
+	return fs
+}
+
+// printHelp writes command name's help: synopsis, description, flags
+// (those with a usage text: old names kept as aliases have none) and
+// examples.
+func printHelp(w io.Writer, name string, fs *flag.FlagSet) {
+	h := helps[name]
+	fmt.Fprintln(w, "usage:")
+	for _, l := range strings.Split(h.synopsis, "\n") {
+		fmt.Fprintln(w, "  "+l)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, h.description)
+	if fs != nil {
+		n := 0
+		fs.VisitAll(func(f *flag.Flag) {
+			if f.Usage == "" {
+				return
+			}
+			if n == 0 {
+				fmt.Fprintln(w, "\nflags:")
+			}
+			n++
+			arg, usage := flag.UnquoteUsage(f)
+			dash := "--"
+			if len(f.Name) == 1 {
+				dash = "-"
+			}
+			line := "  " + dash + f.Name
+			if arg != "" {
+				line += " " + arg
+			}
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				usage += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+			fmt.Fprintf(w, "%s\n      %s\n", line, usage)
+		})
+	}
+	fmt.Fprintln(w, "\nexamples:")
+	for _, l := range strings.Split(h.examples, "\n") {
+		fmt.Fprintln(w, "  "+l)
+	}
+}
+
+// parseExit is the exit status of a command whose flags did not parse:
+// 0 after -h or --help (the help was asked for), else 2.
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// missing reports a missing required flag or argument by name, then the
+// command's help.
+func missing(stderr io.Writer, fs *flag.FlagSet, what string) int {
+	fmt.Fprintf(stderr, "bhytdoc %s: missing %s\n\n", fs.Name(), what)
+	fs.Usage()
+	return exitUsage
+}

@@ -1,0 +1,197 @@
+package templates
+
+// The built-in templates' data as Go types, for programs that want the
+// compiler to catch a misspelt field: Fill("cong-van-bhyt", CongVan{…}).
+// Each mirrors the template's declaration (see Fields); dates are text
+// ("2020-05-18" or "18/5/2020"), and an optional field left at its zero
+// value takes the declared default. Filling one of them under another
+// template's name is an error.
+
+// typed is implemented by the data types of the built-in templates.
+type typed interface{ templateName() string }
+
+// CoQuan is the issuing organisation.
+type CoQuan struct {
+	ChuQuan string // parent organisation, if any
+	Ten     string // name; "\n" breaks the line
+	VietTat string // abbreviation in the document's symbol: "UBND"
+}
+
+// NguoiKy is the signer.
+type NguoiKy struct {
+	QuyenHan []string // authority lines: "TM. Ủy ban nhân dân", "KT. Chủ tịch"
+	ChucVu   string   // position
+	HoTen    string   // full name
+}
+
+// MocTienDo is a milestone of a schedule: by Ngay, TyLe percent.
+type MocTienDo struct {
+	Ngay string  // Ngày ban hành
+	TyLe float64 // Tỷ lệ bao phủ hiện tại (%)
+	Nhan string  // label, optional
+}
+
+// ChiTieuMoc is a unit's target at one milestone of a plan (see
+// coverage.Shares).
+type ChiTieuMoc struct {
+	Ngay         string  // Ngày ban hành
+	Nhan         string  // Nhãn
+	TyLe         float64 // Tỷ lệ bao phủ hiện tại (%)
+	SoNguoi      int64   // Số người tham gia
+	DanSo        int64   // Dân số
+	PhatTrienMoi int64   // Phát triển mới đến mốc cuối
+}
+
+// DonViKeHoach is a row of the kế hoạch's annex: counts of people.
+type DonViKeHoach struct {
+	Ten       string // Tên cơ quan
+	DanSo     int64  // Dân số
+	DaThamGia int64  // Số người đã tham gia
+	ChiTieu   int64  // participants to reach
+}
+
+// DonViBaoCao is a row of the báo cáo's annex.
+type DonViBaoCao struct {
+	Ten       string  // Tên cơ quan
+	DanSo     int64   // Dân số
+	DaThamGia int64   // Số người đã tham gia
+	ChiTieu   float64 // target rate, percent
+}
+
+// GiaiPhap is a section of the kế hoạch's tasks: a unit and its tasks.
+type GiaiPhap struct {
+	DonVi   string   // Đơn vị
+	NhiemVu []string // Nhiệm vụ
+}
+
+// CongVan is the data of cong-van-bhyt.
+type CongVan struct {
+	CoQuan        CoQuan      // Cơ quan ban hành
+	So            int64       // Số văn bản
+	DonViSoanThao string      // Đơn vị soạn thảo
+	DiaDanh       string      // Địa danh
+	Ngay          string      // Ngày ban hành
+	DiaBan        string      // Địa bàn
+	NgaySoLieu    string      // Ngày số liệu
+	TyLe          float64     // Tỷ lệ bao phủ hiện tại (%)
+	ChiTieu       float64     // Chỉ tiêu năm (%)
+	NguoiChiDao   string      // Người chỉ đạo
+	KinhGui       []string    // Kính gửi
+	NhiemVu       []string    // Nhiệm vụ
+	DonViCoSo     string      // Đơn vị cơ sở
+	MocTienDo     []MocTienDo // Mốc tiến độ
+	NoiBaoCao     string      // Nơi nhận báo cáo
+	HanBaoCao     string      // Hạn báo cáo
+	CoQuanBHXH    string      // Cơ quan BHXH
+	NguoiKy       NguoiKy     // Người ký
+	NoiNhan       []string    // Nơi nhận
+	Luu           []string    // Lưu
+}
+
+// CongVanXa is the data of cong-van-xa-bhyt: one unit's letter with its
+// share of a plan.
+type CongVanXa struct {
+	CoQuan        CoQuan       // Cơ quan ban hành
+	So            int64        // Số văn bản
+	DonViSoanThao string       // Đơn vị soạn thảo
+	DiaDanh       string       // Địa danh
+	Ngay          string       // Ngày ban hành
+	DiaBan        string       // Địa bàn
+	KeHoach       string       // Kế hoạch thực hiện
+	NguoiChiDao   string       // Người chỉ đạo
+	NgaySoLieu    string       // Ngày số liệu
+	NoiBaoCao     string       // Nơi nhận báo cáo
+	HanBaoCao     string       // Hạn báo cáo
+	CoQuanBHXH    string       // Cơ quan BHXH
+	DonVi         string       // "Phường Lê Bình"
+	DonViThuong   string       // "phường Lê Bình", as a sentence names it
+	TenDonVi      string       // Tên riêng đơn vị
+	LoaiDonVi     string       // Loại đơn vị
+	MaDonVi       string       // Mã đơn vị
+	DanSo         int64        // Dân số
+	DaThamGia     int64        // Số người đã tham gia
+	ChuaThamGia   int64        // Số người chưa tham gia
+	TyLe          float64      // Tỷ lệ bao phủ hiện tại (%)
+	PhatTrienMoi  int64        // Phát triển mới đến mốc cuối
+	ChiTieu       []ChiTieuMoc // Chỉ tiêu năm (%)
+	NguoiKy       NguoiKy      // Người ký
+	NoiNhan       []string     // Nơi nhận
+	Luu           []string     // Lưu
+}
+
+// KeHoach is the data of ke-hoach-bhyt.
+type KeHoach struct {
+	CoQuan           CoQuan         // Cơ quan ban hành
+	So               int64          // Số văn bản
+	DiaDanh          string         // Địa danh
+	Ngay             string         // Ngày ban hành
+	Nam              int64          // Năm kế hoạch
+	CoQuanLapKeHoach string         // Cơ quan lập kế hoạch
+	DiaBan           string         // Địa bàn
+	CanCu            []string       // Căn cứ
+	NgaySoLieu       string         // Ngày số liệu
+	DanSo            int64          // Dân số
+	DaThamGia        int64          // Số người đã tham gia
+	ChiTieu          float64        // Chỉ tiêu năm (%)
+	CanVanDong       int64          // Số người cần vận động
+	LichTrinh        string         // Lịch trình
+	NguyenNhan       []string       // Nguyên nhân
+	GiaiPhap         []GiaiPhap     // Nhiệm vụ, giải pháp
+	DonVi            []DonViKeHoach // empty: no annex
+	NguoiKy          NguoiKy        // Người ký
+	NoiNhan          []string       // Nơi nhận
+	Luu              []string       // Lưu
+}
+
+// BaoCao is the data of bao-cao-bhyt.
+type BaoCao struct {
+	CoQuan       CoQuan        // Cơ quan ban hành
+	So           int64         // Số văn bản
+	DiaDanh      string        // Địa danh
+	Ngay         string        // Ngày ban hành
+	Ky           string        // Kỳ báo cáo
+	KinhGui      []string      // Kính gửi
+	CanCuChiDao  string        // Văn bản chỉ đạo
+	CoQuanBaoCao string        // Cơ quan báo cáo
+	DiaBan       string        // Địa bàn
+	NgaySoLieu   string        // Ngày số liệu
+	DanSo        int64         // Dân số
+	DaThamGia    int64         // Số người đã tham gia
+	ChiTieu      float64       // Chỉ tiêu năm (%)
+	CungKy       float64       // Tỷ lệ cùng kỳ (%)
+	DonVi        []DonViBaoCao // empty: no annex
+	KetQua       []string      // Kết quả chỉ đạo
+	TonTai       []string      // Tồn tại, hạn chế
+	NhiemVu      []string      // Nhiệm vụ
+	KienNghi     []string      // Kiến nghị, đề xuất
+	NguoiKy      NguoiKy       // Người ký
+	NoiNhan      []string      // Nơi nhận
+	Luu          []string      // Lưu
+}
+
+// QuyetDinhGiaoChiTieu is the data of quyet-dinh-giao-chi-tieu.
+type QuyetDinhGiaoChiTieu struct {
+	CoQuan     CoQuan   // Cơ quan ban hành
+	So         int64    // Số văn bản
+	DiaDanh    string   // Địa danh
+	Ngay       string   // Ngày ban hành
+	Nam        int64    // Năm kế hoạch
+	ThamQuyen  string   // Thẩm quyền ban hành
+	DiaBan     string   // Địa bàn
+	CanCu      []string // Căn cứ
+	SoDonVi    int64    // Số đơn vị
+	ChiTieu    float64  // Chỉ tiêu năm (%)
+	LichTrinh  string   // Lịch trình
+	NoiBaoCao  string   // Nơi nhận báo cáo
+	CoQuanBHXH string   // Cơ quan BHXH
+	ThiHanh    string   // Tổ chức thi hành
+	NguoiKy    NguoiKy  // Người ký
+	NoiNhan    []string // Nơi nhận
+	Luu        []string // Lưu
+}
+
+func (CongVan) templateName() string              { return "cong-van-bhyt" }
+func (CongVanXa) templateName() string            { return "cong-van-xa-bhyt" }
+func (KeHoach) templateName() string              { return "ke-hoach-bhyt" }
+func (BaoCao) templateName() string               { return "bao-cao-bhyt" }
+func (QuyetDinhGiaoChiTieu) templateName() string { return "quyet-dinh-giao-chi-tieu" }
