@@ -355,7 +355,7 @@ func hostiles() []hostile {
 			setup: func(t *testing.T, dir string) []string {
 				common, _ := rowsJSON(t, dir, nil)
 				r := writeTemp(t, dir, "r.csv", bytes.Repeat([]byte("Ten,"), 3<<20))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{"r.csv: after line 0: a record longer than 8192 KiB"}, check: noFile("out")},
 		// Item 5: refused, naming the cell or row.
@@ -373,21 +373,21 @@ func hostiles() []hostile {
 			setup: func(t *testing.T, dir string) []string {
 				common, _ := rowsJSON(t, dir, nil)
 				r := writeTemp(t, dir, "r.json", []byte(`[{"Ten": "A"}, {"Ten": "B", "Ten": "C"}]`))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{`r.json: row 2: key "Ten" given twice`}, check: noFile("out")},
 		{name: "rows junk after the array", code: exitInvalid,
 			setup: func(t *testing.T, dir string) []string {
 				common, _ := rowsJSON(t, dir, nil)
 				r := writeTemp(t, dir, "r.json", []byte(`[{"Ten": "A"}] [{"Ten": "B"}]`))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{`r.json: data after the array of rows`}, check: noFile("out")},
 		{name: "rows semicolons under a comma header", code: exitInvalid,
 			setup: func(t *testing.T, dir string) []string {
 				common, _ := rowsJSON(t, dir, nil)
 				r := writeTemp(t, dir, "r.csv", []byte("Ten;DonVi, phường, xã;Ghi chú, khác\nAn Bình;Phường An Bình;\n"))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{`r.csv:1, column 1: the header "Ten;DonVi" holds ";"`}, check: noFile("out")},
 		// Item 6: the rows are read once; a file rewritten during the run
@@ -428,7 +428,7 @@ func hostiles() []hostile {
 				rs[30]["Ngay"] = "2020-02-30"
 				common, r := rowsJSON(t, dir, rs)
 				os.Mkdir(filepath.Join(dir, "out"), 0o755)
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out"), "-j", "2"}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out"), "-j", "2"}
 			},
 			want: []string{"rows.json: row 31: ", "1 of 60 rows have problems; nothing written"}, check: func(t *testing.T, dir string) {
 				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
@@ -468,20 +468,20 @@ func hostiles() []hostile {
 		{name: "merge zip over the rows", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", r}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--zip", r}
 			},
 			want: []string{"would overwrite the input"}, check: unchanged("rows.json")},
 		{name: "merge combined over letter 1", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
 				out := filepath.Join(dir, "out")
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", out, "--combined", filepath.Join(out, "00001.pdf")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", out, "--combined", filepath.Join(out, "00001.pdf")}
 			},
 			want: []string{"00001.pdf is also the file of row 1 in -o"}, check: noFile("out")},
 		{name: "merge zip and combined the same", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", filepath.Join(dir, "a.pdf"), "--combined", filepath.Join(dir, "a.pdf")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--zip", filepath.Join(dir, "a.pdf"), "--combined", filepath.Join(dir, "a.pdf")}
 			},
 			want: []string{"a.pdf would be written twice"}, check: noFile("a.pdf")},
 		// Item 8: targets that are not regular files are refused.
@@ -489,13 +489,13 @@ func hostiles() []hostile {
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
 				os.Symlink("/proc/self/fd/1", filepath.Join(dir, "all.pdf"))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--combined", filepath.Join(dir, "all.pdf")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--combined", filepath.Join(dir, "all.pdf")}
 			},
 			want: []string{"all.pdf: is a symbolic link; an output replaces only a regular file"}},
 		{name: "zip to a FIFO", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--zip", mkfifo(t, filepath.Join(dir, "a.zip"))}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--zip", mkfifo(t, filepath.Join(dir, "a.zip"))}
 			},
 			want: []string{"a.zip: is a FIFO"}},
 		{name: "letter onto a device link", code: exitInvalid,
@@ -503,7 +503,7 @@ func hostiles() []hostile {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}})
 				os.Mkdir(filepath.Join(dir, "out"), 0o755)
 				os.Symlink("/dev/null", filepath.Join(dir, "out", "00001.pdf"))
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{"00001.pdf: is a symbolic link"}, check: func(t *testing.T, dir string) {
 				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 1 {
@@ -527,13 +527,13 @@ func hostiles() []hostile {
 		{name: "number beyond exact", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--number-from", "9007199254740992", "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--number-from", "9007199254740992", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{"--number-from 9007199254740992: want a number from 1 to 999999999"}, check: noFile("out")},
 		{name: "last number beyond", code: exitUsage,
 			setup: func(t *testing.T, dir string) []string {
 				common, r := rowsJSON(t, dir, []map[string]any{{"Ten": "A"}, {"Ten": "B"}})
-				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--number-from", "999999999", "-o", filepath.Join(dir, "out")}
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "--number-from", "999999999", "-o", filepath.Join(dir, "out")}
 			},
 			want: []string{"the last of 2 rows would be numbered 1000000000"}, check: noFile("out")},
 		{name: "control characters in names", code: exitInvalid,
@@ -610,7 +610,7 @@ func interrupted(name string, sig syscall.Signal, code int) hostile {
 			t.Cleanup(func() { mergeProgress = nil })
 			os.Mkdir(filepath.Join(dir, "out"), 0o755)
 			out := filepath.Join(dir, "out")
-			return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", out,
+			return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", out,
 				"--zip", filepath.Join(out, "all.zip"), "--combined", filepath.Join(out, "all.pdf"), "--format", "pdf,docx", "-j", "2"}
 		},
 		want: []string{"interrupted: nothing written (" + sig.String()}, check: func(t *testing.T, dir string) {

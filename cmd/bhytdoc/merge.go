@@ -135,8 +135,8 @@ type merger struct {
 	// of its data or --name, from nameAll.
 	names, titles []string
 	nameErrs      []error
-	declared map[string]bool // the template's fields
-	extraOK  map[string]bool // columns not fields that --name reads
+	declared      map[string]bool // the template's fields
+	extraOK       map[string]bool // columns not fields that --name reads
 }
 
 // nameAll names every row. Names depend on every row before, so every
