@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -65,9 +66,35 @@ type Sink interface {
 	Put(r *Rendered) error
 	// Close finishes the output after the last document. Render calls it
 	// only when every document was put (or, with KeepGoing, every good
-	// one); after an error that stops the batch the output is incomplete
-	// and the caller discards it.
+	// one); after an error that stops the batch, or a cancelled context,
+	// the output is incomplete: Render calls the sink's Abort method when
+	// it has one (see Aborter), and the caller discards the rest.
 	Close() error
+}
+
+// Aborter is a Sink that can discard what it was given: Render calls
+// Abort, rather than Close, when a batch stops before its end, so that
+// nothing incomplete looks complete. DirSink removes its files, BookSink
+// refuses to finish its PDF; Tee passes Abort on.
+type Aborter interface {
+	Abort()
+}
+
+func abort(s Sink) {
+	if a, ok := s.(Aborter); ok {
+		a.Abort()
+	}
+}
+
+// Items yields the items of a slice, for Render.
+func Items(items []Item) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		for _, it := range items {
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
 }
 
 // ItemError is the failure of one document of a batch.
@@ -118,13 +145,27 @@ type Renderer struct {
 	Progress func(Progress)
 }
 
-// Render renders docs and puts them into sink in input order, then closes
-// sink. An error from docs (a row that could not become a document) or
-// from rendering is an *ItemError. Without KeepGoing the first one stops
-// the batch, and sink is not closed; with it, every good document is put,
-// sink is closed and the returned error joins the ItemErrors. An error
-// from the sink always stops the batch.
+// Render is RenderContext without a context.
 func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
+	return r.RenderContext(context.Background(), docs, sink)
+}
+
+// RenderContext renders docs and puts them into sink in input order,
+// then closes sink. An error from docs (a row that could not become a
+// document) or from rendering is an *ItemError; so is an Item without a
+// Name or a document. Without KeepGoing the first one stops the batch,
+// and sink is not closed but aborted (see Aborter); with it, every good
+// document is put, sink is closed and the returned error joins the
+// ItemErrors. An error from the sink always stops the batch. When ctx is
+// cancelled, no more documents are started, sink is aborted and
+// RenderContext returns ctx.Err().
+func (r *Renderer) RenderContext(ctx context.Context, docs iter.Seq2[Item, error], sink Sink) error {
+	if sink == nil {
+		return errors.New("batch: nil Sink")
+	}
+	if docs == nil {
+		return errors.New("batch: nil sequence of documents")
+	}
 	for _, f := range r.Formats {
 		if f != PDF && f != Markdown && f != DOCX {
 			return fmt.Errorf("batch: unknown format %q", f)
@@ -161,10 +202,14 @@ func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
 			case slots <- struct{}{}:
 			case <-done:
 				return
+			case <-ctx.Done():
+				return
 			}
 			select {
 			case jobCh <- job{i, it, err}:
 			case <-done:
+				return
+			case <-ctx.Done():
 				return
 			}
 			i++
@@ -175,6 +220,9 @@ func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
 		wg.Go(func() {
 			for j := range jobCh {
 				res := result{i: j.i, err: j.err}
+				if res.err == nil && ctx.Err() != nil {
+					res.err = ctx.Err()
+				}
 				if res.err == nil {
 					res.out, res.err = r.render(j.i, j.it)
 				}
@@ -229,7 +277,12 @@ func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
 			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		abort(sink)
+		return err
+	}
 	if stopped {
+		abort(sink)
 		return errors.Join(errs...)
 	}
 	if err := sink.Close(); err != nil {
@@ -240,6 +293,9 @@ func (r *Renderer) Render(docs iter.Seq2[Item, error], sink Sink) error {
 
 // render makes the layout and files of one document.
 func (r *Renderer) render(i int, it Item) (*Rendered, error) {
+	if it.Name == "" {
+		return nil, errors.New("empty Name: every document needs one (see Names)")
+	}
 	if it.Doc == nil && it.Load != nil {
 		d, err := it.Load()
 		if err != nil {

@@ -3,8 +3,10 @@ package batch_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -302,5 +304,82 @@ func TestLongNamesWritten(t *testing.T) {
 	var zb bytes.Buffer
 	if err := (&batch.Renderer{Formats: []batch.Format{batch.Markdown}}).Render(docs, batch.NewZipSink(&zb)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Issue 17 item 3: a cancelled context stops the batch with ctx.Err(),
+// and nothing that looks complete is left: the book is not closed, the
+// directory gets no file.
+func TestRenderContextCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var b bytes.Buffer
+	dir := t.TempDir()
+	book := batch.NewBookSink(&b, nil)
+	r := &batch.Renderer{Formats: []batch.Format{batch.PDF}, Jobs: 2}
+	n := 0
+	r.Progress = func(p batch.Progress) {
+		if n++; n == 3 {
+			cancel()
+		}
+	}
+	err := r.RenderContext(ctx, items(40, nil, nil), batch.Tee(book, batch.NewDirSink(dir)))
+	if !errors.Is(err, context.Canceled) || err != context.Canceled {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if bytes.Contains(b.Bytes(), []byte("%%EOF")) {
+		t.Error("the book was closed as if whole")
+	}
+	if err := book.Close(); err == nil {
+		t.Error("an aborted book closed")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left in the directory: %v", ents)
+	}
+}
+
+// Zero values and empty names are errors, not silent no-ops.
+func TestZeroValues(t *testing.T) {
+	dir := t.TempDir()
+	if err := (&batch.Renderer{}).Render(items(2, nil, nil), batch.NewDirSink(dir)); err == nil || !strings.Contains(err.Error(), "DirSink needs files") {
+		t.Errorf("Renderer{} with a DirSink: %v", err)
+	}
+	if err := (&batch.Renderer{Formats: []batch.Format{batch.PDF}}).Render(items(1, nil, nil), &batch.DirSink{}); err == nil {
+		t.Error("DirSink{} accepted")
+	}
+	r := &batch.Renderer{Formats: []batch.Format{batch.PDF}}
+	err := r.Render(batch.Items([]batch.Item{{Doc: letter("phường A", 1)}}), batch.NewDirSink(dir))
+	if err == nil || !strings.Contains(err.Error(), "empty Name") {
+		t.Errorf("empty Name: %v", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("written: %v", ents)
+	}
+	if err := r.Render(nil, batch.NewDirSink(dir)); err == nil {
+		t.Error("nil sequence accepted")
+	}
+	if err := r.Render(items(1, nil, nil), nil); err == nil {
+		t.Error("nil sink accepted")
+	}
+	// Items yields a slice in order.
+	var got []string
+	for it := range batch.Items([]batch.Item{{Name: "a"}, {Name: "b"}}) {
+		got = append(got, it.Name)
+	}
+	if strings.Join(got, ",") != "a,b" {
+		t.Errorf("Items: %v", got)
+	}
+}
+
+// A DirSink writes the batch all or nothing: a failure at document 31 of
+// 60 leaves no file.
+func TestDirSinkAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	r := &batch.Renderer{Formats: []batch.Format{batch.PDF}, Jobs: 2}
+	if err := r.Render(items(60, map[int]bool{30: true}, nil), batch.NewDirSink(dir)); err == nil {
+		t.Fatal("no error")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left in the directory: %d entries, first %s", len(ents), ents[0].Name())
 	}
 }

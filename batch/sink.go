@@ -13,38 +13,78 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 )
 
-// DirSink writes each document's files into a directory, each file all
-// at once (a failure leaves no half-written file).
+// DirSink writes the documents' files into a directory, all of them
+// together: Put writes each file under a temporary name, and Close makes
+// them durable (one sync for the batch) and renames them into place. A
+// batch that stops — a failed document, a cancelled context — leaves
+// nothing: Render calls Abort, which removes the temporaries, and a
+// process that is killed leaves only marked ones, which the next run in
+// the directory removes. Existing files of the same names are replaced;
+// a target that is not a regular file (a directory, a FIFO, a symbolic
+// link) is refused.
 type DirSink struct {
 	dir   string
+	set   *atomicfile.Set
 	names map[string]bool
-	// Written, when set, is called with the path of each file written.
+	// Written, when set, is called by Close with the path of each file
+	// written.
 	Written func(path string)
 }
 
 // NewDirSink returns a sink writing into dir, created when missing.
 func NewDirSink(dir string) *DirSink { return &DirSink{dir: dir, names: map[string]bool{}} }
 
-// Put writes r's files. A name already written in this batch is an
-// error, never an overwrite.
+// Put writes r's files under temporary names. A name already put in this
+// batch is an error, never an overwrite; so is a document without files
+// (a Renderer without Formats makes layouts only).
 func (s *DirSink) Put(r *Rendered) error {
+	if s.dir == "" {
+		return errors.New("batch: DirSink without a directory (use NewDirSink)")
+	}
+	if len(r.Files) == 0 {
+		return errors.New("batch: DirSink needs files: set the Renderer's Formats")
+	}
+	if s.set == nil {
+		set, err := atomicfile.NewSet(s.dir) // stale temporaries cleaned once per batch
+		if err != nil {
+			return err
+		}
+		s.set = set
+		if s.names == nil {
+			s.names = map[string]bool{}
+		}
+	}
 	for _, f := range r.Files {
 		if err := checkName(s.names, f.Name); err != nil {
 			return err
 		}
-		p, err := atomicfile.Write(s.dir, f.Name, f.Data)
-		if err != nil {
+		if err := s.set.Add(f.Name, f.Data); err != nil {
 			return err
-		}
-		if s.Written != nil {
-			s.Written(p)
 		}
 	}
 	return nil
 }
 
-// Close does nothing: every file is complete when Put returns.
-func (s *DirSink) Close() error { return nil }
+// Close renames every file into place.
+func (s *DirSink) Close() error {
+	if s.set == nil {
+		return nil
+	}
+	paths, err := s.set.Commit()
+	if s.Written != nil {
+		for _, p := range paths {
+			s.Written(p)
+		}
+	}
+	return err
+}
+
+// Abort removes the files put so far; nothing is written.
+func (s *DirSink) Abort() {
+	if s.set != nil {
+		s.set.Abort()
+	}
+}
 
 // checkName refuses file names that are empty, leave the directory or
 // repeat one of the batch (folded as file systems that ignore case do).
@@ -91,8 +131,12 @@ func NewZipSink(w io.Writer) *ZipSink {
 	return &ZipSink{z: zip.NewWriter(w), names: map[string]bool{}}
 }
 
-// Put adds r's files to the archive.
+// Put adds r's files to the archive; a document without files (a
+// Renderer without Formats) is an error.
 func (s *ZipSink) Put(r *Rendered) error {
+	if len(r.Files) == 0 {
+		return errors.New("batch: ZipSink needs files: set the Renderer's Formats")
+	}
 	for _, f := range r.Files {
 		if err := checkName(s.names, f.Name); err != nil {
 			return err
@@ -115,7 +159,8 @@ func (s *ZipSink) Close() error { return s.z.Close() }
 // with its Title as its outline entry; Close completes the PDF. The
 // Renderer must make layouts: Formats nil or holding PDF.
 type BookSink struct {
-	book *bhytdoc.PDFBook
+	book    *bhytdoc.PDFBook
+	aborted bool
 }
 
 // NewBookSink returns a sink writing one PDF to w; o as for
@@ -136,8 +181,17 @@ func (s *BookSink) Put(r *Rendered) error {
 // included.
 func (s *BookSink) Pages() int { return s.book.Pages() }
 
-// Close completes the PDF.
-func (s *BookSink) Close() error { return s.book.Close() }
+// Close completes the PDF; after Abort it is an error.
+func (s *BookSink) Close() error {
+	if s.aborted {
+		return errors.New("batch: BookSink aborted: the PDF is incomplete")
+	}
+	return s.book.Close()
+}
+
+// Abort marks the book incomplete: it is never closed as if whole. What
+// was written to its io.Writer is the caller's to discard.
+func (s *BookSink) Abort() { s.aborted = true }
 
 // Tee puts every document into each of sinks, in order, and closes them
 // all.
@@ -152,6 +206,12 @@ func (t tee) Put(r *Rendered) error {
 		}
 	}
 	return nil
+}
+
+func (t tee) Abort() {
+	for _, s := range t {
+		abort(s)
+	}
 }
 
 func (t tee) Close() error {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/internal/guard"
 )
 
@@ -334,6 +335,109 @@ func hostiles() []hostile {
 			},
 			want: []string{"would both write"}, check: noFile("out")},
 
+		// Issue 18, item 4: the rows file of merge is a regular file, read
+		// with every bound holding while reading (internal/rows tests the
+		// bounds one by one).
+		{name: "FIFO rows", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", mkfifo(t, filepath.Join(dir, "r.csv")), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"r.csv: not a regular file (a FIFO)"}, check: noFile("out")},
+		{name: "rows link to zero device", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				os.Symlink("/dev/zero", filepath.Join(dir, "r.json"))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", filepath.Join(dir, "r.json"), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"r.json: not a regular file (a device)"}, check: noFile("out")},
+		{name: "rows without line ends", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				r := writeTemp(t, dir, "r.csv", bytes.Repeat([]byte("Ten,"), 3<<20))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{"r.csv: after line 0: a record longer than 8192 KiB"}, check: noFile("out")},
+		// Item 5: refused, naming the cell or row.
+		{name: "rows formula without value", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				f := excelize.NewFile()
+				f.SetSheetRow("Sheet1", "A1", &[]any{"Ten", "DonVi"})
+				f.SetSheetRow("Sheet1", "A2", &[]any{"An Bình"})
+				f.SetCellFormula("Sheet1", "B2", `"Phường "&A2`)
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", saveXLSX(t, f, filepath.Join(dir, "r.xlsx")), "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`r.xlsx: Sheet1 row 2, cell B2: formula ="Phường "&A2 has no computed value`}, check: noFile("out")},
+		{name: "rows repeated JSON key", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				r := writeTemp(t, dir, "r.json", []byte(`[{"Ten": "A"}, {"Ten": "B", "Ten": "C"}]`))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`r.json: row 2: key "Ten" given twice`}, check: noFile("out")},
+		{name: "rows junk after the array", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				r := writeTemp(t, dir, "r.json", []byte(`[{"Ten": "A"}] [{"Ten": "B"}]`))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`r.json: data after the array of rows`}, check: noFile("out")},
+		{name: "rows semicolons under a comma header", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				common, _ := rowsJSON(t, dir, nil)
+				r := writeTemp(t, dir, "r.csv", []byte("Ten;DonVi, phường, xã;Ghi chú, khác\nAn Bình;Phường An Bình;\n"))
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out")}
+			},
+			want: []string{`r.csv:1, column 1: the header "Ten;DonVi" holds ";"`}, check: noFile("out")},
+		// Item 6: the rows are read once; a file rewritten during the run
+		// changes nothing of what is written.
+		{name: "rows changed during the run", code: exitOK,
+			setup: func(t *testing.T, dir string) []string {
+				var rs []map[string]any
+				for i := range 40 {
+					rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
+				}
+				common, r := rowsJSON(t, dir, rs)
+				rowsRead = func() {
+					rowsRead = nil
+					os.WriteFile(r, []byte(`[{"Ten": "Khác"}]`), 0o644)
+				}
+				t.Cleanup(func() { rowsRead = nil })
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--name", "{{.Ten}}", "-o", filepath.Join(dir, "out"), "-j", "2"}
+			},
+			want: []string{"40 documents"}, check: func(t *testing.T, dir string) {
+				ents, _ := os.ReadDir(filepath.Join(dir, "out"))
+				if len(ents) != 40 {
+					t.Errorf("%d files, want 40", len(ents))
+				}
+				if _, err := os.Stat(filepath.Join(dir, "out", "Xã-40.pdf")); err != nil {
+					t.Error(err)
+				}
+			}},
+
+		// Issue 18, item 9: runs are all or nothing. A failure at letter
+		// 31 of 60 leaves nothing in -o; SIGINT or SIGTERM leaves no
+		// temporary file and exits 130 or 143.
+		{name: "merge fails at row 31 of 60", code: exitInvalid,
+			setup: func(t *testing.T, dir string) []string {
+				var rs []map[string]any
+				for i := range 60 {
+					rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
+				}
+				rs[30]["Ngay"] = "2020-02-30"
+				common, r := rowsJSON(t, dir, rs)
+				os.Mkdir(filepath.Join(dir, "out"), 0o755)
+				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", filepath.Join(dir, "out"), "-j", "2"}
+			},
+			want: []string{"rows.json: row 31: ", "1 of 60 rows have problems; nothing written"}, check: func(t *testing.T, dir string) {
+				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
+					t.Errorf("left in out: %d entries", len(ents))
+				}
+			}},
+		interrupted("SIGINT", syscall.SIGINT, 130),
+		interrupted("SIGTERM", syscall.SIGTERM, 143),
+
 		// 19: output sets are written whole or not at all; stale
 		// temporaries of a killed run are cleaned.
 		{name: "plan set", code: exitInvalid,
@@ -369,4 +473,33 @@ func hiddenBook(t *testing.T, dir string) string {
 	f.SetActiveSheet(1)
 	f.SetSheetVisible("Cũ", false)
 	return saveXLSX(t, f, filepath.Join(dir, "h.xlsx"))
+}
+
+// interrupted is a merge into -o, --zip and --combined that receives sig
+// after three letters: nothing of the run is left, temporaries included.
+func interrupted(name string, sig syscall.Signal, code int) hostile {
+	return hostile{name: "merge interrupted by " + name, code: code,
+		setup: func(t *testing.T, dir string) []string {
+			var rs []map[string]any
+			for i := range 200 {
+				rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
+			}
+			common, r := rowsJSON(t, dir, rs)
+			n := 0
+			mergeProgress = func(batch.Progress) {
+				if n++; n == 3 {
+					syscall.Kill(os.Getpid(), sig)
+				}
+			}
+			t.Cleanup(func() { mergeProgress = nil })
+			os.Mkdir(filepath.Join(dir, "out"), 0o755)
+			out := filepath.Join(dir, "out")
+			return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "-o", out,
+				"--zip", filepath.Join(out, "all.zip"), "--combined", filepath.Join(out, "all.pdf"), "--format", "pdf,docx", "-j", "2"}
+		},
+		want: []string{"interrupted: nothing written (" + sig.String()}, check: func(t *testing.T, dir string) {
+			if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
+				t.Errorf("left in out: %d entries, first %s", len(ents), ents[0].Name())
+			}
+		}}
 }

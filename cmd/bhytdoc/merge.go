@@ -2,17 +2,20 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
+	"syscall"
 	"text/template"
 	"time"
 
@@ -22,6 +25,8 @@ import (
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
+	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/bhytdoc/bhytdoc/templates"
 )
@@ -33,7 +38,9 @@ names; "A.B" sets field B of A) over the common data. With --milestone,
 the rows are also the baselines of a plan, and each row gets its share:
 DonVi, DanSo, DaThamGia, TyLe and ChiTieu (per milestone: Ngay, TyLe,
 SoNguoi, DanSo, PhatTrienMoi). Every row is checked before anything is
-written; problems are listed together, each naming its row.
+written: all outputs are put in place only when every row rendered;
+problems are listed together, each naming its row. SIGINT or SIGTERM
+leaves nothing of the run (exit 130, 143).
 
 Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 --zip FILE.zip; at least one. With none, -o out.
@@ -89,8 +96,34 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
-	return m.run(stdout, stderr)
+	// SIGINT and SIGTERM cancel the run: its temporaries are removed and
+	// the exit status is the shell's for the signal (130, 143).
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	var got atomic.Value
+	go func() {
+		select {
+		case s := <-sigs:
+			got.Store(s)
+			cancel(fmt.Errorf("%v", s))
+		case <-ctx.Done():
+		}
+	}()
+	code = m.run(ctx, stdout, stderr)
+	if s, ok := got.Load().(os.Signal); ok {
+		if s == syscall.SIGTERM {
+			return 128 + 15
+		}
+		return 128 + 2
+	}
+	return code
 }
+
+// rowsRead, when set (by tests), is called once the rows are read.
+var rowsRead func()
 
 // merger holds a merge run's parsed options.
 type merger struct {
@@ -102,6 +135,7 @@ type merger struct {
 	common   map[string]any
 	plan     *plan
 	opts     *bhytdoc.PDFBookOptions
+	rows     *rows.Table // read once, before anything is written
 }
 
 func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
@@ -162,6 +196,21 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	if _, ok := m.common["So"]; ok && f.numberFrom == 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
 		return nil, exitInvalid
+	}
+	if m.rows, err = loadRows(f.rows, f.sheet); err != nil {
+		return nil, report(stderr, "", err)
+	}
+	if rowsRead != nil {
+		rowsRead()
+	}
+	if len(m.rows.Rows) == 0 {
+		if m.rows.Sheet != "" {
+			return nil, report(stderr, "", fmt.Errorf("%s: sheet %q: no rows", f.rows, m.rows.Sheet))
+		}
+		return nil, report(stderr, "", fmt.Errorf("%s: no rows", f.rows))
+	}
+	if f.sheet == "" && m.rows.Sheets > 1 {
+		fmt.Fprintf(stderr, "bhytdoc merge: %s: read sheet %q (the one it opens on; --sheet names another)\n", f.rows, m.rows.Sheet)
 	}
 	if len(f.ms) > 0 {
 		o, err := annexOptionsOf(m.common)
@@ -311,100 +360,38 @@ func (e rowError) lines() []string {
 	return out
 }
 
-// names and checks: the first pass over the rows. Every row gets its
-// file name (names depend on all rows before it, so every shard computes
-// all of them); the shard's rows are filled and checked in parallel.
-func (m *merger) check() (names, titles []string, bad map[int]bool, errs []rowError, err error) {
-	var nm batch.Names
-	type job struct {
-		r    dataRow
-		data map[string]any
+// run renders the rows in one pass: every output — the files of -o, the
+// zip, the combined PDF — is written under temporary names and put in
+// place only when every row rendered (or, with --keep-going, every good
+// one), so a problem found at any row, an interrupt or a full disk leaves
+// nothing of the run. Each row is filled once: the check is the render.
+func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
+	var sinks []batch.Sink
+	var files []*atomicfile.File
+	committed := false
+	// Directories this run would create are removed again, when empty,
+	// with a run that wrote nothing.
+	var made []string
+	for _, d := range []string{m.f.dir, filepath.Dir(m.f.zip), filepath.Dir(m.f.combined)} {
+		if _, err := os.Lstat(d); d != "" && os.IsNotExist(err) {
+			made = append(made, d)
+		}
 	}
-	jobs := make(chan job, 4*m.f.jobs)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range m.f.jobs {
-		wg.Go(func() {
-			for j := range jobs {
-				doc, err := m.fill(j.data)
-				if err == nil {
-					err = bhytdoc.CheckPDF(doc, nil)
+	defer func() {
+		if !committed {
+			defer func() {
+				for _, d := range made {
+					os.Remove(d)
 				}
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, rowError{j.r.Index, j.r.Where, err})
-					mu.Unlock()
+			}()
+			for _, s := range sinks {
+				if a, ok := s.(batch.Aborter); ok {
+					a.Abort()
 				}
 			}
-		})
-	}
-	n := 0
-	for r, rerr := range readRows(m.f.rows, m.f.sheet) {
-		if rerr != nil {
-			err = rerr
-			break
-		}
-		n++
-		data, title, name, derr := m.named(r)
-		names = append(names, nm.Unique(name))
-		titles = append(titles, title)
-		if !m.shard.Has(r.Index) {
-			continue
-		}
-		if derr != nil {
-			mu.Lock()
-			errs = append(errs, rowError{r.Index, r.Where, derr})
-			mu.Unlock()
-			continue
-		}
-		jobs <- job{r, data}
-	}
-	close(jobs)
-	wg.Wait()
-	if err == nil && m.plan != nil && n != len(m.plan.table.Rows) {
-		err = fmt.Errorf("%s: %d rows, but the plan read %d units from it", m.f.rows, n, len(m.plan.table.Rows))
-	}
-	if err == nil && n == 0 {
-		err = fmt.Errorf("%s: no rows", m.f.rows)
-	}
-	slices.SortFunc(errs, func(a, b rowError) int { return a.index - b.index })
-	bad = map[int]bool{}
-	for _, e := range errs {
-		bad[e.index] = true
-	}
-	return names, titles, bad, errs, err
-}
-
-// run renders the rows. With -o DIR, whose files appear one by one,
-// every row is checked in a first pass before any is written. Without it
-// the outputs (zip, combined PDF) are written under temporary names, so
-// one pass renders and checks together: a problem found anywhere
-// discards them, and the rows are filled once rather than twice.
-func (m *merger) run(stdout, stderr io.Writer) int {
-	twoPass := m.f.dirSet
-	var (
-		names, titles []string
-		bad           = map[int]bool{}
-		rowErrs       []rowError
-	)
-	if twoPass {
-		var err error
-		names, titles, bad, rowErrs, err = m.check()
-		if err != nil {
-			return report(stderr, "", err)
-		}
-		if m.printRowErrors(stderr, rowErrs, len(names)) {
-			return exitInvalid
-		}
-	}
-
-	// Sinks: files, a zip, one PDF. The zip and the PDF are written to
-	// temporary files beside their names and renamed when complete.
-	var sinks []batch.Sink
-	var temps []*tempOut
-	defer func() {
-		for _, t := range temps {
-			t.discard()
+			for _, f := range files {
+				f.Abort()
+			}
 		}
 	}()
 	if m.f.dirSet {
@@ -416,101 +403,74 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		if out == "" {
 			continue
 		}
-		t, err := newTempOut(out)
+		f, err := atomicfile.Create(out)
 		if err != nil {
 			return report(stderr, "", err)
 		}
-		temps = append(temps, t)
+		files = append(files, f)
+		w := bufio.NewWriterSize(f, 1<<20)
 		if out == m.f.zip {
-			sinks = append(sinks, batch.NewZipSink(t.w))
+			sinks = append(sinks, flushing{batch.NewZipSink(w), w})
 		} else {
-			sinks = append(sinks, batch.NewBookSink(t.w, m.opts))
+			sinks = append(sinks, flushing{batch.NewBookSink(w, m.opts), w})
 		}
 	}
 
-	// total is known before rendering only after a first pass.
-	total := -1
-	if twoPass {
-		total = 0
-		for i := range names {
-			if m.shard.Has(i) && !bad[i] {
-				total++
-			}
+	total := 0
+	for _, r := range m.rows.Rows {
+		if m.shard.Has(r.Index) {
+			total++
 		}
 	}
 	start := time.Now()
-	r := &batch.Renderer{Formats: m.fmts, Jobs: m.f.jobs, KeepGoing: m.f.keepGoing || !twoPass}
+	// KeepGoing: every problem is found in the one pass; whether the good
+	// rows are kept is decided below.
+	r := &batch.Renderer{Formats: m.fmts, Jobs: m.f.jobs, KeepGoing: true}
 	var prog batch.Progress
-	if total < 0 && isTerminal(stderr) {
-		// For the bar's ETA: a count of the rows, which is quick beside
-		// rendering them.
-		total = 0
-		for r, err := range readRows(m.f.rows, m.f.sheet) {
-			if err != nil {
-				break
-			}
-			if m.shard.Has(r.Index) {
-				total++
-			}
-		}
-	}
 	bar := progressBar(stderr, total)
 	r.Progress = func(p batch.Progress) {
 		prog = p
 		if bar != nil {
 			bar.Set(p.Done)
 		}
+		if mergeProgress != nil {
+			mergeProgress(p)
+		}
 	}
+	layouts := len(m.fmts) == 0 || slices.Contains(m.fmts, batch.PDF)
 	// at[i] is the row of the i-th document handed to the Renderer, for
 	// messages; read after Render returns.
 	var at []dataRow
-	rows, readErr := 0, error(nil)
 	var nm batch.Names
 	docs := func(yield func(batch.Item, error) bool) {
-		for row, err := range readRows(m.f.rows, m.f.sheet) {
-			if err != nil {
-				readErr = err
-				return
-			}
-			rows++
-			i := row.Index
-			var data map[string]any
-			if !twoPass {
-				var title, name string
-				data, title, name, err = m.named(row)
-				names = append(names, nm.Unique(name))
-				titles = append(titles, title)
-			}
-			if !m.shard.Has(i) || bad[i] {
+		for _, row := range m.rows.Rows {
+			// Names depend on every row before, so every shard names all.
+			data, title, name, err := m.named(row)
+			name = nm.Unique(name)
+			if !m.shard.Has(row.Index) {
 				continue
 			}
-			at = append(at, dataRow{Index: i, Where: row.Where})
-			it := batch.Item{Name: names[i], Title: titles[i], Load: func() (*bhytdoc.Document, error) {
-				if data == nil {
-					d, err := m.rowData(row)
-					if err != nil {
-						return nil, err
-					}
-					data = d
+			at = append(at, dataRow{Index: row.Index, Where: row.Where})
+			it := batch.Item{Name: name, Title: title, Load: func() (*bhytdoc.Document, error) {
+				doc, err := m.fill(data)
+				if err == nil && !layouts {
+					err = bhytdoc.CheckPDF(doc, nil) // what -o's PDF would refuse
 				}
-				return m.fill(data)
+				return doc, err
 			}}
 			if !yield(it, err) {
 				return
 			}
 		}
 	}
-	err := r.Render(docs, batch.Tee(sinks...))
+	err := r.RenderContext(ctx, docs, keep{batch.Tee(sinks...)})
 	if bar != nil {
 		bar.Finish()
 	}
-	if readErr != nil {
-		return report(stderr, "", readErr)
+	if cerr := ctx.Err(); cerr != nil {
+		return report(stderr, "", fmt.Errorf("interrupted: nothing written (%v)", context.Cause(ctx)))
 	}
-	if m.plan != nil && rows != len(m.plan.table.Rows) {
-		return report(stderr, "", fmt.Errorf("%s: %d rows, but the plan read %d units from it", m.f.rows, rows, len(m.plan.table.Rows)))
-	}
-	failed := len(rowErrs) > 0
+	failed := false
 	if err != nil {
 		if !onlyItemErrors(err) {
 			return report(stderr, "", err)
@@ -519,16 +479,23 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		for _, e := range itemErrors(err) {
 			found = append(found, rowError{at[e.Index].Index, at[e.Index].Where, e.Err})
 		}
-		if m.printRowErrors(stderr, found, rows) {
+		if m.printRowErrors(stderr, found, len(m.rows.Rows)) {
 			return exitInvalid
 		}
 		failed = true
 	}
-	for _, t := range temps {
-		if err := t.commit(); err != nil {
+	committed = true
+	if err := batch.Tee(sinks...).Close(); err != nil {
+		for _, f := range files {
+			f.Abort()
+		}
+		return report(stderr, "", err)
+	}
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
 			return report(stderr, "", err)
 		}
-		fmt.Fprintln(stdout, t.path)
+		fmt.Fprintln(stdout, f.Path())
 	}
 	el := time.Since(start).Seconds()
 	fmt.Fprintf(stderr, "bhytdoc merge: %d documents, %d pages in %.1fs (%.0f documents/s, %.0f pages/s)\n",
@@ -538,6 +505,34 @@ func (m *merger) run(stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// mergeProgress, when set (by tests), is called after each document.
+var mergeProgress func(batch.Progress)
+
+// keep is a sink whose Close and Abort are left to run: the batch's
+// outputs are finished, or discarded, once every row's fate is known.
+type keep struct{ batch.Sink }
+
+func (keep) Close() error { return nil }
+
+// flushing flushes a sink's buffered writer when the sink closes.
+type flushing struct {
+	batch.Sink
+	w *bufio.Writer
+}
+
+func (f flushing) Close() error {
+	if err := f.Sink.Close(); err != nil {
+		return err
+	}
+	return f.w.Flush()
+}
+
+func (f flushing) Abort() {
+	if a, ok := f.Sink.(batch.Aborter); ok {
+		a.Abort()
+	}
 }
 
 // printRowErrors prints every problem, and reports whether the run must
@@ -609,50 +604,4 @@ func progressBar(stderr io.Writer, total int) *progressbar.ProgressBar {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// tempOut is an output file written under a temporary name in its
-// directory and renamed into place when complete, so that a failed run
-// leaves neither a half-written file nor a stray one.
-type tempOut struct {
-	path string
-	f    *os.File
-	w    *bufio.Writer
-	done bool
-}
-
-func newTempOut(path string) (*tempOut, error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	return &tempOut{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
-}
-
-func (t *tempOut) commit() error {
-	if err := t.w.Flush(); err != nil {
-		return err
-	}
-	if err := t.f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := t.f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(t.f.Name(), t.path); err != nil {
-		return err
-	}
-	t.done = true
-	return nil
-}
-
-func (t *tempOut) discard() {
-	if !t.done {
-		t.f.Close()
-		os.Remove(t.f.Name())
-	}
 }

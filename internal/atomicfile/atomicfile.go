@@ -47,6 +47,7 @@ type Set struct {
 	dir   string
 	names []string
 	tmps  []string
+	seen  map[string]bool
 	done  bool
 }
 
@@ -58,7 +59,7 @@ func NewSet(dir string) (*Set, error) {
 		return nil, err
 	}
 	CleanStale(dir, time.Now().Add(-StaleAfter))
-	return &Set{dir: dir}, nil
+	return &Set{dir: dir, seen: map[string]bool{}}, nil
 }
 
 // CleanStale removes the temporary files in dir last modified before
@@ -82,8 +83,9 @@ func isTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, tmpMark)
 }
 
-// Add writes data to a temporary file for dir/name. On error the set is
-// aborted: its temporaries are removed.
+// Add writes data to a temporary file for dir/name. The file is made
+// durable by Commit, with the others (one sync for the set, not one per
+// file). On error the set is aborted: its temporaries are removed.
 func (s *Set) Add(name string, data []byte) (err error) {
 	if s.done {
 		return errors.New("atomicfile: set already committed or aborted")
@@ -96,22 +98,18 @@ func (s *Set) Add(name string, data []byte) (err error) {
 	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
 		return fmt.Errorf("atomicfile: %q is not a file name", name)
 	}
-	for _, n := range s.names {
-		if n == name {
-			return fmt.Errorf("atomicfile: %s given twice", name)
-		}
+	if s.seen[name] {
+		return fmt.Errorf("atomicfile: %s given twice", name)
 	}
 	f, err := os.CreateTemp(s.dir, "."+name+tmpMark+"*")
 	if err != nil {
 		return err
 	}
+	s.seen[name] = true
 	s.tmps = append(s.tmps, f.Name())
 	s.names = append(s.names, name)
 	if _, err = f.Write(data); err == nil {
 		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -122,9 +120,11 @@ func (s *Set) Add(name string, data []byte) (err error) {
 	return nil
 }
 
-// Commit renames every temporary file into place and returns the paths
-// written, in the order added. Targets that cannot be replaced (a
-// directory) are found before anything is renamed.
+// Commit makes the temporary files durable, renames every one into place
+// and makes the directory durable, then returns the paths written, in
+// the order added. Targets that are not regular files (a directory, a
+// FIFO, a device, a symbolic link) are refused before anything is
+// renamed: an output never writes through or replaces one.
 func (s *Set) Commit() ([]string, error) {
 	if s.done {
 		return nil, errors.New("atomicfile: set already committed or aborted")
@@ -132,10 +132,14 @@ func (s *Set) Commit() ([]string, error) {
 	paths := make([]string, len(s.names))
 	for i, n := range s.names {
 		paths[i] = filepath.Join(s.dir, n)
-		if st, err := os.Lstat(paths[i]); err == nil && st.IsDir() {
+		if err := CheckTarget(paths[i]); err != nil {
 			s.Abort()
-			return nil, &fs.PathError{Op: "replace", Path: paths[i], Err: errors.New("is a directory")}
+			return nil, err
 		}
+	}
+	if err := syncFiles(s.dir, s.tmps); err != nil {
+		s.Abort()
+		return nil, err
 	}
 	for i, tmp := range s.tmps {
 		if err := os.Rename(tmp, paths[i]); err != nil {
@@ -147,7 +151,113 @@ func (s *Set) Commit() ([]string, error) {
 		}
 	}
 	s.done = true
-	return paths, nil
+	return paths, syncDir(s.dir)
+}
+
+// CheckTarget refuses an existing path that is not a regular file: an
+// output replaces only a file of its own kind.
+func CheckTarget(path string) error {
+	st, err := os.Lstat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	kind := "not a regular file"
+	switch m := st.Mode(); {
+	case m.IsDir():
+		kind = "is a directory"
+	case m&fs.ModeSymlink != 0:
+		kind = "is a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "is a FIFO"
+	case m&fs.ModeDevice != 0:
+		kind = "is a device"
+	case m&fs.ModeSocket != 0:
+		kind = "is a socket"
+	}
+	return &fs.PathError{Op: "replace", Path: path, Err: errors.New(kind + "; an output replaces only a regular file")}
+}
+
+// syncDir makes a directory's entries (the renames) durable. Some file
+// systems cannot sync a directory; the files are durable already, so a
+// failure here is not the run's.
+func syncDir(dir string) error {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// File is one output file written under a temporary name beside its path
+// and renamed into place by Commit; until then a run that fails or is
+// interrupted leaves nothing that looks complete, and the temporary name
+// carries the mark by which later runs remove it, should the process be
+// killed.
+type File struct {
+	*os.File
+	path string
+	done bool
+}
+
+// Create starts the output file path, creating its directory if needed
+// and removing stale temporaries there (see NewSet). An existing path
+// that is not a regular file is refused.
+func Create(path string) (*File, error) {
+	if err := CheckTarget(path); err != nil {
+		return nil, err
+	}
+	dir, name := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	CleanStale(dir, time.Now().Add(-StaleAfter))
+	f, err := os.CreateTemp(dir, "."+name+tmpMark+"*")
+	if err != nil {
+		return nil, err
+	}
+	return &File{File: f, path: path}, nil
+}
+
+// Path returns the path the file is committed to.
+func (f *File) Path() string { return f.path }
+
+// Commit makes the file durable and renames it into place.
+func (f *File) Commit() error {
+	if f.done {
+		return errors.New("atomicfile: file already committed or aborted")
+	}
+	err := CheckTarget(f.path)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), f.path)
+	}
+	if err != nil {
+		f.Abort()
+		return err
+	}
+	f.done = true
+	return syncDir(filepath.Dir(f.path))
+}
+
+// Abort removes the temporary file; it does nothing after Commit.
+func (f *File) Abort() {
+	if f.done {
+		return
+	}
+	f.done = true
+	f.Close()
+	os.Remove(f.Name())
 }
 
 // Abort removes the set's temporary files; nothing is written. It may be

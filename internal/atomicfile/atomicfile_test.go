@@ -3,6 +3,8 @@ package atomicfile
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -113,5 +115,36 @@ func TestCleanStale(t *testing.T) {
 		if _, err := os.Stat(p); (err == nil) != want {
 			t.Errorf("%s: exists %v, want %v", filepath.Base(p), err == nil, want)
 		}
+	}
+}
+
+// Issue 18 item 8: a target that is not a regular file is refused, never
+// replaced or written through; Create's temporary carries the mark.
+func TestNonRegularTargets(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("/proc/self/fd/1", filepath.Join(dir, "out.pdf"))
+	os.Symlink("/dev/null", filepath.Join(dir, "null.pdf"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.pdf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"out.pdf", "null.pdf", "fifo.pdf"} {
+		if _, err := Write(dir, n, []byte("x")); err == nil || !strings.Contains(err.Error(), "an output replaces only a regular file") {
+			t.Errorf("%s: %v", n, err)
+		}
+		if _, err := Create(filepath.Join(dir, n)); err == nil {
+			t.Errorf("Create %s accepted", n)
+		}
+	}
+	f, err := Create(filepath.Join(dir, "all.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !isTemp(filepath.Base(f.Name())) {
+		t.Errorf("temporary %s lacks the mark", f.Name())
+	}
+	f.Abort()
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 3 {
+		t.Errorf("left: %v", ents)
 	}
 }

@@ -310,7 +310,8 @@ func (wb *Workbook) readWorkbook(book string) error {
 }
 
 // readStrings reads the shared string table: each item's text runs
-// joined, phonetic runs left out.
+// joined, phonetic runs left out. It uses the worksheet scanner: with
+// encoding/xml a table of millions of empty strings took seconds.
 func (wb *Workbook) readStrings(name string) ([]string, error) {
 	rc, err := wb.open(name, maxPartXML)
 	if err != nil {
@@ -318,42 +319,41 @@ func (wb *Workbook) readStrings(name string) ([]string, error) {
 	}
 	defer rc.Close()
 	var out []string
-	var b strings.Builder
+	var b []byte
 	inT, inPh := false, false
-	d := xml.NewDecoder(rc)
+	s := newScanner(rc)
 	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return out, nil
-		}
+		k, err := s.next()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch k {
+		case tokEOF:
+			return out, nil
+		case tokStart:
+			switch string(s.name) {
 			case "si":
-				b.Reset()
+				b = b[:0]
 			case "t":
-				inT = true
+				inT = !s.self
 			case "rPh":
-				inPh = true
+				inPh = !s.self
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case tokEnd:
+			switch string(s.name) {
 			case "si":
 				if len(out) >= MaxCells {
 					return nil, fmt.Errorf("%s: more than %d strings", name, MaxCells)
 				}
-				out = append(out, b.String())
+				out = append(out, string(b))
 			case "t":
 				inT = false
 			case "rPh":
 				inPh = false
 			}
-		case xml.CharData:
+		case tokText:
 			if inT && !inPh {
-				b.Write(t)
+				b = append(b, s.text...)
 			}
 		}
 	}

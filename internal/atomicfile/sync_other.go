@@ -1,0 +1,21 @@
+//go:build !linux
+
+package atomicfile
+
+import "os"
+
+// syncFiles makes the files durable, one fsync each.
+func syncFiles(_ string, paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
