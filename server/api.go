@@ -92,6 +92,9 @@ func (s *Server) fillTemplate(w http.ResponseWriter, r *http.Request) *Problem {
 	}
 	defer release()
 	doc, err := templates.Fill(name, data)
+	if err == nil {
+		err = checkDocAnnexes(doc, flag(r, "allow_inconsistent"))
+	}
 	if err != nil {
 		return invalid(err)
 	}

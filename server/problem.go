@@ -71,6 +71,10 @@ func itemsOf(err error) []ProblemItem {
 		}
 		return out
 	}
+	var ae *annexError
+	if errors.As(err, &ae) {
+		return findingItems(ae.findings)
+	}
 	var many interface{ Unwrap() []error }
 	if errors.As(err, &many) {
 		var out []ProblemItem

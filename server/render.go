@@ -167,10 +167,17 @@ func sourceFromJSON(b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// checkAnnexes refuses a document whose coverage annexes are wrong: a
-// table declared one that is not, always; arithmetic findings unless
-// allowArithmetic.
-func checkAnnexes(s *markdown.Source, allowArithmetic bool) *Problem {
+// annexError is a document's coverage annexes that are wrong.
+type annexError struct{ findings []coverage.AnnexFinding }
+
+func (e *annexError) Error() string {
+	return fmt.Sprintf("%d arithmetic or declaration problems in the annexes", len(e.findings))
+}
+
+// annexesOf returns the problems of s's coverage annexes as an
+// *annexError: a table declared one that is not, always; arithmetic
+// findings unless allowArithmetic.
+func annexesOf(s *markdown.Source, allowArithmetic bool) error {
 	var bad []coverage.AnnexFinding
 	for _, f := range coverage.CheckSource(s) {
 		if f.NotCoverage != nil || !allowArithmetic {
@@ -180,10 +187,25 @@ func checkAnnexes(s *markdown.Source, allowArithmetic bool) *Problem {
 	if len(bad) == 0 {
 		return nil
 	}
+	return &annexError{bad}
+}
+
+// checkDocAnnexes is annexesOf for a document made from data.
+func checkDocAnnexes(d *bhytdoc.Document, allowArithmetic bool) error {
+	return annexesOf(&markdown.Source{Doc: d}, allowArithmetic)
+}
+
+// checkAnnexes is annexesOf as an answer.
+func checkAnnexes(s *markdown.Source, allowArithmetic bool) *Problem {
+	err := annexesOf(s, allowArithmetic)
+	if err == nil {
+		return nil
+	}
+	n := len(err.(*annexError).findings)
 	return &Problem{Status: http.StatusBadRequest,
-		vi:     fmt.Sprintf("Phụ lục có %d chỗ sai số học hoặc khai báo (allow_inconsistent=1 để vẫn xuất văn bản).", len(bad)),
-		en:     fmt.Sprintf("The annexes have %d arithmetic or declaration problems (allow_inconsistent=1 renders anyway).", len(bad)),
-		Errors: findingItems(bad)}
+		vi:     fmt.Sprintf("Phụ lục có %d chỗ sai số học hoặc khai báo (allow_inconsistent=1 để vẫn xuất văn bản).", n),
+		en:     fmt.Sprintf("The annexes have %d arithmetic or declaration problems (allow_inconsistent=1 renders anyway).", n),
+		Errors: itemsOf(err)}
 }
 
 // renderFormats renders d in each format, PDF pages counted for the
