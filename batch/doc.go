@@ -28,5 +28,7 @@
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
 //     documents are drawn with;
 //   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
-//     decree places the signatures.
+//     decree places the signatures;
+//   - [github.com/bhytdoc/bhytdoc/server] serves the library over HTTP (an
+//     API for e-office systems in any language) and a web page for clerks.
 package batch

@@ -43,5 +43,7 @@
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the embedded Liberation
 //     Serif family and loads a user's own TrueType fonts;
 //   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
-//     decree places the signer's and the organisation's signatures.
+//     decree places the signer's and the organisation's signatures;
+//   - [github.com/bhytdoc/bhytdoc/server] serves the library over HTTP (an
+//     API for e-office systems in any language) and a web page for clerks.
 package bhytdoc

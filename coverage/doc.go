@@ -64,5 +64,7 @@
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families
 //     documents are drawn with;
 //   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally where the
-//     decree places the signer's and the organisation's signatures.
+//     decree places the signer's and the organisation's signatures;
+//   - [github.com/bhytdoc/bhytdoc/server] serves the library over HTTP (an
+//     API for e-office systems in any language) and a web page for clerks.
 package coverage

@@ -76,5 +76,7 @@
 //     letters, plans and reports with data;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex
 //     tables;
-//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families.
+//   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families;
+//   - [github.com/bhytdoc/bhytdoc/server] serves the library over HTTP (an
+//     API for e-office systems in any language) and a web page for clerks.
 package sign

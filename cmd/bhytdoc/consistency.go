@@ -70,30 +70,14 @@ func checkSourceCoverage(s *markdown.Source, allowInconsistent bool) error {
 
 // coverageFindings returns, each after the label of its annex, the
 // annexes declared coverage tables that are not, and the arithmetic
-// findings — for a table read from a file, with the cell ("F7").
+// findings (see coverage.CheckSource).
 func coverageFindings(s *markdown.Source, label func(i int) string) (declared, found []string) {
-	for i := range s.Doc.Annexes {
-		a := &s.Doc.Annexes[i]
-		if a.Coverage == bhytdoc.CoverageNo {
-			continue
-		}
-		// The canonical table has the rows and columns of the one read,
-		// so the file's cell references hold for it.
-		var fs []coverage.Finding
-		var err error
-		if f := s.AnnexFile(i); f != nil && f.Cell != nil {
-			fs, err = coverage.CheckAt(&a.Table, f.Cell)
+	for _, f := range coverage.CheckSource(s) {
+		line := fmt.Sprintf("%s: %s", label(f.Annex), f)
+		if f.NotCoverage != nil {
+			declared = append(declared, line)
 		} else {
-			fs, err = coverage.Check(&a.Table)
-		}
-		if err != nil {
-			if a.Coverage == bhytdoc.CoverageYes {
-				declared = append(declared, fmt.Sprintf("%s: declared coverage: true, but not a coverage table: %v", label(i), err))
-			}
-			continue
-		}
-		for _, f := range fs {
-			found = append(found, fmt.Sprintf("%s: %s", label(i), f))
+			found = append(found, line)
 		}
 	}
 	return declared, found

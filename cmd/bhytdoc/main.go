@@ -17,6 +17,7 @@
 //	bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf
 //	                                                   sign a PDF (Decree 30 placement)
 //	bhytdoc info FILE.pdf                              print a bhytdoc PDF's document record (JSON)
+//	bhytdoc serve [--listen 127.0.0.1:8080]            serve the HTTP API and the web page
 //
 // render, new and examples take --pdfa to write PDF/A-2b.
 //
@@ -60,6 +61,7 @@ var commands = map[string]command{
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
+	"serve":    {"serve the HTTP API and the web page", runServe},
 }
 
 // completion reads the other commands' flags from commands, so it joins

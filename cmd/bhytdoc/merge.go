@@ -26,6 +26,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
+	"github.com/bhytdoc/bhytdoc/internal/mailmerge"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/bhytdoc/bhytdoc/templates"
@@ -309,20 +310,18 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 // plan over both). Empty cells leave the common value; "A.B" headers set
 // field B of mapping A without changing the common data.
 func (m *merger) rowData(r dataRow) (map[string]any, error) {
-	d := maps.Clone(m.common)
-	keys := slices.Sorted(maps.Keys(r.Fields))
-	for _, k := range keys {
-		v := r.Fields[k]
-		if s, ok := v.(string); ok && s == "" {
+	for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
+		if s, ok := r.Fields[k].(string); ok && s == "" {
 			continue
 		}
 		top, _, _ := strings.Cut(k, ".")
 		if !m.declared[top] && !m.extraOK[top] && m.plan == nil && !m.f.ignoreExtra {
 			return nil, unknownColumn(m.tmpl, k)
 		}
-		if err := setPath(d, strings.Split(k, "."), v); err != nil {
-			return nil, fmt.Errorf("column %q: %v", k, err)
-		}
+	}
+	d, err := mailmerge.Data(m.common, r.Fields)
+	if err != nil {
+		return nil, err
 	}
 	if m.plan != nil {
 		if r.Index >= len(m.plan.table.Rows) {
@@ -375,29 +374,6 @@ func rowNames(fields map[string]any, u coverage.Unit) bool {
 		}
 	}
 	return false
-}
-
-func setPath(d map[string]any, path []string, v any) error {
-	for i, k := range path {
-		if k == "" {
-			return errors.New("empty field name")
-		}
-		if i == len(path)-1 {
-			d[k] = v
-			return nil
-		}
-		sub, ok := d[k].(map[string]any)
-		if !ok && d[k] != nil {
-			return fmt.Errorf("%s is not a mapping", strings.Join(path[:i+1], "."))
-		}
-		sub = maps.Clone(sub) // the common data stays as it was
-		if sub == nil {
-			sub = map[string]any{}
-		}
-		d[k] = sub
-		d = sub
-	}
-	return nil
 }
 
 // named returns row's data, its title (the --name template's text, for
