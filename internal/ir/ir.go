@@ -5,29 +5,22 @@
 // came from, for error messages.
 package ir
 
-import "github.com/bhytdoc/bhytdoc/internal/docmeta"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/docmeta"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
-// Style is the emphasis a text is drawn in.
-type Style int
+// Style is the emphasis a text is drawn in, as the page specification
+// names it.
+type Style = pagespec.Style
 
 // Text styles; the values index a font family's faces.
 const (
-	Regular Style = iota
-	Bold
-	Italic
-	BoldItalic
+	Regular    = pagespec.Regular
+	Bold       = pagespec.Bold
+	Italic     = pagespec.Italic
+	BoldItalic = pagespec.BoldItalic
 )
-
-// With returns s with bold and/or italic added.
-func (s Style) With(bold, italic bool) Style {
-	if bold {
-		s |= Bold
-	}
-	if italic {
-		s |= Italic
-	}
-	return s
-}
 
 // Text is a final string with the model field it came from.
 type Text struct {
@@ -199,6 +192,9 @@ type Doc struct {
 	Record docmeta.Record
 }
 
+// Kind is the page specification's kind of d.
+func (d *Doc) Kind() pagespec.Kind { return pagespec.KindOf(d.CongVan) }
+
 // Settings are the presentation choices within Decree 30's ranges.
 type Settings struct {
 	MarginTop, MarginBottom, MarginLeft, MarginRight float64 // mm
@@ -225,11 +221,7 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	fn(d.Number, Regular)
 	fn(d.PlaceDate, Italic)
 	fn(d.Title, Bold)
-	if d.CongVan {
-		fn(d.Summary, Regular)
-	} else {
-		fn(d.Summary, Bold)
-	}
+	fn(d.Summary, pagespec.For(d.Kind()).Font(pagespec.Summary).Style)
 	if len(d.Recipients) > 0 {
 		fn(d.KinhGui, Regular)
 	}

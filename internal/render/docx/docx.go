@@ -20,6 +20,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // Namespaces of the parts.
@@ -70,10 +71,7 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []A
 	if k != len(tables) {
 		return nil, fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
 	}
-	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, cols: colsKind, byHash: map[[32]byte]*image{}}
-	if doc.CongVan {
-		w.cols = colsCongVan
-	}
+	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, sp: pagespec.For(doc.Kind()), byHash: map[[32]byte]*image{}}
 	for st := range w.faces {
 		f, err := fam.Face(fonts.Style(st))
 		if err != nil {
@@ -235,7 +233,7 @@ func (w *builder) app() []byte {
 func (w *builder) pageHeader(number bool) []byte {
 	var b buf
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
-	p := para{jc: "center", size: sizePageNumber}
+	p := para{jc: "center", size: w.font(pagespec.PageNumber).Size}
 	if !number {
 		b.para(&p)
 		b.str("</w:hdr>")
@@ -245,7 +243,7 @@ func (w *builder) pageHeader(number bool) []byte {
 	b.pPr(&p)
 	field := func(inner string) {
 		b.str("<w:r>")
-		b.rPr(ir.Regular, sizePageNumber)
+		b.rPr(ir.Regular, w.font(pagespec.PageNumber).Size)
 		b.str(inner, "</w:r>")
 	}
 	field(`<w:fldChar w:fldCharType="begin"/>`)

@@ -5,9 +5,14 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
-const cellVPad = 1.0 // mm above and below cell text
+// The fitting rules of the layout before package tablefit; they go with it.
+const (
+	maxHeadLines   = 4
+	sizeTableUsual = 12
+)
 
 // tableGeom is a table laid out for one page width.
 type tableGeom struct {
@@ -26,27 +31,27 @@ func (l *layout) annex(a *ir.Annex) error {
 	if err != nil {
 		return err
 	}
-	pw := pageW
-	ph := pageH
+	pw := pagespec.PageW
+	ph := pagespec.PageH
 	if landscape {
-		pw, ph = pageH, pageW
+		pw, ph = pagespec.PageH, pagespec.PageW
 	}
 	ml := l.set.MarginLeft
 	aw := pw - ml - l.set.MarginRight
 	cx := ml + aw/2
 	first := Page{Landscape: landscape}
-	tlh := sizeAnnexTitle * singleSpacing * ptToMM
-	y := l.set.MarginTop + 0.8*sizeAnnexLabel*ptToMM
+	tlh := l.font(pagespec.AnnexTitle).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	y := l.set.MarginTop + 0.8*l.font(pagespec.AnnexLabel).Size*pagespec.PtToMM
 	if a.Label.S != "" {
-		y, _ = l.centredWrapped(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, aw, y, sizeAnnexLabel*singleSpacing*ptToMM)
+		y, _ = l.centredWrapped(&first, a.Label, l.font(pagespec.AnnexLabel), cx, aw, y, l.font(pagespec.AnnexLabel).Size*pagespec.SingleSpacing*pagespec.PtToMM)
 		y += tlh
 	}
-	y, _ = l.centredWrapped(&first, a.Title, ir.Bold, sizeAnnexTitle, cx, aw, y, tlh)
+	y, _ = l.centredWrapped(&first, a.Title, l.font(pagespec.AnnexTitle), cx, aw, y, tlh)
 	y += tlh
 	var w float64
-	y, w = l.centredWrapped(&first, a.Reference, ir.Italic, sizeAnnexTitle, cx, aw, y, tlh)
-	gap := l.ruleGap(ir.Italic, sizeAnnexTitle)
-	l.rule(&first, cx, y+gap, w*ruleRatio)
+	y, w = l.centredWrapped(&first, a.Reference, l.font(pagespec.AnnexReference), cx, aw, y, tlh)
+	gap := l.ruleGap(l.font(pagespec.AnnexReference))
+	l.rule(&first, cx, y+gap, w*pagespec.RuleRatio)
 	y += gap + tlh*0.6
 
 	// The table starts at the left margin, centred when narrower.
@@ -62,7 +67,7 @@ func (l *layout) annex(a *ir.Annex) error {
 	}
 	limit := ph - l.set.MarginBottom
 	top := l.set.MarginTop + 4 // the table's top on later pages
-	lh := g.size * singleSpacing * ptToMM
+	lh := g.size * pagespec.SingleSpacing * pagespec.PtToMM
 	// The header is repeated on every page; half a page leaves the rows
 	// room to advance.
 	if maxH := (limit - top) / 2; headH > maxH {
@@ -90,7 +95,7 @@ func (l *layout) annex(a *ir.Annex) error {
 	if rows > 0 {
 		firstH = g.rowH[0]
 	}
-	if y+headH+min(firstH, lh+2*cellVPad) > limit {
+	if y+headH+min(firstH, lh+2*pagespec.CellVPad) > limit {
 		// Not even a line of the first row fits under the title: the
 		// table starts on the next page rather than leave its header alone.
 		pages = append(pages, Page{Landscape: landscape})
@@ -145,31 +150,31 @@ func (l *layout) splitRow(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text,
 	if bold {
 		st = ir.Bold
 	}
-	lh := g.size * singleSpacing * ptToMM
+	lh := g.size * pagespec.SingleSpacing * pagespec.PtToMM
 	lines := make([][]line, len(cells))
 	left := 0
 	for c, cell := range cells {
 		if cell.S != "" {
-			lines[c] = l.m.wrap([]ir.Span{{S: cell.S, Style: st}}, g.size, g.widths[c]-2*cellPad, g.widths[c]-2*cellPad)
+			lines[c] = l.m.wrap([]ir.Span{{S: cell.S, Style: st}}, g.size, g.widths[c]-2*pagespec.CellPad, g.widths[c]-2*pagespec.CellPad)
 		}
 		left = max(left, len(lines[c]))
 	}
 	done := 0
 	for {
-		k := min(int((limit-*y-2*cellVPad)/lh), left-done)
+		k := min(int((limit-*y-2*pagespec.CellVPad)/lh), left-done)
 		if k < 1 {
 			newPage()
 			continue
 		}
-		h := float64(k)*lh + 2*cellVPad
+		h := float64(k)*lh + 2*pagespec.CellVPad
 		var ops []Op
 		x := x0
 		for c := range cells {
 			w := g.widths[c]
 			ops = append(ops, Op{Kind: OpRect, X: x, Y: *y, W: w, H: h})
 			for i := done; i < done+k && i < len(lines[c]); i++ {
-				base := *y + cellVPad + float64(i-done)*lh + 0.8*g.size*ptToMM + (lh-g.size*ptToMM)/2
-				ops = append(ops, l.m.placeLine(lines[c][i], x+cellPad, base, w-2*cellPad, g.size, cellAlign(t, c))...)
+				base := *y + pagespec.CellVPad + float64(i-done)*lh + 0.8*g.size*pagespec.PtToMM + (lh-g.size*pagespec.PtToMM)/2
+				ops = append(ops, l.m.placeLine(lines[c][i], x+pagespec.CellPad, base, w-2*pagespec.CellPad, g.size, cellAlign(t, c))...)
 			}
 			x += w
 		}
@@ -213,7 +218,7 @@ func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool, err error)
 			if err := l.handWidths(&a.Table, l.areaW(true)); err != nil {
 				return g, landscape, err
 			}
-			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
+			g, _ = l.tableGeom(&a.Table, l.areaW(true), pagespec.TableSizeFloor, false)
 		}
 	}
 	return g, landscape, nil
@@ -233,7 +238,7 @@ func (l *layout) handWidths(t *ir.Table, avail float64) error {
 				widest = c
 			}
 		} else {
-			need += max(minW[c], minColW)
+			need += max(minW[c], pagespec.MinColW)
 		}
 	}
 	if widest < 0 || need > avail || set+need <= avail+1e-9 {
@@ -249,16 +254,16 @@ func (l *layout) handWidths(t *ir.Table, avail float64) error {
 
 func (l *layout) areaW(landscape bool) float64 {
 	if landscape {
-		return pageH - l.set.MarginLeft - l.set.MarginRight
+		return pagespec.PageH - l.set.MarginLeft - l.set.MarginRight
 	}
-	return pageW - l.set.MarginLeft - l.set.MarginRight
+	return pagespec.PageW - l.set.MarginLeft - l.set.MarginRight
 }
 
 // tableGeom fits the columns into avail mm, shrinking the font from
-// sizeTable down to smallest if needed. ok is false when even that size
+// pagespec.TableSize down to smallest if needed. ok is false when even that size
 // would need words cut or, with noWrap, body cells wrapped.
 func (l *layout) tableGeom(t *ir.Table, avail, smallest float64, noWrap bool) (tableGeom, bool) {
-	for size := float64(sizeTable); size >= smallest; size-- {
+	for size := float64(pagespec.TableSize); size >= smallest; size-- {
 		if g, fits, unwrapped := l.fit(t, avail, size); fits && (unwrapped || !noWrap) {
 			return g, true
 		}
@@ -266,10 +271,6 @@ func (l *layout) tableGeom(t *ir.Table, avail, smallest float64, noWrap bool) (t
 	g, fits, unwrapped := l.fit(t, avail, smallest)
 	return g, fits && (unwrapped || !noWrap)
 }
-
-// maxHeadLines is the most lines a header cell wraps to when the page
-// has the room: a taller header is repeated on every page.
-const maxHeadLines = 4
 
 // contentWidths returns each column's min-content width (its longest word
 // in the body, totals and one-column header cells) and max-content width
@@ -279,9 +280,9 @@ func (l *layout) contentWidths(t *ir.Table, size float64) (minW, natW []float64)
 	minW = make([]float64, n)
 	natW = make([]float64, n)
 	measure := func(c int, s string, st ir.Style) {
-		natW[c] = max(natW[c], l.m.w(s, st, size)+2*cellPad)
+		natW[c] = max(natW[c], l.m.w(s, st, size)+2*pagespec.CellPad)
 		for _, w := range strings.Fields(s) {
-			minW[c] = max(minW[c], l.m.w(w, st, size)+2*cellPad)
+			minW[c] = max(minW[c], l.m.w(w, st, size)+2*pagespec.CellPad)
 		}
 	}
 	for _, row := range t.Rows {
@@ -296,7 +297,7 @@ func (l *layout) contentWidths(t *ir.Table, size float64) (minW, natW []float64)
 		if cell.ColSpan == 1 {
 			// Header words may wrap; only their longest word counts here.
 			for _, w := range strings.Fields(cell.Text.S) {
-				minW[col] = max(minW[col], l.m.w(w, ir.Bold, size)+2*cellPad)
+				minW[col] = max(minW[col], l.m.w(w, ir.Bold, size)+2*pagespec.CellPad)
 			}
 		}
 	})
@@ -308,17 +309,17 @@ func (l *layout) contentWidths(t *ir.Table, size float64) (minW, natW []float64)
 func (l *layout) headWidths(t *ir.Table, size float64) []float64 {
 	out := make([]float64, len(t.Align))
 	lines := func(s string, w float64) int {
-		return len(l.m.wrap([]ir.Span{{S: s, Style: ir.Bold}}, size, w-2*cellPad, w-2*cellPad))
+		return len(l.m.wrap([]ir.Span{{S: s, Style: ir.Bold}}, size, w-2*pagespec.CellPad, w-2*pagespec.CellPad))
 	}
 	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
 		s := cell.Text.S
 		if cell.ColSpan != 1 || s == "" {
 			return
 		}
-		hi := l.m.w(s, ir.Bold, size) + 2*cellPad // one line
+		hi := l.m.w(s, ir.Bold, size) + 2*pagespec.CellPad // one line
 		lo := 0.0
 		for _, w := range strings.Fields(s) {
-			lo = max(lo, l.m.w(w, ir.Bold, size)+2*cellPad)
+			lo = max(lo, l.m.w(w, ir.Bold, size)+2*pagespec.CellPad)
 		}
 		if lines(s, lo) <= maxHeadLines {
 			out[col] = max(out[col], lo)
@@ -424,32 +425,32 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 	default:
 		// Some word must be cut by character anyway. Set widths stay;
 		// the other columns share the rest in proportion to their longest
-		// word, none narrower than minColW, so that a single long token
+		// word, none narrower than pagespec.MinColW, so that a single long token
 		// cannot squeeze its neighbours to nothing.
 		flexAvail, flexMin, nFlex := avail-sumFixed, 0.0, 0.0
 		for c := range n {
 			if t.Width[c] == 0 {
-				minW[c] = max(minW[c], minColW)
+				minW[c] = max(minW[c], pagespec.MinColW)
 				flexMin += minW[c]
 				nFlex++
 			}
 		}
 		k := 0.0
-		if d := flexMin - nFlex*minColW; d > 0 {
-			k = max(0, (flexAvail-nFlex*minColW)/d)
+		if d := flexMin - nFlex*pagespec.MinColW; d > 0 {
+			k = max(0, (flexAvail-nFlex*pagespec.MinColW)/d)
 		}
 		for c := range n {
 			widths[c] = t.Width[c]
 			if t.Width[c] == 0 {
-				widths[c] = minColW + k*(minW[c]-minColW)
+				widths[c] = pagespec.MinColW + k*(minW[c]-pagespec.MinColW)
 			}
 		}
 	}
 	g = tableGeom{size: size, widths: widths}
-	lh := size * singleSpacing * ptToMM
+	lh := size * pagespec.SingleSpacing * pagespec.PtToMM
 	cellH := func(s string, st ir.Style, w float64) float64 {
-		lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
-		return float64(len(lines))*lh + 2*cellVPad
+		lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*pagespec.CellPad, w-2*pagespec.CellPad)
+		return float64(len(lines))*lh + 2*pagespec.CellVPad
 	}
 	g.headH = make([]float64, len(t.Header))
 	type spanned struct {
@@ -470,7 +471,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 		}
 	})
 	for r := range g.headH {
-		g.headH[r] = max(g.headH[r], lh+2*cellVPad)
+		g.headH[r] = max(g.headH[r], lh+2*pagespec.CellVPad)
 	}
 	for _, s := range tall {
 		have := 0.0
@@ -482,7 +483,7 @@ func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwra
 		}
 	}
 	rowH := func(cells []ir.Text, st ir.Style) float64 {
-		h := lh + 2*cellVPad
+		h := lh + 2*pagespec.CellVPad
 		for c, cell := range cells {
 			h = max(h, cellH(cell.S, st, widths[c]))
 		}
@@ -550,13 +551,13 @@ func (l *layout) cellText(s string, st ir.Style, size, x, y, w, h float64, a ali
 	if s == "" {
 		return nil
 	}
-	lh := size * singleSpacing * ptToMM
-	lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
+	lh := size * pagespec.SingleSpacing * pagespec.PtToMM
+	lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*pagespec.CellPad, w-2*pagespec.CellPad)
 	top := y + (h-float64(len(lines))*lh)/2
 	var ops []Op
 	for i, ln := range lines {
-		base := top + float64(i)*lh + 0.8*size*ptToMM + (lh-size*ptToMM)/2
-		ops = append(ops, l.m.placeLine(ln, x+cellPad, base, w-2*cellPad, size, a)...)
+		base := top + float64(i)*lh + 0.8*size*pagespec.PtToMM + (lh-size*pagespec.PtToMM)/2
+		ops = append(ops, l.m.placeLine(ln, x+pagespec.CellPad, base, w-2*pagespec.CellPad, size, a)...)
 	}
 	return ops
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // bodyTableGeom fits a body table to the text width of a portrait page,
@@ -16,7 +17,7 @@ func (l *layout) bodyTableGeom(t *ir.Table) (tableGeom, error) {
 		if err := l.handWidths(t, l.textW()); err != nil {
 			return g, err
 		}
-		g, _ = l.tableGeom(t, l.textW(), sizeTableMin, false)
+		g, _ = l.tableGeom(t, l.textW(), pagespec.TableSizeFloor, false)
 	}
 	return g, nil
 }
@@ -36,7 +37,7 @@ func (l *layout) bodyTable(t *ir.Table) []block {
 	for _, h := range g.headH {
 		headH += h
 	}
-	ps := l.set.ParagraphSpacing * ptToMM
+	ps := l.set.ParagraphSpacing * pagespec.PtToMM
 	head := &block{ops: l.headerOps(t, g, x0), h: headH}
 	out := []block{{ops: head.ops, h: headH, before: ps, keep: true}}
 	for r, row := range t.Rows {
@@ -60,7 +61,7 @@ func BodyTableLayouts(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]AnnexL
 	if err != nil {
 		return nil, err
 	}
-	l := &layout{m: m, set: set, doc: doc}
+	l := &layout{m: m, set: set, doc: doc, sp: pagespec.For(doc.Kind())}
 	var out []AnnexLayout
 	for i := range doc.Body {
 		if t := doc.Body[i].Table; t != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // AnnexLayout is the page orientation and table geometry this package
@@ -23,7 +24,7 @@ func AnnexLayouts(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]AnnexLayou
 	if err != nil {
 		return nil, err
 	}
-	l := &layout{m: m, set: set, doc: doc}
+	l := &layout{m: m, set: set, doc: doc, sp: pagespec.For(doc.Kind())}
 	out := make([]AnnexLayout, len(doc.Annexes))
 	for i := range doc.Annexes {
 		g, landscape, err := l.annexGeom(&doc.Annexes[i])
