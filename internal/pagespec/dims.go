@@ -62,3 +62,9 @@ const (
 	// the paddings. It equals bhytdoc.MinColumnWidth.
 	MinColW = 7.0
 )
+
+// RuleGap is how far under a line's baseline its rule goes, given the
+// descent (mm, positive) of the line's face at its size: below the
+// descenders, 1 pt of white and half the stroke, and never nearer than
+// 1.8 mm, where it sits on printed documents.
+func RuleGap(descent float64) float64 { return max(1.8, descent+PtToMM+RuleWidth/2) }

@@ -34,8 +34,8 @@ type image struct {
 type builder struct {
 	doc     *ir.Doc
 	set     ir.Settings
-	annexes []AnnexLayout
-	tables  []AnnexLayout // body tables, in order
+	annexes []*AnnexLayout
+	tables  []*AnnexLayout // body tables, in order
 	faces   [4]*fonts.Face
 	sp      *pagespec.Spec
 	b       buf
@@ -580,7 +580,7 @@ func (w *builder) annex(i int) {
 
 // gridTable writes a bordered table (an annex's or the body's) with its
 // header rows repeated on every page, in lay's size and column widths.
-func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
+func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	n := len(lay.Widths)
 	tb := table{borders: true, jc: "center", mar: [4]int{twips(pagespec.CellVPad), twips(pagespec.CellPad), twips(pagespec.CellVPad), twips(pagespec.CellPad)}}
 	tb.widths = make([]int, n)

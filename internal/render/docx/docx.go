@@ -21,6 +21,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+	"github.com/bhytdoc/bhytdoc/internal/tablefit"
 )
 
 // Namespaces of the parts.
@@ -36,20 +37,16 @@ const (
 	xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 )
 
-// AnnexLayout is the orientation and table geometry of an annex, as the
-// PDF layout decides it, so that both formats agree.
-type AnnexLayout struct {
-	Landscape bool
-	Size      float64   // table font size, pt
-	Widths    []float64 // column widths, mm
-}
+// AnnexLayout is the orientation, font size and column widths of a
+// table, as package tablefit fits it for every format.
+type AnnexLayout = tablefit.Layout
 
 // Render returns the .docx bytes of doc. fam measures text for the
 // lengths of the rules and hanging indents (the document names Times New
 // Roman; fam should be metric-compatible with it). annexes gives the
 // layout of each annex of doc, tables that of each table in its body, in
 // order. Nothing is returned on error.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []AnnexLayout) ([]byte, error) {
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []*AnnexLayout) ([]byte, error) {
 	if len(annexes) != len(doc.Annexes) {
 		return nil, fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
 	}

@@ -139,11 +139,7 @@ func (l *layout) centredWrapped(p *Page, t ir.Text, f pagespec.Font, cx, width, 
 // documents. A face with long descenders moves the rule, and what
 // follows it, down.
 func (l *layout) ruleGap(font pagespec.Font) float64 {
-	d := 0.0
-	if f := l.m.faces[font.Style]; f != nil {
-		d = -float64(f.Descent()) / 1000 * font.Size * pagespec.PtToMM
-	}
-	return max(1.8, d+pagespec.PtToMM+pagespec.RuleWidth/2)
+	return pagespec.RuleGap(l.faces().Descent(font.Style) * font.Size)
 }
 
 func (l *layout) rule(p *Page, cx, y, w float64) {
