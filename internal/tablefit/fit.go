@@ -150,6 +150,15 @@ type model struct {
 func prepare(t *ir.Table, w WidthFunc) *model {
 	n := len(t.Align)
 	m := &model{t: t, w: w, n: n, long: make([]float64, n), full: make([]float64, n), num: make([]bool, n)}
+	var a arena
+	cells := 0
+	for _, row := range t.Rows {
+		cells += len(row)
+	}
+	a.words = make([]float64, 0, 2*cells)
+	a.seps = make([]float64, 0, 2*cells)
+	a.dash = make([]bool, 0, 2*cells)
+	all := make([]text, 0, cells)
 	seen := make([]bool, n)
 	for c := range m.num {
 		m.num[c] = true
@@ -160,19 +169,20 @@ func prepare(t *ir.Table, w WidthFunc) *model {
 	}
 	m.rows = make([][]text, len(t.Rows))
 	for r, row := range t.Rows {
-		m.rows[r] = make([]text, len(row))
+		k := len(all)
 		for c, cell := range row {
 			if c >= n {
 				break
 			}
-			x := measure(cell.S, pagespec.Regular, w)
-			m.rows[r][c] = x
+			x := a.measure(cell.S, pagespec.Regular, w)
+			all = append(all, x)
 			add(c, x)
 			if cell.S != "" {
 				seen[c] = true
 				m.num[c] = m.num[c] && numeric(cell.S)
 			}
 		}
+		m.rows[r] = all[k:len(all):len(all)]
 	}
 	m.totals = make([]text, len(t.Totals))
 	for c, cell := range t.Totals {
