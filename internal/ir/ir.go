@@ -210,31 +210,33 @@ type Settings struct {
 // is drawn in. The glyph check uses it; so do tests comparing extracted
 // text.
 func (d *Doc) Each(fn func(t Text, st Style)) {
+	sp := pagespec.For(d.Kind())
+	as := func(e pagespec.Element) Style { return sp.Font(e).Style }
 	for _, t := range d.Parent {
-		fn(t, Regular)
+		fn(t, as(pagespec.Parent))
 	}
 	for _, t := range d.Issuer {
-		fn(t, Bold)
+		fn(t, as(pagespec.Issuer))
 	}
-	fn(d.QuocHieu, Bold)
-	fn(d.TieuNgu, Bold)
-	fn(d.Number, Regular)
-	fn(d.PlaceDate, Italic)
-	fn(d.Title, Bold)
-	fn(d.Summary, pagespec.For(d.Kind()).Font(pagespec.Summary).Style)
+	fn(d.QuocHieu, as(pagespec.QuocHieu))
+	fn(d.TieuNgu, as(pagespec.TieuNgu))
+	fn(d.Number, as(pagespec.Number))
+	fn(d.PlaceDate, as(pagespec.PlaceDate))
+	fn(d.Title, as(pagespec.Title))
+	fn(d.Summary, as(pagespec.Summary))
 	if len(d.Recipients) > 0 {
 		fn(d.KinhGui, Regular)
 	}
 	for _, t := range d.Recipients {
 		fn(t, Regular)
 	}
-	fn(d.IssuedWith, Italic)
-	fn(d.Authority, Bold)
+	fn(d.IssuedWith, as(pagespec.IssuedWith))
+	fn(d.Authority, as(pagespec.Authority))
 	for _, t := range d.Bases {
-		fn(t, Italic)
+		fn(t, as(pagespec.Basis))
 	}
-	fn(d.Proposal, Italic)
-	fn(d.Decision, Bold)
+	fn(d.Proposal, as(pagespec.Basis))
+	fn(d.Decision, as(pagespec.Decision))
 	for _, b := range d.Body {
 		fn(Text{S: b.Marker, Field: b.Field}, b.MarkerStyle)
 		for _, s := range b.Spans {
@@ -247,7 +249,7 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	for _, t := range d.Closing {
 		fn(t, Regular)
 	}
-	fn(d.NoiNhan, BoldItalic)
+	fn(d.NoiNhan, as(pagespec.NoiNhan))
 	for _, t := range d.Copies {
 		fn(t, Regular)
 	}
@@ -255,9 +257,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(b.Purpose, Regular)
 	}
 	for _, m := range d.Marks {
-		fn(m.Text, Bold)
+		fn(m.Text, as(pagespec.Mark))
 	}
-	fn(d.DuThao, Bold)
+	fn(d.DuThao, as(pagespec.Mark))
 	fn(d.Typist, Regular)
 	for _, t := range d.Contact {
 		fn(t, Regular)
@@ -297,9 +299,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(s.Name, Bold)
 	}
 	for _, a := range d.Annexes {
-		fn(a.Label, Bold)
-		fn(a.Title, Bold)
-		fn(a.Reference, Italic)
+		fn(a.Label, as(pagespec.AnnexLabel))
+		fn(a.Title, as(pagespec.AnnexTitle))
+		fn(a.Reference, as(pagespec.AnnexReference))
 		a.Table.each(fn)
 	}
 }

@@ -174,7 +174,7 @@ func prepare(t *ir.Table, w WidthFunc) *model {
 			if c >= n {
 				break
 			}
-			x := a.measure(cell.S, pagespec.Regular, w)
+			x := a.measure(cell.S, tableStyle(pagespec.TableBody), w)
 			all = append(all, x)
 			add(c, x)
 			if cell.S != "" {
@@ -189,7 +189,7 @@ func prepare(t *ir.Table, w WidthFunc) *model {
 		if c >= n {
 			break
 		}
-		x := measure(cell.S, pagespec.Bold, w)
+		x := measure(cell.S, tableStyle(pagespec.TableTotals), w)
 		m.totals[c] = x
 		add(c, x)
 	}
@@ -199,7 +199,7 @@ func prepare(t *ir.Table, w WidthFunc) *model {
 	for _, hr := range t.Header {
 		for _, cell := range hr {
 			m.cells = append(m.cells, cell)
-			m.head = append(m.head, measure(cell.Text.S, pagespec.Bold, w))
+			m.head = append(m.head, measure(cell.Text.S, tableStyle(pagespec.TableHeader), w))
 		}
 	}
 	return m
@@ -553,3 +553,7 @@ func sum(xs []float64) float64 {
 	}
 	return t
 }
+
+// tableStyle is the emphasis of a part of a table; tables are set alike
+// in every kind of document.
+func tableStyle(e pagespec.Element) pagespec.Style { return pagespec.For(pagespec.Other).Font(e).Style }

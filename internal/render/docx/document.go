@@ -638,7 +638,7 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 				hc.vMerge = "restart"
 			}
 			if c.Row == r {
-				hc.paras = text(c.Text.S, ir.Bold, "center")
+				hc.paras = text(c.Text.S, w.font(pagespec.TableHeader).Style, "center")
 			}
 			hr.cells = append(hr.cells, hc)
 			col += span
@@ -668,7 +668,7 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 		return br
 	}
 	for i, r := range t.Rows {
-		br := bodyRow(r, ir.Regular)
+		br := bodyRow(r, w.font(pagespec.TableBody).Style)
 		if len(t.Totals) > 0 && i >= len(t.Rows)-2 {
 			// As in the PDF, the last two body rows stay with the totals
 			// row: Word keeps a row whose paragraphs keep with the next.
@@ -681,7 +681,7 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 		tb.rows = append(tb.rows, br)
 	}
 	if len(t.Totals) > 0 {
-		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
+		tb.rows = append(tb.rows, bodyRow(t.Totals, w.font(pagespec.TableTotals).Style))
 	}
 	w.b.table(&tb)
 }

@@ -171,9 +171,9 @@ func (l *layout) fitsPages(g *tablefit.Layout, room float64) bool {
 // of every cell as fit under *y, then the rest on following pages (each
 // with the header), every part boxed and its text top-aligned.
 func (l *layout) splitRow(t *ir.Table, g *tablefit.Layout, x0 float64, cells []ir.Text, bold bool, y *float64, limit float64, emit func([]Op), newPage func()) {
-	st := ir.Regular
+	st := l.font(pagespec.TableBody).Style
 	if bold {
-		st = ir.Bold
+		st = l.font(pagespec.TableTotals).Style
 	}
 	lh := g.Size * pagespec.SingleSpacing * pagespec.PtToMM
 	lines := make([][]line, len(cells))
@@ -266,7 +266,7 @@ func (l *layout) headerOps(t *ir.Table, g *tablefit.Layout, x0 float64) []Op {
 		x, w := xs[col], xs[col+cell.ColSpan]-xs[col]
 		y, h := ys[r], ys[r+cell.RowSpan]-ys[r]
 		ops = append(ops, Op{Kind: OpRect, X: x, Y: y, W: w, H: h})
-		ops = append(ops, l.cellText(cell.Text.S, ir.Bold, g.Size, x, y, w, h, alignCenter)...)
+		ops = append(ops, l.cellText(cell.Text.S, l.font(pagespec.TableHeader).Style, g.Size, x, y, w, h, alignCenter)...)
 	})
 	return ops
 }
@@ -274,9 +274,9 @@ func (l *layout) headerOps(t *ir.Table, g *tablefit.Layout, x0 float64) []Op {
 // rowOps draws one body or totals row with its top at y = 0.
 func (l *layout) rowOps(t *ir.Table, g *tablefit.Layout, x0 float64, cells []ir.Text, h float64, bold bool) []Op {
 	var ops []Op
-	st := ir.Regular
+	st := l.font(pagespec.TableBody).Style
 	if bold {
-		st = ir.Bold
+		st = l.font(pagespec.TableTotals).Style
 	}
 	x := x0
 	for c, cell := range cells {
