@@ -1,6 +1,9 @@
 package docx
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
 // ridCopyESign is the first-page header of an electronic copy (ô 14).
 const ridCopyESign = "rIdCopyESign"
@@ -16,20 +19,20 @@ func (w *builder) copyBlock() error {
 	}
 	rule := para{topRule: true, before: ptTwips(w.bodyLine()), keepNext: true, size: 2, line: 40, lineRule: "exact"}
 	w.b.para(&rule)
-	left := w.cols.headLeft
+	left := w.sp.Head.Left
 	var l, r []para
 	for _, t := range c.Parent {
-		l = append(l, centred(t, ir.Regular, sizeIssuer))
+		l = append(l, centred(t, w.font(pagespec.Parent)))
 	}
 	for _, t := range c.Issuer {
-		l = append(l, centred(t, ir.Bold, sizeIssuer))
+		l = append(l, centred(t, w.font(pagespec.Issuer)))
 	}
 	if len(c.Parent) > 0 {
-		r = append(r, centred(ir.Text{}, ir.Regular, sizeIssuer)) // the form is level with the body's name
+		r = append(r, centred(ir.Text{}, w.font(pagespec.Parent))) // the form is level with the body's name
 	}
-	r = append(r, centred(c.Form, ir.Bold, sizeTitle))
-	num := centred(c.Number, ir.Regular, sizeNumber)
-	date := centred(c.PlaceDate, ir.Italic, sizePlaceDate)
+	r = append(r, centred(c.Form, w.font(pagespec.CopyForm)))
+	num := centred(c.Number, w.font(pagespec.Number))
+	date := centred(c.PlaceDate, w.font(pagespec.PlaceDate))
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	w.b.table(&table{widths: []int{wl, wr}, rows: []row{
 		{cantSplit: true, cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
