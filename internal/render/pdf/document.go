@@ -295,6 +295,7 @@ func (l *layout) flowBlocks() []block {
 		}
 	}
 	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	out = append(out, l.confirmationBlock()...)
 	return append(out, l.copyBlocks()...)
 }
 
@@ -389,8 +390,10 @@ func (l *layout) signatureBlock(d signParts) []block {
 	}
 	// Nơi nhận: label level with the first title line, items under it.
 	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
-	lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
+		lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
+		b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
+	}
 	clh := sizeCopies * singleSpacing * ptToMM
 	desc := 0.3 * sizeCopies * ptToMM
 	out := []block{{}}
