@@ -81,7 +81,9 @@ func Header(buf *bytes.Buffer, d *ir.Doc) {
 	}
 	w.para(lines(left...))
 	w.para(lines(bold(d.QuocHieu), bold(d.TieuNgu)))
-	w.para(italic(d.PlaceDate))
+	if d.PlaceDate.S != "" { // a biên bản has none (Mẫu 1.9)
+		w.para(italic(d.PlaceDate))
+	}
 	if !d.CongVan {
 		w.para(lines(bold(d.Title), bold(d.Summary), italic(d.IssuedWith)))
 	}
@@ -153,6 +155,7 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 		w.signature(&d.Signatures[i])
 	}
 	w.noiNhan(d.NoiNhan, d.Copies, d.Braces)
+	w.confirmation(d.Confirmation)
 	if d.Typist.S != "" {
 		w.para(plain(d.Typist))
 	}
@@ -185,6 +188,9 @@ func (w writer) signature(s *ir.Signature) {
 }
 
 func (w writer) noiNhan(label ir.Text, copies []ir.Text, braces []ir.Brace) {
+	if label.S == "" && len(copies) == 0 {
+		return // a biên bản, an agreement may have no Nơi nhận
+	}
 	w.para(styled(label.S, ir.BoldItalic))
 	w.list(copies, braces)
 }
@@ -378,4 +384,17 @@ func listNumber(b *ir.Block) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// confirmation writes a giấy nghỉ phép's confirmation column (Mẫu 1.10):
+// its heading bold, "(Chữ ký, dấu)" italic.
+func (w writer) confirmation(c []ir.Text) {
+	if len(c) == 0 {
+		return
+	}
+	ls := []string{bold(c[0])}
+	for _, t := range c[1:] {
+		ls = append(ls, italic(t))
+	}
+	w.para(lines(ls...))
 }

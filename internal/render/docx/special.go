@@ -1,0 +1,32 @@
+package docx
+
+import "github.com/bhytdoc/bhytdoc/internal/ir"
+
+// confirmation writes a giấy nghỉ phép's confirmation column (Mẫu 1.10)
+// under the signature table: a borderless table whose left cell, as wide
+// as Nơi nhận's, holds the heading (bold), "(Chữ ký, dấu)" (italic) and
+// the room for a signature and seal.
+func (w *builder) confirmation() {
+	c := w.doc.Confirmation
+	if len(c) == 0 {
+		return
+	}
+	left := w.cols.signLeft
+	wl, wr := twips(left), twips(w.textW())-twips(left)
+	var ps []para
+	for i, t := range c {
+		st := ir.Bold
+		if i > 0 {
+			st = ir.Italic
+		}
+		p := centred(t, st, sizeSignature)
+		if i == 0 {
+			p.before = ptTwips(w.bodyLine())
+		}
+		ps = append(ps, p)
+	}
+	// The room a signature and seal take, as under a signer's titles.
+	ps = append(ps, para{line: twips(signatureSpace), lineRule: "exact", size: sizeSignature})
+	t := table{widths: []int{wl, wr}, rows: []row{{cantSplit: true, cells: []cell{{w: wl, paras: ps}, {w: wr}}}}}
+	w.b.table(&t)
+}
