@@ -90,7 +90,7 @@ func GiayGioiThieu() *bhytdoc.Document {
 func BienBan() *bhytdoc.Document {
 	return &bhytdoc.Document{
 		Kind: bhytdoc.BienBan, Issuer: issuer, Number: 5, Date: bhytdoc.Date{Year: 2024, Month: 7, Day: 15},
-		Summary: "Hội nghị sơ kết công tác phát triển người tham gia bảo hiểm y tế 6 tháng đầu năm 2024",
+		Summary: "Hội nghị sơ kết công tác bảo hiểm y tế 6 tháng đầu năm 2024",
 		Minutes: &bhytdoc.Minutes{
 			Meeting: "Hội nghị",
 			Start:   bhytdoc.Moment{Date: bhytdoc.Date{Year: 2024, Month: 7, Day: 15}, Hour: 14},
@@ -166,7 +166,8 @@ func ThuCong() *bhytdoc.Document {
 		Kind: bhytdoc.ThuCong, Issuer: issuer, Place: "Nam Trực", Date: bhytdoc.Date{Year: 2024, Month: 12, Day: 20},
 		Summary:    "Thư cảm ơn",
 		Recipients: []string{"Cán bộ, viên chức Bảo hiểm xã hội huyện Nam Trực"},
-		Body:       para("Ủy ban nhân dân huyện ghi nhận và cảm ơn những đóng góp của các đồng chí trong năm 2024."),
+		Body: append(para("Năm 2024, với sự nỗ lực của cán bộ, viên chức Bảo hiểm xã hội huyện, tỷ lệ bao phủ bảo hiểm y tế toàn huyện đạt 93,2%, vượt chỉ tiêu Hội đồng nhân dân huyện giao 1,2 điểm phần trăm; 20/20 xã, thị trấn hoàn thành chỉ tiêu."),
+			para("Ủy ban nhân dân huyện ghi nhận và cảm ơn những đóng góp của các đồng chí, chúc các đồng chí mạnh khỏe, tiếp tục hoàn thành tốt nhiệm vụ trong năm 2025.")...),
 		Signatures: []bhytdoc.Signature{{Position: "Chủ tịch", Name: "Nguyễn Văn An"}},
 		NoiNhan:    []bhytdoc.Recipient{{Name: "Như trên"}},
 		Luu:        []string{"VT"},
