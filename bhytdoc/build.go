@@ -62,6 +62,7 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	n := d.normalized(tone)
 	var p problems
 	n.validate(&p)
+	n.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,9 @@
 package bhytdoc
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // appendixIII is the table of abbreviations of Decree 30, Appendix III
 // (I. Bảng chữ viết tắt tên loại văn bản hành chính), in its order, with
@@ -82,6 +85,53 @@ func TestKindNumberSymbol(t *testing.T) {
 		}
 		if got := d.NumberSymbol(); got != want {
 			t.Errorf("%s: %q, want %q", k, got, want)
+		}
+	}
+}
+
+// TestClerkChecks: points run a), b), c), d), đ), e) — "e)" after "d)"
+// is refused naming its block; a quyết định's "Như Điều N" names an
+// article that exists and says who executes it.
+func TestClerkChecks(t *testing.T) {
+	d := &Document{Body: []Block{
+		{Kind: Item, Label: "1."},
+		{Kind: Point, Label: "a)"}, {Kind: Point, Label: "b)"}, {Kind: Point, Label: "c)"},
+		{Kind: Point, Label: "d)"}, {Kind: Point, Label: "e)"},
+		{Kind: Item, Label: "2."},
+		{Kind: Point, Label: "a)"}, {Kind: Point, Label: "b)"}, {Kind: Point, Label: "c)"},
+		{Kind: Point, Label: "d)"}, {Kind: Point, Label: "đ)"}, {Kind: Point, Label: "e)"}, {Kind: Point, Label: "g)"},
+		{Kind: Item, Label: "3."}, {Kind: Point, Label: "b)"},
+	}}
+	var p problems
+	d.validatePoints(&p)
+	got := (&ValidationError{Errors: p.errs}).Fields()
+	if len(got) != 2 || got[0] != "Body[5].Label" || got[1] != "Body[15].Label" {
+		t.Fatalf("fields %v: want Body[5] (e after d) and Body[15] (starts at b)", got)
+	}
+	if !strings.Contains(p.errs[0].Error(), `"e)" after "d)"`) || !strings.Contains(p.errs[0].Error(), `want "đ)"`) {
+		t.Errorf("message: %v", p.errs[0])
+	}
+
+	q := &Document{Kind: QuyetDinh, Body: []Block{
+		{Kind: Article, Label: "Điều 1.", Text: []Span{{Text: "Giao chỉ tiêu."}}},
+		{Kind: Article, Label: "Điều 2.", Text: []Span{{Text: "Chủ tịch các xã chịu trách nhiệm thi hành Quyết định này."}}},
+	}}
+	for _, c := range []struct {
+		first, want string
+	}{
+		{"Như Điều 2", ""},
+		{"Như Điều 3", "has no Điều 3"},
+		{"Như Điều 1", "does not say who executes"},
+		{"UBND tỉnh", "starts \"Như Điều N\""},
+	} {
+		q.NoiNhan = []Recipient{{Name: c.first}}
+		var p problems
+		q.validateNhuDieu(&p)
+		switch {
+		case c.want == "" && len(p.errs) > 0:
+			t.Errorf("%q: %v", c.first, p.errs)
+		case c.want != "" && (len(p.errs) != 1 || !strings.Contains(p.errs[0].Error(), c.want)):
+			t.Errorf("%q: %v, want %q", c.first, p.errs, c.want)
 		}
 	}
 }

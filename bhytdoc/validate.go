@@ -168,6 +168,8 @@ func (d *Document) validate(p *problems) {
 	d.validateDecision(p)
 	d.validateMarks(p)
 	d.validateSpecial(p)
+	d.validatePoints(p)
+	d.validateNhuDieu(p)
 	if len(d.Body) == 0 && d.Invitation == nil && d.Introduction == nil && d.Leave == nil {
 		p.add("Body", "empty")
 	}

@@ -261,6 +261,18 @@ func (g gen) document() *bhytdoc.Document {
 	for n := 1 + g.r.IntN(12); n > 0; n-- {
 		d.Body = append(d.Body, g.block())
 	}
+	pt := 0
+	for i := range d.Body { // points run a), b), c) … in each item
+		switch d.Body[i].Kind {
+		case bhytdoc.Point:
+			d.Body[i].Label = bhytdoc.PointLabel(pt % 23)
+			if pt++; pt == 23 {
+				pt = 0
+			}
+		case bhytdoc.Part, bhytdoc.Section, bhytdoc.Item, bhytdoc.SubItem, bhytdoc.Article:
+			pt = 0
+		}
+	}
 	art := 0
 	for i := range d.Body {
 		if d.Body[i].Kind == bhytdoc.Article {
@@ -371,5 +383,20 @@ func (g gen) fitKind(d *bhytdoc.Document) {
 	}
 	if d.IssuedWith != "" {
 		d.Number, d.Signatures, d.NoiNhan, d.Luu = 0, nil, nil, nil
+	}
+	if d.Kind == bhytdoc.QuyetDinh || d.Kind == bhytdoc.NghiQuyet {
+		// Nơi nhận starts "Như Điều N", the last article, which says who
+		// executes the decision.
+		for i := len(d.Body) - 1; i >= 0; i-- {
+			if b := &d.Body[i]; b.Kind == bhytdoc.Article {
+				b.Text = []bhytdoc.Span{{Text: "Chủ tịch chịu trách nhiệm thi hành"}}
+				n := strings.TrimSuffix(strings.TrimPrefix(b.Label, "Điều "), ".")
+				d.NoiNhan = append([]bhytdoc.Recipient{{Name: "Như Điều " + n}}, d.NoiNhan...)
+				if len(d.NoiNhan) > 1 && d.NoiNhan[1].Joined {
+					d.NoiNhan[1].Joined = false
+				}
+				break
+			}
+		}
 	}
 }

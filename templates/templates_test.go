@@ -51,6 +51,17 @@ func TestFillExamples(t *testing.T) {
 			if d.Kind != kinds[name] {
 				t.Errorf("kind %v", d.Kind)
 			}
+			if name == "quyet-dinh-giao-chi-tieu" {
+				// Its Điều 1 says "chi tiết tại Phụ lục kèm theo": without
+				// the annex (bhytdoc new --baseline, or an annex file) it
+				// is refused, never rendered pointing to nothing.
+				if _, err := bhytdoc.RenderPDF(d, nil); err == nil || !strings.Contains(err.Error(), "Body[0]: refers to \"chi tiết tại Phụ lục\"") {
+					t.Errorf("PDF without its annex: %v", err)
+				}
+				d.Annexes = []bhytdoc.Annex{{Title: "Chỉ tiêu", Table: bhytdoc.Table{
+					Header: [][]bhytdoc.HeaderCell{{{Text: "Đơn vị"}, {Text: "Tỷ lệ"}}},
+					Rows:   [][]string{{"Phường Lê Bình", "100%"}}}}}
+			}
 			if _, err := bhytdoc.RenderPDF(d, nil); err != nil {
 				t.Errorf("PDF: %v", err)
 			}
