@@ -30,7 +30,7 @@ func load(t *testing.T, name string) map[string]any {
 }
 
 func TestNames(t *testing.T) {
-	want := []string{"bao-cao-bhyt", "cong-dien-don-doc-bhyt", "cong-van-bhyt", "cong-van-xa-bhyt", "giay-moi-so-ket-bhyt", "ke-hoach-bhyt", "quyet-dinh-giao-chi-tieu"}
+	want := []string{"bao-cao-bhyt", "bien-ban-hop-bhyt", "cong-dien-don-doc-bhyt", "cong-van-bhyt", "cong-van-xa-bhyt", "giay-moi-so-ket-bhyt", "ke-hoach-bhyt", "quyet-dinh-giao-chi-tieu", "to-trinh-giao-chi-tieu"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
@@ -42,7 +42,8 @@ func TestNames(t *testing.T) {
 func TestFillExamples(t *testing.T) {
 	kinds := map[string]bhytdoc.Kind{"cong-van-bhyt": bhytdoc.CongVan, "ke-hoach-bhyt": bhytdoc.KeHoach, "bao-cao-bhyt": bhytdoc.BaoCao,
 		"cong-van-xa-bhyt": bhytdoc.CongVan, "quyet-dinh-giao-chi-tieu": bhytdoc.QuyetDinh,
-		"giay-moi-so-ket-bhyt": bhytdoc.GiayMoi, "cong-dien-don-doc-bhyt": bhytdoc.CongDien}
+		"giay-moi-so-ket-bhyt": bhytdoc.GiayMoi, "cong-dien-don-doc-bhyt": bhytdoc.CongDien,
+		"bien-ban-hop-bhyt": bhytdoc.BienBan, "to-trinh-giao-chi-tieu": bhytdoc.ToTrinh}
 	for _, name := range Names() {
 		t.Run(name, func(t *testing.T) {
 			d, err := Fill(name, load(t, name))
