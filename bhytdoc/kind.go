@@ -170,3 +170,19 @@ func (k Kind) Ident() string {
 func (k Kind) twoParties() bool {
 	return k == HopDong || k == BanGhiNho || k == BanThoaThuan
 }
+
+// Model is the Appendix III model d is laid out by: its kind's, except
+// that a quyết định whose trích yếu issues or approves another document
+// ("Ban hành …", "Phê duyệt …") and the document it issues (IssuedWith
+// set) follow Mẫu 1.3. A nil d gives "".
+func (d *Document) Model() string {
+	if d == nil {
+		return ""
+	}
+	s := strings.ToLower(oneLine(d.Summary))
+	s = strings.TrimPrefix(s, "về việc ")
+	if d.issued() || d.Kind == QuyetDinh && (strings.HasPrefix(s, "ban hành") || strings.HasPrefix(s, "phê duyệt")) {
+		return "1.3"
+	}
+	return d.Kind.Model()
+}

@@ -135,3 +135,21 @@ func TestClerkChecks(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentModel(t *testing.T) {
+	for _, c := range []struct {
+		d    Document
+		want string
+	}{
+		{Document{Kind: QuyetDinh, Summary: "Về việc giao chỉ tiêu"}, "1.2"},
+		{Document{Kind: QuyetDinh, Summary: "Ban hành Quy chế phối hợp"}, "1.3"},
+		{Document{Kind: QuyetDinh, Summary: "Phê duyệt Kế hoạch"}, "1.3"},
+		{Document{Kind: QuyChe, IssuedWith: "Kèm theo Quyết định số 12/QĐ-UBND"}, "1.3"},
+		{Document{Kind: QuyChe}, "1.4"},
+		{Document{Kind: BienBan}, "1.9"},
+	} {
+		if got := c.d.Model(); got != c.want {
+			t.Errorf("%s %q: Mẫu %q, want %q", c.d.Kind, c.d.Summary, got, c.want)
+		}
+	}
+}
