@@ -225,7 +225,7 @@ func TestAnnexTotalsKeepsTwoRowsDOCX(t *testing.T) {
 // which sits on a portrait page: widths set by hand wider than its text
 // width are an error naming the block's table and column.
 func TestBodyTableHandWidthsTooWide(t *testing.T) {
-	d := annexDoc(t)
+	d := quyetDinh(t, 1) // with the annex its body refers to
 	tb := &bhytdoc.Table{
 		Header:  [][]bhytdoc.HeaderCell{{{Text: "Đơn vị"}, {Text: "Số người"}}},
 		Columns: []bhytdoc.Column{{Width: 100}, {Width: 90}},

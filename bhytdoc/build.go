@@ -62,6 +62,7 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	n := d.normalized(tone)
 	var p problems
 	n.validate(&p)
+	n.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -159,6 +160,9 @@ func (d *Document) record() docmeta.Record {
 // symbol is the ký hiệu: what NumberSymbol prints after the "/".
 func (d *Document) symbol() string {
 	parts := make([]string, 0, 3)
+	if d.Kind == ThuCong {
+		return ""
+	}
 	if s := d.Kind.Symbol(); s != "" && d.Kind != CongVan {
 		parts = append(parts, s)
 	}
@@ -172,8 +176,10 @@ func (d *Document) symbol() string {
 // NumberSymbol returns the number and symbol without "Số:", e.g.
 // "131/KH-UBND", "05/KH-UBND" or, for a draft without a number,
 // "     /UBND-VX".
+//
+// A thư công has no number: NumberSymbol returns "".
 func (d *Document) NumberSymbol() string {
-	if d == nil {
+	if d == nil || d.Kind == ThuCong {
 		return ""
 	}
 	num := "     "
@@ -275,11 +281,23 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		NoiNhan:   ir.Text{S: "Nơi nhận:"},
 		Year:      d.Date.Year, Month: d.Date.Month, Day: d.Date.Day,
 	}
-	if doc.CongVan {
+	switch {
+	case doc.CongVan:
 		doc.Summary = ir.Text{S: "V/v " + oneLine(d.Summary), Field: "Summary"}
-	} else {
+	case d.Kind == ThuCong:
+		// A letter's title is its subject: "THƯ CHÚC MỪNG".
+		doc.Title = ir.Text{S: typo.Upper(oneLine(d.Summary)), Field: "Summary"}
+	default:
 		doc.Title = ir.Text{S: typo.Upper(d.Kind.Name()), Field: "Kind"}
 		doc.Summary = ir.Text{S: oneLine(d.Summary), Field: "Summary"}
+	}
+	// Mẫu 1.3's companion, a thư công: no number line; a biên bản and the
+	// companion: no place and date line (Appendix III).
+	if d.Kind == ThuCong || d.issued() {
+		doc.Number = ir.Text{}
+	}
+	if d.noPlaceDate() {
+		doc.PlaceDate = ir.Text{}
 	}
 	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
 	doc.Record = d.record()
@@ -301,16 +319,26 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
 	}
 	d.decisionIR(doc, proposal)
+	doc.Body = d.specialIR()
 	for i := range d.Body {
 		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], fmt.Sprintf("Body[%d]", i)))
 	}
+	doc.Body = append(doc.Body, d.specialTail()...)
 	for i, a := range d.Attachments {
 		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
 	}
 	for i := range d.Signatures {
 		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], fmt.Sprintf("Signatures[%d]", i)))
 	}
-	doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	if sp := d.specialSignatures(); sp != nil {
+		doc.Signatures = sp
+	}
+	if len(d.NoiNhan) > 0 || len(d.Luu) > 0 {
+		doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	} else {
+		doc.NoiNhan = ir.Text{} // Mẫu 1.9, agreements, Mẫu 1.3's companion: none
+	}
+	doc.Confirmation = d.confirmationIR()
 	d.marksIR(doc)
 	d.copyIR(doc)
 	for i, a := range d.Annexes {

@@ -142,7 +142,7 @@ func (c *Copy) validate(p *problems) {
 	if err := typo.ValidDate(c.Date.Year, c.Date.Month, c.Date.Day, false); err != nil {
 		p.add("Copy.Date", "%s", strings.TrimPrefix(err.Error(), "typo: "))
 	}
-	validateSignature(p, "Copy.Signature", &c.Signature)
+	validateSignature(p, "Copy.Signature", &c.Signature, false)
 	validateRecipients(p, "Copy.NoiNhan", c.NoiNhan)
 	if len(c.Luu) == 0 {
 		p.add("Copy.Luu", "empty: at least \"VT\" (văn thư)")

@@ -41,8 +41,8 @@ func (d *Document) validateDecision(p *problems) {
 		listItem(p, "Proposal", d.Proposal)
 	}
 	if d.IssuedWith != "" {
-		if d.Kind == CongVan {
-			p.add("IssuedWith", "a công văn is not issued with a decision")
+		if d.Kind.Valid() && d.Kind.Model() != "1.4" {
+			p.add("IssuedWith", "a %s is not issued with a decision: only the kinds of Mẫu 1.4 (quy chế, quy định, kế hoạch …) are", d.Kind.Name())
 		}
 		if strings.ContainsAny(d.IssuedWith, "()") {
 			p.add("IssuedWith", "contains parentheses: the renderer adds them")

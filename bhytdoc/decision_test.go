@@ -55,7 +55,7 @@ func TestParseArticlesMisnumbered(t *testing.T) {
 
 func quyetDinhDoc(t *testing.T) *bhytdoc.Document {
 	t.Helper()
-	body, err := bhytdoc.ParseBody("### Điều 1. Giao chỉ tiêu\n\nGiao chỉ tiêu cho các xã.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+	body, err := bhytdoc.ParseBody("### Điều 1. Giao chỉ tiêu\n\nGiao chỉ tiêu cho các xã.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký; Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành.\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func quyetDinhDoc(t *testing.T) *bhytdoc.Document {
 		Proposal:   "Theo đề nghị của Trưởng phòng Y tế huyện",
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}}, Position: "Chủ tịch", Name: "Nguyễn Văn A"}},
-		NoiNhan:    []bhytdoc.Recipient{{Name: "Như Điều 3"}},
+		NoiNhan:    []bhytdoc.Recipient{{Name: "Như Điều 2"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -89,7 +89,8 @@ func TestValidateDecision(t *testing.T) {
 		t.Fatalf("want a ValidationError, got %v", err)
 	}
 	got := strings.Join(ve.Fields(), ",")
-	if got != "Proposal,Authority,Body[2].Label" && got != "Authority,Proposal,Body[2].Label" {
+	// "Như Điều 2" now names an article that is gone.
+	if got != "Authority,Proposal,Body[2].Label,NoiNhan[0].Name" {
 		t.Errorf("fields %s", got)
 	}
 	if !strings.Contains(ve.Error(), `want "Điều 2."`) {
@@ -112,7 +113,7 @@ func TestDecisionIR(t *testing.T) {
 		doc.Proposal.S != "Theo đề nghị của Trưởng phòng Y tế huyện." || doc.Bases[0].S != "Căn cứ Luật Bảo hiểm y tế ngày 14/11/2008;" {
 		t.Errorf("IR: %q %q %q %q", doc.Authority.S, doc.Decision.S, doc.Proposal.S, doc.Bases[0].S)
 	}
-	if doc.Copies[0].S != "- Như Điều 3;" {
+	if doc.Copies[0].S != "- Như Điều 2;" {
 		t.Errorf("Nơi nhận: %q", doc.Copies[0].S)
 	}
 }

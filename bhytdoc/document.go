@@ -80,6 +80,22 @@ type Document struct {
 	// Nơi nhận line "- Lưu: VT, BHXH b." Required (at least "VT").
 	Luu []string
 
+	// The parts of the kinds Appendix III gives a model of their own,
+	// each set only for its kind; their lines print before Body, in the
+	// model's words. Telegram is a công điện's (Mẫu 1.6).
+	Telegram *Telegram
+	// Invitation is a giấy mời's (Mẫu 1.7).
+	Invitation *Invitation
+	// Introduction is a giấy giới thiệu's (Mẫu 1.8).
+	Introduction *Introduction
+	// Minutes is a biên bản's (Mẫu 1.9).
+	Minutes *Minutes
+	// Leave is a giấy nghỉ phép's (Mẫu 1.10).
+	Leave *Leave
+	// Parties are the two sides of a hợp đồng, bản ghi nhớ or bản thỏa
+	// thuận; Signatures[i] is Parties[i]'s.
+	Parties []Party
+
 	// Annexes (phụ lục) are printed after the document, each starting on
 	// a new page.
 	Annexes []Annex

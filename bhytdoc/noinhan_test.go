@@ -13,7 +13,7 @@ import (
 func groupDoc(t *testing.T, purpose string) *bhytdoc.Document {
 	d := quyetDinhDoc(t)
 	d.NoiNhan = []bhytdoc.Recipient{
-		{Name: "Như Điều 3"},
+		{Name: "Như Điều 2"},
 		{Name: "UBND tỉnh", Purpose: purpose},
 		{Name: "TT Huyện ủy", Joined: true},
 		{Name: "TT HĐND huyện", Joined: true},

@@ -147,14 +147,16 @@ func (d *Document) validate(p *problems) {
 	switch {
 	case d.Number < 0:
 		p.add("Number", "negative (%d)", d.Number)
-	case d.Number == 0 && !d.Draft:
+	case d.Number == 0 && !d.Draft && d.Kind != ThuCong && !d.issued():
 		p.add("Number", "empty: only a Draft may leave the number blank")
 	}
-	required(p, "Place", d.Place)
+	if !d.noPlaceDate() {
+		required(p, "Place", d.Place)
+	}
 	if err := typo.ValidDate(d.Date.Year, d.Date.Month, d.Date.Day, d.Draft); err != nil {
 		p.add("Date", "%s", strings.TrimPrefix(err.Error(), "typo: "))
 	}
-	if required(p, "Summary", d.Summary) && d.Kind == CongVan && hasVVPrefix(d.Summary) {
+	if d.Kind != GiayGioiThieu && d.Kind != GiayNghiPhep && required(p, "Summary", d.Summary) && d.Kind == CongVan && hasVVPrefix(d.Summary) {
 		p.add("Summary", "starts with \"V/v\": write only the subject, the renderer adds \"V/v\"")
 	}
 	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Recipients) == 0 {
@@ -165,29 +167,32 @@ func (d *Document) validate(p *problems) {
 	listItems(p, "Attachments", d.Attachments)
 	d.validateDecision(p)
 	d.validateMarks(p)
-	if len(d.Body) == 0 {
+	d.validateSpecial(p)
+	d.validatePoints(p)
+	d.validateNhuDieu(p)
+	if len(d.Body) == 0 && d.Invitation == nil && d.Introduction == nil && d.Leave == nil {
 		p.add("Body", "empty")
 	}
 	for i := range d.Body {
 		validateBlock(p, fmt.Sprintf("Body[%d]", i), &d.Body[i])
 	}
 	switch n := len(d.Signatures); {
-	case n == 0:
+	case n == 0 && !d.issued():
 		p.add("Signatures", "missing: a document needs a signature block")
 	case n > 2:
 		p.add("Signatures", "%d signature blocks; at most 2", n)
 	}
 	for i := range d.Signatures {
-		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i])
+		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i], d.Kind == BienBan)
 	}
-	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 {
+	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
 		p.add("NoiNhan", "empty: list the recipients and Luu")
 	}
 	validateRecipients(p, "NoiNhan", d.NoiNhan)
 	if d.Copy != nil {
 		d.Copy.validate(p)
 	}
-	if len(d.Luu) == 0 {
+	if len(d.Luu) == 0 && (len(d.NoiNhan) > 0 || !d.noiNhanOptional()) {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
 	}
 	listItems(p, "Luu", d.Luu)
@@ -333,7 +338,9 @@ func validateBlock(p *problems, field string, b *Block) {
 	}
 }
 
-func validateSignature(p *problems, field string, s *Signature) {
+// validateSignature checks a signature block; noPosition allows a block
+// without a position (a biên bản's secretary signs under THƯ KÝ alone).
+func validateSignature(p *problems, field string, s *Signature, noPosition bool) {
 	for j, a := range s.Authority {
 		f := fmt.Sprintf("%s.Authority[%d]", field, j)
 		if !a.Prefix.Valid() {
@@ -342,7 +349,7 @@ func validateSignature(p *problems, field string, s *Signature) {
 		required(p, f+".Title", a.Title)
 	}
 	acting := len(s.Authority) > 0 && s.Authority[len(s.Authority)-1].Prefix == Q
-	if strings.TrimSpace(s.Position) == "" && !acting {
+	if strings.TrimSpace(s.Position) == "" && !acting && !noPosition {
 		if len(s.Authority) > 0 {
 			p.add(field+".Position", "empty: after %q the signer's own position is required", string(s.Authority[len(s.Authority)-1].Prefix))
 		} else {

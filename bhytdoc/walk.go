@@ -34,6 +34,7 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 			b.Table.eachText(fmt.Sprintf("Body[%d].Table", i), fn)
 		}
 	}
+	d.eachSpecialText(fn)
 	for i := range d.Attachments {
 		fn(fmt.Sprintf("Attachments[%d]", i), &d.Attachments[i])
 	}
@@ -138,6 +139,7 @@ func (d *Document) Clone() *Document {
 	if d.Copy != nil {
 		c.Copy = d.Copy.clone()
 	}
+	d.cloneSpecial(&c)
 	c.Annexes = slices.Clone(d.Annexes)
 	for i, a := range c.Annexes {
 		a.Table = a.Table.clone()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"sort"
@@ -245,7 +246,8 @@ var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
-	d.fields(n, "", map[string]func(*yaml.Node){
+	keys := d.special(doc)
+	maps.Copy(keys, map[string]func(*yaml.Node){
 		"kind": func(v *yaml.Node) {
 			if s, ok := d.text(v, "kind"); ok {
 				d.mark("Kind", v)
@@ -310,6 +312,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 			})
 		},
 	})
+	d.fields(n, "", keys)
 }
 
 func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {

@@ -305,6 +305,7 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	if d.Copy != nil {
 		add(root, "copy", copyNode(d.Copy))
 	}
+	specialNodes(root, d)
 	if len(d.Annexes) > 0 {
 		as := &yaml.Node{Kind: yaml.SequenceNode}
 		for i := range d.Annexes {

@@ -8,7 +8,7 @@ import (
 
 func ExampleNames() {
 	fmt.Println(templates.Names())
-	// Output: [bao-cao-bhyt cong-van-bhyt cong-van-xa-bhyt ke-hoach-bhyt quyet-dinh-giao-chi-tieu]
+	// Output: [bao-cao-bhyt bien-ban-hop-bhyt cong-dien-don-doc-bhyt cong-van-bhyt cong-van-xa-bhyt giay-moi-so-ket-bhyt ke-hoach-bhyt quyet-dinh-giao-chi-tieu to-trinh-giao-chi-tieu]
 }
 
 func ExampleFill() {

@@ -30,7 +30,7 @@ func load(t *testing.T, name string) map[string]any {
 }
 
 func TestNames(t *testing.T) {
-	want := []string{"bao-cao-bhyt", "cong-van-bhyt", "cong-van-xa-bhyt", "ke-hoach-bhyt", "quyet-dinh-giao-chi-tieu"}
+	want := []string{"bao-cao-bhyt", "bien-ban-hop-bhyt", "cong-dien-don-doc-bhyt", "cong-van-bhyt", "cong-van-xa-bhyt", "giay-moi-so-ket-bhyt", "ke-hoach-bhyt", "quyet-dinh-giao-chi-tieu", "to-trinh-giao-chi-tieu"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
@@ -41,7 +41,9 @@ func TestNames(t *testing.T) {
 
 func TestFillExamples(t *testing.T) {
 	kinds := map[string]bhytdoc.Kind{"cong-van-bhyt": bhytdoc.CongVan, "ke-hoach-bhyt": bhytdoc.KeHoach, "bao-cao-bhyt": bhytdoc.BaoCao,
-		"cong-van-xa-bhyt": bhytdoc.CongVan, "quyet-dinh-giao-chi-tieu": bhytdoc.QuyetDinh}
+		"cong-van-xa-bhyt": bhytdoc.CongVan, "quyet-dinh-giao-chi-tieu": bhytdoc.QuyetDinh,
+		"giay-moi-so-ket-bhyt": bhytdoc.GiayMoi, "cong-dien-don-doc-bhyt": bhytdoc.CongDien,
+		"bien-ban-hop-bhyt": bhytdoc.BienBan, "to-trinh-giao-chi-tieu": bhytdoc.ToTrinh}
 	for _, name := range Names() {
 		t.Run(name, func(t *testing.T) {
 			d, err := Fill(name, load(t, name))
@@ -50,6 +52,17 @@ func TestFillExamples(t *testing.T) {
 			}
 			if d.Kind != kinds[name] {
 				t.Errorf("kind %v", d.Kind)
+			}
+			if name == "quyet-dinh-giao-chi-tieu" {
+				// Its Điều 1 says "chi tiết tại Phụ lục kèm theo": without
+				// the annex (bhytdoc new --baseline, or an annex file) it
+				// is refused, never rendered pointing to nothing.
+				if _, err := bhytdoc.RenderPDF(d, nil); err == nil || !strings.Contains(err.Error(), "Body[0]: refers to \"chi tiết tại Phụ lục\"") {
+					t.Errorf("PDF without its annex: %v", err)
+				}
+				d.Annexes = []bhytdoc.Annex{{Title: "Chỉ tiêu", Table: bhytdoc.Table{
+					Header: [][]bhytdoc.HeaderCell{{{Text: "Đơn vị"}, {Text: "Tỷ lệ"}}},
+					Rows:   [][]string{{"Phường Lê Bình", "100%"}}}}}
 			}
 			if _, err := bhytdoc.RenderPDF(d, nil); err != nil {
 				t.Errorf("PDF: %v", err)

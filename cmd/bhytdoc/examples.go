@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/kinds"
 	"github.com/bhytdoc/bhytdoc/examples/quyetdinh"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
@@ -21,7 +22,7 @@ func runExamples(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	var outs []output
-	for _, ex := range append(seeds.All(), quyetdinh.All()...) {
+	for _, ex := range append(append(seeds.All(), quyetdinh.All()...), kinds.All()...) {
 		b, err := bhytdoc.RenderPDF(ex.Doc, &bhytdoc.Options{Archival: *pdfa})
 		if err != nil {
 			return report(stderr, ex.Name, err)

@@ -167,8 +167,12 @@ type Doc struct {
 	NoiNhan    Text   // "Nơi nhận:"
 	Copies     []Text // "- Như trên;" … "- Lưu: VT."
 	// Braces group Copies lines that share a purpose.
-	Braces  []Brace
-	Annexes []Annex
+	Braces []Brace
+	// Confirmation is a giấy nghỉ phép's confirmation column (Mẫu 1.10):
+	// its heading (bold) and "(Chữ ký, dấu)" (italic), centred in the
+	// left column under the signature table, space left under them.
+	Confirmation []Text
+	Annexes      []Annex
 	// Marks are the boxed stamps under the number (ô 10a, 10b, 11), top
 	// down; DuThao the boxed draft mark above the national title.
 	Marks  []Mark
@@ -255,6 +259,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	}
 	for _, b := range d.Braces {
 		fn(b.Purpose, Regular)
+	}
+	for i, t := range d.Confirmation {
+		fn(t, [2]Style{Bold, Italic}[min(i, 1)])
 	}
 	for _, m := range d.Marks {
 		fn(m.Text, as(pagespec.Mark))

@@ -111,6 +111,7 @@ func (w *builder) body() error {
 	if err := w.signatures(); err != nil {
 		return err
 	}
+	w.confirmation()
 	if err := w.copyBlock(); err != nil {
 		return err
 	}
@@ -386,8 +387,10 @@ func (w *builder) signaturesOf(d signParts) error {
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	top := ptTwips(w.bodyLine()/2 + 0.2*w.font(pagespec.Signature).Size*pagespec.SingleSpacing)
 	noiNhan := func(before int) []para {
-		label := para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}}
-		out := []para{label}
+		var out []para
+		if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
+			out = append(out, para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
+		}
 		dash := twips(w.widthOf("- ", pagespec.Copies))
 		for i := 0; i < len(d.copies); i++ {
 			br := braceAt(d.braces, i)
@@ -416,6 +419,9 @@ func (w *builder) signaturesOf(d signParts) error {
 			out = append(out, para{runs: []run{{s: d.typist.S, size: w.font(pagespec.Copies).Size}}})
 		}
 		return out
+	}
+	if len(d.sigs) == 0 && d.label.S == "" {
+		return nil // Mẫu 1.3's companion: neither signature nor Nơi nhận
 	}
 	t := table{widths: []int{wl, wr}}
 	var err error

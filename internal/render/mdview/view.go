@@ -91,7 +91,9 @@ func Header(buf *bytes.Buffer, d *ir.Doc) {
 	}
 	w.para(lines(left...))
 	w.para(lines(w.as(pagespec.QuocHieu, d.QuocHieu), w.as(pagespec.TieuNgu, d.TieuNgu)))
-	w.para(w.as(pagespec.PlaceDate, d.PlaceDate))
+	if d.PlaceDate.S != "" { // a biên bản has none (Mẫu 1.9)
+		w.para(w.as(pagespec.PlaceDate, d.PlaceDate))
+	}
 	if !w.sp.SummaryUnderNumber {
 		w.para(lines(w.as(pagespec.Title, d.Title), w.as(pagespec.Summary, d.Summary), w.as(pagespec.IssuedWith, d.IssuedWith)))
 	}
@@ -163,6 +165,7 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 		w.signature(&d.Signatures[i])
 	}
 	w.noiNhan(d.NoiNhan, d.Copies, d.Braces)
+	w.confirmation(d.Confirmation)
 	if d.Typist.S != "" {
 		w.para(plain(d.Typist))
 	}
@@ -195,6 +198,9 @@ func (w writer) signature(s *ir.Signature) {
 }
 
 func (w writer) noiNhan(label ir.Text, copies []ir.Text, braces []ir.Brace) {
+	if label.S == "" && len(copies) == 0 {
+		return // a biên bản, an agreement may have no Nơi nhận
+	}
 	w.para(w.as(pagespec.NoiNhan, label))
 	w.list(copies, braces)
 }
@@ -388,4 +394,17 @@ func listNumber(b *ir.Block) (int, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// confirmation writes a giấy nghỉ phép's confirmation column (Mẫu 1.10):
+// its heading bold, "(Chữ ký, dấu)" italic.
+func (w writer) confirmation(c []ir.Text) {
+	if len(c) == 0 {
+		return
+	}
+	ls := []string{styled(c[0].S, ir.Bold)}
+	for _, t := range c[1:] {
+		ls = append(ls, styled(t.S, ir.Italic))
+	}
+	w.para(lines(ls...))
 }

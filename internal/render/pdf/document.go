@@ -290,6 +290,7 @@ func (l *layout) flowBlocks() []block {
 		}
 	}
 	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	out = append(out, l.confirmationBlock()...)
 	return append(out, l.copyBlocks()...)
 }
 
@@ -385,8 +386,10 @@ func (l *layout) signatureBlock(d signParts) []block {
 	// Nơi nhận: label level with the first title line, items under it.
 	y := copiesTop + 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM + slh*0.2
 	nf := l.font(pagespec.NoiNhan)
-	lw := l.m.w(d.label.S, nf.Style, nf.Size)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: nf.Style, Size: nf.Size})
+	if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
+		lw := l.m.w(d.label.S, nf.Style, nf.Size)
+		b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: nf.Style, Size: nf.Size})
+	}
 	clh := l.font(pagespec.Copies).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	desc := 0.3 * l.font(pagespec.Copies).Size * pagespec.PtToMM
 	out := []block{{}}
