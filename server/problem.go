@@ -19,10 +19,10 @@ import (
 // the input with the field path, file, line, row or cell the CLI's
 // message names.
 type Problem struct {
-	Type   string        `json:"type"`
-	Title  string        `json:"title"`
-	Status int           `json:"status"`
-	Detail string        `json:"detail"`
+	Type   string        `json:"type"`   // "about:blank": the status says it all
+	Title  string        `json:"title"`  // the status's text ("Bad Request")
+	Status int           `json:"status"` // the HTTP status
+	Detail string        `json:"detail"` // what went wrong, for people
 	Errors []ProblemItem `json:"errors,omitempty"`
 
 	vi, en string // Detail in each language
@@ -37,14 +37,14 @@ type ProblemItem struct {
 	Field string `json:"field,omitempty"`
 	// File and Line locate the problem in an uploaded file.
 	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
+	Line int    `json:"line,omitempty"` // 1-based line in File
 	// Annex, Row, Column and Cell locate an annex finding: the annex's
 	// index, the 1-based body row (0 for the totals row), the column's
 	// header and the workbook cell.
-	Annex  *int   `json:"annex,omitempty"`
-	Row    *int   `json:"row,omitempty"`
-	Column string `json:"column,omitempty"`
-	Cell   string `json:"cell,omitempty"`
+	Annex  *int   `json:"annex,omitempty"`  // the annex's index
+	Row    *int   `json:"row,omitempty"`    // 1-based body row; 0 the totals row
+	Column string `json:"column,omitempty"` // the column's header
+	Cell   string `json:"cell,omitempty"`   // the workbook cell ("D3")
 }
 
 // invalid is the problem of input that cannot be used: 400 with each
