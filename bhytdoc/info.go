@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/digitorus/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
 
 	"github.com/bhytdoc/bhytdoc/internal/docmeta"
 )

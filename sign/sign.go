@@ -3,6 +3,8 @@ package sign
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
 	"errors"
@@ -12,8 +14,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/digitorus/pdf"
-	pdfsign "github.com/digitorus/pdfsign/sign"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
+	pdfsign "github.com/bhytdoc/bhytdoc/internal/third_party/pdfsign"
 )
 
 // Role says who signs, and so where the visible signature goes.
@@ -178,6 +180,9 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		return nil, &OptionError{"chain", "missing the signing certificate"}
 	}
 	cert := chain[0]
+	if err := checkKey(signer); err != nil {
+		return nil, err
+	}
 	if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
 		return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
 	}
@@ -272,7 +277,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		},
 		Signer:            signer,
 		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       roomFor(cert, signer),
+		Certificate:       cert,
 		CertificateChains: [][]*x509.Certificate{chain},
 		Appearance: pdfsign.Appearance{
 			Visible:     true,
@@ -293,22 +298,6 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// roomFor returns the certificate to hand pdfsign. pdfsign sizes the
-// signature placeholder from the certificate's SignatureAlgorithm field
-// and reserves 512 bytes for the signature value and attributes, too
-// little for RSA keys over 2048 bits; its retry after an overflow writes
-// a broken cross-reference. Claiming ECDSA-SHA512 in a copy of the parsed
-// certificate makes it reserve 512 bytes more. The field is read nowhere
-// else: the CMS embeds cert.Raw and signs with the key's own algorithm.
-func roomFor(cert *x509.Certificate, signer crypto.Signer) *x509.Certificate {
-	if k, ok := signer.Public().(*rsa.PublicKey); ok && k.Size() > 256 {
-		c := *cert
-		c.SignatureAlgorithm = x509.ECDSAWithSHA512
-		return &c
-	}
-	return cert
 }
 
 // checkUpdate makes sure pdfsign's output is what it must be: the
@@ -401,4 +390,18 @@ func laterVersion(a, b string) bool {
 	fa, err1 := strconv.ParseFloat(a, 64)
 	fb, err2 := strconv.ParseFloat(b, 64)
 	return err1 == nil && (err2 != nil || fa > fb)
+}
+
+// checkKey refuses keys the CMS library cannot sign with correctly. An
+// Ed25519 signature must sign the attributes themselves with SHA-512
+// (RFC 8419); the library hashes them with SHA-256 and hands the key a
+// digest, which makes a signature no verifier accepts.
+func checkKey(signer crypto.Signer) error {
+	switch signer.Public().(type) {
+	case *rsa.PublicKey, *ecdsa.PublicKey:
+		return nil
+	case ed25519.PublicKey:
+		return &OptionError{"signer", "Ed25519 keys are not supported (the CMS library cannot sign with SHA-512 as RFC 8419 requires); use an RSA or ECDSA key"}
+	}
+	return &OptionError{"signer", fmt.Sprintf("a %T key is not supported; use an RSA or ECDSA key", signer.Public())}
 }
