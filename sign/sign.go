@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
@@ -233,7 +234,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	// files; a caller gets an error, never a crash.
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("sign: malformed PDF: %v", r)
+			out, err = nil, fmt.Errorf("sign: %s", malformed(r))
 		}
 	}()
 	rdr, err := pdf.NewReader(src, size)
@@ -351,7 +352,12 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		return 0, Rect{}, Rect{}, err
 	}
 	page, rect := o.Page, o.Rect
+	// Errors name where the page and rectangle came from: the options,
+	// or the record in the document's metadata, which the caller did not
+	// write and must not be told to correct.
+	pageField, rectField := "Options.Page", "Options.Rect"
 	if rect == (Rect{}) {
+		pageField, rectField = "document record", "document record"
 		areas, err := areas(rdr)
 		if err != nil {
 			return 0, Rect{}, Rect{}, err
@@ -370,16 +376,16 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", "missing (pages count from 1) while Options.Rect is given"}
 	}
 	if page < 1 || page > n {
-		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", fmt.Sprintf("%d is not a page of the document (1–%d)", page, n)}
+		return 0, Rect{}, Rect{}, &OptionError{pageField, fmt.Sprintf("page %d is not a page of the document (1–%d)", page, n)}
 	}
 	if rect.Empty() || math.IsNaN(rect.X0+rect.Y0+rect.X1+rect.Y1) {
-		return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v has no area", rect)}
+		return 0, Rect{}, Rect{}, &OptionError{rectField, fmt.Sprintf("%v has no area", rect)}
 	}
 	var box Rect
 	if mb := mediaBox(rdr.Page(page).V); mb.Len() == 4 {
 		box = Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
 		if rect.X0 < box.X0 || rect.Y0 < box.Y0 || rect.X1 > box.X1 || rect.Y1 > box.Y1 {
-			return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
+			return 0, Rect{}, Rect{}, &OptionError{rectField, fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
 		}
 	}
 	return page, rect, box, nil
@@ -404,4 +410,14 @@ func checkKey(signer crypto.Signer) error {
 		return &OptionError{"signer", "Ed25519 keys are not supported (the CMS library cannot sign with SHA-512 as RFC 8419 requires); use an RSA or ECDSA key"}
 	}
 	return &OptionError{"signer", fmt.Sprintf("a %T key is not supported; use an RSA or ECDSA key", signer.Public())}
+}
+
+// malformed words a panic of the PDF reader as an error message that
+// starts "malformed PDF" once.
+func malformed(p any) string {
+	msg := fmt.Sprint(p)
+	if strings.HasPrefix(msg, "malformed PDF") {
+		return msg
+	}
+	return "malformed PDF: " + msg
 }
