@@ -162,7 +162,7 @@ func (e *AreaError) Error() string {
 //
 // PDF is safe for concurrent use.
 func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, opts Options) error {
-	out, err := sign(src, size, signer, chain, &opts)
+	out, err := sign(src, size, signer, chain, &opts, nil)
 	if err != nil {
 		return err
 	}
@@ -170,22 +170,40 @@ func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain
 	return err
 }
 
-func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options) (out []byte, err error) {
+// external makes the CMS outside the package (deferred signing): fn gets
+// the bytes the byte range covers and returns the CMS, or nil to leave
+// /Contents zeros; size is the room reserved for it, in bytes.
+type external struct {
+	fn   func(signed []byte) ([]byte, error)
+	size int
+}
+
+// sign signs with signer, or, when ext is set, with ext (signer is nil
+// then, and chain may be empty: a prepared file need not know the
+// certificate).
+func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options, ext *external) (out []byte, err error) {
 	if size < 0 || size > MaxSize {
 		return nil, fmt.Errorf("sign: the document has %d bytes; at most %d are accepted", size, MaxSize)
 	}
-	if signer == nil {
-		return nil, &OptionError{"signer", "missing"}
+	var cert *x509.Certificate
+	if len(chain) > 0 {
+		if cert = chain[0]; cert == nil {
+			return nil, &OptionError{"chain", "nil certificate"}
+		}
 	}
-	if len(chain) == 0 || chain[0] == nil {
-		return nil, &OptionError{"chain", "missing the signing certificate"}
-	}
-	cert := chain[0]
-	if err := checkKey(signer); err != nil {
-		return nil, err
-	}
-	if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
-		return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
+	if ext == nil {
+		if signer == nil {
+			return nil, &OptionError{"signer", "missing"}
+		}
+		if cert == nil {
+			return nil, &OptionError{"chain", "missing the signing certificate"}
+		}
+		if err := checkKey(signer); err != nil {
+			return nil, err
+		}
+		if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
+			return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
+		}
 	}
 	// The CMS signing-time attribute is always the clock's time (the CMS
 	// library sets it), so the certificate must be valid then as well as
@@ -197,7 +215,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	at = at.In(vietnam)
 	for _, t := range []time.Time{at, now} {
-		if t.Before(cert.NotBefore) || t.After(cert.NotAfter) {
+		if cert != nil && (t.Before(cert.NotBefore) || t.After(cert.NotAfter)) {
 			return nil, &CertificateError{Subject: cert.Subject.String(), NotBefore: cert.NotBefore, NotAfter: cert.NotAfter, At: t}
 		}
 	}
@@ -205,7 +223,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		return nil, &OptionError{"Options.Role", fmt.Sprintf("%d is neither Signer nor Organisation", int(o.Role))}
 	}
 	name := o.Name
-	if name == "" {
+	if name == "" && cert != nil {
 		name = cert.Subject.CommonName
 	}
 	info := pdfsign.SignDataSignatureInfo{Date: at}
@@ -254,7 +272,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	if appearance == nil {
 		field, shown := "Options.Name", o.Name
-		if shown == "" {
+		if shown == "" && cert != nil {
 			field, shown = "certificate subject", cert.Subject.CommonName
 			if o.Role == Organisation && len(cert.Subject.Organization) > 0 && cert.Subject.Organization[0] != "" {
 				shown = cert.Subject.Organization[0]
@@ -289,6 +307,9 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			UpperRightY: rect.Y1,
 			Image:       appearance,
 		},
+	}
+	if ext != nil {
+		data.Signer, data.External, data.ContentsSize = nil, ext.fn, ext.size
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(size) + 64<<10)

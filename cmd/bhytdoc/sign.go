@@ -21,6 +21,14 @@ import (
 const maxPassword = 4 << 10
 
 func runSign(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "prepare":
+			return runSignPrepare(args[1:], stdout, stderr)
+		case "complete":
+			return runSignComplete(args[1:], stdout, stderr)
+		}
+	}
 	fs := flag.NewFlagSet("sign", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	p12 := fs.String("p12", "", "PKCS#12 `file` holding the key and certificate chain")

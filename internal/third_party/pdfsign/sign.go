@@ -109,7 +109,9 @@ func (context *SignContext) SignPDF() error {
 	context.SignatureMaxLength = context.SignatureMaxLengthBase
 
 	// If not a timestamp signature
-	if context.SignData.Signature.CertType != TimeStampSignature {
+	// bhytdoc: a prepared file (External set) may not know the
+	// certificate yet: ContentsSize gives the room instead.
+	if context.SignData.Signature.CertType != TimeStampSignature && !(context.SignData.External != nil && context.SignData.Certificate == nil) {
 		if context.SignData.Certificate == nil {
 			return fmt.Errorf("certificate is required")
 		}
