@@ -101,6 +101,14 @@ func (context *SignContext) createImageXObject() ([]byte, []byte, error) {
 	case "png":
 		imageObject.WriteString("  /Filter /FlateDecode\n")
 
+		// bhytdoc: the common pixel layouts without a call and an
+		// allocation per pixel (218,000 allocations for the signing
+		// information); the bytes are those of the generic loop below.
+		rgbData.Grow(3 * width * height)
+		alphaData.Grow(width * height)
+		if fastPixels(img, rgbData, alphaData) {
+			goto done
+		}
 		// Extract RGB and alpha values from each pixel
 		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
 			for x := bounds.Min.X; x < bounds.Max.X; x++ {
@@ -118,6 +126,7 @@ func (context *SignContext) createImageXObject() ([]byte, []byte, error) {
 			}
 		}
 
+	done:
 		// If image has alpha channel, create soft mask
 		if hasAlpha(img) {
 			compressedAlphaData := compressData(alphaData.Bytes())
@@ -296,4 +305,41 @@ func (context *SignContext) createAppearance(rect [4]float64) ([]byte, error) {
 	writeAppearanceStreamBuffer(&appearance_buffer, appearance_stream_buffer.Bytes())
 
 	return appearance_buffer.Bytes(), nil
+}
+
+// fastPixels writes the RGB and alpha bytes of an NRGBA or RGBA image as
+// the generic loop in createImageXObject does (premultiplied colour, as
+// color.Color.RGBA returns it, shifted to 8 bits), and reports whether it
+// did. bhytdoc.
+func fastPixels(img image.Image, rgb, alpha *bytes.Buffer) bool {
+	switch m := img.(type) {
+	case *image.NRGBA:
+		b := m.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				a := uint32(row[i+3])
+				for _, c := range row[i : i+3] {
+					v := uint32(c)
+					v |= v << 8
+					v *= a
+					v /= 0xff
+					rgb.WriteByte(byte(v >> 8))
+				}
+				alpha.WriteByte(byte(a))
+			}
+		}
+		return true
+	case *image.RGBA:
+		b := m.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				rgb.Write(row[i : i+3])
+				alpha.WriteByte(row[i+3])
+			}
+		}
+		return true
+	}
+	return false
 }
