@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +89,9 @@ type Options struct {
 	// Appearance is a PNG or JPEG drawn in the rectangle as the
 	// signature's appearance, instead of the signing information.
 	Appearance []byte
+	// TSA is the URL of an RFC 3161 time-stamping authority; when set,
+	// the signature carries a timestamp token over its value.
+	TSA string
 	// NoInfo leaves the appearance transparent when Appearance is nil:
 	// the page shows the signature or seal image, without the signing
 	// information (name and time) drawn over it.
@@ -310,6 +314,12 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	if ext != nil {
 		data.Signer, data.External, data.ContentsSize = nil, ext.fn, ext.size
+	}
+	if o.TSA != "" {
+		if u, err := url.Parse(o.TSA); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, &OptionError{"Options.TSA", fmt.Sprintf("%q is not an http(s) URL", o.TSA)}
+		}
+		data.TSA = pdfsign.TSA{URL: o.TSA}
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(size) + 64<<10)

@@ -40,6 +40,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	block := fs.Int("block", 0, "signature block of a joint document, from 0")
 	page := fs.Int("page", 0, "page for --rect, from 1")
 	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc")
+	tsa := fs.String("tsa", "", "add an RFC 3161 timestamp from the time-stamping authority at `URL`")
 	noInfo := fs.Bool("no-info", false, "do not draw the signing information (name and time, 10 pt) over the image")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf")
@@ -65,7 +66,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--role is required")
 	}
 	in := pos[0]
-	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo}
+	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo, TSA: *tsa}
 	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
 		return usageErr(err.Error())
 	}

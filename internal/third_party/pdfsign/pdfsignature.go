@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
@@ -406,7 +407,8 @@ func (context *SignContext) GetTSA(sign_content []byte) (timestamp_response []by
 		req.SetBasicAuth(context.SignData.TSA.Username, context.SignData.TSA.Password)
 	}
 
-	client := &http.Client{}
+	// bhytdoc: a TSA that does not answer must not hang the signing.
+	client := &http.Client{Timeout: 30 * time.Second}
 	resp, err := client.Do(req)
 	code := 0
 
@@ -429,7 +431,8 @@ func (context *SignContext) GetTSA(sign_content []byte) (timestamp_response []by
 	defer func() {
 		_ = resp.Body.Close()
 	}()
-	timestamp_response_body, err := io.ReadAll(resp.Body)
+	// bhytdoc: bounded; the room reserved for the token is 9000 bytes.
+	timestamp_response_body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
 		return nil, fmt.Errorf("failed to read response: %w", err)
 	}
