@@ -58,6 +58,7 @@ var commands = map[string]command{
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
+	"verify":   {"list and check the signatures of a PDF", runVerify},
 }
 
 func main() {
