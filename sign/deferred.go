@@ -25,8 +25,11 @@ type SignFunc func(ctx context.Context, digest []byte) (cms []byte, err error)
 
 // CMSError reports a CMS that cannot be embedded: not one, not over the
 // prepared digest, or not by the certificate asked for.
-type CMSError struct{ Msg string }
+type CMSError struct {
+	Msg string // what is wrong with the CMS
+}
 
+// Error says what is wrong with the CMS.
 func (e *CMSError) Error() string { return "sign: the CMS " + e.Msg }
 
 // Prepare writes to dst the document src with a signature dictionary and

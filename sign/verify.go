@@ -20,7 +20,7 @@ const maxSignatures = 256
 
 // Report is what Verify finds of one signature.
 type Report struct {
-	Field        string    `json:"field"`
+	Field        string    `json:"field"`              // the signature field's name
 	Signer       string    `json:"signer"`             // the certificate's common name
 	Organisation string    `json:"organisation"`       // its organisation
 	Role         string    `json:"role,omitempty"`     // "signer" or "organisation", from bhytdoc's record
@@ -38,7 +38,8 @@ type Report struct {
 	CertValid bool `json:"cert_valid"`
 	// Trusted: the certificate chains to the given roots at the signing
 	// time (false when no roots are given).
-	Trusted  bool     `json:"trusted"`
+	Trusted bool `json:"trusted"`
+	// Problems says what is wrong, one sentence each.
 	Problems []string `json:"problems,omitempty"`
 }
 
