@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
-	"github.com/digitorus/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
 
 	"github.com/bhytdoc/bhytdoc/internal/docmeta"
 )
@@ -84,7 +85,7 @@ func ReadInfo(r io.ReaderAt, size int64) (info *Info, err error) {
 	// The PDF reader panics on some malformed files.
 	defer func() {
 		if p := recover(); p != nil {
-			info, err = nil, fmt.Errorf("bhytdoc: malformed PDF: %v", p)
+			info, err = nil, fmt.Errorf("bhytdoc: %s", malformed(p))
 		}
 	}()
 	rdr, err := pdf.NewReader(r, size)
@@ -116,4 +117,14 @@ func ReadInfo(r io.ReaderAt, size int64) (info *Info, err error) {
 		info.Signers = append(info.Signers, InfoSigner(s))
 	}
 	return info, nil
+}
+
+// malformed words a panic of the PDF reader as an error message that
+// starts "malformed PDF" once.
+func malformed(p any) string {
+	msg := fmt.Sprint(p)
+	if strings.HasPrefix(msg, "malformed PDF") {
+		return msg
+	}
+	return "malformed PDF: " + msg
 }

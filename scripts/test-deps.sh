@@ -8,6 +8,10 @@ set -euo pipefail
 need=()
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# openssl: the outside signer of the two-step signing test; softhsm2: the
+# PKCS#11 token of go test -tags pkcs11 ./sign.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
 # soffice exists once either component is installed: test for each one.
 has() { dpkg -s "$1" >/dev/null 2>&1; }
 lo=/usr/lib/libreoffice/program

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/digitorus/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
 
 	"github.com/bhytdoc/bhytdoc/internal/signarea"
 )

@@ -48,6 +48,16 @@
 // signature or seal image, and readers show the signature's details
 // when it is clicked.
 //
+// # Keys, services and checking
+//
+// RSA and ECDSA keys sign; Ed25519 keys are refused (the CMS library
+// cannot sign them with SHA-512 as RFC 8419 requires). OpenPKCS11 opens
+// a key on a PKCS#11 token (build tag pkcs11, cgo). For a signing
+// service that signs a digest, Prepare reserves the signature and
+// returns the digest, Complete embeds the returned CMS after checking
+// it, and PDFFunc does both around a SignFunc. Options.TSA adds an RFC
+// 3161 timestamp. Verify lists and checks the signatures of a PDF.
+//
 // # Time
 //
 // The signing time is written in Vietnam's time zone (UTC+07:00), as the

@@ -3,7 +3,7 @@ package sign
 import (
 	"fmt"
 
-	"github.com/digitorus/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
 )
 
 // Bounds of the page tree walk: the libraries below walk it recursively

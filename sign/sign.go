@@ -3,17 +3,21 @@ package sign
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rsa"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/digitorus/pdf"
-	pdfsign "github.com/digitorus/pdfsign/sign"
+	"github.com/bhytdoc/bhytdoc/internal/third_party/pdf"
+	pdfsign "github.com/bhytdoc/bhytdoc/internal/third_party/pdfsign"
 )
 
 // Role says who signs, and so where the visible signature goes.
@@ -85,6 +89,9 @@ type Options struct {
 	// Appearance is a PNG or JPEG drawn in the rectangle as the
 	// signature's appearance, instead of the signing information.
 	Appearance []byte
+	// TSA is the URL of an RFC 3161 time-stamping authority; when set,
+	// the signature carries a timestamp token over its value.
+	TSA string
 	// NoInfo leaves the appearance transparent when Appearance is nil:
 	// the page shows the signature or seal image, without the signing
 	// information (name and time) drawn over it.
@@ -159,7 +166,7 @@ func (e *AreaError) Error() string {
 //
 // PDF is safe for concurrent use.
 func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, opts Options) error {
-	out, err := sign(src, size, signer, chain, &opts)
+	out, err := sign(src, size, signer, chain, &opts, nil)
 	if err != nil {
 		return err
 	}
@@ -167,19 +174,40 @@ func PDF(dst io.Writer, src io.ReaderAt, size int64, signer crypto.Signer, chain
 	return err
 }
 
-func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options) (out []byte, err error) {
+// external makes the CMS outside the package (deferred signing): fn gets
+// the bytes the byte range covers and returns the CMS, or nil to leave
+// /Contents zeros; size is the room reserved for it, in bytes.
+type external struct {
+	fn   func(signed []byte) ([]byte, error)
+	size int
+}
+
+// sign signs with signer, or, when ext is set, with ext (signer is nil
+// then, and chain may be empty: a prepared file need not know the
+// certificate).
+func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certificate, o *Options, ext *external) (out []byte, err error) {
 	if size < 0 || size > MaxSize {
 		return nil, fmt.Errorf("sign: the document has %d bytes; at most %d are accepted", size, MaxSize)
 	}
-	if signer == nil {
-		return nil, &OptionError{"signer", "missing"}
+	var cert *x509.Certificate
+	if len(chain) > 0 {
+		if cert = chain[0]; cert == nil {
+			return nil, &OptionError{"chain", "nil certificate"}
+		}
 	}
-	if len(chain) == 0 || chain[0] == nil {
-		return nil, &OptionError{"chain", "missing the signing certificate"}
-	}
-	cert := chain[0]
-	if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
-		return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
+	if ext == nil {
+		if signer == nil {
+			return nil, &OptionError{"signer", "missing"}
+		}
+		if cert == nil {
+			return nil, &OptionError{"chain", "missing the signing certificate"}
+		}
+		if err := checkKey(signer); err != nil {
+			return nil, err
+		}
+		if pub, ok := signer.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
+			return nil, &OptionError{"chain", fmt.Sprintf("certificate %q does not belong to the signer's key", cert.Subject.String())}
+		}
 	}
 	// The CMS signing-time attribute is always the clock's time (the CMS
 	// library sets it), so the certificate must be valid then as well as
@@ -191,7 +219,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	at = at.In(vietnam)
 	for _, t := range []time.Time{at, now} {
-		if t.Before(cert.NotBefore) || t.After(cert.NotAfter) {
+		if cert != nil && (t.Before(cert.NotBefore) || t.After(cert.NotAfter)) {
 			return nil, &CertificateError{Subject: cert.Subject.String(), NotBefore: cert.NotBefore, NotAfter: cert.NotAfter, At: t}
 		}
 	}
@@ -199,7 +227,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		return nil, &OptionError{"Options.Role", fmt.Sprintf("%d is neither Signer nor Organisation", int(o.Role))}
 	}
 	name := o.Name
-	if name == "" {
+	if name == "" && cert != nil {
 		name = cert.Subject.CommonName
 	}
 	info := pdfsign.SignDataSignatureInfo{Date: at}
@@ -228,7 +256,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	// files; a caller gets an error, never a crash.
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("sign: malformed PDF: %v", r)
+			out, err = nil, fmt.Errorf("sign: %s", malformed(r))
 		}
 	}()
 	rdr, err := pdf.NewReader(src, size)
@@ -248,7 +276,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	if appearance == nil {
 		field, shown := "Options.Name", o.Name
-		if shown == "" {
+		if shown == "" && cert != nil {
 			field, shown = "certificate subject", cert.Subject.CommonName
 			if o.Role == Organisation && len(cert.Subject.Organization) > 0 && cert.Subject.Organization[0] != "" {
 				shown = cert.Subject.Organization[0]
@@ -272,7 +300,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		},
 		Signer:            signer,
 		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       roomFor(cert, signer),
+		Certificate:       cert,
 		CertificateChains: [][]*x509.Certificate{chain},
 		Appearance: pdfsign.Appearance{
 			Visible:     true,
@@ -284,6 +312,15 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			Image:       appearance,
 		},
 	}
+	if ext != nil {
+		data.Signer, data.External, data.ContentsSize = nil, ext.fn, ext.size
+	}
+	if o.TSA != "" {
+		if u, err := url.Parse(o.TSA); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, &OptionError{"Options.TSA", fmt.Sprintf("%q is not an http(s) URL", o.TSA)}
+		}
+		data.TSA = pdfsign.TSA{URL: o.TSA}
+	}
 	var buf bytes.Buffer
 	buf.Grow(int(size) + 64<<10)
 	if err := pdfsign.Sign(io.NewSectionReader(src, 0, size), &buf, rdr, size, data); err != nil {
@@ -293,22 +330,6 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// roomFor returns the certificate to hand pdfsign. pdfsign sizes the
-// signature placeholder from the certificate's SignatureAlgorithm field
-// and reserves 512 bytes for the signature value and attributes, too
-// little for RSA keys over 2048 bits; its retry after an overflow writes
-// a broken cross-reference. Claiming ECDSA-SHA512 in a copy of the parsed
-// certificate makes it reserve 512 bytes more. The field is read nowhere
-// else: the CMS embeds cert.Raw and signs with the key's own algorithm.
-func roomFor(cert *x509.Certificate, signer crypto.Signer) *x509.Certificate {
-	if k, ok := signer.Public().(*rsa.PublicKey); ok && k.Size() > 256 {
-		c := *cert
-		c.SignatureAlgorithm = x509.ECDSAWithSHA512
-		return &c
-	}
-	return cert
 }
 
 // checkUpdate makes sure pdfsign's output is what it must be: the
@@ -362,7 +383,12 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		return 0, Rect{}, Rect{}, err
 	}
 	page, rect := o.Page, o.Rect
+	// Errors name where the page and rectangle came from: the options,
+	// or the record in the document's metadata, which the caller did not
+	// write and must not be told to correct.
+	pageField, rectField := "Options.Page", "Options.Rect"
 	if rect == (Rect{}) {
+		pageField, rectField = "document record", "document record"
 		areas, err := areas(rdr)
 		if err != nil {
 			return 0, Rect{}, Rect{}, err
@@ -381,16 +407,16 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", "missing (pages count from 1) while Options.Rect is given"}
 	}
 	if page < 1 || page > n {
-		return 0, Rect{}, Rect{}, &OptionError{"Options.Page", fmt.Sprintf("%d is not a page of the document (1–%d)", page, n)}
+		return 0, Rect{}, Rect{}, &OptionError{pageField, fmt.Sprintf("page %d is not a page of the document (1–%d)", page, n)}
 	}
 	if rect.Empty() || math.IsNaN(rect.X0+rect.Y0+rect.X1+rect.Y1) {
-		return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v has no area", rect)}
+		return 0, Rect{}, Rect{}, &OptionError{rectField, fmt.Sprintf("%v has no area", rect)}
 	}
 	var box Rect
 	if mb := mediaBox(rdr.Page(page).V); mb.Len() == 4 {
 		box = Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
 		if rect.X0 < box.X0 || rect.Y0 < box.Y0 || rect.X1 > box.X1 || rect.Y1 > box.Y1 {
-			return 0, Rect{}, Rect{}, &OptionError{"Options.Rect", fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
+			return 0, Rect{}, Rect{}, &OptionError{rectField, fmt.Sprintf("%v is not inside page %d (%v)", rect, page, box)}
 		}
 	}
 	return page, rect, box, nil
@@ -401,4 +427,28 @@ func laterVersion(a, b string) bool {
 	fa, err1 := strconv.ParseFloat(a, 64)
 	fb, err2 := strconv.ParseFloat(b, 64)
 	return err1 == nil && (err2 != nil || fa > fb)
+}
+
+// checkKey refuses keys the CMS library cannot sign with correctly. An
+// Ed25519 signature must sign the attributes themselves with SHA-512
+// (RFC 8419); the library hashes them with SHA-256 and hands the key a
+// digest, which makes a signature no verifier accepts.
+func checkKey(signer crypto.Signer) error {
+	switch signer.Public().(type) {
+	case *rsa.PublicKey, *ecdsa.PublicKey:
+		return nil
+	case ed25519.PublicKey:
+		return &OptionError{"signer", "Ed25519 keys are not supported (the CMS library cannot sign with SHA-512 as RFC 8419 requires); use an RSA or ECDSA key"}
+	}
+	return &OptionError{"signer", fmt.Sprintf("a %T key is not supported; use an RSA or ECDSA key", signer.Public())}
+}
+
+// malformed words a panic of the PDF reader as an error message that
+// starts "malformed PDF" once.
+func malformed(p any) string {
+	msg := fmt.Sprint(p)
+	if strings.HasPrefix(msg, "malformed PDF") {
+		return msg
+	}
+	return "malformed PDF: " + msg
 }

@@ -3,11 +3,14 @@ package sign_test
 import (
 	"bytes"
 	"crypto"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
+	"log"
 	"math/big"
 	"os"
 	"os/exec"
@@ -332,6 +335,73 @@ func TestLargeRSAKeys(t *testing.T) {
 		if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
 			t.Errorf("RSA-%d: %+v", bits, sigs)
 		}
+	}
+}
+
+// TestRSA8192 signs with an RSA-8192 key (made once with openssl genrsa:
+// generating one takes a minute) twice over, with no log line from the
+// libraries, and pdfsig accepts both signatures (issue 18.2).
+func TestRSA8192(t *testing.T) {
+	pemData, err := os.ReadFile("testdata/rsa8192.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(pemData)
+	k, err := x509.ParsePKCS8PrivateKey(blk.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := k.(*rsa.PrivateKey)
+	now := time.Now()
+	tpl := &x509.Certificate{
+		SerialNumber: big.NewInt(8192),
+		Subject:      pkix.Name{CommonName: "Khóa RSA 8192"},
+		NotBefore:    now.AddDate(0, -1, 0),
+		NotAfter:     now.AddDate(1, 0, 0),
+	}
+	ca := signtest.NewCA(t)
+	der, err := x509.CreateCertificate(rand.Reader, tpl, ca.Cert, key.Public(), ca.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	chain := []*x509.Certificate{cert, ca.Cert}
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
+	one := signBytes(t, signtest.Letter(t), key, chain, sign.Options{})
+	two := signBytes(t, one, key, chain, sign.Options{Role: sign.Organisation})
+	if logged.Len() > 0 {
+		t.Errorf("the libraries logged: %s", logged.String())
+	}
+	sigs := signtest.Pdfsig(t, writeTemp(t, "rsa8192.pdf", two))
+	if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
+		t.Errorf("RSA-8192: %+v", sigs)
+	}
+}
+
+// TestEd25519Refused: the CMS library would sign an Ed25519 key over a
+// SHA-256 digest, which RFC 8419 forbids; the key is refused, naming it,
+// and nothing is written (issue 18.2).
+func TestEd25519Refused(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	tpl := &x509.Certificate{SerialNumber: big.NewInt(25519), Subject: pkix.Name{CommonName: "Ed25519"},
+		NotBefore: now.AddDate(0, -1, 0), NotAfter: now.AddDate(1, 0, 0)}
+	der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, pub, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	doc := signtest.Letter(t)
+	var w failWriter
+	err = sign.PDF(&w, bytes.NewReader(doc), int64(len(doc)), priv, []*x509.Certificate{cert}, sign.Options{})
+	var oe *sign.OptionError
+	if !errors.As(err, &oe) || oe.Field != "signer" || !strings.Contains(err.Error(), "Ed25519") || w.n != 0 {
+		t.Errorf("err %v, %d bytes written", err, w.n)
 	}
 }
 

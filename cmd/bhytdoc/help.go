@@ -68,6 +68,16 @@ var helps = map[string]helpText{
 		description: "Prints the document record bhytdoc wrote into a PDF (number, date,\nissuer, signature areas…) as JSON on standard output.",
 		examples:    "bhytdoc info cv.pdf | jq .Number",
 	},
+	"serve": {
+		synopsis:    "bhytdoc serve [--listen 127.0.0.1:8080] [--token-file F] [--max-body 32MiB] [--timeout 1m] [--workers N]",
+		description: "Serves the HTTP API (/v1/render, /v1/templates, /v1/merge, /v1/annex/check,\n/v1/info; described at /openapi.json) and the web page (/) until SIGINT or\nSIGTERM, then drains: requests in flight finish. Off loopback a bearer token\n(--token-file) is required. One JSON log line per request on standard error.",
+		examples:    "bhytdoc serve\nbhytdoc serve --listen 0.0.0.0:8080 --token-file /run/secrets/bhytdoc-token --workers 4",
+	},
+	"verify": {
+		synopsis:    "bhytdoc verify SIGNED.pdf [--roots ROOTS.pem] [--json] [--lang vi|en]",
+		description: "Lists every signature of a PDF — signer, organisation, role, signing time,\ntimestamp, whether it covers the whole file, changes after it, the\ncertificate's validity and chain to --roots — in Vietnamese (--lang en: in\nEnglish) or as JSON. Exit status 0 only when every signature is valid.",
+		examples:    "bhytdoc verify cv-ky.pdf --roots ca.pem\nbhytdoc verify cv-ky.pdf --json --lang en",
+	},
 	"completion": {
 		synopsis:    "bhytdoc completion bash|zsh|fish",
 		description: "Prints a shell completion script for commands, template names and flags.",

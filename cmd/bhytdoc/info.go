@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
@@ -39,6 +42,29 @@ func runInfo(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, pos[0], err)
 	}
-	fmt.Fprintf(stdout, "%s\n", b)
+	fmt.Fprintf(stdout, "%s\n", escapeControls(b))
 	return exitOK
+}
+
+// escapeControls writes every character of the JSON text b that is not
+// printable (C0 and C1 controls, bidirectional overrides such as U+202E,
+// other format characters) as a \u escape, except the newlines and
+// spaces of the indentation. The record comes from a file anyone may
+// have written: its text must not reorder or hide what the terminal
+// shows. The JSON means the same; only its spelling changes. Outside
+// strings JSON holds only ASCII, so every such character is inside one.
+func escapeControls(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == '\n' || r == ' ' || unicode.IsPrint(r) {
+			out = append(out, b[i:i+n]...)
+		} else {
+			for _, u := range utf16.Encode([]rune{r}) {
+				out = fmt.Appendf(out, `\u%04x`, u)
+			}
+		}
+		i += n
+	}
+	return out
 }

@@ -62,6 +62,7 @@ var commands = map[string]command{
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
 	"serve":    {"serve the HTTP API and the web page", runServe},
+	"verify":   {"list and check the signatures of a PDF", runVerify},
 }
 
 // completion reads the other commands' flags from commands, so it joins

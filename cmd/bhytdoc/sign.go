@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,14 @@ import (
 const maxPassword = 4 << 10
 
 func runSign(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "prepare":
+			return runSignPrepare(args[1:], stdout, stderr)
+		case "complete":
+			return runSignComplete(args[1:], stdout, stderr)
+		}
+	}
 	fs := newFlags("sign", stderr)
 	p12 := fs.String("p12", "", "PKCS#12 `file` holding the key and certificate chain")
 	pwFile := fs.String("password-file", "", "read the PKCS#12 password from `file` (default: ask on the terminal, or read a line from standard input)")
@@ -30,6 +39,12 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	block := fs.Int("block", 0, "signature block of a joint document, from 0")
 	page := fs.Int("page", 0, "page for --rect, from 1")
 	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc")
+	module := fs.String("pkcs11-module", "", "sign with a key on a PKCS#11 token through this module `LIB.so` (builds with -tags pkcs11)")
+	tokenLabel := fs.String("token-label", "", "label of the PKCS#11 token")
+	keyLabel := fs.String("key-label", "", "label of the key (and its certificate) on the token")
+	pinFile := fs.String("pin-file", "", "read the token PIN from `file` (default: ask on the terminal)")
+	chainFile := fs.String("chain", "", "PEM `file` of intermediate and root certificates to embed with a token's certificate")
+	tsa := fs.String("tsa", "", "add an RFC 3161 timestamp from the time-stamping authority at `URL`")
 	noInfo := fs.Bool("no-info", false, "do not draw the signing information (name and time, 10 pt) over the image")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -43,15 +58,19 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(pos) != 1:
 		return usageErr("want exactly one input PDF")
-	case *p12 == "":
-		return usageErr("--p12 is required")
+	case *p12 == "" && *module == "":
+		return usageErr("--p12 or --pkcs11-module is required")
+	case *p12 != "" && *module != "":
+		return usageErr("give --p12 or --pkcs11-module, not both")
+	case *module != "" && (*tokenLabel == "" || *keyLabel == ""):
+		return usageErr("--pkcs11-module needs --token-label and --key-label")
 	case *out == "":
 		return usageErr("-o is required")
 	case *roleName == "":
 		return usageErr("--role is required")
 	}
 	in := pos[0]
-	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo}
+	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo, TSA: *tsa}
 	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
 		return usageErr(err.Error())
 	}
@@ -68,6 +87,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	doc, err := readInput(in, sign.MaxSize)
 	if err != nil {
 		return report(stderr, "", err)
+	}
+	if *module != "" {
+		return signToken(stdout, stderr, doc, in, *out, *module, *tokenLabel, *keyLabel, *pinFile, *chainFile, opts)
 	}
 	keyData, err := readInput(*p12, sign.MaxPKCS12)
 	if err != nil {
@@ -171,4 +193,41 @@ func promptPassword(in *os.File, stderr io.Writer, p12 string) (string, error) {
 		return "", errors.New("no password: give --password-file or type it")
 	}
 	return trimNewline(line), nil
+}
+
+// signToken signs doc with a key on a PKCS#11 token. The PIN is read
+// once, from pinFile or the terminal (not echoed), and tried once.
+func signToken(stdout, stderr io.Writer, doc []byte, in, out, module, token, key, pinFile, chainFile string, opts sign.Options) int {
+	if !sign.PKCS11Available {
+		return report(stderr, "--pkcs11-module", sign.ErrNoPKCS11)
+	}
+	var extra []*x509.Certificate
+	if chainFile != "" {
+		var err error
+		if extra, err = readCerts(chainFile); err != nil {
+			return report(stderr, chainFile, err)
+		}
+	}
+	var pin string
+	var err error
+	if pinFile != "" {
+		if pin, err = passwordFile(pinFile); err != nil {
+			return report(stderr, pinFile, err)
+		}
+	} else if pin, err = promptPassword(os.Stdin, stderr, "token "+token); err != nil {
+		return report(stderr, "standard input", err)
+	}
+	tok, err := sign.OpenPKCS11(module, token, key, pin)
+	if err != nil {
+		return report(stderr, module, err)
+	}
+	defer tok.Close()
+	var signed bytes.Buffer
+	if err := sign.PDF(&signed, bytes.NewReader(doc), int64(len(doc)), tok.Signer, append(tok.Chain, extra...), opts); err != nil {
+		return report(stderr, in, flagNames(err))
+	}
+	if err := writeSet(stdout, filepath.Dir(out), []output{{filepath.Base(out), signed.Bytes()}}); err != nil {
+		return report(stderr, out, err)
+	}
+	return exitOK
 }
