@@ -18,13 +18,14 @@ func (w *builder) copyBlock() error {
 	w.b.para(&rule)
 	left := w.cols.headLeft
 	var l, r []para
-	for _, t := range c.Parent {
+	parent := w.names(c.Parent, ir.Regular, left)
+	for _, t := range parent {
 		l = append(l, centred(t, ir.Regular, sizeIssuer))
 	}
-	for _, t := range c.Issuer {
+	for _, t := range w.names(c.Issuer, ir.Bold, left) {
 		l = append(l, centred(t, ir.Bold, sizeIssuer))
 	}
-	if len(c.Parent) > 0 {
+	for range parent {
 		r = append(r, centred(ir.Text{}, ir.Regular, sizeIssuer)) // the form is level with the body's name
 	}
 	r = append(r, centred(c.Form, ir.Bold, sizeTitle))

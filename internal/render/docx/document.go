@@ -10,6 +10,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/namebreak"
 )
 
 // Sizes in points, as the PDF writer draws them (internal/pdf/spec.go);
@@ -199,6 +200,20 @@ func (w *builder) sectPr(i int) string {
 	return b.String()
 }
 
+// names breaks the lines of an issuing or parent body for a column
+// width mm wide before their unit words, as the PDF does (package
+// namebreak); each line is a paragraph of its own.
+func (w *builder) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
+	var out []ir.Text
+	measure := func(s string) float64 { return w.width(s, st, sizeIssuer) }
+	for _, t := range ts {
+		for _, s := range namebreak.Lines(t.S, measure, width) {
+			out = append(out, ir.Text{S: s, Field: t.Field})
+		}
+	}
+	return out
+}
+
 // header writes ô 1–5: the two-column table, then for a kind other than
 // công văn the kind name and trích yếu with their rule.
 func (w *builder) header() {
@@ -207,10 +222,10 @@ func (w *builder) header() {
 	right := w.textW() - left
 	var l, r []para
 	widest := 0.0
-	for _, t := range d.Parent {
+	for _, t := range w.names(d.Parent, ir.Regular, left) {
 		l = append(l, centred(t, ir.Regular, sizeIssuer))
 	}
-	for _, t := range d.Issuer {
+	for _, t := range w.names(d.Issuer, ir.Bold, left) {
 		l = append(l, centred(t, ir.Bold, sizeIssuer))
 		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
 	}

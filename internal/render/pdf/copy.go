@@ -21,7 +21,7 @@ func (l *layout) copyBlocks() []block {
 	lh := sizeIssuer * singleSpacing * ptToMM
 	y := 0.8 * sizeIssuer * ptToMM
 	first := true
-	for _, t := range c.Parent {
+	for _, t := range l.names(c.Parent, ir.Regular, leftW) {
 		if !first {
 			y += lh
 		}
@@ -32,7 +32,7 @@ func (l *layout) copyBlocks() []block {
 	if !first {
 		formY = y + lh // level with the copying body's first bold line
 	}
-	for _, t := range c.Issuer {
+	for _, t := range l.names(c.Issuer, ir.Bold, leftW) {
 		if !first {
 			y += lh
 		}

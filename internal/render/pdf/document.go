@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/namebreak"
 )
 
 // layout holds the state of laying out one document.
@@ -151,6 +152,19 @@ func (l *layout) rule(p *Page, cx, y, w float64) {
 	p.Ops = append(p.Ops, Op{Kind: OpLine, X: cx - w/2, Y: y, W: w, H: 0})
 }
 
+// names breaks the lines of an issuing or parent body for a column
+// width mm wide before their unit words (package namebreak).
+func (l *layout) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
+	var out []ir.Text
+	w := func(s string) float64 { return l.m.w(s, st, sizeIssuer) }
+	for _, t := range ts {
+		for _, s := range namebreak.Lines(t.S, w, width) {
+			out = append(out, ir.Text{S: s, Field: t.Field})
+		}
+	}
+	return out
+}
+
 // header draws ô 1–5 on the first page and returns the y where the flow
 // starts.
 func (l *layout) header(p *Page) float64 {
@@ -172,12 +186,12 @@ func (l *layout) header(p *Page) float64 {
 		}
 		first = false
 	}
-	for _, t := range d.Parent {
+	for _, t := range l.names(d.Parent, ir.Regular, leftW) {
 		next()
 		y, _ = l.centredWrapped(p, t, ir.Regular, sizeIssuer, lcx, leftW, y, lh)
 	}
 	widest := 0.0
-	for _, t := range d.Issuer {
+	for _, t := range l.names(d.Issuer, ir.Bold, leftW) {
 		next()
 		var w float64
 		y, w = l.centredWrapped(p, t, ir.Bold, sizeIssuer, lcx, leftW, y, lh)
