@@ -230,9 +230,6 @@ func (w *builder) header() {
 		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
 	}
 	l = append(l, ruleLine(widest*ruleRatio, left))
-	if d.DuThao.S != "" {
-		r = append(r, w.markPara(d.DuThao, 0, false, true, w.textW()-left))
-	}
 	r = append(r, centred(d.QuocHieu, ir.Bold, sizeQuocHieu), centred(d.TieuNgu, ir.Bold, sizeTieuNgu))
 	r = append(r, ruleLine(min(w.width(d.TieuNgu.S, ir.Bold, sizeTieuNgu), right), right))
 
@@ -241,10 +238,17 @@ func (w *builder) header() {
 	date := centred(d.PlaceDate, ir.Italic, sizePlaceDate)
 	date.before = ptTwips(5)
 	wl, wr := twips(left), twips(w.textW())-twips(left)
-	t := table{widths: []int{wl, wr}, rows: []row{
+	t := table{widths: []int{wl, wr}}
+	if d.DuThao.S != "" {
+		// The draft mark has a row of its own over the right column, so
+		// that both columns start under it, level as in the PDF.
+		gap := para{line: 20, lineRule: "exact", size: 1}
+		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: []para{gap}}, {w: wr, paras: []para{w.markPara(d.DuThao, 0, false, true, w.textW()-left)}}}})
+	}
+	t.rows = append(t.rows, []row{
 		{cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
 		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
-	}}
+	}...)
 	var under []para // V/v and the marks under the number
 	if d.CongVan {
 		vv := centred(d.Summary, ir.Regular, sizeVV)

@@ -174,7 +174,12 @@ func (l *layout) header(p *Page) float64 {
 	rightW := l.textW() - leftW
 	lcx := ml + leftW/2
 	rcx := ml + leftW + rightW/2
-	top := l.set.MarginTop
+	// Right column, laid out on its own page so that the left column's
+	// number and V/v come first in reading order. The draft mark tops
+	// it, and both columns start under the mark: their first lines stay
+	// level.
+	var right Page
+	top := l.set.MarginTop + l.duThao(&right)
 
 	// Left column: parent body, issuing body, rule, number.
 	lh := sizeIssuer * singleSpacing * ptToMM
@@ -201,11 +206,8 @@ func (l *layout) header(p *Page) float64 {
 	l.rule(p, lcx, ruleY, widest*ruleRatio)
 	leftNumber := ruleY + 1.2*lh
 
-	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto. It is
-	// laid out on its own page so that the left column's number and V/v
-	// come first in reading order.
-	var right Page
-	ry := top + l.duThao(&right) + 0.8*sizeQuocHieu*ptToMM
+	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto.
+	ry := top + 0.8*sizeQuocHieu*ptToMM
 	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
 	ry += sizeTieuNgu * singleSpacing * ptToMM
 	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
