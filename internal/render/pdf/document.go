@@ -450,7 +450,23 @@ func (l *layout) signatureBlock(d signParts) []block {
 		})
 	}
 	b.h = max(sigBottom, y+desc)
+	if len(out) > 1 {
+		// The list goes on under the signature at the same pitch: the
+		// next line follows the last one beside the signature.
+		b.h, b.reach = y+desc, b.h
+	}
 	out[0] = b
+	// Never fewer than 4 lines of Nơi nhận alone on a page: the last
+	// entries stay together until they hold 4 lines, and with fewer
+	// below the signature they stay with it (and it with the last lines
+	// of the body).
+	tail := 0.0
+	for k := len(out) - 1; k > 0; k-- {
+		tail += out[k].h
+		if tail < 4*clh-0.01 {
+			out[k-1].keep = true
+		}
+	}
 	return out
 }
 
@@ -502,7 +518,7 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 		if i == startOfPage && len(pages) > 1 {
 			before = 0
 		}
-		if y+before+b.h > limit && i > startOfPage {
+		if y+before+max(b.h, b.reach) > limit && i > startOfPage {
 			// Walk back over blocks that must stay with this one.
 			j := i
 			for j > startOfPage && flow[j-1].keep {
