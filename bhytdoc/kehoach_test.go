@@ -1,6 +1,9 @@
 package bhytdoc_test
 
 import (
+	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,6 +11,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/lotest"
 	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
@@ -212,4 +216,88 @@ func findLine(page []bboxWord, text string) (bboxWord, bool) {
 		}
 	}
 	return bboxWord{}, false
+}
+
+// TestKeHoachDOCXThroughLibreOffice converts the kế hoạch's DOCX with
+// LibreOffice (fonts-liberation2) and checks it as the PDF: the same
+// page count; each Nơi nhận line that prints whole in bhytdoc's PDF
+// prints whole in LibreOffice's, inside the Nơi nhận column; each group's
+// purpose read back beside its lines; the lines at one pitch.
+func TestKeHoachDOCXThroughLibreOffice(t *testing.T) {
+	d := keHoach(-1)
+	dir := t.TempDir()
+	b, err := bhytdoc.RenderDOCX(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "kehoach.docx")
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lo := pdfWords(t, filepath.Join(lotest.ToPDF(t, dir, []string{name}), "kehoach.pdf"))
+	ours := bboxWords(t, d)
+	if got := lo[len(lo)-1].page; got != len(ours) {
+		t.Errorf("LibreOffice made %d pages of the DOCX, bhytdoc %d of the PDF", got, len(ours))
+	}
+	pages := make([][]bboxWord, lo[len(lo)-1].page)
+	for _, w := range lo {
+		pages[w.page-1] = append(pages[w.page-1], bboxWord{w.s, w.x0, w.y0, w.x1, w.y1})
+	}
+	doc, _, _, err := bhytdoc.LayoutForTest(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ys []float64
+	for _, c := range doc.Copies {
+		whole := false
+		for _, p := range ours {
+			_, ok := findLine(p, c.S)
+			whole = whole || ok
+		}
+		if !whole {
+			continue
+		}
+		found := false
+		for _, p := range pages {
+			if w, ok := findLine(p, c.S); ok {
+				found = true
+				ys = append(ys, w.y0)
+				if w.x1 > defLeft+52.8*mmToPt+0.5 {
+					t.Errorf("%q at %+v, outside the Nơi nhận column", c.S, w)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q is whole in the PDF, not in LibreOffice's rendering of the DOCX", c.S)
+		}
+	}
+	for _, br := range doc.Braces {
+		// The purpose's last word (pdftotext may join its first to the
+		// name beside it).
+		ws := strings.Fields(br.Purpose.S)
+		first := ws[len(ws)-1]
+		ok := false
+		for _, p := range pages {
+			for _, w := range p {
+				ok = ok || (w.s == first && w.x0 > defLeft+10*mmToPt && w.x1 < defLeft+52.8*mmToPt+0.5)
+			}
+		}
+		if !ok {
+			t.Errorf("purpose %q not beside its group in the Nơi nhận column", br.Purpose.S)
+		}
+	}
+	// One pitch: every step between whole lines is a multiple of the
+	// smallest, within half a point.
+	step := 1e9
+	for k := 1; k < len(ys); k++ {
+		if d := ys[k] - ys[k-1]; d > 1 {
+			step = min(step, d)
+		}
+	}
+	for k := 1; k < len(ys); k++ {
+		d := ys[k] - ys[k-1]
+		if d > 1 && math.Abs(d/step-math.Round(d/step)) > 0.5/step {
+			t.Errorf("LibreOffice: Nơi nhận step %.1f pt, not a multiple of %.1f", d, step)
+		}
+	}
 }

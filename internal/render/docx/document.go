@@ -438,22 +438,35 @@ func (w *builder) signaturesOf(d signParts) error {
 				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: sizeCopies}}})
 				continue
 			}
-			// A group sharing a purpose: a "}" on each line at a tab stop
-			// past the longest name, the purpose after the middle one.
-			widest := 0.0
-			for k := br.From; k <= br.To; k++ {
-				widest = max(widest, w.width(d.copies[k].S, ir.Regular, sizeCopies))
+			// A group sharing a purpose: a borderless table inside the
+			// Nơi nhận cell, the names left, the purpose right of a rule
+			// spanning them (the brace), centred on the group. The widths
+			// are the PDF's: the purpose takes what the longest name
+			// leaves, never less than its longest word.
+			to := min(br.To, len(d.copies)-1)
+			natural, longest := 0.0, 0.0
+			for k := br.From; k <= to; k++ {
+				natural = max(natural, w.width(d.copies[k].S, ir.Regular, sizeCopies))
 			}
-			tab := twips(widest + braceGap) // from the cell's left edge
-			mid := (br.From + br.To) / 2
-			for k := br.From; k <= br.To; k++ {
-				s := d.copies[k].S + "\t}"
-				if k == mid {
-					s += " " + br.Purpose.S
-				}
-				out = append(out, para{left: dash, hanging: dash, tab: tab, runs: []run{{s: s, size: sizeCopies}}})
+			for _, wd := range strings.Fields(br.Purpose.S) {
+				longest = max(longest, w.width(wd, ir.Regular, sizeCopies))
 			}
-			i = br.To
+			pw := min(w.width(br.Purpose.S, ir.Regular, sizeCopies), max(longest, left-natural-2*braceGap))
+			// 0.5 mm of slack: a word processor measuring a name a hair
+			// wider than this package must not wrap it.
+			nameW := min(natural+0.5, left-pw-2*braceGap) + braceGap
+			var names []para
+			for k := br.From; k <= to; k++ {
+				names = append(names, para{left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: sizeCopies}}})
+			}
+			nw := twips(nameW)
+			pwT := twips(left) - nw
+			purpose := para{left: twips(braceGap), runs: []run{{s: br.Purpose.S, size: sizeCopies}}}
+			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
+				{w: nw, paras: names},
+				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
+			}}}}})
+			i = to
 		}
 		if d.typist.S != "" {
 			out = append(out, para{runs: []run{{s: d.typist.S, size: sizeCopies}}})

@@ -53,6 +53,7 @@ type para struct {
 	size     float64 // of the paragraph mark, for empty paragraphs
 	sectPr   string  // raw section properties ending a section
 	runs     []run
+	table    *table // when set, a nested table written in place of the paragraph
 }
 
 // buf is an XML buffer with helpers for the few shapes this writer emits.
@@ -77,6 +78,10 @@ func (b *buf) attr(name string, n int) {
 func (b *buf) esc(s string) { xml.EscapeText(b, []byte(s)) }
 
 func (b *buf) para(p *para) {
+	if p.table != nil {
+		b.table(p.table)
+		return
+	}
 	b.str("<w:p>")
 	b.pPr(p)
 	for i := range p.runs {
@@ -242,6 +247,7 @@ type cell struct {
 	span   int
 	vMerge string
 	vAlign string
+	spine  bool // a single left border: the spine of a Nơi nhận brace
 	paras  []para
 }
 
@@ -319,6 +325,9 @@ func (b *buf) table(t *table) {
 			if c.vMerge != "" {
 				b.str(`<w:vMerge w:val="`, c.vMerge, `"/>`)
 			}
+			if c.spine {
+				b.str(`<w:tcBorders><w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`)
+			}
 			if c.vAlign != "" {
 				b.str(`<w:vAlign w:val="`, c.vAlign, `"/>`)
 			}
@@ -326,6 +335,10 @@ func (b *buf) table(t *table) {
 			if len(c.paras) == 0 {
 				// A cell must end with a paragraph.
 				c.paras = []para{{}}
+			}
+			if c.paras[len(c.paras)-1].table != nil {
+				// A cell must end with a paragraph, even after a table.
+				c.paras = append(c.paras, para{line: 20, lineRule: "exact", size: 1})
 			}
 			for k := range c.paras {
 				b.para(&c.paras[k])

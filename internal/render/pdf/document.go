@@ -301,11 +301,14 @@ func (l *layout) flowBlocks() []block {
 		out = append(out, l.m.paragraph([]ir.Span{{S: t.S}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
 	// The signature never sits alone at the top of a page: the last
-	// line travels with it, and the widow rule brings the line before
-	// it — the last lines of the last paragraph, never a whole article
-	// with its heading.
-	if len(out) > 0 {
-		out[len(out)-1].keep = true
+	// paragraph travels with it (at most its last three lines when the
+	// paragraph is long).
+	keepFrom := len(out) - 3
+	for i := len(out) - 1; i >= 0 && i >= keepFrom; i-- {
+		out[i].keep = true
+		if out[i].before > 0 {
+			break
+		}
 	}
 	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
 	return append(out, l.copyBlocks()...)
