@@ -4,7 +4,7 @@ import (
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/render/docx"
-	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/tablefit"
 )
 
 // WriteDOCX renders d as a Word document (.docx, WordprocessingML)
@@ -35,21 +35,14 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	lays, err := pdf.AnnexLayouts(p.ir, p.set, p.font)
+	// Tables are fitted once, format-neutrally, as the PDF fits them.
+	faces, err := tablefit.NewFaces(p.font)
+	if err != nil {
+		return nil, err
+	}
+	annexes, tables, err := tablefit.Doc(p.ir, p.set, faces)
 	if err != nil {
 		return nil, layoutError(err)
-	}
-	annexes := make([]docx.AnnexLayout, len(lays))
-	for i, l := range lays {
-		annexes[i] = docx.AnnexLayout{Landscape: l.Landscape, Size: l.Size, Widths: l.Widths}
-	}
-	blays, err := pdf.BodyTableLayouts(p.ir, p.set, p.font)
-	if err != nil {
-		return nil, layoutError(err)
-	}
-	tables := make([]docx.AnnexLayout, len(blays))
-	for i, l := range blays {
-		tables[i] = docx.AnnexLayout{Size: l.Size, Widths: l.Widths}
 	}
 	return docx.Render(p.ir, p.set, p.font, annexes, tables)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
+	"github.com/bhytdoc/bhytdoc/internal/tablefit"
 )
 
 // WritePDF renders d as a PDF following Decree 30/2020/NĐ-CP, Appendix I,
@@ -44,6 +45,10 @@ func layoutError(err error) error {
 	var oe *pdf.OverflowError
 	if errors.As(err, &oe) {
 		return &ValidationError{Errors: []error{&FieldError{Field: oe.Field, Msg: oe.Msg}}}
+	}
+	var we *tablefit.WidthError
+	if errors.As(err, &we) {
+		return &ValidationError{Errors: []error{&FieldError{Field: we.Field, Msg: we.Msg}}}
 	}
 	return err
 }

@@ -5,29 +5,22 @@
 // came from, for error messages.
 package ir
 
-import "github.com/bhytdoc/bhytdoc/internal/docmeta"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/docmeta"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
-// Style is the emphasis a text is drawn in.
-type Style int
+// Style is the emphasis a text is drawn in, as the page specification
+// names it.
+type Style = pagespec.Style
 
 // Text styles; the values index a font family's faces.
 const (
-	Regular Style = iota
-	Bold
-	Italic
-	BoldItalic
+	Regular    = pagespec.Regular
+	Bold       = pagespec.Bold
+	Italic     = pagespec.Italic
+	BoldItalic = pagespec.BoldItalic
 )
-
-// With returns s with bold and/or italic added.
-func (s Style) With(bold, italic bool) Style {
-	if bold {
-		s |= Bold
-	}
-	if italic {
-		s |= Italic
-	}
-	return s
-}
 
 // Text is a final string with the model field it came from.
 type Text struct {
@@ -199,6 +192,9 @@ type Doc struct {
 	Record docmeta.Record
 }
 
+// Kind is the page specification's kind of d.
+func (d *Doc) Kind() pagespec.Kind { return pagespec.KindOf(d.CongVan) }
+
 // Settings are the presentation choices within Decree 30's ranges.
 type Settings struct {
 	MarginTop, MarginBottom, MarginLeft, MarginRight float64 // mm
@@ -214,35 +210,33 @@ type Settings struct {
 // is drawn in. The glyph check uses it; so do tests comparing extracted
 // text.
 func (d *Doc) Each(fn func(t Text, st Style)) {
+	sp := pagespec.For(d.Kind())
+	as := func(e pagespec.Element) Style { return sp.Font(e).Style }
 	for _, t := range d.Parent {
-		fn(t, Regular)
+		fn(t, as(pagespec.Parent))
 	}
 	for _, t := range d.Issuer {
-		fn(t, Bold)
+		fn(t, as(pagespec.Issuer))
 	}
-	fn(d.QuocHieu, Bold)
-	fn(d.TieuNgu, Bold)
-	fn(d.Number, Regular)
-	fn(d.PlaceDate, Italic)
-	fn(d.Title, Bold)
-	if d.CongVan {
-		fn(d.Summary, Regular)
-	} else {
-		fn(d.Summary, Bold)
-	}
+	fn(d.QuocHieu, as(pagespec.QuocHieu))
+	fn(d.TieuNgu, as(pagespec.TieuNgu))
+	fn(d.Number, as(pagespec.Number))
+	fn(d.PlaceDate, as(pagespec.PlaceDate))
+	fn(d.Title, as(pagespec.Title))
+	fn(d.Summary, as(pagespec.Summary))
 	if len(d.Recipients) > 0 {
 		fn(d.KinhGui, Regular)
 	}
 	for _, t := range d.Recipients {
 		fn(t, Regular)
 	}
-	fn(d.IssuedWith, Italic)
-	fn(d.Authority, Bold)
+	fn(d.IssuedWith, as(pagespec.IssuedWith))
+	fn(d.Authority, as(pagespec.Authority))
 	for _, t := range d.Bases {
-		fn(t, Italic)
+		fn(t, as(pagespec.Basis))
 	}
-	fn(d.Proposal, Italic)
-	fn(d.Decision, Bold)
+	fn(d.Proposal, as(pagespec.Basis))
+	fn(d.Decision, as(pagespec.Decision))
 	for _, b := range d.Body {
 		fn(Text{S: b.Marker, Field: b.Field}, b.MarkerStyle)
 		for _, s := range b.Spans {
@@ -255,7 +249,7 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	for _, t := range d.Closing {
 		fn(t, Regular)
 	}
-	fn(d.NoiNhan, BoldItalic)
+	fn(d.NoiNhan, as(pagespec.NoiNhan))
 	for _, t := range d.Copies {
 		fn(t, Regular)
 	}
@@ -263,9 +257,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(b.Purpose, Regular)
 	}
 	for _, m := range d.Marks {
-		fn(m.Text, Bold)
+		fn(m.Text, as(pagespec.Mark))
 	}
-	fn(d.DuThao, Bold)
+	fn(d.DuThao, as(pagespec.Mark))
 	fn(d.Typist, Regular)
 	for _, t := range d.Contact {
 		fn(t, Regular)
@@ -305,9 +299,9 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(s.Name, Bold)
 	}
 	for _, a := range d.Annexes {
-		fn(a.Label, Bold)
-		fn(a.Title, Bold)
-		fn(a.Reference, Italic)
+		fn(a.Label, as(pagespec.AnnexLabel))
+		fn(a.Title, as(pagespec.AnnexTitle))
+		fn(a.Reference, as(pagespec.AnnexReference))
 		a.Table.each(fn)
 	}
 }

@@ -1,6 +1,9 @@
 package docx
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
 // ridCopyESign is the first-page header of an electronic copy (ô 14).
 const ridCopyESign = "rIdCopyESign"
@@ -16,21 +19,21 @@ func (w *builder) copyBlock() error {
 	}
 	rule := para{topRule: true, before: ptTwips(w.bodyLine()), keepNext: true, size: 2, line: 40, lineRule: "exact"}
 	w.b.para(&rule)
-	left := w.cols.headLeft
+	left := w.sp.Head.Left
 	var l, r []para
-	parent := w.names(c.Parent, ir.Regular, left)
+	parent := w.names(c.Parent, w.font(pagespec.Parent), left)
 	for _, t := range parent {
-		l = append(l, centred(t, ir.Regular, sizeIssuer))
+		l = append(l, centred(t, w.font(pagespec.Parent)))
 	}
-	for _, t := range w.names(c.Issuer, ir.Bold, left) {
-		l = append(l, centred(t, ir.Bold, sizeIssuer))
+	for _, t := range w.names(c.Issuer, w.font(pagespec.Issuer), left) {
+		l = append(l, centred(t, w.font(pagespec.Issuer)))
 	}
 	for range parent {
-		r = append(r, centred(ir.Text{}, ir.Regular, sizeIssuer)) // the form is level with the body's name
+		r = append(r, centred(ir.Text{}, w.font(pagespec.Parent))) // the form is level with the body's name
 	}
-	r = append(r, centred(c.Form, ir.Bold, sizeTitle))
-	num := centred(c.Number, ir.Regular, sizeNumber)
-	date := centred(c.PlaceDate, ir.Italic, sizePlaceDate)
+	r = append(r, centred(c.Form, w.font(pagespec.CopyForm)))
+	num := centred(c.Number, w.font(pagespec.Number))
+	date := centred(c.PlaceDate, w.font(pagespec.PlaceDate))
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	w.b.table(&table{widths: []int{wl, wr}, rows: []row{
 		{cantSplit: true, cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},

@@ -11,43 +11,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
-)
-
-// Sizes in points, as the PDF writer draws them (internal/pdf/spec.go);
-// each lies inside the range Decree 30 gives.
-const (
-	sizeQuocHieu   = 12
-	sizeTieuNgu    = 13
-	sizeIssuer     = 13
-	sizeNumber     = 13
-	sizeVV         = 12
-	sizePlaceDate  = 14
-	sizeTitle      = 14
-	sizeSignature  = 14
-	sizeNoiNhan    = 12
-	sizeCopies     = 11
-	sizePageNumber = 13
-	sizeAnnexLabel = 14
-	sizeAnnexTitle = 14
-
-	ruleRatio       = 0.4  // rule under the issuer and a trích yếu: 1/3–1/2 of the line
-	singleSpacing   = 1.15 // single line height as a multiple of the font size
-	signatureSpace  = 28   // mm from the last title line to the signer's name
-	kinhGuiIndent   = 35   // mm
-	recipientIndent = 45   // mm
-	cellPad         = 1.2  // mm, left and right inside annex cells
-	cellVPad        = 1.0  // mm, above and below annex cell text
-	ptToMM          = 25.4 / 72
-	pageW, pageH    = 210.0, 297.0
-)
-
-// columns are the header and signature table widths of Appendix III's
-// templates (mm): Mẫu 1.5 for a công văn, Mẫu 1.4 for other kinds.
-type columns struct{ headLeft, signLeft float64 }
-
-var (
-	colsCongVan = columns{67.9, 61.9}
-	colsKind    = columns{67.5, 52.8}
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // Relationship ids of word/document.xml; images follow from ridImage.
@@ -71,10 +35,10 @@ type image struct {
 type builder struct {
 	doc     *ir.Doc
 	set     ir.Settings
-	annexes []AnnexLayout
-	tables  []AnnexLayout // body tables, in order
+	annexes []*AnnexLayout
+	tables  []*AnnexLayout // body tables, in order
 	faces   [4]*fonts.Face
-	cols    columns
+	sp      *pagespec.Spec
 	b       buf
 	images  []*image
 	byHash  map[[32]byte]*image
@@ -87,12 +51,13 @@ func (w *builder) width(s string, st ir.Style, size float64) float64 {
 	if f == nil {
 		return 0
 	}
-	return f.Width(s, size) * ptToMM
+	return f.Width(s, size) * pagespec.PtToMM
 }
 
 // widest is the widest line s wraps to in width mm, breaking at spaces
 // as the PDF layout does.
-func (w *builder) widest(s string, st ir.Style, size, width float64) float64 {
+func (w *builder) widest(s string, f pagespec.Font, width float64) float64 {
+	st, size := f.Style, f.Size
 	sp := w.width(" ", st, size)
 	cur, best := 0.0, 0.0
 	for _, word := range strings.Fields(s) {
@@ -109,13 +74,24 @@ func (w *builder) widest(s string, st ir.Style, size, width float64) float64 {
 	return min(max(best, cur), width)
 }
 
-func (w *builder) textW() float64 { return pageW - w.set.MarginLeft - w.set.MarginRight }
+// font is how element e is set in this document.
+func (w *builder) font(e pagespec.Element) pagespec.Font { return w.sp.Font(e) }
 
-func (w *builder) bodyLine() float64 { return w.set.BodySize * singleSpacing * w.set.LineSpacing } // pt
+// widthOf is the width of s in mm, set as element e.
+func (w *builder) widthOf(s string, e pagespec.Element) float64 {
+	f := w.sp.Font(e)
+	return w.width(s, f.Style, f.Size)
+}
 
-// centred is a centred single-spaced paragraph of one run.
-func centred(t ir.Text, st ir.Style, size float64) para {
-	return para{jc: "center", runs: []run{{s: t.S, st: st, size: size}}}
+func (w *builder) textW() float64 { return pagespec.PageW - w.set.MarginLeft - w.set.MarginRight }
+
+func (w *builder) bodyLine() float64 {
+	return w.set.BodySize * pagespec.SingleSpacing * w.set.LineSpacing
+} // pt
+
+// centred is a centred single-spaced paragraph of one run set in f.
+func centred(t ir.Text, f pagespec.Font) para {
+	return para{jc: "center", runs: []run{{s: t.S, st: f.Style, size: f.Size}}}
 }
 
 // ruleLine is an empty paragraph whose bottom border is a rule of length
@@ -175,7 +151,7 @@ func (w *builder) sectPr(i int) string {
 	if i >= 0 {
 		b.str(`<w:type w:val="nextPage"/>`)
 	}
-	pw, ph := twips(pageW), twips(pageH)
+	pw, ph := twips(pagespec.PageW), twips(pagespec.PageH)
 	b.str("<w:pgSz")
 	if landscape {
 		b.attr("w:w", ph)
@@ -188,7 +164,7 @@ func (w *builder) sectPr(i int) string {
 	}
 	// The page number's baseline sits where the PDF draws it, half way
 	// down the top margin.
-	hdr := w.set.MarginTop/2 + 0.35*sizePageNumber*ptToMM - 0.95*sizePageNumber*ptToMM
+	hdr := w.set.MarginTop/2 + 0.35*w.font(pagespec.PageNumber).Size*pagespec.PtToMM - 0.95*w.font(pagespec.PageNumber).Size*pagespec.PtToMM
 	b.str("<w:pgMar")
 	b.attr("w:top", twips(w.set.MarginTop))
 	b.attr("w:right", twips(w.set.MarginRight))
@@ -203,9 +179,9 @@ func (w *builder) sectPr(i int) string {
 // names breaks the lines of an issuing or parent body for a column
 // width mm wide before their unit words, as the PDF does (package
 // namebreak); each line is a paragraph of its own.
-func (w *builder) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
+func (w *builder) names(ts []ir.Text, f pagespec.Font, width float64) []ir.Text {
 	var out []ir.Text
-	measure := func(s string) float64 { return w.width(s, st, sizeIssuer) }
+	measure := func(s string) float64 { return w.width(s, f.Style, f.Size) }
 	for _, t := range ts {
 		for _, s := range namebreak.Lines(t.S, measure, width) {
 			out = append(out, ir.Text{S: s, Field: t.Field})
@@ -218,24 +194,24 @@ func (w *builder) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
 // công văn the kind name and trích yếu with their rule.
 func (w *builder) header() {
 	d := w.doc
-	left := w.cols.headLeft
+	left := w.sp.Head.Left
 	right := w.textW() - left
 	var l, r []para
 	widest := 0.0
-	for _, t := range w.names(d.Parent, ir.Regular, left) {
-		l = append(l, centred(t, ir.Regular, sizeIssuer))
+	for _, t := range w.names(d.Parent, w.font(pagespec.Parent), left) {
+		l = append(l, centred(t, w.font(pagespec.Parent)))
 	}
-	for _, t := range w.names(d.Issuer, ir.Bold, left) {
-		l = append(l, centred(t, ir.Bold, sizeIssuer))
-		widest = max(widest, w.widest(t.S, ir.Bold, sizeIssuer, left))
+	for _, t := range w.names(d.Issuer, w.font(pagespec.Issuer), left) {
+		l = append(l, centred(t, w.font(pagespec.Issuer)))
+		widest = max(widest, w.widest(t.S, w.font(pagespec.Issuer), left))
 	}
-	l = append(l, ruleLine(widest*ruleRatio, left))
-	r = append(r, centred(d.QuocHieu, ir.Bold, sizeQuocHieu), centred(d.TieuNgu, ir.Bold, sizeTieuNgu))
-	r = append(r, ruleLine(min(w.width(d.TieuNgu.S, ir.Bold, sizeTieuNgu), right), right))
+	l = append(l, ruleLine(widest*pagespec.RuleRatio, left))
+	r = append(r, centred(d.QuocHieu, w.font(pagespec.QuocHieu)), centred(d.TieuNgu, w.font(pagespec.TieuNgu)))
+	r = append(r, ruleLine(min(w.widthOf(d.TieuNgu.S, pagespec.TieuNgu), right), right))
 
-	num := centred(d.Number, ir.Regular, sizeNumber)
+	num := centred(d.Number, w.font(pagespec.Number))
 	num.before = ptTwips(7)
-	date := centred(d.PlaceDate, ir.Italic, sizePlaceDate)
+	date := centred(d.PlaceDate, w.font(pagespec.PlaceDate))
 	date.before = ptTwips(5)
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	t := table{widths: []int{wl, wr}}
@@ -250,8 +226,8 @@ func (w *builder) header() {
 		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
 	}...)
 	var under []para // V/v and the marks under the number
-	if d.CongVan {
-		vv := centred(d.Summary, ir.Regular, sizeVV)
+	if w.sp.SummaryUnderNumber {
+		vv := centred(d.Summary, w.font(pagespec.Summary))
 		vv.before = ptTwips(6)
 		under = append(under, vv)
 	}
@@ -260,22 +236,22 @@ func (w *builder) header() {
 		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: under}, {w: wr}}})
 	}
 	w.b.table(&t)
-	if d.CongVan {
+	if w.sp.SummaryUnderNumber {
 		return
 	}
-	title := centred(d.Title, ir.Bold, sizeTitle)
-	title.before = ptTwips(sizeTitle * singleSpacing)
+	title := centred(d.Title, w.font(pagespec.Title))
+	title.before = ptTwips(w.font(pagespec.Title).Size * pagespec.SingleSpacing)
 	title.keepNext = true
-	sum := centred(d.Summary, ir.Bold, sizeTitle)
+	sum := centred(d.Summary, w.font(pagespec.Summary))
 	sum.keepNext = true
 	w.b.para(&title)
 	w.b.para(&sum)
 	if d.IssuedWith.S != "" {
-		iw := centred(d.IssuedWith, ir.Italic, sizeTitle)
+		iw := centred(d.IssuedWith, w.font(pagespec.IssuedWith))
 		iw.keepNext = true
 		w.b.para(&iw)
 	}
-	rl := ruleLine(w.widest(d.Summary.S, ir.Bold, sizeTitle, w.textW())*ruleRatio, w.textW())
+	rl := ruleLine(w.widest(d.Summary.S, w.font(pagespec.Summary), w.textW())*pagespec.RuleRatio, w.textW())
 	w.b.para(&rl)
 }
 
@@ -297,20 +273,20 @@ func (w *builder) flow() {
 		if len(d.Recipients) == 1 {
 			p := base
 			p.before = ptTwips(lh / 2)
-			p.left, p.hanging = twips(kinhGuiIndent+kg), twips(kg)
+			p.left, p.hanging = twips(pagespec.KinhGuiIndent+kg), twips(kg)
 			p.runs = []run{{s: d.KinhGui.S + " " + d.Recipients[0].S, size: size}}
 			ps = append(ps, p)
 		} else {
 			p := base
 			p.before = ptTwips(lh / 2)
-			p.first = twips(kinhGuiIndent)
+			p.first = twips(pagespec.KinhGuiIndent)
 			p.keepNext = true
 			p.runs = []run{{s: d.KinhGui.S, size: size}}
 			ps = append(ps, p)
 			dash := w.width("- ", ir.Regular, size)
 			for _, t := range d.Recipients {
 				p := base
-				p.left, p.hanging = twips(recipientIndent+dash), twips(dash)
+				p.left, p.hanging = twips(pagespec.RecipientIndent+dash), twips(dash)
 				p.jc = "both"
 				p.runs = []run{{s: t.S, size: size}}
 				ps = append(ps, p)
@@ -318,24 +294,24 @@ func (w *builder) flow() {
 		}
 		ps[len(ps)-1].after = ptTwips(lh / 2)
 	}
-	centredLine := func(t ir.Text) {
+	centredLine := func(t ir.Text, e pagespec.Element) {
 		if t.S == "" {
 			return
 		}
-		p := centred(t, ir.Bold, size)
+		p := centred(t, pagespec.Font{Size: size, Style: w.font(e).Style})
 		p.before = ptTwips(w.set.ParagraphSpacing)
 		p.line, p.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
 		p.keepNext = true
 		ps = append(ps, p)
 	}
-	centredLine(d.Authority)
+	centredLine(d.Authority, pagespec.Authority)
 	for _, t := range d.Bases {
-		ps = append(ps, body([]run{{s: t.S, st: ir.Italic, size: size}}))
+		ps = append(ps, body([]run{{s: t.S, st: w.font(pagespec.Basis).Style, size: size}}))
 	}
 	if d.Proposal.S != "" {
-		ps = append(ps, body([]run{{s: d.Proposal.S, st: ir.Italic, size: size}}))
+		ps = append(ps, body([]run{{s: d.Proposal.S, st: w.font(pagespec.Basis).Style, size: size}}))
 	}
-	centredLine(d.Decision)
+	centredLine(d.Decision, pagespec.Decision)
 	nextTable := 0
 	flush := func() {
 		for i := range ps {
@@ -354,7 +330,7 @@ func (w *builder) flow() {
 			flush()
 			w.gridTable(blk.Table, w.tables[nextTable])
 			nextTable++
-			gap := para{line: twips(w.set.ParagraphSpacing * ptToMM / 2), lineRule: "exact", size: 1}
+			gap := para{line: twips(w.set.ParagraphSpacing * pagespec.PtToMM / 2), lineRule: "exact", size: 1}
 			ps = append(ps, gap)
 			continue
 		}
@@ -373,7 +349,7 @@ func (w *builder) flow() {
 			runs = append(runs, run{s: s.S, st: s.Style, size: size})
 		}
 		if blk.Kind == ir.Part {
-			label := centred(ir.Text{S: blk.Marker}, blk.MarkerStyle, size)
+			label := centred(ir.Text{S: blk.Marker}, pagespec.Font{Size: size, Style: blk.MarkerStyle})
 			label.before = ptTwips(w.set.ParagraphSpacing)
 			label.line, label.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
 			label.keepNext = true
@@ -424,18 +400,18 @@ type signParts struct {
 }
 
 func (w *builder) signaturesOf(d signParts) error {
-	left := w.cols.signLeft
+	left := w.sp.Sign.Left
 	right := w.textW() - left
 	wl, wr := twips(left), twips(w.textW())-twips(left)
-	top := ptTwips(w.bodyLine()/2 + 0.2*sizeSignature*singleSpacing)
+	top := ptTwips(w.bodyLine()/2 + 0.2*w.font(pagespec.Signature).Size*pagespec.SingleSpacing)
 	noiNhan := func(before int) []para {
-		label := para{before: before, runs: []run{{s: d.label.S, st: ir.BoldItalic, size: sizeNoiNhan}}}
+		label := para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}}
 		out := []para{label}
-		dash := twips(w.width("- ", ir.Regular, sizeCopies))
+		dash := twips(w.widthOf("- ", pagespec.Copies))
 		for i := 0; i < len(d.copies); i++ {
 			br := braceAt(d.braces, i)
 			if br == nil {
-				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: sizeCopies}}})
+				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
 				continue
 			}
 			// A group sharing a purpose: a borderless table inside the
@@ -446,22 +422,22 @@ func (w *builder) signaturesOf(d signParts) error {
 			to := min(br.To, len(d.copies)-1)
 			natural, longest := 0.0, 0.0
 			for k := br.From; k <= to; k++ {
-				natural = max(natural, w.width(d.copies[k].S, ir.Regular, sizeCopies))
+				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Copies))
 			}
 			for _, wd := range strings.Fields(br.Purpose.S) {
-				longest = max(longest, w.width(wd, ir.Regular, sizeCopies))
+				longest = max(longest, w.widthOf(wd, pagespec.Copies))
 			}
-			pw := min(w.width(br.Purpose.S, ir.Regular, sizeCopies), max(longest, left-natural-2*braceGap))
+			pw := min(w.widthOf(br.Purpose.S, pagespec.Copies), max(longest, left-natural-2*pagespec.BraceGap))
 			// 0.5 mm of slack: a word processor measuring a name a hair
 			// wider than this package must not wrap it.
-			nameW := min(natural+0.5, left-pw-2*braceGap) + braceGap
+			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
 			var names []para
 			for k := br.From; k <= to; k++ {
-				names = append(names, para{left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: sizeCopies}}})
+				names = append(names, para{left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Copies).Size}}})
 			}
 			nw := twips(nameW)
 			pwT := twips(left) - nw
-			purpose := para{left: twips(braceGap), runs: []run{{s: br.Purpose.S, size: sizeCopies}}}
+			purpose := para{left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Copies).Size}}}
 			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
 				{w: nw, paras: names},
 				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
@@ -469,7 +445,7 @@ func (w *builder) signaturesOf(d signParts) error {
 			i = to
 		}
 		if d.typist.S != "" {
-			out = append(out, para{runs: []run{{s: d.typist.S, size: sizeCopies}}})
+			out = append(out, para{runs: []run{{s: d.typist.S, size: w.font(pagespec.Copies).Size}}})
 		}
 		return out
 	}
@@ -486,7 +462,7 @@ func (w *builder) signaturesOf(d signParts) error {
 	if len(d.sigs) > 1 {
 		t.rows = append(t.rows,
 			row{cantSplit: true, cells: []cell{{w: wl, paras: sig(1, left)}, {w: wr, paras: sig(0, right)}}},
-			row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(ptTwips(sizeSignature * singleSpacing))}, {w: wr}}})
+			row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(ptTwips(w.font(pagespec.Signature).Size * pagespec.SingleSpacing))}, {w: wr}}})
 	} else {
 		t.rows = append(t.rows, row{cantSplit: true, cells: []cell{{w: wl, paras: noiNhan(top)}, {w: wr, paras: sig(0, right)}}})
 	}
@@ -503,17 +479,17 @@ func (w *builder) signaturesOf(d signParts) error {
 func (w *builder) signature(s *ir.Signature, field string, width float64, before int) ([]para, error) {
 	var ps []para
 	for _, t := range s.Titles {
-		ps = append(ps, centred(t, ir.Bold, sizeSignature))
+		ps = append(ps, centred(t, w.font(pagespec.Signature)))
 	}
 	if len(ps) > 0 {
 		ps[0].before = before
 	}
-	lh := sizeSignature * singleSpacing * ptToMM
-	room := signatureSpace - lh
-	space := para{jc: "center", line: twips(room), lineRule: "atLeast", size: sizeSignature}
+	lh := w.font(pagespec.Signature).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	room := pagespec.SignatureSpace - lh
+	space := para{jc: "center", line: twips(room), lineRule: "atLeast", size: w.font(pagespec.Signature).Size}
 	// The PDF's image boxes: the signature centred, at most half the
 	// column and 45 mm wide; the seal over its left third.
-	boxH := signatureSpace - 0.8*sizeSignature*ptToMM - 3
+	boxH := pagespec.SignatureSpace - 0.8*w.font(pagespec.Signature).Size*pagespec.PtToMM - 3
 	sigW := min(width*0.5, 45) // the signature's visible width
 	if len(s.Image) > 0 {
 		img, err := w.image(s.Image, field+".Image")
@@ -537,7 +513,7 @@ func (w *builder) signature(s *ir.Signature, field string, width float64, before
 		y := (room-boxH)/2 + (box-ih)/2
 		space.runs = append(space.runs, run{drawing: w.anchor(img, x, y, iw, ih, "Dấu")})
 	}
-	ps = append(ps, space, centred(s.Name, ir.Bold, sizeSignature))
+	ps = append(ps, space, centred(s.Name, w.font(pagespec.Signature)))
 	return ps, nil
 }
 
@@ -614,16 +590,16 @@ func (w *builder) anchor(img *image, x, y, wmm, hmm float64, name string) string
 func (w *builder) annex(i int) {
 	a := &w.doc.Annexes[i]
 	lay := w.annexes[i]
-	pw := pageW
+	pw := pagespec.PageW
 	if lay.Landscape {
-		pw = pageH
+		pw = pagespec.PageH
 	}
 	aw := pw - w.set.MarginLeft - w.set.MarginRight
-	label := centred(a.Label, ir.Bold, sizeAnnexLabel)
-	title := centred(a.Title, ir.Bold, sizeAnnexTitle)
-	ref := centred(a.Reference, ir.Italic, sizeAnnexTitle)
-	rl := ruleLine(w.widest(a.Reference.S, ir.Italic, sizeAnnexTitle, aw)*ruleRatio, aw)
-	rl.after = ptTwips(0.6 * sizeAnnexTitle * singleSpacing)
+	label := centred(a.Label, w.font(pagespec.AnnexLabel))
+	title := centred(a.Title, w.font(pagespec.AnnexTitle))
+	ref := centred(a.Reference, w.font(pagespec.AnnexReference))
+	rl := ruleLine(w.widest(a.Reference.S, w.font(pagespec.AnnexReference), aw)*pagespec.RuleRatio, aw)
+	rl.after = ptTwips(0.6 * w.font(pagespec.AnnexTitle).Size * pagespec.SingleSpacing)
 	for _, p := range []*para{&label, &title, &ref, &rl} {
 		if p == &label && a.Label.S == "" {
 			continue
@@ -636,9 +612,9 @@ func (w *builder) annex(i int) {
 
 // gridTable writes a bordered table (an annex's or the body's) with its
 // header rows repeated on every page, in lay's size and column widths.
-func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
+func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	n := len(lay.Widths)
-	tb := table{borders: true, jc: "center", mar: [4]int{twips(cellVPad), twips(cellPad), twips(cellVPad), twips(cellPad)}}
+	tb := table{borders: true, jc: "center", mar: [4]int{twips(pagespec.CellVPad), twips(pagespec.CellPad), twips(pagespec.CellVPad), twips(pagespec.CellPad)}}
 	tb.widths = make([]int, n)
 	for c, mm := range lay.Widths {
 		tb.widths[c] = twips(mm)
@@ -694,7 +670,7 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 				hc.vMerge = "restart"
 			}
 			if c.Row == r {
-				hc.paras = text(c.Text.S, ir.Bold, "center")
+				hc.paras = text(c.Text.S, w.font(pagespec.TableHeader).Style, "center")
 			}
 			hr.cells = append(hr.cells, hc)
 			col += span
@@ -724,7 +700,7 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 		return br
 	}
 	for i, r := range t.Rows {
-		br := bodyRow(r, ir.Regular)
+		br := bodyRow(r, w.font(pagespec.TableBody).Style)
 		if len(t.Totals) > 0 && i >= len(t.Rows)-2 {
 			// As in the PDF, the last two body rows stay with the totals
 			// row: Word keeps a row whose paragraphs keep with the next.
@@ -737,13 +713,10 @@ func (w *builder) gridTable(t *ir.Table, lay AnnexLayout) {
 		tb.rows = append(tb.rows, br)
 	}
 	if len(t.Totals) > 0 {
-		tb.rows = append(tb.rows, bodyRow(t.Totals, ir.Bold))
+		tb.rows = append(tb.rows, bodyRow(t.Totals, w.font(pagespec.TableTotals).Style))
 	}
 	w.b.table(&tb)
 }
-
-// braceGap is the room before a Nơi nhận brace, in mm, as in the PDF.
-const braceGap = 1.5
 
 func braceAt(bs []ir.Brace, i int) *ir.Brace {
 	for k := range bs {

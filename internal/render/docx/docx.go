@@ -20,6 +20,8 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+	"github.com/bhytdoc/bhytdoc/internal/tablefit"
 )
 
 // Namespaces of the parts.
@@ -35,20 +37,16 @@ const (
 	xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 )
 
-// AnnexLayout is the orientation and table geometry of an annex, as the
-// PDF layout decides it, so that both formats agree.
-type AnnexLayout struct {
-	Landscape bool
-	Size      float64   // table font size, pt
-	Widths    []float64 // column widths, mm
-}
+// AnnexLayout is the orientation, font size and column widths of a
+// table, as package tablefit fits it for every format.
+type AnnexLayout = tablefit.Layout
 
 // Render returns the .docx bytes of doc. fam measures text for the
 // lengths of the rules and hanging indents (the document names Times New
 // Roman; fam should be metric-compatible with it). annexes gives the
 // layout of each annex of doc, tables that of each table in its body, in
 // order. Nothing is returned on error.
-func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []AnnexLayout) ([]byte, error) {
+func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []*AnnexLayout) ([]byte, error) {
 	if len(annexes) != len(doc.Annexes) {
 		return nil, fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
 	}
@@ -70,10 +68,7 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []A
 	if k != len(tables) {
 		return nil, fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
 	}
-	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, cols: colsKind, byHash: map[[32]byte]*image{}}
-	if doc.CongVan {
-		w.cols = colsCongVan
-	}
+	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, sp: pagespec.For(doc.Kind()), byHash: map[[32]byte]*image{}}
 	for st := range w.faces {
 		f, err := fam.Face(fonts.Style(st))
 		if err != nil {
@@ -235,7 +230,7 @@ func (w *builder) app() []byte {
 func (w *builder) pageHeader(number bool) []byte {
 	var b buf
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
-	p := para{jc: "center", size: sizePageNumber}
+	p := para{jc: "center", size: w.font(pagespec.PageNumber).Size}
 	if !number {
 		b.para(&p)
 		b.str("</w:hdr>")
@@ -245,7 +240,7 @@ func (w *builder) pageHeader(number bool) []byte {
 	b.pPr(&p)
 	field := func(inner string) {
 		b.str("<w:r>")
-		b.rPr(ir.Regular, sizePageNumber)
+		b.rPr(ir.Regular, w.font(pagespec.PageNumber).Size)
 		b.str(inner, "</w:r>")
 	}
 	field(`<w:fldChar w:fldCharType="begin"/>`)

@@ -1,15 +1,8 @@
 package docx
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
-
-// Sizes of the marks and lines of ô 10–14, as the PDF draws them.
-const (
-	sizeMark    = 13
-	sizeContact = 11
-	sizeESign   = 10
-	markH       = 8 // mm
-	markPad     = 3 // mm each side of a box fitted to its text
-	markGap     = 2 // mm between stacked boxes
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // Relationship ids of the parts only some documents have.
@@ -24,7 +17,7 @@ const (
 // or, with right, against the column's right edge.
 func (w *builder) markPara(t ir.Text, width float64, red, right bool, colW float64) para {
 	if width == 0 {
-		width = w.width(t.S, ir.Bold, sizeMark) + 2*markPad
+		width = w.widthOf(t.S, pagespec.Mark) + 2*pagespec.MarkPad
 	}
 	width = min(width, colW)
 	colour := "000000"
@@ -35,12 +28,12 @@ func (w *builder) markPara(t ir.Text, width float64, red, right bool, colW float
 	if right {
 		left, rt = twips(colW-width), 0
 	}
-	p := para{box: colour, jc: "center", left: left, right: rt, before: twips(markGap + 1),
-		line: twips(markH), lineRule: "exact", runs: []run{{s: t.S, st: ir.Bold, size: sizeMark, red: red}}}
+	p := para{box: colour, jc: "center", left: left, right: rt, before: twips(pagespec.MarkGap + 1),
+		line: twips(pagespec.MarkH), lineRule: "exact", runs: []run{{s: t.S, st: w.font(pagespec.Mark).Style, size: w.font(pagespec.Mark).Size, red: red}}}
 	if right {
 		// The draft mark tops the right column; the PDF moves the
 		// national title down by the box and a gap.
-		p.before, p.after = 0, twips(markGap)
+		p.before, p.after = 0, twips(pagespec.MarkGap)
 	}
 	return p
 }
@@ -61,12 +54,12 @@ func (w *builder) contactFooter(empty bool) []byte {
 	var b buf
 	b.str(xmlDecl, `<w:ftr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
 	if empty {
-		b.para(&para{size: sizeContact})
+		b.para(&para{size: w.font(pagespec.Contact).Size})
 		b.str("</w:ftr>")
 		return b.Bytes()
 	}
 	for i, t := range w.doc.Contact {
-		p := para{runs: []run{{s: t.S, size: sizeContact}}}
+		p := para{runs: []run{{s: t.S, size: w.font(pagespec.Contact).Size}}}
 		p.topRule = i == 0
 		b.para(&p)
 	}
@@ -80,7 +73,7 @@ func (w *builder) esignHeader(lines []ir.Text) []byte {
 	var b buf
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
 	for _, t := range lines {
-		p := para{jc: "right", runs: []run{{s: t.S, size: sizeESign}}}
+		p := para{jc: "right", runs: []run{{s: t.S, size: w.font(pagespec.ESign).Size}}}
 		b.para(&p)
 	}
 	b.str("</w:hdr>")

@@ -50,14 +50,14 @@ func TestRenderChecksLayouts(t *testing.T) {
 	if _, err := Render(doc, set, fonts.Liberation(), nil, nil); err == nil {
 		t.Error("no error for a missing annex layout")
 	}
-	if _, err := Render(doc, set, fonts.Liberation(), []AnnexLayout{{Size: 12, Widths: []float64{10, 20}}}, nil); err == nil || !strings.Contains(err.Error(), "Annexes[0]") {
+	if _, err := Render(doc, set, fonts.Liberation(), []*AnnexLayout{{Size: 12, Widths: []float64{10, 20}}}, nil); err == nil || !strings.Contains(err.Error(), "Annexes[0]") {
 		t.Errorf("layout of 2 columns for 3: %v", err)
 	}
 	body := &ir.Doc{Body: []ir.Block{{Kind: ir.TableBlock, Table: &ir.Table{Align: make([]ir.Align, 2)}}}}
 	if _, err := Render(body, set, fonts.Liberation(), nil, nil); err == nil || !strings.Contains(err.Error(), "Body[0]") {
 		t.Errorf("body table without a layout: %v", err)
 	}
-	if _, err := Render(body, set, fonts.Liberation(), nil, []AnnexLayout{{Size: 12, Widths: []float64{10, 20}}, {Size: 12, Widths: []float64{10}}}); err == nil || !strings.Contains(err.Error(), "2 table layouts for 1") {
+	if _, err := Render(body, set, fonts.Liberation(), nil, []*AnnexLayout{{Size: 12, Widths: []float64{10, 20}}, {Size: 12, Widths: []float64{10}}}); err == nil || !strings.Contains(err.Error(), "2 table layouts for 1") {
 		t.Errorf("extra table layout: %v", err)
 	}
 }

@@ -18,13 +18,17 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // ListBreak separates two numbered lists whose numbers do not run on:
 // without it Markdown would renumber the second list.
 const ListBreak = "<!-- -->"
 
-type writer struct{ buf *bytes.Buffer }
+type writer struct {
+	buf *bytes.Buffer
+	sp  *pagespec.Spec
+}
 
 // para writes one Markdown block followed by a blank line.
 func (w writer) para(s string) {
@@ -45,9 +49,15 @@ func lines(ls ...string) string {
 }
 
 func styled(s string, st ir.Style) string { return Inline([]ir.Span{{S: s, Style: st}}, true) }
-func bold(t ir.Text) string               { return styled(t.S, ir.Bold) }
-func italic(t ir.Text) string             { return styled(t.S, ir.Italic) }
 func plain(t ir.Text) string              { return Escape(t.S) }
+
+// as is t in the emphasis the page specification gives element e.
+func (w writer) as(e pagespec.Element, t ir.Text) string {
+	if st := w.sp.Font(e).Style; st != ir.Regular {
+		return styled(t.S, st)
+	}
+	return plain(t)
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -57,36 +67,36 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // title, trích yếu, authority, Kính gửi, legal bases and the decision
 // word.
 func Header(buf *bytes.Buffer, d *ir.Doc) {
-	w := writer{buf}
+	w := writer{buf, pagespec.For(d.Kind())}
 	// An electronic copy's signing lines stand at the top of page 1.
 	if len(d.CopyESign) > 0 {
 		w.para(lines(plainAll(d.CopyESign)...))
 	}
 	if d.DuThao.S != "" {
-		w.para(bold(d.DuThao))
+		w.para(w.as(pagespec.Mark, d.DuThao))
 	}
 	var left []string
 	for _, t := range d.Parent {
-		left = append(left, plain(t))
+		left = append(left, w.as(pagespec.Parent, t))
 	}
 	for _, t := range d.Issuer {
-		left = append(left, bold(t))
+		left = append(left, w.as(pagespec.Issuer, t))
 	}
-	left = append(left, plain(d.Number))
-	if d.CongVan {
-		left = append(left, plain(d.Summary))
+	left = append(left, w.as(pagespec.Number, d.Number))
+	if w.sp.SummaryUnderNumber {
+		left = append(left, w.as(pagespec.Summary, d.Summary))
 	}
 	for _, m := range d.Marks {
-		left = append(left, bold(m.Text))
+		left = append(left, w.as(pagespec.Mark, m.Text))
 	}
 	w.para(lines(left...))
-	w.para(lines(bold(d.QuocHieu), bold(d.TieuNgu)))
-	w.para(italic(d.PlaceDate))
-	if !d.CongVan {
-		w.para(lines(bold(d.Title), bold(d.Summary), italic(d.IssuedWith)))
+	w.para(lines(w.as(pagespec.QuocHieu, d.QuocHieu), w.as(pagespec.TieuNgu, d.TieuNgu)))
+	w.para(w.as(pagespec.PlaceDate, d.PlaceDate))
+	if !w.sp.SummaryUnderNumber {
+		w.para(lines(w.as(pagespec.Title, d.Title), w.as(pagespec.Summary, d.Summary), w.as(pagespec.IssuedWith, d.IssuedWith)))
 	}
 	if d.Authority.S != "" {
-		w.para(bold(d.Authority))
+		w.para(w.as(pagespec.Authority, d.Authority))
 	}
 	switch len(d.Recipients) {
 	case 0:
@@ -99,14 +109,14 @@ func Header(buf *bytes.Buffer, d *ir.Doc) {
 	}
 	var ls []string
 	for _, t := range d.Bases {
-		ls = append(ls, italic(t))
+		ls = append(ls, w.as(pagespec.Basis, t))
 	}
-	ls = append(ls, italic(d.Proposal))
+	ls = append(ls, w.as(pagespec.Basis, d.Proposal))
 	if s := lines(ls...); s != "" {
 		w.para(s)
 	}
 	if d.Decision.S != "" {
-		w.para(bold(d.Decision))
+		w.para(w.as(pagespec.Decision, d.Decision))
 	}
 }
 
@@ -145,7 +155,7 @@ func (w writer) list(ts []ir.Text, braces []ir.Brace) {
 // nhận with Lưu, ô 12, the contact lines of ô 13, a paper copy's block
 // and the annexes.
 func Footer(buf *bytes.Buffer, d *ir.Doc) {
-	w := writer{buf}
+	w := writer{buf, pagespec.For(d.Kind())}
 	for _, t := range d.Closing {
 		w.para(plain(t))
 	}
@@ -176,16 +186,16 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 func (w writer) signature(s *ir.Signature) {
 	ls := make([]string, len(s.Titles))
 	for i, t := range s.Titles {
-		ls[i] = bold(t)
+		ls[i] = w.as(pagespec.Signature, t)
 	}
 	if len(ls) > 0 {
 		w.para(lines(ls...))
 	}
-	w.para(bold(s.Name))
+	w.para(w.as(pagespec.Signature, s.Name))
 }
 
 func (w writer) noiNhan(label ir.Text, copies []ir.Text, braces []ir.Brace) {
-	w.para(styled(label.S, ir.BoldItalic))
+	w.para(w.as(pagespec.NoiNhan, label))
 	w.list(copies, braces)
 }
 
@@ -194,14 +204,14 @@ func (w writer) copyBlock(c *ir.Copy) {
 	w.para("---")
 	var left []string
 	for _, t := range c.Parent {
-		left = append(left, plain(t))
+		left = append(left, w.as(pagespec.Parent, t))
 	}
 	for _, t := range c.Issuer {
-		left = append(left, bold(t))
+		left = append(left, w.as(pagespec.Issuer, t))
 	}
-	left = append(left, plain(c.Number))
+	left = append(left, w.as(pagespec.Number, c.Number))
 	w.para(lines(left...))
-	w.para(lines(bold(c.Form), italic(c.PlaceDate)))
+	w.para(lines(w.as(pagespec.CopyForm, c.Form), w.as(pagespec.PlaceDate, c.PlaceDate)))
 	w.signature(&c.Signature)
 	w.noiNhan(c.NoiNhan, c.Copies, c.Braces)
 }
@@ -222,7 +232,7 @@ func (w writer) annex(d *ir.Doc, a *ir.Annex) {
 	if len(d.ESign) > 0 {
 		w.para(lines(plainAll(d.ESign)...))
 	}
-	w.para(lines(bold(a.Label), bold(a.Title), italic(a.Reference)))
+	w.para(lines(w.as(pagespec.AnnexLabel, a.Label), w.as(pagespec.AnnexTitle, a.Title), w.as(pagespec.AnnexReference, a.Reference)))
 	w.para(Table(&a.Table))
 }
 
@@ -301,7 +311,7 @@ func AlignMark(a ir.Align) string {
 // case, headings and article labels bold. Numbered items whose numbers
 // Markdown can hold form lists; other labels are written as text.
 func Body(buf *bytes.Buffer, d *ir.Doc) {
-	w := writer{buf}
+	w := writer{buf, pagespec.For(d.Kind())}
 	prevList := -1
 	for i := range d.Body {
 		b := &d.Body[i]

@@ -1,68 +1,60 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+	"github.com/bhytdoc/bhytdoc/internal/tablefit"
 )
-
-const cellVPad = 1.0 // mm above and below cell text
-
-// tableGeom is a table laid out for one page width.
-type tableGeom struct {
-	size    float64
-	widths  []float64
-	headH   []float64 // height of each header row
-	rowH    []float64
-	totalsH float64
-}
 
 // annex lays out an annex: label, title, reference and its table, on
 // pages of its own with the header rows repeated on each. A row taller
 // than a page is split across pages line by line.
 func (l *layout) annex(a *ir.Annex) error {
-	g, landscape, err := l.annexGeom(a)
+	g, err := l.fitAnnex(a)
 	if err != nil {
 		return err
 	}
-	pw := pageW
-	ph := pageH
+	landscape := g.Landscape
+	pw := pagespec.PageW
+	ph := pagespec.PageH
 	if landscape {
-		pw, ph = pageH, pageW
+		pw, ph = pagespec.PageH, pagespec.PageW
 	}
 	ml := l.set.MarginLeft
 	aw := pw - ml - l.set.MarginRight
 	cx := ml + aw/2
 	first := Page{Landscape: landscape}
-	tlh := sizeAnnexTitle * singleSpacing * ptToMM
-	y := l.set.MarginTop + 0.8*sizeAnnexLabel*ptToMM
+	tlh := l.font(pagespec.AnnexTitle).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	y := l.set.MarginTop + 0.8*l.font(pagespec.AnnexLabel).Size*pagespec.PtToMM
 	if a.Label.S != "" {
-		y, _ = l.centredWrapped(&first, a.Label, ir.Bold, sizeAnnexLabel, cx, aw, y, sizeAnnexLabel*singleSpacing*ptToMM)
+		y, _ = l.centredWrapped(&first, a.Label, l.font(pagespec.AnnexLabel), cx, aw, y, l.font(pagespec.AnnexLabel).Size*pagespec.SingleSpacing*pagespec.PtToMM)
 		y += tlh
 	}
-	y, _ = l.centredWrapped(&first, a.Title, ir.Bold, sizeAnnexTitle, cx, aw, y, tlh)
+	y, _ = l.centredWrapped(&first, a.Title, l.font(pagespec.AnnexTitle), cx, aw, y, tlh)
 	y += tlh
 	var w float64
-	y, w = l.centredWrapped(&first, a.Reference, ir.Italic, sizeAnnexTitle, cx, aw, y, tlh)
-	gap := l.ruleGap(ir.Italic, sizeAnnexTitle)
-	l.rule(&first, cx, y+gap, w*ruleRatio)
+	y, w = l.centredWrapped(&first, a.Reference, l.font(pagespec.AnnexReference), cx, aw, y, tlh)
+	gap := l.ruleGap(l.font(pagespec.AnnexReference))
+	l.rule(&first, cx, y+gap, w*pagespec.RuleRatio)
 	y += gap + tlh*0.6
 
 	// The table starts at the left margin, centred when narrower.
 	tw := 0.0
-	for _, w := range g.widths {
+	for _, w := range g.Widths {
 		tw += w
 	}
 	x0 := ml + (aw-tw)/2
 	head := l.headerOps(&a.Table, g, x0)
 	headH := 0.0
-	for _, h := range g.headH {
+	for _, h := range g.HeadH {
 		headH += h
 	}
 	limit := ph - l.set.MarginBottom
 	top := l.set.MarginTop + 4 // the table's top on later pages
-	lh := g.size * singleSpacing * ptToMM
+	lh := g.Size * pagespec.SingleSpacing * pagespec.PtToMM
 	// The header is repeated on every page; half a page leaves the rows
 	// room to advance.
 	if maxH := (limit - top) / 2; headH > maxH {
@@ -86,11 +78,39 @@ func (l *layout) annex(a *ir.Annex) error {
 		onPage = 0
 	}
 	rows := len(a.Table.Rows)
-	firstH := g.totalsH
-	if rows > 0 {
-		firstH = g.rowH[0]
+	if l.fitsPages(g, room) {
+		// Every row fits a page: the fitter plans the breaks.
+		breaks := g.Split(limit-y-headH, room)
+		if len(breaks) > 0 && breaks[0] == 0 {
+			pages = append(pages, Page{Landscape: landscape})
+			y = top
+			breaks = breaks[1:]
+		}
+		place(&pages[len(pages)-1], head, y)
+		y += headH
+		for r := 0; r <= rows; r++ {
+			cells, h, bold := a.Table.Totals, g.TotalsH, true
+			if r < rows {
+				cells, h, bold = a.Table.Rows[r], g.RowH[r], false
+			} else if len(cells) == 0 {
+				break
+			}
+			if len(breaks) > 0 && breaks[0] == r {
+				newPage()
+				breaks = breaks[1:]
+			}
+			place(&pages[len(pages)-1], l.rowOps(&a.Table, g, x0, cells, h, bold), y)
+			y += h
+		}
+		l.addPageNumbers(pages)
+		l.pages = append(l.pages, pages...)
+		return nil
 	}
-	if y+headH+min(firstH, lh+2*cellVPad) > limit {
+	firstH := g.TotalsH
+	if rows > 0 {
+		firstH = g.RowH[0]
+	}
+	if y+headH+min(firstH, lh+2*pagespec.CellVPad) > limit {
 		// Not even a line of the first row fits under the title: the
 		// table starts on the next page rather than leave its header alone.
 		pages = append(pages, Page{Landscape: landscape})
@@ -103,9 +123,9 @@ func (l *layout) annex(a *ir.Annex) error {
 		var h float64
 		bold := false
 		if r < rows {
-			cells, h = a.Table.Rows[r], g.rowH[r]
+			cells, h = a.Table.Rows[r], g.RowH[r]
 		} else if len(a.Table.Totals) > 0 {
-			cells, h, bold = a.Table.Totals, g.totalsH, true
+			cells, h, bold = a.Table.Totals, g.TotalsH, true
 		} else {
 			break
 		}
@@ -113,7 +133,7 @@ func (l *layout) annex(a *ir.Annex) error {
 		if len(a.Table.Totals) > 0 && r < rows && r >= rows-2 {
 			// The totals row never stands alone under a repeated header:
 			// the last two body rows go with it when a page holds them.
-			if tail := sum(g.rowH[r:]) + g.totalsH; tail <= room {
+			if tail := sum(g.RowH[r:]) + g.TotalsH; tail <= room {
 				need = tail
 			}
 		}
@@ -137,39 +157,49 @@ func (l *layout) annex(a *ir.Annex) error {
 	return nil
 }
 
+// fitsPages reports that no row of g is taller than room.
+func (l *layout) fitsPages(g *tablefit.Layout, room float64) bool {
+	for _, h := range g.RowH {
+		if h > room {
+			return false
+		}
+	}
+	return g.TotalsH <= room
+}
+
 // splitRow draws a row that does not fit where it starts: as many lines
 // of every cell as fit under *y, then the rest on following pages (each
 // with the header), every part boxed and its text top-aligned.
-func (l *layout) splitRow(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text, bold bool, y *float64, limit float64, emit func([]Op), newPage func()) {
-	st := ir.Regular
+func (l *layout) splitRow(t *ir.Table, g *tablefit.Layout, x0 float64, cells []ir.Text, bold bool, y *float64, limit float64, emit func([]Op), newPage func()) {
+	st := l.font(pagespec.TableBody).Style
 	if bold {
-		st = ir.Bold
+		st = l.font(pagespec.TableTotals).Style
 	}
-	lh := g.size * singleSpacing * ptToMM
+	lh := g.Size * pagespec.SingleSpacing * pagespec.PtToMM
 	lines := make([][]line, len(cells))
 	left := 0
 	for c, cell := range cells {
 		if cell.S != "" {
-			lines[c] = l.m.wrap([]ir.Span{{S: cell.S, Style: st}}, g.size, g.widths[c]-2*cellPad, g.widths[c]-2*cellPad)
+			lines[c] = l.m.wrap([]ir.Span{{S: cell.S, Style: st}}, g.Size, g.Widths[c]-2*pagespec.CellPad, g.Widths[c]-2*pagespec.CellPad)
 		}
 		left = max(left, len(lines[c]))
 	}
 	done := 0
 	for {
-		k := min(int((limit-*y-2*cellVPad)/lh), left-done)
+		k := min(int((limit-*y-2*pagespec.CellVPad)/lh), left-done)
 		if k < 1 {
 			newPage()
 			continue
 		}
-		h := float64(k)*lh + 2*cellVPad
+		h := float64(k)*lh + 2*pagespec.CellVPad
 		var ops []Op
 		x := x0
 		for c := range cells {
-			w := g.widths[c]
+			w := g.Widths[c]
 			ops = append(ops, Op{Kind: OpRect, X: x, Y: *y, W: w, H: h})
 			for i := done; i < done+k && i < len(lines[c]); i++ {
-				base := *y + cellVPad + float64(i-done)*lh + 0.8*g.size*ptToMM + (lh-g.size*ptToMM)/2
-				ops = append(ops, l.m.placeLine(lines[c][i], x+cellPad, base, w-2*cellPad, g.size, cellAlign(t, c))...)
+				base := *y + pagespec.CellVPad + float64(i-done)*lh + 0.8*g.Size*pagespec.PtToMM + (lh-g.Size*pagespec.PtToMM)/2
+				ops = append(ops, l.m.placeLine(lines[c][i], x+pagespec.CellPad, base, w-2*pagespec.CellPad, g.Size, cellAlign(t, c))...)
 			}
 			x += w
 		}
@@ -194,308 +224,21 @@ func cellAlign(t *ir.Table, c int) align {
 	return alignLeft
 }
 
-// annexGeom decides an annex's orientation and table geometry: portrait
-// when the body rows fit on one line each at a usual table size (12–13
-// pt); otherwise landscape, as officials print wide annexes, shrinking the
-// font there only if the columns cannot fit. Widths set by hand that leave
-// the other columns too little room are an error naming the column, not
-// a reason to shrink the font.
-func (l *layout) annexGeom(a *ir.Annex) (g tableGeom, landscape bool, err error) {
-	landscape = a.Landscape
-	ok := false
-	if !landscape {
-		g, ok = l.tableGeom(&a.Table, l.areaW(false), sizeTableUsual, true)
-		landscape = !ok
-	}
-	if landscape {
-		g, ok = l.tableGeom(&a.Table, l.areaW(true), sizeTableUsual, false)
-		if !ok {
-			if err := l.handWidths(&a.Table, l.areaW(true)); err != nil {
-				return g, landscape, err
-			}
-			g, _ = l.tableGeom(&a.Table, l.areaW(true), sizeTableMin, false)
-		}
-	}
-	return g, landscape, nil
+// faces measures with the document's faces for package tablefit.
+func (l *layout) faces() tablefit.Faces { return tablefit.Faces(l.m.faces) }
+
+// fitAnnex fits an annex's table; widths set by hand that leave the other
+// columns too little room are an error naming the column.
+func (l *layout) fitAnnex(a *ir.Annex) (*tablefit.Layout, error) {
+	return fitErr(tablefit.Annex(a, l.set, l.faces()))
 }
 
-// handWidths reports the widest hand-set column of t when the set widths
-// are why t does not fit avail at the usual table size: the other
-// columns' longest words would fit the page on their own, but not beside
-// the set widths.
-func (l *layout) handWidths(t *ir.Table, avail float64) error {
-	minW, _ := l.contentWidths(t, sizeTableUsual)
-	set, need, widest := 0.0, 0.0, -1
-	for c, w := range t.Width {
-		if w > 0 {
-			set += w
-			if widest < 0 || w > t.Width[widest] {
-				widest = c
-			}
-		} else {
-			need += max(minW[c], minColW)
-		}
+func fitErr(g *tablefit.Layout, err error) (*tablefit.Layout, error) {
+	var we *tablefit.WidthError
+	if errors.As(err, &we) {
+		return nil, &OverflowError{Field: we.Field, Msg: we.Msg}
 	}
-	if widest < 0 || need > avail || set+need <= avail+1e-9 {
-		return nil
-	}
-	page := "a landscape page"
-	if avail < l.areaW(true) {
-		page = "the page"
-	}
-	return &OverflowError{Field: fmt.Sprintf("%s.Columns[%d].Width", t.Field, widest),
-		Msg: fmt.Sprintf("the widths set by hand total %.0f mm and the other columns need %.0f mm for their longest words at %d pt: more than the %.0f mm of %s; narrow this column or leave its width unset", set, need, sizeTableUsual, avail, page)}
-}
-
-func (l *layout) areaW(landscape bool) float64 {
-	if landscape {
-		return pageH - l.set.MarginLeft - l.set.MarginRight
-	}
-	return pageW - l.set.MarginLeft - l.set.MarginRight
-}
-
-// tableGeom fits the columns into avail mm, shrinking the font from
-// sizeTable down to smallest if needed. ok is false when even that size
-// would need words cut or, with noWrap, body cells wrapped.
-func (l *layout) tableGeom(t *ir.Table, avail, smallest float64, noWrap bool) (tableGeom, bool) {
-	for size := float64(sizeTable); size >= smallest; size-- {
-		if g, fits, unwrapped := l.fit(t, avail, size); fits && (unwrapped || !noWrap) {
-			return g, true
-		}
-	}
-	g, fits, unwrapped := l.fit(t, avail, smallest)
-	return g, fits && (unwrapped || !noWrap)
-}
-
-// maxHeadLines is the most lines a header cell wraps to when the page
-// has the room: a taller header is repeated on every page.
-const maxHeadLines = 4
-
-// contentWidths returns each column's min-content width (its longest word
-// in the body, totals and one-column header cells) and max-content width
-// (its longest body or totals cell on one line), padding included, at size.
-func (l *layout) contentWidths(t *ir.Table, size float64) (minW, natW []float64) {
-	n := len(t.Align)
-	minW = make([]float64, n)
-	natW = make([]float64, n)
-	measure := func(c int, s string, st ir.Style) {
-		natW[c] = max(natW[c], l.m.w(s, st, size)+2*cellPad)
-		for _, w := range strings.Fields(s) {
-			minW[c] = max(minW[c], l.m.w(w, st, size)+2*cellPad)
-		}
-	}
-	for _, row := range t.Rows {
-		for c, cell := range row {
-			measure(c, cell.S, ir.Regular)
-		}
-	}
-	for c, cell := range t.Totals {
-		measure(c, cell.S, ir.Bold)
-	}
-	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
-		if cell.ColSpan == 1 {
-			// Header words may wrap; only their longest word counts here.
-			for _, w := range strings.Fields(cell.Text.S) {
-				minW[col] = max(minW[col], l.m.w(w, ir.Bold, size)+2*cellPad)
-			}
-		}
-	})
-	return minW, natW
-}
-
-// headWidths returns, per column, the width its one-column header cells
-// need to wrap to at most maxHeadLines lines at size (0 for none).
-func (l *layout) headWidths(t *ir.Table, size float64) []float64 {
-	out := make([]float64, len(t.Align))
-	lines := func(s string, w float64) int {
-		return len(l.m.wrap([]ir.Span{{S: s, Style: ir.Bold}}, size, w-2*cellPad, w-2*cellPad))
-	}
-	eachHeaderCell(t, func(_, col int, cell ir.Cell) {
-		s := cell.Text.S
-		if cell.ColSpan != 1 || s == "" {
-			return
-		}
-		hi := l.m.w(s, ir.Bold, size) + 2*cellPad // one line
-		lo := 0.0
-		for _, w := range strings.Fields(s) {
-			lo = max(lo, l.m.w(w, ir.Bold, size)+2*cellPad)
-		}
-		if lines(s, lo) <= maxHeadLines {
-			out[col] = max(out[col], lo)
-			return
-		}
-		// Bisect to within 0.1 mm: the fewest lines fall as w grows.
-		for hi-lo > 0.1 {
-			if mid := (lo + hi) / 2; lines(s, mid) <= maxHeadLines {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		out[col] = max(out[col], hi)
-	})
-	return out
-}
-
-// fit computes column widths at size, like a browser's automatic table
-// layout: every column gets at least its longest word (and, where the
-// page allows, room for its header in maxHeadLines lines), and the rest of
-// avail is shared in proportion to how much text each column holds, so
-// that a name column is wide and a numeric one keeps its numbers on one
-// line. fits reports that no word needs cutting; unwrapped that every
-// body cell fits on one line.
-func (l *layout) fit(t *ir.Table, avail, size float64) (g tableGeom, fits, unwrapped bool) {
-	n := len(t.Align)
-	minW, natW := l.contentWidths(t, size)
-	hw := l.headWidths(t, size)
-	// natB is each column with its body on one line; whether they all fit
-	// decides the orientation, so a header's wish for fewer lines never
-	// turns a page.
-	natB := make([]float64, n)
-	withHead, sumNatB := 0.0, 0.0
-	for c := range n {
-		natB[c] = max(natW[c], minW[c])
-		if t.Width[c] > 0 {
-			natB[c] = t.Width[c]
-			withHead += t.Width[c]
-		} else {
-			withHead += max(minW[c], hw[c])
-		}
-		sumNatB += natB[c]
-	}
-	unwrapped = sumNatB <= avail+1e-9
-	if withHead <= avail+1e-9 {
-		for c := range n {
-			minW[c] = max(minW[c], hw[c])
-		}
-	}
-	fixed, sumFixed := 0, 0.0
-	for c := range n {
-		if t.Width[c] > 0 {
-			minW[c], natW[c] = t.Width[c], t.Width[c]
-			fixed++
-			sumFixed += t.Width[c]
-		}
-		natW[c] = max(natW[c], minW[c])
-	}
-	sumMin, sumNat := 0.0, 0.0
-	for c := range n {
-		sumMin += minW[c]
-		sumNat += natW[c]
-	}
-	widths := make([]float64, n)
-	ok := sumMin <= avail+1e-9
-	switch {
-	case fixed == n:
-		copy(widths, natW)
-	case sumNat <= avail:
-		// Everything fits on one line: spread the spare room over the
-		// columns that are not fixed, in proportion to their content.
-		spare := avail - sumNat
-		flex := sumNat - sumFixed
-		for c := range n {
-			widths[c] = natW[c]
-			if t.Width[c] == 0 && flex > 0 {
-				widths[c] += spare * natW[c] / flex
-			}
-		}
-	case unwrapped:
-		// The body fits on one line but not beside headers of at most
-		// maxHeadLines: the body keeps its line and the spare room goes
-		// to the headers that want more, in proportion to their want.
-		spare, want := avail-sumNatB, 0.0
-		for c := range n {
-			if t.Width[c] == 0 {
-				want += max(0, hw[c]-natB[c])
-			}
-		}
-		for c := range n {
-			widths[c] = natB[c]
-			if t.Width[c] == 0 && want > 0 {
-				widths[c] += spare * max(0, hw[c]-natB[c]) / want
-			}
-		}
-	case ok:
-		spare := avail - sumMin
-		give := sumNat - sumMin
-		for c := range n {
-			widths[c] = minW[c] + spare*(natW[c]-minW[c])/give
-		}
-	default:
-		// Some word must be cut by character anyway. Set widths stay;
-		// the other columns share the rest in proportion to their longest
-		// word, none narrower than minColW, so that a single long token
-		// cannot squeeze its neighbours to nothing.
-		flexAvail, flexMin, nFlex := avail-sumFixed, 0.0, 0.0
-		for c := range n {
-			if t.Width[c] == 0 {
-				minW[c] = max(minW[c], minColW)
-				flexMin += minW[c]
-				nFlex++
-			}
-		}
-		k := 0.0
-		if d := flexMin - nFlex*minColW; d > 0 {
-			k = max(0, (flexAvail-nFlex*minColW)/d)
-		}
-		for c := range n {
-			widths[c] = t.Width[c]
-			if t.Width[c] == 0 {
-				widths[c] = minColW + k*(minW[c]-minColW)
-			}
-		}
-	}
-	g = tableGeom{size: size, widths: widths}
-	lh := size * singleSpacing * ptToMM
-	cellH := func(s string, st ir.Style, w float64) float64 {
-		lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
-		return float64(len(lines))*lh + 2*cellVPad
-	}
-	g.headH = make([]float64, len(t.Header))
-	type spanned struct {
-		r, rs int
-		h     float64
-	}
-	var tall []spanned
-	eachHeaderCell(t, func(r, col int, cell ir.Cell) {
-		w := 0.0
-		for c := col; c < col+cell.ColSpan; c++ {
-			w += widths[c]
-		}
-		h := cellH(cell.Text.S, ir.Bold, w)
-		if cell.RowSpan == 1 {
-			g.headH[r] = max(g.headH[r], h)
-		} else {
-			tall = append(tall, spanned{r, cell.RowSpan, h})
-		}
-	})
-	for r := range g.headH {
-		g.headH[r] = max(g.headH[r], lh+2*cellVPad)
-	}
-	for _, s := range tall {
-		have := 0.0
-		for r := s.r; r < s.r+s.rs; r++ {
-			have += g.headH[r]
-		}
-		if s.h > have {
-			g.headH[s.r+s.rs-1] += s.h - have
-		}
-	}
-	rowH := func(cells []ir.Text, st ir.Style) float64 {
-		h := lh + 2*cellVPad
-		for c, cell := range cells {
-			h = max(h, cellH(cell.S, st, widths[c]))
-		}
-		return h
-	}
-	g.rowH = make([]float64, len(t.Rows))
-	for r, row := range t.Rows {
-		g.rowH[r] = rowH(row, ir.Regular)
-	}
-	if len(t.Totals) > 0 {
-		g.totalsH = rowH(t.Totals, ir.Bold)
-	}
-	return g, ok, unwrapped
+	return g, err
 }
 
 // eachHeaderCell calls fn with every header cell, placed by the model.
@@ -508,38 +251,38 @@ func eachHeaderCell(t *ir.Table, fn func(r, col int, cell ir.Cell)) {
 }
 
 // headerOps draws the header rows with their top at y = 0.
-func (l *layout) headerOps(t *ir.Table, g tableGeom, x0 float64) []Op {
+func (l *layout) headerOps(t *ir.Table, g *tablefit.Layout, x0 float64) []Op {
 	var ops []Op
-	xs := make([]float64, len(g.widths)+1)
+	xs := make([]float64, len(g.Widths)+1)
 	xs[0] = x0
-	for c, w := range g.widths {
+	for c, w := range g.Widths {
 		xs[c+1] = xs[c] + w
 	}
-	ys := make([]float64, len(g.headH)+1)
-	for r, h := range g.headH {
+	ys := make([]float64, len(g.HeadH)+1)
+	for r, h := range g.HeadH {
 		ys[r+1] = ys[r] + h
 	}
 	eachHeaderCell(t, func(r, col int, cell ir.Cell) {
 		x, w := xs[col], xs[col+cell.ColSpan]-xs[col]
 		y, h := ys[r], ys[r+cell.RowSpan]-ys[r]
 		ops = append(ops, Op{Kind: OpRect, X: x, Y: y, W: w, H: h})
-		ops = append(ops, l.cellText(cell.Text.S, ir.Bold, g.size, x, y, w, h, alignCenter)...)
+		ops = append(ops, l.cellText(cell.Text.S, l.font(pagespec.TableHeader).Style, g.Size, x, y, w, h, alignCenter)...)
 	})
 	return ops
 }
 
 // rowOps draws one body or totals row with its top at y = 0.
-func (l *layout) rowOps(t *ir.Table, g tableGeom, x0 float64, cells []ir.Text, h float64, bold bool) []Op {
+func (l *layout) rowOps(t *ir.Table, g *tablefit.Layout, x0 float64, cells []ir.Text, h float64, bold bool) []Op {
 	var ops []Op
-	st := ir.Regular
+	st := l.font(pagespec.TableBody).Style
 	if bold {
-		st = ir.Bold
+		st = l.font(pagespec.TableTotals).Style
 	}
 	x := x0
 	for c, cell := range cells {
-		w := g.widths[c]
+		w := g.Widths[c]
 		ops = append(ops, Op{Kind: OpRect, X: x, Y: 0, W: w, H: h})
-		ops = append(ops, l.cellText(cell.S, st, g.size, x, 0, w, h, cellAlign(t, c))...)
+		ops = append(ops, l.cellText(cell.S, st, g.Size, x, 0, w, h, cellAlign(t, c))...)
 		x += w
 	}
 	return ops
@@ -550,13 +293,13 @@ func (l *layout) cellText(s string, st ir.Style, size, x, y, w, h float64, a ali
 	if s == "" {
 		return nil
 	}
-	lh := size * singleSpacing * ptToMM
-	lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*cellPad, w-2*cellPad)
+	lh := size * pagespec.SingleSpacing * pagespec.PtToMM
+	lines := l.m.wrap([]ir.Span{{S: s, Style: st}}, size, w-2*pagespec.CellPad, w-2*pagespec.CellPad)
 	top := y + (h-float64(len(lines))*lh)/2
 	var ops []Op
 	for i, ln := range lines {
-		base := top + float64(i)*lh + 0.8*size*ptToMM + (lh-size*ptToMM)/2
-		ops = append(ops, l.m.placeLine(ln, x+cellPad, base, w-2*cellPad, size, a)...)
+		base := top + float64(i)*lh + 0.8*size*pagespec.PtToMM + (lh-size*pagespec.PtToMM)/2
+		ops = append(ops, l.m.placeLine(ln, x+pagespec.CellPad, base, w-2*pagespec.CellPad, size, a)...)
 	}
 	return ops
 }

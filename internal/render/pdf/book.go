@@ -13,6 +13,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
 
@@ -188,7 +189,7 @@ func (b *Book) Add(l *Laid, bookmark string) (err error) {
 	}
 	if b.duplex && b.pages%2 == 1 {
 		// The back of the previous document's last sheet stays blank.
-		b.chunk.AddPageFormat("P", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		b.chunk.AddPageFormat("P", fpdf.SizeType{Wd: pagespec.PageW, Ht: pagespec.PageH})
 		b.pages++
 		b.chunkPages++
 	}
@@ -430,7 +431,7 @@ func (b *Book) writeFonts() error {
 	if !used {
 		return nil
 	}
-	pdf.AddPageFormat("P", fpdf.SizeType{Wd: pageW, Ht: pageH})
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: pagespec.PageW, Ht: pagespec.PageH})
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return err

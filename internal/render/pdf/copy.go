@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
 // copyBlocks lays out a paper copy's block after the document: a rule
 // across the text width, the copy's header — the copying body and the
@@ -13,37 +16,37 @@ func (l *layout) copyBlocks() []block {
 		return nil
 	}
 	ml, tw := l.set.MarginLeft, l.textW()
-	leftW := l.cols.headLeft
+	leftW := l.sp.Head.Left
 	lcx, rcx := ml+leftW/2, ml+leftW+(tw-leftW)/2
 	rule := block{ops: []Op{{Kind: OpLine, X: ml, Y: 0, W: tw}}, h: 2, before: l.bodyLineH(), keep: true}
 
 	var p Page
-	lh := sizeIssuer * singleSpacing * ptToMM
-	y := 0.8 * sizeIssuer * ptToMM
+	lh := l.font(pagespec.Issuer).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	y := 0.8 * l.font(pagespec.Issuer).Size * pagespec.PtToMM
 	first := true
-	for _, t := range l.names(c.Parent, ir.Regular, leftW) {
+	for _, t := range l.names(c.Parent, l.font(pagespec.Parent), leftW) {
 		if !first {
 			y += lh
 		}
 		first = false
-		y, _ = l.centredWrapped(&p, t, ir.Regular, sizeIssuer, lcx, leftW, y, lh)
+		y, _ = l.centredWrapped(&p, t, l.font(pagespec.Parent), lcx, leftW, y, lh)
 	}
 	formY := y
 	if !first {
 		formY = y + lh // level with the copying body's first bold line
 	}
-	for _, t := range l.names(c.Issuer, ir.Bold, leftW) {
+	for _, t := range l.names(c.Issuer, l.font(pagespec.Issuer), leftW) {
 		if !first {
 			y += lh
 		}
 		first = false
-		y, _ = l.centredWrapped(&p, t, ir.Bold, sizeIssuer, lcx, leftW, y, lh)
+		y, _ = l.centredWrapped(&p, t, l.font(pagespec.Issuer), lcx, leftW, y, lh)
 	}
-	l.centred(&p, c.Form, ir.Bold, sizeTitle, rcx, formY)
-	base := max(y, formY) + sizePlaceDate*singleSpacing*ptToMM
-	l.centred(&p, c.Number, ir.Regular, sizeNumber, lcx, base)
-	l.centredWrapped(&p, c.PlaceDate, ir.Italic, sizePlaceDate, rcx, tw-leftW, base, sizePlaceDate*singleSpacing*ptToMM)
-	head := block{ops: p.Ops, h: base + 0.3*sizePlaceDate*ptToMM, keep: true}
+	l.centred(&p, c.Form, l.font(pagespec.CopyForm), rcx, formY)
+	base := max(y, formY) + l.font(pagespec.PlaceDate).Size*pagespec.SingleSpacing*pagespec.PtToMM
+	l.centred(&p, c.Number, l.font(pagespec.Number), lcx, base)
+	l.centredWrapped(&p, c.PlaceDate, l.font(pagespec.PlaceDate), rcx, tw-leftW, base, l.font(pagespec.PlaceDate).Size*pagespec.SingleSpacing*pagespec.PtToMM)
+	head := block{ops: p.Ops, h: base + 0.3*l.font(pagespec.PlaceDate).Size*pagespec.PtToMM, keep: true}
 
 	sig := l.signatureBlock(signParts{[]ir.Signature{c.Signature}, c.NoiNhan, c.Copies, c.Braces, ir.Text{}})
 	return append([]block{rule, head}, sig...)

@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
 
 // centredLine lays t out as a centred paragraph at body size in style st,
 // kept with what follows (the authority line stays with the bases, the
@@ -9,7 +12,7 @@ func (l *layout) centredLine(t ir.Text, st ir.Style) []block {
 	if t.S == "" {
 		return nil
 	}
-	out := l.m.paragraph([]ir.Span{{S: t.S, Style: st}}, l.set.BodySize, l.bodyLineH(), l.set.ParagraphSpacing*ptToMM,
+	out := l.m.paragraph([]ir.Span{{S: t.S, Style: st}}, l.set.BodySize, l.bodyLineH(), l.set.ParagraphSpacing*pagespec.PtToMM,
 		l.set.MarginLeft, l.textW(), 0, 0, alignCenter)
 	for i := range out {
 		out[i].keep = true

@@ -5,6 +5,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // layout holds the state of laying out one document.
@@ -12,14 +13,14 @@ type layout struct {
 	m     *metrics
 	set   ir.Settings
 	doc   *ir.Doc
-	cols  columns
+	sp    *pagespec.Spec
 	pages []Page
 }
 
-func (l *layout) textW() float64 { return pageW - l.set.MarginLeft - l.set.MarginRight }
+func (l *layout) textW() float64 { return pagespec.PageW - l.set.MarginLeft - l.set.MarginRight }
 
 func (l *layout) bodyLineH() float64 {
-	return l.set.BodySize * singleSpacing * l.set.LineSpacing * ptToMM
+	return l.set.BodySize * pagespec.SingleSpacing * l.set.LineSpacing * pagespec.PtToMM
 }
 
 // Layout lays doc out on pages: the document itself, then each annex
@@ -28,17 +29,14 @@ func (l *layout) bodyLineH() float64 {
 // is an *OverflowError naming its field; no text is ever positioned off
 // the page.
 func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
-	l := &layout{m: m, set: set, doc: doc, cols: colsKind}
-	if doc.CongVan {
-		l.cols = colsCongVan
-	}
+	l := &layout{m: m, set: set, doc: doc, sp: pagespec.For(doc.Kind())}
 	var first Page
 	y := l.header(&first)
-	if limit := pageH - set.MarginBottom - l.bodyLineH(); y > limit {
+	if limit := pagespec.PageH - set.MarginBottom - l.bodyLineH(); y > limit {
 		// The model's length limits keep this from happening; the header
 		// cannot continue on another page.
 		f := "Issuer.Name"
-		if doc.CongVan {
+		if l.sp.SummaryUnderNumber {
 			f = "Summary"
 		}
 		return nil, &OverflowError{Field: f, Msg: fmt.Sprintf("the header is %.0f mm tall, more than the page holds (%.0f mm): shorten the issuer names, place or summary", y, limit)}
@@ -53,7 +51,7 @@ func Layout(doc *ir.Doc, set ir.Settings, m *metrics) ([]Page, error) {
 		}
 	}
 	flow := l.flowBlocks()
-	room := pageH - set.MarginBottom - set.MarginTop
+	room := pagespec.PageH - set.MarginBottom - set.MarginTop
 	for _, b := range flow {
 		if b.h > room {
 			// Blocks are lines, except the signature block, which cannot
@@ -99,7 +97,7 @@ func onPage(pages []Page) error {
 			if o.Kind != OpText {
 				continue
 			}
-			asc, desc := 0.8*o.Size*ptToMM, 0.3*o.Size*ptToMM
+			asc, desc := 0.8*o.Size*pagespec.PtToMM, 0.3*o.Size*pagespec.PtToMM
 			if !(o.X >= -tol && o.X+o.W <= pw+tol && o.Y-asc >= -tol && o.Y+desc <= ph+tol) {
 				s := []rune(o.S)
 				if len(s) > 40 {
@@ -112,18 +110,19 @@ func onPage(pages []Page) error {
 	return nil
 }
 
-// centred adds t as one line centred on cx at baseline y and returns its
+// centred adds t, set in f, as one line centred on cx at baseline y and returns its
 // width.
-func (l *layout) centred(p *Page, t ir.Text, st ir.Style, size, cx, y float64) float64 {
-	w := l.m.w(t.S, st, size)
-	p.Ops = append(p.Ops, Op{Kind: OpText, X: cx - w/2, Y: y, W: w, S: t.S, Style: st, Size: size})
+func (l *layout) centred(p *Page, t ir.Text, f pagespec.Font, cx, y float64) float64 {
+	w := l.m.w(t.S, f.Style, f.Size)
+	p.Ops = append(p.Ops, Op{Kind: OpText, X: cx - w/2, Y: y, W: w, S: t.S, Style: f.Style, Size: f.Size})
 	return w
 }
 
 // centredWrapped wraps t within width around cx, line height lh, first
 // baseline y; returns the last baseline and the widest line.
-func (l *layout) centredWrapped(p *Page, t ir.Text, st ir.Style, size, cx, width, y, lh float64) (float64, float64) {
-	lines := l.m.wrap([]ir.Span{{S: t.S, Style: st}}, size, width, width)
+func (l *layout) centredWrapped(p *Page, t ir.Text, f pagespec.Font, cx, width, y, lh float64) (float64, float64) {
+	size := f.Size
+	lines := l.m.wrap([]ir.Span{{S: t.S, Style: f.Style}}, size, width, width)
 	widest := 0.0
 	for i, ln := range lines {
 		if i > 0 {
@@ -140,12 +139,8 @@ func (l *layout) centredWrapped(p *Page, t ir.Text, st ir.Style, size, cx, width
 // stroke), and never nearer than 1.8 mm, where it sits on printed
 // documents. A face with long descenders moves the rule, and what
 // follows it, down.
-func (l *layout) ruleGap(st ir.Style, size float64) float64 {
-	d := 0.0
-	if f := l.m.faces[st]; f != nil {
-		d = -float64(f.Descent()) / 1000 * size * ptToMM
-	}
-	return max(1.8, d+ptToMM+ruleWidth/2)
+func (l *layout) ruleGap(font pagespec.Font) float64 {
+	return pagespec.RuleGap(l.faces().Descent(font.Style) * font.Size)
 }
 
 func (l *layout) rule(p *Page, cx, y, w float64) {
@@ -154,9 +149,9 @@ func (l *layout) rule(p *Page, cx, y, w float64) {
 
 // names breaks the lines of an issuing or parent body for a column
 // width mm wide before their unit words (package namebreak).
-func (l *layout) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
+func (l *layout) names(ts []ir.Text, f pagespec.Font, width float64) []ir.Text {
 	var out []ir.Text
-	w := func(s string) float64 { return l.m.w(s, st, sizeIssuer) }
+	w := func(s string) float64 { return l.m.w(s, f.Style, f.Size) }
 	for _, t := range ts {
 		for _, s := range namebreak.Lines(t.S, w, width) {
 			out = append(out, ir.Text{S: s, Field: t.Field})
@@ -170,7 +165,7 @@ func (l *layout) names(ts []ir.Text, st ir.Style, width float64) []ir.Text {
 func (l *layout) header(p *Page) float64 {
 	d := l.doc
 	ml := l.set.MarginLeft
-	leftW := l.cols.headLeft
+	leftW := l.sp.Head.Left
 	rightW := l.textW() - leftW
 	lcx := ml + leftW/2
 	rcx := ml + leftW + rightW/2
@@ -182,8 +177,8 @@ func (l *layout) header(p *Page) float64 {
 	top := l.set.MarginTop + l.duThao(&right)
 
 	// Left column: parent body, issuing body, rule, number.
-	lh := sizeIssuer * singleSpacing * ptToMM
-	y := top + 0.8*sizeIssuer*ptToMM
+	lh := l.font(pagespec.Issuer).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	y := top + 0.8*l.font(pagespec.Issuer).Size*pagespec.PtToMM
 	first := true
 	next := func() {
 		if !first {
@@ -191,69 +186,69 @@ func (l *layout) header(p *Page) float64 {
 		}
 		first = false
 	}
-	for _, t := range l.names(d.Parent, ir.Regular, leftW) {
+	for _, t := range l.names(d.Parent, l.font(pagespec.Parent), leftW) {
 		next()
-		y, _ = l.centredWrapped(p, t, ir.Regular, sizeIssuer, lcx, leftW, y, lh)
+		y, _ = l.centredWrapped(p, t, l.font(pagespec.Parent), lcx, leftW, y, lh)
 	}
 	widest := 0.0
-	for _, t := range l.names(d.Issuer, ir.Bold, leftW) {
+	for _, t := range l.names(d.Issuer, l.font(pagespec.Issuer), leftW) {
 		next()
 		var w float64
-		y, w = l.centredWrapped(p, t, ir.Bold, sizeIssuer, lcx, leftW, y, lh)
+		y, w = l.centredWrapped(p, t, l.font(pagespec.Issuer), lcx, leftW, y, lh)
 		widest = max(widest, w)
 	}
-	ruleY := y + l.ruleGap(ir.Bold, sizeIssuer)
-	l.rule(p, lcx, ruleY, widest*ruleRatio)
+	ruleY := y + l.ruleGap(l.font(pagespec.Issuer))
+	l.rule(p, lcx, ruleY, widest*pagespec.RuleRatio)
 	leftNumber := ruleY + 1.2*lh
 
 	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto.
-	ry := top + 0.8*sizeQuocHieu*ptToMM
-	l.centred(&right, d.QuocHieu, ir.Bold, sizeQuocHieu, rcx, ry)
-	ry += sizeTieuNgu * singleSpacing * ptToMM
-	mw := l.centred(&right, d.TieuNgu, ir.Bold, sizeTieuNgu, rcx, ry)
-	mottoRule := ry + l.ruleGap(ir.Bold, sizeTieuNgu)
+	ry := top + 0.8*l.font(pagespec.QuocHieu).Size*pagespec.PtToMM
+	l.centred(&right, d.QuocHieu, l.font(pagespec.QuocHieu), rcx, ry)
+	ry += l.font(pagespec.TieuNgu).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	mw := l.centred(&right, d.TieuNgu, l.font(pagespec.TieuNgu), rcx, ry)
+	mottoRule := ry + l.ruleGap(l.font(pagespec.TieuNgu))
 	l.rule(&right, rcx, mottoRule, mw)
-	rightDate := mottoRule + 1.2*sizePlaceDate*singleSpacing*ptToMM
+	rightDate := mottoRule + 1.2*l.font(pagespec.PlaceDate).Size*pagespec.SingleSpacing*pagespec.PtToMM
 
 	// "Số" and the place/date share a baseline (ô 3 level with ô 4).
 	base := max(leftNumber, rightDate)
 	// A long symbol wraps inside the column rather than run off the page.
-	bottom, _ := l.centredWrapped(p, d.Number, ir.Regular, sizeNumber, lcx, leftW, base, sizeNumber*singleSpacing*ptToMM)
-	if d.CongVan {
+	bottom, _ := l.centredWrapped(p, d.Number, l.font(pagespec.Number), lcx, leftW, base, l.font(pagespec.Number).Size*pagespec.SingleSpacing*pagespec.PtToMM)
+	if l.sp.SummaryUnderNumber {
 		// ô 5b: "V/v …" centred under the number, 6 pt below it.
-		vlh := sizeVV * singleSpacing * ptToMM
-		vy := bottom + 6*ptToMM + vlh
-		vy, _ = l.centredWrapped(p, d.Summary, ir.Regular, sizeVV, lcx, leftW, vy, vlh)
+		vlh := l.font(pagespec.Summary).Size * pagespec.SingleSpacing * pagespec.PtToMM
+		vy := bottom + 6*pagespec.PtToMM + vlh
+		vy, _ = l.centredWrapped(p, d.Summary, l.font(pagespec.Summary), lcx, leftW, vy, vlh)
 		bottom = vy
 	}
 	if len(d.Marks) > 0 {
 		// ô 10a, 10b, 11: the boxes under the number or V/v.
-		bottom = l.marks(p, lcx, bottom+0.3*sizeVV*ptToMM)
+		bottom = l.marks(p, lcx, bottom+0.3*l.font(pagespec.Summary).Size*pagespec.PtToMM)
 	}
-	dateEnd, _ := l.centredWrapped(&right, d.PlaceDate, ir.Italic, sizePlaceDate, rcx, rightW, base, sizePlaceDate*singleSpacing*ptToMM)
+	dateEnd, _ := l.centredWrapped(&right, d.PlaceDate, l.font(pagespec.PlaceDate), rcx, rightW, base, l.font(pagespec.PlaceDate).Size*pagespec.SingleSpacing*pagespec.PtToMM)
 	bottom = max(bottom, dateEnd)
 	p.Ops = append(p.Ops, right.Ops...)
 
-	if !d.CongVan {
+	if !l.sp.SummaryUnderNumber {
 		// ô 5a: kind name and trích yếu, centred over the full width,
 		// with a short rule under the summary.
 		cx := ml + l.textW()/2
-		tlh := sizeTitle * singleSpacing * ptToMM
+		tlh := l.font(pagespec.Title).Size * pagespec.SingleSpacing * pagespec.PtToMM
 		ty := bottom + 2*tlh
-		l.centred(p, d.Title, ir.Bold, sizeTitle, cx, ty)
+		l.centred(p, d.Title, l.font(pagespec.Title), cx, ty)
 		ty += tlh
 		var w float64
-		ty, w = l.centredWrapped(p, d.Summary, ir.Bold, sizeTitle, cx, l.textW(), ty, tlh)
+		ty, w = l.centredWrapped(p, d.Summary, l.font(pagespec.Summary), cx, l.textW(), ty, tlh)
 		if d.IssuedWith.S != "" {
 			// "(Ban hành kèm theo …)" under the trích yếu, the rule under it.
-			ty, _ = l.centredWrapped(p, d.IssuedWith, ir.Italic, sizeTitle, cx, l.textW(), ty+tlh, tlh)
+			ty, _ = l.centredWrapped(p, d.IssuedWith, l.font(pagespec.IssuedWith), cx, l.textW(), ty+tlh, tlh)
 		}
-		st := ir.Bold // the rule is under the trích yếu, or the italic line under it
+		under := l.font(pagespec.Summary) // the rule is under the trích yếu, or the line under it
 		if d.IssuedWith.S != "" {
-			st = ir.Italic
+			under = l.font(pagespec.IssuedWith)
 		}
-		gap := l.ruleGap(st, sizeTitle)
-		l.rule(p, cx, ty+gap, w*ruleRatio)
+		gap := l.ruleGap(under)
+		l.rule(p, cx, ty+gap, w*pagespec.RuleRatio)
 		bottom = ty + gap
 	}
 	return bottom + 0.5*l.bodyLineH()
@@ -267,7 +262,7 @@ func (l *layout) flowBlocks() []block {
 	lh := l.bodyLineH()
 	ml := l.set.MarginLeft
 	tw := l.textW()
-	ps := l.set.ParagraphSpacing * ptToMM
+	ps := l.set.ParagraphSpacing * pagespec.PtToMM
 	ind := l.set.Indent
 	var out []block
 
@@ -275,25 +270,25 @@ func (l *layout) flowBlocks() []block {
 		kg := l.m.w(d.KinhGui.S+" ", ir.Regular, size)
 		if len(d.Recipients) == 1 {
 			spans := []ir.Span{{S: d.KinhGui.S + " " + d.Recipients[0].S, Style: ir.Regular}}
-			out = append(out, l.m.paragraph(spans, size, lh, lh/2, ml, tw, kinhGuiIndent, kinhGuiIndent+kg, alignLeft)...)
+			out = append(out, l.m.paragraph(spans, size, lh, lh/2, ml, tw, pagespec.KinhGuiIndent, pagespec.KinhGuiIndent+kg, alignLeft)...)
 		} else {
-			out = append(out, l.m.paragraph([]ir.Span{{S: d.KinhGui.S}}, size, lh, lh/2, ml, tw, kinhGuiIndent, kinhGuiIndent, alignLeft)...)
+			out = append(out, l.m.paragraph([]ir.Span{{S: d.KinhGui.S}}, size, lh, lh/2, ml, tw, pagespec.KinhGuiIndent, pagespec.KinhGuiIndent, alignLeft)...)
 			out[len(out)-1].keep = true
 			dash := l.m.w("- ", ir.Regular, size)
 			for _, r := range d.Recipients {
-				out = append(out, l.m.paragraph([]ir.Span{{S: r.S}}, size, lh, 0, ml, tw, recipientIndent, recipientIndent+dash, alignJustify)...)
+				out = append(out, l.m.paragraph([]ir.Span{{S: r.S}}, size, lh, 0, ml, tw, pagespec.RecipientIndent, pagespec.RecipientIndent+dash, alignJustify)...)
 			}
 		}
 		out[len(out)-1].h += lh / 2
 	}
-	out = append(out, l.centredLine(d.Authority, ir.Bold)...)
+	out = append(out, l.centredLine(d.Authority, l.font(pagespec.Authority).Style)...)
 	for _, b := range d.Bases {
-		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+		out = append(out, l.m.paragraph([]ir.Span{{S: b.S, Style: l.font(pagespec.Basis).Style}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
 	if d.Proposal.S != "" {
-		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: ir.Italic}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
+		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: l.font(pagespec.Basis).Style}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
-	out = append(out, l.centredLine(d.Decision, ir.Bold)...)
+	out = append(out, l.centredLine(d.Decision, l.font(pagespec.Decision).Style)...)
 	for i := range d.Body {
 		out = append(out, l.bodyBlock(&d.Body[i])...)
 	}
@@ -329,7 +324,7 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 	lh := l.bodyLineH()
 	ml := l.set.MarginLeft
 	tw := l.textW()
-	ps := l.set.ParagraphSpacing * ptToMM
+	ps := l.set.ParagraphSpacing * pagespec.PtToMM
 	switch b.Kind {
 	case ir.Centered:
 		return l.m.paragraph(b.Spans, size, lh, ps, ml, tw, 0, 0, alignCenter)
@@ -371,29 +366,29 @@ func (l *layout) bodyBlock(b *ir.Block) []block {
 // continues on the next page.
 func (l *layout) signatureBlock(d signParts) []block {
 	ml := l.set.MarginLeft
-	leftW := l.cols.signLeft
+	leftW := l.sp.Sign.Left
 	rightW := l.textW() - leftW
 	var b block
 	b.before = l.bodyLineH() / 2
-	slh := sizeSignature * singleSpacing * ptToMM
+	slh := l.font(pagespec.Signature).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	sigBottom := 0.0
 	drawSig := func(s *ir.Signature, x, w float64) float64 {
 		cx := x + w/2
-		y := 0.8*sizeSignature*ptToMM + slh*0.2
+		y := 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM + slh*0.2
 		var titles Page
 		for i, t := range s.Titles {
 			if i > 0 {
 				y += slh
 			}
-			y, _ = l.centredWrapped(&titles, t, ir.Bold, sizeSignature, cx, w, y, slh)
+			y, _ = l.centredWrapped(&titles, t, l.font(pagespec.Signature), cx, w, y, slh)
 		}
 		b.ops = append(b.ops, titles.Ops...)
-		nameY := y + signatureSpace
+		nameY := y + pagespec.SignatureSpace
 		l.sigImages(&b, s, cx, w, y, nameY)
 		var name Page
-		nameEnd, _ := l.centredWrapped(&name, s.Name, ir.Bold, sizeSignature, cx, w, nameY, slh)
+		nameEnd, _ := l.centredWrapped(&name, s.Name, l.font(pagespec.Signature), cx, w, nameY, slh)
 		b.ops = append(b.ops, name.Ops...)
-		return nameEnd + 0.3*sizeSignature*ptToMM
+		return nameEnd + 0.3*l.font(pagespec.Signature).Size*pagespec.PtToMM
 	}
 	copiesTop := 0.0
 	if len(d.sigs) > 0 {
@@ -404,11 +399,12 @@ func (l *layout) signatureBlock(d signParts) []block {
 		copiesTop = sigBottom + slh
 	}
 	// Nơi nhận: label level with the first title line, items under it.
-	y := copiesTop + 0.8*sizeSignature*ptToMM + slh*0.2
-	lw := l.m.w(d.label.S, ir.BoldItalic, sizeNoiNhan)
-	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: ir.BoldItalic, Size: sizeNoiNhan})
-	clh := sizeCopies * singleSpacing * ptToMM
-	desc := 0.3 * sizeCopies * ptToMM
+	y := copiesTop + 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM + slh*0.2
+	nf := l.font(pagespec.NoiNhan)
+	lw := l.m.w(d.label.S, nf.Style, nf.Size)
+	b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: nf.Style, Size: nf.Size})
+	clh := l.font(pagespec.Copies).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	desc := 0.3 * l.font(pagespec.Copies).Size * pagespec.PtToMM
 	out := []block{{}}
 	beside := true // entries still go beside the signatures
 	first := true
@@ -445,10 +441,11 @@ func (l *layout) signatureBlock(d signParts) []block {
 	}
 	if t := d.typist; t.S != "" {
 		// ô 12 under Nơi nhận: "PL.(300)".
-		w := l.m.w(t.S, ir.Regular, sizeCopies)
+		cf := l.font(pagespec.Copies)
+		w := l.m.w(t.S, cf.Style, cf.Size)
 		entry(func(u *block, y float64) float64 {
 			y += clh
-			u.ops = append(u.ops, Op{Kind: OpText, X: ml, Y: y, W: w, S: t.S, Style: ir.Regular, Size: sizeCopies})
+			u.ops = append(u.ops, Op{Kind: OpText, X: ml, Y: y, W: w, S: t.S, Style: cf.Style, Size: cf.Size})
 			return y
 		})
 	}
@@ -478,7 +475,7 @@ func (l *layout) signatureBlock(d signParts) []block {
 // Decree 30 has the seal cover about a third of the signature on the left.
 func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64) {
 	boxTop := titlesEnd + 2
-	boxH := nameY - titlesEnd - 0.8*sizeSignature*ptToMM - 3
+	boxH := nameY - titlesEnd - 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM - 3
 	iw := min(w*0.5, 45)
 	// Where the signature is visible: its box shrunk to the image's
 	// aspect ratio, as the writer draws it.
@@ -508,7 +505,7 @@ func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY fl
 // breaking pages before a block that does not fit, and moving back to the
 // start of a chain of kept-together blocks when possible.
 func (l *layout) paginate(first Page, y float64, flow []block) {
-	limit := pageH - l.set.MarginBottom - l.contactH() // ô 13 on page 1
+	limit := pagespec.PageH - l.set.MarginBottom - l.contactH() // ô 13 on page 1
 	pages := []Page{first}
 	top := l.set.MarginTop
 	startOfPage := 0 // index of the first block on the current page
@@ -533,7 +530,7 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 			pages = append(pages, Page{})
 			startOfPage = j
 			y = top
-			limit = pageH - l.set.MarginBottom
+			limit = pagespec.PageH - l.set.MarginBottom
 			if h := flow[j].head; h != nil {
 				// A table row starting a page: its header comes first.
 				heads[j] = true
@@ -571,8 +568,9 @@ func (l *layout) addPageNumbers(pages []Page) {
 		p := &pages[i]
 		pw, _ := p.size()
 		s := itoa(i + 1)
-		w := l.m.w(s, ir.Regular, sizePageNumber)
-		num := Op{Kind: OpText, X: (pw-w)/2 + (l.set.MarginLeft-l.set.MarginRight)/2, Y: l.set.MarginTop/2 + 0.35*sizePageNumber*ptToMM, W: w, S: s, Style: ir.Regular, Size: sizePageNumber}
+		f := l.font(pagespec.PageNumber)
+		w := l.m.w(s, f.Style, f.Size)
+		num := Op{Kind: OpText, X: (pw-w)/2 + (l.set.MarginLeft-l.set.MarginRight)/2, Y: l.set.MarginTop/2 + 0.35*f.Size*pagespec.PtToMM, W: w, S: s, Style: f.Style, Size: f.Size}
 		p.Ops = append([]Op{num}, p.Ops...)
 	}
 }

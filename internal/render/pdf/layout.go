@@ -7,6 +7,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // OpKind says what an Op draws.
@@ -45,9 +46,9 @@ type Page struct {
 // width and height of the page in mm.
 func (p *Page) size() (float64, float64) {
 	if p.Landscape {
-		return pageH, pageW
+		return pagespec.PageH, pagespec.PageW
 	}
-	return pageW, pageH
+	return pagespec.PageW, pagespec.PageH
 }
 
 // metrics measures text with the faces of a family.
@@ -73,7 +74,7 @@ func (m *metrics) w(s string, st ir.Style, size float64) float64 {
 	if f == nil {
 		return 0
 	}
-	return f.Width(s, size) * ptToMM
+	return f.Width(s, size) * pagespec.PtToMM
 }
 
 // piece is a run of text of one style inside a line.
@@ -335,13 +336,13 @@ type block struct {
 func (m *metrics) paragraph(spans []ir.Span, size, lineH, before, x, width, indent, hang float64, a align) []block {
 	lines := m.wrap(spans, size, width-indent, width-hang)
 	out := make([]block, len(lines))
-	asc := 0.8 * size * ptToMM // baseline below the line top
+	asc := 0.8 * size * pagespec.PtToMM // baseline below the line top
 	for i, l := range lines {
 		off := hang
 		if i == 0 {
 			off = indent
 		}
-		out[i] = block{ops: m.placeLine(l, x+off, asc+(lineH-size*ptToMM)/2, width-off, size, a), h: lineH}
+		out[i] = block{ops: m.placeLine(l, x+off, asc+(lineH-size*pagespec.PtToMM)/2, width-off, size, a), h: lineH}
 	}
 	out[0].before = before
 	// Keep two lines together at each end of a paragraph (no orphan or

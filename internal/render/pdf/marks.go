@@ -1,35 +1,29 @@
 package pdf
 
-import "github.com/bhytdoc/bhytdoc/internal/ir"
-
-const (
-	sizeMark    = 13 // 13–14: stamps of ô 10–11 and the draft mark
-	sizeContact = 11 // 11–12: ô 13 at the foot of page 1
-	sizeESign   = 10 // ô 14: Times New Roman 10
-	markH       = 8  // mm: the decree's stamp boxes are 8 mm high
-	markPad     = 3  // mm each side of a box fitted to its text
-	markGap     = 2  // mm between stacked boxes
-	contactGap  = 1  // mm between the rule of ô 13 and its first line
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // markBox draws a boxed mark with its top at y, centred on cx, and
 // returns its bottom.
 func (l *layout) markBox(p *Page, t ir.Text, width float64, red bool, cx, y float64) float64 {
-	tw := l.m.w(t.S, ir.Bold, sizeMark)
+	f := l.font(pagespec.Mark)
+	tw := l.m.w(t.S, f.Style, f.Size)
 	if width == 0 {
-		width = tw + 2*markPad
+		width = tw + 2*pagespec.MarkPad
 	}
 	p.Ops = append(p.Ops,
-		Op{Kind: OpRect, X: cx - width/2, Y: y, W: width, H: markH, Red: red},
-		Op{Kind: OpText, X: cx - tw/2, Y: y + markH/2 + 0.35*sizeMark*ptToMM, W: tw, S: t.S, Style: ir.Bold, Size: sizeMark, Red: red})
-	return y + markH
+		Op{Kind: OpRect, X: cx - width/2, Y: y, W: width, H: pagespec.MarkH, Red: red},
+		Op{Kind: OpText, X: cx - tw/2, Y: y + pagespec.MarkH/2 + 0.35*f.Size*pagespec.PtToMM, W: tw, S: t.S, Style: f.Style, Size: f.Size, Red: red})
+	return y + pagespec.MarkH
 }
 
 // marks draws ô 10a, 10b and 11 stacked under the number (or V/v), from
 // y down, centred on cx; it returns the bottom of the last box, or y.
 func (l *layout) marks(p *Page, cx, y float64) float64 {
 	for _, m := range l.doc.Marks {
-		y = l.markBox(p, m.Text, m.Width, m.Red, cx, y+markGap+1)
+		y = l.markBox(p, m.Text, m.Width, m.Red, cx, y+pagespec.MarkGap+1)
 	}
 	return y
 }
@@ -41,17 +35,17 @@ func (l *layout) duThao(p *Page) float64 {
 	if t.S == "" {
 		return 0
 	}
-	w := l.m.w(t.S, ir.Bold, sizeMark) + 2*markPad
+	w := l.width(t.S, pagespec.Mark) + 2*pagespec.MarkPad
 	right := l.set.MarginLeft + l.textW()
 	l.markBox(p, t, w, false, right-w/2, l.set.MarginTop)
-	return markH + markGap
+	return pagespec.MarkH + pagespec.MarkGap
 }
 
 // contactLines wraps the lines of ô 13 to the text width.
 func (l *layout) contactLines() []line {
 	var out []line
 	for _, t := range l.doc.Contact {
-		out = append(out, l.m.wrap([]ir.Span{{S: t.S}}, sizeContact, l.textW(), l.textW())...)
+		out = append(out, l.m.wrap([]ir.Span{{S: t.S}}, l.font(pagespec.Contact).Size, l.textW(), l.textW())...)
 	}
 	return out
 }
@@ -63,11 +57,11 @@ func (l *layout) contactLines() []line {
 func (l *layout) contactBox() (top, reserve float64) {
 	n := len(l.contactLines())
 	if n == 0 {
-		return pageH, 0
+		return pagespec.PageH, 0
 	}
-	h := contactGap + float64(n)*sizeContact*singleSpacing*ptToMM
-	top = pageH - l.set.MarginBottom/2 - h
-	return top, max(0, pageH-l.set.MarginBottom-top)
+	h := pagespec.ContactGap + float64(n)*l.font(pagespec.Contact).Size*pagespec.SingleSpacing*pagespec.PtToMM
+	top = pagespec.PageH - l.set.MarginBottom/2 - h
+	return top, max(0, pagespec.PageH-l.set.MarginBottom-top)
 }
 
 // contactH is the room ô 13 takes from page 1's text area.
@@ -85,10 +79,10 @@ func (l *layout) contact(p *Page) {
 	}
 	top, _ := l.contactBox()
 	p.Ops = append(p.Ops, Op{Kind: OpLine, X: l.set.MarginLeft, Y: top, W: l.textW()})
-	lh := sizeContact * singleSpacing * ptToMM
-	y := top + contactGap
+	lh := l.font(pagespec.Contact).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	y := top + pagespec.ContactGap
 	for _, ln := range lines {
-		p.Ops = append(p.Ops, l.m.placeLine(ln, l.set.MarginLeft, y+0.8*sizeContact*ptToMM+(lh-sizeContact*ptToMM)/2, l.textW(), sizeContact, alignLeft)...)
+		p.Ops = append(p.Ops, l.m.placeLine(ln, l.set.MarginLeft, y+0.8*l.font(pagespec.Contact).Size*pagespec.PtToMM+(lh-l.font(pagespec.Contact).Size*pagespec.PtToMM)/2, l.textW(), l.font(pagespec.Contact).Size, alignLeft)...)
 		y += lh
 	}
 }
@@ -103,11 +97,12 @@ func (l *layout) esign(p *Page, lines []ir.Text) {
 	}
 	pw, _ := p.size()
 	right := pw - l.set.MarginRight
-	lh := sizeESign * singleSpacing * ptToMM
+	lh := l.font(pagespec.ESign).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	y := l.set.MarginTop - 1 - float64(len(lines))*lh
 	for _, t := range lines {
 		y += lh
-		w := l.m.w(t.S, ir.Regular, sizeESign)
-		p.Ops = append(p.Ops, Op{Kind: OpText, X: right - w, Y: y - 0.25*sizeESign*ptToMM, W: w, S: t.S, Style: ir.Regular, Size: sizeESign})
+		f := l.font(pagespec.ESign)
+		w := l.m.w(t.S, f.Style, f.Size)
+		p.Ops = append(p.Ops, Op{Kind: OpText, X: right - w, Y: y - 0.25*f.Size*pagespec.PtToMM, W: w, S: t.S, Style: f.Style, Size: f.Size})
 	}
 }

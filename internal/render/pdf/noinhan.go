@@ -5,10 +5,8 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
-
-// braceGap is the room on either side of a Nơi nhận brace, in mm.
-const braceGap = 1.5
 
 // copies draws the Nơi nhận lines under the label whose baseline is y,
 // in a column width mm wide at x, and returns the last baseline. Lines
@@ -16,18 +14,18 @@ const braceGap = 1.5
 // purpose get a brace to their right and the purpose beside it, centred
 // on the group and wrapped to as many lines as it needs.
 func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces []ir.Brace) float64 {
-	clh := sizeCopies * singleSpacing * ptToMM
-	dash := l.m.w("- ", ir.Regular, sizeCopies)
-	asc, desc := 0.8*sizeCopies*ptToMM, 0.25*sizeCopies*ptToMM
+	clh := l.font(pagespec.Copies).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	dash := l.width("- ", pagespec.Copies)
+	asc, desc := 0.8*l.font(pagespec.Copies).Size*pagespec.PtToMM, 0.25*l.font(pagespec.Copies).Size*pagespec.PtToMM
 	line := func(t ir.Text, w float64) float64 {
 		widest := 0.0
-		for i, ln := range l.m.wrap([]ir.Span{{S: t.S}}, sizeCopies, w, w-dash) {
+		for i, ln := range l.m.wrap([]ir.Span{{S: t.S}}, l.font(pagespec.Copies).Size, w, w-dash) {
 			y += clh
 			lx := x
 			if i > 0 {
 				lx += dash
 			}
-			b.ops = append(b.ops, l.m.placeLine(ln, lx, y, w, sizeCopies, alignLeft)...)
+			b.ops = append(b.ops, l.m.placeLine(ln, lx, y, w, l.font(pagespec.Copies).Size, alignLeft)...)
 			widest = max(widest, lx-x+ln.width)
 		}
 		return widest
@@ -43,14 +41,14 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 		// longest word, so names wrap only when they must.
 		natural := 0.0
 		for k := i; k <= br.To && k < len(copies); k++ {
-			natural = max(natural, l.m.w(copies[k].S, ir.Regular, sizeCopies))
+			natural = max(natural, l.width(copies[k].S, pagespec.Copies))
 		}
 		longest := 0.0
 		for _, wd := range strings.Fields(br.Purpose.S) {
-			longest = max(longest, l.m.w(wd, ir.Regular, sizeCopies))
+			longest = max(longest, l.width(wd, pagespec.Copies))
 		}
-		pw := min(l.m.w(br.Purpose.S, ir.Regular, sizeCopies), max(longest, width-natural-2*braceGap))
-		nameW := min(natural, width-pw-2*braceGap)
+		pw := min(l.width(br.Purpose.S, pagespec.Copies), max(longest, width-natural-2*pagespec.BraceGap))
+		nameW := min(natural, width-pw-2*pagespec.BraceGap)
 		top := y + clh - asc
 		widest := 0.0
 		for ; i <= br.To && i < len(copies); i++ {
@@ -58,13 +56,13 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 		}
 		i--
 		bottom := y + desc
-		bx := x + widest + braceGap
+		bx := x + widest + pagespec.BraceGap
 		l.brace(b, bx, top, bottom)
-		px := bx + braceGap
-		lines := l.m.wrap([]ir.Span{{S: br.Purpose.S}}, sizeCopies, x+width-px, x+width-px)
-		py := (top+bottom)/2 - float64(len(lines))*clh/2 + (clh-sizeCopies*ptToMM)/2 + asc
+		px := bx + pagespec.BraceGap
+		lines := l.m.wrap([]ir.Span{{S: br.Purpose.S}}, l.font(pagespec.Copies).Size, x+width-px, x+width-px)
+		py := (top+bottom)/2 - float64(len(lines))*clh/2 + (clh-l.font(pagespec.Copies).Size*pagespec.PtToMM)/2 + asc
 		for k, ln := range lines {
-			b.ops = append(b.ops, l.m.placeLine(ln, px, py+float64(k)*clh, x+width-px, sizeCopies, alignLeft)...)
+			b.ops = append(b.ops, l.m.placeLine(ln, px, py+float64(k)*clh, x+width-px, l.font(pagespec.Copies).Size, alignLeft)...)
 		}
 		// A purpose longer than its group pushes the next line down, by
 		// whole lines so that the pitch stays even.

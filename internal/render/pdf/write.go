@@ -16,6 +16,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/docmeta"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
 
@@ -208,7 +209,7 @@ func drawPage(pdf *fpdf.Fpdf, p *Page) error {
 	if p.Landscape {
 		orient = "L"
 	}
-	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pageW, Ht: pageH})
+	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pagespec.PageW, Ht: pagespec.PageH})
 	curSt, curSize := ir.Style(-1), 0.0
 	for _, o := range p.Ops {
 		if o.Red {
@@ -225,10 +226,10 @@ func drawPage(pdf *fpdf.Fpdf, p *Page) error {
 			if o.Justify {
 				a = "J"
 			}
-			pdf.SetXY(o.X, o.Y-0.3*o.Size*ptToMM)
+			pdf.SetXY(o.X, o.Y-0.3*o.Size*pagespec.PtToMM)
 			pdf.CellFormat(o.W, 0, o.S, "", 0, a, false, 0, "")
 		case OpLine:
-			pdf.SetLineWidth(ruleWidth)
+			pdf.SetLineWidth(pagespec.RuleWidth)
 			pdf.Line(o.X, o.Y, o.X+o.W, o.Y+o.H)
 		case OpRect:
 			pdf.SetLineWidth(0.2)
