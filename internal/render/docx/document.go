@@ -264,7 +264,7 @@ func (w *builder) flow() {
 	body := func(runs []run) para {
 		return para{
 			before: ptTwips(w.set.ParagraphSpacing), line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto",
-			first: twips(w.set.Indent), jc: "both", runs: runs,
+			first: twips(w.set.Indent), jc: "both", runs: runs, style: styleBody,
 		}
 	}
 	if len(d.Recipients) > 0 {
@@ -353,6 +353,7 @@ func (w *builder) flow() {
 			label.before = ptTwips(w.set.ParagraphSpacing)
 			label.line, label.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
 			label.keepNext = true
+			label.style = stylePart
 			head := label
 			head.before = 0
 			head.runs = runs
@@ -366,6 +367,7 @@ func (w *builder) flow() {
 		}
 		p := body(runs)
 		p.keepNext = blk.Kind == ir.Section || blk.Heading
+		p.style = blockStyle[blk.Kind]
 		ps = append(ps, p)
 	}
 	for _, t := range d.Closing {
@@ -411,7 +413,7 @@ func (w *builder) signaturesOf(d signParts) error {
 		for i := 0; i < len(d.copies); i++ {
 			br := braceAt(d.braces, i)
 			if br == nil {
-				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
+				out = append(out, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
 				continue
 			}
 			// A group sharing a purpose: a borderless table inside the
@@ -433,11 +435,11 @@ func (w *builder) signaturesOf(d signParts) error {
 			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
 			var names []para
 			for k := br.From; k <= to; k++ {
-				names = append(names, para{left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Copies).Size}}})
+				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Copies).Size}}})
 			}
 			nw := twips(nameW)
 			pwT := twips(left) - nw
-			purpose := para{left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Copies).Size}}}
+			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Copies).Size}}}
 			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
 				{w: nw, paras: names},
 				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
@@ -514,6 +516,9 @@ func (w *builder) signature(s *ir.Signature, field string, width float64, before
 		space.runs = append(space.runs, run{drawing: w.anchor(img, x, y, iw, ih, "Dấu")})
 	}
 	ps = append(ps, space, centred(s.Name, w.font(pagespec.Signature)))
+	for i := range ps {
+		ps[i].style = styleSignature
+	}
 	return ps, nil
 }
 
@@ -621,7 +626,7 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	}
 	size := lay.Size
 	text := func(s string, st ir.Style, jc string) []para {
-		return []para{{jc: jc, runs: []run{{s: s, st: st, size: size}}, size: size}}
+		return []para{{style: styleTable, jc: jc, runs: []run{{s: s, st: st, size: size}}, size: size}}
 	}
 	// Place the header cells on the grid; a cell covered from the row
 	// above becomes a vMerge continuation.

@@ -36,6 +36,7 @@ type run struct {
 // para holds the paragraph properties this writer uses; pPr writes them
 // in the order ECMA-376 prescribes (CT_PPrBase).
 type para struct {
+	style    string // named paragraph style (styles.xml); "": Normal
 	keepNext bool
 	rule     bool   // a bottom border: the short rule under a heading
 	topRule  bool   // a top border: the full-width rule over ô 13
@@ -92,6 +93,9 @@ func (b *buf) para(p *para) {
 
 func (b *buf) pPr(p *para) {
 	b.str("<w:pPr>")
+	if p.style != "" {
+		b.str(`<w:pStyle w:val="`, p.style, `"/>`)
+	}
 	if p.keepNext {
 		b.str("<w:keepNext/>")
 	}
