@@ -264,7 +264,7 @@ func (w *builder) flow() {
 	body := func(runs []run) para {
 		return para{
 			before: ptTwips(w.set.ParagraphSpacing), line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto",
-			first: twips(w.set.Indent), jc: "both", runs: runs, style: styleBody,
+			first: twips(w.set.Indent), jc: "both", runs: runs, style: styleBody, styled: true,
 		}
 	}
 	if len(d.Recipients) > 0 {
@@ -336,6 +336,7 @@ func (w *builder) flow() {
 		}
 		if blk.Kind == ir.Centered {
 			p := body(nil)
+			p.styled = false // centred: an exception to the style
 			p.first, p.jc = 0, "center"
 			for _, s := range blk.Spans {
 				p.runs = append(p.runs, run{s: s.S, st: s.Style, size: size})

@@ -36,7 +36,10 @@ type run struct {
 // para holds the paragraph properties this writer uses; pPr writes them
 // in the order ECMA-376 prescribes (CT_PPrBase).
 type para struct {
-	style    string // named paragraph style (styles.xml); "": Normal
+	style string // named paragraph style (styles.xml); "": Normal
+	// styled leaves spacing, indents and justification to the style: the
+	// paragraph's own values equal the style's.
+	styled   bool
 	keepNext bool
 	rule     bool   // a bottom border: the short rule under a heading
 	topRule  bool   // a top border: the full-width rule over ô 13
@@ -116,6 +119,18 @@ func (b *buf) pPr(p *para) {
 		b.attr("w:pos", p.tab)
 		b.str("/></w:tabs>")
 	}
+	if !p.styled {
+		b.spacing(p)
+	}
+	if p.size > 0 {
+		b.rPr(ir.Regular, p.size)
+	}
+	b.str(p.sectPr)
+	b.str("</w:pPr>")
+}
+
+// spacing writes a paragraph's spacing, indents and justification.
+func (b *buf) spacing(p *para) {
 	b.str("<w:spacing")
 	b.attr("w:before", p.before)
 	b.attr("w:after", p.after)
@@ -140,11 +155,6 @@ func (b *buf) pPr(p *para) {
 	if p.jc != "" {
 		b.str(`<w:jc w:val="`, p.jc, `"/>`)
 	}
-	if p.size > 0 {
-		b.rPr(ir.Regular, p.size)
-	}
-	b.str(p.sectPr)
-	b.str("</w:pPr>")
 }
 
 // rPr writes run properties in CT_RPr order: rFonts, b, bCs, i, iCs, sz,
