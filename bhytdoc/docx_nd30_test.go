@@ -27,6 +27,10 @@ func docxParas(t *testing.T, d *bhytdoc.Document) (*xmlNode, map[string]*xmlNode
 	return root, paras
 }
 
+// bodyStyles are the DOCX's named styles of body text and headings,
+// justified with a first-line indent.
+var bodyStyles = map[string]bool{"VanBan": true, "Muc": true, "Dieu": true, "Khoan": true}
+
 // pProps returns the w:jc value of paragraph p and whether all its runs
 // are bold (w:b) and italic (w:i).
 func pProps(p *xmlNode) (jc string, bold, italic bool) {
@@ -36,8 +40,13 @@ func pProps(p *xmlNode) (jc string, bold, italic bool) {
 		switch k.name.Local {
 		case "pPr":
 			k.each(func(n *xmlNode) {
-				if n.name.Local == "jc" {
+				switch {
+				case n.name.Local == "jc":
 					jc = n.get("val")
+				case n.name.Local == "pStyle" && bodyStyles[n.get("val")] && jc == "":
+					// Justified by its style (TestDOCXOptions checks the
+					// styles' properties).
+					jc = "both"
 				}
 			})
 		case "r":

@@ -574,27 +574,40 @@ func TestDOCXOptions(t *testing.T) {
 		if n.name.Local == "pgMar" {
 			pgMar = n
 		}
-		// Body paragraphs: justified with a first-line indent.
-		if n.name.Local == "pPr" {
-			var sp, ind, jc *xmlNode
-			for _, k := range n.kids {
-				switch k.name.Local {
-				case "spacing":
-					sp = k
-				case "ind":
-					ind = k
-				case "jc":
-					jc = k
-				}
-			}
-			if ind != nil && ind.get("firstLine") != "" && jc != nil && jc.get("val") == "both" {
-				body++
-				if sp.get("before") != "240" || sp.get("line") != "360" || sp.get("lineRule") != "auto" || ind.get("firstLine") != "720" {
-					t.Errorf("body paragraph spacing %v indent %v; want 12 pt before, 1.5 lines, 12.7 mm", sp.attr, ind.attr)
-				}
-			}
+		if n.name.Local == "pStyle" && bodyStyles[n.get("val")] {
+			body++
 		}
 	})
+	// The body styles carry the options: justified with a first-line
+	// indent, the spacing and line spacing asked for.
+	styled := 0
+	parseXML(t, "word/styles.xml", parts["word/styles.xml"]).each(func(n *xmlNode) {
+		if n.name.Local == "style" && bodyStyles[n.get("styleId")] {
+			styled++
+			n.each(func(n *xmlNode) {
+				if n.name.Local != "pPr" {
+					return
+				}
+				var sp, ind, jc *xmlNode
+				for _, k := range n.kids {
+					switch k.name.Local {
+					case "spacing":
+						sp = k
+					case "ind":
+						ind = k
+					case "jc":
+						jc = k
+					}
+				}
+				if ind == nil || sp == nil || jc == nil || jc.get("val") != "both" || sp.get("before") != "240" || sp.get("line") != "360" || sp.get("lineRule") != "auto" || ind.get("firstLine") != "720" {
+					t.Errorf("body style: spacing %v indent %v jc %v; want justified, 12 pt before, 1.5 lines, 12.7 mm", sp, ind, jc)
+				}
+			})
+		}
+	})
+	if styled != len(bodyStyles) {
+		t.Errorf("%d body styles in styles.xml, want %d", styled, len(bodyStyles))
+	}
 	if body < 10 {
 		t.Errorf("%d body paragraphs found", body)
 	}

@@ -2,6 +2,7 @@ package bhytdoc_test
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -129,27 +130,66 @@ func TestItalicLabel(t *testing.T) {
 	}
 }
 
-// TestDOCXNoiNhanGroup: in the DOCX each line of a group ends with a tab
-// to one stop and a "}", the purpose after the middle one.
+// TestDOCXNoiNhanGroup: in the DOCX a group is a table inside the Nơi
+// nhận cell: its lines as paragraphs in the left cell, the purpose in the
+// right one, whose left border is the brace, the nested table no wider
+// than the Nơi nhận cell (tab stops past the cell's edge broke it).
 func TestDOCXNoiNhanGroup(t *testing.T) {
-	_, paras := docxParas(t, groupDoc(t, "để báo cáo"))
-	for _, s := range []string{"- UBND tỉnh;}", "- TT Huyện ủy;} (để báo cáo)", "- TT HĐND huyện;}"} {
-		p, ok := paras[s]
-		if !ok {
+	root, paras := docxParas(t, groupDoc(t, "để báo cáo"))
+	for _, s := range []string{"- UBND tỉnh;", "- TT Huyện ủy;", "- TT HĐND huyện;", "(để báo cáo)"} {
+		if _, ok := paras[s]; !ok {
 			t.Errorf("no paragraph %q", s)
-			continue
 		}
-		tabs, stops := 0, 0
-		p.each(func(n *xmlNode) {
-			switch {
-			case n.name.Local == "tab" && n.get("pos") != "":
-				stops++
-			case n.name.Local == "tab":
-				tabs++
+	}
+	var outer, inner *xmlNode // the signature table's Nơi nhận cell, the group's table
+	root.each(func(n *xmlNode) {
+		if n.name.Local != "tc" || outer != nil {
+			return
+		}
+		n.each(func(k *xmlNode) {
+			if k.name.Local == "tbl" && inner == nil {
+				outer, inner = n, k
 			}
 		})
-		if tabs != 1 || stops != 1 {
-			t.Errorf("%q: %d tabs, %d tab stops", s, tabs, stops)
+	})
+	if inner == nil {
+		t.Fatal("no table inside a cell")
+	}
+	cellW := 0
+	for _, k := range outer.kids {
+		if k.name.Local == "tcPr" {
+			k.each(func(n *xmlNode) {
+				if n.name.Local == "tcW" {
+					cellW, _ = strconv.Atoi(n.get("w"))
+				}
+			})
 		}
+	}
+	var cells []*xmlNode
+	inner.each(func(n *xmlNode) {
+		if n.name.Local == "tc" {
+			cells = append(cells, n)
+		}
+	})
+	if len(cells) != 2 {
+		t.Fatalf("group table of %d cells", len(cells))
+	}
+	total, spine := 0, false
+	for _, c := range cells {
+		c.each(func(n *xmlNode) {
+			switch n.name.Local {
+			case "tcW":
+				w, _ := strconv.Atoi(n.get("w"))
+				total += w
+			case "left":
+				spine = spine || n.get("val") == "single"
+			}
+		})
+	}
+	if cellW == 0 || total > cellW {
+		t.Errorf("group table %d twips wide in a Nơi nhận cell of %d", total, cellW)
+	}
+	if !spine || !strings.Contains(textOf(cells[1]), "(để báo cáo)") || !strings.Contains(textOf(cells[0]), "- TT Huyện ủy;") {
+		t.Errorf("group cells %q | %q, brace %v", textOf(cells[0]), textOf(cells[1]), spine)
 	}
 }

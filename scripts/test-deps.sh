@@ -2,7 +2,9 @@
 # Installs the programs the tests use to check rendered output on a fresh
 # Debian machine: poppler-utils (pdftotext, pdfimages), qpdf (PDF
 # validity), LibreOffice Calc (recalculates the coverage workbooks) and
-# LibreOffice Writer (converts the DOCX output to PDF for comparison);
+# LibreOffice Writer (converts the DOCX output to PDF for comparison) with
+# fonts-liberation2 (Times New Roman's metrics with the Vietnamese glyphs,
+# which Debian's fonts-liberation 1.07 lacks);
 # without recommends they install in a few minutes.
 set -euo pipefail
 need=()
@@ -17,6 +19,7 @@ has() { dpkg -s "$1" >/dev/null 2>&1; }
 lo=/usr/lib/libreoffice/program
 has libreoffice-calc || [ -e "$lo/scalc" ] || need+=(libreoffice-calc)
 has libreoffice-writer || [ -e "$lo/swriter" ] || need+=(libreoffice-writer)
+has fonts-liberation2 || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -21,13 +21,14 @@ func (w *builder) copyBlock() error {
 	w.b.para(&rule)
 	left := w.sp.Head.Left
 	var l, r []para
-	for _, t := range c.Parent {
+	parent := w.names(c.Parent, w.font(pagespec.Parent), left)
+	for _, t := range parent {
 		l = append(l, centred(t, w.font(pagespec.Parent)))
 	}
-	for _, t := range c.Issuer {
+	for _, t := range w.names(c.Issuer, w.font(pagespec.Issuer), left) {
 		l = append(l, centred(t, w.font(pagespec.Issuer)))
 	}
-	if len(c.Parent) > 0 {
+	for range parent {
 		r = append(r, centred(ir.Text{}, w.font(pagespec.Parent))) // the form is level with the body's name
 	}
 	r = append(r, centred(c.Form, w.font(pagespec.CopyForm)))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/namebreak"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
@@ -176,6 +177,20 @@ func (w *builder) sectPr(i int) string {
 	return b.String()
 }
 
+// names breaks the lines of an issuing or parent body for a column
+// width mm wide before their unit words, as the PDF does (package
+// namebreak); each line is a paragraph of its own.
+func (w *builder) names(ts []ir.Text, f pagespec.Font, width float64) []ir.Text {
+	var out []ir.Text
+	measure := func(s string) float64 { return w.width(s, f.Style, f.Size) }
+	for _, t := range ts {
+		for _, s := range namebreak.Lines(t.S, measure, width) {
+			out = append(out, ir.Text{S: s, Field: t.Field})
+		}
+	}
+	return out
+}
+
 // header writes ô 1–5: the two-column table, then for a kind other than
 // công văn the kind name and trích yếu with their rule.
 func (w *builder) header() {
@@ -184,17 +199,14 @@ func (w *builder) header() {
 	right := w.textW() - left
 	var l, r []para
 	widest := 0.0
-	for _, t := range d.Parent {
+	for _, t := range w.names(d.Parent, w.font(pagespec.Parent), left) {
 		l = append(l, centred(t, w.font(pagespec.Parent)))
 	}
-	for _, t := range d.Issuer {
+	for _, t := range w.names(d.Issuer, w.font(pagespec.Issuer), left) {
 		l = append(l, centred(t, w.font(pagespec.Issuer)))
 		widest = max(widest, w.widest(t.S, w.font(pagespec.Issuer), left))
 	}
 	l = append(l, ruleLine(widest*pagespec.RuleRatio, left))
-	if d.DuThao.S != "" {
-		r = append(r, w.markPara(d.DuThao, 0, false, true, w.textW()-left))
-	}
 	r = append(r, centred(d.QuocHieu, w.font(pagespec.QuocHieu)), centred(d.TieuNgu, w.font(pagespec.TieuNgu)))
 	r = append(r, ruleLine(min(w.widthOf(d.TieuNgu.S, pagespec.TieuNgu), right), right))
 
@@ -203,10 +215,17 @@ func (w *builder) header() {
 	date := centred(d.PlaceDate, w.font(pagespec.PlaceDate))
 	date.before = ptTwips(5)
 	wl, wr := twips(left), twips(w.textW())-twips(left)
-	t := table{widths: []int{wl, wr}, rows: []row{
+	t := table{widths: []int{wl, wr}}
+	if d.DuThao.S != "" {
+		// The draft mark has a row of its own over the right column, so
+		// that both columns start under it, level as in the PDF.
+		gap := para{line: 20, lineRule: "exact", size: 1}
+		t.rows = append(t.rows, row{cells: []cell{{w: wl, paras: []para{gap}}, {w: wr, paras: []para{w.markPara(d.DuThao, 0, false, true, w.textW()-left)}}}})
+	}
+	t.rows = append(t.rows, []row{
 		{cells: []cell{{w: wl, paras: l}, {w: wr, paras: r}}},
 		{cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
-	}}
+	}...)
 	var under []para // V/v and the marks under the number
 	if w.sp.SummaryUnderNumber {
 		vv := centred(d.Summary, w.font(pagespec.Summary))
@@ -246,7 +265,7 @@ func (w *builder) flow() {
 	body := func(runs []run) para {
 		return para{
 			before: ptTwips(w.set.ParagraphSpacing), line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto",
-			first: twips(w.set.Indent), jc: "both", runs: runs,
+			first: twips(w.set.Indent), jc: "both", runs: runs, style: styleBody, styled: true,
 		}
 	}
 	if len(d.Recipients) > 0 {
@@ -318,6 +337,7 @@ func (w *builder) flow() {
 		}
 		if blk.Kind == ir.Centered {
 			p := body(nil)
+			p.styled = false // centred: an exception to the style
 			p.first, p.jc = 0, "center"
 			for _, s := range blk.Spans {
 				p.runs = append(p.runs, run{s: s.S, st: s.Style, size: size})
@@ -335,6 +355,7 @@ func (w *builder) flow() {
 			label.before = ptTwips(w.set.ParagraphSpacing)
 			label.line, label.lineRule = int(240*w.set.LineSpacing+0.5), "auto"
 			label.keepNext = true
+			label.style = stylePart
 			head := label
 			head.before = 0
 			head.runs = runs
@@ -348,6 +369,7 @@ func (w *builder) flow() {
 		}
 		p := body(runs)
 		p.keepNext = blk.Kind == ir.Section || blk.Heading
+		p.style = blockStyle[blk.Kind]
 		ps = append(ps, p)
 	}
 	for _, t := range d.Closing {
@@ -395,25 +417,38 @@ func (w *builder) signaturesOf(d signParts) error {
 		for i := 0; i < len(d.copies); i++ {
 			br := braceAt(d.braces, i)
 			if br == nil {
-				out = append(out, para{left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
+				out = append(out, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
 				continue
 			}
-			// A group sharing a purpose: a "}" on each line at a tab stop
-			// past the longest name, the purpose after the middle one.
-			widest := 0.0
-			for k := br.From; k <= br.To; k++ {
-				widest = max(widest, w.widthOf(d.copies[k].S, pagespec.Copies))
+			// A group sharing a purpose: a borderless table inside the
+			// Nơi nhận cell, the names left, the purpose right of a rule
+			// spanning them (the brace), centred on the group. The widths
+			// are the PDF's: the purpose takes what the longest name
+			// leaves, never less than its longest word.
+			to := min(br.To, len(d.copies)-1)
+			natural, longest := 0.0, 0.0
+			for k := br.From; k <= to; k++ {
+				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Copies))
 			}
-			tab := twips(widest + pagespec.BraceGap) // from the cell's left edge
-			mid := (br.From + br.To) / 2
-			for k := br.From; k <= br.To; k++ {
-				s := d.copies[k].S + "\t}"
-				if k == mid {
-					s += " " + br.Purpose.S
-				}
-				out = append(out, para{left: dash, hanging: dash, tab: tab, runs: []run{{s: s, size: w.font(pagespec.Copies).Size}}})
+			for _, wd := range strings.Fields(br.Purpose.S) {
+				longest = max(longest, w.widthOf(wd, pagespec.Copies))
 			}
-			i = br.To
+			pw := min(w.widthOf(br.Purpose.S, pagespec.Copies), max(longest, left-natural-2*pagespec.BraceGap))
+			// 0.5 mm of slack: a word processor measuring a name a hair
+			// wider than this package must not wrap it.
+			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
+			var names []para
+			for k := br.From; k <= to; k++ {
+				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Copies).Size}}})
+			}
+			nw := twips(nameW)
+			pwT := twips(left) - nw
+			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Copies).Size}}}
+			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
+				{w: nw, paras: names},
+				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
+			}}}}})
+			i = to
 		}
 		if d.typist.S != "" {
 			out = append(out, para{runs: []run{{s: d.typist.S, size: w.font(pagespec.Copies).Size}}})
@@ -488,6 +523,9 @@ func (w *builder) signature(s *ir.Signature, field string, width float64, before
 		space.runs = append(space.runs, run{drawing: w.anchor(img, x, y, iw, ih, "Dấu")})
 	}
 	ps = append(ps, space, centred(s.Name, w.font(pagespec.Signature)))
+	for i := range ps {
+		ps[i].style = styleSignature
+	}
 	return ps, nil
 }
 
@@ -595,7 +633,7 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	}
 	size := lay.Size
 	text := func(s string, st ir.Style, jc string) []para {
-		return []para{{jc: jc, runs: []run{{s: s, st: st, size: size}}, size: size}}
+		return []para{{style: styleTable, jc: jc, runs: []run{{s: s, st: st, size: size}}, size: size}}
 	}
 	// Place the header cells on the grid; a cell covered from the row
 	// above becomes a vMerge continuation.

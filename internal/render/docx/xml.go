@@ -36,6 +36,10 @@ type run struct {
 // para holds the paragraph properties this writer uses; pPr writes them
 // in the order ECMA-376 prescribes (CT_PPrBase).
 type para struct {
+	style string // named paragraph style (styles.xml); "": Normal
+	// styled leaves spacing, indents and justification to the style: the
+	// paragraph's own values equal the style's.
+	styled   bool
 	keepNext bool
 	rule     bool   // a bottom border: the short rule under a heading
 	topRule  bool   // a top border: the full-width rule over ô 13
@@ -53,6 +57,7 @@ type para struct {
 	size     float64 // of the paragraph mark, for empty paragraphs
 	sectPr   string  // raw section properties ending a section
 	runs     []run
+	table    *table // when set, a nested table written in place of the paragraph
 }
 
 // buf is an XML buffer with helpers for the few shapes this writer emits.
@@ -77,6 +82,10 @@ func (b *buf) attr(name string, n int) {
 func (b *buf) esc(s string) { xml.EscapeText(b, []byte(s)) }
 
 func (b *buf) para(p *para) {
+	if p.table != nil {
+		b.table(p.table)
+		return
+	}
 	b.str("<w:p>")
 	b.pPr(p)
 	for i := range p.runs {
@@ -87,6 +96,9 @@ func (b *buf) para(p *para) {
 
 func (b *buf) pPr(p *para) {
 	b.str("<w:pPr>")
+	if p.style != "" {
+		b.str(`<w:pStyle w:val="`, p.style, `"/>`)
+	}
 	if p.keepNext {
 		b.str("<w:keepNext/>")
 	}
@@ -107,6 +119,18 @@ func (b *buf) pPr(p *para) {
 		b.attr("w:pos", p.tab)
 		b.str("/></w:tabs>")
 	}
+	if !p.styled {
+		b.spacing(p)
+	}
+	if p.size > 0 {
+		b.rPr(ir.Regular, p.size)
+	}
+	b.str(p.sectPr)
+	b.str("</w:pPr>")
+}
+
+// spacing writes a paragraph's spacing, indents and justification.
+func (b *buf) spacing(p *para) {
 	b.str("<w:spacing")
 	b.attr("w:before", p.before)
 	b.attr("w:after", p.after)
@@ -131,11 +155,6 @@ func (b *buf) pPr(p *para) {
 	if p.jc != "" {
 		b.str(`<w:jc w:val="`, p.jc, `"/>`)
 	}
-	if p.size > 0 {
-		b.rPr(ir.Regular, p.size)
-	}
-	b.str(p.sectPr)
-	b.str("</w:pPr>")
 }
 
 // rPr writes run properties in CT_RPr order: rFonts, b, bCs, i, iCs, sz,
@@ -242,6 +261,7 @@ type cell struct {
 	span   int
 	vMerge string
 	vAlign string
+	spine  bool // a single left border: the spine of a Nơi nhận brace
 	paras  []para
 }
 
@@ -319,6 +339,9 @@ func (b *buf) table(t *table) {
 			if c.vMerge != "" {
 				b.str(`<w:vMerge w:val="`, c.vMerge, `"/>`)
 			}
+			if c.spine {
+				b.str(`<w:tcBorders><w:left w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>`)
+			}
 			if c.vAlign != "" {
 				b.str(`<w:vAlign w:val="`, c.vAlign, `"/>`)
 			}
@@ -326,6 +349,10 @@ func (b *buf) table(t *table) {
 			if len(c.paras) == 0 {
 				// A cell must end with a paragraph.
 				c.paras = []para{{}}
+			}
+			if c.paras[len(c.paras)-1].table != nil {
+				// A cell must end with a paragraph, even after a table.
+				c.paras = append(c.paras, para{line: 20, lineRule: "exact", size: 1})
 			}
 			for k := range c.paras {
 				b.para(&c.paras[k])

@@ -24,7 +24,7 @@ func (l *layout) copyBlocks() []block {
 	lh := l.font(pagespec.Issuer).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	y := 0.8 * l.font(pagespec.Issuer).Size * pagespec.PtToMM
 	first := true
-	for _, t := range c.Parent {
+	for _, t := range l.names(c.Parent, l.font(pagespec.Parent), leftW) {
 		if !first {
 			y += lh
 		}
@@ -35,7 +35,7 @@ func (l *layout) copyBlocks() []block {
 	if !first {
 		formY = y + lh // level with the copying body's first bold line
 	}
-	for _, t := range c.Issuer {
+	for _, t := range l.names(c.Issuer, l.font(pagespec.Issuer), leftW) {
 		if !first {
 			y += lh
 		}

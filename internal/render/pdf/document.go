@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/namebreak"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
@@ -146,6 +147,19 @@ func (l *layout) rule(p *Page, cx, y, w float64) {
 	p.Ops = append(p.Ops, Op{Kind: OpLine, X: cx - w/2, Y: y, W: w, H: 0})
 }
 
+// names breaks the lines of an issuing or parent body for a column
+// width mm wide before their unit words (package namebreak).
+func (l *layout) names(ts []ir.Text, f pagespec.Font, width float64) []ir.Text {
+	var out []ir.Text
+	w := func(s string) float64 { return l.m.w(s, f.Style, f.Size) }
+	for _, t := range ts {
+		for _, s := range namebreak.Lines(t.S, w, width) {
+			out = append(out, ir.Text{S: s, Field: t.Field})
+		}
+	}
+	return out
+}
+
 // header draws ô 1–5 on the first page and returns the y where the flow
 // starts.
 func (l *layout) header(p *Page) float64 {
@@ -155,7 +169,12 @@ func (l *layout) header(p *Page) float64 {
 	rightW := l.textW() - leftW
 	lcx := ml + leftW/2
 	rcx := ml + leftW + rightW/2
-	top := l.set.MarginTop
+	// Right column, laid out on its own page so that the left column's
+	// number and V/v come first in reading order. The draft mark tops
+	// it, and both columns start under the mark: their first lines stay
+	// level.
+	var right Page
+	top := l.set.MarginTop + l.duThao(&right)
 
 	// Left column: parent body, issuing body, rule, number.
 	lh := l.font(pagespec.Issuer).Size * pagespec.SingleSpacing * pagespec.PtToMM
@@ -167,12 +186,12 @@ func (l *layout) header(p *Page) float64 {
 		}
 		first = false
 	}
-	for _, t := range d.Parent {
+	for _, t := range l.names(d.Parent, l.font(pagespec.Parent), leftW) {
 		next()
 		y, _ = l.centredWrapped(p, t, l.font(pagespec.Parent), lcx, leftW, y, lh)
 	}
 	widest := 0.0
-	for _, t := range d.Issuer {
+	for _, t := range l.names(d.Issuer, l.font(pagespec.Issuer), leftW) {
 		next()
 		var w float64
 		y, w = l.centredWrapped(p, t, l.font(pagespec.Issuer), lcx, leftW, y, lh)
@@ -182,11 +201,8 @@ func (l *layout) header(p *Page) float64 {
 	l.rule(p, lcx, ruleY, widest*pagespec.RuleRatio)
 	leftNumber := ruleY + 1.2*lh
 
-	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto. It is
-	// laid out on its own page so that the left column's number and V/v
-	// come first in reading order.
-	var right Page
-	ry := top + l.duThao(&right) + 0.8*l.font(pagespec.QuocHieu).Size*pagespec.PtToMM
+	// Right column: Quốc hiệu, Tiêu ngữ, rule as long as the motto.
+	ry := top + 0.8*l.font(pagespec.QuocHieu).Size*pagespec.PtToMM
 	l.centred(&right, d.QuocHieu, l.font(pagespec.QuocHieu), rcx, ry)
 	ry += l.font(pagespec.TieuNgu).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	mw := l.centred(&right, d.TieuNgu, l.font(pagespec.TieuNgu), rcx, ry)
@@ -437,7 +453,23 @@ func (l *layout) signatureBlock(d signParts) []block {
 		})
 	}
 	b.h = max(sigBottom, y+desc)
+	if len(out) > 1 {
+		// The list goes on under the signature at the same pitch: the
+		// next line follows the last one beside the signature.
+		b.h, b.reach = y+desc, b.h
+	}
 	out[0] = b
+	// Never fewer than 4 lines of Nơi nhận alone on a page: the last
+	// entries stay together until they hold 4 lines, and with fewer
+	// below the signature they stay with it (and it with the last lines
+	// of the body).
+	tail := 0.0
+	for k := len(out) - 1; k > 0; k-- {
+		tail += out[k].h
+		if tail < 4*clh-0.01 {
+			out[k-1].keep = true
+		}
+	}
 	return out
 }
 
@@ -489,7 +521,7 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 		if i == startOfPage && len(pages) > 1 {
 			before = 0
 		}
-		if y+before+b.h > limit && i > startOfPage {
+		if y+before+max(b.h, b.reach) > limit && i > startOfPage {
 			// Walk back over blocks that must stay with this one.
 			j := i
 			for j > startOfPage && flow[j-1].keep {

@@ -325,6 +325,10 @@ type block struct {
 	before float64
 	keep   bool
 	head   *block // a table's header rows, repeated when this row starts a page
+	// reach is how far below the top the ops go when more than h (the
+	// signature beside the first lines of Nơi nhận): the page must hold
+	// it, the next block still starts at h.
+	reach float64
 }
 
 // paragraph lays out spans as a block per line, so that pages can break

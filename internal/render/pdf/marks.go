@@ -29,7 +29,7 @@ func (l *layout) marks(p *Page, cx, y float64) float64 {
 }
 
 // duThao draws the boxed draft mark at the top right of the text area
-// and returns how far the right column moves down for it.
+// and returns how far both header columns move down for it.
 func (l *layout) duThao(p *Page) float64 {
 	t := l.doc.DuThao
 	if t.S == "" {

@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"math"
+	"strings"
+
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
@@ -33,13 +36,18 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 			line(copies[i], width)
 			continue
 		}
-		// The names keep their width where they can; the purpose gets the
-		// rest of the column, at least 30% of it (or what it needs).
+		// The names keep their width where they can: the purpose takes
+		// the rest of the column, wrapped, and never less than its
+		// longest word, so names wrap only when they must.
 		natural := 0.0
 		for k := i; k <= br.To && k < len(copies); k++ {
 			natural = max(natural, l.width(copies[k].S, pagespec.Copies))
 		}
-		pw := min(l.width(br.Purpose.S, pagespec.Copies), 0.3*width)
+		longest := 0.0
+		for _, wd := range strings.Fields(br.Purpose.S) {
+			longest = max(longest, l.width(wd, pagespec.Copies))
+		}
+		pw := min(l.width(br.Purpose.S, pagespec.Copies), max(longest, width-natural-2*pagespec.BraceGap))
 		nameW := min(natural, width-pw-2*pagespec.BraceGap)
 		top := y + clh - asc
 		widest := 0.0
@@ -56,8 +64,11 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 		for k, ln := range lines {
 			b.ops = append(b.ops, l.m.placeLine(ln, px, py+float64(k)*clh, x+width-px, l.font(pagespec.Copies).Size, alignLeft)...)
 		}
-		// A purpose longer than its group pushes the next line down.
-		y = max(y, py+float64(len(lines)-1)*clh)
+		// A purpose longer than its group pushes the next line down, by
+		// whole lines so that the pitch stays even.
+		if extra := py + float64(len(lines)-1)*clh - y; extra > 0.3*clh {
+			y += math.Ceil(extra/clh-0.3) * clh
+		}
 	}
 	return y
 }

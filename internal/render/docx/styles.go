@@ -1,0 +1,65 @@
+package docx
+
+import (
+	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+)
+
+// Named paragraph styles: an official who retypes a paragraph in Word
+// keeps its layout by keeping its style. Each carries the properties the
+// writer sets on its paragraphs, so the styles and the paragraphs agree.
+const (
+	styleBody      = "VanBan"
+	stylePart      = "Phan"
+	styleSection   = "Muc"
+	styleArticle   = "Dieu"
+	styleItem      = "Khoan"
+	styleNoiNhan   = "NoiNhan"
+	styleSignature = "ChuKy"
+	styleTable     = "BangPhuLuc"
+)
+
+// blockStyle is the style of a body block of each kind.
+var blockStyle = map[ir.BlockKind]string{
+	ir.Paragraph: styleBody, ir.Section: styleSection, ir.Article: styleArticle,
+	ir.Item: styleItem, ir.SubItem: styleItem, ir.Point: styleBody, ir.Dash: styleBody,
+	ir.Plus: styleBody, ir.Centered: styleBody,
+}
+
+// styleDefs writes the named styles: body text and the headings of each
+// level justified with the first-line indent, spacing and line spacing
+// of the settings (headings keep with what follows, as in the PDF), a
+// part centred, Nơi nhận in its size, the signature block centred and
+// bold, annex table text in the table size.
+func (w *builder) styleDefs(b *buf) {
+	body := para{before: ptTwips(w.set.ParagraphSpacing), line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto",
+		first: twips(w.set.Indent), jc: "both"}
+	heading := body
+	heading.keepNext = true
+	part := heading
+	part.first, part.jc = 0, "center"
+	copies := w.font(pagespec.Copies)
+	sig := w.font(pagespec.Signature)
+	for _, s := range []struct {
+		id, name string
+		p        para
+		st       ir.Style
+		size     float64
+	}{
+		{styleBody, "Văn bản", body, ir.Regular, w.set.BodySize},
+		{stylePart, "Phần", part, ir.Bold, w.set.BodySize},
+		{styleSection, "Mục", heading, ir.Bold, w.set.BodySize},
+		{styleArticle, "Điều", body, ir.Regular, w.set.BodySize},
+		{styleItem, "Khoản", body, ir.Regular, w.set.BodySize},
+		{styleNoiNhan, "Nơi nhận", para{}, ir.Regular, copies.Size},
+		{styleSignature, "Chữ ký", para{jc: "center"}, sig.Style, sig.Size},
+		{styleTable, "Bảng phụ lục", para{}, ir.Regular, pagespec.TableSize},
+	} {
+		b.str(`<w:style w:type="paragraph" w:customStyle="1" w:styleId="`, s.id, `"><w:name w:val="`)
+		b.esc(s.name)
+		b.str(`"/><w:basedOn w:val="Normal"/><w:qFormat/>`)
+		b.pPr(&s.p)
+		b.rPr(s.st, s.size)
+		b.str(`</w:style>`)
+	}
+}
