@@ -464,7 +464,7 @@ func TestSubsetCache(t *testing.T) {
 		if err := pdf.Output(&buf); err != nil {
 			t.Fatal(err)
 		}
-		k, ok := subsetKey(pdf.fonts[getFontKey(letterFamily, "")].usedRunes)
+		k, ok := subsetKey(pdf.fonts[getFontKey(letterFamily, "")].usedRunes, false)
 		if !ok {
 			t.Fatal("subsetKey rejected fpdf's own used-rune map")
 		}

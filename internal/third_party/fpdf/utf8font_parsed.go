@@ -33,6 +33,9 @@ type UTF8Font struct {
 
 	// subsets keeps the subset font programs of recent documents.
 	subsets subsetCache
+
+	// psName is the font's PostScript name, for SetCompactFonts.
+	psName string
 }
 
 // ParseUTF8Font parses a TrueType (glyf-based) font for use with
@@ -78,6 +81,10 @@ func ParseUTF8Font(ttf []byte) (font *UTF8Font, err error) {
 		},
 		up: int(round(utf.UnderlinePosition)),
 		ut: round(utf.UnderlineThickness),
+	}
+	font.psName = postScriptName(ttf)
+	if font.psName == "" {
+		font.psName = "Font"
 	}
 	return font, nil
 }
@@ -174,6 +181,7 @@ type fontSubset struct {
 	cidToGID []byte // compressed CIDToGIDMap stream
 	file     []byte // compressed font program (FontFile2)
 	fileLen  int    // uncompressed font program length (/Length1)
+	name     string // tag+PostScript name (SetCompactFonts only)
 }
 
 // subsetCache is a small least-recently-used cache of subsets keyed by
@@ -231,7 +239,7 @@ func (c *subsetCache) put(key string, sub *fontSubset) {
 // The test-only switches stockCIDToGIDMap and stdlibDeflate, which change
 // the streams, are part of the key. ok is false for a map it cannot encode; the caller then
 // does not cache.
-func subsetKey(usedRunes map[int]int) (key string, ok bool) {
+func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
 	runes := make([]int, 0, len(usedRunes))
 	for r := range usedRunes {
 		runes = append(runes, r)
@@ -243,6 +251,9 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 	}
 	if stdlibDeflate {
 		b[0] |= 2
+	}
+	if compact {
+		b[0] |= 4
 	}
 	for _, r := range runes {
 		v := usedRunes[r]
@@ -256,6 +267,17 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 		b = append(b, byte(r>>16), byte(r>>8), byte(r), flag)
 	}
 	return string(b), true
+}
+
+// runeList is the sorted runes of a used-rune map as text, to name a
+// subset the cache cannot key.
+func runeList(usedRunes map[int]int) string {
+	runes := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return fmt.Sprint(runes)
 }
 
 // bhytdoc: UsedRunes, UseRunes and FontObject let a caller that draws one
