@@ -78,6 +78,13 @@ func TestDeterministic(t *testing.T) {
 	if len(zr.File) != 24 || zr.File[0].Name != "cv-001.pdf" || zr.File[1].Name != "cv-001.md" || zr.File[23].Name != "cv-012.md" {
 		t.Errorf("zip entries out of order: %d, first %q", len(zr.File), zr.File[0].Name)
 	}
+	// PDFs are compressed already: stored as they are, Markdown deflated.
+	for _, f := range zr.File {
+		want := map[bool]uint16{true: zip.Store, false: zip.Deflate}[strings.HasSuffix(f.Name, ".pdf")]
+		if f.Method != want {
+			t.Errorf("%s: zip method %d, want %d", f.Name, f.Method, want)
+		}
+	}
 }
 
 func TestOrderAndBoundedMemory(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -141,7 +142,7 @@ func (s *ZipSink) Put(r *Rendered) error {
 		if err := checkName(s.names, f.Name); err != nil {
 			return err
 		}
-		w, err := s.z.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime})
+		w, err := s.z.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zipMethod(f.Name), Modified: zipTime})
 		if err != nil {
 			return err
 		}
@@ -150,6 +151,17 @@ func (s *ZipSink) Put(r *Rendered) error {
 		}
 	}
 	return nil
+}
+
+// zipMethod is how a file is kept in the archive: PDF, DOCX and XLSX
+// files are compressed already (deflate would spend half of a merge's
+// CPU to save ~12% of a PDF), so they are stored; the rest is deflated.
+func zipMethod(name string) uint16 {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".pdf", ".docx", ".xlsx":
+		return zip.Store
+	}
+	return zip.Deflate
 }
 
 // Close writes the archive's directory.

@@ -101,11 +101,12 @@ func TestReadInfoRefuses(t *testing.T) {
 	}
 }
 
-// TestNonArchivalUnchanged: without Options.Archival the file stays PDF
-// 1.4 without /ID, output intent or Info offsets.
+// TestNonArchivalUnchanged: without Options.Archival the file is PDF 1.5
+// (for its object stream; Decree 30 asks for 1.4 or later) without /ID,
+// output intent or Info offsets.
 func TestNonArchivalUnchanged(t *testing.T) {
 	_, b := render(t, seeds.CaiRang())
-	if !bytes.HasPrefix(b, []byte("%PDF-1.4\n")) {
+	if !bytes.HasPrefix(b, []byte("%PDF-1.5\n")) {
 		t.Errorf("header %q", b[:9])
 	}
 	for _, s := range []string{"/ID [", "/OutputIntents", "pdfaid", "+07'00'"} {

@@ -301,7 +301,7 @@ func TestMalformedInput(t *testing.T) {
 	now := time.Now()
 	key, chain := ca.Leaf(t, "A", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), false)
 	doc := signtest.Letter(t)
-	for _, in := range [][]byte{nil, []byte("%PDF-1.4\nnot really"), doc[:len(doc)/2], bytes.ReplaceAll(doc, []byte("/Count"), []byte("/Cxunt"))} {
+	for _, in := range [][]byte{nil, []byte("%PDF-1.4\nnot really"), doc[:len(doc)/2], bytes.ReplaceAll(doc, []byte("/Root"), []byte("/Rxot"))} {
 		var w failWriter
 		if err := sign.PDF(&w, bytes.NewReader(in), int64(len(in)), key, chain, sign.Options{}); err == nil || w.n != 0 {
 			t.Errorf("%d bytes of bad input: err %v, %d bytes written", len(in), err, w.n)

@@ -62,7 +62,7 @@ func TestInfoCommand(t *testing.T) {
 		if code, _, errs := runCLI(args...); code != exitOK {
 			t.Fatalf("%v: exit %d\n%s", args, code, errs)
 		}
-		want := map[bool]string{false: "%PDF-1.4\n", true: "%PDF-1.7\n"}[pdfa]
+		want := map[bool]string{false: "%PDF-1.5\n", true: "%PDF-1.7\n"}[pdfa]
 		for _, f := range []string{filepath.Join(d, "cong-van-bhyt.pdf"), filepath.Join(d, "r", "cong-van-bhyt.pdf")} {
 			b, _ := os.ReadFile(f)
 			if has := strings.Contains(string(b), "pdfaid"); !strings.HasPrefix(string(b), want) || has != pdfa {

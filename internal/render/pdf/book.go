@@ -410,6 +410,7 @@ func (b *Book) writePending() error {
 // font objects are renumbered into the book.
 func (b *Book) writeFonts() error {
 	pdf := newChunk()
+	pdf.SetCompactFonts(true) // as a separate file's: small, named subsets
 	used := false
 	for st, f := range b.faces {
 		if f == nil || b.fontObj[st] == 0 {

@@ -72,6 +72,11 @@ func write(pages []Page, doc *ir.Doc, set ir.Settings, m *metrics) ([]byte, erro
 	pdf.SetCatalogSort(true)
 	// Decree 30, Appendix I, Part II: electronic copies are PDF 1.4 or later.
 	pdf.SetMinPDFVersion(1, 4)
+	// Separate files are e-mailed and archived: subsets without the
+	// tables a PDF does not draw from, named by tag and PostScript name,
+	// and objects packed into an object stream (the header says 1.5).
+	pdf.SetCompactFonts(true)
+	pdf.SetObjectStreams(!set.Archival) // archival: a table, see archival
 	// A fixed date keeps output byte-identical for the same input.
 	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
 	meta := &docmeta.Packet{Record: doc.Record, Areas: signAreas(pages, doc)}
@@ -112,7 +117,10 @@ var vietnam = time.FixedZone("+07", 7*60*60)
 // 1.7, Info dates with their offset, a content-derived /ID, an sRGB
 // output intent, and the Info entries the XMP repeats (PDF/A requires
 // the two to agree, so both are taken from the same strings here).
-// Fonts are embedded subsets already; nothing is encrypted.
+// Fonts are embedded subsets already; nothing is encrypted. The
+// cross-reference stays a table (see write): pdfsign updates a file with a
+// cross-reference stream without the trailer's /Info, and PDF/A requires
+// the Info of a signed file to agree with its XMP still.
 func archival(pdf *fpdf.Fpdf, doc *ir.Doc, meta *docmeta.Packet, when time.Time) {
 	pdf.SetMinPDFVersion(1, 7)
 	pdf.SetInfoDateZone(true)

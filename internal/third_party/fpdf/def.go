@@ -689,6 +689,8 @@ type Fpdf struct {
 	minPDFVersion    pdfVersion                 // bhytdoc: lowest version the header declares (SetMinPDFVersion)
 	infoDateZone     bool                       // bhytdoc: Info dates carry their UTC offset (SetInfoDateZone)
 	contentID        bool                       // bhytdoc: trailer /ID from a hash of the file (SetContentID)
+	compactFonts     bool                       // bhytdoc: SetCompactFonts
+	objStreams       bool                       // bhytdoc: SetObjectStreams
 	cellBuf          []byte                     // bhytdoc: CellFormat's reused output buffer
 	utf16Buf         []byte                     // bhytdoc: scratch for appendEscapedUTF16
 	fontDirStr       string                     // location of font definition files

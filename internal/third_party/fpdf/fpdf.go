@@ -4625,6 +4625,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		var sharedToUnicode, sharedCIDInfo int // bhytdoc: SetCompactFonts
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4702,28 +4703,62 @@ func (f *Fpdf) putfonts() {
 				// later documents with the same map (see subsetCache). On a
 				// miss they are computed exactly as stock does.
 				sub := f.utf8Subset(&font, usedRunes)
+				// bhytdoc: SetCompactFonts names the subset by tag and
+				// PostScript name and shares the ToUnicode map and the
+				// CIDSystemInfo (written once, before the first font).
+				shared := f.compactFonts && font.parsed != nil
+				if shared {
+					fontName = sub.name
+					if sharedToUnicode == 0 {
+						f.newobj()
+						sharedToUnicode = f.n
+						f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+						f.putstream([]byte(toUnicode))
+						f.out("endobj")
+						f.newobj()
+						sharedCIDInfo = f.n
+						f.out("<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0>>")
+						f.out("endobj")
+					}
+				}
+				// Object numbers: the Type0 font, the CIDFont, then the
+				// ToUnicode map and CIDSystemInfo unless shared, the
+				// descriptor, the CIDToGIDMap and the font program.
+				nType0 := f.n + 1
+				if font.N != nType0 {
+					font.N = nType0
+					f.fonts[key] = font
+				}
+				nCID, nToUni, nInfo := nType0+1, nType0+2, nType0+3
+				nDesc := nType0 + 4
+				if shared {
+					nToUni, nInfo, nDesc = sharedToUnicode, sharedCIDInfo, nType0+2
+				}
+				nMap, nFile := nDesc+1, nDesc+2
 
 				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
+				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, nCID, nToUni))
 
 				f.newobj()
 				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
-					"/CIDSystemInfo " + strconv.Itoa(f.n+2) + " 0 R\n/FontDescriptor " + strconv.Itoa(f.n+3) + " 0 R")
+					"/CIDSystemInfo " + strconv.Itoa(nInfo) + " 0 R\n/FontDescriptor " + strconv.Itoa(nDesc) + " 0 R")
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
 				f.out(sub.w) // bhytdoc: was f.generateCIDFontMap(&font, font.utf8File.LastRune)
-				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
+				f.out("/CIDToGIDMap " + strconv.Itoa(nMap) + " 0 R>>")
 				f.out("endobj")
-				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
-				f.out("endobj")
+				if !shared {
+					f.newobj()
+					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+					f.putstream([]byte(toUnicode))
+					f.out("endobj")
 
-				// CIDInfo
-				f.newobj()
-				f.out("<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0>>")
-				f.out("endobj")
+					// CIDInfo
+					f.newobj()
+					f.out("<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0>>")
+					f.out("endobj")
+				}
 
 				// Font descriptor
 				f.newobj()
@@ -4740,7 +4775,7 @@ func (f *Fpdf) putfonts() {
 				s.printf(" /ItalicAngle %d", font.Desc.ItalicAngle)
 				s.printf(" /StemV %d", font.Desc.StemV)
 				s.printf(" /MissingWidth %d", font.Desc.MissingWidth)
-				s.printf("/FontFile2 %d 0 R", f.n+2)
+				s.printf("/FontFile2 %d 0 R", nFile)
 				s.printf(">>")
 				f.out(s.String())
 				f.out("endobj")
@@ -4772,16 +4807,25 @@ func (f *Fpdf) putfonts() {
 // subset cache when it was added with AddUTF8FontParsed.
 func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
 	if font.parsed == nil {
-		return f.makeUTF8Subset(font, usedRunes)
+		return f.makeUTF8Subset(font, usedRunes, false)
 	}
-	key, ok := subsetKey(usedRunes)
+	compact := f.compactFonts
+	key, ok := subsetKey(usedRunes, compact)
 	if !ok {
-		return f.makeUTF8Subset(font, usedRunes)
+		// Not cached; named from a key of the runes alone.
+		sub := f.makeUTF8Subset(font, usedRunes, compact)
+		if compact {
+			sub.name = subsetTag(font.parsed.psName, runeList(usedRunes)) + "+" + font.parsed.psName
+		}
+		return sub
 	}
 	if sub := font.parsed.subsets.get(key); sub != nil {
 		return sub
 	}
-	sub := f.makeUTF8Subset(font, usedRunes)
+	sub := f.makeUTF8Subset(font, usedRunes, compact)
+	if compact {
+		sub.name = subsetTag(font.parsed.psName, key) + "+" + font.parsed.psName
+	}
 	font.parsed.subsets.put(key, sub)
 	return sub
 }
@@ -4790,7 +4834,11 @@ func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset 
 // /W array and CIDToGIDMap of a UTF-8 font, moved out of putfonts. The
 // returned bytes are owned by the result (not pooled), so they can be
 // cached and shared.
-func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+//
+// With compact (SetCompactFonts) the font program leaves out
+// droppedTables and is compressed at the best compression.
+func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int, compact bool) *fontSubset {
+	font.utf8File.dropTables = compact
 	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 	utf8FontSize := len(utf8FontStream)
 	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
@@ -4827,6 +4875,10 @@ func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int) *fontSub
 	mem := xmem.compress(cidToGidMap)
 	sub := &fontSubset{w: w, cidToGID: bytes.Clone(mem.bytes()), fileLen: utf8FontSize}
 	mem.release()
+	if compact {
+		sub.file = compressBest(utf8FontStream)
+		return sub
+	}
 	mem = xmem.compress(utf8FontStream)
 	sub.file = bytes.Clone(mem.bytes())
 	mem.release()
@@ -5414,7 +5466,11 @@ func (f *Fpdf) putcatalog() {
 }
 
 func (f *Fpdf) putheader() {
-	f.outf("%%PDF-%s", max(f.pdfVersion, f.minPDFVersion)) // bhytdoc: SetMinPDFVersion
+	v := max(f.pdfVersion, f.minPDFVersion) // bhytdoc: SetMinPDFVersion
+	if f.objectStreams() {
+		v = max(v, pdfVers1_5) // bhytdoc: SetObjectStreams
+	}
+	f.outf("%%PDF-%s", v)
 	f.out("%µ¶")
 }
 
@@ -5571,6 +5627,11 @@ func (f *Fpdf) enddoc() {
 	f.putcatalog()
 	f.out(">>")
 	f.out("endobj")
+	if f.objectStreams() {
+		f.putObjectStreams() // bhytdoc: SetObjectStreams
+		f.state = 3
+		return
+	}
 	// Cross-ref
 	o := f.buffer.Len()
 	f.out("xref")

@@ -4,6 +4,7 @@
 package fpdf
 
 import (
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"slices"
@@ -33,6 +34,9 @@ type UTF8Font struct {
 
 	// subsets keeps the subset font programs of recent documents.
 	subsets subsetCache
+
+	// psName is the font's PostScript name, for SetCompactFonts.
+	psName string
 }
 
 // ParseUTF8Font parses a TrueType (glyf-based) font for use with
@@ -79,6 +83,10 @@ func ParseUTF8Font(ttf []byte) (font *UTF8Font, err error) {
 		up: int(round(utf.UnderlinePosition)),
 		ut: round(utf.UnderlineThickness),
 	}
+	font.psName = postScriptName(ttf)
+	if font.psName == "" {
+		font.psName = "Font"
+	}
 	return font, nil
 }
 
@@ -109,12 +117,26 @@ func (font *UTF8Font) newDocFile() *utf8FontFile {
 
 // id returns the font ID that the stock code computes with generateFontID
 // for def (which depends only on def.Name for a given parsed font).
+//
+// Outside the stock-comparison tests (stockCIDToGIDMap) the ID is the
+// SHA-1 of the font key and the PostScript name instead: JSON-encoding
+// the definition, with its 64K-entry width table, was 18% of a cold
+// start. The ID only has to tell a document's fonts apart.
 func (font *UTF8Font) id(def fontDefType) string {
-	if v, ok := font.ids.Load(def.Name); ok {
+	key := def.Name
+	if stockCIDToGIDMap {
+		key = "stock\x00" + key
+	}
+	if v, ok := font.ids.Load(key); ok {
 		return v.(string)
 	}
-	id, _ := generateFontID(def)
-	v, _ := font.ids.LoadOrStore(def.Name, id)
+	var id string
+	if stockCIDToGIDMap {
+		id, _ = generateFontID(def)
+	} else {
+		id = fmt.Sprintf("%x", sha1.Sum([]byte(def.Name+"\x00"+font.psName)))
+	}
+	v, _ := font.ids.LoadOrStore(key, id)
 	return v.(string)
 }
 
@@ -174,6 +196,7 @@ type fontSubset struct {
 	cidToGID []byte // compressed CIDToGIDMap stream
 	file     []byte // compressed font program (FontFile2)
 	fileLen  int    // uncompressed font program length (/Length1)
+	name     string // tag+PostScript name (SetCompactFonts only)
 }
 
 // subsetCache is a small least-recently-used cache of subsets keyed by
@@ -231,7 +254,7 @@ func (c *subsetCache) put(key string, sub *fontSubset) {
 // The test-only switches stockCIDToGIDMap and stdlibDeflate, which change
 // the streams, are part of the key. ok is false for a map it cannot encode; the caller then
 // does not cache.
-func subsetKey(usedRunes map[int]int) (key string, ok bool) {
+func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
 	runes := make([]int, 0, len(usedRunes))
 	for r := range usedRunes {
 		runes = append(runes, r)
@@ -243,6 +266,9 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 	}
 	if stdlibDeflate {
 		b[0] |= 2
+	}
+	if compact {
+		b[0] |= 4
 	}
 	for _, r := range runes {
 		v := usedRunes[r]
@@ -256,6 +282,17 @@ func subsetKey(usedRunes map[int]int) (key string, ok bool) {
 		b = append(b, byte(r>>16), byte(r>>8), byte(r), flag)
 	}
 	return string(b), true
+}
+
+// runeList is the sorted runes of a used-rune map as text, to name a
+// subset the cache cannot key.
+func runeList(usedRunes map[int]int) string {
+	runes := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return fmt.Sprint(runes)
 }
 
 // bhytdoc: UsedRunes, UseRunes and FontObject let a caller that draws one

@@ -61,6 +61,8 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 
+	// bhytdoc: GenerateCutFont leaves out droppedTables (SetCompactFonts).
+	dropTables bool
 	// bhytdoc: font-level inputs of GenerateCutFont, computed once by
 	// parseFile (nil if the font lacks what subsetting needs). When set,
 	// GenerateCutFont does not re-read the table directory, cmap, hmtx and
@@ -842,6 +844,11 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	os2Data := utf.getTableData("OS/2")
 	utf.setOutTable("OS/2", os2Data)
 
+	if utf.dropTables { // bhytdoc: SetCompactFonts
+		for _, t := range droppedTables {
+			delete(utf.outTablesData, t)
+		}
+	}
 	return utf.assembleTables()
 }
 

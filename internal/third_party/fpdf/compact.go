@@ -1,0 +1,287 @@
+// bhytdoc: this whole file is a bhytdoc addition to the fpdf fork (patch
+// 16, see README.md): smaller output for documents that are e-mailed and
+// archived one by one.
+
+package fpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+	"unicode/utf16"
+)
+
+// SetCompactFonts makes the subsets of fonts added with AddUTF8FontParsed
+// smaller and properly named:
+//
+//   - the font programs keep only the tables a PDF reader draws from (ISO
+//     32000-1, 9.9: head, hhea, maxp, hmtx, loca, glyf, cvt, fpgm, prep);
+//     name, OS/2, cmap, gasp and post are dropped: a CIDFontType2 maps
+//     CIDs to glyphs through its CIDToGIDMap, never through the cmap, and
+//     the PDF's own font descriptor carries the metrics OS/2 and post hold;
+//   - the font programs are deflated at the best compression, once per
+//     cached subset (the subset cache keeps the compressed bytes);
+//   - the fonts are named as a subset should be: a six-letter tag derived
+//     from the glyph set and the font's PostScript name
+//     ("ABCDEF+LiberationSerif-Bold"), as viewers and preflight tools
+//     expect, instead of "utf8" plus the font key;
+//   - the identity ToUnicode map and the CIDSystemInfo, the same for every
+//     UTF-8 font, are written once and shared.
+//
+// Pages render exactly as without it. Off by default (stock output).
+func (f *Fpdf) SetCompactFonts(on bool) { f.compactFonts = on }
+
+// SetObjectStreams makes Output pack every object that is not a stream
+// into one compressed object stream and write a cross-reference stream
+// instead of a table (PDF 1.5; PDF/A-2 permits both), and raises the
+// header to 1.5 at least. It is ignored for encrypted documents. Off by
+// default (stock output).
+func (f *Fpdf) SetObjectStreams(on bool) { f.objStreams = on }
+
+// objectStreams reports whether Output writes object streams.
+func (f *Fpdf) objectStreams() bool { return f.objStreams && !f.protect.encrypted }
+
+// droppedTables are the TrueType tables SetCompactFonts leaves out of a
+// subset.
+var droppedTables = []string{"name", "OS/2", "cmap", "gasp", "post"}
+
+// subsetTag is the six capital letters that name a subset (ISO 32000-1,
+// 9.6.4): a hash of the font's PostScript name and its used-rune key, so
+// the same glyph set always gets the same tag and different sets of one
+// font (almost always) different tags.
+func subsetTag(psName, key string) string {
+	h := sha1.New()
+	io.WriteString(h, psName)
+	h.Write([]byte{0})
+	io.WriteString(h, key)
+	sum := h.Sum(nil)
+	v := binary.BigEndian.Uint64(sum)
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + byte(v%26)
+		v /= 26
+	}
+	return string(tag[:])
+}
+
+// postScriptName returns name ID 6 of a TrueType font's name table,
+// reduced to the characters a PDF name may hold without escapes, or "" if
+// there is none.
+func postScriptName(ttf []byte) string {
+	u16 := func(p int) int {
+		if p < 0 || p+2 > len(ttf) {
+			return -1
+		}
+		return int(binary.BigEndian.Uint16(ttf[p:]))
+	}
+	u32 := func(p int) int {
+		if p < 0 || p+4 > len(ttf) {
+			return -1
+		}
+		return int(binary.BigEndian.Uint32(ttf[p:]))
+	}
+	numTables := u16(4)
+	table := -1
+	for i := range max(numTables, 0) {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return ""
+		}
+		if string(ttf[rec:rec+4]) == "name" {
+			table = u32(rec + 8)
+			break
+		}
+	}
+	if table < 0 {
+		return ""
+	}
+	count, strs := u16(table+2), u16(table+4)
+	if count < 0 || strs < 0 {
+		return ""
+	}
+	var win, mac string
+	for i := range count {
+		rec := table + 6 + 12*i
+		platform, encoding, lang, id := u16(rec), u16(rec+2), u16(rec+4), u16(rec+6)
+		length, off := u16(rec+8), u16(rec+10)
+		if id != 6 || length < 0 || off < 0 {
+			continue
+		}
+		start := table + strs + off
+		if start < 0 || start+length > len(ttf) {
+			continue
+		}
+		s := ttf[start : start+length]
+		switch {
+		case platform == 3 && encoding == 1 && lang == 0x409 && win == "" && len(s)%2 == 0:
+			u := make([]uint16, len(s)/2)
+			for j := range u {
+				u[j] = binary.BigEndian.Uint16(s[2*j:])
+			}
+			win = string(utf16.Decode(u))
+		case platform == 1 && encoding == 0 && mac == "":
+			mac = string(s)
+		}
+	}
+	name := win
+	if name == "" {
+		name = mac
+	}
+	out := make([]byte, 0, len(name))
+	for i := 0; i < len(name) && len(out) < 63-7; i++ {
+		c := name[i]
+		if c > ' ' && c < 127 && !bytes.ContainsRune([]byte("()<>[]{}/%#"), rune(c)) {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// compressBest deflates b at the best compression into a new slice. It is
+// used for what is compressed once and kept (cached font subsets) or is
+// small (the object stream).
+func compressBest(b []byte) []byte {
+	zw := bestWriters.Get().(*zlib.Writer)
+	var buf bytes.Buffer
+	buf.Grow(len(b) / 2)
+	zw.Reset(&buf)
+	if _, err := zw.Write(b); err != nil {
+		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+	}
+	if err := zw.Close(); err != nil {
+		panic(fmt.Errorf("could not close zlib writer: %w", err))
+	}
+	zw.Reset(io.Discard)
+	bestWriters.Put(zw)
+	return buf.Bytes()
+}
+
+var bestWriters = sync.Pool{
+	New: func() any {
+		zw, err := zlib.NewWriterLevel(io.Discard, zlib.BestCompression)
+		if err != nil {
+			panic(err)
+		}
+		return zw
+	},
+}
+
+// putObjectStreams rewrites the finished body in f.buffer (header and
+// objects 1..f.n, as enddoc wrote them) with every object that is not a
+// stream moved into one object stream, then writes the cross-reference
+// stream that ends the file. Objects keep their numbers; the object
+// stream is f.n+1 and the cross-reference stream f.n+2.
+func (f *Fpdf) putObjectStreams() {
+	src := bytes.Clone(f.buffer.Bytes())
+	order := make([]int, 0, f.n)
+	for j := 1; j <= f.n; j++ {
+		order = append(order, j)
+	}
+	slices.SortFunc(order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
+
+	f.buffer.Reset()
+	f.buffer.Write(src[:f.offsets[order[0]]])
+	const streamEnd = "endstream\nendobj\n"
+	type loc struct{ stm, idx int } // stm 0: at offset idx in the file
+	locs := make([]loc, f.n+3)
+	var index, body []byte
+	packed := 0
+	stm := f.n + 1
+	for i, j := range order {
+		end := len(src)
+		if i+1 < len(order) {
+			end = f.offsets[order[i+1]]
+		}
+		obj := src[f.offsets[j]:end]
+		head := strconv.Itoa(j) + " 0 obj\n"
+		if !bytes.HasPrefix(obj, []byte(head)) || !bytes.HasSuffix(obj, []byte("endobj\n")) {
+			f.err = fmt.Errorf("fpdf: object %d not where expected", j)
+			return
+		}
+		if bytes.HasSuffix(obj, []byte(streamEnd)) {
+			locs[j] = loc{0, f.buffer.Len()}
+			f.buffer.Write(obj)
+			continue
+		}
+		index = strconv.AppendInt(index, int64(j), 10)
+		index = append(index, ' ')
+		index = strconv.AppendInt(index, int64(len(body)), 10)
+		index = append(index, ' ')
+		body = append(body, obj[len(head):len(obj)-len("endobj\n")]...)
+		locs[j] = loc{stm, packed}
+		packed++
+	}
+	// BestSpeed: per document, unlike the font programs; the best
+	// compression would save ~0.1 KB here for ~0.3 ms.
+	mem := xmem.compress(append(index, body...))
+	data := bytes.Clone(mem.bytes())
+	mem.release()
+	locs[stm] = loc{0, f.buffer.Len()}
+	f.outf("%d 0 obj", stm)
+	f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", packed, len(index), len(data))
+	f.putstream(data)
+	f.out("endobj")
+
+	// The cross-reference stream: type, offset or object stream, index.
+	xref := f.n + 2
+	locs[xref] = loc{0, f.buffer.Len()}
+	w2 := bytesFor(f.buffer.Len())
+	w3 := max(bytesFor(packed), 1)
+	rows := make([]byte, 0, (xref+1)*(1+w2+w3))
+	rows = appendXrefRow(rows, 0, 0, 0, w2, w3) // object 0, the head of the free list
+	for j := 1; j <= xref; j++ {
+		if l := locs[j]; l.stm == 0 {
+			rows = appendXrefRow(rows, 1, l.idx, 0, w2, w3)
+		} else {
+			rows = appendXrefRow(rows, 2, l.stm, l.idx, w2, w3)
+		}
+	}
+	mem = xmem.compress(rows)
+	rows = bytes.Clone(mem.bytes())
+	mem.release()
+	off := f.buffer.Len()
+	f.outf("%d 0 obj", xref)
+	f.outf("<</Type /XRef /Size %d /W [1 %d %d] /Root %d 0 R /Info %d 0 R", xref+1, w2, w3, f.n, f.n-1)
+	if f.contentID {
+		// As SetContentID does for a table: the hash covers the file
+		// up to the /ID entry (the rows follow from it).
+		sum := sha256.Sum256(f.buffer.Bytes())
+		id := hex.EncodeToString(sum[:16])
+		f.outf("/ID [<%s><%s>]", id, id)
+	}
+	f.outf("/Filter /FlateDecode /Length %d>>", len(rows))
+	f.putstream(rows)
+	f.out("endobj")
+	f.out("startxref")
+	f.outf("%d", off)
+	f.out("%%EOF")
+}
+
+// bytesFor is the number of bytes that hold v big-endian.
+func bytesFor(v int) int {
+	n := 1
+	for v > 0xFF {
+		v >>= 8
+		n++
+	}
+	return n
+}
+
+func appendXrefRow(b []byte, typ, f2, f3, w2, w3 int) []byte {
+	b = append(b, byte(typ))
+	for i := w2 - 1; i >= 0; i-- {
+		b = append(b, byte(f2>>(8*i)))
+	}
+	for i := w3 - 1; i >= 0; i-- {
+		b = append(b, byte(f3>>(8*i)))
+	}
+	return b
+}
