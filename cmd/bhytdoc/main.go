@@ -17,6 +17,9 @@
 //	bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf
 //	                                                   sign a PDF (Decree 30 placement)
 //	bhytdoc info FILE.pdf                              print a bhytdoc PDF's document record (JSON)
+//	bhytdoc edxml SIGNED.pdf --source SRC.md -o OUT.edxml
+//	                                                   the edXML package to send (QCVN 102:2016)
+//	bhytdoc edxml read PKG.edxml [-o DIR]              print its header (JSON), extract its files
 //
 // render, new and examples take --pdfa to write PDF/A-2b.
 //
@@ -58,6 +61,7 @@ var commands = map[string]command{
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
+	"edxml":    {"build the edXML package of a signed PDF, or read one", runEdxml},
 }
 
 func main() {
