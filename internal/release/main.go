@@ -1,8 +1,9 @@
 // Command release builds bhytdoc's release artefacts: static binaries
 // (CGO_ENABLED=0) for linux/amd64, linux/arm64, windows/amd64 and
 // darwin/arm64, each with its version stamped (-ldflags -X main.version),
-// a CycloneDX SBOM made from the binary's own build information, and
-// SHA256SUMS over everything written.
+// a CycloneDX SBOM made from the binary's own build information,
+// SHA256SUMS over them, and a container image of the Linux binaries as an
+// OCI image layout in DIR/image (see image.go).
 //
 //	go run ./internal/release --version v1.2.0 -o dist
 //	go run ./internal/release --snapshot -o dist        # untagged, for CI
@@ -61,6 +62,7 @@ func run(root, version, dir string, targets []string, log io.Writer) error {
 		return err
 	}
 	var files []string
+	bins := map[string]string{}
 	for _, t := range targets {
 		goos, goarch, ok := strings.Cut(t, "/")
 		if !ok {
@@ -77,6 +79,20 @@ func run(root, version, dir string, targets []string, log io.Writer) error {
 		fmt.Fprintln(log, bin)
 		fmt.Fprintln(log, sbom)
 		files = append(files, bin, sbom)
+		bins[t] = bin
+	}
+	var epoch time.Time
+	if t := os.Getenv("SOURCE_DATE_EPOCH"); t != "" {
+		var sec int64
+		fmt.Sscan(t, &sec)
+		epoch = time.Unix(sec, 0)
+	}
+	layout, err := writeImage(dir, version, bins, epoch)
+	if err != nil {
+		return err
+	}
+	if layout != "" {
+		fmt.Fprintln(log, layout)
 	}
 	sums, err := writeSums(dir, files)
 	if err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/tar"
 	"bufio"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -57,6 +59,9 @@ func TestSnapshot(t *testing.T) {
 	if n != 2 {
 		t.Errorf("SHA256SUMS lists %d files, want binary and SBOM", n)
 	}
+	if runtime.GOOS == "linux" {
+		checkImage(t, filepath.Join(dir, "image"))
+	}
 
 	var b bom
 	data, err := os.ReadFile(bin + ".cdx.json")
@@ -89,5 +94,90 @@ func TestSnapshot(t *testing.T) {
 	}
 	if err := run(filepath.Join("..", ".."), "1.0", t.TempDir(), []string{target}, io.Discard); err == nil {
 		t.Error("version 1.0 accepted")
+	}
+}
+
+// checkImage follows the OCI layout from index.json to the layer, checks
+// the config (entrypoint bhytdoc, non-root user), unpacks the layer and
+// runs the binary from it.
+func checkImage(t *testing.T, layout string) {
+	t.Helper()
+	readJSON := func(name string, v any) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	blobPath := func(d descriptor) string {
+		p := filepath.Join(layout, "blobs", "sha256", strings.TrimPrefix(d.Digest, "sha256:"))
+		b, err := os.ReadFile(p)
+		if err != nil || int64(len(b)) != d.Size || "sha256:"+fmt.Sprintf("%x", sha256.Sum256(b)) != d.Digest {
+			t.Fatalf("blob %s: size or digest wrong (%v)", d.Digest, err)
+		}
+		return p
+	}
+	var idx index
+	readJSON(filepath.Join(layout, "index.json"), &idx)
+	if len(idx.Manifests) != 1 || idx.Manifests[0].Platform.Architecture != runtime.GOARCH {
+		t.Fatalf("index %+v", idx)
+	}
+	var m manifest
+	readJSON(blobPath(idx.Manifests[0]), &m)
+	var cfg imageConfig
+	readJSON(blobPath(m.Config), &cfg)
+	if cfg.Config.User != "65532:65532" || len(cfg.Config.Entrypoint) != 1 || filepath.Base(cfg.Config.Entrypoint[0]) != "bhytdoc" {
+		t.Errorf("config %+v", cfg.Config)
+	}
+	f, err := os.Open(blobPath(m.Layers[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	tr := tar.NewReader(io.TeeReader(zr, h))
+	root := t.TempDir()
+	var passwd string
+	for {
+		hd, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, filepath.FromSlash(hd.Name))
+		switch hd.Typeflag {
+		case tar.TypeDir:
+			os.MkdirAll(p, 0o755)
+		case tar.TypeReg:
+			b, _ := io.ReadAll(tr)
+			if err := os.WriteFile(p, b, os.FileMode(hd.Mode)); err != nil {
+				t.Fatal(err)
+			}
+			if hd.Name == "etc/passwd" {
+				passwd = string(b)
+			}
+		}
+	}
+	io.Copy(io.Discard, zr)
+	if fmt.Sprintf("sha256:%x", h.Sum(nil)) != cfg.RootFS.DiffIDs[0] {
+		t.Error("layer diff_id does not match the uncompressed layer")
+	}
+	if !strings.Contains(passwd, "nonroot:x:65532:65532:") {
+		t.Errorf("passwd %q", passwd)
+	}
+	if st, err := os.Stat(filepath.Join(root, "etc/ssl/certs/ca-certificates.crt")); err != nil || st.Size() < 1000 {
+		t.Errorf("CA certificates missing (%v)", err)
+	}
+	out, err := exec.Command(filepath.Join(root, cfg.Config.Entrypoint[0]), "version").Output()
+	if err != nil || !strings.HasPrefix(string(out), "bhytdoc v0.0.0-snapshot") {
+		t.Errorf("binary from the layer: %v %q", err, out)
 	}
 }
