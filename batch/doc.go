@@ -19,6 +19,8 @@
 //
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
 //     renders one document to PDF or DOCX (PDFBook is the combined PDF);
+//   - [github.com/bhytdoc/bhytdoc/edxml] writes and reads the edXML
+//     packages in which a rendered document is sent to other bodies;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in letters,
 //     plans and reports with each row's data;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes documents as Markdown

@@ -33,6 +33,8 @@
 //
 //   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once
 //     into files, a zip archive or one PDF for printing;
+//   - [github.com/bhytdoc/bhytdoc/edxml] writes and reads the edXML
+//     packages in which a rendered document is sent to other bodies;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes a Document as a
 //     Markdown source and reads document sources (YAML front matter and a
 //     Markdown body);

@@ -134,6 +134,10 @@ type Issuer struct {
 	Name string
 	// Abbrev is the body's abbreviation in the symbol ("UBND"). Required.
 	Abbrev string
+	// OrganID is the body's identifier code for electronic document
+	// exchange ("000.00.00.G22", "28.22.H17"; see CheckOrganID). Not
+	// printed; package edxml puts it in a package's From. Optional.
+	OrganID string
 }
 
 // Date is a calendar date in which a draft may leave Day (or Day and
@@ -228,6 +232,10 @@ type Recipient struct {
 	// Joined puts this recipient in the group of the one before it,
 	// sharing that group's Purpose; it has no Purpose of its own.
 	Joined bool
+	// OrganID is the recipient's identifier code for electronic document
+	// exchange (see CheckOrganID): package edxml sends a package to each
+	// recipient that has one. Not printed. Optional.
+	OrganID string
 }
 
 // Annex is a phụ lục: a label, a title, a reference line and a table.

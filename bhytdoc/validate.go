@@ -141,6 +141,7 @@ func (d *Document) validate(p *problems) {
 	if required(p, "Issuer.Abbrev", d.Issuer.Abbrev) && !reAbbrev.MatchString(d.Issuer.Abbrev) {
 		p.add("Issuer.Abbrev", "%q is not an abbreviation (letters and digits, groups joined by \"-\")", d.Issuer.Abbrev)
 	}
+	checkOrganID(p, "Issuer.OrganID", d.Issuer.OrganID)
 	if d.DraftingUnit != "" && !reAbbrev.MatchString(d.DraftingUnit) {
 		p.add("DraftingUnit", "%q is not an abbreviation (letters and digits, groups joined by \"-\")", d.DraftingUnit)
 	}
@@ -545,6 +546,7 @@ func validateRecipients(p *problems, field string, rs []Recipient) {
 	for i, r := range rs {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		listItem(p, f+".Name", r.Name)
+		checkOrganID(p, f+".OrganID", r.OrganID)
 		if strings.ContainsAny(r.Purpose, "()") {
 			p.add(f+".Purpose", "contains parentheses: the renderer adds them")
 		}

@@ -57,6 +57,8 @@
 //     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
 //     renders it to PDF;
+//   - [github.com/bhytdoc/bhytdoc/edxml] writes and reads the edXML
+//     packages in which a rendered document is sent to other bodies;
 //   - [github.com/bhytdoc/bhytdoc/markdown] writes documents as Markdown and
 //     reads document sources;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT

@@ -50,6 +50,8 @@
 //     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] holds the document model and
 //     renders it to PDF, DOCX, XLSX and Markdown for reading;
+//   - [github.com/bhytdoc/bhytdoc/edxml] writes and reads the edXML
+//     packages in which a rendered document is sent to other bodies;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT
 //     letters, plans and reports;
 //   - [github.com/bhytdoc/bhytdoc/coverage] plans and checks coverage annex

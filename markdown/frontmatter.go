@@ -454,6 +454,9 @@ func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recip
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"name":    func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &r.Name) },
 		"purpose": func(v *yaml.Node) { d.str(v, where+".purpose", field+".Purpose", &r.Purpose) },
+		"organ_id": func(v *yaml.Node) {
+			d.str(v, where+".organ_id", field+".OrganID", &r.OrganID)
+		},
 		"joined": func(v *yaml.Node) {
 			if b, ok := d.boolean(v, where+".joined"); ok {
 				r.Joined = b
@@ -544,6 +547,9 @@ func (d *fmDecoder) issuer(n *yaml.Node, where, field string, dst *bhytdoc.Issue
 		"parent": func(v *yaml.Node) { d.str(v, where+".parent", field+".Parent", &dst.Parent) },
 		"name":   func(v *yaml.Node) { d.str(v, where+".name", field+".Name", &dst.Name) },
 		"abbrev": func(v *yaml.Node) { d.str(v, where+".abbrev", field+".Abbrev", &dst.Abbrev) },
+		"organ_id": func(v *yaml.Node) {
+			d.str(v, where+".organ_id", field+".OrganID", &dst.OrganID)
+		},
 	})
 }
 

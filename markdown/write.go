@@ -259,6 +259,7 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addStr(iss, "parent", d.Issuer.Parent)
 	addStr(iss, "name", d.Issuer.Name)
 	addStr(iss, "abbrev", d.Issuer.Abbrev)
+	addStr(iss, "organ_id", d.Issuer.OrganID)
 	add(root, "issuer", iss)
 	if d.Number != 0 {
 		add(root, "number", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.Number)})
@@ -460,13 +461,14 @@ func signatureNode(s *bhytdoc.Signature) *yaml.Node {
 func recipientsNode(rs []bhytdoc.Recipient) *yaml.Node {
 	nn := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, r := range rs {
-		if r.Purpose == "" && !r.Joined {
+		if r.Purpose == "" && !r.Joined && r.OrganID == "" {
 			nn.Content = append(nn.Content, str(r.Name))
 			continue
 		}
 		m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 		addNode(m, "name", str(r.Name))
 		addText(m, "purpose", r.Purpose)
+		addText(m, "organ_id", r.OrganID)
 		if r.Joined {
 			addNode(m, "joined", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 		}

@@ -34,5 +34,7 @@
 //   - [github.com/bhytdoc/bhytdoc/coverage] checks coverage annex tables;
 //   - [github.com/bhytdoc/bhytdoc/batch] renders many documents at once;
 //   - [github.com/bhytdoc/bhytdoc/fonts] provides the font families;
-//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally.
+//   - [github.com/bhytdoc/bhytdoc/sign] signs a PDF digitally;
+//   - [github.com/bhytdoc/bhytdoc/edxml] packages a signed document for the
+//     national document exchange.
 package server

@@ -80,6 +80,8 @@
 //     into files, a zip archive or one PDF for printing;
 //   - [github.com/bhytdoc/bhytdoc/bhytdoc] models a document and writes the
 //     PDF that is signed here;
+//   - [github.com/bhytdoc/bhytdoc/edxml] writes and reads the edXML
+//     packages in which a rendered document is sent to other bodies;
 //   - [github.com/bhytdoc/bhytdoc/markdown] reads document sources and
 //     writes documents as Markdown;
 //   - [github.com/bhytdoc/bhytdoc/templates] fills the built-in BHYT

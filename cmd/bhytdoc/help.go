@@ -78,6 +78,16 @@ var helps = map[string]helpText{
 		description: "Lists every signature of a PDF — signer, organisation, role, signing time,\ntimestamp, whether it covers the whole file, changes after it, the\ncertificate's validity and chain to --roots — in Vietnamese (--lang en: in\nEnglish) or as JSON. Exit status 0 only when every signature is valid.",
 		examples:    "bhytdoc verify cv-ky.pdf --roots ca.pem\nbhytdoc verify cv-ky.pdf --json --lang en",
 	},
+	"edxml": {
+		synopsis:    "bhytdoc edxml SIGNED.pdf --source SRC.md [--docx F.docx] -o OUT.edxml\nbhytdoc edxml read PKG.edxml [-o DIR]",
+		description: "Builds the edXML package (QCVN 102:2016) that carries a signed PDF to the\naddressees' e-office systems, its header filled from the document's source\n(issuer.organ_id and the Nơi nhận entries' organ_id give the codes). edxml\nread prints a package's header and files as JSON; -o DIR extracts the files.",
+		examples:    "bhytdoc edxml out/cv898-ky.pdf --source cv898.md --docx out/cv898.docx -o out/cv898.edxml\nbhytdoc edxml read cv898.edxml -o received",
+	},
+	"edxml read": {
+		synopsis:    "bhytdoc edxml read PKG.edxml [-o DIR]",
+		description: "Prints the package's header and its files (name, type, size, SHA-256) as\nJSON; with -o, extracts the files into DIR, all or nothing, never\noverwriting a file there.",
+		examples:    "bhytdoc edxml read cv898.edxml\nbhytdoc edxml read cv898.edxml -o received",
+	},
 	"completion": {
 		synopsis:    "bhytdoc completion bash|zsh|fish",
 		description: "Prints a shell completion script for commands, template names and flags.",

@@ -18,6 +18,9 @@
 //	                                                   sign a PDF (Decree 30 placement)
 //	bhytdoc info FILE.pdf                              print a bhytdoc PDF's document record (JSON)
 //	bhytdoc serve [--listen 127.0.0.1:8080]            serve the HTTP API and the web page
+//	bhytdoc edxml SIGNED.pdf --source SRC.md -o OUT.edxml
+//	                                                   the edXML package to send (QCVN 102:2016)
+//	bhytdoc edxml read PKG.edxml [-o DIR]              print its header (JSON), extract its files
 //
 // render, new and examples take --pdfa to write PDF/A-2b.
 //
@@ -63,6 +66,7 @@ var commands = map[string]command{
 	"info":     {"print the document record of a bhytdoc PDF as JSON", runInfo},
 	"serve":    {"serve the HTTP API and the web page", runServe},
 	"verify":   {"list and check the signatures of a PDF", runVerify},
+	"edxml":    {"build the edXML package of a signed PDF, or read one", runEdxml},
 }
 
 // completion reads the other commands' flags from commands, so it joins

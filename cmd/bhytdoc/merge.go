@@ -57,7 +57,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.combined, "combined", "", "write every document into one PDF `file` for printing")
 	fs.BoolVar(&f.duplex, "duplex", false, "in --combined, start each document on a new sheet (odd page)")
 	fs.StringVar(&f.zip, "zip", "", "write the files into one zip `archive`")
-	fs.StringVar(&f.shard, "shard", "", "render only share `I/N` of the rows: those whose 0-based index modulo N is I")
+	fs.StringVar(&f.shard, "shard", "", "render only share `I/N` of the rows: those whose 0-based index modulo N is I; auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "documents rendered at once")
 	fs.Var(&f.ms, "milestone", "plan milestone `DATE:RATE` (2019-12-31:99,5); the rows are the plan's units; repeat for each")
 	fs.BoolVar(&f.allow, "allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
@@ -210,7 +210,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		m.fmts = nil // the combined PDF needs layouts only
 	}
 	if f.shard != "" {
-		if m.shard, err = batch.ParseShard(f.shard); err != nil {
+		if m.shard, err = parseShardFlag(f.shard); err != nil {
 			return usage("--shard: %v", err)
 		}
 	}

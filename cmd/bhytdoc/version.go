@@ -7,6 +7,15 @@ import (
 	"runtime/debug"
 )
 
+// version is the release version stamped at link time:
+//
+//	go build -ldflags "-X main.version=v1.2.0" ./cmd/bhytdoc
+//
+// When set it is printed instead of the module version from the build
+// information (a release built from a checkout has only a pseudo-version
+// or "(devel)" there).
+var version string
+
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("version", stderr)
 	if err := fs.Parse(args); err != nil {
@@ -40,11 +49,20 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 // nil for a binary built without module support.
 func writeVersion(w io.Writer, info *debug.BuildInfo) {
 	if info == nil {
+		if version != "" {
+			fmt.Fprintln(w, "bhytdoc", version)
+			fmt.Fprintln(w, "go", runtime.Version())
+			return
+		}
 		fmt.Fprintln(w, "bhytdoc (unknown): no build information in the binary")
 		fmt.Fprintln(w, "go", runtime.Version())
 		return
 	}
-	fmt.Fprintln(w, "bhytdoc", moduleVersion(&info.Main))
+	if version != "" {
+		fmt.Fprintln(w, "bhytdoc", version)
+	} else {
+		fmt.Fprintln(w, "bhytdoc", moduleVersion(&info.Main))
+	}
 	fmt.Fprintln(w, "go", info.GoVersion)
 	for _, s := range info.Settings {
 		switch s.Key {

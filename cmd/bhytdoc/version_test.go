@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -70,5 +73,26 @@ func TestWriteVersion(t *testing.T) {
 		if b.String() != tc.want {
 			t.Errorf("%s:\n%s\nwant:\n%s", tc.name, b.String(), tc.want)
 		}
+	}
+}
+
+// TestVersionLdflags builds the command with -ldflags -X main.version, as
+// the release program does, and checks the stamp is what it prints.
+func TestVersionLdflags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := filepath.Join(t.TempDir(), "bhytdoc")
+	cmd := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7-test", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(string(out), "\n"); first != "bhytdoc v9.8.7-test" {
+		t.Errorf("version printed %q", out)
 	}
 }
