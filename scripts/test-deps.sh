@@ -14,6 +14,8 @@ command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 # PKCS#11 token of go test -tags pkcs11 ./sign.
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
+# The web page of bhytdoc serve is tested in a real browser (chromedp).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # soffice exists once either component is installed: test for each one.
 has() { dpkg -s "$1" >/dev/null 2>&1; }
 lo=/usr/lib/libreoffice/program

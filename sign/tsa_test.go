@@ -2,6 +2,7 @@ package sign_test
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -60,7 +61,7 @@ func testTSA(t *testing.T, ca *signtest.CA) (*httptest.Server, *int) {
 			Time: time.Now(), Nonce: req.Nonce, Policy: asn1.ObjectIdentifier{1, 2, 3, 4, 1},
 			AddTSACertificate: req.Certificates,
 		}
-		resp, err := ts.CreateResponse(cert, key)
+		resp, err := ts.CreateResponseWithOpts(cert, key, crypto.SHA256)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -122,7 +123,7 @@ func TestTSA(t *testing.T) {
 		t.Errorf("timestamp %v over %x, want over the signature value %x", ts.Time, ts.HashedMessage, sum)
 	}
 
-	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 503) }))
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) }))
 	defer bad.Close()
 	doc := signtest.Letter(t)
 	var w failWriter

@@ -344,16 +344,16 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 // unknownColumns reports the columns of the first row that are no field
 // of the template (and that --name does not read).
 func (m *merger) unknownColumns() error {
-	for _, r := range m.rows.Rows {
-		var errs []error
-		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
-			if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
-				errs = append(errs, unknownColumn(m.tmpl, k))
-			}
-		}
-		return errors.Join(errs...)
+	if len(m.rows.Rows) == 0 {
+		return nil
 	}
-	return nil
+	var errs []error
+	for _, k := range slices.Sorted(maps.Keys(m.rows.Rows[0].Fields)) {
+		if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+			errs = append(errs, unknownColumn(m.tmpl, k))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // firstRowHas reports whether the first row of the rows file has a value
