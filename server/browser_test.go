@@ -1,7 +1,9 @@
 package server
 
 import (
+	"archive/zip"
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -140,5 +142,40 @@ func TestBrowserAnnexCheck(t *testing.T) {
 	want := []string{"2|Phường Hưng Phú||Số người chưa tham gia BHYT|D3|200|201", "Cộng|Cộng||Số người chưa tham gia BHYT|D4|345|346"}
 	if strings.Join(cells, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows\n%s\nwant\n%s", strings.Join(cells, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBrowserMerge runs a 13-row merge from the page, with the form's
+// data as the common data, and gets a zip of 13 letters.
+func TestBrowserMerge(t *testing.T) {
+	ctx, _, dir := browserPage(t, newServer(t, Config{}))
+	var csv strings.Builder
+	csv.WriteString("DiaBan,So\n")
+	for i := 1; i <= 13; i++ {
+		fmt.Fprintf(&csv, "huyện Thử %d,%d\n", i, i)
+	}
+	rows := filepath.Join(t.TempDir(), "xa.csv")
+	if err := os.WriteFile(rows, []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#chon-mau"); s.value = "cong-van-bhyt"; s.dispatchEvent(new Event("change")); })()`),
+		chromedp.WaitVisible(chromedp.CSS(`#bieu-mau [data-path="NguoiKy.HoTen"]:not(p)`)),
+		chromedp.Click(chromedp.CSS("#nut-tron")),
+		chromedp.SetUploadFiles(chromedp.CSS("#tep-dong"), []string{rows}),
+		chromedp.SendKeys(chromedp.CSS("#cot-ten"), "DiaBan"),
+		chromedp.Click(chromedp.CSS(`#bieu-tron button[type=submit]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := waitFile(t, dir, ".zip")
+	zr, err := zip.OpenReader(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	if len(zr.File) != 13 {
+		t.Errorf("the zip holds %d files, want 13", len(zr.File))
 	}
 }
