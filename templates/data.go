@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/jsontree"
 	"io"
 	"path"
 	"regexp"
@@ -65,7 +66,7 @@ type jsonParser struct {
 func parseJSON(b []byte, name string) (any, error) {
 	p := &jsonParser{dec: json.NewDecoder(bytes.NewReader(b)), src: b, name: name}
 	p.dec.UseNumber()
-	v, err := p.value(0)
+	v, err := jsontree.Value(p.dec, &jsontree.Options{MaxDepth: maxDepth})
 	if err != nil {
 		return nil, p.fail(err)
 	}
@@ -84,6 +85,10 @@ func (p *jsonParser) fail(err error) error {
 	if de, ok := err.(*DataError); ok {
 		return de
 	}
+	var dk *jsontree.DuplicateKeyError
+	if errors.As(err, &dk) {
+		return &DataError{File: p.name, Line: p.line(dk.Offset), Msg: fmt.Sprintf("key %s given twice", excerpt.Quote(dk.Key))}
+	}
 	off := p.dec.InputOffset()
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -93,51 +98,6 @@ func (p *jsonParser) fail(err error) error {
 		err = errors.New("unexpected end of data")
 	}
 	return &DataError{File: p.name, Line: p.line(off), Msg: err.Error()}
-}
-
-func (p *jsonParser) value(depth int) (any, error) {
-	if depth > maxDepth {
-		return nil, fmt.Errorf("nested deeper than %d levels", maxDepth)
-	}
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			m := map[string]any{}
-			for p.dec.More() {
-				kt, err := p.dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k := kt.(string) // the decoder allows only strings here
-				if _, dup := m[k]; dup {
-					return nil, &DataError{File: p.name, Line: p.line(p.dec.InputOffset()), Msg: fmt.Sprintf("key %s given twice", excerpt.Quote(k))}
-				}
-				if m[k], err = p.value(depth + 1); err != nil {
-					return nil, err
-				}
-			}
-			_, err := p.dec.Token() // '}'
-			return m, err
-		case '[':
-			l := []any{}
-			for p.dec.More() {
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				l = append(l, v)
-			}
-			_, err := p.dec.Token() // ']'
-			return l, err
-		}
-		return nil, fmt.Errorf("unexpected %v", t)
-	}
-	return tok, nil // string, json.Number, bool or nil
 }
 
 var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

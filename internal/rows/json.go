@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/jsontree"
 	"io"
 
 	"golang.org/x/text/unicode/norm"
@@ -45,8 +46,7 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 			return nil, fmt.Errorf("%s: more than %d rows", where, MaxRows)
 		}
 		start := dec.InputOffset()
-		p := parser{dec: dec}
-		v, err := p.value(0)
+		v, err := jsontree.Value(dec, jsonOptions)
 		if err == nil && dec.InputOffset()-start > MaxJSONRow {
 			err = errJSONRow
 		}
@@ -74,63 +74,27 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 	return out, nil
 }
 
-// parser decodes one value token by token, so that a repeated key and the
-// depth are seen.
-type parser struct{ dec *json.Decoder }
-
-func (p *parser) value(depth int) (any, error) {
-	if depth > MaxDepth {
-		return nil, fmt.Errorf("nested deeper than %d levels", MaxDepth)
-	}
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			m := map[string]any{}
-			for p.dec.More() {
-				kt, err := p.dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				k := norm.NFC.String(kt.(string))
-				if err := checkCell(k); err != nil {
-					return nil, fmt.Errorf("a key: %v", err)
-				}
-				if depth == 0 {
-					if err := CheckKey(k); err != nil {
-						return nil, err
-					}
-				}
-				if _, dup := m[k]; dup {
-					return nil, fmt.Errorf("key %q given twice", k)
-				}
-				if m[k], err = p.value(depth + 1); err != nil {
-					return nil, fmt.Errorf("%s: %w", k, err)
-				}
-			}
-			_, err := p.dec.Token()
-			return m, err
-		case '[':
-			var l []any
-			for p.dec.More() {
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, fmt.Errorf("[%d]: %w", len(l), err)
-				}
-				l = append(l, v)
-			}
-			_, err := p.dec.Token()
-			return l, err
+// jsonOptions bound a row's nesting and check its keys and cells as the
+// other readers do; keys and text are NFC.
+var jsonOptions = &jsontree.Options{
+	MaxDepth: MaxDepth,
+	Paths:    true,
+	Key: func(k string, depth int) (string, error) {
+		k = norm.NFC.String(k)
+		if err := checkCell(k); err != nil {
+			return "", fmt.Errorf("a key: %v", err)
 		}
-	case string:
-		if err := checkCell(t); err != nil {
-			return nil, err
+		if depth == 0 {
+			if err := CheckKey(k); err != nil {
+				return "", err
+			}
 		}
-		return norm.NFC.String(t), nil
-	}
-	return tok, nil
+		return k, nil
+	},
+	String: func(s string) (string, error) {
+		if err := checkCell(s); err != nil {
+			return "", err
+		}
+		return norm.NFC.String(s), nil
+	},
 }
