@@ -69,9 +69,18 @@ func TestDeclarationsComplete(t *testing.T) {
 // The typed structs hold exactly the declared fields, each of the Go
 // type its declared type maps to.
 func TestStructsMatchDeclarations(t *testing.T) {
-	for _, v := range []typed{CongVan{}, CongVanXa{}, KeHoach{}, BaoCao{}, QuyetDinhGiaoChiTieu{}} {
+	types := []typed{CongVan{}, CongVanXa{}, KeHoach{}, BaoCao{}, QuyetDinhGiaoChiTieu{},
+		ToTrinhGiaoChiTieu{}, GiayMoiSoKet{}, BienBanHop{}, CongDienDonDoc{}}
+	have := map[string]bool{}
+	for _, v := range types {
 		name := v.templateName()
+		have[name] = true
 		matchStruct(t, name, "", reflect.TypeOf(v), declared[name])
+	}
+	for name := range declared {
+		if !have[name] {
+			t.Errorf("%s: declared, but has no typed struct", name)
+		}
 	}
 }
 
