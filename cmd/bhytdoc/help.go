@@ -68,6 +68,11 @@ var helps = map[string]helpText{
 		description: "Prints the document record bhytdoc wrote into a PDF (number, date,\nissuer, signature areas…) as JSON on standard output.",
 		examples:    "bhytdoc info cv.pdf | jq .Number",
 	},
+	"serve": {
+		synopsis:    "bhytdoc serve [--listen 127.0.0.1:8080] [--token-file F] [--max-body 32MiB] [--timeout 1m] [--workers N]",
+		description: "Serves the HTTP API (/v1/…, described at /openapi.json) and the web page (/)\nuntil interrupted (SIGINT or SIGTERM), then finishes the requests under way.\nListening off the loopback address needs --token-file: every request then\ncarries its token (Authorization: Bearer TOKEN).",
+		examples:    "bhytdoc serve\nbhytdoc serve --listen :8080 --token-file token.txt --workers 2",
+	},
 	"completion": {
 		synopsis:    "bhytdoc completion bash|zsh|fish",
 		description: "Prints a shell completion script for commands, template names and flags.",

@@ -20,18 +20,12 @@ import (
 // runServe serves the HTTP API and the web page until SIGINT or SIGTERM,
 // then shuts down gracefully.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stderr)
 	listen := fs.String("listen", "127.0.0.1:8080", "`address` to listen on")
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token requests must carry (required off loopback)")
 	maxBody := fs.String("max-body", "32MiB", "largest request body accepted (`size`: 512KiB, 32MiB, 1GiB)")
 	timeout := fs.Duration("timeout", server.DefaultTimeout, "time limit of one request")
 	workers := fs.Int("workers", 0, "documents rendered at once (default: one per CPU)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc serve [--listen 127.0.0.1:8080] [--token-file F] [--max-body 32MiB] [--timeout 1m] [--workers N]")
-		fmt.Fprintln(stderr, "Serves the HTTP API (/v1/…, described at /openapi.json) and the web page (/).")
-		fs.PrintDefaults()
-	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
