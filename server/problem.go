@@ -19,11 +19,11 @@ import (
 // the input with the field path, file, line, row or cell the CLI's
 // message names.
 type Problem struct {
-	Type   string        `json:"type"`
-	Title  string        `json:"title"`
-	Status int           `json:"status"`
-	Detail string        `json:"detail"`
-	Errors []ProblemItem `json:"errors,omitempty"`
+	Type   string        `json:"type"`             // always "about:blank": Status and Title name the problem
+	Title  string        `json:"title"`            // HTTP status text: "Bad Request"
+	Status int           `json:"status"`           // HTTP status code
+	Detail string        `json:"detail"`           // what went wrong, in the request's language
+	Errors []ProblemItem `json:"errors,omitempty"` // the problems of the input, one an item
 
 	vi, en string // Detail in each language
 }
@@ -37,14 +37,14 @@ type ProblemItem struct {
 	Field string `json:"field,omitempty"`
 	// File and Line locate the problem in an uploaded file.
 	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
+	Line int    `json:"line,omitempty"` // 1-based line of File
 	// Annex, Row, Column and Cell locate an annex finding: the annex's
 	// index, the 1-based body row (0 for the totals row), the column's
 	// header and the workbook cell.
 	Annex  *int   `json:"annex,omitempty"`
-	Row    *int   `json:"row,omitempty"`
-	Column string `json:"column,omitempty"`
-	Cell   string `json:"cell,omitempty"`
+	Row    *int   `json:"row,omitempty"`    // 1-based body row; 0: the totals row
+	Column string `json:"column,omitempty"` // the column's header
+	Cell   string `json:"cell,omitempty"`   // the workbook cell ("Phụ lục!F7"), when read from one
 }
 
 // invalid is the problem of input that cannot be used: 400 with each
