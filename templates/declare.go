@@ -207,7 +207,7 @@ var toTrinhFields = []Field{
 	{Name: "ChiTieu", Type: TypeText, Required: true, Label: "Chỉ tiêu đề nghị", Help: "Tỷ lệ bao phủ đề nghị giao, in đậm nguyên văn: viết cả dấu phẩy thập phân và dấu %.", Example: "92,5%"},
 	{Name: "DeNghi", Type: TypeList, Required: true, Label: "Nội dung đề nghị", Help: "Các nội dung đề nghị cụ thể, đánh số 1, 2, …; có thể để danh sách rỗng.", Example: []any{"Giao chỉ tiêu cho 7 phường theo dân số và số người tham gia đến ngày 31/12/2021.", "Giao Bảo hiểm xã hội quận hướng dẫn, theo dõi và báo cáo kết quả hằng quý."}},
 	withExamples(fNguoiKy, map[string]any{"QuyenHan": []any{}, "ChucVu": "Trưởng phòng", "HoTen": "Nguyễn Thị Mai"}),
-	fNoiNhanTren, fLuu,
+	withExample(fNoiNhan, []any{"Như trên", "Bảo hiểm xã hội quận"}), fLuu,
 }
 
 var giayMoiFields = []Field{
