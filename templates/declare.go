@@ -9,6 +9,10 @@ var declared = map[string][]Field{
 	"ke-hoach-bhyt":            keHoachFields,
 	"bao-cao-bhyt":             baoCaoFields,
 	"quyet-dinh-giao-chi-tieu": quyetDinhFields,
+	"to-trinh-giao-chi-tieu":   toTrinhFields,
+	"giay-moi-so-ket-bhyt":     giayMoiFields,
+	"bien-ban-hop-bhyt":        bienBanFields,
+	"cong-dien-don-doc-bhyt":   congDienFields,
 }
 
 // Fields every template has: the issuer, number, place and date, and
@@ -53,7 +57,29 @@ var (
 		Help: "Các căn cứ ban hành, mỗi căn cứ một mục.", Example: []any{"Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008"}}
 	fNam = Field{Name: "Nam", Type: TypeInt, Required: true, Label: "Năm kế hoạch",
 		Help: "Năm của chỉ tiêu.", Example: 2022}
+	// fNoiNhanTren is the Nơi nhận of a text whose recipients head it
+	// (Kính gửi, Kính mời, the telegram's addressees): "Như trên" first.
+	fNoiNhanTren = withExample(fNoiNhan, []any{"Như trên", "TT Quận ủy, TT HĐND quận", "CT, các PCT UBND quận"})
 )
+
+// withExample returns f with another example, so that a shared field's
+// example suits the kind and agrees with the other fields' examples.
+func withExample(f Field, example any) Field {
+	f.Example = example
+	return f
+}
+
+// withExamples returns object field f with other examples for some of
+// its fields, by name.
+func withExamples(f Field, examples map[string]any) Field {
+	f.Fields = cloneFields(f.Fields)
+	for i, sub := range f.Fields {
+		if ex, ok := examples[sub.Name]; ok {
+			f.Fields[i].Example = ex
+		}
+	}
+	return f
+}
 
 var congVanFields = []Field{
 	fCoQuan, fSo,
@@ -162,5 +188,71 @@ var quyetDinhFields = []Field{
 	{Name: "LichTrinh", Type: TypeText, Required: true, Label: "Tiến độ", Help: "Câu tiến độ (--milestone điền).", Example: "Đến ngày 31/12/2019 phải đạt 99,5%, ngày 31/12/2020 phải đạt 100%"},
 	fNoiBaoCao, fCoQuanBHXH,
 	{Name: "ThiHanh", Type: TypeText, Required: true, Label: "Tổ chức thi hành", Help: "Những người chịu trách nhiệm thi hành (Điều 3).", Example: "Chánh Văn phòng Ủy ban nhân dân quận, Giám đốc Bảo hiểm xã hội quận"},
-	fNguoiKy, fNoiNhan, fLuu,
+	fNguoiKy, fNoiNhanDieu3, fLuu,
+}
+
+// fNoiNhanDieu3 is the quyết định's Nơi nhận: its first line refers to
+// Điều 3, which names who executes the decision (Mẫu 1.1–1.3; the model
+// refuses any other first line).
+var fNoiNhanDieu3 = Field{Name: "NoiNhan", Type: TypeList, Required: true, Label: "Nơi nhận",
+	Help:    "Nơi nhận, mỗi mục một dòng; dòng đầu phải là \"Như Điều 3\" (Điều 3 giao người chịu trách nhiệm thi hành). Mục có dấu phẩy phải viết dạng danh sách khối hoặc trong ngoặc kép.",
+	Example: []any{"Như Điều 3", "UBND thành phố", "BHXH thành phố"}}
+
+var toTrinhFields = []Field{
+	withExamples(fCoQuan, map[string]any{"ChuQuan": "Ủy ban nhân dân\nquận Cái Răng", "Ten": "Phòng Y tế", "VietTat": "PYT"}),
+	fSo, fDiaDanh, withExample(fNgay, "2022-01-10"), fNam,
+	{Name: "KinhGui", Type: TypeList, Required: true, Label: "Kính gửi", Help: "Cấp có thẩm quyền nhận tờ trình, mỗi mục một dòng.", Example: []any{"Ủy ban nhân dân quận Cái Răng"}},
+	fDiaBan, fCanCu,
+	{Name: "TyLeHienTai", Type: TypeText, Required: true, Label: "Tỷ lệ bao phủ hiện tại", Help: "Tỷ lệ bao phủ bảo hiểm y tế hiện nay, in nguyên văn: viết cả dấu phẩy thập phân và dấu %.", Example: "90,1%"},
+	{Name: "ChiTieu", Type: TypeText, Required: true, Label: "Chỉ tiêu đề nghị", Help: "Tỷ lệ bao phủ đề nghị giao, in đậm nguyên văn: viết cả dấu phẩy thập phân và dấu %.", Example: "92,5%"},
+	{Name: "DeNghi", Type: TypeList, Required: true, Label: "Nội dung đề nghị", Help: "Các nội dung đề nghị cụ thể, đánh số 1, 2, …; có thể để danh sách rỗng.", Example: []any{"Giao chỉ tiêu cho 7 phường theo dân số và số người tham gia đến ngày 31/12/2021.", "Giao Bảo hiểm xã hội quận hướng dẫn, theo dõi và báo cáo kết quả hằng quý."}},
+	withExamples(fNguoiKy, map[string]any{"QuyenHan": []any{}, "ChucVu": "Trưởng phòng", "HoTen": "Nguyễn Thị Mai"}),
+	withExample(fNoiNhan, []any{"Như trên", "Bảo hiểm xã hội quận"}), fLuu,
+}
+
+var giayMoiFields = []Field{
+	fCoQuan, fSo, fDiaDanh, withExample(fNgay, "2022-07-08"),
+	{Name: "KySoKet", Type: TypeText, Required: true, Label: "Kỳ sơ kết", Help: "Kỳ sơ kết, như giữa câu: Họp sơ kết công tác phát triển người tham gia bảo hiểm y tế ….", Example: "6 tháng đầu năm 2022"},
+	{Name: "KinhMoi", Type: TypeList, Required: true, Label: "Kính mời", Help: "Người, cơ quan được mời, mỗi mục một dòng; một mục in trên dòng, nhiều mục in thành danh sách gạch đầu dòng.", Example: []any{"Chủ tịch Ủy ban nhân dân các phường", "Giám đốc Bảo hiểm xã hội quận", "Trưởng phòng Y tế quận"}},
+	{Name: "ChuTri", Type: TypeText, Label: "Chủ trì", Help: "Người chủ trì hội nghị; để trống: không in dòng Chủ trì.", Example: "Đồng chí Vương Công Khanh, Phó Chủ tịch Ủy ban nhân dân quận"},
+	{Name: "ThoiGian", Type: TypeText, Required: true, Label: "Thời gian họp", Help: "Ngày giờ họp, dạng năm-tháng-ngày giờ:phút (2022-07-15 14:00); in kèm thứ trong tuần.", Example: "2022-07-15 14:00"},
+	{Name: "DiaDiem", Type: TypeText, Required: true, Label: "Địa điểm", Help: "Nơi họp.", Example: "Hội trường Ủy ban nhân dân quận"},
+	{Name: "LuuY", Type: TypeList, Required: true, Label: "Lưu ý", Help: "Các đề nghị kèm theo giấy mời, mỗi đoạn một mục; có thể để danh sách rỗng.", Example: []any{"Đề nghị các đơn vị chuẩn bị báo cáo kết quả thực hiện đến ngày 30/6/2022, gửi về Phòng Y tế quận trước ngày 12/7/2022."}},
+	withExamples(fNguoiKy, map[string]any{"QuyenHan": []any{"TL. Chủ tịch"}, "ChucVu": "Chánh Văn phòng", "HoTen": "Lê Văn Bình"}),
+	fNoiNhanTren, fLuu,
+}
+
+var bienBanFields = []Field{
+	fCoQuan, fSo,
+	{Name: "Ngay", Type: TypeDate, Required: true, Partial: true, Label: "Ngày", Help: "Ngày của biên bản (không in dòng địa danh, ngày tháng): 2022-07-15 hoặc 15/7/2022; dự thảo có thể bỏ ngày.", Example: "2022-07-15"},
+	{Name: "TenCuocHop", Type: TypeText, Required: true, Label: "Tên cuộc họp", Help: "Trích yếu của biên bản: tên cuộc họp, hội nghị.", Example: "Hội nghị sơ kết công tác bảo hiểm y tế 6 tháng đầu năm 2022"},
+	{Name: "BatDau", Type: TypeText, Required: true, Label: "Thời gian bắt đầu", Help: "Ngày giờ bắt đầu, dạng năm-tháng-ngày giờ:phút (2022-07-15 14:00).", Example: "2022-07-15 14:00"},
+	{Name: "KetThuc", Type: TypeText, Required: true, Label: "Thời gian kết thúc", Help: "Ngày giờ kết thúc, cùng dạng, không trước giờ bắt đầu; in ở câu kết (… kết thúc vào …).", Example: "2022-07-15 16:30"},
+	{Name: "DiaDiem", Type: TypeText, Required: true, Label: "Địa điểm", Help: "Nơi họp.", Example: "Hội trường Ủy ban nhân dân quận"},
+	{Name: "ThanhPhan", Type: TypeList, Required: true, Label: "Thành phần tham dự", Help: "Người, cơ quan tham dự, mỗi mục một dòng; ít nhất một.", Example: []any{"Chủ tịch Ủy ban nhân dân 7 phường", "Lãnh đạo Bảo hiểm xã hội quận, Phòng Y tế quận"}},
+	{Name: "ChuTri", Type: TypeText, Required: true, Label: "Chủ trì", Help: "Người chủ trì: họ tên, chức vụ.", Example: "Ông Vương Công Khanh, Phó Chủ tịch Ủy ban nhân dân quận"},
+	{Name: "ThuKy", Type: TypeText, Required: true, Label: "Thư ký", Help: "Người ghi biên bản: họ tên, chức vụ.", Example: "Bà Lê Thị Thu, chuyên viên Văn phòng Ủy ban nhân dân quận"},
+	{Name: "NoiDung", Type: TypeList, Required: true, Label: "Nội dung", Help: "Diễn biến và kết luận cuộc họp, mỗi đoạn một mục.", Example: []any{"Bảo hiểm xã hội quận báo cáo: đến ngày 30/6/2022 toàn quận có 85.210 người tham gia, đạt tỷ lệ bao phủ 90,1%.", "Hội nghị thống nhất giao Phòng Y tế quận tham mưu văn bản đôn đốc các phường đạt dưới 85%."}},
+	{Name: "ChuToa", Type: TypeObject, Required: true, Label: "Chủ tọa", Help: "Người ký bên phải, dưới chữ CHỦ TỌA.",
+		Fields: []Field{
+			{Name: "ChucVu", Type: TypeText, Label: "Chức vụ", Help: "Chức vụ in dưới chữ CHỦ TỌA; có thể để trống.", Example: "Phó Chủ tịch UBND quận"},
+			{Name: "HoTen", Type: TypeText, Required: true, Label: "Họ và tên", Help: "Họ và tên chủ tọa.", Example: "Vương Công Khanh"},
+		}},
+	{Name: "NguoiGhi", Type: TypeObject, Required: true, Label: "Thư ký (người ký)", Help: "Người ký bên trái, dưới chữ THƯ KÝ.",
+		Fields: []Field{
+			{Name: "HoTen", Type: TypeText, Required: true, Label: "Họ và tên", Help: "Họ và tên thư ký.", Example: "Lê Thị Thu"},
+		}},
+	{Name: "NoiNhan", Type: TypeList, Label: "Nơi nhận", Help: "Nơi nhận, mỗi mục một dòng; danh sách rỗng: không in Nơi nhận.", Example: []any{"Các đại biểu dự hội nghị"}},
+	{Name: "Luu", Type: TypeList, Label: "Lưu", Help: "Nơi lưu biên bản; danh sách rỗng: không in.", Example: []any{"VT", "Hồ sơ"}},
+}
+
+var congDienFields = []Field{
+	fCoQuan, fSo, fDiaDanh, withExample(fNgay, "2022-09-05"),
+	{Name: "Khan", Type: TypeText, Label: "Độ khẩn", Help: "Khẩn, Thượng khẩn hoặc Hỏa tốc; để trống: không có dấu độ khẩn.", Example: "Khẩn"},
+	{Name: "NguoiDien", Type: TypeText, Required: true, Label: "Người điện", Help: "Người, cơ quan gửi công điện, in chữ hoa trước chữ \"điện:\".", Example: "Chủ tịch Ủy ban nhân dân quận"},
+	{Name: "NhanDien", Type: TypeList, Required: true, Label: "Nơi nhận điện", Help: "Người, cơ quan nhận công điện, mỗi mục một dòng, không có dấu câu cuối; ít nhất một.", Example: []any{"Chủ tịch Ủy ban nhân dân các phường", "Giám đốc Bảo hiểm xã hội quận"}},
+	fDiaBan,
+	{Name: "TinhHinh", Type: TypeText, Required: true, Label: "Tình hình", Help: "Đoạn nêu tình hình, kết quả đến nay.", Example: "Đến ngày 31/8/2022, tỷ lệ bao phủ bảo hiểm y tế toàn quận mới đạt 89,2%, thấp hơn chỉ tiêu được giao 3,1 điểm phần trăm."},
+	{Name: "YeuCau", Type: TypeList, Required: true, Label: "Yêu cầu", Help: "Các yêu cầu, đánh số 1, 2, …", Example: []any{"Chủ tịch Ủy ban nhân dân các phường tập trung chỉ đạo, hoàn thành chỉ tiêu trước ngày 30/11/2022.", "Bảo hiểm xã hội quận cung cấp danh sách người chưa tham gia cho từng phường trước ngày 15/9/2022."}},
+	fNguoiKy, fNoiNhanTren, fLuu,
 }

@@ -69,9 +69,18 @@ func TestDeclarationsComplete(t *testing.T) {
 // The typed structs hold exactly the declared fields, each of the Go
 // type its declared type maps to.
 func TestStructsMatchDeclarations(t *testing.T) {
-	for _, v := range []typed{CongVan{}, CongVanXa{}, KeHoach{}, BaoCao{}, QuyetDinhGiaoChiTieu{}} {
+	types := []typed{CongVan{}, CongVanXa{}, KeHoach{}, BaoCao{}, QuyetDinhGiaoChiTieu{},
+		ToTrinhGiaoChiTieu{}, GiayMoiSoKet{}, BienBanHop{}, CongDienDonDoc{}}
+	have := map[string]bool{}
+	for _, v := range types {
 		name := v.templateName()
+		have[name] = true
 		matchStruct(t, name, "", reflect.TypeOf(v), declared[name])
+	}
+	for name := range declared {
+		if !have[name] {
+			t.Errorf("%s: declared, but has no typed struct", name)
+		}
 	}
 }
 
@@ -296,5 +305,39 @@ func TestREADMEFields(t *testing.T) {
 			return
 		}
 		t.Error("README's field reference differs from the declarations; run with BHYTDOC_UPDATE_README=1")
+	}
+}
+
+// Each typed struct, decoded from its template's test data, fills the
+// same document as the data does as a map: the structs carry every
+// field, with the types the template text expects.
+func TestTypedStructsFillTestdata(t *testing.T) {
+	for _, v := range []typed{CongVan{}, CongVanXa{}, KeHoach{}, BaoCao{}, QuyetDinhGiaoChiTieu{},
+		ToTrinhGiaoChiTieu{}, GiayMoiSoKet{}, BienBanHop{}, CongDienDonDoc{}} {
+		name := v.templateName()
+		b, err := os.ReadFile("testdata/" + name + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := reflect.New(reflect.TypeOf(v))
+		dec := json.NewDecoder(strings.NewReader(string(b)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(p.Interface()); err != nil {
+			t.Errorf("%s: test data into %T: %v", name, v, err)
+			continue
+		}
+		typedDoc, err := Fill(name, p.Elem().Interface())
+		if err != nil {
+			t.Errorf("%s: typed: %v", name, err)
+			continue
+		}
+		mapDoc, err := Fill(name, load(t, name))
+		if err != nil {
+			t.Errorf("%s: map: %v", name, err)
+			continue
+		}
+		if !reflect.DeepEqual(typedDoc, mapDoc) {
+			t.Errorf("%s: the %T fills another document than the map", name, v)
+		}
 	}
 }

@@ -190,8 +190,94 @@ type QuyetDinhGiaoChiTieu struct {
 	Luu        []string // Lưu
 }
 
+// ToTrinhGiaoChiTieu is the data of to-trinh-giao-chi-tieu.
+type ToTrinhGiaoChiTieu struct {
+	CoQuan      CoQuan   // Cơ quan ban hành
+	So          int64    // Số văn bản
+	DiaDanh     string   // Địa danh
+	Ngay        string   // Ngày ban hành
+	Nam         int64    // Năm kế hoạch
+	KinhGui     []string // Kính gửi
+	DiaBan      string   // Địa bàn
+	CanCu       []string // Căn cứ
+	TyLeHienTai string   // current rate as printed: "90,1%"
+	ChiTieu     string   // proposed rate as printed: "92,5%"
+	DeNghi      []string // Nội dung đề nghị
+	NguoiKy     NguoiKy  // Người ký
+	NoiNhan     []string // Nơi nhận
+	Luu         []string // Lưu
+}
+
+// GiayMoiSoKet is the data of giay-moi-so-ket-bhyt.
+type GiayMoiSoKet struct {
+	CoQuan   CoQuan   // Cơ quan ban hành
+	So       int64    // Số văn bản
+	DiaDanh  string   // Địa danh
+	Ngay     string   // Ngày ban hành
+	KySoKet  string   // Kỳ sơ kết: "6 tháng đầu năm 2022"
+	KinhMoi  []string // Kính mời
+	ChuTri   string   // Chủ trì, optional
+	ThoiGian string   // meeting time: "2022-07-15 14:00"
+	DiaDiem  string   // Địa điểm
+	LuuY     []string // Lưu ý
+	NguoiKy  NguoiKy  // Người ký
+	NoiNhan  []string // Nơi nhận
+	Luu      []string // Lưu
+}
+
+// ChuToa is a biên bản's chair, who signs under CHỦ TỌA.
+type ChuToa struct {
+	ChucVu string // position, optional
+	HoTen  string // full name
+}
+
+// NguoiGhi is a biên bản's secretary, who signs under THƯ KÝ.
+type NguoiGhi struct {
+	HoTen string // full name
+}
+
+// BienBanHop is the data of bien-ban-hop-bhyt.
+type BienBanHop struct {
+	CoQuan     CoQuan   // Cơ quan ban hành
+	So         int64    // Số văn bản
+	Ngay       string   // Ngày
+	TenCuocHop string   // Tên cuộc họp
+	BatDau     string   // start: "2022-07-15 14:00"
+	KetThuc    string   // end: "2022-07-15 16:30"
+	DiaDiem    string   // Địa điểm
+	ThanhPhan  []string // Thành phần tham dự
+	ChuTri     string   // Chủ trì
+	ThuKy      string   // Thư ký
+	NoiDung    []string // Nội dung, one paragraph an item
+	ChuToa     ChuToa   // Chủ tọa
+	NguoiGhi   NguoiGhi // Thư ký (người ký)
+	NoiNhan    []string // empty: none printed
+	Luu        []string // empty: none printed
+}
+
+// CongDienDonDoc is the data of cong-dien-don-doc-bhyt.
+type CongDienDonDoc struct {
+	CoQuan    CoQuan   // Cơ quan ban hành
+	So        int64    // Số văn bản
+	DiaDanh   string   // Địa danh
+	Ngay      string   // Ngày ban hành
+	Khan      string   // "Khẩn", "Thượng khẩn", "Hỏa tốc" or ""
+	NguoiDien string   // Người điện
+	NhanDien  []string // Nơi nhận điện
+	DiaBan    string   // Địa bàn
+	TinhHinh  string   // Tình hình
+	YeuCau    []string // Yêu cầu
+	NguoiKy   NguoiKy  // Người ký
+	NoiNhan   []string // Nơi nhận
+	Luu       []string // Lưu
+}
+
 func (CongVan) templateName() string              { return "cong-van-bhyt" }
 func (CongVanXa) templateName() string            { return "cong-van-xa-bhyt" }
 func (KeHoach) templateName() string              { return "ke-hoach-bhyt" }
 func (BaoCao) templateName() string               { return "bao-cao-bhyt" }
 func (QuyetDinhGiaoChiTieu) templateName() string { return "quyet-dinh-giao-chi-tieu" }
+func (ToTrinhGiaoChiTieu) templateName() string   { return "to-trinh-giao-chi-tieu" }
+func (GiayMoiSoKet) templateName() string         { return "giay-moi-so-ket-bhyt" }
+func (BienBanHop) templateName() string           { return "bien-ban-hop-bhyt" }
+func (CongDienDonDoc) templateName() string       { return "cong-dien-don-doc-bhyt" }
