@@ -170,7 +170,10 @@ func TestLicenses(t *testing.T) {
 			continue // listed, and no code of it is built
 		}
 		for _, l := range strings.Split(row, " AND ") {
-			if !slices.Contains(allowed, l) {
+			// A tool's dependency (kubeconform's) is never linked into
+			// bhytdoc: MPL-2.0, file-level copyleft, binds only its own
+			// files.
+			if !slices.Contains(allowed, l) && (used[m.Path] || l != "MPL-2.0") {
 				t.Errorf("%s: license %q is not on the allowed list %v", m.Path, l, allowed)
 			}
 		}
