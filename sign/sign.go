@@ -145,14 +145,14 @@ type AreaError struct {
 	Block int  // the signature block asked for, from 0
 }
 
-// Error says which image is missing and how to place the signature instead.
+// Error says which area is missing and how to place the signature instead.
 func (e *AreaError) Error() string {
-	img := "signature image"
+	area := "signature area"
 	if e.Role == Organisation {
-		img = "seal image"
+		area = "seal area"
 	}
-	return fmt.Sprintf("sign: the document records no %s for the %s of signature block %d; give Options.Page and Options.Rect",
-		img, e.Role, e.Block)
+	return fmt.Sprintf("sign: the document records no %s for the %s of signature block %d (bhytdoc did not make it, or it has fewer blocks); give Options.Page and Options.Rect",
+		area, e.Role, e.Block)
 }
 
 // PDF signs the PDF document src (size bytes) with signer, whose
