@@ -2,6 +2,7 @@ package sign_test
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"os/exec"
 	"regexp"
@@ -148,6 +149,52 @@ func TestDefaultPlacement(t *testing.T) {
 			if a := areas[i]; cx >= nameCX || math.Abs(r.Y1-a.Rect.Y1) > 0.01 {
 				t.Errorf("organisation's widget %v not at the top left of the signature room (seal area %v)", r, a.Rect)
 			}
+		}
+	}
+}
+
+// TestAttachedDocument signs a separate-file annex as the organisation
+// (Decree 30 App. I, II.8.b): the widget is at the top right of page 1,
+// ends at the right margin, stays in the top margin above every word of
+// the page, and the options that contradict it are refused.
+func TestAttachedDocument(t *testing.T) {
+	ca := signtest.NewCA(t)
+	now := time.Now()
+	key, chain := ca.Leaf(t, "Ủy ban nhân dân quận Cái Răng", now.AddDate(0, -1, 0), now.AddDate(1, 0, 0), false)
+	doc := signtest.Letter(t)
+	signed := signBytes(t, doc, key, chain, sign.Options{Role: sign.Organisation, Attached: "898/UBND-VX"})
+	file := writeTemp(t, "annex.pdf", signed)
+	sigs := signtest.Pdfsig(t, file)
+	if len(sigs) != 1 || !sigs[0].Valid || !sigs[0].Total {
+		t.Fatalf("pdfsig: %+v", sigs)
+	}
+	qpdfCheck(t, file)
+	const pageW, pageH = 595.28, 841.89
+	r := lastWidgetRect(t, signed, len(doc))
+	if math.Abs(r.X1-(pageW-15*72/25.4)) > 0.01 || r.X0 < pageW/2 || math.Abs(r.Y1-(pageH-7*72/25.4)) > 0.01 {
+		t.Errorf("widget %v: not at the top right of the page, ending at the right margin", r)
+	}
+	// Two lines: the number and symbol, then the time.
+	if h := r.Y1 - r.Y0; math.Abs(h-26) > 0.01 {
+		t.Errorf("widget %.2f pt tall, want two 12 pt lines and 1 pt around", h)
+	}
+	top := pageH - r.Y0 // the widget's bottom, from the top of the page
+	for w, bs := range wordBoxes(t, writeTemp(t, "plain.pdf", doc), 1) {
+		for _, b := range bs {
+			if b[1] < top && b[2] > r.X0 {
+				t.Errorf("word %q at %v under the widget %v", w, b, r)
+			}
+		}
+	}
+	var w failWriter
+	for _, o := range []sign.Options{
+		{Role: sign.Signer, Attached: "898/UBND-VX"},
+		{Role: sign.Organisation, Attached: "898/UBND-VX", NoInfo: true},
+		{Role: sign.Organisation, Attached: "898/UBND-VX\x00"},
+	} {
+		var oe *sign.OptionError
+		if err := sign.PDF(&w, bytes.NewReader(doc), int64(len(doc)), key, chain, o); !errors.As(err, &oe) || oe.Field != "Options.Attached" || w.n != 0 {
+			t.Errorf("%+v: %v, want an OptionError naming Options.Attached", o, err)
 		}
 	}
 }
