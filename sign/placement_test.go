@@ -102,6 +102,15 @@ func TestDefaultPlacement(t *testing.T) {
 		t.Fatalf("areas of the image-less letter: %+v, %v", areas, err)
 	}
 	pg := areas[0].Page
+	// Deferred signing places it the same way.
+	var prep bytes.Buffer
+	digest, err := sign.Prepare(&prep, bytes.NewReader(plain), int64(len(plain)), sChain, sign.Options{Role: sign.Signer})
+	if err != nil || len(digest) != 32 {
+		t.Fatalf("Prepare: %d-byte digest, %v", len(digest), err)
+	}
+	if r := lastWidgetRect(t, prep.Bytes(), len(plain)); math.Abs(r.Y0-areas[0].Rect.Y0) > 0.01 {
+		t.Errorf("prepared widget %v, not at the bottom of the signature area %v", r, areas[0].Rect)
+	}
 	one := signBytes(t, plain, sKey, sChain, sign.Options{Role: sign.Signer})
 	two := signBytes(t, one, oKey, oChain, sign.Options{Role: sign.Organisation})
 	file := writeTemp(t, "placed.pdf", two)
