@@ -144,6 +144,20 @@ func layoutInfo(role Role, field, name string, at time.Time, rect, page Rect) (*
 	return in, nil
 }
 
+// alignRight moves the information so that its rectangle ends at x, or
+// starts at left if it is too wide for that.
+func (in *info) alignRight(x, left float64) {
+	dx := x - in.rect.X1
+	if in.rect.X0+dx < left {
+		dx = left - in.rect.X0
+	}
+	in.rect.X0 += dx
+	in.rect.X1 += dx
+	for i := range in.lines {
+		in.lines[i].x += dx
+	}
+}
+
 // wrap breaks s at spaces into lines no wider than maxW points.
 func wrap(fc *fonts.Face, field, s string, maxW float64) ([]string, error) {
 	if fc.Width(s, infoSize) <= maxW {

@@ -92,6 +92,13 @@ type Options struct {
 	// TSA is the URL of an RFC 3161 time-stamping authority; when set,
 	// the signature carries a timestamp token over its value.
 	TSA string
+	// Attached is the number and symbol ("15/UBND-VX") of the document
+	// the PDF is attached to, for an annex or other attachment in a
+	// separate file. The organisation signs it (Role Organisation) at the
+	// top right of its first page, with no image: the appearance shows
+	// this number and symbol and the signing time (Decree 30, App. I,
+	// II.8.b). Page and Rect, when given, place it instead.
+	Attached string
 	// NoInfo leaves the appearance transparent when Appearance is nil:
 	// the page shows the signature or seal image, without the signing
 	// information (name and time) drawn over it.
@@ -145,14 +152,14 @@ type AreaError struct {
 	Block int  // the signature block asked for, from 0
 }
 
-// Error says which image is missing and how to place the signature instead.
+// Error says which area is missing and how to place the signature instead.
 func (e *AreaError) Error() string {
-	img := "signature image"
+	area := "signature area"
 	if e.Role == Organisation {
-		img = "seal image"
+		area = "seal area"
 	}
-	return fmt.Sprintf("sign: the document records no %s for the %s of signature block %d; give Options.Page and Options.Rect",
-		img, e.Role, e.Block)
+	return fmt.Sprintf("sign: the document records no %s for the %s of signature block %d (bhytdoc did not make it, or it has fewer blocks); give Options.Page and Options.Rect",
+		area, e.Role, e.Block)
 }
 
 // PDF signs the PDF document src (size bytes) with signer, whose
@@ -245,6 +252,14 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			return nil, err
 		}
 	}
+	if o.Attached != "" {
+		if o.Role != Organisation {
+			return nil, &OptionError{"Options.Attached", "an attached document is signed by the organisation (Role Organisation), Decree 30 App. I, II.8.b"}
+		}
+		if o.Appearance != nil || o.NoInfo {
+			return nil, &OptionError{"Options.Attached", "an attached document's signature shows its information, not an image: leave Options.Appearance and Options.NoInfo unset"}
+		}
+	}
 	var appearance []byte
 	if o.Appearance != nil || o.NoInfo {
 		if appearance, err = appearanceImage(o.Appearance); err != nil {
@@ -276,6 +291,9 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	}
 	if appearance == nil {
 		field, shown := "Options.Name", o.Name
+		if o.Attached != "" {
+			field, shown = "Options.Attached", o.Attached
+		}
 		if shown == "" && cert != nil {
 			field, shown = "certificate subject", cert.Subject.CommonName
 			if o.Role == Organisation && len(cert.Subject.Organization) > 0 && cert.Subject.Organization[0] != "" {
@@ -285,6 +303,9 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		in, err := layoutInfo(o.Role, field, shown, at, rect, box)
 		if err != nil {
 			return nil, err
+		}
+		if o.Attached != "" && o.Rect == (Rect{}) {
+			in.alignRight(rect.X1, box.X0)
 		}
 		if appearance, err = in.png(); err != nil {
 			return nil, err
@@ -383,6 +404,9 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		return 0, Rect{}, Rect{}, err
 	}
 	page, rect := o.Page, o.Rect
+	if o.Attached != "" && rect == (Rect{}) {
+		return attachedCorner(rdr)
+	}
 	// Errors name where the page and rectangle came from: the options,
 	// or the record in the document's metadata, which the caller did not
 	// write and must not be told to correct.
@@ -420,6 +444,34 @@ func place(rdr *pdf.Reader, o *Options) (int, Rect, Rect, error) {
 		}
 	}
 	return page, rect, box, nil
+}
+
+// Where an attached document's signature goes (Decree 30, App. I,
+// II.8.b: the top right of the first page), in points from the page's
+// top right corner: in the top margin (20–25 mm), aligned with the text's
+// right edge (right margin 15–20 mm).
+const (
+	attachedRight = 15 * 72 / 25.4 // points
+	attachedTop   = 7 * 72 / 25.4  // points
+)
+
+// attachedCorner returns page 1, a rectangle whose top right corner is
+// where an attached document's signing information ends, and the page's
+// media box.
+func attachedCorner(rdr *pdf.Reader) (int, Rect, Rect, error) {
+	if _, err := checkPages(rdr); err != nil {
+		return 0, Rect{}, Rect{}, err
+	}
+	mb := mediaBox(rdr.Page(1).V)
+	if mb.Len() != 4 {
+		return 0, Rect{}, Rect{}, &OptionError{"Options.Attached", "the first page has no media box; give Options.Page and Options.Rect"}
+	}
+	box := Rect{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
+	x, y := box.X1-attachedRight, box.Y1-attachedTop
+	if box.Empty() || x-1 < box.X0 || y-1 < box.Y0 {
+		return 0, Rect{}, Rect{}, &OptionError{"Options.Attached", fmt.Sprintf("the first page (%v) is too small for the signing information", box)}
+	}
+	return 1, Rect{x - 1, y - 1, x, y}, box, nil
 }
 
 // laterVersion reports whether PDF version a ("1.5") is later than b.

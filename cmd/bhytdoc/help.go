@@ -60,8 +60,8 @@ var helps = map[string]helpText{
 	},
 	"sign": {
 		synopsis:    "bhytdoc sign IN.pdf --p12 KEY.p12 [--password-file F] --role signer|organisation -o OUT.pdf [flags]",
-		description: "Signs a PDF digitally where Decree 30 places the signer's or the\norganisation's signature (the areas bhytdoc recorded when writing it), or\nat --page and --rect for another PDF.",
-		examples:    "bhytdoc sign cv.pdf --p12 ky.p12 --password-file pw.txt --role signer -o cv-ky.pdf\nbhytdoc sign cv-ky.pdf --p12 dau.p12 --role organisation -o cv-ky-dau.pdf",
+		description: "Signs a PDF digitally where Decree 30 places the signer's or the\norganisation's signature (the areas bhytdoc recorded when writing it, with\nor without images), or at --page and --rect for another PDF. An annex in a\nseparate file is signed by the organisation with --attached-to NUMBER/SYMBOL\nat the top right of its first page.",
+		examples:    "bhytdoc sign cv.pdf --p12 ky.p12 --password-file pw.txt --role signer -o cv-ky.pdf\nbhytdoc sign cv-ky.pdf --p12 dau.p12 --role organisation -o cv-ky-dau.pdf\nbhytdoc sign phu-luc.pdf --p12 dau.p12 --role organisation --attached-to 15/UBND-VX -o phu-luc-ky.pdf",
 	},
 	"info": {
 		synopsis:    "bhytdoc info FILE.pdf",

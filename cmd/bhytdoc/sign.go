@@ -45,6 +45,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	pinFile := fs.String("pin-file", "", "read the token PIN from `file` (default: ask on the terminal)")
 	chainFile := fs.String("chain", "", "PEM `file` of intermediate and root certificates to embed with a token's certificate")
 	tsa := fs.String("tsa", "", "add an RFC 3161 timestamp from the time-stamping authority at `URL`")
+	attached := fs.String("attached-to", "", "the PDF is an annex in a separate file of the document with this number and symbol (`15/UBND-VX`): sign as --role organisation at the top right of page 1, showing it and the time")
 	noInfo := fs.Bool("no-info", false, "do not draw the signing information (name and time, 10 pt) over the image")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -70,7 +71,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--role is required")
 	}
 	in := pos[0]
-	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo, TSA: *tsa}
+	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo, TSA: *tsa, Attached: *attached}
 	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
 		return usageErr(err.Error())
 	}
@@ -127,7 +128,7 @@ func flagNames(err error) error {
 	}
 	var oe *sign.OptionError
 	if errors.As(err, &oe) {
-		flags := map[string]string{"Options.Page": "--page", "Options.Rect": "--rect", "Options.Reason": "--reason", "Options.Location": "--location"}
+		flags := map[string]string{"Options.Page": "--page", "Options.Rect": "--rect", "Options.Reason": "--reason", "Options.Location": "--location", "Options.Attached": "--attached-to", "Options.NoInfo": "--no-info"}
 		if f, ok := flags[oe.Field]; ok {
 			return fmt.Errorf("%s: %s", f, oe.Msg)
 		}

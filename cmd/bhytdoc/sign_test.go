@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/signtest"
 )
 
@@ -175,4 +176,44 @@ func TestPasswordFromPipe(t *testing.T) {
 		t.Error("empty standard input: no error")
 	}
 	r.Close()
+}
+
+// TestSignAttachedAndImageless: an image-less letter signs as the signer
+// without --page/--rect, and an annex in a separate file as the
+// organisation with --attached-to; --attached-to with --role signer is
+// refused, naming the flag.
+func TestSignAttachedAndImageless(t *testing.T) {
+	f := newSignFixture(t)
+	d := signtest.Seeds()[0].Doc
+	for i := range d.Signatures {
+		d.Signatures[i].Image, d.Signatures[i].Seal = nil, nil
+	}
+	plain, err := bhytdoc.RenderPDF(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(f.dir, "plain.pdf")
+	if err := os.WriteFile(in, plain, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	one := filepath.Join(f.dir, "signed.pdf")
+	if code, _, errs := runCLI("sign", in, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "-o", one); code != exitOK {
+		t.Fatalf("image-less letter: exit %d\n%s", code, errs)
+	}
+	annex := filepath.Join(f.dir, "annex.pdf")
+	if code, _, errs := runCLI("sign", one, "--p12", f.orgP12, "--password-file", f.pwFile, "--role", "organisation", "--attached-to", "898/UBND-VX", "-o", annex); code != exitOK {
+		t.Fatalf("--attached-to: exit %d\n%s", code, errs)
+	}
+	sigs := signtest.Pdfsig(t, annex)
+	if len(sigs) != 2 || !sigs[0].Valid || !sigs[1].Valid || !sigs[1].Total {
+		t.Errorf("pdfsig: %+v", sigs)
+	}
+	bad := filepath.Join(f.dir, "bad.pdf")
+	code, _, errs := runCLI("sign", in, "--p12", f.signerP12, "--password-file", f.pwFile, "--role", "signer", "--attached-to", "898/UBND-VX", "-o", bad)
+	if code != exitInvalid || !strings.Contains(errs, "--attached-to: ") {
+		t.Errorf("--attached-to as signer: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a refused signature wrote its output")
+	}
 }

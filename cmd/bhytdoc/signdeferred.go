@@ -31,6 +31,7 @@ func runSignPrepare(args []string, stdout, stderr io.Writer) int {
 	block := fs.Int("block", 0, "signature block of a joint document, from 0")
 	page := fs.Int("page", 0, "page for --rect, from 1")
 	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` on --page")
+	attached := fs.String("attached-to", "", "the PDF is an annex in a separate file of the document with this number and symbol (`15/UBND-VX`): --role organisation, top right of page 1")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: bhytdoc sign prepare IN.pdf -o PREPARED.pdf --digest-out D.bin [--cert CHAIN.pem] [--role signer|organisation]")
 		fs.PrintDefaults()
@@ -54,7 +55,7 @@ func runSignPrepare(args []string, stdout, stderr io.Writer) int {
 	case filepath.Dir(*out) != filepath.Dir(*digestOut):
 		return usageErr("-o and --digest-out must be in the same directory (they are written together)")
 	}
-	opts := sign.Options{Name: *name, Reason: *reason, Location: *location, Block: *block, Page: *page}
+	opts := sign.Options{Name: *name, Reason: *reason, Location: *location, Block: *block, Page: *page, Attached: *attached}
 	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
 		return usageErr(err.Error())
 	}

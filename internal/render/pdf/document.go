@@ -6,6 +6,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
+	"github.com/bhytdoc/bhytdoc/internal/signarea"
 )
 
 // layout holds the state of laying out one document.
@@ -305,7 +306,7 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist, true})...)
 	out = append(out, l.confirmationBlock()...)
 	return append(out, l.copyBlocks()...)
 }
@@ -318,6 +319,9 @@ type signParts struct {
 	copies []ir.Text
 	braces []ir.Brace
 	typist ir.Text
+	// areas marks the signature and seal areas for the document record
+	// (the document's own blocks, not a paper copy's).
+	areas bool
 }
 
 func (l *layout) bodyBlock(b *ir.Block) []block {
@@ -373,6 +377,10 @@ func (l *layout) signatureBlock(d signParts) []block {
 	b.before = l.bodyLineH() / 2
 	slh := l.font(pagespec.Signature).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	sigBottom := 0.0
+	area := int32(0)
+	if !d.areas {
+		area = -1
+	}
 	drawSig := func(s *ir.Signature, x, w float64) float64 {
 		cx := x + w/2
 		y := 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM + slh*0.2
@@ -385,7 +393,8 @@ func (l *layout) signatureBlock(d signParts) []block {
 		}
 		b.ops = append(b.ops, titles.Ops...)
 		nameY := y + pagespec.SignatureSpace
-		l.sigImages(&b, s, cx, w, y, nameY)
+		l.sigImages(&b, s, cx, w, y, nameY, area)
+		area++
 		var name Page
 		nameEnd, _ := l.centredWrapped(&name, s.Name, l.font(pagespec.Signature), cx, w, nameY, slh)
 		b.ops = append(b.ops, name.Ops...)
@@ -476,31 +485,44 @@ func (l *layout) signatureBlock(d signParts) []block {
 // sigImages adds the signature and seal images between the titles and
 // the name: the signature centred, the seal over its left third, as
 // Decree 30 has the seal cover about a third of the signature on the left.
-func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64) {
+// With block >= 0 it marks both areas (OpArea) for the document record,
+// with or without images: a digital signature goes there (Decree 30,
+// App. I, II.7–8).
+func (l *layout) sigImages(b *block, s *ir.Signature, cx, w, titlesEnd, nameY float64, block int32) {
 	boxTop := titlesEnd + 2
 	boxH := nameY - titlesEnd - 0.8*l.font(pagespec.Signature).Size*pagespec.PtToMM - 3
 	iw := min(w*0.5, 45)
 	// Where the signature is visible: its box shrunk to the image's
 	// aspect ratio, as the writer draws it.
 	sx, sw := cx-iw/2, iw
+	sy, sh := boxTop, boxH
 	if len(s.Image) > 0 {
 		o := Op{Kind: OpImage, X: cx - iw/2, Y: boxTop, W: iw, H: boxH, Img: s.Image}
-		if x, _, fw, _, ok := fitImage(o); ok {
-			sx, sw = x, fw
+		if x, y, fw, fh, ok := fitImage(o); ok {
+			sx, sw, sy, sh = x, fw, y, fh
 		}
 		b.ops = append(b.ops, o)
 	}
+	if block >= 0 {
+		b.ops = append(b.ops, Op{Kind: OpArea, X: sx, Y: sy, W: sw, H: sh, S: signarea.Signer, Block: block})
+	}
+	d := min(boxH, 36)
+	o := Op{Kind: OpImage, Y: boxTop, W: d, H: d, Img: s.Seal}
+	fx, fy, fw, fh := 0.0, boxTop, d, d
 	if len(s.Seal) > 0 {
-		d := min(boxH, 36)
-		o := Op{Kind: OpImage, Y: boxTop, W: d, H: d, Img: s.Seal}
-		fw := d
-		if _, _, w, _, ok := fitImage(o); ok {
-			fw = w
+		if _, y, w, h, ok := fitImage(o); ok {
+			fy, fw, fh = y, w, h
 		}
-		// The seal's visible right edge a third of the way into the
-		// signature, its left edge kept inside the signature's column.
-		o.X = max(sx+sw/3-(d+fw)/2, cx-w/2-(d-fw)/2)
+	}
+	// The seal's visible right edge a third of the way into the
+	// signature, its left edge kept inside the signature's column.
+	o.X = max(sx+sw/3-(d+fw)/2, cx-w/2-(d-fw)/2)
+	fx = o.X + (d-fw)/2
+	if len(s.Seal) > 0 {
 		b.ops = append(b.ops, o)
+	}
+	if block >= 0 {
+		b.ops = append(b.ops, Op{Kind: OpArea, X: fx, Y: fy, W: fw, H: fh, S: signarea.Organisation, Block: block})
 	}
 }
 

@@ -19,6 +19,10 @@ const (
 	OpLine
 	OpImage
 	OpRect
+	// OpArea draws nothing: it marks where a signature block expects a
+	// digital signature (S is the signarea role, Block the block), so
+	// that the record names the box even when no image fills it.
+	OpArea
 )
 
 // Op is one drawing operation in page coordinates (mm, origin top left).
@@ -33,6 +37,7 @@ type Op struct {
 	Style   ir.Style
 	Size    float64
 	Justify bool
+	Block   int32 // OpArea: the signature block, from 0
 	Img     []byte
 	Red     bool // text or rectangle in red ink (urgency marks)
 }

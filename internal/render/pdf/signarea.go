@@ -4,53 +4,31 @@ import (
 	"bytes"
 	"image/png"
 
-	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/signarea"
 )
 
-// signAreas finds the signature and seal images of doc's signature blocks
-// on the laid-out pages and returns where each is drawn, for the signer
-// (see package signarea). An image op belongs to a block when it draws
-// that block's own bytes (the layout passes the slice through unchanged).
-func signAreas(pages []Page, doc *ir.Doc) []signarea.Area {
+// signAreas returns where doc's signature blocks expect their digital
+// signatures, from the OpArea marks the layout left on the pages: the
+// signature image's box (or the room reserved for it) and the seal's, for
+// the signer (see package signarea).
+func signAreas(pages []Page) []signarea.Area {
 	var out []signarea.Area
+	k := 72 / 25.4
 	for pi, p := range pages {
 		_, ph := p.size()
 		for _, o := range p.Ops {
-			if o.Kind != OpImage {
+			if o.Kind != OpArea {
 				continue
 			}
-			for bi := range doc.Signatures {
-				s := &doc.Signatures[bi]
-				role := ""
-				switch {
-				case sameSlice(o.Img, s.Image):
-					role = signarea.Signer
-				case sameSlice(o.Img, s.Seal):
-					role = signarea.Organisation
-				default:
-					continue
-				}
-				x, y, w, h, ok := fitImage(o)
-				if !ok {
-					continue
-				}
-				k := 72 / 25.4
-				out = append(out, signarea.Area{
-					Role:  role,
-					Block: bi,
-					Page:  pi + 1,
-					Rect:  [4]float64{x * k, (ph - y - h) * k, (x + w) * k, (ph - y) * k},
-				})
-			}
+			out = append(out, signarea.Area{
+				Role:  o.S,
+				Block: int(o.Block),
+				Page:  pi + 1,
+				Rect:  [4]float64{o.X * k, (ph - o.Y - o.H) * k, (o.X + o.W) * k, (ph - o.Y) * k},
+			})
 		}
 	}
 	return out
-}
-
-// sameSlice reports whether a and b are the same bytes in memory.
-func sameSlice(a, b []byte) bool {
-	return len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
 }
 
 // fitImage is the box drawImage fills: the op's box shrunk to the image's

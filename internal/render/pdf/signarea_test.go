@@ -7,7 +7,6 @@ import (
 	"math"
 	"testing"
 
-	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/signarea"
 )
 
@@ -21,17 +20,15 @@ func testPNG(t *testing.T, w, h int) []byte {
 }
 
 func TestSignAreas(t *testing.T) {
-	sig, seal := testPNG(t, 200, 100), testPNG(t, 50, 50)
-	doc := &ir.Doc{Signatures: []ir.Signature{{Image: sig, Seal: seal}}}
 	pages := []Page{
-		{Ops: []Op{{Kind: OpImage, X: 10, Y: 20, W: 40, H: 40, Img: bytes.Clone(sig)}}}, // same bytes, not the block's
+		{Ops: []Op{{Kind: OpImage, X: 10, Y: 20, W: 40, H: 40, Img: testPNG(t, 2, 2)}}}, // an image alone is no area
 		{Ops: []Op{
 			{Kind: OpText, S: "x"},
-			{Kind: OpImage, X: 100, Y: 200, W: 40, H: 30, Img: sig}, // 2:1 into 40×30: 40×20, centred
-			{Kind: OpImage, X: 90, Y: 200, W: 20, H: 20, Img: seal}, // square
+			{Kind: OpArea, X: 100, Y: 205, W: 40, H: 20, S: signarea.Signer},
+			{Kind: OpArea, X: 90, Y: 200, W: 20, H: 20, S: signarea.Organisation},
 		}},
 	}
-	got := signAreas(pages, doc)
+	got := signAreas(pages)
 	k := 72 / 25.4
 	want := []signarea.Area{
 		{Role: signarea.Signer, Page: 2, Rect: [4]float64{100 * k, (297 - 225) * k, 140 * k, (297 - 205) * k}},

@@ -79,7 +79,7 @@ func write(pages []Page, doc *ir.Doc, set ir.Settings, m *metrics) ([]byte, erro
 	pdf.SetObjectStreams(!set.Archival) // archival: a table, see archival
 	// A fixed date keeps output byte-identical for the same input.
 	when := time.Date(max(doc.Year, 1), time.Month(max(doc.Month, 1)), max(doc.Day, 1), 0, 0, 0, 0, time.UTC)
-	meta := &docmeta.Packet{Record: doc.Record, Areas: signAreas(pages, doc)}
+	meta := &docmeta.Packet{Record: doc.Record, Areas: signAreas(pages)}
 	meta.Record.Pages = len(pages)
 	if set.Archival {
 		when = time.Date(when.Year(), when.Month(), when.Day(), 0, 0, 0, 0, vietnam)
