@@ -28,9 +28,10 @@ type sortedZip struct {
 
 // entry is one zip entry, compressed into a zip of its own.
 type entry struct {
-	buf bytes.Buffer
-	zw  *zip.Writer
-	fw  io.Writer
+	buf   bytes.Buffer
+	zw    *zip.Writer
+	fw    io.Writer
+	async *asyncWriter // deflates a generated sheet on another core
 }
 
 func newSortedZip(w io.Writer, mod time.Time) *sortedZip {
@@ -51,7 +52,8 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	e.fw = fw
 	z.files[name] = e
 	if gen := z.splice[name]; gen != nil {
-		return &spliceWriter{w: fw, gen: gen, err: &z.err}, nil
+		e.async = newAsyncWriter(fw)
+		return &spliceWriter{w: e.async, gen: gen, err: &z.err}, nil
 	}
 	return fw, nil
 }
@@ -63,6 +65,14 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not s
 // them, then the package relationships, then the rest by name. Nothing is
 // written when generating a sheet's rows failed.
 func (z *sortedZip) Close() error {
+	for _, e := range z.files {
+		if e.async != nil {
+			if err := e.async.close(); err != nil && z.err == nil {
+				z.err = err
+			}
+			e.async = nil
+		}
+	}
 	if z.err != nil {
 		return z.err
 	}
@@ -143,4 +153,44 @@ func (s *spliceWriter) Write(p []byte) (int, error) {
 	}
 	s.tail = append(s.tail[:0:0], b[len(b)-keep:]...)
 	return n, nil
+}
+
+// asyncWriter writes to w on a goroutine of its own, so that a sheet's
+// rows are made on one core while the previous ones are deflated on
+// another. It holds at most a few chunks.
+type asyncWriter struct {
+	ch, free chan []byte
+	done     chan struct{}
+	err      error // set by the goroutine, read after done
+}
+
+func newAsyncWriter(w io.Writer) *asyncWriter {
+	const chunks = 4
+	a := &asyncWriter{ch: make(chan []byte, chunks), free: make(chan []byte, chunks), done: make(chan struct{})}
+	for range chunks {
+		a.free <- make([]byte, 0, 64<<10)
+	}
+	go func() {
+		defer close(a.done)
+		for b := range a.ch {
+			if a.err == nil {
+				_, a.err = w.Write(b)
+			}
+			a.free <- b
+		}
+	}()
+	return a
+}
+
+// Write queues a copy of p; an error of w is reported by close.
+func (a *asyncWriter) Write(p []byte) (int, error) {
+	b := <-a.free
+	a.ch <- append(b[:0], p...)
+	return len(p), nil
+}
+
+func (a *asyncWriter) close() error {
+	close(a.ch)
+	<-a.done
+	return a.err
 }
