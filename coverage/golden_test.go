@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden workbooks in testdata/golden")
@@ -129,4 +131,27 @@ func zipDiff(got, want []byte) string {
 		return fmt.Sprintf("%s differs at byte %d:\n got …%s\nwant …%s", n, i, a[lo:min(i+120, len(a))], b[lo:min(i+120, len(b))])
 	}
 	return "same parts, different zip bytes (compression or headers)"
+}
+
+// Tables are written to Markdown a chunk of rows at a time, with the very
+// bytes of Table.Markdown of the whole.
+func TestMarkdownChunks(t *testing.T) {
+	tb := bigTable(t, 2*markdownChunk+3)
+	a, err := tb.Annex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []*bhytdoc.Table{&a.Table, tb.newParticipants()} {
+		want, err := x.Markdown()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := writeTableMarkdown(&b, x); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("chunked Markdown differs: %d bytes, want %d", b.Len(), len(want))
+		}
+	}
 }
