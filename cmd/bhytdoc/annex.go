@@ -135,16 +135,14 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if *prec == 0 {
 		t.Precision = coverage.WholePercent
 	}
-	// The summary is written on the other core while the workbook is:
-	// both only read t, and at 100.000 units each takes a second.
+	// One after the other: written at once on two cores, the workbook and
+	// the summary of 100.000 units take 40% less time but hold both
+	// tables' text and garbage together (peak RSS 310 MB against 195).
 	var xb, mb bytes.Buffer
-	mdErr := make(chan error, 1)
-	go func() { mdErr <- coverage.WriteMarkdown(&mb, t) }()
-	err = coverage.WriteXLSX(&xb, t)
-	if merr := <-mdErr; err == nil {
-		err = merr // a table the workbook takes, the summary takes too: report one error
+	if err := coverage.WriteXLSX(&xb, t); err != nil {
+		return report(stderr, "", err)
 	}
-	if err != nil {
+	if err := coverage.WriteMarkdown(&mb, t); err != nil {
 		return report(stderr, "", err)
 	}
 	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}, file); err != nil {
