@@ -32,6 +32,7 @@ type entry struct {
 	zw    *zip.Writer
 	fw    io.Writer
 	async *asyncWriter // deflates a generated sheet on another core
+	sw    *spliceWriter
 }
 
 func newSortedZip(w io.Writer, mod time.Time) *sortedZip {
@@ -53,7 +54,8 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	z.files[name] = e
 	if gen := z.splice[name]; gen != nil {
 		e.async = newAsyncWriter(fw)
-		return &spliceWriter{w: e.async, gen: gen, err: &z.err}, nil
+		e.sw = &spliceWriter{w: e.async, gen: gen, err: &z.err}
+		return e.sw, nil
 	}
 	return fw, nil
 }
@@ -65,7 +67,10 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not s
 // them, then the package relationships, then the rest by name. Nothing is
 // written when generating a sheet's rows failed.
 func (z *sortedZip) Close() error {
-	for _, e := range z.files {
+	for n, e := range z.files {
+		if e.sw != nil && !e.sw.done && z.err == nil {
+			z.err = errors.New("xlsx: no </sheetData> in " + n + " to put the rows before")
+		}
 		if e.async != nil {
 			if err := e.async.close(); err != nil && z.err == nil {
 				z.err = err
