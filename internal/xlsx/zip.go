@@ -24,15 +24,38 @@ type sortedZip struct {
 	// splice inserts generated rows into the named sheet entries.
 	splice map[string]func(io.Writer) error
 	err    error
+	last   *entry // being written
 }
 
 // entry is one zip entry, compressed into a zip of its own.
 type entry struct {
+	name  string
 	buf   bytes.Buffer
 	zw    *zip.Writer
 	fw    io.Writer
 	async *asyncWriter // deflates a generated sheet on another core
 	sw    *spliceWriter
+	done  bool
+}
+
+// finish completes the entry named n, which returns its deflater to the
+// zip package's pool for the next.
+func (z *sortedZip) finish(n string, e *entry) {
+	if e.done {
+		return
+	}
+	e.done = true
+	if e.sw != nil && !e.sw.done && z.err == nil {
+		z.err = errors.New("xlsx: no </sheetData> in " + n + " to put the rows before")
+	}
+	if e.async != nil {
+		if err := e.async.close(); err != nil && z.err == nil {
+			z.err = err
+		}
+	}
+	if err := e.zw.Close(); err != nil && z.err == nil {
+		z.err = err
+	}
 }
 
 func newSortedZip(w io.Writer, mod time.Time) *sortedZip {
@@ -44,7 +67,12 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if _, dup := z.files[name]; dup {
 		return nil, errors.New("xlsx: duplicate zip entry " + name)
 	}
-	e := &entry{}
+	// Entries are written one after the other, as a zip.Writer wants.
+	if z.last != nil {
+		z.finish(z.last.name, z.last)
+	}
+	e := &entry{name: name}
+	z.last = e
 	e.zw = zip.NewWriter(&e.buf)
 	fw, err := e.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {
@@ -68,15 +96,7 @@ func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not s
 // written when generating a sheet's rows failed.
 func (z *sortedZip) Close() error {
 	for n, e := range z.files {
-		if e.sw != nil && !e.sw.done && z.err == nil {
-			z.err = errors.New("xlsx: no </sheetData> in " + n + " to put the rows before")
-		}
-		if e.async != nil {
-			if err := e.async.close(); err != nil && z.err == nil {
-				z.err = err
-			}
-			e.async = nil
-		}
+		z.finish(n, e)
 	}
 	if z.err != nil {
 		return z.err
@@ -103,11 +123,7 @@ func (z *sortedZip) Close() error {
 	})
 	zw := zip.NewWriter(z.w)
 	for _, n := range names {
-		e := z.files[n]
-		if err := e.zw.Close(); err != nil {
-			return err
-		}
-		b := e.buf.Bytes()
+		b := z.files[n].buf.Bytes()
 		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			return err
