@@ -8,9 +8,13 @@ import (
 )
 
 // BenchmarkPlanXLSX plans n units over three milestones and writes the
-// workbook, the work of `bhytdoc annex plan`.
+// workbook, the work of `bhytdoc annex plan`; 100.000 units are skipped
+// with -short.
 func BenchmarkPlanXLSX(b *testing.B) {
-	for _, n := range []int{100, 10_000} {
+	for _, n := range []int{100, 10_000, 100_000} {
+		if n > 10_000 && testing.Short() {
+			continue
+		}
 		bs := make([]Baseline, n)
 		for i := range bs {
 			pop := int64(1000 + (i*7919)%40000)

@@ -133,30 +133,36 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		xt.Align[c] = xlsxAlign[col.Align]
 		xt.Width[c] = col.Width
 	}
-	s, err := xt.Sheet(name, m, size)
-	if err != nil {
-		return nil, err
-	}
 	prec := t.precision()
 	precText := strconv.Itoa(prec)
-	first := s.FirstRow()
+	scale := math.Pow10(prec)
 	totals := t.Totals()
 	// Column letters per milestone, and formulas built by concatenation:
-	// a 10.000-unit table has 20.000 of them per milestone.
+	// a 100.000-unit table has 200.000 of them per milestone. The rows
+	// are filled as they are written, never held all at once.
+	pc, popc := make([]string, len(t.Milestones)), make([]string, len(t.Milestones))
 	for m := range t.Milestones {
-		p, pop := xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
-		for i := range s.Rows {
-			r := strconv.Itoa(first + i)
+		pc[m], popc[m] = xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
+	}
+	first := 0
+	s, err := xt.StreamSheet(name, m, size, func(i int, row *xlsx.Row) {
+		r := strconv.Itoa(first + i)
+		for m := range t.Milestones {
+			p, pop := pc[m], popc[m]
 			f := totals[m]
 			if i < len(t.Rows) {
 				f = t.Rows[i].Figures[m]
-				s.Rows[i].Cells[3+4*m].Formula = pop + r + "-" + p + r
+				row.Cells[3+4*m].Formula = pop + r + "-" + p + r
 			}
 			v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
-			rc := &s.Rows[i].Cells[5+4*m]
-			rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/math.Pow10(prec), xlsx.Number, prec
+			rc := &row.Cells[5+4*m]
+			rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/scale, xlsx.Number, prec
 			rc.Formula = "IF(" + pop + r + ">0,ROUND(" + p + r + "*100/" + pop + r + "," + precText + `),"")`
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	first = s.FirstRow()
 	return s, nil
 }

@@ -135,6 +135,9 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if *prec == 0 {
 		t.Precision = coverage.WholePercent
 	}
+	// One after the other: written at once on two cores, the workbook and
+	// the summary of 100.000 units take less wall time but hold both
+	// tables' text and garbage together (peak RSS 310 MB against 195).
 	var xb, mb bytes.Buffer
 	if err := coverage.WriteXLSX(&xb, t); err != nil {
 		return report(stderr, "", err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,5 +106,42 @@ func TestRenderRefusesInconsistentAnnex(t *testing.T) {
 	}
 	if code, _, errs := runCLI("render", "testdata/inconsistent.md", "-o", dir, "--allow-inconsistent"); code != exitOK {
 		t.Errorf("--allow-inconsistent: exit %d\n%s", code, errs)
+	}
+}
+
+// TestAnnexPlanGolden keeps `annex plan` of small unit files byte for byte
+// what the writer gave before it streamed: the goldens were written by the
+// in-memory writer of main at 95f1997.
+func TestAnnexPlanGolden(t *testing.T) {
+	ref := "Kèm theo Kế hoạch số 12/KH-UBND ngày 02/01/2020 của Ủy ban nhân dân quận Cái Răng"
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"golden-plan3", []string{"testdata/units.csv", "--milestone", "2019-12-31:85", "--milestone", "2020-12-31:90"}},
+		{"golden-plan13", []string{"testdata/units13.csv", "--milestone", "2020-06-30:85", "--milestone", "2020-09-30:89",
+			"--milestone", "2020-10-31:90", "--precision", "2", "--sort", "--reference", ref}},
+	} {
+		dir := t.TempDir()
+		code, _, errs := runCLI(append([]string{"annex", "plan", "-o", dir}, c.args...)...)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d\n%s", c.golden, code, errs)
+		}
+		for _, ext := range []string{"xlsx", "md"} {
+			want, err := os.ReadFile(filepath.Join("testdata", c.golden+"."+ext))
+			if os.IsNotExist(err) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, "plan."+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s.%s: %d bytes differ from the golden %d bytes", c.golden, ext, len(got), len(want))
+			}
+		}
 	}
 }

@@ -53,6 +53,24 @@ const (
 // the text measured with m at size points: numbers and header words never
 // break, long text wraps.
 func (t *Table) Sheet(name string, m *Measure, size float64) (*Sheet, error) {
+	s, err := t.StreamSheet(name, m, size, nil)
+	if err != nil {
+		return nil, err
+	}
+	src := s.Source
+	s.Source, s.Rows = nil, make([]Row, src.Len())
+	for i := range s.Rows {
+		src.Row(i, &s.Rows[i])
+	}
+	return s, nil
+}
+
+// StreamSheet is Sheet with the body rows made as they are written: the
+// sheet's Source turns each row's text into cells, then calls fill, when
+// not nil, to change them (add formulas); i counts the body rows from 0,
+// the totals row last. No row is held as cells, so a table of any length
+// takes little more memory than its text.
+func (t *Table) StreamSheet(name string, m *Measure, size float64, fill func(i int, r *Row)) (*Sheet, error) {
 	cols := 0
 	if len(t.Header) > 0 {
 		cols = (&Sheet{Header: t.Header}).Cols()
@@ -66,23 +84,22 @@ func (t *Table) Sheet(name string, m *Measure, size float64) (*Sheet, error) {
 	if len(t.Totals) != 0 && len(t.Totals) != cols {
 		return nil, fmt.Errorf("xlsx: totals row has %d cells for %d columns", len(t.Totals), cols)
 	}
-	s := &Sheet{
-		Name: name, Label: t.Label, Title: t.Title, Subtitle: t.Subtitle,
-		Header: t.Header, FreezeCols: t.FreezeCols,
-		Rows: make([]Row, 0, len(t.Rows)+1),
-	}
 	for i, r := range t.Rows {
 		if len(r) != cols {
 			return nil, fmt.Errorf("xlsx: row %d has %d cells for %d columns", i+1, len(r), cols)
 		}
-		s.Rows = append(s.Rows, Row{Cells: t.cells(r)})
 	}
+	s := &Sheet{
+		Name: name, Label: t.Label, Title: t.Title, Subtitle: t.Subtitle,
+		Header: t.Header, FreezeCols: t.FreezeCols,
+	}
+	src := &tableRows{t: t, fill: fill}
 	if len(t.Totals) > 0 {
-		tot := Row{Cells: t.cells(t.Totals), Bold: true}
-		t.sums(tot.Cells, s.Rows, s.FirstRow())
-		s.Rows = append(s.Rows, tot)
+		src.tot = t.cells(nil, t.Totals)
+		t.sums(src.tot, s.FirstRow())
 	}
-	s.Widths = t.widths(s.Rows, m, size)
+	s.Source = src
+	s.Widths = t.widths(src.tot, m, size)
 	mm := 0.0
 	for _, w := range s.Widths {
 		mm += MMFromUnits(w)
@@ -91,8 +108,37 @@ func (t *Table) Sheet(name string, m *Measure, size float64) (*Sheet, error) {
 	return s, nil
 }
 
-func (t *Table) cells(texts []string) []Cell {
-	out := make([]Cell, len(texts))
+// tableRows is the RowSource of a Table: its rows, then the totals.
+type tableRows struct {
+	t    *Table
+	tot  []Cell // with its SUMs
+	fill func(int, *Row)
+}
+
+func (s *tableRows) Len() int {
+	if s.tot != nil {
+		return len(s.t.Rows) + 1
+	}
+	return len(s.t.Rows)
+}
+
+func (s *tableRows) Row(i int, r *Row) {
+	if i < len(s.t.Rows) {
+		r.Cells, r.Bold = s.t.cells(r.Cells, s.t.Rows[i]), false
+	} else {
+		r.Cells, r.Bold = append(r.Cells[:0], s.tot...), true
+	}
+	if s.fill != nil {
+		s.fill(i, r)
+	}
+}
+
+// cells turns texts into cells, in out when it has room.
+func (t *Table) cells(out []Cell, texts []string) []Cell {
+	if cap(out) < len(texts) {
+		out = make([]Cell, len(texts))
+	}
+	out = out[:len(texts)]
 	for c, txt := range texts {
 		switch cell, ok := ParseCell(txt); {
 		case txt == "":
@@ -218,44 +264,53 @@ func scaled(txt string, d int) (int64, bool) {
 // sums turns each totals cell that equals the sum of its column into a
 // SUM formula. The comparison is exact, on the numbers as written: 98,8 +
 // 1,2 equals 100. A column with text other than "-" has no sum.
-func (t *Table) sums(tot []Cell, body []Row, first int) {
+func (t *Table) sums(tot []Cell, first int) {
 	if len(t.Rows) == 0 {
 		return
 	}
 	last := first + len(t.Rows) - 1
+	// A first pass over the rows finds the columns that may have a sum
+	// and the decimals to add them at; a second adds them.
+	ok := make([]bool, len(tot))
+	d := make([]int, len(tot))
 	for c := range tot {
-		if tot[c].Kind != Int && tot[c].Kind != Float {
-			continue
-		}
-		d := tot[c].Decimals
-		ok := true
-		for _, r := range body {
-			switch cell := r.Cells[c]; cell.Kind {
+		ok[c] = tot[c].Kind == Int || tot[c].Kind == Float
+		d[c] = tot[c].Decimals
+	}
+	var cells []Cell
+	for _, r := range t.Rows {
+		cells = t.cells(cells, r)
+		for c, cell := range cells {
+			switch cell.Kind {
 			case Int, Float:
-				ok = ok && cell.Format == tot[c].Format
-				d = max(d, cell.Decimals)
+				ok[c] = ok[c] && cell.Format == tot[c].Format
+				d[c] = max(d[c], cell.Decimals)
 			case Text:
-				ok = ok && cell.S == "-"
+				ok[c] = ok[c] && cell.S == "-"
 			}
 		}
-		if !ok {
-			continue
+	}
+	want := make([]int64, len(tot))
+	sum := make([]int64, len(tot))
+	for c := range tot {
+		if ok[c] {
+			want[c], ok[c] = scaled(t.Totals[c], d[c])
 		}
-		want, ok := scaled(t.Totals[c], d)
-		var sum int64
-		for i, r := range body {
-			if !ok {
-				break
-			}
-			if k := r.Cells[c].Kind; k != Int && k != Float {
+	}
+	for _, r := range t.Rows {
+		cells = t.cells(cells, r)
+		for c, cell := range cells {
+			if !ok[c] || (cell.Kind != Int && cell.Kind != Float) {
 				continue
 			}
-			n, good := scaled(t.Rows[i][c], d)
-			s := sum + n
-			ok = good && (n >= 0) == (s >= sum) // no overflow
-			sum = s
+			n, good := scaled(r[c], d[c])
+			s := sum[c] + n
+			ok[c] = good && (n >= 0) == (s >= sum[c]) // no overflow
+			sum[c] = s
 		}
-		if ok && sum == want {
+	}
+	for c := range tot {
+		if ok[c] && sum[c] == want[c] {
 			col := ColName(c)
 			tot[c].Formula = "SUM(" + col + strconv.Itoa(first) + ":" + col + strconv.Itoa(last) + ")"
 		}
@@ -266,7 +321,7 @@ func (t *Table) sums(tot []Cell, body []Row, first int) {
 // line, body text up to maxText units before it wraps. A given width in
 // millimetres is kept. Merged header cells widen the columns they span
 // evenly until their longest word fits.
-func (t *Table) widths(rows []Row, m *Measure, size float64) []float64 {
+func (t *Table) widths(tot []Cell, m *Measure, size float64) []float64 {
 	w := make([]float64, len(t.Align))
 	fixed := make([]bool, len(w))
 	for c := range w {
@@ -275,15 +330,24 @@ func (t *Table) widths(rows []Row, m *Measure, size float64) []float64 {
 			continue
 		}
 		w[c] = minWidth
-		for i, r := range rows {
-			txt := t.Totals
-			if i < len(t.Rows) {
-				txt = t.Rows[i]
+	}
+	var cells []Cell
+	for i := 0; i < len(t.Rows) || (i == len(t.Rows) && tot != nil); i++ {
+		txt, bold := t.Totals, true
+		if i < len(t.Rows) {
+			txt, bold = t.Rows[i], false
+			cells = t.cells(cells, txt)
+		} else {
+			cells = tot
+		}
+		for c := range w {
+			if fixed[c] {
+				continue
 			}
-			if k := r.Cells[c].Kind; k == Int || k == Float {
-				w[c] = max(w[c], m.Units(txt[c], size, r.Bold))
+			if k := cells[c].Kind; k == Int || k == Float {
+				w[c] = max(w[c], m.Units(txt[c], size, bold))
 			} else if txt[c] != "" {
-				w[c] = max(w[c], min(m.Units(txt[c], size, r.Bold), maxText), m.WordUnits(txt[c], size, r.Bold))
+				w[c] = max(w[c], min(m.Units(txt[c], size, bold), maxText), m.WordUnits(txt[c], size, bold))
 			}
 		}
 	}

@@ -107,6 +107,26 @@ type Sheet struct {
 	// Portrait prints the sheet on portrait pages; the default is
 	// landscape.
 	Portrait bool
+	// Source, when not nil, gives the body rows in place of Rows, one at
+	// a time as they are written, so that no sheet is ever held as cells.
+	Source RowSource
+}
+
+// RowSource gives a sheet's body rows one at a time: Len rows, Row(i, r)
+// filling r with row i, reusing r.Cells. Rows are asked for twice, in
+// order: once to check them and find their styles before anything is
+// written, once to write them.
+type RowSource interface {
+	Len() int
+	Row(i int, r *Row)
+}
+
+// NumRows is the number of body rows.
+func (s *Sheet) NumRows() int {
+	if s.Source != nil {
+		return s.Source.Len()
+	}
+	return len(s.Rows)
 }
 
 // Props are the workbook properties. Time is written as both created and
@@ -230,7 +250,12 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 			err = cerr
 		}
 	}()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w, p.Time) })
+	splice := map[string]func(io.Writer) error{}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := newSortedZip(w, p.Time)
+		z.splice = splice
+		return z
+	})
 	if err := f.SetDefaultFont(p.Font); err != nil {
 		return err
 	}
@@ -256,6 +281,15 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 		}
 		if err := writeSheet(f, st, m, p, s); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+		}
+		if s.Source != nil {
+			// excelize names the parts of sheets in the order they are
+			// made.
+			gen, err := streamRows(st, m, p, s)
+			if err != nil {
+				return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+			}
+			splice[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = gen
 		}
 	}
 	// The first sheet is active as created; SetActiveSheet here would
@@ -286,20 +320,27 @@ func (s *Sheet) check() error {
 	if bad {
 		return errors.New("header cells do not tile the header grid")
 	}
-	if s.FirstRow()+len(s.Rows) > excelize.TotalRows {
-		return fmt.Errorf("%d rows: a sheet holds at most %d", len(s.Rows), excelize.TotalRows)
+	if n := s.NumRows(); s.FirstRow()+n > excelize.TotalRows {
+		return fmt.Errorf("%d rows: a sheet holds at most %d", n, excelize.TotalRows)
 	}
 	for i, r := range s.Rows {
-		if len(r.Cells) != cols {
-			return fmt.Errorf("row %d has %d cells for %d columns", i+1, len(r.Cells), cols)
+		if err := checkRow(i, &r, cols); err != nil {
+			return err
 		}
-		for _, c := range r.Cells {
-			if c.Kind > Float || c.Align >= numAligns || c.Format >= numFormats || c.Decimals < 0 || c.Decimals > MaxDecimals {
-				return fmt.Errorf("row %d: invalid cell kind, alignment, format or decimals", i+1)
-			}
-			if c.Kind == Float && (math.IsNaN(c.F) || math.IsInf(c.F, 0)) {
-				return fmt.Errorf("row %d: %v is not a number a workbook can hold", i+1, c.F)
-			}
+	}
+	return nil
+}
+
+func checkRow(i int, r *Row, cols int) error {
+	if len(r.Cells) != cols {
+		return fmt.Errorf("row %d has %d cells for %d columns", i+1, len(r.Cells), cols)
+	}
+	for _, c := range r.Cells {
+		if c.Kind > Float || c.Align >= numAligns || c.Format >= numFormats || c.Decimals < 0 || c.Decimals > MaxDecimals {
+			return fmt.Errorf("row %d: invalid cell kind, alignment, format or decimals", i+1)
+		}
+		if c.Kind == Float && (math.IsNaN(c.F) || math.IsInf(c.F, 0)) {
+			return fmt.Errorf("row %d: %v is not a number a workbook can hold", i+1, c.F)
 		}
 	}
 	return nil

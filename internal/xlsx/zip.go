@@ -12,34 +12,95 @@ import (
 
 // sortedZip is the excelize.ZipWriter that makes workbooks reproducible.
 // excelize creates the zip entries of streamed sheets in map order and the
-// standard zip writer stamps nothing, so entries are buffered, then written
-// in a fixed order with one fixed time stamp.
+// standard zip writer stamps nothing, so entries are kept, then written in
+// a fixed order with one fixed time stamp. Each entry is compressed as it
+// comes, into a zip of its own, and copied raw at Close: a sheet of
+// 100.000 rows is held as its 8 MB of deflated bytes, not its 100 MB of
+// XML, and the bytes are those the zip writer gives for the entry.
 type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
-	files map[string]*bytes.Buffer
+	files map[string]*entry
+	// splice inserts generated rows into the named sheet entries.
+	splice map[string]func(io.Writer) error
+	err    error
+	last   *entry // being written
+}
+
+// entry is one zip entry, compressed into a zip of its own.
+type entry struct {
+	name  string
+	buf   bytes.Buffer
+	zw    *zip.Writer
+	fw    io.Writer
+	async *asyncWriter // deflates a generated sheet on another core
+	sw    *spliceWriter
+	done  bool
+}
+
+// finish completes the entry named n, which returns its deflater to the
+// zip package's pool for the next.
+func (z *sortedZip) finish(n string, e *entry) {
+	if e.done {
+		return
+	}
+	e.done = true
+	if e.sw != nil && !e.sw.done && z.err == nil {
+		z.err = errors.New("xlsx: no </sheetData> in " + n + " to put the rows before")
+	}
+	if e.async != nil {
+		if err := e.async.close(); err != nil && z.err == nil {
+			z.err = err
+		}
+	}
+	if err := e.zw.Close(); err != nil && z.err == nil {
+		z.err = err
+	}
 }
 
 func newSortedZip(w io.Writer, mod time.Time) *sortedZip {
-	return &sortedZip{w: w, mod: mod, files: map[string]*bytes.Buffer{}}
+	return &sortedZip{w: w, mod: mod, files: map[string]*entry{}}
 }
 
-// Create buffers the entry name until Close.
+// Create compresses the entry name as it is written.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if _, dup := z.files[name]; dup {
 		return nil, errors.New("xlsx: duplicate zip entry " + name)
 	}
-	b := new(bytes.Buffer)
-	z.files[name] = b
-	return b, nil
+	// Entries are written one after the other, as a zip.Writer wants.
+	if z.last != nil {
+		z.finish(z.last.name, z.last)
+	}
+	e := &entry{name: name}
+	z.last = e
+	e.zw = zip.NewWriter(&e.buf)
+	fw, err := e.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	z.files[name] = e
+	if gen := z.splice[name]; gen != nil {
+		e.async = newAsyncWriter(fw)
+		e.sw = &spliceWriter{w: e.async, gen: gen, err: &z.err}
+		return e.sw, nil
+	}
+	return fw, nil
 }
 
 // AddFS is not used by excelize's writer and not supported.
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not supported") }
 
 // Close writes the entries: the content types first, as Office writes
-// them, then the package relationships, then the rest by name.
+// them, then the package relationships, then the rest by name. Nothing is
+// written when generating a sheet's rows failed.
 func (z *sortedZip) Close() error {
+	for n, e := range z.files {
+		z.finish(n, e)
+	}
+	if z.err != nil {
+		return z.err
+	}
 	names := make([]string, 0, len(z.files))
 	for n := range z.files {
 		names = append(names, n)
@@ -62,14 +123,95 @@ func (z *sortedZip) Close() error {
 	})
 	zw := zip.NewWriter(z.w)
 	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: z.mod})
+		b := z.files[n].buf.Bytes()
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(z.files[n].Bytes()); err != nil {
+		if err := zw.Copy(zr.File[0]); err != nil {
 			return err
 		}
+		delete(z.files, n)
 	}
-	z.files = nil
 	return zw.Close()
+}
+
+// sheetDataEnd closes a worksheet's rows; cell text cannot hold it, as
+// "<" is always escaped.
+var sheetDataEnd = []byte("</sheetData>")
+
+// spliceWriter passes a worksheet through and calls gen just before its
+// "</sheetData>", to write the body rows there.
+type spliceWriter struct {
+	w    io.Writer
+	gen  func(io.Writer) error
+	tail []byte // the end of what was written, which may begin the tag
+	done bool
+	err  *error
+}
+
+func (s *spliceWriter) Write(p []byte) (int, error) {
+	if s.done {
+		return s.w.Write(p)
+	}
+	n := len(p)
+	b := append(s.tail, p...)
+	if i := bytes.Index(b, sheetDataEnd); i >= 0 {
+		s.done, s.tail = true, nil
+		if _, err := s.w.Write(b[:i]); err != nil {
+			return 0, err
+		}
+		if err := s.gen(s.w); err != nil {
+			*s.err = err
+			return 0, err
+		}
+		_, err := s.w.Write(b[i:])
+		return n, err
+	}
+	keep := min(len(b), len(sheetDataEnd)-1)
+	if _, err := s.w.Write(b[:len(b)-keep]); err != nil {
+		return 0, err
+	}
+	s.tail = append(s.tail[:0:0], b[len(b)-keep:]...)
+	return n, nil
+}
+
+// asyncWriter writes to w on a goroutine of its own, so that a sheet's
+// rows are made on one core while the previous ones are deflated on
+// another. It holds at most a few chunks.
+type asyncWriter struct {
+	ch, free chan []byte
+	done     chan struct{}
+	err      error // set by the goroutine, read after done
+}
+
+func newAsyncWriter(w io.Writer) *asyncWriter {
+	const chunks = 4
+	a := &asyncWriter{ch: make(chan []byte, chunks), free: make(chan []byte, chunks), done: make(chan struct{})}
+	for range chunks {
+		a.free <- make([]byte, 0, 64<<10)
+	}
+	go func() {
+		defer close(a.done)
+		for b := range a.ch {
+			if a.err == nil {
+				_, a.err = w.Write(b)
+			}
+			a.free <- b
+		}
+	}()
+	return a
+}
+
+// Write queues a copy of p; an error of w is reported by close.
+func (a *asyncWriter) Write(p []byte) (int, error) {
+	b := <-a.free
+	a.ch <- append(b[:0], p...)
+	return len(p), nil
+}
+
+func (a *asyncWriter) close() error {
+	close(a.ch)
+	<-a.done
+	return a.err
 }

@@ -1,0 +1,157 @@
+package coverage
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden workbooks in testdata/golden")
+
+// goldenPlans are small plans whose workbooks must stay byte for byte what
+// the writer gave when the goldens were made: the 3 units of the CLI's
+// testdata, 13 units with names XML must escape, a baseline group, whole
+// percentages and a reference line, and two tables in one workbook.
+func goldenPlans(t *testing.T) map[string][]*Table {
+	t.Helper()
+	plan := func(bs []Baseline, ms []Milestone) *Table {
+		tb, err := PlanTargets(bs, ms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tb
+	}
+	three := plan([]Baseline{
+		{Unit: Unit{Name: "Phường Lê Bình"}, Participants: 9980, Population: 10125},
+		{Unit: Unit{Name: "Phường Hưng Phú"}, Participants: 15100, Population: 15300},
+		{Unit: Unit{Name: "Xã Tân Phú"}, Participants: 7790, Population: 8000},
+	}, []Milestone{{Date: d(2019, 12, 31), Rate: pct("85")}, {Date: d(2020, 12, 31), Rate: pct("90")}})
+	names := []string{"Lê Bình", "A & B <C>", `"Ngoặc" kép`, "=1+1", "Tân Phú Đông Nam Bộ rất dài tên để xuống dòng trong ô",
+		"7", "0123", "Hưng Phú", "Thường Thạnh", "Phú Thứ", "Ba Láng", "Tân Phú", "It's"}
+	bs := make([]Baseline, len(names))
+	for i, n := range names {
+		pop := int64(1000 + i*7919%40000)
+		bs[i] = Baseline{Unit: Unit{Name: n, Kind: Kind(i % 4)}, Participants: pop * int64(50+i*3) / 100, Population: pop,
+			Date: d(2019, 12, 31)}
+	}
+	thirteen := plan(bs, seedMilestones())
+	thirteen.Reference = "Kèm theo Kế hoạch số 12/KH-UBND ngày 02/01/2020 của Ủy ban nhân dân quận Cái Răng"
+	grouped := thirteen.WithBaselineGroup("Thực hiện năm 2019", d(2019, 12, 31))
+	grouped.Precision = 2
+	whole := plan(bs[:5], seedMilestones()[:1])
+	whole.Precision = WholePercent
+	whole.Title = "Biểu giao chỉ tiêu & kế hoạch"
+	return map[string][]*Table{
+		"units3":  {three},
+		"units13": {thirteen},
+		"grouped": {grouped},
+		"two":     {whole, planned(t)},
+	}
+}
+
+// TestGoldenXLSX keeps the workbook of small plans byte-identical: a
+// streaming writer must give the very bytes the in-memory one gave.
+// Regenerate deliberately with go test -run GoldenXLSX -update.
+func TestGoldenXLSX(t *testing.T) {
+	for name, tables := range goldenPlans(t) {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			o := &XLSXOptions{}
+			if name == "two" {
+				o.Size, o.Time = 13, time.Date(2020, 5, 18, 9, 30, 0, 0, time.UTC)
+			}
+			if err := WriteXLSXWith(&b, o, tables...); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", name+".xlsx")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s: %d bytes differ from the golden %d bytes: %s", name, b.Len(), len(want), zipDiff(b.Bytes(), want))
+			}
+		})
+	}
+}
+
+// zipDiff names the first entry that differs between two workbooks and
+// where, to tell a changed part from changed compression.
+func zipDiff(got, want []byte) string {
+	entries := func(b []byte) ([]string, map[string][]byte) {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			return nil, nil
+		}
+		var names []string
+		m := map[string][]byte{}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			m[f.Name], _ = io.ReadAll(rc)
+			rc.Close()
+			names = append(names, f.Name)
+		}
+		return names, m
+	}
+	gn, g := entries(got)
+	wn, w := entries(want)
+	if fmt.Sprint(gn) != fmt.Sprint(wn) {
+		return fmt.Sprintf("entries %q, want %q", gn, wn)
+	}
+	for _, n := range wn {
+		a, b := g[n], w[n]
+		if bytes.Equal(a, b) {
+			continue
+		}
+		i := 0
+		for i < len(a) && i < len(b) && a[i] == b[i] {
+			i++
+		}
+		lo := max(i-80, 0)
+		return fmt.Sprintf("%s differs at byte %d:\n got …%s\nwant …%s", n, i, a[lo:min(i+120, len(a))], b[lo:min(i+120, len(b))])
+	}
+	return "same parts, different zip bytes (compression or headers)"
+}
+
+// Tables are written to Markdown a chunk of rows at a time, with the very
+// bytes of Table.Markdown of the whole.
+func TestMarkdownChunks(t *testing.T) {
+	tb := bigTable(t, 2*markdownChunk+3)
+	a, err := tb.Annex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []*bhytdoc.Table{&a.Table, tb.newParticipants()} {
+		want, err := x.Markdown()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := writeTableMarkdown(&b, x); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("chunked Markdown differs: %d bytes, want %d", b.Len(), len(want))
+		}
+	}
+}

@@ -1,0 +1,258 @@
+package xlsx
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// streamRows checks the body rows of s.Source and creates their styles,
+// before anything is written, and returns the function that writes them
+// as the sheet's XML, the very bytes excelize's StreamWriter.SetRow
+// writes for the same rows (see writeSheet), without its per-cell
+// interface values, references and temporary file.
+func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) error, error) {
+	cols := s.Cols()
+	var r Row
+	n := s.Source.Len()
+	for i := range n {
+		s.Source.Row(i, &r)
+		if err := checkRow(i, &r, cols); err != nil {
+			return nil, err
+		}
+		for _, c := range r.Cells {
+			if _, err := st.cell(c, r.Bold); err != nil {
+				return nil, err
+			}
+		}
+	}
+	refs := make([]string, cols)
+	for c := range refs {
+		refs[c] = ColName(c)
+	}
+	top := s.FirstRow()
+	return func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var b []byte
+		for i := range n {
+			s.Source.Row(i, &r)
+			if err := checkRow(i, &r, cols); err != nil { // a source that changed
+				return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
+			}
+			b = b[:0]
+			lines := 1
+			for c, cell := range r.Cells {
+				if cell.Kind == Text {
+					lines = max(lines, m.Lines(cell.S, s.Widths[c], p.Size, r.Bold))
+				}
+			}
+			row := strconv.AppendInt(nil, int64(top+i), 10) // small; reused below
+			b = append(b, `<row r="`...)
+			b = append(b, row...)
+			b = append(b, `" ht="`...)
+			b = strconv.AppendFloat(b, min(float64(lines)*lineHeight(p.Size)+3, maxRowHeight), 'f', -1, 64)
+			b = append(b, `" customHeight="1">`...)
+			for c, cell := range r.Cells {
+				id, err := st.cell(cell, r.Bold)
+				if err != nil {
+					return err
+				}
+				b = appendCell(b, refs[c], row, id, &cell)
+			}
+			b = append(b, `</row>`...)
+			if _, err := bw.Write(b); err != nil {
+				return err
+			}
+		}
+		return bw.Flush()
+	}, nil
+}
+
+// appendCell appends c as writeCell of excelize's stream.go writes it.
+func appendCell(b []byte, col string, row []byte, style int, c *Cell) []byte {
+	b = append(b, `<c`...)
+	text, space := "", false
+	if c.Kind == Text {
+		text, space = cellText(c.S)
+	}
+	if c.Formula != "" && c.Kind == Text && space {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, ` r="`...)
+	b = append(b, col...)
+	b = append(b, row...)
+	b = append(b, '"')
+	if style != 0 {
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
+	}
+	switch {
+	case c.Kind == Text && c.Formula == "":
+		b = append(b, ` t="inlineStr"`...)
+	case c.Kind == Text || (c.Kind == Blank && c.Formula != ""):
+		b = append(b, ` t="str"`...)
+	}
+	b = append(b, '>')
+	if c.Formula != "" {
+		b = append(b, `<f>`...)
+		b = appendEscaped(b, c.Formula)
+		b = append(b, `</f>`...)
+	}
+	switch c.Kind {
+	case Int:
+		b = append(b, `<v>`...)
+		b = strconv.AppendInt(b, c.I, 10)
+		b = append(b, `</v>`...)
+	case Float:
+		b = append(b, `<v>`...)
+		b = append(b, formatFloat(c.F)...)
+		b = append(b, `</v>`...)
+	case Text:
+		if c.Formula != "" { // excelize's setStr: the value unescaped, then escaped once
+			if t := truncate(c.S); t != "" {
+				b = append(b, `<v>`...)
+				b = appendEscaped(b, bstr(t))
+				b = append(b, `</v>`...)
+			}
+			break
+		}
+		b = append(b, `<is><t`...)
+		if space {
+			b = append(b, ` xml:space="preserve"`...)
+		}
+		b = append(b, '>')
+		b = append(b, text...)
+		b = append(b, `</t></is>`...)
+	}
+	return append(b, `</c>`...)
+}
+
+// cellText is s as excelize stores an inline string: cut to Excel's
+// 32.767 characters, escaped with line feeds kept, "_xHHHH_" escaped;
+// space tells whether it begins or ends with white space to preserve.
+func cellText(s string) (text string, space bool) {
+	s = truncate(s)
+	if s == "" {
+		return "", false
+	}
+	space = strings.ContainsRune("\t\n\r ", rune(s[0])) || strings.ContainsRune("\t\n\r ", rune(s[len(s)-1]))
+	var sb strings.Builder
+	_ = xml.EscapeText(&sb, []byte(s))
+	return bstr(strings.ReplaceAll(sb.String(), "&#xA;", "\n")), space
+}
+
+func appendEscaped(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, "\"'&<>\t\n\r") && isPlain(s) {
+		return append(b, s...)
+	}
+	var sb strings.Builder
+	_ = xml.EscapeText(&sb, []byte(s))
+	return append(b, sb.String()...)
+}
+
+// isPlain reports whether s is ASCII without control characters, which
+// xml.EscapeText leaves as it is.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func truncate(s string) string {
+	if len(s) <= excelize.TotalCellChars { // UTF-8 takes no fewer bytes than UTF-16 units
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > excelize.TotalCellChars {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+var (
+	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+)
+
+// bstr escapes "_xHHHH_" in s as excelize's bstrMarshal does, so that a
+// reader does not take it for an escaped character.
+func bstr(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	result := ""
+	for _, match := range matches {
+		result += s[cursor:match[0]]
+		subStr := s[match[0]:match[1]]
+		if subStr == "_x005F_" {
+			cursor = match[1]
+			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+				if _, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`); err == nil {
+					result += subStr + "x005F" + subStr
+					continue
+				}
+			}
+			result += subStr + "x005F_"
+			continue
+		}
+		if bstrExp.MatchString(subStr) {
+			cursor = match[1]
+			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
+				result += "_x005F" + subStr
+				continue
+			}
+		}
+	}
+	if cursor < l {
+		result += s[cursor:]
+	}
+	return result
+}
+
+// formatFloat is excelize's formatCellFloat(v, -1, 64): the shortest
+// decimal form, cut to Excel's 15 significant digits.
+func formatFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
