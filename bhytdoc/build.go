@@ -144,10 +144,10 @@ func (d *Document) record() docmeta.Record {
 		}
 		r.Signers = append(r.Signers, docmeta.Signer{Name: oneLine(s.Name), Position: pos})
 	}
-	for _, a := range d.Recipients {
+	for _, a := range d.Addressees {
 		r.Addressees = append(r.Addressees, oneLine(a))
 	}
-	for _, n := range d.NoiNhan {
+	for _, n := range d.Recipients {
 		s := oneLine(n.Name)
 		if p := oneLine(n.Purpose); p != "" {
 			s += " (" + p + ")"
@@ -301,14 +301,14 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	}
 	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
 	doc.Record = d.record()
-	switch len(d.Recipients) {
+	switch len(d.Addressees) {
 	case 0:
 	case 1:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Recipients = []ir.Text{{S: strings.TrimSpace(d.Recipients[0]) + ".", Field: "Recipients[0]"}}
+		doc.Addressees = []ir.Text{{S: strings.TrimSpace(d.Addressees[0]) + ".", Field: "Recipients[0]"}}
 	default:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Recipients = listed(d.Recipients, "Recipients")
+		doc.Addressees = listed(d.Addressees, "Recipients")
 	}
 	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {
@@ -333,8 +333,8 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	if sp := d.specialSignatures(); sp != nil {
 		doc.Signatures = sp
 	}
-	if len(d.NoiNhan) > 0 || len(d.Luu) > 0 {
-		doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	if len(d.Recipients) > 0 || len(d.Luu) > 0 {
+		doc.Recipients, doc.Braces = recipientsIR(d.Recipients, d.Luu, "NoiNhan", "Luu")
 	} else {
 		doc.NoiNhan = ir.Text{} // Mẫu 1.9, agreements, Mẫu 1.3's companion: none
 	}

@@ -72,10 +72,10 @@ var reNhuDieu = regexp.MustCompile(`^Như Điều ([1-9][0-9]*)(?:[,;]|$| )`)
 // first line is "- Như Điều N;" (Mẫu 1.1–1.3), and article N exists and
 // says who executes the decision ("… chịu trách nhiệm thi hành …").
 func (d *Document) validateNhuDieu(p *problems) {
-	if d.Kind != QuyetDinh && d.Kind != NghiQuyet || len(d.NoiNhan) == 0 || !d.hasArticles() {
+	if d.Kind != QuyetDinh && d.Kind != NghiQuyet || len(d.Recipients) == 0 || !d.hasArticles() {
 		return // a decision not written in articles is not checked
 	}
-	first := oneLine(d.NoiNhan[0].Name)
+	first := oneLine(d.Recipients[0].Name)
 	m := reNhuDieu.FindStringSubmatch(first)
 	if m == nil {
 		p.add("NoiNhan[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())

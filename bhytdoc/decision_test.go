@@ -71,7 +71,7 @@ func quyetDinhDoc(t *testing.T) *bhytdoc.Document {
 		Proposal:   "Theo đề nghị của Trưởng phòng Y tế huyện",
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}}, Position: "Chủ tịch", Name: "Nguyễn Văn A"}},
-		NoiNhan:    []bhytdoc.Recipient{{Name: "Như Điều 2"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như Điều 2"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -113,7 +113,7 @@ func TestDecisionIR(t *testing.T) {
 		doc.Proposal.S != "Theo đề nghị của Trưởng phòng Y tế huyện." || doc.Bases[0].S != "Căn cứ Luật Bảo hiểm y tế ngày 14/11/2008;" {
 		t.Errorf("IR: %q %q %q %q", doc.Authority.S, doc.Decision.S, doc.Proposal.S, doc.Bases[0].S)
 	}
-	if doc.Copies[0].S != "- Như Điều 2;" {
-		t.Errorf("Nơi nhận: %q", doc.Copies[0].S)
+	if doc.Recipients[0].S != "- Như Điều 2;" {
+		t.Errorf("Nơi nhận: %q", doc.Recipients[0].S)
 	}
 }

@@ -54,9 +54,9 @@ type Document struct {
 	// before the bases. Required for a quyết định and a nghị quyết.
 	Authority string
 
-	// Recipients are the addressees after "Kính gửi:" (công văn, tờ trình),
+	// Addressees are the addressees after "Kính gửi:" (công văn, tờ trình),
 	// without trailing punctuation.
-	Recipients []string
+	Addressees []string
 	// Bases are the legal bases ("Căn cứ …"), one per line, without
 	// trailing punctuation.
 	Bases []string
@@ -74,8 +74,8 @@ type Document struct {
 	// Signatures holds one or two signature blocks; the first is printed
 	// on the right, a second (joint documents) on the left.
 	Signatures []Signature
-	// NoiNhan lists the recipients of copies ("Nơi nhận"), in order.
-	NoiNhan []Recipient
+	// Recipients lists the recipients of copies ("Nơi nhận"), in order.
+	Recipients []Recipient
 	// Luu lists where the archive copies are kept, printed as the last
 	// Nơi nhận line "- Lưu: VT, BHXH b." Required (at least "VT").
 	Luu []string
@@ -107,9 +107,9 @@ type Document struct {
 	// "PL.(300)": the initials, in capitals, of who typed the document.
 	// Optional.
 	Typist string
-	// PrintCopies is the number of copies issued, the "(300)" of ô 12;
+	// IssuedCopies is the number of copies issued, the "(300)" of ô 12;
 	// 0 prints none.
-	PrintCopies int
+	IssuedCopies int
 	// Contact holds the lines of ô 13 — address, telephone, email,
 	// website — printed at the foot of page 1 under a full-width rule.
 	// At most 4 lines. Optional.

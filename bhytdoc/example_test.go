@@ -26,15 +26,15 @@ func ExampleWritePDF() {
 		Place:      "Cái Răng",
 		Date:       bhytdoc.Date{Year: 2020, Month: 5, Day: 18},
 		Summary:    "tăng cường vận động tham gia bảo hiểm y tế",
-		Recipients: []string{"Chủ tịch Ủy ban nhân dân các phường"},
+		Addressees: []string{"Chủ tịch Ủy ban nhân dân các phường"},
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.KT, Title: "Chủ tịch"}},
 			Position:  "Phó Chủ tịch",
 			Name:      "Vương Công Khanh",
 		}},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Như kính gửi"}, {Name: "UBND thành phố", Purpose: "Báo cáo"}},
-		Luu:     []string{"VT"},
+		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}, {Name: "UBND thành phố", Purpose: "Báo cáo"}},
+		Luu:        []string{"VT"},
 	}
 	var buf bytes.Buffer
 	if err := bhytdoc.WritePDF(&buf, doc, nil); err != nil {

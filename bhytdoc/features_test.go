@@ -122,13 +122,13 @@ func TestTwoSignatures(t *testing.T) {
 
 func TestSingleRecipientInline(t *testing.T) {
 	d := seeds.CaiRang()
-	d.Recipients = []string{"Ủy ban nhân dân thành phố Cần Thơ"}
+	d.Addressees = []string{"Ủy ban nhân dân thành phố Cần Thơ"}
 	doc, _, pages, err := bhytdoc.LayoutForTest(d, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "Kính gửi: Ủy ban nhân dân thành phố Cần Thơ."
-	if got := doc.KinhGui.S + " " + doc.Recipients[0].S; got != want {
+	if got := doc.KinhGui.S + " " + doc.Addressees[0].S; got != want {
 		t.Errorf("%q", got)
 	}
 	for _, o := range pages[0].Ops {

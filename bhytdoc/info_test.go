@@ -52,8 +52,8 @@ func TestReadInfo(t *testing.T) {
 				}
 				want.Signers = append(want.Signers, bhytdoc.InfoSigner{Name: s.Name, Position: pos})
 			}
-			want.Addressees = d.Recipients
-			for _, r := range d.NoiNhan {
+			want.Addressees = d.Addressees
+			for _, r := range d.Recipients {
 				s := r.Name
 				if r.Purpose != "" {
 					s += " (" + r.Purpose + ")"

@@ -13,7 +13,7 @@ import (
 
 func groupDoc(t *testing.T, purpose string) *bhytdoc.Document {
 	d := quyetDinhDoc(t)
-	d.NoiNhan = []bhytdoc.Recipient{
+	d.Recipients = []bhytdoc.Recipient{
 		{Name: "Như Điều 2"},
 		{Name: "UBND tỉnh", Purpose: purpose},
 		{Name: "TT Huyện ủy", Joined: true},
@@ -91,8 +91,8 @@ func TestNoiNhanGroupInPDF(t *testing.T) {
 
 func TestNoiNhanGroupErrors(t *testing.T) {
 	d := groupDoc(t, "")
-	d.NoiNhan[0].Joined = true
-	d.NoiNhan[3].Purpose = "riêng"
+	d.Recipients[0].Joined = true
+	d.Recipients[3].Purpose = "riêng"
 	var ve *bhytdoc.ValidationError
 	if err := d.Validate(); !errors.As(err, &ve) {
 		t.Fatal(err)

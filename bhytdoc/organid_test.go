@@ -21,7 +21,7 @@ func TestCheckOrganID(t *testing.T) {
 
 func TestValidateOrganID(t *testing.T) {
 	d := &Document{Kind: CongVan, Issuer: Issuer{Name: "Ủy ban nhân dân xã", Abbrev: "UBND", OrganID: "28.22.h17"},
-		NoiNhan: []Recipient{{Name: "UBND huyện", OrganID: "000.00.00.G22"}, {Name: "Như trên", OrganID: "x"}}}
+		Recipients: []Recipient{{Name: "UBND huyện", OrganID: "000.00.00.G22"}, {Name: "Như trên", OrganID: "x"}}}
 	err := d.Validate()
 	ve, ok := err.(*ValidationError)
 	if !ok {

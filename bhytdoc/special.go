@@ -298,7 +298,7 @@ func (d *Document) validateSpecial(p *problems) {
 		if len(d.Signatures) > 0 {
 			p.add("Signatures", "a document issued with a decision is not signed itself: the decision is")
 		}
-		if len(d.NoiNhan) > 0 || len(d.Luu) > 0 {
+		if len(d.Recipients) > 0 || len(d.Luu) > 0 {
 			p.add("NoiNhan", "a document issued with a decision has no Nơi nhận of its own")
 		}
 	}

@@ -160,10 +160,10 @@ func (d *Document) validate(p *problems) {
 	if d.Kind != GiayGioiThieu && d.Kind != GiayNghiPhep && required(p, "Summary", d.Summary) && d.Kind == CongVan && hasVVPrefix(d.Summary) {
 		p.add("Summary", "starts with \"V/v\": write only the subject, the renderer adds \"V/v\"")
 	}
-	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Recipients) == 0 {
+	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Addressees) == 0 {
 		p.add("Recipients", "empty: a %s needs at least one \"Kính gửi\" recipient", d.Kind.Name())
 	}
-	listItems(p, "Recipients", d.Recipients)
+	listItems(p, "Recipients", d.Addressees)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
 	d.validateDecision(p)
@@ -186,14 +186,14 @@ func (d *Document) validate(p *problems) {
 	for i := range d.Signatures {
 		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i], d.Kind == BienBan)
 	}
-	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
+	if len(d.Recipients) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
 		p.add("NoiNhan", "empty: list the recipients and Luu")
 	}
-	validateRecipients(p, "NoiNhan", d.NoiNhan)
+	validateRecipients(p, "NoiNhan", d.Recipients)
 	if d.Copy != nil {
 		d.Copy.validate(p)
 	}
-	if len(d.Luu) == 0 && (len(d.NoiNhan) > 0 || !d.noiNhanOptional()) {
+	if len(d.Luu) == 0 && (len(d.Recipients) > 0 || !d.noiNhanOptional()) {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
 	}
 	listItems(p, "Luu", d.Luu)

@@ -39,7 +39,7 @@ func goldenPlans(t *testing.T) map[string][]*Table {
 	bs := make([]Baseline, len(names))
 	for i, n := range names {
 		pop := int64(1000 + i*7919%40000)
-		bs[i] = Baseline{Unit: Unit{Name: n, Kind: Kind(i % 4)}, Participants: pop * int64(50+i*3) / 100, Population: pop,
+		bs[i] = Baseline{Unit: Unit{Name: n, Kind: UnitKind(i % 4)}, Participants: pop * int64(50+i*3) / 100, Population: pop,
 			Date: d(2019, 12, 31)}
 	}
 	thirteen := plan(bs, seedMilestones())

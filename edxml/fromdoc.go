@@ -79,10 +79,10 @@ func FromDocument(doc *bhytdoc.Document, files ...Attachment) (*Package, error) 
 		Other: OtherInfo{
 			Priority:           int(doc.Marks.Urgency),
 			TyperNotation:      nfc(doc.Typist),
-			PromulgationAmount: doc.PrintCopies,
+			PromulgationAmount: doc.IssuedCopies,
 		},
 	}
-	for i, r := range doc.NoiNhan {
+	for i, r := range doc.Recipients {
 		h.ToPlaces = append(h.ToPlaces, nfc(r.Name))
 		if r.OrganID == "" {
 			continue

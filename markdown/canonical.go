@@ -48,7 +48,7 @@ func merged(d *bhytdoc.Document) *bhytdoc.Document {
 // settle makes the rest of Canonical's choices on c, a normalised copy,
 // in place, and returns it.
 func settle(c *bhytdoc.Document) *bhytdoc.Document {
-	c.Recipients = nilIfEmpty(c.Recipients)
+	c.Addressees = nilIfEmpty(c.Addressees)
 	c.Bases = nilIfEmpty(c.Bases)
 	c.Attachments = nilIfEmpty(c.Attachments)
 	c.Luu = nilIfEmpty(c.Luu)
@@ -60,11 +60,11 @@ func settle(c *bhytdoc.Document) *bhytdoc.Document {
 		s.Image = nilIfEmpty(s.Image)
 		s.Seal = nilIfEmpty(s.Seal)
 	}
-	c.NoiNhan = nilIfEmpty(c.NoiNhan)
+	c.Recipients = nilIfEmpty(c.Recipients)
 
 	c.Contact = nilIfEmpty(c.Contact)
 	if cp := c.Copy; cp != nil {
-		cp.NoiNhan = nilIfEmpty(cp.NoiNhan)
+		cp.Recipients = nilIfEmpty(cp.Recipients)
 		cp.Luu = nilIfEmpty(cp.Luu)
 		cp.Signature.Authority = nilIfEmpty(cp.Signature.Authority)
 		cp.Signature.Image = nilIfEmpty(cp.Signature.Image)

@@ -103,7 +103,7 @@ func TestHostileFields(t *testing.T) {
 			Place:        h,
 			Date:         bhytdoc.Date{Year: 2020, Month: 2, Day: 3},
 			Summary:      h,
-			Recipients:   []string{h},
+			Addressees:   []string{h},
 			Bases:        []string{h, h},
 			Body: []bhytdoc.Block{
 				{Kind: bhytdoc.Part, Label: "Phần I", Text: []bhytdoc.Span{{Text: h}}},
@@ -122,8 +122,8 @@ func TestHostileFields(t *testing.T) {
 				Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: h}},
 				Position:  h, Name: h,
 			}},
-			NoiNhan: []bhytdoc.Recipient{{Name: h, Purpose: strings.NewReplacer("(", "", ")", "").Replace(h)}},
-			Luu:     []string{h},
+			Recipients: []bhytdoc.Recipient{{Name: h, Purpose: strings.NewReplacer("(", "", ")", "").Replace(h)}},
+			Luu:        []string{h},
 			Annexes: []bhytdoc.Annex{{
 				Title: h, Reference: h,
 				Table: bhytdoc.Table{

@@ -278,7 +278,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"issued_with":   func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
 		"authority":     func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
 		"proposal":      func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
-		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
+		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Addressees) },
 		"bases":         func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
 		"attachments":   func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
 		"signatures": func(v *yaml.Node) {
@@ -290,7 +290,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"noi_nhan": func(v *yaml.Node) {
 			d.mark("NoiNhan", v)
 			d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
-				doc.NoiNhan = append(doc.NoiNhan, d.recipient(it, i))
+				doc.Recipients = append(doc.Recipients, d.recipient(it, i))
 			})
 		},
 		"luu":     func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
@@ -299,7 +299,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"contact": func(v *yaml.Node) { d.texts(v, "contact", "Contact", &doc.Contact) },
 		"print_copies": func(v *yaml.Node) {
 			if i, ok := d.integer(v, "print_copies"); ok {
-				doc.PrintCopies = i
+				doc.IssuedCopies = i
 				d.mark("PrintCopies", v)
 			}
 		},
@@ -757,7 +757,7 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 		"noi_nhan": func(v *yaml.Node) {
 			d.mark("Copy.NoiNhan", v)
 			d.list(v, "copy.noi_nhan", func(i int, it *yaml.Node) {
-				c.NoiNhan = append(c.NoiNhan, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.NoiNhan[%d]", i)))
+				c.Recipients = append(c.Recipients, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.NoiNhan[%d]", i)))
 			})
 		},
 		"luu":   func(v *yaml.Node) { d.texts(v, "copy.luu", "Copy.Luu", &c.Luu) },

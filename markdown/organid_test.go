@@ -12,7 +12,7 @@ import (
 func TestOrganIDRoundTrip(t *testing.T) {
 	d := seeds.All()[0].Doc.Clone()
 	d.Issuer.OrganID = "000.00.00.G22"
-	d.NoiNhan[0].OrganID = "28.22.H17"
+	d.Recipients[0].OrganID = "28.22.H17"
 	out, err := Marshal(d, nil)
 	if err != nil {
 		t.Fatal(err)

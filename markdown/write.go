@@ -270,7 +270,7 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addStr(root, "summary", d.Summary)
 	addStr(root, "issued_with", d.IssuedWith)
 	addStr(root, "authority", d.Authority)
-	addList(root, "recipients", d.Recipients, false)
+	addList(root, "recipients", d.Addressees, false)
 	addList(root, "bases", d.Bases, false)
 	addStr(root, "proposal", d.Proposal)
 	addList(root, "attachments", d.Attachments, false)
@@ -281,8 +281,8 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		}
 		add(root, "signatures", sigs)
 	}
-	if len(d.NoiNhan) > 0 {
-		add(root, "noi_nhan", recipientsNode(d.NoiNhan))
+	if len(d.Recipients) > 0 {
+		add(root, "noi_nhan", recipientsNode(d.Recipients))
 	}
 	addList(root, "luu", d.Luu, true)
 	if d.Marks != (bhytdoc.Marks{}) {
@@ -296,8 +296,8 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		add(root, "marks", m)
 	}
 	addStr(root, "typist", d.Typist)
-	if d.PrintCopies != 0 {
-		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.PrintCopies)})
+	if d.IssuedCopies != 0 {
+		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.IssuedCopies)})
 	}
 	addList(root, "contact", d.Contact, false)
 	if d.ESign != nil {
@@ -500,8 +500,8 @@ func copyNode(c *bhytdoc.Copy) *yaml.Node {
 	addText(m, "place", c.Place)
 	addNode(m, "date", dateNode(c.Date))
 	addNode(m, "signature", signatureNode(&c.Signature))
-	if len(c.NoiNhan) > 0 {
-		addNode(m, "noi_nhan", recipientsNode(c.NoiNhan))
+	if len(c.Recipients) > 0 {
+		addNode(m, "noi_nhan", recipientsNode(c.Recipients))
 	}
 	if len(c.Luu) > 0 {
 		addNode(m, "luu", strList(c.Luu, true))

@@ -230,9 +230,9 @@ func TestFresh(t *testing.T) {
 	for _, c := range cases {
 		a, b := c.doc(), c.doc()
 		a.Body[0].Text[0].Text = "changed"
-		a.NoiNhan[0].Name = "changed"
+		a.Recipients[0].Name = "changed"
 		a.Luu[0] = "changed"
-		if b.Body[0].Text[0].Text == "changed" || b.NoiNhan[0].Name == "changed" || b.Luu[0] == "changed" {
+		if b.Body[0].Text[0].Text == "changed" || b.Recipients[0].Name == "changed" || b.Luu[0] == "changed" {
 			t.Errorf("%s: two calls share data", c.name)
 		}
 	}
@@ -255,7 +255,7 @@ func TestHeaders(t *testing.T) {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
 	}
-	if len(cr.Recipients) != 3 || len(sd.Recipients) != 2 || len(nt.Bases) != 3 {
-		t.Errorf("recipients %d, %d; bases %d", len(cr.Recipients), len(sd.Recipients), len(nt.Bases))
+	if len(cr.Addressees) != 3 || len(sd.Addressees) != 2 || len(nt.Bases) != 3 {
+		t.Errorf("recipients %d, %d; bases %d", len(cr.Addressees), len(sd.Addressees), len(nt.Bases))
 	}
 }
