@@ -24,7 +24,7 @@ func letter(ward string, number int) *bhytdoc.Document {
 		Place:      "Cái Răng",
 		Date:       bhytdoc.Date{Year: 2020, Month: 5, Day: 18},
 		Summary:    "tăng cường vận động tham gia bảo hiểm y tế",
-		Recipients: []string{"Chủ tịch Ủy ban nhân dân " + ward},
+		Addressees: []string{"Chủ tịch Ủy ban nhân dân " + ward},
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.KT, Title: "Chủ tịch"}},

@@ -52,7 +52,7 @@ a) Rà soát hộ cận nghèo;
 	}
 	d := markedDoc()
 	d.Body = body
-	d.Recipients = []string{"Bảo hiểm xã hội quận", "Ủy ban nhân dân các phường"}
+	d.Addressees = []string{"Bảo hiểm xã hội quận", "Ủy ban nhân dân các phường"}
 	d.Attachments = []string{"Đính kèm danh sách"}
 	d.NoiNhan = append(d.NoiNhan, bhytdoc.Recipient{Name: "UBND thành phố", Purpose: "để báo cáo"}, bhytdoc.Recipient{Name: "Sở Y tế", Joined: true})
 	d.Copy = copiedDoc().Copy

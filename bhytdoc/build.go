@@ -144,7 +144,7 @@ func (d *Document) record() docmeta.Record {
 		}
 		r.Signers = append(r.Signers, docmeta.Signer{Name: oneLine(s.Name), Position: pos})
 	}
-	for _, a := range d.Recipients {
+	for _, a := range d.Addressees {
 		r.Addressees = append(r.Addressees, oneLine(a))
 	}
 	for _, n := range d.NoiNhan {
@@ -301,14 +301,14 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	}
 	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
 	doc.Record = d.record()
-	switch len(d.Recipients) {
+	switch len(d.Addressees) {
 	case 0:
 	case 1:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Recipients = []ir.Text{{S: strings.TrimSpace(d.Recipients[0]) + ".", Field: "Recipients[0]"}}
+		doc.Recipients = []ir.Text{{S: strings.TrimSpace(d.Addressees[0]) + ".", Field: "Addressees[0]"}}
 	default:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Recipients = listed(d.Recipients, "Recipients")
+		doc.Recipients = listed(d.Addressees, "Addressees")
 	}
 	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {

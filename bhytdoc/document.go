@@ -54,9 +54,9 @@ type Document struct {
 	// before the bases. Required for a quyết định and a nghị quyết.
 	Authority string
 
-	// Recipients are the addressees after "Kính gửi:" (công văn, tờ trình),
-	// without trailing punctuation.
-	Recipients []string
+	// Addressees are who a công văn or tờ trình is sent to, the lines
+	// after "Kính gửi:", without trailing punctuation.
+	Addressees []string
 	// Bases are the legal bases ("Căn cứ …"), one per line, without
 	// trailing punctuation.
 	Bases []string

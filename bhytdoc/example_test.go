@@ -26,7 +26,7 @@ func ExampleWritePDF() {
 		Place:      "Cái Răng",
 		Date:       bhytdoc.Date{Year: 2020, Month: 5, Day: 18},
 		Summary:    "tăng cường vận động tham gia bảo hiểm y tế",
-		Recipients: []string{"Chủ tịch Ủy ban nhân dân các phường"},
+		Addressees: []string{"Chủ tịch Ủy ban nhân dân các phường"},
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.KT, Title: "Chủ tịch"}},

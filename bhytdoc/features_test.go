@@ -122,7 +122,7 @@ func TestTwoSignatures(t *testing.T) {
 
 func TestSingleRecipientInline(t *testing.T) {
 	d := seeds.CaiRang()
-	d.Recipients = []string{"Ủy ban nhân dân thành phố Cần Thơ"}
+	d.Addressees = []string{"Ủy ban nhân dân thành phố Cần Thơ"}
 	doc, _, pages, err := bhytdoc.LayoutForTest(d, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -52,7 +52,7 @@ func TestReadInfo(t *testing.T) {
 				}
 				want.Signers = append(want.Signers, bhytdoc.InfoSigner{Name: s.Name, Position: pos})
 			}
-			want.Addressees = d.Recipients
+			want.Addressees = d.Addressees
 			for _, r := range d.NoiNhan {
 				s := r.Name
 				if r.Purpose != "" {

@@ -160,10 +160,10 @@ func (d *Document) validate(p *problems) {
 	if d.Kind != GiayGioiThieu && d.Kind != GiayNghiPhep && required(p, "Summary", d.Summary) && d.Kind == CongVan && hasVVPrefix(d.Summary) {
 		p.add("Summary", "starts with \"V/v\": write only the subject, the renderer adds \"V/v\"")
 	}
-	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Recipients) == 0 {
-		p.add("Recipients", "empty: a %s needs at least one \"Kính gửi\" recipient", d.Kind.Name())
+	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Addressees) == 0 {
+		p.add("Addressees", "empty: a %s needs at least one \"Kính gửi\" recipient", d.Kind.Name())
 	}
-	listItems(p, "Recipients", d.Recipients)
+	listItems(p, "Addressees", d.Addressees)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
 	d.validateDecision(p)

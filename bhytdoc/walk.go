@@ -17,8 +17,8 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	fn("Summary", &d.Summary)
 	fn("IssuedWith", &d.IssuedWith)
 	fn("Authority", &d.Authority)
-	for i := range d.Recipients {
-		fn(fmt.Sprintf("Recipients[%d]", i), &d.Recipients[i])
+	for i := range d.Addressees {
+		fn(fmt.Sprintf("Addressees[%d]", i), &d.Addressees[i])
 	}
 	for i := range d.Bases {
 		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
@@ -112,7 +112,7 @@ func (d *Document) Clone() *Document {
 		return nil
 	}
 	c := *d
-	c.Recipients = slices.Clone(d.Recipients)
+	c.Addressees = slices.Clone(d.Addressees)
 	c.Bases = slices.Clone(d.Bases)
 	c.Body = slices.Clone(d.Body)
 	for i, b := range c.Body {

@@ -25,7 +25,7 @@ func letter(a bhytdoc.Annex) *bhytdoc.Document {
 		Place:      "Cái Răng",
 		Date:       d(2020, 5, 18),
 		Summary:    "tăng cường phát triển đối tượng tham gia bảo hiểm y tế",
-		Recipients: []string{"Chủ tịch Ủy ban nhân dân các phường"},
+		Addressees: []string{"Chủ tịch Ủy ban nhân dân các phường"},
 		Body: []bhytdoc.Block{{Kind: bhytdoc.Paragraph, Text: []bhytdoc.Span{{Text: "Đảm bảo hoàn thành tiến độ thực hiện chỉ tiêu đề ra: " +
 			Schedule(seedMilestones()) + "."}}}},
 		Attachments: []string{"Đính kèm Phụ lục chỉ tiêu bảo hiểm y tế"},

@@ -48,7 +48,7 @@ func merged(d *bhytdoc.Document) *bhytdoc.Document {
 // settle makes the rest of Canonical's choices on c, a normalised copy,
 // in place, and returns it.
 func settle(c *bhytdoc.Document) *bhytdoc.Document {
-	c.Recipients = nilIfEmpty(c.Recipients)
+	c.Addressees = nilIfEmpty(c.Addressees)
 	c.Bases = nilIfEmpty(c.Bases)
 	c.Attachments = nilIfEmpty(c.Attachments)
 	c.Luu = nilIfEmpty(c.Luu)

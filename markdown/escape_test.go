@@ -103,7 +103,7 @@ func TestHostileFields(t *testing.T) {
 			Place:        h,
 			Date:         bhytdoc.Date{Year: 2020, Month: 2, Day: 3},
 			Summary:      h,
-			Recipients:   []string{h},
+			Addressees:   []string{h},
 			Bases:        []string{h, h},
 			Body: []bhytdoc.Block{
 				{Kind: bhytdoc.Part, Label: "Phần I", Text: []bhytdoc.Span{{Text: h}}},

@@ -278,7 +278,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"issued_with":   func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
 		"authority":     func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
 		"proposal":      func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
-		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Recipients) },
+		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Addressees", &doc.Addressees) },
 		"bases":         func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
 		"attachments":   func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
 		"signatures": func(v *yaml.Node) {

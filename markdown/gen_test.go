@@ -255,7 +255,7 @@ func (g gen) document() *bhytdoc.Document {
 	if d.Kind == bhytdoc.CongVan || d.Kind == bhytdoc.ToTrinh {
 		min = 1
 	}
-	d.Recipients = g.items(min, 3)
+	d.Addressees = g.items(min, 3)
 	d.Bases = g.items(0, 3)
 	d.Attachments = g.items(0, 2)
 	for n := 1 + g.r.IntN(12); n > 0; n-- {

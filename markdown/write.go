@@ -270,7 +270,7 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	addStr(root, "summary", d.Summary)
 	addStr(root, "issued_with", d.IssuedWith)
 	addStr(root, "authority", d.Authority)
-	addList(root, "recipients", d.Recipients, false)
+	addList(root, "recipients", d.Addressees, false)
 	addList(root, "bases", d.Bases, false)
 	addStr(root, "proposal", d.Proposal)
 	addList(root, "attachments", d.Attachments, false)

@@ -32,7 +32,7 @@ func Example() {
 		Place:      "Cái Răng",
 		Date:       bhytdoc.Date{Year: 2020, Month: 5, Day: 18},
 		Summary:    "tăng cường vận động tham gia bảo hiểm y tế",
-		Recipients: []string{"Chủ tịch Ủy ban nhân dân các phường"},
+		Addressees: []string{"Chủ tịch Ủy ban nhân dân các phường"},
 		Body:       []bhytdoc.Block{{Kind: bhytdoc.Paragraph, Text: []bhytdoc.Span{{Text: "Đề nghị các phường triển khai thực hiện./."}}}},
 		Signatures: []bhytdoc.Signature{{
 			Authority: []bhytdoc.Authority{{Prefix: bhytdoc.KT, Title: "Chủ tịch"}},

@@ -194,8 +194,8 @@ func TestHostileData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Place != "Cái Răng: \"*x*\" #1" || d.Recipients[1] != "# d" || d.Signatures[0].Name != "Nguyễn Văn *A*" {
-		t.Errorf("fields changed: %q %q %q", d.Place, d.Recipients, d.Signatures[0].Name)
+	if d.Place != "Cái Răng: \"*x*\" #1" || d.Addressees[1] != "# d" || d.Signatures[0].Name != "Nguyễn Văn *A*" {
+		t.Errorf("fields changed: %q %q %q", d.Place, d.Addressees, d.Signatures[0].Name)
 	}
 	if got := d.Body[1].Plain(); got != "1. "+strings.ReplaceAll(evil, "\n", " ") || d.Body[1].Kind != bhytdoc.Item {
 		t.Errorf("task text %q", got)

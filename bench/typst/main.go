@@ -106,7 +106,7 @@ const preamble = `#set document(title: %s)
 // compared by bench.sh.
 func typstSource(d *bhytdoc.Document) (string, error) {
 	if d.Kind != bhytdoc.CongVan || d.Issuer.Parent != "" || len(d.Bases) > 0 || len(d.Annexes) > 0 ||
-		len(d.Signatures) != 1 || len(d.Recipients) < 2 {
+		len(d.Signatures) != 1 || len(d.Addressees) < 2 {
 		return "", errors.New("the generator handles a công văn like the Cái Răng letter only: no parent body, bases or annexes, one signature, two or more recipients")
 	}
 	const tone = typo.ToneTraditional
@@ -136,9 +136,9 @@ func typstSource(d *bhytdoc.Document) (string, error) {
 
 	// Kính gửi and the recipients, single-spaced, at the template indents.
 	b.WriteString("#[#set par(spacing: 0.115em, justify: false)\n#par(first-line-indent: 35mm, \"Kính gửi:\")\n")
-	for i, r := range d.Recipients {
+	for i, r := range d.Addressees {
 		end := ";"
-		if i == len(d.Recipients)-1 {
+		if i == len(d.Addressees)-1 {
 			end = "."
 		}
 		fmt.Fprintf(&b, "#par(first-line-indent: 45mm, hanging-indent: 45mm + 0.583em, justify: true, %s)\n", str("- "+strings.TrimSpace(r)+end))

@@ -165,7 +165,7 @@ func ThuCong() *bhytdoc.Document {
 	return &bhytdoc.Document{
 		Kind: bhytdoc.ThuCong, Issuer: issuer, Place: "Nam Trực", Date: bhytdoc.Date{Year: 2024, Month: 12, Day: 20},
 		Summary:    "Thư cảm ơn",
-		Recipients: []string{"Cán bộ, viên chức Bảo hiểm xã hội huyện Nam Trực"},
+		Addressees: []string{"Cán bộ, viên chức Bảo hiểm xã hội huyện Nam Trực"},
 		Body: append(para("Năm 2024, với sự nỗ lực của cán bộ, viên chức Bảo hiểm xã hội huyện, tỷ lệ bao phủ bảo hiểm y tế toàn huyện đạt 93,2%, vượt chỉ tiêu Hội đồng nhân dân huyện giao 1,2 điểm phần trăm; 20/20 xã, thị trấn hoàn thành chỉ tiêu."),
 			para("Ủy ban nhân dân huyện ghi nhận và cảm ơn những đóng góp của các đồng chí, chúc các đồng chí mạnh khỏe, tiếp tục hoàn thành tốt nhiệm vụ trong năm 2025.")...),
 		Signatures: []bhytdoc.Signature{{Position: "Chủ tịch", Name: "Nguyễn Văn An"}},

@@ -77,7 +77,7 @@ func CaiRang() *bhytdoc.Document {
 		Place:   "Cái Răng",
 		Date:    bhytdoc.Date{Year: 2020, Month: 5, Day: 18},
 		Summary: "tăng cường rà soát, vận động và phát triển đối tượng tham gia bảo hiểm y tế trên địa bàn quận",
-		Recipients: []string{
+		Addressees: []string{
 			"Thủ trưởng các ban, ngành, đoàn thể quận",
 			"Chủ tịch Ủy ban nhân dân các phường",
 			"Hiệu trưởng các cơ sở giáo dục trên địa bàn quận",
@@ -126,7 +126,7 @@ func SonDuong() *bhytdoc.Document {
 		Place:        "Sơn Dương",
 		Date:         bhytdoc.Date{Year: 2021, Month: 6}, // day left blank
 		Summary:      "tăng cường tuyên truyền, vận động người thuộc hộ gia đình cận nghèo tham gia bảo hiểm y tế",
-		Recipients: []string{
+		Addressees: []string{
 			"Các cơ quan thành viên Ban chỉ đạo phát triển đối tượng tham gia bảo hiểm xã hội, bảo hiểm y tế huyện",
 			"Ủy ban nhân dân các xã, thị trấn",
 		},

@@ -255,7 +255,7 @@ func TestHeaders(t *testing.T) {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
 		}
 	}
-	if len(cr.Recipients) != 3 || len(sd.Recipients) != 2 || len(nt.Bases) != 3 {
-		t.Errorf("recipients %d, %d; bases %d", len(cr.Recipients), len(sd.Recipients), len(nt.Bases))
+	if len(cr.Addressees) != 3 || len(sd.Addressees) != 2 || len(nt.Bases) != 3 {
+		t.Errorf("recipients %d, %d; bases %d", len(cr.Addressees), len(sd.Addressees), len(nt.Bases))
 	}
 }
