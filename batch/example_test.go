@@ -31,7 +31,7 @@ func letter(ward string, number int) *bhytdoc.Document {
 			Position:  "Phó Chủ tịch",
 			Name:      "Vương Công Khanh",
 		}},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
 		Luu:     []string{"VT"},
 	}
 }

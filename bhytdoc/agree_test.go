@@ -54,7 +54,7 @@ a) Rà soát hộ cận nghèo;
 	d.Body = body
 	d.Addressees = []string{"Bảo hiểm xã hội quận", "Ủy ban nhân dân các phường"}
 	d.Attachments = []string{"Đính kèm danh sách"}
-	d.NoiNhan = append(d.NoiNhan, bhytdoc.Recipient{Name: "UBND thành phố", Purpose: "để báo cáo"}, bhytdoc.Recipient{Name: "Sở Y tế", Joined: true})
+	d.Recipients = append(d.Recipients, bhytdoc.Recipient{Name: "UBND thành phố", Purpose: "để báo cáo"}, bhytdoc.Recipient{Name: "Sở Y tế", Joined: true})
 	d.Copy = copiedDoc().Copy
 	return d
 }

@@ -146,7 +146,7 @@ func TestIssuedWithInPDF(t *testing.T) {
 	d.IssuedWith = "Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2022 của Ủy ban nhân dân huyện"
 	// Mẫu 1.3's companion has no number, date line, signature or Nơi
 	// nhận of its own.
-	d.Number, d.Signatures, d.NoiNhan, d.Luu = 0, nil, nil, nil
+	d.Number, d.Signatures, d.Recipients, d.Luu = 0, nil, nil, nil
 	body, err := bhytdoc.ParseBody("# Chương I. Quy định chung\n\n### Điều 1. Phạm vi điều chỉnh\n\nQuy chế này quy định việc phối hợp.\n\n# Mục 1. Phối hợp\n\n### Điều 2. Nguyên tắc\n\nPhối hợp thường xuyên.\n")
 	if err != nil {
 		t.Fatal(err)

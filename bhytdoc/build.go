@@ -147,7 +147,7 @@ func (d *Document) record() docmeta.Record {
 	for _, a := range d.Addressees {
 		r.Addressees = append(r.Addressees, oneLine(a))
 	}
-	for _, n := range d.NoiNhan {
+	for _, n := range d.Recipients {
 		s := oneLine(n.Name)
 		if p := oneLine(n.Purpose); p != "" {
 			s += " (" + p + ")"
@@ -333,8 +333,8 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	if sp := d.specialSignatures(); sp != nil {
 		doc.Signatures = sp
 	}
-	if len(d.NoiNhan) > 0 || len(d.Luu) > 0 {
-		doc.Copies, doc.Braces = recipientsIR(d.NoiNhan, d.Luu, "NoiNhan", "Luu")
+	if len(d.Recipients) > 0 || len(d.Luu) > 0 {
+		doc.Copies, doc.Braces = recipientsIR(d.Recipients, d.Luu, "Recipients", "Luu")
 	} else {
 		doc.NoiNhan = ir.Text{} // Mẫu 1.9, agreements, Mẫu 1.3's companion: none
 	}

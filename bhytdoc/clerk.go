@@ -72,22 +72,22 @@ var reNhuDieu = regexp.MustCompile(`^Như Điều ([1-9][0-9]*)(?:[,;]|$| )`)
 // first line is "- Như Điều N;" (Mẫu 1.1–1.3), and article N exists and
 // says who executes the decision ("… chịu trách nhiệm thi hành …").
 func (d *Document) validateNhuDieu(p *problems) {
-	if d.Kind != QuyetDinh && d.Kind != NghiQuyet || len(d.NoiNhan) == 0 || !d.hasArticles() {
+	if d.Kind != QuyetDinh && d.Kind != NghiQuyet || len(d.Recipients) == 0 || !d.hasArticles() {
 		return // a decision not written in articles is not checked
 	}
-	first := oneLine(d.NoiNhan[0].Name)
+	first := oneLine(d.Recipients[0].Name)
 	m := reNhuDieu.FindStringSubmatch(first)
 	if m == nil {
-		p.add("NoiNhan[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())
+		p.add("Recipients[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())
 		return
 	}
 	n, _ := strconv.Atoi(m[1])
 	text, found := d.articleText(n)
 	switch {
 	case !found:
-		p.add("NoiNhan[0].Name", "%q: the %s has no Điều %d", first, d.Kind.Name(), n)
+		p.add("Recipients[0].Name", "%q: the %s has no Điều %d", first, d.Kind.Name(), n)
 	case !strings.Contains(strings.ToLower(text), "thi hành"):
-		p.add("NoiNhan[0].Name", "%q: Điều %d does not say who executes the %s (\"… chịu trách nhiệm thi hành …\")", first, n, d.Kind.Name())
+		p.add("Recipients[0].Name", "%q: Điều %d does not say who executes the %s (\"… chịu trách nhiệm thi hành …\")", first, n, d.Kind.Name())
 	}
 }
 

@@ -72,8 +72,8 @@ type Copy struct {
 	Date Date
 	// Signature is the block of who certifies the copy. Required.
 	Signature Signature
-	// NoiNhan lists who receives the copy.
-	NoiNhan []Recipient
+	// Recipients lists who receives the copy.
+	Recipients []Recipient
 	// Luu ends the copy's Nơi nhận list. Required (at least "VT").
 	Luu []string
 	// ESign, for an electronic copy, prints the copying body's signing
@@ -103,9 +103,9 @@ func (c *Copy) eachText(fn func(path string, s *string)) {
 	}
 	fn("Copy.Signature.Position", &s.Position)
 	fn("Copy.Signature.Name", &s.Name)
-	for i := range c.NoiNhan {
-		fn(fmt.Sprintf("Copy.NoiNhan[%d].Name", i), &c.NoiNhan[i].Name)
-		fn(fmt.Sprintf("Copy.NoiNhan[%d].Purpose", i), &c.NoiNhan[i].Purpose)
+	for i := range c.Recipients {
+		fn(fmt.Sprintf("Copy.Recipients[%d].Name", i), &c.Recipients[i].Name)
+		fn(fmt.Sprintf("Copy.Recipients[%d].Purpose", i), &c.Recipients[i].Purpose)
 	}
 	for i := range c.Luu {
 		fn(fmt.Sprintf("Copy.Luu[%d]", i), &c.Luu[i])
@@ -118,7 +118,7 @@ func (c *Copy) eachText(fn func(path string, s *string)) {
 func (c *Copy) clone() *Copy {
 	n := *c
 	n.Signature.Authority = append([]Authority(nil), c.Signature.Authority...)
-	n.NoiNhan = append([]Recipient(nil), c.NoiNhan...)
+	n.Recipients = append([]Recipient(nil), c.Recipients...)
 	n.Luu = append([]string(nil), c.Luu...)
 	if c.ESign != nil {
 		e := *c.ESign
@@ -143,7 +143,7 @@ func (c *Copy) validate(p *problems) {
 		p.add("Copy.Date", "%s", strings.TrimPrefix(err.Error(), "typo: "))
 	}
 	validateSignature(p, "Copy.Signature", &c.Signature, false)
-	validateRecipients(p, "Copy.NoiNhan", c.NoiNhan)
+	validateRecipients(p, "Copy.Recipients", c.Recipients)
 	if len(c.Luu) == 0 {
 		p.add("Copy.Luu", "empty: at least \"VT\" (văn thư)")
 	}
@@ -171,7 +171,7 @@ func (d *Document) copyIR(doc *ir.Doc) {
 		NoiNhan:   ir.Text{S: "Nơi nhận:"},
 	}
 	out.Signature = signatureIR(&c.Signature, "Copy.Signature")
-	out.Copies, out.Braces = recipientsIR(c.NoiNhan, c.Luu, "Copy.NoiNhan", "Copy.Luu")
+	out.Copies, out.Braces = recipientsIR(c.Recipients, c.Luu, "Copy.Recipients", "Copy.Luu")
 	if e := c.ESign; e != nil {
 		doc.CopyESign = []ir.Text{
 			{S: typo.Upper(c.Form.String()), Field: "Copy.Form"},

@@ -27,7 +27,7 @@ func copiedDoc() *bhytdoc.Document {
 			Position:  "Công chức Văn phòng - Thống kê",
 			Name:      "Nguyễn Thị B",
 		},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Các khu vực"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Các khu vực"}},
 		Luu:     []string{"VT"},
 		ESign:   &bhytdoc.ESignature{Organisation: "Ủy ban nhân dân phường Lê Bình", Time: time.Date(2020, 5, 20, 8, 0, 0, 0, time.UTC)},
 	}

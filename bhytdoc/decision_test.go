@@ -71,7 +71,7 @@ func quyetDinhDoc(t *testing.T) *bhytdoc.Document {
 		Proposal:   "Theo đề nghị của Trưởng phòng Y tế huyện",
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}}, Position: "Chủ tịch", Name: "Nguyễn Văn A"}},
-		NoiNhan:    []bhytdoc.Recipient{{Name: "Như Điều 2"}},
+		Recipients:    []bhytdoc.Recipient{{Name: "Như Điều 2"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -90,7 +90,7 @@ func TestValidateDecision(t *testing.T) {
 	}
 	got := strings.Join(ve.Fields(), ",")
 	// "Như Điều 2" now names an article that is gone.
-	if got != "Authority,Proposal,Body[2].Label,NoiNhan[0].Name" {
+	if got != "Authority,Proposal,Body[2].Label,Recipients[0].Name" {
 		t.Errorf("fields %s", got)
 	}
 	if !strings.Contains(ve.Error(), `want "Điều 2."`) {

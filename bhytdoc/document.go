@@ -74,8 +74,8 @@ type Document struct {
 	// Signatures holds one or two signature blocks; the first is printed
 	// on the right, a second (joint documents) on the left.
 	Signatures []Signature
-	// NoiNhan lists the recipients of copies ("Nơi nhận"), in order.
-	NoiNhan []Recipient
+	// Recipients are the Nơi nhận: who receives the issued document, in order.
+	Recipients []Recipient
 	// Luu lists where the archive copies are kept, printed as the last
 	// Nơi nhận line "- Lưu: VT, BHXH b." Required (at least "VT").
 	Luu []string

@@ -51,7 +51,7 @@ func quyetDinh(t testing.TB, rows int) *bhytdoc.Document {
 			Image:     testPNG(t, 300, 120, color.NRGBA{0, 0, 200, 255}),
 			Seal:      testPNG(t, 200, 200, color.NRGBA{200, 0, 0, 255}),
 		}},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Như Điều 3"}, {Name: "UBND tỉnh", Purpose: "báo cáo"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như Điều 3"}, {Name: "UBND tỉnh", Purpose: "báo cáo"}},
 		Luu:     []string{"VT", "BHXH"},
 		Annexes: []bhytdoc.Annex{wideAnnex(rows)},
 	}

@@ -33,7 +33,7 @@ func ExampleWritePDF() {
 			Position:  "Phó Chủ tịch",
 			Name:      "Vương Công Khanh",
 		}},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Như kính gửi"}, {Name: "UBND thành phố", Purpose: "Báo cáo"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}, {Name: "UBND thành phố", Purpose: "Báo cáo"}},
 		Luu:     []string{"VT"},
 	}
 	var buf bytes.Buffer
@@ -70,7 +70,7 @@ func ExampleDocument_Validate() {
 	// Summary: empty
 	// Body: empty
 	// Signatures: missing: a document needs a signature block
-	// NoiNhan: empty: list the recipients and Luu
+	// Recipients: empty: list the recipients and Luu
 	// Luu: empty: at least "VT" (văn thư)
 }
 

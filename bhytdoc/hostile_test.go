@@ -410,9 +410,9 @@ func TestHostile(t *testing.T) {
 		for _, n := range []int{70, 5000} {
 			guard(t, func() {
 				d := minimal()
-				d.NoiNhan = nil
+				d.Recipients = nil
 				for i := range n {
-					d.NoiNhan = append(d.NoiNhan, Recipient{Name: fmt.Sprintf("UBND phường số %d", i+1)})
+					d.Recipients = append(d.Recipients, Recipient{Name: fmt.Sprintf("UBND phường số %d", i+1)})
 				}
 				pages := laidOut(t, d, nil)
 				last := pages[len(pages)-1]
@@ -442,7 +442,7 @@ func TestHostile(t *testing.T) {
 	t.Run("item08_noi_nhan_overflow_group_typist", func(t *testing.T) {
 		guard(t, func() {
 			d := minimal()
-			d.NoiNhan = nil
+			d.Recipients = nil
 			for i := range 70 {
 				r := Recipient{Name: fmt.Sprintf("UBND phường số %d", i+1)}
 				switch i {
@@ -451,7 +451,7 @@ func TestHostile(t *testing.T) {
 				case 65, 66:
 					r.Joined = true
 				}
-				d.NoiNhan = append(d.NoiNhan, r)
+				d.Recipients = append(d.Recipients, r)
 			}
 			d.Typist, d.PrintCopies = "PL", 300
 			pages := laidOut(t, d, nil)

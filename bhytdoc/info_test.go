@@ -53,7 +53,7 @@ func TestReadInfo(t *testing.T) {
 				want.Signers = append(want.Signers, bhytdoc.InfoSigner{Name: s.Name, Position: pos})
 			}
 			want.Addressees = d.Addressees
-			for _, r := range d.NoiNhan {
+			for _, r := range d.Recipients {
 				s := r.Name
 				if r.Purpose != "" {
 					s += " (" + r.Purpose + ")"

@@ -51,7 +51,7 @@ func keHoach(n int) *bhytdoc.Document {
 		Position:  "Chủ tịch",
 		Name:      "Nguyễn Văn A",
 	}}
-	d.NoiNhan = keHoachCopies
+	d.Recipients = keHoachCopies
 	d.Luu = []string{"VT"}
 	return d
 }

@@ -124,7 +124,7 @@ func TestClerkChecks(t *testing.T) {
 		{"Như Điều 1", "does not say who executes"},
 		{"UBND tỉnh", "starts \"Như Điều N\""},
 	} {
-		q.NoiNhan = []Recipient{{Name: c.first}}
+		q.Recipients = []Recipient{{Name: c.first}}
 		var p problems
 		q.validateNhuDieu(&p)
 		switch {

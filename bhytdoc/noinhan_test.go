@@ -13,7 +13,7 @@ import (
 
 func groupDoc(t *testing.T, purpose string) *bhytdoc.Document {
 	d := quyetDinhDoc(t)
-	d.NoiNhan = []bhytdoc.Recipient{
+	d.Recipients = []bhytdoc.Recipient{
 		{Name: "Như Điều 2"},
 		{Name: "UBND tỉnh", Purpose: purpose},
 		{Name: "TT Huyện ủy", Joined: true},
@@ -91,13 +91,13 @@ func TestNoiNhanGroupInPDF(t *testing.T) {
 
 func TestNoiNhanGroupErrors(t *testing.T) {
 	d := groupDoc(t, "")
-	d.NoiNhan[0].Joined = true
-	d.NoiNhan[3].Purpose = "riêng"
+	d.Recipients[0].Joined = true
+	d.Recipients[3].Purpose = "riêng"
 	var ve *bhytdoc.ValidationError
 	if err := d.Validate(); !errors.As(err, &ve) {
 		t.Fatal(err)
 	}
-	if got := strings.Join(ve.Fields(), ","); got != "NoiNhan[0].Joined,NoiNhan[1].Purpose,NoiNhan[3].Purpose" {
+	if got := strings.Join(ve.Fields(), ","); got != "Recipients[0].Joined,Recipients[1].Purpose,Recipients[3].Purpose" {
 		t.Errorf("fields %s: %v", got, ve)
 	}
 }

@@ -21,19 +21,19 @@ func TestCheckOrganID(t *testing.T) {
 
 func TestValidateOrganID(t *testing.T) {
 	d := &Document{Kind: CongVan, Issuer: Issuer{Name: "Ủy ban nhân dân xã", Abbrev: "UBND", OrganID: "28.22.h17"},
-		NoiNhan: []Recipient{{Name: "UBND huyện", OrganID: "000.00.00.G22"}, {Name: "Như trên", OrganID: "x"}}}
+		Recipients: []Recipient{{Name: "UBND huyện", OrganID: "000.00.00.G22"}, {Name: "Như trên", OrganID: "x"}}}
 	err := d.Validate()
 	ve, ok := err.(*ValidationError)
 	if !ok {
 		t.Fatalf("Validate = %v, want *ValidationError", err)
 	}
 	got := strings.Join(ve.Fields(), " ")
-	for _, f := range []string{"Issuer.OrganID", "NoiNhan[1].OrganID"} {
+	for _, f := range []string{"Issuer.OrganID", "Recipients[1].OrganID"} {
 		if !strings.Contains(got, f) {
 			t.Errorf("fields %q lack %s", got, f)
 		}
 	}
-	if strings.Contains(got, "NoiNhan[0].OrganID") {
+	if strings.Contains(got, "Recipients[0].OrganID") {
 		t.Errorf("a valid code reported: %q", got)
 	}
 }

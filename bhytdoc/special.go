@@ -298,8 +298,8 @@ func (d *Document) validateSpecial(p *problems) {
 		if len(d.Signatures) > 0 {
 			p.add("Signatures", "a document issued with a decision is not signed itself: the decision is")
 		}
-		if len(d.NoiNhan) > 0 || len(d.Luu) > 0 {
-			p.add("NoiNhan", "a document issued with a decision has no Nơi nhận of its own")
+		if len(d.Recipients) > 0 || len(d.Luu) > 0 {
+			p.add("Recipients", "a document issued with a decision has no Nơi nhận of its own")
 		}
 	}
 	if t := d.Telegram; t != nil {

@@ -186,14 +186,14 @@ func (d *Document) validate(p *problems) {
 	for i := range d.Signatures {
 		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i], d.Kind == BienBan)
 	}
-	if len(d.NoiNhan) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
-		p.add("NoiNhan", "empty: list the recipients and Luu")
+	if len(d.Recipients) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
+		p.add("Recipients", "empty: list the recipients and Luu")
 	}
-	validateRecipients(p, "NoiNhan", d.NoiNhan)
+	validateRecipients(p, "Recipients", d.Recipients)
 	if d.Copy != nil {
 		d.Copy.validate(p)
 	}
-	if len(d.Luu) == 0 && (len(d.NoiNhan) > 0 || !d.noiNhanOptional()) {
+	if len(d.Luu) == 0 && (len(d.Recipients) > 0 || !d.noiNhanOptional()) {
 		p.add("Luu", "empty: at least \"VT\" (văn thư)")
 	}
 	listItems(p, "Luu", d.Luu)

@@ -46,9 +46,9 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 		fn(fmt.Sprintf("Signatures[%d].Position", i), &s.Position)
 		fn(fmt.Sprintf("Signatures[%d].Name", i), &s.Name)
 	}
-	for i := range d.NoiNhan {
-		fn(fmt.Sprintf("NoiNhan[%d].Name", i), &d.NoiNhan[i].Name)
-		fn(fmt.Sprintf("NoiNhan[%d].Purpose", i), &d.NoiNhan[i].Purpose)
+	for i := range d.Recipients {
+		fn(fmt.Sprintf("Recipients[%d].Name", i), &d.Recipients[i].Name)
+		fn(fmt.Sprintf("Recipients[%d].Purpose", i), &d.Recipients[i].Purpose)
 	}
 	for i := range d.Luu {
 		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])
@@ -129,7 +129,7 @@ func (d *Document) Clone() *Document {
 		s.Authority = slices.Clone(s.Authority)
 		c.Signatures[i] = s
 	}
-	c.NoiNhan = slices.Clone(d.NoiNhan)
+	c.Recipients = slices.Clone(d.Recipients)
 	c.Luu = slices.Clone(d.Luu)
 	c.Contact = slices.Clone(d.Contact)
 	if d.ESign != nil {

@@ -16,9 +16,9 @@ import (
 func letter() *bhytdoc.Document {
 	d := seeds.CaiRang()
 	d.Issuer.OrganID = "000.00.09.H13"
-	d.NoiNhan[1].OrganID = "01.09.H13"
-	d.NoiNhan[3].OrganID = "000.02.09.H13"
-	d.NoiNhan[4].OrganID = "000.03.09.H13"
+	d.Recipients[1].OrganID = "01.09.H13"
+	d.Recipients[3].OrganID = "000.02.09.H13"
+	d.Recipients[4].OrganID = "000.03.09.H13"
 	d.Typist = "VX"
 	d.PrintCopies = 15
 	d.Marks.Urgency = bhytdoc.Khan
@@ -59,7 +59,7 @@ func TestFromDocument(t *testing.T) {
 		Signer:       SignerInfo{Competence: "KT. CHỦ TỊCH", Position: "Phó Chủ tịch", FullName: "Vương Công Khanh"},
 		Other:        OtherInfo{Priority: 1, TyperNotation: "VX", PromulgationAmount: 15, PageAmount: info.Pages},
 	}
-	for _, r := range d.NoiNhan {
+	for _, r := range d.Recipients {
 		want.ToPlaces = append(want.ToPlaces, r.Name)
 	}
 	if !reflect.DeepEqual(h, want) {
@@ -101,11 +101,11 @@ func TestFromDocumentRefuses(t *testing.T) {
 	}{
 		{"no issuer code", func(d *bhytdoc.Document) { d.Issuer.OrganID = "" }, "Issuer.OrganID"},
 		{"no recipient code", func(d *bhytdoc.Document) {
-			for i := range d.NoiNhan {
-				d.NoiNhan[i].OrganID = ""
+			for i := range d.Recipients {
+				d.Recipients[i].OrganID = ""
 			}
-		}, "NoiNhan"},
-		{"same code twice", func(d *bhytdoc.Document) { d.NoiNhan[4].OrganID = d.NoiNhan[3].OrganID }, "NoiNhan[4].OrganID"},
+		}, "Recipients"},
+		{"same code twice", func(d *bhytdoc.Document) { d.Recipients[4].OrganID = d.Recipients[3].OrganID }, "Recipients[4].OrganID"},
 		{"draft", func(d *bhytdoc.Document) { d.Draft, d.Number = true, 0 }, "Number"},
 	} {
 		d := letter()

@@ -60,11 +60,11 @@ func settle(c *bhytdoc.Document) *bhytdoc.Document {
 		s.Image = nilIfEmpty(s.Image)
 		s.Seal = nilIfEmpty(s.Seal)
 	}
-	c.NoiNhan = nilIfEmpty(c.NoiNhan)
+	c.Recipients = nilIfEmpty(c.Recipients)
 
 	c.Contact = nilIfEmpty(c.Contact)
 	if cp := c.Copy; cp != nil {
-		cp.NoiNhan = nilIfEmpty(cp.NoiNhan)
+		cp.Recipients = nilIfEmpty(cp.Recipients)
 		cp.Luu = nilIfEmpty(cp.Luu)
 		cp.Signature.Authority = nilIfEmpty(cp.Signature.Authority)
 		cp.Signature.Image = nilIfEmpty(cp.Signature.Image)

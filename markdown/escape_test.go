@@ -122,7 +122,7 @@ func TestHostileFields(t *testing.T) {
 				Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: h}},
 				Position:  h, Name: h,
 			}},
-			NoiNhan: []bhytdoc.Recipient{{Name: h, Purpose: strings.NewReplacer("(", "", ")", "").Replace(h)}},
+			Recipients: []bhytdoc.Recipient{{Name: h, Purpose: strings.NewReplacer("(", "", ")", "").Replace(h)}},
 			Luu:     []string{h},
 			Annexes: []bhytdoc.Annex{{
 				Title: h, Reference: h,

@@ -288,9 +288,9 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 			})
 		},
 		"noi_nhan": func(v *yaml.Node) {
-			d.mark("NoiNhan", v)
+			d.mark("Recipients", v)
 			d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
-				doc.NoiNhan = append(doc.NoiNhan, d.recipient(it, i))
+				doc.Recipients = append(doc.Recipients, d.recipient(it, i))
 			})
 		},
 		"luu":     func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
@@ -441,7 +441,7 @@ func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) 
 }
 
 func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
-	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("NoiNhan[%d]", i))
+	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("Recipients[%d]", i))
 }
 
 func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recipient {
@@ -755,9 +755,9 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 		"date":      func(v *yaml.Node) { d.date(v, "copy.date", "Copy.Date", &c.Date) },
 		"signature": func(v *yaml.Node) { c.Signature = d.signatureAt(v, "copy.signature", "Copy.Signature") },
 		"noi_nhan": func(v *yaml.Node) {
-			d.mark("Copy.NoiNhan", v)
+			d.mark("Copy.Recipients", v)
 			d.list(v, "copy.noi_nhan", func(i int, it *yaml.Node) {
-				c.NoiNhan = append(c.NoiNhan, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.NoiNhan[%d]", i)))
+				c.Recipients = append(c.Recipients, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.Recipients[%d]", i)))
 			})
 		},
 		"luu":   func(v *yaml.Node) { d.texts(v, "copy.luu", "Copy.Luu", &c.Luu) },

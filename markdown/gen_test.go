@@ -294,9 +294,9 @@ func (g gen) document() *bhytdoc.Document {
 	}
 	for n := g.r.IntN(4); n > 0; n-- {
 		r := bhytdoc.Recipient{Name: g.item()}
-		if n := len(d.NoiNhan); n > 0 && (d.NoiNhan[n-1].Purpose != "" || d.NoiNhan[n-1].Joined) && g.r.IntN(2) == 0 {
+		if n := len(d.Recipients); n > 0 && (d.Recipients[n-1].Purpose != "" || d.Recipients[n-1].Joined) && g.r.IntN(2) == 0 {
 			r.Joined = true
-			d.NoiNhan = append(d.NoiNhan, r)
+			d.Recipients = append(d.Recipients, r)
 			continue
 		}
 		if g.r.IntN(2) == 0 {
@@ -305,7 +305,7 @@ func (g gen) document() *bhytdoc.Document {
 				r.Purpose = "Báo cáo"
 			}
 		}
-		d.NoiNhan = append(d.NoiNhan, r)
+		d.Recipients = append(d.Recipients, r)
 	}
 	d.Luu = g.items(1, 3)
 	g.fitKind(d)
@@ -382,7 +382,7 @@ func (g gen) fitKind(d *bhytdoc.Document) {
 		}
 	}
 	if d.IssuedWith != "" {
-		d.Number, d.Signatures, d.NoiNhan, d.Luu = 0, nil, nil, nil
+		d.Number, d.Signatures, d.Recipients, d.Luu = 0, nil, nil, nil
 	}
 	if d.Kind == bhytdoc.QuyetDinh || d.Kind == bhytdoc.NghiQuyet {
 		// Nơi nhận starts "Như Điều N", the last article, which says who
@@ -391,9 +391,9 @@ func (g gen) fitKind(d *bhytdoc.Document) {
 			if b := &d.Body[i]; b.Kind == bhytdoc.Article {
 				b.Text = []bhytdoc.Span{{Text: "Chủ tịch chịu trách nhiệm thi hành"}}
 				n := strings.TrimSuffix(strings.TrimPrefix(b.Label, "Điều "), ".")
-				d.NoiNhan = append([]bhytdoc.Recipient{{Name: "Như Điều " + n}}, d.NoiNhan...)
-				if len(d.NoiNhan) > 1 && d.NoiNhan[1].Joined {
-					d.NoiNhan[1].Joined = false
+				d.Recipients = append([]bhytdoc.Recipient{{Name: "Như Điều " + n}}, d.Recipients...)
+				if len(d.Recipients) > 1 && d.Recipients[1].Joined {
+					d.Recipients[1].Joined = false
 				}
 				break
 			}

@@ -58,8 +58,8 @@ func TestParseGood(t *testing.T) {
 	if got := d.Signatures[0].Authority; len(got) != 1 || got[0] != (bhytdoc.Authority{Prefix: bhytdoc.KT, Title: "Chủ tịch"}) {
 		t.Errorf("authority %+v", got)
 	}
-	if d.NoiNhan[1] != (bhytdoc.Recipient{Name: "UBND tỉnh", Purpose: "Báo cáo"}) {
-		t.Errorf("noi nhan %+v", d.NoiNhan)
+	if d.Recipients[1] != (bhytdoc.Recipient{Name: "UBND tỉnh", Purpose: "Báo cáo"}) {
+		t.Errorf("noi nhan %+v", d.Recipients)
 	}
 	want := []bhytdoc.Block{
 		{Kind: bhytdoc.Paragraph, Text: []bhytdoc.Span{{Text: "Ủy ban nhân dân huyện chỉ đạo:"}}},

@@ -281,8 +281,8 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		}
 		add(root, "signatures", sigs)
 	}
-	if len(d.NoiNhan) > 0 {
-		add(root, "noi_nhan", recipientsNode(d.NoiNhan))
+	if len(d.Recipients) > 0 {
+		add(root, "noi_nhan", recipientsNode(d.Recipients))
 	}
 	addList(root, "luu", d.Luu, true)
 	if d.Marks != (bhytdoc.Marks{}) {
@@ -500,8 +500,8 @@ func copyNode(c *bhytdoc.Copy) *yaml.Node {
 	addText(m, "place", c.Place)
 	addNode(m, "date", dateNode(c.Date))
 	addNode(m, "signature", signatureNode(&c.Signature))
-	if len(c.NoiNhan) > 0 {
-		addNode(m, "noi_nhan", recipientsNode(c.NoiNhan))
+	if len(c.Recipients) > 0 {
+		addNode(m, "noi_nhan", recipientsNode(c.Recipients))
 	}
 	if len(c.Luu) > 0 {
 		addNode(m, "luu", strList(c.Luu, true))

@@ -41,7 +41,7 @@ func Example() {
 			Image:     pngOf(120, 50, color.NRGBA{0x10, 0x30, 0xC0, 0xFF}),
 			Seal:      pngOf(100, 100, color.NRGBA{0xD0, 0x10, 0x10, 0xFF}),
 		}},
-		NoiNhan: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
 		Luu:     []string{"VT"},
 	}
 	letter, err := bhytdoc.RenderPDF(doc, nil)

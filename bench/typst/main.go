@@ -180,7 +180,7 @@ func typstSource(d *bhytdoc.Document) (string, error) {
 		titles = append(titles, str(typo.Upper(p)))
 	}
 	var cc []string
-	for _, r := range d.NoiNhan {
+	for _, r := range d.Recipients {
 		t := "- " + strings.TrimSpace(r.Name)
 		if p := strings.TrimSpace(r.Purpose); p != "" {
 			t += " (" + p + ")"

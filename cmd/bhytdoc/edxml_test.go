@@ -19,8 +19,8 @@ func TestEdxmlCommand(t *testing.T) {
 	dir := t.TempDir()
 	d := seeds.CaiRang()
 	d.Issuer.OrganID = "000.00.09.H13"
-	d.NoiNhan[1].OrganID = "01.09.H13"
-	d.NoiNhan[3].OrganID = "000.02.09.H13"
+	d.Recipients[1].OrganID = "01.09.H13"
+	d.Recipients[3].OrganID = "000.02.09.H13"
 	src, err := markdown.Marshal(d, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func TestEdxmlCommand(t *testing.T) {
 	}
 	h := rep.Header
 	if h.From.OrganID != "000.00.09.H13" || len(h.To) != 2 || h.Code.Number != "898" || h.Promulgation.Date != "2020/05/18" ||
-		h.Other.PageAmount != 3 || len(h.ToPlaces) != len(d.NoiNhan) {
+		h.Other.PageAmount != 3 || len(h.ToPlaces) != len(d.Recipients) {
 		t.Errorf("header %+v", h)
 	}
 	for i, in := range []string{pdfPath, docxPath} {

@@ -63,7 +63,7 @@ func NamTruc() *bhytdoc.Document {
 			Position:  "Chủ tịch",
 			Name:      "Họ và tên",
 		}},
-		NoiNhan: []bhytdoc.Recipient{
+		Recipients: []bhytdoc.Recipient{
 			{Name: "Như Điều 3"},
 			{Name: "UBND tỉnh", Purpose: "để báo cáo"},
 			{Name: "TT Huyện ủy", Joined: true},

@@ -46,8 +46,8 @@ func TestNamTrucAnnex(t *testing.T) {
 	if d.Kind != bhytdoc.QuyetDinh || d.NumberSymbol() != "330/QĐ-UBND" || d.PlaceDate() != "Nam Trực, ngày 23 tháng 02 năm 2022" {
 		t.Errorf("header: %v %q %q", d.Kind, d.NumberSymbol(), d.PlaceDate())
 	}
-	if d.NoiNhan[0].Name != "Như Điều 3" {
-		t.Errorf("Nơi nhận starts %q", d.NoiNhan[0].Name)
+	if d.Recipients[0].Name != "Như Điều 3" {
+		t.Errorf("Nơi nhận starts %q", d.Recipients[0].Name)
 	}
 	a, b := All(), All()
 	a[0].Doc.Summary = "changed"

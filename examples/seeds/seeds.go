@@ -93,7 +93,7 @@ func CaiRang() *bhytdoc.Document {
 			Position:  "Phó Chủ tịch",
 			Name:      "Vương Công Khanh",
 		}},
-		NoiNhan: []bhytdoc.Recipient{
+		Recipients: []bhytdoc.Recipient{
 			{Name: "Như kính gửi"},
 			{Name: "CT, các PCT UBND quận"},
 			{Name: "TV BBT Trang TTĐT và các APBTT quận"},
@@ -139,7 +139,7 @@ func SonDuong() *bhytdoc.Document {
 			Position: "Phó Chủ tịch",
 			Name:     "Phạm Thị Nhị Bình",
 		}},
-		NoiNhan: []bhytdoc.Recipient{
+		Recipients: []bhytdoc.Recipient{
 			{Name: "UBND tỉnh", Purpose: "Báo cáo"},
 			{Name: "TTr Huyện ủy, HĐND huyện", Purpose: "Báo cáo"},
 			{Name: "Các Phó Chủ tịch UBND huyện"},
@@ -191,7 +191,7 @@ func NamToan() *bhytdoc.Document {
 			Position:  "Trưởng ban",
 			Name:      "Hoàng Ngọc Duy",
 		}},
-		NoiNhan: []bhytdoc.Recipient{
+		Recipients: []bhytdoc.Recipient{
 			{Name: "TT Đảng ủy, HĐND - UBND xã"},
 			{Name: "BCĐ phát triển tỷ lệ BHYT xã"},
 			{Name: "Các cơ sở thôn xóm"},

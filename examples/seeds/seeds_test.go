@@ -230,9 +230,9 @@ func TestFresh(t *testing.T) {
 	for _, c := range cases {
 		a, b := c.doc(), c.doc()
 		a.Body[0].Text[0].Text = "changed"
-		a.NoiNhan[0].Name = "changed"
+		a.Recipients[0].Name = "changed"
 		a.Luu[0] = "changed"
-		if b.Body[0].Text[0].Text == "changed" || b.NoiNhan[0].Name == "changed" || b.Luu[0] == "changed" {
+		if b.Body[0].Text[0].Text == "changed" || b.Recipients[0].Name == "changed" || b.Luu[0] == "changed" {
 			t.Errorf("%s: two calls share data", c.name)
 		}
 	}
