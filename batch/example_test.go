@@ -32,7 +32,7 @@ func letter(ward string, number int) *bhytdoc.Document {
 			Name:      "Vương Công Khanh",
 		}},
 		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
-		Luu:     []string{"VT"},
+		Luu:        []string{"VT"},
 	}
 }
 

@@ -28,8 +28,8 @@ func copiedDoc() *bhytdoc.Document {
 			Name:      "Nguyễn Thị B",
 		},
 		Recipients: []bhytdoc.Recipient{{Name: "Các khu vực"}},
-		Luu:     []string{"VT"},
-		ESign:   &bhytdoc.ESignature{Organisation: "Ủy ban nhân dân phường Lê Bình", Time: time.Date(2020, 5, 20, 8, 0, 0, 0, time.UTC)},
+		Luu:        []string{"VT"},
+		ESign:      &bhytdoc.ESignature{Organisation: "Ủy ban nhân dân phường Lê Bình", Time: time.Date(2020, 5, 20, 8, 0, 0, 0, time.UTC)},
 	}
 	return d
 }

@@ -71,7 +71,7 @@ func quyetDinhDoc(t *testing.T) *bhytdoc.Document {
 		Proposal:   "Theo đề nghị của Trưởng phòng Y tế huyện",
 		Body:       body,
 		Signatures: []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}}, Position: "Chủ tịch", Name: "Nguyễn Văn A"}},
-		Recipients:    []bhytdoc.Recipient{{Name: "Như Điều 2"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như Điều 2"}},
 		Luu:        []string{"VT"},
 	}
 }

@@ -52,8 +52,8 @@ func quyetDinh(t testing.TB, rows int) *bhytdoc.Document {
 			Seal:      testPNG(t, 200, 200, color.NRGBA{200, 0, 0, 255}),
 		}},
 		Recipients: []bhytdoc.Recipient{{Name: "Như Điều 3"}, {Name: "UBND tỉnh", Purpose: "báo cáo"}},
-		Luu:     []string{"VT", "BHXH"},
-		Annexes: []bhytdoc.Annex{wideAnnex(rows)},
+		Luu:        []string{"VT", "BHXH"},
+		Annexes:    []bhytdoc.Annex{wideAnnex(rows)},
 	}
 }
 

@@ -34,7 +34,7 @@ func ExampleWritePDF() {
 			Name:      "Vương Công Khanh",
 		}},
 		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}, {Name: "UBND thành phố", Purpose: "Báo cáo"}},
-		Luu:     []string{"VT"},
+		Luu:        []string{"VT"},
 	}
 	var buf bytes.Buffer
 	if err := bhytdoc.WritePDF(&buf, doc, nil); err != nil {

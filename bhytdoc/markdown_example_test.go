@@ -23,7 +23,7 @@ func ExampleWriteMarkdown() {
 			{Kind: bhytdoc.Item, Label: "1.", Text: []bhytdoc.Span{{Text: "Đạt tỷ lệ bao phủ "}, {Text: "95%", Bold: true}, {Text: "."}}},
 		},
 		Signatures: []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TM, Title: "Ủy ban nhân dân"}}, Position: "Chủ tịch", Name: "Trần Văn A"}},
-		Recipients:    []bhytdoc.Recipient{{Name: "UBND huyện", Purpose: "để báo cáo"}, {Name: "Các thôn"}},
+		Recipients: []bhytdoc.Recipient{{Name: "UBND huyện", Purpose: "để báo cáo"}, {Name: "Các thôn"}},
 		Luu:        []string{"VT"},
 	}
 	if err := bhytdoc.WriteMarkdown(os.Stdout, d, nil); err != nil {

@@ -21,7 +21,7 @@ func minimal() *Document {
 		Addressees: []string{"Chủ tịch Ủy ban nhân dân các phường"},
 		Body:       []Block{{Kind: Paragraph, Text: []Span{{Text: "Nội dung."}}}},
 		Signatures: []Signature{{Authority: []Authority{{KT, "Chủ tịch"}}, Position: "Phó Chủ tịch", Name: "Vương Công Khanh"}},
-		Recipients:    []Recipient{{Name: "Như kính gửi"}},
+		Recipients: []Recipient{{Name: "Như kính gửi"}},
 		Luu:        []string{"VT"},
 	}
 }

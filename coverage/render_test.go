@@ -30,7 +30,7 @@ func letter(a bhytdoc.Annex) *bhytdoc.Document {
 			Schedule(seedMilestones()) + "."}}}},
 		Attachments: []string{"Đính kèm Phụ lục chỉ tiêu bảo hiểm y tế"},
 		Signatures:  []bhytdoc.Signature{{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.KT, Title: "Chủ tịch"}}, Position: "Phó Chủ tịch", Name: "Nguyễn Văn A"}},
-		Recipients:     []bhytdoc.Recipient{{Name: "Như trên"}},
+		Recipients:  []bhytdoc.Recipient{{Name: "Như trên"}},
 		Luu:         []string{"VT"},
 		Annexes:     []bhytdoc.Annex{a},
 	}

@@ -123,7 +123,7 @@ func TestHostileFields(t *testing.T) {
 				Position:  h, Name: h,
 			}},
 			Recipients: []bhytdoc.Recipient{{Name: h, Purpose: strings.NewReplacer("(", "", ")", "").Replace(h)}},
-			Luu:     []string{h},
+			Luu:        []string{h},
 			Annexes: []bhytdoc.Annex{{
 				Title: h, Reference: h,
 				Table: bhytdoc.Table{

@@ -52,15 +52,15 @@ func TestCopyRoundTrip(t *testing.T) {
 	d.Contact = []string{"Địa chỉ: số 1 đường Võ Nguyên Giáp"}
 	d.Recipients = append(d.Recipients, bhytdoc.Recipient{Name: "UBND thành phố", Purpose: "để báo cáo"}, bhytdoc.Recipient{Name: "Sở Y tế", Joined: true})
 	d.Copy = &bhytdoc.Copy{
-		Form:      bhytdoc.TrichSao,
-		Issuer:    bhytdoc.Issuer{Parent: "Ủy ban nhân dân quận Cái Răng", Name: "Ủy ban nhân dân\nphường Lê Bình", Abbrev: "UBND"},
-		Number:    5,
-		Place:     "Lê Bình",
-		Date:      bhytdoc.Date{Year: 2020, Month: 5, Day: 20},
-		Signature: bhytdoc.Signature{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TL, Title: "Chủ tịch"}}, Position: "Công chức", Name: "Nguyễn Thị B"},
-		Recipients:   []bhytdoc.Recipient{{Name: "Các khu vực"}},
-		Luu:       []string{"VT"},
-		ESign:     &bhytdoc.ESignature{Organisation: "Ủy ban nhân dân phường Lê Bình", Time: time.Date(2020, 5, 20, 8, 0, 0, 0, time.UTC)},
+		Form:       bhytdoc.TrichSao,
+		Issuer:     bhytdoc.Issuer{Parent: "Ủy ban nhân dân quận Cái Răng", Name: "Ủy ban nhân dân\nphường Lê Bình", Abbrev: "UBND"},
+		Number:     5,
+		Place:      "Lê Bình",
+		Date:       bhytdoc.Date{Year: 2020, Month: 5, Day: 20},
+		Signature:  bhytdoc.Signature{Authority: []bhytdoc.Authority{{Prefix: bhytdoc.TL, Title: "Chủ tịch"}}, Position: "Công chức", Name: "Nguyễn Thị B"},
+		Recipients: []bhytdoc.Recipient{{Name: "Các khu vực"}},
+		Luu:        []string{"VT"},
+		ESign:      &bhytdoc.ESignature{Organisation: "Ủy ban nhân dân phường Lê Bình", Time: time.Date(2020, 5, 20, 8, 0, 0, 0, time.UTC)},
 	}
 	a, err := markdown.Marshal(d, nil)
 	if err != nil {

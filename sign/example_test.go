@@ -42,7 +42,7 @@ func Example() {
 			Seal:      pngOf(100, 100, color.NRGBA{0xD0, 0x10, 0x10, 0xFF}),
 		}},
 		Recipients: []bhytdoc.Recipient{{Name: "Như kính gửi"}},
-		Luu:     []string{"VT"},
+		Luu:        []string{"VT"},
 	}
 	letter, err := bhytdoc.RenderPDF(doc, nil)
 	if err != nil {

@@ -47,7 +47,7 @@ func CongDien() *bhytdoc.Document {
 		Body: append(para("Đến ngày 31/8/2024, tỷ lệ bao phủ bảo hiểm y tế toàn huyện mới đạt 89,2%, thấp hơn chỉ tiêu được giao 3,1 điểm phần trăm; 7 xã đạt dưới 85%."),
 			para("Chủ tịch Ủy ban nhân dân huyện yêu cầu Chủ tịch Ủy ban nhân dân các xã, thị trấn tập trung chỉ đạo, hoàn thành chỉ tiêu trước ngày 30/11/2024.")...),
 		Signatures: []bhytdoc.Signature{chairman()},
-		Recipients:    []bhytdoc.Recipient{{Name: "Như trên"}, {Name: "TT Huyện ủy, TT HĐND huyện", Purpose: "để báo cáo"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như trên"}, {Name: "TT Huyện ủy, TT HĐND huyện", Purpose: "để báo cáo"}},
 		Luu:        []string{"VT", "YT"},
 	}
 }
@@ -66,7 +66,7 @@ func GiayMoi() *bhytdoc.Document {
 		},
 		Body:       para("Đề nghị các đơn vị chuẩn bị số liệu kết quả thực hiện đến ngày 30/6/2024."),
 		Signatures: []bhytdoc.Signature{chairman()},
-		Recipients:    []bhytdoc.Recipient{{Name: "Như trên"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như trên"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -81,7 +81,7 @@ func GiayGioiThieu() *bhytdoc.Document {
 			ValidUntil: bhytdoc.Date{Year: 2024, Month: 8, Day: 31},
 		},
 		Signatures: []bhytdoc.Signature{chairman()},
-		Recipients:    []bhytdoc.Recipient{{Name: "Như trên"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như trên"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -108,7 +108,7 @@ func BienBan() *bhytdoc.Document {
 			{Name: "Lê Thị Thu"},
 		},
 		Recipients: []bhytdoc.Recipient{{Name: "Các đại biểu dự hội nghị"}},
-		Luu:     []string{"VT", "Hồ sơ"},
+		Luu:        []string{"VT", "Hồ sơ"},
 	}
 }
 
@@ -123,7 +123,7 @@ func GiayNghiPhep() *bhytdoc.Document {
 			Where: "xã Hải Hậu, huyện Hải Hậu, tỉnh Nam Định", CountsAs: "nghỉ hằng năm năm 2024", Confirmation: true,
 		},
 		Signatures: []bhytdoc.Signature{chairman()},
-		Recipients:    []bhytdoc.Recipient{{Name: "Bà Lê Thị Thu"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Bà Lê Thị Thu"}},
 		Luu:        []string{"VT"},
 	}
 }
@@ -169,7 +169,7 @@ func ThuCong() *bhytdoc.Document {
 		Body: append(para("Năm 2024, với sự nỗ lực của cán bộ, viên chức Bảo hiểm xã hội huyện, tỷ lệ bao phủ bảo hiểm y tế toàn huyện đạt 93,2%, vượt chỉ tiêu Hội đồng nhân dân huyện giao 1,2 điểm phần trăm; 20/20 xã, thị trấn hoàn thành chỉ tiêu."),
 			para("Ủy ban nhân dân huyện ghi nhận và cảm ơn những đóng góp của các đồng chí, chúc các đồng chí mạnh khỏe, tiếp tục hoàn thành tốt nhiệm vụ trong năm 2025.")...),
 		Signatures: []bhytdoc.Signature{{Position: "Chủ tịch", Name: "Nguyễn Văn An"}},
-		Recipients:    []bhytdoc.Recipient{{Name: "Như trên"}},
+		Recipients: []bhytdoc.Recipient{{Name: "Như trên"}},
 		Luu:        []string{"VT"},
 	}
 }
