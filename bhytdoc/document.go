@@ -107,9 +107,9 @@ type Document struct {
 	// "PL.(300)": the initials, in capitals, of who typed the document.
 	// Optional.
 	Typist string
-	// PrintCopies is the number of copies issued, the "(300)" of ô 12;
+	// IssuedCopies is the number of copies issued, the "(300)" of ô 12;
 	// 0 prints none.
-	PrintCopies int
+	IssuedCopies int
 	// Contact holds the lines of ô 13 — address, telephone, email,
 	// website — printed at the foot of page 1 under a full-width rule.
 	// At most 4 lines. Optional.

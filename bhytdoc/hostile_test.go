@@ -453,7 +453,7 @@ func TestHostile(t *testing.T) {
 				}
 				d.Recipients = append(d.Recipients, r)
 			}
-			d.Typist, d.PrintCopies = "PL", 300
+			d.Typist, d.IssuedCopies = "PL", 300
 			pages := laidOut(t, d, nil)
 			if len(pages) < 2 {
 				t.Fatalf("%d pages: the list did not continue", len(pages))

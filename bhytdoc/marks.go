@@ -110,10 +110,10 @@ func (d *Document) validateMarks(p *problems) {
 		p.add("Typist", "%q is not initials in capitals (\"PL\")", d.Typist)
 	}
 	switch {
-	case d.PrintCopies < 0:
-		p.add("PrintCopies", "negative (%d)", d.PrintCopies)
-	case d.PrintCopies > maxPrintCopies:
-		p.add("PrintCopies", "%d copies; at most %d", d.PrintCopies, maxPrintCopies)
+	case d.IssuedCopies < 0:
+		p.add("IssuedCopies", "negative (%d)", d.IssuedCopies)
+	case d.IssuedCopies > maxIssuedCopies:
+		p.add("IssuedCopies", "%d copies; at most %d", d.IssuedCopies, maxIssuedCopies)
 	}
 	if len(d.Contact) > maxContactLines {
 		p.add("Contact", "%d lines; the foot of page 1 holds at most %d", len(d.Contact), maxContactLines)
@@ -130,7 +130,7 @@ func (d *Document) validateMarks(p *problems) {
 }
 
 const (
-	maxPrintCopies  = 1_000_000
+	maxIssuedCopies  = 1_000_000
 	maxContactLines = 4
 )
 
@@ -151,13 +151,13 @@ func (d *Document) marksIR(doc *ir.Doc) {
 	if d.Marks.DuThao {
 		doc.DuThao = ir.Text{S: "DỰ THẢO", Field: "Marks.DuThao"}
 	}
-	if d.Typist != "" || d.PrintCopies > 0 {
+	if d.Typist != "" || d.IssuedCopies > 0 {
 		s := strings.TrimSpace(d.Typist)
 		if s != "" {
 			s += "."
 		}
-		if d.PrintCopies > 0 {
-			s += "(" + strconv.Itoa(d.PrintCopies) + ")"
+		if d.IssuedCopies > 0 {
+			s += "(" + strconv.Itoa(d.IssuedCopies) + ")"
 		}
 		doc.Typist = ir.Text{S: s, Field: "Typist"}
 	}

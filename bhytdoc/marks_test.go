@@ -17,7 +17,7 @@ func markedDoc() *bhytdoc.Document {
 	d := seeds.CaiRang()
 	d.Marks = bhytdoc.Marks{Urgency: bhytdoc.HoaToc, Secrecy: bhytdoc.Mat, Circulation: bhytdoc.LuuHanhNoiBo, DuThao: true}
 	d.Typist = "PL"
-	d.PrintCopies = 300
+	d.IssuedCopies = 300
 	d.Contact = []string{
 		"Địa chỉ: số 1 đường Võ Nguyên Giáp, quận Cái Răng, thành phố Cần Thơ",
 		"Điện thoại: 0292 0000 000; Email: ubnd@example.vn; Website: example.vn",
@@ -31,7 +31,7 @@ func markedDoc() *bhytdoc.Document {
 func markedDecision() *bhytdoc.Document {
 	d := quyetdinh.NamTruc()
 	m := markedDoc()
-	d.Marks, d.Typist, d.PrintCopies, d.Contact, d.ESign = m.Marks, m.Typist, m.PrintCopies, m.Contact, m.ESign
+	d.Marks, d.Typist, d.IssuedCopies, d.Contact, d.ESign = m.Marks, m.Typist, m.IssuedCopies, m.Contact, m.ESign
 	d.Marks.Urgency = bhytdoc.ThuongKhan
 	return d
 }
@@ -141,14 +141,14 @@ func TestMarksErrors(t *testing.T) {
 	d := seeds.CaiRang()
 	d.Marks.Urgency = 9
 	d.Typist = "pl"
-	d.PrintCopies = -1
+	d.IssuedCopies = -1
 	d.Contact = []string{"a", "", "c", "d", "e"}
 	d.ESign = &bhytdoc.ESignature{}
 	var ve *bhytdoc.ValidationError
 	if err := d.Validate(); !errors.As(err, &ve) {
 		t.Fatal(err)
 	}
-	want := "Marks.Urgency,Typist,PrintCopies,Contact,Contact[1],ESign.Organisation,ESign.Time"
+	want := "Marks.Urgency,Typist,IssuedCopies,Contact,Contact[1],ESign.Organisation,ESign.Time"
 	if got := strings.Join(ve.Fields(), ","); got != want {
 		t.Errorf("fields\n got %s\nwant %s", got, want)
 	}

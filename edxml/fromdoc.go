@@ -79,7 +79,7 @@ func FromDocument(doc *bhytdoc.Document, files ...Attachment) (*Package, error) 
 		Other: OtherInfo{
 			Priority:           int(doc.Marks.Urgency),
 			TyperNotation:      nfc(doc.Typist),
-			PromulgationAmount: doc.PrintCopies,
+			PromulgationAmount: doc.IssuedCopies,
 		},
 	}
 	for i, r := range doc.Recipients {

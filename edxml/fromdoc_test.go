@@ -20,7 +20,7 @@ func letter() *bhytdoc.Document {
 	d.Recipients[3].OrganID = "000.02.09.H13"
 	d.Recipients[4].OrganID = "000.03.09.H13"
 	d.Typist = "VX"
-	d.PrintCopies = 15
+	d.IssuedCopies = 15
 	d.Marks.Urgency = bhytdoc.Khan
 	return d
 }

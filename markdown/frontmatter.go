@@ -299,8 +299,8 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"contact": func(v *yaml.Node) { d.texts(v, "contact", "Contact", &doc.Contact) },
 		"print_copies": func(v *yaml.Node) {
 			if i, ok := d.integer(v, "print_copies"); ok {
-				doc.PrintCopies = i
-				d.mark("PrintCopies", v)
+				doc.IssuedCopies = i
+				d.mark("IssuedCopies", v)
 			}
 		},
 		"esign": func(v *yaml.Node) { doc.ESign = d.esign(v) },

@@ -313,7 +313,7 @@ func (g gen) document() *bhytdoc.Document {
 		d.Marks = bhytdoc.Marks{Urgency: bhytdoc.Urgency(g.r.IntN(4)), Secrecy: bhytdoc.Secrecy(g.r.IntN(4)),
 			Circulation: bhytdoc.Circulation(g.r.IntN(3)), DuThao: g.r.IntN(2) == 0}
 		d.Typist = g.pick([]string{"", "PL", "NVA"})
-		d.PrintCopies = g.r.IntN(400)
+		d.IssuedCopies = g.r.IntN(400)
 		d.Contact = g.items(0, 2)
 	}
 	if g.r.IntN(4) == 0 {

@@ -48,7 +48,7 @@ func TestDecisionRoundTrip(t *testing.T) {
 func TestCopyRoundTrip(t *testing.T) {
 	d := seeds.CaiRang()
 	d.Marks = bhytdoc.Marks{Urgency: bhytdoc.Khan, Secrecy: bhytdoc.ToiMat, Circulation: bhytdoc.XemXongTraLai, DuThao: true}
-	d.Typist, d.PrintCopies = "PL", 300
+	d.Typist, d.IssuedCopies = "PL", 300
 	d.Contact = []string{"Địa chỉ: số 1 đường Võ Nguyên Giáp"}
 	d.Recipients = append(d.Recipients, bhytdoc.Recipient{Name: "UBND thành phố", Purpose: "để báo cáo"}, bhytdoc.Recipient{Name: "Sở Y tế", Joined: true})
 	d.Copy = &bhytdoc.Copy{

@@ -296,8 +296,8 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		add(root, "marks", m)
 	}
 	addStr(root, "typist", d.Typist)
-	if d.PrintCopies != 0 {
-		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.PrintCopies)})
+	if d.IssuedCopies != 0 {
+		add(root, "print_copies", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.IssuedCopies)})
 	}
 	addList(root, "contact", d.Contact, false)
 	if d.ESign != nil {
