@@ -130,7 +130,7 @@ func (d *Document) validateMarks(p *problems) {
 }
 
 const (
-	maxIssuedCopies  = 1_000_000
+	maxIssuedCopies = 1_000_000
 	maxContactLines = 4
 )
 
