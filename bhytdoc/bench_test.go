@@ -142,7 +142,7 @@ func plainFpdf(d *ir.Doc) []byte {
 	p.SetXY(30, 75)
 	p.SetFont("serif", "", 14)
 	p.CellFormat(0, 7, "      "+d.KinhGui.S, "", 1, "L", false, 0, "")
-	for _, t := range d.Recipients {
+	for _, t := range d.Addressees {
 		p.SetX(75)
 		p.MultiCell(120, 7, t.S, "", "L", false)
 	}
@@ -165,7 +165,7 @@ func plainFpdf(d *ir.Doc) []byte {
 	p.SetFont("serif", "BI", 12)
 	p.CellFormat(62, 6, d.NoiNhan.S, "", 2, "L", false, 0, "")
 	p.SetFont("serif", "", 11)
-	for _, t := range d.Copies {
+	for _, t := range d.Recipients {
 		p.MultiCell(62, 5, t.S, "", "L", false)
 	}
 	p.SetXY(92, y)

@@ -171,7 +171,7 @@ func (d *Document) copyIR(doc *ir.Doc) {
 		NoiNhan:   ir.Text{S: "Nơi nhận:"},
 	}
 	out.Signature = signatureIR(&c.Signature, "Copy.Signature")
-	out.Copies, out.Braces = recipientsIR(c.Recipients, c.Luu, "Copy.Recipients", "Copy.Luu")
+	out.Recipients, out.Braces = recipientsIR(c.Recipients, c.Luu, "Copy.Recipients", "Copy.Luu")
 	if e := c.ESign; e != nil {
 		doc.CopyESign = []ir.Text{
 			{S: typo.Upper(c.Form.String()), Field: "Copy.Form"},

@@ -113,7 +113,7 @@ func TestDecisionIR(t *testing.T) {
 		doc.Proposal.S != "Theo đề nghị của Trưởng phòng Y tế huyện." || doc.Bases[0].S != "Căn cứ Luật Bảo hiểm y tế ngày 14/11/2008;" {
 		t.Errorf("IR: %q %q %q %q", doc.Authority.S, doc.Decision.S, doc.Proposal.S, doc.Bases[0].S)
 	}
-	if doc.Copies[0].S != "- Như Điều 2;" {
-		t.Errorf("Nơi nhận: %q", doc.Copies[0].S)
+	if doc.Recipients[0].S != "- Như Điều 2;" {
+		t.Errorf("Nơi nhận: %q", doc.Recipients[0].S)
 	}
 }

@@ -128,7 +128,7 @@ func TestSingleRecipientInline(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Kính gửi: Ủy ban nhân dân thành phố Cần Thơ."
-	if got := doc.KinhGui.S + " " + doc.Recipients[0].S; got != want {
+	if got := doc.KinhGui.S + " " + doc.Addressees[0].S; got != want {
 		t.Errorf("%q", got)
 	}
 	for _, o := range pages[0].Ops {

@@ -149,7 +149,7 @@ func TestKeHoachNoiNhanInPDF(t *testing.T) {
 			grouped[i] = &doc.Braces[k]
 		}
 	}
-	for i, c := range doc.Copies {
+	for i, c := range doc.Recipients {
 		room := col
 		if br := grouped[i]; br != nil {
 			longest := 0.0
@@ -177,7 +177,7 @@ func TestKeHoachNoiNhanInPDF(t *testing.T) {
 	// Braces: a vertical rule right of each group's lines spanning them.
 	last := pages[len(pages)-1]
 	for _, br := range doc.Braces {
-		first := findOpPrefix(t, last, strings.Join(strings.Fields(doc.Copies[br.From].S)[:2], " "))
+		first := findOpPrefix(t, last, strings.Join(strings.Fields(doc.Recipients[br.From].S)[:2], " "))
 		var spine *pdf.Op
 		for _, o := range opsOf(last, pdf.OpLine) {
 			if o.W == 0 && o.H > 0 && o.X > set.MarginLeft && o.X < set.MarginLeft+col && o.Y < first.Y && o.Y > first.Y-5 {
@@ -185,7 +185,7 @@ func TestKeHoachNoiNhanInPDF(t *testing.T) {
 			}
 		}
 		if spine == nil {
-			t.Errorf("no brace for the group of %q", doc.Copies[br.From].S)
+			t.Errorf("no brace for the group of %q", doc.Recipients[br.From].S)
 			continue
 		}
 		purpose := false
@@ -254,7 +254,7 @@ func TestKeHoachDOCXThroughLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ys []float64
-	for _, c := range doc.Copies {
+	for _, c := range doc.Recipients {
 		whole := false
 		for _, p := range ours {
 			_, ok := findLine(p, c.S)

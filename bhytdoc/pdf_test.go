@@ -104,9 +104,9 @@ func modelText(d *ir.Doc) string {
 	if !d.CongVan {
 		add(d.Title, d.Summary, d.IssuedWith)
 	}
-	if len(d.Recipients) > 0 {
+	if len(d.Addressees) > 0 {
 		add(d.KinhGui)
-		add(d.Recipients...)
+		add(d.Addressees...)
 	}
 	add(d.Authority)
 	add(d.Bases...)
@@ -125,7 +125,7 @@ func modelText(d *ir.Doc) string {
 		add(s.Name)
 	}
 	add(d.NoiNhan)
-	for i, c := range d.Copies {
+	for i, c := range d.Recipients {
 		add(c)
 		for _, b := range d.Braces {
 			if b.To == i {

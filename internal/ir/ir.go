@@ -84,11 +84,11 @@ type Copy struct {
 	PlaceDate      Text
 	Signature      Signature
 	NoiNhan        Text
-	Copies         []Text
+	Recipients     []Text
 	Braces         []Brace
 }
 
-// Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
+// Brace joins Recipients[From] … Recipients[To] (inclusive): a brace spans the
 // lines and Purpose, "(để báo cáo)", is printed once to its right.
 type Brace struct {
 	From, To int
@@ -157,7 +157,7 @@ type Doc struct {
 	IssuedWith Text // "(Ban hành kèm theo Quyết định số …)", italic, under the trích yếu
 	Authority  Text // thẩm quyền ban hành, upper case, bold, centred
 	KinhGui    Text // "Kính gửi:"
-	Recipients []Text
+	Addressees []Text
 	Bases      []Text
 	Proposal   Text // "Theo đề nghị của …." after the bases, italic
 	Decision   Text // "QUYẾT ĐỊNH:" before the articles, bold, centred
@@ -165,8 +165,8 @@ type Doc struct {
 	Closing    []Text // attachment notes, "(Đính kèm …)"
 	Signatures []Signature
 	NoiNhan    Text   // "Nơi nhận:"
-	Copies     []Text // "- Như trên;" … "- Lưu: VT."
-	// Braces group Copies lines that share a purpose.
+	Recipients []Text // "- Như trên;" … "- Lưu: VT."
+	// Braces group Recipients lines that share a purpose.
 	Braces []Brace
 	// Confirmation is a giấy nghỉ phép's confirmation column (Mẫu 1.10):
 	// its heading (bold) and "(Chữ ký, dấu)" (italic), centred in the
@@ -228,10 +228,10 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 	fn(d.PlaceDate, as(pagespec.PlaceDate))
 	fn(d.Title, as(pagespec.Title))
 	fn(d.Summary, as(pagespec.Summary))
-	if len(d.Recipients) > 0 {
+	if len(d.Addressees) > 0 {
 		fn(d.KinhGui, Regular)
 	}
-	for _, t := range d.Recipients {
+	for _, t := range d.Addressees {
 		fn(t, Regular)
 	}
 	fn(d.IssuedWith, as(pagespec.IssuedWith))
@@ -254,7 +254,7 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		fn(t, Regular)
 	}
 	fn(d.NoiNhan, as(pagespec.NoiNhan))
-	for _, t := range d.Copies {
+	for _, t := range d.Recipients {
 		fn(t, Regular)
 	}
 	for _, b := range d.Braces {
@@ -292,7 +292,7 @@ func (d *Doc) Each(fn func(t Text, st Style)) {
 		}
 		fn(c.Signature.Name, Bold)
 		fn(c.NoiNhan, BoldItalic)
-		for _, t := range c.Copies {
+		for _, t := range c.Recipients {
 			fn(t, Regular)
 		}
 		for _, b := range c.Braces {

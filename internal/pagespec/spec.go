@@ -55,14 +55,14 @@ const (
 	Title                         // ô 5a, the kind's name
 	Summary                       // ô 5a/5b, trích yếu ("V/v …" in a công văn)
 	IssuedWith                    // "(Ban hành kèm theo …)" under the trích yếu
-	KinhGui                       // ô 9a "Kính gửi:" and the recipients
+	KinhGui                       // ô 9a "Kính gửi:" and the addressees
 	Authority                     // thẩm quyền ban hành
 	Basis                         // căn cứ ban hành and the proposal
 	Decision                      // "QUYẾT ĐỊNH:"
 	Closing                       // attachment notes after the body
 	Signature                     // ô 7, titles and name
 	NoiNhan                       // ô 9b, the "Nơi nhận:" label
-	Copies                        // ô 9b, the lines of Nơi nhận, and ô 12
+	Recipients                    // ô 9b, the lines of Nơi nhận, and ô 12
 	PageNumber                    // ô 6 … page numbers from page 2
 	AnnexLabel                    // "Phụ lục I"
 	AnnexTitle                    // an annex's title
@@ -148,7 +148,7 @@ var common = [numElements]Font{
 	Closing:        {0, Regular, Justify},     // body size
 	Signature:      {14, Bold, Center},        // 13–14
 	NoiNhan:        {12, BoldItalic, Left},    // 12
-	Copies:         {11, Regular, Left},       // 11
+	Recipients:     {11, Regular, Left},       // 11
 	PageNumber:     {13, Regular, Center},     // 13–14
 	AnnexLabel:     {14, Bold, Center},        // 14
 	AnnexTitle:     {14, Bold, Center},        // 13–14

@@ -42,7 +42,7 @@ func TestRanges(t *testing.T) {
 	ranges := map[Element][2]float64{
 		Parent: {12, 13}, Issuer: {12, 13}, QuocHieu: {12, 13}, TieuNgu: {13, 14},
 		Number: {13, 13}, PlaceDate: {13, 14}, Title: {13, 14}, Signature: {13, 14},
-		NoiNhan: {12, 12}, Copies: {11, 11}, PageNumber: {13, 14}, AnnexLabel: {14, 14},
+		NoiNhan: {12, 12}, Recipients: {11, 11}, PageNumber: {13, 14}, AnnexLabel: {14, 14},
 		TableBody: {12, 13}, Mark: {13, 14}, Contact: {11, 12},
 	}
 	for e, r := range ranges {

@@ -40,5 +40,5 @@ func (w *builder) copyBlock() error {
 		{cantSplit: true, cells: []cell{{w: wl, paras: []para{num}}, {w: wr, paras: []para{date}}}},
 	}})
 	field := func(int) string { return "Copy.Signature" }
-	return w.signaturesOf(signParts{[]ir.Signature{c.Signature}, field, c.NoiNhan, c.Copies, c.Braces, ir.Text{}})
+	return w.signaturesOf(signParts{[]ir.Signature{c.Signature}, field, c.NoiNhan, c.Recipients, c.Braces, ir.Text{}})
 }

@@ -268,14 +268,14 @@ func (w *builder) flow() {
 			first: twips(w.set.Indent), jc: "both", runs: runs, style: styleBody, styled: true,
 		}
 	}
-	if len(d.Recipients) > 0 {
+	if len(d.Addressees) > 0 {
 		kg := w.width(d.KinhGui.S+" ", ir.Regular, size)
 		base := para{line: int(240*w.set.LineSpacing + 0.5), lineRule: "auto"}
-		if len(d.Recipients) == 1 {
+		if len(d.Addressees) == 1 {
 			p := base
 			p.before = ptTwips(lh / 2)
 			p.left, p.hanging = twips(pagespec.KinhGuiIndent+kg), twips(kg)
-			p.runs = []run{{s: d.KinhGui.S + " " + d.Recipients[0].S, size: size}}
+			p.runs = []run{{s: d.KinhGui.S + " " + d.Addressees[0].S, size: size}}
 			ps = append(ps, p)
 		} else {
 			p := base
@@ -285,7 +285,7 @@ func (w *builder) flow() {
 			p.runs = []run{{s: d.KinhGui.S, size: size}}
 			ps = append(ps, p)
 			dash := w.width("- ", ir.Regular, size)
-			for _, t := range d.Recipients {
+			for _, t := range d.Addressees {
 				p := base
 				p.left, p.hanging = twips(pagespec.RecipientIndent+dash), twips(dash)
 				p.jc = "both"
@@ -388,7 +388,7 @@ func (w *builder) flow() {
 func (w *builder) signatures() error {
 	d := w.doc
 	field := func(i int) string { return fmt.Sprintf("Signatures[%d]", i) }
-	return w.signaturesOf(signParts{d.Signatures, field, d.NoiNhan, d.Copies, d.Braces, d.Typist})
+	return w.signaturesOf(signParts{d.Signatures, field, d.NoiNhan, d.Recipients, d.Braces, d.Typist})
 }
 
 // signParts are what a signature table holds: the signatures (field
@@ -413,11 +413,11 @@ func (w *builder) signaturesOf(d signParts) error {
 		if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
 			out = append(out, para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
 		}
-		dash := twips(w.widthOf("- ", pagespec.Copies))
+		dash := twips(w.widthOf("- ", pagespec.Recipients))
 		for i := 0; i < len(d.copies); i++ {
 			br := braceAt(d.braces, i)
 			if br == nil {
-				out = append(out, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Copies).Size}}})
+				out = append(out, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[i].S, size: w.font(pagespec.Recipients).Size}}})
 				continue
 			}
 			// A group sharing a purpose: a borderless table inside the
@@ -428,22 +428,22 @@ func (w *builder) signaturesOf(d signParts) error {
 			to := min(br.To, len(d.copies)-1)
 			natural, longest := 0.0, 0.0
 			for k := br.From; k <= to; k++ {
-				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Copies))
+				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Recipients))
 			}
 			for _, wd := range strings.Fields(br.Purpose.S) {
-				longest = max(longest, w.widthOf(wd, pagespec.Copies))
+				longest = max(longest, w.widthOf(wd, pagespec.Recipients))
 			}
-			pw := min(w.widthOf(br.Purpose.S, pagespec.Copies), max(longest, left-natural-2*pagespec.BraceGap))
+			pw := min(w.widthOf(br.Purpose.S, pagespec.Recipients), max(longest, left-natural-2*pagespec.BraceGap))
 			// 0.5 mm of slack: a word processor measuring a name a hair
 			// wider than this package must not wrap it.
 			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
 			var names []para
 			for k := br.From; k <= to; k++ {
-				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Copies).Size}}})
+				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Recipients).Size}}})
 			}
 			nw := twips(nameW)
 			pwT := twips(left) - nw
-			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Copies).Size}}}
+			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Recipients).Size}}}
 			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
 				{w: nw, paras: names},
 				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
@@ -451,7 +451,7 @@ func (w *builder) signaturesOf(d signParts) error {
 			i = to
 		}
 		if d.typist.S != "" {
-			out = append(out, para{runs: []run{{s: d.typist.S, size: w.font(pagespec.Copies).Size}}})
+			out = append(out, para{runs: []run{{s: d.typist.S, size: w.font(pagespec.Recipients).Size}}})
 		}
 		return out
 	}

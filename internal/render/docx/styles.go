@@ -38,7 +38,7 @@ func (w *builder) styleDefs(b *buf) {
 	heading.keepNext = true
 	part := heading
 	part.first, part.jc = 0, "center"
-	copies := w.font(pagespec.Copies)
+	copies := w.font(pagespec.Recipients)
 	sig := w.font(pagespec.Signature)
 	for _, s := range []struct {
 		id, name string

@@ -100,14 +100,14 @@ func Header(buf *bytes.Buffer, d *ir.Doc) {
 	if d.Authority.S != "" {
 		w.para(w.as(pagespec.Authority, d.Authority))
 	}
-	switch len(d.Recipients) {
+	switch len(d.Addressees) {
 	case 0:
 	case 1:
 		// One recipient follows "Kính gửi:" on its line.
-		w.para(Escape(d.KinhGui.S + " " + d.Recipients[0].S))
+		w.para(Escape(d.KinhGui.S + " " + d.Addressees[0].S))
 	default:
 		w.para(plain(d.KinhGui))
-		w.list(d.Recipients, nil)
+		w.list(d.Addressees, nil)
 	}
 	var ls []string
 	for _, t := range d.Bases {
@@ -164,7 +164,7 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 	for i := range d.Signatures {
 		w.signature(&d.Signatures[i])
 	}
-	w.noiNhan(d.NoiNhan, d.Copies, d.Braces)
+	w.noiNhan(d.NoiNhan, d.Recipients, d.Braces)
 	w.confirmation(d.Confirmation)
 	if d.Typist.S != "" {
 		w.para(plain(d.Typist))
@@ -219,7 +219,7 @@ func (w writer) copyBlock(c *ir.Copy) {
 	w.para(lines(left...))
 	w.para(lines(w.as(pagespec.CopyForm, c.Form), w.as(pagespec.PlaceDate, c.PlaceDate)))
 	w.signature(&c.Signature)
-	w.noiNhan(c.NoiNhan, c.Copies, c.Braces)
+	w.noiNhan(c.NoiNhan, c.Recipients, c.Braces)
 }
 
 func plainAll(ts []ir.Text) []string {

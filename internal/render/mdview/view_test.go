@@ -76,7 +76,7 @@ func TestFooterBraces(t *testing.T) {
 	d := &ir.Doc{
 		Signatures: []ir.Signature{{Name: ir.Text{S: "Nguyễn Văn A"}}},
 		NoiNhan:    ir.Text{S: "Nơi nhận:"},
-		Copies:     []ir.Text{{S: "- Như trên;"}, {S: "- Sở Y tế;"}, {S: "- Sở Tài chính;"}, {S: "- Sở Nội vụ;"}, {S: "- Lưu: VT."}},
+		Recipients: []ir.Text{{S: "- Như trên;"}, {S: "- Sở Y tế;"}, {S: "- Sở Tài chính;"}, {S: "- Sở Nội vụ;"}, {S: "- Lưu: VT."}},
 		Braces:     []ir.Brace{{From: 1, To: 3, Purpose: ir.Text{S: "(để báo cáo)"}}},
 	}
 	var b bytes.Buffer

@@ -48,6 +48,6 @@ func (l *layout) copyBlocks() []block {
 	l.centredWrapped(&p, c.PlaceDate, l.font(pagespec.PlaceDate), rcx, tw-leftW, base, l.font(pagespec.PlaceDate).Size*pagespec.SingleSpacing*pagespec.PtToMM)
 	head := block{ops: p.Ops, h: base + 0.3*l.font(pagespec.PlaceDate).Size*pagespec.PtToMM, keep: true}
 
-	sig := l.signatureBlock(signParts{[]ir.Signature{c.Signature}, c.NoiNhan, c.Copies, c.Braces, ir.Text{}})
+	sig := l.signatureBlock(signParts{[]ir.Signature{c.Signature}, c.NoiNhan, c.Recipients, c.Braces, ir.Text{}})
 	return append([]block{rule, head}, sig...)
 }

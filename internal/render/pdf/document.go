@@ -266,16 +266,16 @@ func (l *layout) flowBlocks() []block {
 	ind := l.set.Indent
 	var out []block
 
-	if len(d.Recipients) > 0 {
+	if len(d.Addressees) > 0 {
 		kg := l.m.w(d.KinhGui.S+" ", ir.Regular, size)
-		if len(d.Recipients) == 1 {
-			spans := []ir.Span{{S: d.KinhGui.S + " " + d.Recipients[0].S, Style: ir.Regular}}
+		if len(d.Addressees) == 1 {
+			spans := []ir.Span{{S: d.KinhGui.S + " " + d.Addressees[0].S, Style: ir.Regular}}
 			out = append(out, l.m.paragraph(spans, size, lh, lh/2, ml, tw, pagespec.KinhGuiIndent, pagespec.KinhGuiIndent+kg, alignLeft)...)
 		} else {
 			out = append(out, l.m.paragraph([]ir.Span{{S: d.KinhGui.S}}, size, lh, lh/2, ml, tw, pagespec.KinhGuiIndent, pagespec.KinhGuiIndent, alignLeft)...)
 			out[len(out)-1].keep = true
 			dash := l.m.w("- ", ir.Regular, size)
-			for _, r := range d.Recipients {
+			for _, r := range d.Addressees {
 				out = append(out, l.m.paragraph([]ir.Span{{S: r.S}}, size, lh, 0, ml, tw, pagespec.RecipientIndent, pagespec.RecipientIndent+dash, alignJustify)...)
 			}
 		}
@@ -305,7 +305,7 @@ func (l *layout) flowBlocks() []block {
 			break
 		}
 	}
-	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Copies, d.Braces, d.Typist})...)
+	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Recipients, d.Braces, d.Typist})...)
 	out = append(out, l.confirmationBlock()...)
 	return append(out, l.copyBlocks()...)
 }
@@ -406,8 +406,8 @@ func (l *layout) signatureBlock(d signParts) []block {
 		lw := l.m.w(d.label.S, nf.Style, nf.Size)
 		b.ops = append(b.ops, Op{Kind: OpText, X: ml, Y: y, W: lw, S: d.label.S, Style: nf.Style, Size: nf.Size})
 	}
-	clh := l.font(pagespec.Copies).Size * pagespec.SingleSpacing * pagespec.PtToMM
-	desc := 0.3 * l.font(pagespec.Copies).Size * pagespec.PtToMM
+	clh := l.font(pagespec.Recipients).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	desc := 0.3 * l.font(pagespec.Recipients).Size * pagespec.PtToMM
 	out := []block{{}}
 	beside := true // entries still go beside the signatures
 	first := true
@@ -444,7 +444,7 @@ func (l *layout) signatureBlock(d signParts) []block {
 	}
 	if t := d.typist; t.S != "" {
 		// ô 12 under Nơi nhận: "PL.(300)".
-		cf := l.font(pagespec.Copies)
+		cf := l.font(pagespec.Recipients)
 		w := l.m.w(t.S, cf.Style, cf.Size)
 		entry(func(u *block, y float64) float64 {
 			y += clh

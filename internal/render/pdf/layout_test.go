@@ -193,7 +193,7 @@ func TestLayoutRefusesTallSignature(t *testing.T) {
 	for range 80 {
 		sig.Titles = append(sig.Titles, ir.Text{S: "CHỦ TỊCH"})
 	}
-	doc := &ir.Doc{Number: ir.Text{S: "Số: 1/UBND"}, Signatures: []ir.Signature{sig}, Copies: []ir.Text{{S: "- Lưu: VT."}}}
+	doc := &ir.Doc{Number: ir.Text{S: "Số: 1/UBND"}, Signatures: []ir.Signature{sig}, Recipients: []ir.Text{{S: "- Lưu: VT."}}}
 	set := ir.Settings{MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 15, BodySize: 14, LineSpacing: 1.1, ParagraphSpacing: 6, Indent: 10}
 	_, err := Layout(doc, set, m)
 	var oe *OverflowError

@@ -14,18 +14,18 @@ import (
 // purpose get a brace to their right and the purpose beside it, centred
 // on the group and wrapped to as many lines as it needs.
 func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces []ir.Brace) float64 {
-	clh := l.font(pagespec.Copies).Size * pagespec.SingleSpacing * pagespec.PtToMM
-	dash := l.width("- ", pagespec.Copies)
-	asc, desc := 0.8*l.font(pagespec.Copies).Size*pagespec.PtToMM, 0.25*l.font(pagespec.Copies).Size*pagespec.PtToMM
+	clh := l.font(pagespec.Recipients).Size * pagespec.SingleSpacing * pagespec.PtToMM
+	dash := l.width("- ", pagespec.Recipients)
+	asc, desc := 0.8*l.font(pagespec.Recipients).Size*pagespec.PtToMM, 0.25*l.font(pagespec.Recipients).Size*pagespec.PtToMM
 	line := func(t ir.Text, w float64) float64 {
 		widest := 0.0
-		for i, ln := range l.m.wrap([]ir.Span{{S: t.S}}, l.font(pagespec.Copies).Size, w, w-dash) {
+		for i, ln := range l.m.wrap([]ir.Span{{S: t.S}}, l.font(pagespec.Recipients).Size, w, w-dash) {
 			y += clh
 			lx := x
 			if i > 0 {
 				lx += dash
 			}
-			b.ops = append(b.ops, l.m.placeLine(ln, lx, y, w, l.font(pagespec.Copies).Size, alignLeft)...)
+			b.ops = append(b.ops, l.m.placeLine(ln, lx, y, w, l.font(pagespec.Recipients).Size, alignLeft)...)
 			widest = max(widest, lx-x+ln.width)
 		}
 		return widest
@@ -41,13 +41,13 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 		// longest word, so names wrap only when they must.
 		natural := 0.0
 		for k := i; k <= br.To && k < len(copies); k++ {
-			natural = max(natural, l.width(copies[k].S, pagespec.Copies))
+			natural = max(natural, l.width(copies[k].S, pagespec.Recipients))
 		}
 		longest := 0.0
 		for _, wd := range strings.Fields(br.Purpose.S) {
-			longest = max(longest, l.width(wd, pagespec.Copies))
+			longest = max(longest, l.width(wd, pagespec.Recipients))
 		}
-		pw := min(l.width(br.Purpose.S, pagespec.Copies), max(longest, width-natural-2*pagespec.BraceGap))
+		pw := min(l.width(br.Purpose.S, pagespec.Recipients), max(longest, width-natural-2*pagespec.BraceGap))
 		nameW := min(natural, width-pw-2*pagespec.BraceGap)
 		top := y + clh - asc
 		widest := 0.0
@@ -59,10 +59,10 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 		bx := x + widest + pagespec.BraceGap
 		l.brace(b, bx, top, bottom)
 		px := bx + pagespec.BraceGap
-		lines := l.m.wrap([]ir.Span{{S: br.Purpose.S}}, l.font(pagespec.Copies).Size, x+width-px, x+width-px)
-		py := (top+bottom)/2 - float64(len(lines))*clh/2 + (clh-l.font(pagespec.Copies).Size*pagespec.PtToMM)/2 + asc
+		lines := l.m.wrap([]ir.Span{{S: br.Purpose.S}}, l.font(pagespec.Recipients).Size, x+width-px, x+width-px)
+		py := (top+bottom)/2 - float64(len(lines))*clh/2 + (clh-l.font(pagespec.Recipients).Size*pagespec.PtToMM)/2 + asc
 		for k, ln := range lines {
-			b.ops = append(b.ops, l.m.placeLine(ln, px, py+float64(k)*clh, x+width-px, l.font(pagespec.Copies).Size, alignLeft)...)
+			b.ops = append(b.ops, l.m.placeLine(ln, px, py+float64(k)*clh, x+width-px, l.font(pagespec.Recipients).Size, alignLeft)...)
 		}
 		// A purpose longer than its group pushes the next line down, by
 		// whole lines so that the pitch stays even.
