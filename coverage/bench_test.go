@@ -14,7 +14,7 @@ func BenchmarkPlanXLSX(b *testing.B) {
 		bs := make([]Baseline, n)
 		for i := range bs {
 			pop := int64(1000 + (i*7919)%40000)
-			bs[i] = Baseline{Unit: Unit{Name: fmt.Sprintf("Đơn vị %d", i+1), Kind: Kind(1 + i%3)},
+			bs[i] = Baseline{Unit: Unit{Name: fmt.Sprintf("Đơn vị %d", i+1), Kind: UnitKind(1 + i%3)},
 				Participants: pop * int64(50+i%50) / 100, Population: pop}
 		}
 		ms := seedMilestones()

@@ -160,7 +160,7 @@ func TestCheckPlannedAnnex(t *testing.T) {
 		if i%50 == 0 {
 			pop = 1 + rng.Int64N(5) // tiny units
 		}
-		bs[i] = Baseline{Unit: Unit{Name: "Đơn vị " + string(rune('A'+i%26)), Kind: Kind(1 + i%3)},
+		bs[i] = Baseline{Unit: Unit{Name: "Đơn vị " + string(rune('A'+i%26)), Kind: UnitKind(1 + i%3)},
 			Participants: rng.Int64N(pop + 1), Population: pop}
 	}
 	ms := append(seedMilestones(), Milestone{Date: d(2020, 12, 31), Rate: pct("100")})

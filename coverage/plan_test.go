@@ -254,16 +254,16 @@ func TestUnitLabel(t *testing.T) {
 	if u := ParseUnit("Cái Răng"); u != (Unit{Name: "Cái Răng"}) {
 		t.Errorf("ParseUnit = %+v", u)
 	}
-	for s, want := range map[string]Kind{"xã": Xa, "XÃ": Xa, "Phường": Phuong, "thi tran": ThiTran, "ThiTran": ThiTran, "": 0,
+	for s, want := range map[string]UnitKind{"xã": Xa, "XÃ": Xa, "Phường": Phuong, "thi tran": ThiTran, "ThiTran": ThiTran, "": 0,
 		"xa\u0303": Xa} {
-		if k, err := ParseKind(s); err != nil || k != want {
-			t.Errorf("ParseKind(%q) = %v, %v", s, k, err)
+		if k, err := ParseUnitKind(s); err != nil || k != want {
+			t.Errorf("ParseUnitKind(%q) = %v, %v", s, k, err)
 		}
 	}
-	if _, err := ParseKind("huyện"); err == nil {
+	if _, err := ParseUnitKind("huyện"); err == nil {
 		t.Error("ParseKind(huyện): no error")
 	}
-	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || Kind(7).String() != "Kind(7)" {
+	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || UnitKind(7).String() != "Kind(7)" {
 		t.Error("Kind names")
 	}
 }

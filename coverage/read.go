@@ -547,7 +547,7 @@ func (s *source) baselines() ([]Baseline, error) {
 		}
 		b.Unit = ParseUnit(label)
 		if kc, c, ok := get(r, bKind); ok && kc.text != "" {
-			k, err := ParseKind(kc.text)
+			k, err := ParseUnitKind(kc.text)
 			if err != nil {
 				errs.add(s.errAt(r, c, headers[c], err))
 			} else if k != b.Unit.Kind {

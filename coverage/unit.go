@@ -11,15 +11,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Kind is the kind of a commune-level administrative unit. The zero Kind
-// means not stated: the unit's Name is then printed as it is.
-type Kind int
+// UnitKind is the kind of a commune-level administrative unit (the
+// document kind is bhytdoc.Kind). The zero UnitKind means not stated:
+// the unit's Name is then printed as it is.
+type UnitKind int
 
 // The commune-level units (đơn vị hành chính cấp xã).
 const (
-	Xa      Kind = iota + 1 // xã: rural commune
-	Phuong                  // phường: urban ward
-	ThiTran                 // thị trấn: township
+	Xa      UnitKind = iota + 1 // xã: rural commune
+	Phuong                      // phường: urban ward
+	ThiTran                     // thị trấn: township
 	kindEnd
 )
 
@@ -29,34 +30,34 @@ var (
 )
 
 // Valid reports whether k is Xa, Phuong or ThiTran.
-func (k Kind) Valid() bool { return k > 0 && k < kindEnd }
+func (k UnitKind) Valid() bool { return k > 0 && k < kindEnd }
 
 // String returns the Vietnamese name in lower case ("thị trấn"), "" for
-// the zero Kind, or "Kind(n)" for an invalid one.
-func (k Kind) String() string {
+// the zero UnitKind, or "UnitKind(n)" for an invalid one.
+func (k UnitKind) String() string {
 	switch {
 	case k == 0:
 		return ""
 	case !k.Valid():
-		return fmt.Sprintf("Kind(%d)", int(k))
+		return fmt.Sprintf("UnitKind(%d)", int(k))
 	}
 	return kindNames[k]
 }
 
 // Title returns the name with a capital initial, as it starts a unit's
 // label: "Thị trấn".
-func (k Kind) Title() string {
+func (k UnitKind) Title() string {
 	if !k.Valid() {
 		return k.String()
 	}
 	return kindTitles[k]
 }
 
-// ParseKind accepts a kind's Vietnamese name in any letter case or
+// ParseUnitKind accepts a kind's Vietnamese name in any letter case or
 // normalisation form ("xã", "Thị trấn", "THỊ TRẤN"), its unaccented form
 // ("xa", "phuong", "thi tran") or its identifier ("ThiTran"). An empty
-// string gives the zero Kind.
-func ParseKind(s string) (Kind, error) {
+// string gives the zero UnitKind.
+func ParseUnitKind(s string) (UnitKind, error) {
 	t := fold(s)
 	if t == "" {
 		return 0, nil
@@ -85,7 +86,7 @@ type Unit struct {
 	// already starts with its kind is printed as it is.
 	Name string
 	// Kind is xã, phường or thị trấn; zero when not stated.
-	Kind Kind
+	Kind UnitKind
 	// Code is the optional administrative code (mã đơn vị hành chính).
 	Code string
 }
@@ -107,12 +108,12 @@ func (u Unit) Label() string {
 // SplitKind splits a label that starts with a kind name ("Phường Lê Bình",
 // "thị trấn Nam Giang") into the kind and the rest. A label without one
 // returns 0 and the label.
-func SplitKind(label string) (Kind, string) {
+func SplitKind(label string) (UnitKind, string) {
 	s := oneLine(label)
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	for _, k := range []Kind{ThiTran, Phuong, Xa} {
+	for _, k := range []UnitKind{ThiTran, Phuong, Xa} {
 		p := kindNames[k]
 		// EqualFold on the prefix's bytes: every kind name is lower
 		// case and keeps its length in upper case.
