@@ -261,10 +261,10 @@ func TestUnitLabel(t *testing.T) {
 		}
 	}
 	if _, err := ParseUnitKind("huyện"); err == nil {
-		t.Error("ParseKind(huyện): no error")
+		t.Error("ParseUnitKind(huyện): no error")
 	}
-	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || UnitKind(7).String() != "Kind(7)" {
-		t.Error("Kind names")
+	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || UnitKind(7).String() != "UnitKind(7)" {
+		t.Error("UnitKind names")
 	}
 }
 
