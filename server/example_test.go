@@ -11,7 +11,7 @@ import (
 // A Server is an http.Handler: mount it in a Go program, or run it with
 // Serve. Here a template's data lacks the signer, and the answer is a
 // problem naming the field.
-func Example() {
+func ExampleNew() {
 	s, err := server.New(server.Config{})
 	if err != nil {
 		panic(err)
