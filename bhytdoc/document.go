@@ -279,7 +279,9 @@ const (
 
 // Table is a bordered table with a header of one or more rows, body rows
 // and an optional totals row (printed in bold). Cells are text already
-// formatted for print (see FormatInt and FormatDecimal).
+// formatted for print, as the decree's tables write numbers: "10.000",
+// "98,8" (the coverage package's annexes do so, see
+// [github.com/bhytdoc/bhytdoc/coverage.Rate.Text]).
 type Table struct {
 	// Header rows, top-down. A cell spans ColSpan columns and RowSpan
 	// header rows (0 counts as 1). Together they must tile a grid whose
