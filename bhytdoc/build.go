@@ -305,10 +305,10 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	case 0:
 	case 1:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Addressees = []ir.Text{{S: strings.TrimSpace(d.Addressees[0]) + ".", Field: "Recipients[0]"}}
+		doc.Addressees = []ir.Text{{S: strings.TrimSpace(d.Addressees[0]) + ".", Field: "Addressees[0]"}}
 	default:
 		doc.KinhGui = ir.Text{S: "Kính gửi:"}
-		doc.Addressees = listed(d.Addressees, "Recipients")
+		doc.Addressees = listed(d.Addressees, "Addressees")
 	}
 	proposal := strings.TrimSpace(d.Proposal)
 	for i, b := range d.Bases {
@@ -334,7 +334,7 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.Signatures = sp
 	}
 	if len(d.Recipients) > 0 || len(d.Luu) > 0 {
-		doc.Recipients, doc.Braces = recipientsIR(d.Recipients, d.Luu, "NoiNhan", "Luu")
+		doc.Recipients, doc.Braces = recipientsIR(d.Recipients, d.Luu, "Recipients", "Luu")
 	} else {
 		doc.NoiNhan = ir.Text{} // Mẫu 1.9, agreements, Mẫu 1.3's companion: none
 	}

@@ -78,16 +78,16 @@ func (d *Document) validateNhuDieu(p *problems) {
 	first := oneLine(d.Recipients[0].Name)
 	m := reNhuDieu.FindStringSubmatch(first)
 	if m == nil {
-		p.add("NoiNhan[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())
+		p.add("Recipients[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())
 		return
 	}
 	n, _ := strconv.Atoi(m[1])
 	text, found := d.articleText(n)
 	switch {
 	case !found:
-		p.add("NoiNhan[0].Name", "%q: the %s has no Điều %d", first, d.Kind.Name(), n)
+		p.add("Recipients[0].Name", "%q: the %s has no Điều %d", first, d.Kind.Name(), n)
 	case !strings.Contains(strings.ToLower(text), "thi hành"):
-		p.add("NoiNhan[0].Name", "%q: Điều %d does not say who executes the %s (\"… chịu trách nhiệm thi hành …\")", first, n, d.Kind.Name())
+		p.add("Recipients[0].Name", "%q: Điều %d does not say who executes the %s (\"… chịu trách nhiệm thi hành …\")", first, n, d.Kind.Name())
 	}
 }
 

@@ -104,8 +104,8 @@ func (c *Copy) eachText(fn func(path string, s *string)) {
 	fn("Copy.Signature.Position", &s.Position)
 	fn("Copy.Signature.Name", &s.Name)
 	for i := range c.Recipients {
-		fn(fmt.Sprintf("Copy.NoiNhan[%d].Name", i), &c.Recipients[i].Name)
-		fn(fmt.Sprintf("Copy.NoiNhan[%d].Purpose", i), &c.Recipients[i].Purpose)
+		fn(fmt.Sprintf("Copy.Recipients[%d].Name", i), &c.Recipients[i].Name)
+		fn(fmt.Sprintf("Copy.Recipients[%d].Purpose", i), &c.Recipients[i].Purpose)
 	}
 	for i := range c.Luu {
 		fn(fmt.Sprintf("Copy.Luu[%d]", i), &c.Luu[i])
@@ -143,7 +143,7 @@ func (c *Copy) validate(p *problems) {
 		p.add("Copy.Date", "%s", strings.TrimPrefix(err.Error(), "typo: "))
 	}
 	validateSignature(p, "Copy.Signature", &c.Signature, false)
-	validateRecipients(p, "Copy.NoiNhan", c.Recipients)
+	validateRecipients(p, "Copy.Recipients", c.Recipients)
 	if len(c.Luu) == 0 {
 		p.add("Copy.Luu", "empty: at least \"VT\" (văn thư)")
 	}
@@ -171,7 +171,7 @@ func (d *Document) copyIR(doc *ir.Doc) {
 		NoiNhan:   ir.Text{S: "Nơi nhận:"},
 	}
 	out.Signature = signatureIR(&c.Signature, "Copy.Signature")
-	out.Recipients, out.Braces = recipientsIR(c.Recipients, c.Luu, "Copy.NoiNhan", "Copy.Luu")
+	out.Recipients, out.Braces = recipientsIR(c.Recipients, c.Luu, "Copy.Recipients", "Copy.Luu")
 	if e := c.ESign; e != nil {
 		doc.CopyESign = []ir.Text{
 			{S: typo.Upper(c.Form.String()), Field: "Copy.Form"},

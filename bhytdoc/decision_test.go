@@ -90,7 +90,7 @@ func TestValidateDecision(t *testing.T) {
 	}
 	got := strings.Join(ve.Fields(), ",")
 	// "Như Điều 2" now names an article that is gone.
-	if got != "Authority,Proposal,Body[2].Label,NoiNhan[0].Name" {
+	if got != "Authority,Proposal,Body[2].Label,Recipients[0].Name" {
 		t.Errorf("fields %s", got)
 	}
 	if !strings.Contains(ve.Error(), `want "Điều 2."`) {

@@ -54,8 +54,8 @@ type Document struct {
 	// before the bases. Required for a quyết định and a nghị quyết.
 	Authority string
 
-	// Addressees are the addressees after "Kính gửi:" (công văn, tờ trình),
-	// without trailing punctuation.
+	// Addressees are who a công văn or tờ trình is sent to, the lines
+	// after "Kính gửi:", without trailing punctuation.
 	Addressees []string
 	// Bases are the legal bases ("Căn cứ …"), one per line, without
 	// trailing punctuation.
@@ -74,7 +74,7 @@ type Document struct {
 	// Signatures holds one or two signature blocks; the first is printed
 	// on the right, a second (joint documents) on the left.
 	Signatures []Signature
-	// Recipients lists the recipients of copies ("Nơi nhận"), in order.
+	// Recipients are the Nơi nhận: who receives the issued document, in order.
 	Recipients []Recipient
 	// Luu lists where the archive copies are kept, printed as the last
 	// Nơi nhận line "- Lưu: VT, BHXH b." Required (at least "VT").
@@ -279,7 +279,9 @@ const (
 
 // Table is a bordered table with a header of one or more rows, body rows
 // and an optional totals row (printed in bold). Cells are text already
-// formatted for print (see FormatInt and FormatDecimal).
+// formatted for print, as the decree's tables write numbers: "10.000",
+// "98,8" (the coverage package's annexes do so, see
+// [github.com/bhytdoc/bhytdoc/coverage.Rate.Text]).
 type Table struct {
 	// Header rows, top-down. A cell spans ColSpan columns and RowSpan
 	// header rows (0 counts as 1). Together they must tile a grid whose

@@ -70,7 +70,7 @@ func ExampleDocument_Validate() {
 	// Summary: empty
 	// Body: empty
 	// Signatures: missing: a document needs a signature block
-	// NoiNhan: empty: list the recipients and Luu
+	// Recipients: empty: list the recipients and Luu
 	// Luu: empty: at least "VT" (văn thư)
 }
 

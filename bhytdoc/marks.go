@@ -111,9 +111,9 @@ func (d *Document) validateMarks(p *problems) {
 	}
 	switch {
 	case d.IssuedCopies < 0:
-		p.add("PrintCopies", "negative (%d)", d.IssuedCopies)
-	case d.IssuedCopies > maxPrintCopies:
-		p.add("PrintCopies", "%d copies; at most %d", d.IssuedCopies, maxPrintCopies)
+		p.add("IssuedCopies", "negative (%d)", d.IssuedCopies)
+	case d.IssuedCopies > maxIssuedCopies:
+		p.add("IssuedCopies", "%d copies; at most %d", d.IssuedCopies, maxIssuedCopies)
 	}
 	if len(d.Contact) > maxContactLines {
 		p.add("Contact", "%d lines; the foot of page 1 holds at most %d", len(d.Contact), maxContactLines)
@@ -130,7 +130,7 @@ func (d *Document) validateMarks(p *problems) {
 }
 
 const (
-	maxPrintCopies  = 1_000_000
+	maxIssuedCopies = 1_000_000
 	maxContactLines = 4
 )
 

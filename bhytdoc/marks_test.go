@@ -148,7 +148,7 @@ func TestMarksErrors(t *testing.T) {
 	if err := d.Validate(); !errors.As(err, &ve) {
 		t.Fatal(err)
 	}
-	want := "Marks.Urgency,Typist,PrintCopies,Contact,Contact[1],ESign.Organisation,ESign.Time"
+	want := "Marks.Urgency,Typist,IssuedCopies,Contact,Contact[1],ESign.Organisation,ESign.Time"
 	if got := strings.Join(ve.Fields(), ","); got != want {
 		t.Errorf("fields\n got %s\nwant %s", got, want)
 	}

@@ -97,7 +97,7 @@ func TestNoiNhanGroupErrors(t *testing.T) {
 	if err := d.Validate(); !errors.As(err, &ve) {
 		t.Fatal(err)
 	}
-	if got := strings.Join(ve.Fields(), ","); got != "NoiNhan[0].Joined,NoiNhan[1].Purpose,NoiNhan[3].Purpose" {
+	if got := strings.Join(ve.Fields(), ","); got != "Recipients[0].Joined,Recipients[1].Purpose,Recipients[3].Purpose" {
 		t.Errorf("fields %s: %v", got, ve)
 	}
 }

@@ -28,12 +28,12 @@ func TestValidateOrganID(t *testing.T) {
 		t.Fatalf("Validate = %v, want *ValidationError", err)
 	}
 	got := strings.Join(ve.Fields(), " ")
-	for _, f := range []string{"Issuer.OrganID", "NoiNhan[1].OrganID"} {
+	for _, f := range []string{"Issuer.OrganID", "Recipients[1].OrganID"} {
 		if !strings.Contains(got, f) {
 			t.Errorf("fields %q lack %s", got, f)
 		}
 	}
-	if strings.Contains(got, "NoiNhan[0].OrganID") {
+	if strings.Contains(got, "Recipients[0].OrganID") {
 		t.Errorf("a valid code reported: %q", got)
 	}
 }

@@ -299,7 +299,7 @@ func (d *Document) validateSpecial(p *problems) {
 			p.add("Signatures", "a document issued with a decision is not signed itself: the decision is")
 		}
 		if len(d.Recipients) > 0 || len(d.Luu) > 0 {
-			p.add("NoiNhan", "a document issued with a decision has no Nơi nhận of its own")
+			p.add("Recipients", "a document issued with a decision has no Nơi nhận of its own")
 		}
 	}
 	if t := d.Telegram; t != nil {

@@ -161,9 +161,9 @@ func (d *Document) validate(p *problems) {
 		p.add("Summary", "starts with \"V/v\": write only the subject, the renderer adds \"V/v\"")
 	}
 	if (d.Kind == CongVan || d.Kind == ToTrinh) && len(d.Addressees) == 0 {
-		p.add("Recipients", "empty: a %s needs at least one \"Kính gửi\" recipient", d.Kind.Name())
+		p.add("Addressees", "empty: a %s needs at least one \"Kính gửi\" recipient", d.Kind.Name())
 	}
-	listItems(p, "Recipients", d.Addressees)
+	listItems(p, "Addressees", d.Addressees)
 	listItems(p, "Bases", d.Bases)
 	listItems(p, "Attachments", d.Attachments)
 	d.validateDecision(p)
@@ -187,9 +187,9 @@ func (d *Document) validate(p *problems) {
 		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i], d.Kind == BienBan)
 	}
 	if len(d.Recipients) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
-		p.add("NoiNhan", "empty: list the recipients and Luu")
+		p.add("Recipients", "empty: list the recipients and Luu")
 	}
-	validateRecipients(p, "NoiNhan", d.Recipients)
+	validateRecipients(p, "Recipients", d.Recipients)
 	if d.Copy != nil {
 		d.Copy.validate(p)
 	}

@@ -47,7 +47,7 @@ func TestValidateNamesEachField(t *testing.T) {
 		{"invalid utf8", func(d *Document) { d.Body[0].Text[0].Text = "a\xffb" }, []string{"Body[0].Text[0]"}, "UTF-8"},
 		{"unknown kind", func(d *Document) { d.Kind = 99 }, []string{"Kind"}, ""},
 		{"v/v prefix", func(d *Document) { d.Summary = "V/v abc" }, []string{"Summary"}, "V/v"},
-		{"recipient punctuation", func(d *Document) { d.Addressees[0] += ";" }, []string{"Recipients[0]"}, "punctuation"},
+		{"recipient punctuation", func(d *Document) { d.Addressees[0] += ";" }, []string{"Addressees[0]"}, "punctuation"},
 		{"KT without position", func(d *Document) { d.Signatures[0].Position = "" }, []string{"Signatures[0].Position"}, "KT."},
 		{"bad prefix", func(d *Document) { d.Signatures[0].Authority[0].Prefix = "XX." }, []string{"Signatures[0].Authority[0].Prefix"}, ""},
 		{"no luu", func(d *Document) { d.Luu = nil }, []string{"Luu"}, "VT"},

@@ -18,7 +18,7 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	fn("IssuedWith", &d.IssuedWith)
 	fn("Authority", &d.Authority)
 	for i := range d.Addressees {
-		fn(fmt.Sprintf("Recipients[%d]", i), &d.Addressees[i])
+		fn(fmt.Sprintf("Addressees[%d]", i), &d.Addressees[i])
 	}
 	for i := range d.Bases {
 		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
@@ -47,8 +47,8 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 		fn(fmt.Sprintf("Signatures[%d].Name", i), &s.Name)
 	}
 	for i := range d.Recipients {
-		fn(fmt.Sprintf("NoiNhan[%d].Name", i), &d.Recipients[i].Name)
-		fn(fmt.Sprintf("NoiNhan[%d].Purpose", i), &d.Recipients[i].Purpose)
+		fn(fmt.Sprintf("Recipients[%d].Name", i), &d.Recipients[i].Name)
+		fn(fmt.Sprintf("Recipients[%d].Purpose", i), &d.Recipients[i].Purpose)
 	}
 	for i := range d.Luu {
 		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])

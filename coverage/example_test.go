@@ -11,7 +11,7 @@ import (
 // Plan the milestones of a công văn, print the sentence it quotes, the
 // annex rows and what each unit must enrol, then put the annex in a
 // document for bhytdoc.RenderPDF and write the workbook.
-func Example() {
+func ExamplePlanTargets() {
 	bs := []coverage.Baseline{
 		{Unit: coverage.Unit{Name: "Lê Bình", Kind: coverage.Phuong}, Participants: 8000, Population: 10125},
 		{Unit: coverage.Unit{Name: "An Bình", Kind: coverage.Xa}, Participants: 1977, Population: 2000},

@@ -257,14 +257,14 @@ func TestUnitLabel(t *testing.T) {
 	for s, want := range map[string]UnitKind{"xã": Xa, "XÃ": Xa, "Phường": Phuong, "thi tran": ThiTran, "ThiTran": ThiTran, "": 0,
 		"xa\u0303": Xa} {
 		if k, err := ParseUnitKind(s); err != nil || k != want {
-			t.Errorf("ParseKind(%q) = %v, %v", s, k, err)
+			t.Errorf("ParseUnitKind(%q) = %v, %v", s, k, err)
 		}
 	}
 	if _, err := ParseUnitKind("huyện"); err == nil {
-		t.Error("ParseKind(huyện): no error")
+		t.Error("ParseUnitKind(huyện): no error")
 	}
-	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || UnitKind(7).String() != "Kind(7)" {
-		t.Error("Kind names")
+	if Phuong.Title() != "Phường" || ThiTran.String() != "thị trấn" || UnitKind(7).String() != "UnitKind(7)" {
+		t.Error("UnitKind names")
 	}
 }
 

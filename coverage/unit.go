@@ -11,8 +11,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// UnitKind is the kind of a commune-level administrative unit. The zero UnitKind
-// means not stated: the unit's Name is then printed as it is.
+// UnitKind is the kind of a commune-level administrative unit (the
+// document kind is bhytdoc.Kind). The zero UnitKind means not stated:
+// the unit's Name is then printed as it is.
 type UnitKind int
 
 // The commune-level units (đơn vị hành chính cấp xã).
@@ -32,13 +33,13 @@ var (
 func (k UnitKind) Valid() bool { return k > 0 && k < kindEnd }
 
 // String returns the Vietnamese name in lower case ("thị trấn"), "" for
-// the zero Kind, or "Kind(n)" for an invalid one.
+// the zero UnitKind, or "UnitKind(n)" for an invalid one.
 func (k UnitKind) String() string {
 	switch {
 	case k == 0:
 		return ""
 	case !k.Valid():
-		return fmt.Sprintf("Kind(%d)", int(k))
+		return fmt.Sprintf("UnitKind(%d)", int(k))
 	}
 	return kindNames[k]
 }
@@ -55,7 +56,7 @@ func (k UnitKind) Title() string {
 // ParseUnitKind accepts a kind's Vietnamese name in any letter case or
 // normalisation form ("xã", "Thị trấn", "THỊ TRẤN"), its unaccented form
 // ("xa", "phuong", "thi tran") or its identifier ("ThiTran"). An empty
-// string gives the zero Kind.
+// string gives the zero UnitKind.
 func ParseUnitKind(s string) (UnitKind, error) {
 	t := fold(s)
 	if t == "" {

@@ -10,7 +10,7 @@ import (
 
 // A package written and read back: the header and the attachment's
 // bytes come back as they were.
-func Example() {
+func ExampleWrite() {
 	p := &edxml.Package{
 		Header: edxml.Header{
 			From:         edxml.Organization{OrganID: "000.00.09.H13", Name: "Ủy ban nhân dân quận Cái Răng"},

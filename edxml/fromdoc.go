@@ -89,13 +89,13 @@ func FromDocument(doc *bhytdoc.Document, files ...Attachment) (*Package, error) 
 		}
 		for _, t := range h.To {
 			if t.OrganID == r.OrganID {
-				return nil, &FieldError{fmt.Sprintf("NoiNhan[%d].OrganID", i), fmt.Sprintf("%s is also the code of %q", r.OrganID, t.Name)}
+				return nil, &FieldError{fmt.Sprintf("Recipients[%d].OrganID", i), fmt.Sprintf("%s is also the code of %q", r.OrganID, t.Name)}
 			}
 		}
 		h.To = append(h.To, Organization{OrganID: r.OrganID, Name: nfc(r.Name)})
 	}
 	if len(h.To) == 0 {
-		return nil, &FieldError{"NoiNhan", "no recipient has an identifier code (organ_id): the package would go nowhere"}
+		return nil, &FieldError{"Recipients", "no recipient has an identifier code (organ_id): the package would go nowhere"}
 	}
 	if len(doc.Signatures) > 0 {
 		s := doc.Signatures[0]

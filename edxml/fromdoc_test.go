@@ -104,8 +104,8 @@ func TestFromDocumentRefuses(t *testing.T) {
 			for i := range d.Recipients {
 				d.Recipients[i].OrganID = ""
 			}
-		}, "NoiNhan"},
-		{"same code twice", func(d *bhytdoc.Document) { d.Recipients[4].OrganID = d.Recipients[3].OrganID }, "NoiNhan[4].OrganID"},
+		}, "Recipients"},
+		{"same code twice", func(d *bhytdoc.Document) { d.Recipients[4].OrganID = d.Recipients[3].OrganID }, "Recipients[4].OrganID"},
 		{"draft", func(d *bhytdoc.Document) { d.Draft, d.Number = true, 0 }, "Number"},
 	} {
 		d := letter()

@@ -8,7 +8,7 @@ import (
 
 // Measure a heading before drawing it, and find characters the face cannot
 // draw.
-func Example() {
+func ExampleLiberation() {
 	family := fonts.Liberation()
 	bold, err := family.Face(fonts.Bold) // parsed on first use, then memoised
 	if err != nil {

@@ -278,7 +278,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"issued_with":   func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
 		"authority":     func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
 		"proposal":      func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
-		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Recipients", &doc.Addressees) },
+		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Addressees", &doc.Addressees) },
 		"bases":         func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
 		"attachments":   func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
 		"signatures": func(v *yaml.Node) {
@@ -288,7 +288,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 			})
 		},
 		"noi_nhan": func(v *yaml.Node) {
-			d.mark("NoiNhan", v)
+			d.mark("Recipients", v)
 			d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
 				doc.Recipients = append(doc.Recipients, d.recipient(it, i))
 			})
@@ -300,7 +300,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 		"print_copies": func(v *yaml.Node) {
 			if i, ok := d.integer(v, "print_copies"); ok {
 				doc.IssuedCopies = i
-				d.mark("PrintCopies", v)
+				d.mark("IssuedCopies", v)
 			}
 		},
 		"esign": func(v *yaml.Node) { doc.ESign = d.esign(v) },
@@ -441,7 +441,7 @@ func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) 
 }
 
 func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
-	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("NoiNhan[%d]", i))
+	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("Recipients[%d]", i))
 }
 
 func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recipient {
@@ -755,9 +755,9 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 		"date":      func(v *yaml.Node) { d.date(v, "copy.date", "Copy.Date", &c.Date) },
 		"signature": func(v *yaml.Node) { c.Signature = d.signatureAt(v, "copy.signature", "Copy.Signature") },
 		"noi_nhan": func(v *yaml.Node) {
-			d.mark("Copy.NoiNhan", v)
+			d.mark("Copy.Recipients", v)
 			d.list(v, "copy.noi_nhan", func(i int, it *yaml.Node) {
-				c.Recipients = append(c.Recipients, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.NoiNhan[%d]", i)))
+				c.Recipients = append(c.Recipients, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.Recipients[%d]", i)))
 			})
 		},
 		"luu":   func(v *yaml.Node) { d.texts(v, "copy.luu", "Copy.Luu", &c.Luu) },

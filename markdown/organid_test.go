@@ -25,7 +25,7 @@ func TestOrganIDRoundTrip(t *testing.T) {
 	roundTrip(t, "organ_id", d, nil)
 
 	bad := strings.Replace(string(out), "organ_id: 28.22.H17", "organ_id: 28.22.h17", 1)
-	if _, err := Parse([]byte(bad), "bad.md"); err == nil || !strings.Contains(err.Error(), "noi_nhan[0].organ_id") && !strings.Contains(err.Error(), "NoiNhan[0].OrganID") {
+	if _, err := Parse([]byte(bad), "bad.md"); err == nil || !strings.Contains(err.Error(), "noi_nhan[0].organ_id") && !strings.Contains(err.Error(), "Recipients[0].OrganID") {
 		t.Errorf("Parse of a bad recipient code = %v, want an error naming it", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // A template filled over HTTP with a misspelt key and missing fields is
 // refused, before anything is rendered, with a problem details object: one
 // item per problem, each naming its field as the command line would.
-func Example() {
+func ExampleNew() {
 	s, err := server.New(server.Config{Workers: 1})
 	if err != nil {
 		panic(err)

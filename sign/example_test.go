@@ -23,7 +23,7 @@ import (
 // Example signs a letter rendered by bhytdoc, first as the signer, then as
 // the organisation. A real signer would load its key with LoadPKCS12 or
 // take it from a PKCS#11 token; here a throw-away one is made.
-func Example() {
+func ExamplePDF() {
 	// A letter with a signature image and a seal image.
 	doc := &bhytdoc.Document{
 		Kind:       bhytdoc.CongVan,

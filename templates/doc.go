@@ -30,7 +30,8 @@
 // Template functions format values the Vietnamese way: so (12.345), tyle
 // (78,11%), phantram (a share as a percentage), thapphan, ngay ("ngày 18
 // tháng 5 năm 2020"), ngayso (18/5/2020), chenhlech ("tăng 1,20 điểm phần
-// trăm"); md escapes text for the Markdown body, yaml and yamls quote it
+// trăm"); cong adds ({{cong $i 1}}), tru subtracts, tong sums a field
+// over a list; md escapes text for the Markdown body, yaml and yamls quote it
 // for the front matter, so that no data can change the document's
 // structure. Values are checked against their use: text, md and yaml take
 // text only (not a number or true/false), items a list with at least one

@@ -35,7 +35,6 @@ var funcs = template.FuncMap{
 	"md":         md,
 	"yaml":       yamlQuote,
 	"yamls":      yamlList,
-	"add":        func(a, b int) int { return a + b },
 	"text":       text,
 	"items":      items,
 	"list":       list,
@@ -312,13 +311,22 @@ func tru(a, b any) (float64, error) {
 	return x - y, err
 }
 
-func cong(a, b any) (float64, error) {
+// cong adds two numbers: {{cong $i 1}} numbers a list from 1. It is the
+// only adding function. A whole sum is an int, so that it compares with
+// len and prints without a decimal comma; any other is a float64.
+func cong(a, b any) (any, error) {
 	x, err := number(a)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	y, err := number(b)
-	return x + y, err
+	if err != nil {
+		return nil, err
+	}
+	if s := x + y; s == math.Trunc(s) && math.Abs(s) <= 1<<53 {
+		return int(s), nil
+	}
+	return x + y, nil
 }
 
 // tong sums field over a list of maps or structs: tong .DonVi "DanSo".

@@ -16,7 +16,7 @@ import (
 // --baseline does it: the plan gives the annex (with a first group for
 // the baseline), the schedule sentence and the totals the text quotes,
 // and the workbook of the same annex.
-func Example_plan() {
+func ExampleFill_plan() {
 	bs := []coverage.Baseline{
 		{Unit: coverage.ParseUnit("Phường Lê Bình"), Participants: 9980, Population: 10125},
 		{Unit: coverage.ParseUnit("Phường Hưng Phú"), Participants: 15100, Population: 15300},

@@ -80,7 +80,7 @@ var helps = map[string]helpText{
 	},
 	"edxml": {
 		synopsis:    "bhytdoc edxml SIGNED.pdf --source SRC.md [--docx F.docx] -o OUT.edxml\nbhytdoc edxml read PKG.edxml [-o DIR]",
-		description: "Builds the edXML package (QCVN 102:2016) that carries a signed PDF to the\naddressees' e-office systems, its header filled from the document's source\n(issuer.organ_id and the Nơi nhận entries' organ_id give the codes). edxml\nread prints a package's header and files as JSON; -o DIR extracts the files.",
+		description: "Builds the edXML package (QCVN 102:2016) that carries a signed PDF to the\nrecipients' e-office systems, its header filled from the document's source\n(issuer.organ_id and the Nơi nhận entries' organ_id give the codes). edxml\nread prints a package's header and files as JSON; -o DIR extracts the files.",
 		examples:    "bhytdoc edxml out/cv898-ky.pdf --source cv898.md --docx out/cv898.docx -o out/cv898.edxml\nbhytdoc edxml read cv898.edxml -o received",
 	},
 	"edxml read": {

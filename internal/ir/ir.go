@@ -88,7 +88,7 @@ type Copy struct {
 	Braces         []Brace
 }
 
-// Brace joins Copies[From] … Copies[To] (inclusive): a brace spans the
+// Brace joins Recipients[From] … Recipients[To] (inclusive): a brace spans the
 // lines and Purpose, "(để báo cáo)", is printed once to its right.
 type Brace struct {
 	From, To int
@@ -166,7 +166,7 @@ type Doc struct {
 	Signatures []Signature
 	NoiNhan    Text   // "Nơi nhận:"
 	Recipients []Text // "- Như trên;" … "- Lưu: VT."
-	// Braces group Copies lines that share a purpose.
+	// Braces group Recipients lines that share a purpose.
 	Braces []Brace
 	// Confirmation is a giấy nghỉ phép's confirmation column (Mẫu 1.10):
 	// its heading (bold) and "(Chữ ký, dấu)" (italic), centred in the

@@ -55,7 +55,7 @@ const (
 	Title                         // ô 5a, the kind's name
 	Summary                       // ô 5a/5b, trích yếu ("V/v …" in a công văn)
 	IssuedWith                    // "(Ban hành kèm theo …)" under the trích yếu
-	KinhGui                       // ô 9a "Kính gửi:" and the recipients
+	KinhGui                       // ô 9a "Kính gửi:" and the addressees
 	Authority                     // thẩm quyền ban hành
 	Basis                         // căn cứ ban hành and the proposal
 	Decision                      // "QUYẾT ĐỊNH:"
