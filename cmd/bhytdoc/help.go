@@ -112,7 +112,10 @@ are listed together, each naming its row.
 
 Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 --zip FILE.zip; at least one. With none, -o out. The files written are
-listed on standard output; everything else goes to standard error.`
+listed on standard output; everything else goes to standard error. Every
+run also writes a manifest (ALL.manifest.jsonl beside --combined or --zip,
+else DIR/manifest.jsonl): the rows written, their pages and SHA-256; join
+reads the manifests of --shard runs to make one book.`
 
 // newFlags returns the flag set of command name, whose -h prints the
 // command's help.
