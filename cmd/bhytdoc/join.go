@@ -48,9 +48,9 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		return missing(stderr, fs, "--combined ALL.pdf or --zip ALL.zip")
 	}
 	// The Go heap grows to twice what is live before collecting; a soft
-	// limit keeps a 100,000-letter join near its live heap (under 300 MB
-	// RSS, where it would otherwise peak at 430 MB) for some more GC work.
-	// GOMEMLIMIT, when set, is the user's choice.
+	// limit holds a 100,000-letter join (about 200 MB live) at 289 MB RSS
+	// rather than 432 MB, for no measurable CPU (256 MiB: 274 MB, +24%
+	// CPU; 200 MiB: 227 MB, +77%). GOMEMLIMIT, when set, is the user's.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(joinMemoryLimit))
 	}
@@ -140,7 +140,7 @@ func (c *joinCheck) Put(r *batch.Rendered) error {
 func (c *joinCheck) Close() error { return nil }
 
 // joinMemoryLimit is join's soft memory limit (see runtime/debug).
-const joinMemoryLimit = 200 << 20
+const joinMemoryLimit = 270 << 20
 
 // Bounds of what join reads: a manifest line, and the rows a run may
 // have.
