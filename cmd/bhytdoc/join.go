@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -109,7 +108,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	m.check = &joinCheck{want: want}
-	return m.run(context.Background(), stdout, stderr)
+	return m.runInterruptible(stdout, stderr)
 }
 
 // joinRow is what a shard's manifest recorded of a row.

@@ -86,8 +86,13 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
-	// SIGINT and SIGTERM cancel the run: its temporaries are removed and
-	// the exit status is the shell's for the signal (130, 143).
+	return m.runInterruptible(stdout, stderr)
+}
+
+// runInterruptible runs m until done or until SIGINT or SIGTERM, which
+// cancel the run: its temporaries are removed and the exit status is the
+// shell's for the signal (130, 143).
+func (m *merger) runInterruptible(stdout, stderr io.Writer) int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
@@ -102,7 +107,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		case <-ctx.Done():
 		}
 	}()
-	code = m.run(ctx, stdout, stderr)
+	code := m.run(ctx, stdout, stderr)
 	if s, ok := got.Load().(os.Signal); ok {
 		if s == syscall.SIGTERM {
 			return 128 + 15
