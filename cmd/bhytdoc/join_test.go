@@ -95,6 +95,10 @@ func TestJoinRefuses(t *testing.T) {
 	ls[1] = string(rb)
 	pages := filepath.Join(dir, "pages.jsonl")
 	os.WriteFile(pages, []byte(strings.Join(ls, "\n")+"\n"), 0o644)
+	// A shard of another run: other numbers.
+	other := filepath.Join(dir, "other.jsonl")
+	ls[0] = strings.Replace(ls[0], `"number_from":40`, `"number_from":41`, 1)
+	os.WriteFile(other, []byte(strings.Join(ls, "\n")+"\n"), 0o644)
 
 	for _, c := range []struct {
 		name string
@@ -105,6 +109,7 @@ func TestJoinRefuses(t *testing.T) {
 		{"duplicate shard", []string{ms[0], ms[1], ms[2], ms[1]}, []string{"row 2 is in " + ms[1] + " and " + ms[1], "row 29 is in"}},
 		{"cut manifest", []string{ms[0], ms[1], cut}, []string{cut + ": no end line"}},
 		{"pages differ", []string{ms[0], ms[1], pages}, []string{"row 3: ", "pages now, 4 in its shard's manifest"}},
+		{"another run", []string{ms[0], ms[1], other}, []string{other + ": line 1: not a shard of the run of " + ms[0]}},
 		{"not a manifest", []string{ms[0], rowsFile}, []string{rowsFile + ": line 1: not a bhytdoc merge manifest"}},
 	} {
 		code, _, errs := runCLI(append([]string{"join", "--combined", out}, c.args...)...)
