@@ -91,3 +91,40 @@ func BenchmarkMergeSeparate(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) { benchMergeN(b, false, n) })
 	}
 }
+
+// BenchmarkJoin1000 joins the manifests of 1,000 letters merged as four
+// shards into one print PDF (the shards are merged before the timer): the
+// rate of join is merge --combined's, plus reading the manifests and
+// hashing the inputs. It reports letters/s and the manifest's bytes per
+// letter.
+func BenchmarkJoin1000(b *testing.B) {
+	dir := b.TempDir()
+	units := unitsCSV(b, dir, 1000)
+	args := []string{"merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json", "--rows", units,
+		"--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "--name", "{{.DonVi}}", "--number-from", "1"}
+	var manifests []string
+	var manBytes int64
+	for i := range 4 {
+		out := filepath.Join(dir, "shard-"+strconv.Itoa(i), "book.pdf")
+		if code := run(append(args, "--shard", fmt.Sprintf("%d/4", i), "--combined", out), io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("shard %d: exit %d", i, code)
+		}
+		m := filepath.Join(filepath.Dir(out), "book.manifest.jsonl")
+		fi, err := os.Stat(m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		manBytes += fi.Size()
+		manifests = append(manifests, m)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		out := filepath.Join(dir, "joined", strconv.Itoa(i), "all.pdf")
+		var errb strings.Builder
+		if code := run(append(append([]string{"join"}, manifests...), "--combined", out), io.Discard, &errb); code != exitOK {
+			b.Fatalf("join: exit %d\n%s", code, errb.String())
+		}
+	}
+	b.ReportMetric(float64(1000*b.N)/b.Elapsed().Seconds(), "letters/s")
+	b.ReportMetric(float64(manBytes)/1000, "manifest-bytes/letter")
+}

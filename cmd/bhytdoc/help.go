@@ -38,6 +38,11 @@ var helps = map[string]helpText{
 		description: mergeDescription,
 		examples:    "bhytdoc merge cong-van-xa-bhyt --units xa.xlsx --data chung.yaml --milestone 31/12/2025:95 \\\n    --name '{{.DonVi}}' --number-from 120 -o out --format pdf,docx --combined in/all.pdf\nbhytdoc merge cong-van-bhyt --rows rows.csv --data chung.yaml --zip letters.zip",
 	},
+	"join": {
+		synopsis:    "bhytdoc join MANIFEST... --combined ALL.pdf [--zip ALL.zip] [--rows ROWS] [--data COMMON] [-j N]",
+		description: "Gathers the shards of a merge run (merge --shard I/N): checks that their\nmanifests (merge writes one beside its outputs) cover every row exactly once,\nnaming the missing and duplicate rows, and that the rows and data files are\nthe ones the merge read (SHA-256); then renders every row again in row order\ninto one print PDF (and zip), byte-identical to the same merge run unsharded.\nEach row's pages and file hashes are checked against its shard's manifest.\n--rows and --data say where the inputs are now, when they moved.",
+		examples:    "bhytdoc join out0/manifest.jsonl out1/manifest.jsonl out2/manifest.jsonl --combined all.pdf\nbhytdoc join /output/shard-*/manifest.jsonl --rows units.xlsx --data common.yaml --combined all.pdf --zip all.zip",
+	},
 	"annex": {
 		synopsis:    "bhytdoc annex plan UNITS.xlsx|.csv --milestone DATE:RATE... [flags]\nbhytdoc annex check TABLE.xlsx|.csv|SOURCE.md... [--sheet NAME]",
 		description: "Plans coverage targets per unit, or checks the arithmetic of coverage\ntables. bhytdoc help annex plan, bhytdoc help annex check: their flags.",
@@ -107,7 +112,10 @@ are listed together, each naming its row.
 
 Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 --zip FILE.zip; at least one. With none, -o out. The files written are
-listed on standard output; everything else goes to standard error.`
+listed on standard output; everything else goes to standard error. Every
+run also writes a manifest (ALL.manifest.jsonl beside --combined or --zip,
+else DIR/manifest.jsonl): the rows written, their pages and SHA-256; join
+reads the manifests of --shard runs to make one book.`
 
 // newFlags returns the flag set of command name, whose -h prints the
 // command's help.

@@ -408,8 +408,15 @@ func hostiles() []hostile {
 			},
 			want: []string{"40 documents"}, check: func(t *testing.T, dir string) {
 				ents, _ := os.ReadDir(filepath.Join(dir, "out"))
-				if len(ents) != 40 {
-					t.Errorf("%d files, want 40", len(ents))
+				if len(ents) != 41 { // and manifest.jsonl
+					t.Errorf("%d files, want 40 and the manifest", len(ents))
+				}
+				// The manifest vouches for the rows as read, not as they are now.
+				ls := manifestLines(t, filepath.Join(dir, "out", "manifest.jsonl"))
+				var h manifestHeader
+				json.Unmarshal([]byte(ls[0]), &h)
+				if now, err := hashFile(h.Rows.Path); err != nil || h.RowsTotal != 40 || h.Rows.SHA256 == now.SHA256 {
+					t.Errorf("manifest header %+v: rows hashed after they changed (%v)", h, err)
 				}
 				if _, err := os.Stat(filepath.Join(dir, "out", "Xã-40.pdf")); err != nil {
 					t.Error(err)
@@ -549,7 +556,7 @@ func hostiles() []hostile {
 			},
 			check: func(t *testing.T, dir string) {
 				ents, _ := os.ReadDir(filepath.Join(dir, "out"))
-				if len(ents) != 4 {
+				if len(ents) != 5 { // and manifest.jsonl
 					t.Errorf("out: %v", ents)
 				}
 			}},

@@ -60,6 +60,7 @@ var commands = map[string]command{
 	"render":   {"render Markdown source files to PDF or Markdown", runRender},
 	"new":      {"fill a built-in template with JSON or YAML data", runNew},
 	"merge":    {"render one document per row of a table (mail merge)", runMerge},
+	"join":     {"join the shards of a merge into one print PDF or zip", runJoin},
 	"annex":    {"plan and check coverage annex tables", runAnnex},
 	"version":  {"print the module version and how the binary was built", runVersion},
 	"sign":     {"sign a PDF as the signer or the organisation", runSign},

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -34,11 +35,11 @@ import (
 
 // mergeFlags are merge's options.
 type mergeFlags struct {
-	data, rows, sheet, dir, format, name, combined, zip, shard string
-	ascii, keepGoing, duplex, allow, ignoreExtra               bool
-	numberFrom, jobs                                           int
-	ms                                                         milestones
-	dirSet, formatSet                                          bool
+	data, rows, sheet, dir, format, name, combined, zip, shard, manifest string
+	ascii, keepGoing, duplex, allow, ignoreExtra                         bool
+	numberFrom, jobs                                                     int
+	ms                                                                   milestones
+	dirSet, formatSet                                                    bool
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
@@ -58,6 +59,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.duplex, "duplex", false, "in --combined, start each document on a new sheet (odd page)")
 	fs.StringVar(&f.zip, "zip", "", "write the files into one zip `archive`")
 	fs.StringVar(&f.shard, "shard", "", "render only share `I/N` of the rows: those whose 0-based index modulo N is I; auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
+	fs.StringVar(&f.manifest, "manifest", "", "write the run's manifest (JSON lines: rows, pages, SHA-256; what join reads) to `file` (default: beside --combined or --zip, else in -o)")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "documents rendered at once")
 	fs.Var(&f.ms, "milestone", "plan milestone `DATE:RATE` (2019-12-31:99,5); the rows are the plan's units; repeat for each")
 	fs.BoolVar(&f.allow, "allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
@@ -84,8 +86,13 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
-	// SIGINT and SIGTERM cancel the run: its temporaries are removed and
-	// the exit status is the shell's for the signal (130, 143).
+	return m.runInterruptible(stdout, stderr)
+}
+
+// runInterruptible runs m until done or until SIGINT or SIGTERM, which
+// cancel the run: its temporaries are removed and the exit status is the
+// shell's for the signal (130, 143).
+func (m *merger) runInterruptible(stdout, stderr io.Writer) int {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
@@ -100,7 +107,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		case <-ctx.Done():
 		}
 	}()
-	code = m.run(ctx, stdout, stderr)
+	code := m.run(ctx, stdout, stderr)
 	if s, ok := got.Load().(os.Signal); ok {
 		if s == syscall.SIGTERM {
 			return 128 + 15
@@ -138,6 +145,12 @@ type merger struct {
 	nameErrs      []error
 	declared      map[string]bool // the template's fields
 	extraOK       map[string]bool // columns not fields that --name reads
+	// check, when set (by join), is given every document too: an error
+	// stops the run with nothing written.
+	check batch.Sink
+	// The rows and data files as read, for the manifest.
+	rowsRef fileRef
+	dataRef *fileRef
 }
 
 // nameAll names every row. Names depend on every row before, so every
@@ -157,7 +170,7 @@ func (m *merger) nameAll() {
 // files -o would write.
 func (m *merger) checkOutputs() error {
 	var outs []string
-	for _, o := range []string{m.f.zip, m.f.combined} {
+	for _, o := range []string{m.f.zip, m.f.combined, m.manifestPath()} {
 		if o != "" {
 			outs = append(outs, o)
 		}
@@ -235,12 +248,18 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		}
 	}
 	if f.data != "" {
+		before, errB := hashFile(f.data)
 		d, err := readData(f.data)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return nil, exitInvalid
 		}
 		m.common = d.(map[string]any)
+		ref, err := stableHash(f.data, before, errB)
+		if err != nil {
+			return nil, report(stderr, "", err)
+		}
+		m.dataRef = &ref
 	}
 	// A misspelt key of the common data is reported once, not once per
 	// row (the rows supply the fields it lacks, so only unknown keys).
@@ -251,7 +270,11 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
 		return nil, exitInvalid
 	}
+	rowsBefore, errB := hashFile(f.rows)
 	if m.rows, err = loadRows(f.rows, f.sheet); err != nil {
+		return nil, report(stderr, "", err)
+	}
+	if m.rowsRef, err = stableHash(f.rows, rowsBefore, errB); err != nil {
 		return nil, report(stderr, "", err)
 	}
 	if rowsRead != nil {
@@ -469,7 +492,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	if m.f.dirSet {
 		dirs = append(dirs, m.f.dir)
 	}
-	for _, o := range []string{m.f.zip, m.f.combined} {
+	for _, o := range []string{m.f.zip, m.f.combined, m.manifestPath()} {
 		if o != "" {
 			dirs = append(dirs, filepath.Dir(o))
 		}
@@ -501,6 +524,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 		ds.Written = func(p string) { fmt.Fprintln(stdout, p) }
 		sinks = append(sinks, ds)
 	}
+	var hashed []hashingFile
 	for _, out := range []string{m.f.zip, m.f.combined} {
 		if out == "" {
 			continue
@@ -510,7 +534,9 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 			return report(stderr, "", err)
 		}
 		files = append(files, f)
-		w := bufio.NewWriterSize(f, 1<<20)
+		h := hashingFile{out, sha256.New()}
+		hashed = append(hashed, h)
+		w := bufio.NewWriterSize(io.MultiWriter(f, h.h), 1<<20)
 		if out == m.f.zip {
 			sinks = append(sinks, flushing{batch.NewZipSink(w), w})
 		} else {
@@ -518,11 +544,26 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 		}
 	}
 
-	total := 0
+	// The manifest is committed last: when it is there, so is the rest.
+	var shardRows []dataRow
 	for _, r := range m.rows.Rows {
 		if m.shard.Has(r.Index) {
-			total++
+			shardRows = append(shardRows, dataRow{Index: r.Index, Where: r.Where})
 		}
+	}
+	total := len(shardRows)
+	hdr, err := m.header()
+	if err != nil {
+		return report(stderr, "", err)
+	}
+	man, err := newManifestSink(m.manifestPath(), hdr, shardRows)
+	if err != nil {
+		return report(stderr, "", err)
+	}
+	files = append(files, man.file)
+	sinks = append(sinks, man)
+	if m.check != nil {
+		sinks = append([]batch.Sink{m.check}, sinks...)
 	}
 	start := time.Now()
 	// KeepGoing: every problem is found in the one pass; whether the good
@@ -568,7 +609,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	err := r.RenderContext(ctx, docs, keep{batch.Tee(sinks...)})
+	err = r.RenderContext(ctx, docs, keep{batch.Tee(sinks...)})
 	if bar != nil {
 		bar.Finish()
 	}
@@ -591,6 +632,16 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	}
 	committed = true
 	if err := batch.Tee(sinks...).Close(); err != nil {
+		for _, f := range files {
+			f.Abort()
+		}
+		return report(stderr, "", err)
+	}
+	var outs []fileRef
+	for _, h := range hashed {
+		outs = append(outs, h.ref())
+	}
+	if err := man.finish(outs); err != nil {
 		for _, f := range files {
 			f.Abort()
 		}
