@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,19 +47,11 @@ func (m *milestones) String() string {
 
 // Set adds the milestone DATE:RATE.
 func (m *milestones) Set(s string) error {
-	d, r, ok := strings.Cut(s, ":")
-	if !ok {
-		return errors.New("want DATE:RATE, e.g. 2020-06-30:85")
-	}
-	date, err := coverage.ParseDate(d)
+	x, err := plan.ParseMilestone(s)
 	if err != nil {
 		return err
 	}
-	rate, err := coverage.ParsePercent(r)
-	if err != nil {
-		return err
-	}
-	*m = append(*m, coverage.Milestone{Date: date, Rate: rate})
+	*m = append(*m, x)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
 	"maps"
 	"os"
@@ -136,7 +137,7 @@ type merger struct {
 	shard    batch.Shard
 	nameTmpl *template.Template
 	common   map[string]any
-	plan     *plan
+	plan     *plan.Plan
 	opts     *bhytdoc.PDFBookOptions
 	rows     *rows.Table // read once, before anything is written
 	// By row: the unique file name, the title (bookmark) and the problem
@@ -298,7 +299,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	if len(f.ms) > 0 {
 		// Each error names its file once: the data's PhuLuc, the rows
 		// (whose reader names the file itself), the plan of the rows.
-		o, err := annexOptionsOf(m.common)
+		o, err := plan.OptionsOf(m.common)
 		if err != nil {
 			return nil, report(stderr, f.data, err)
 		}
@@ -306,7 +307,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if err != nil {
 			return nil, report(stderr, "", err)
 		}
-		if m.plan, err = makePlan(bs, f.ms, o); err != nil {
+		if m.plan, err = plan.Make(bs, f.ms, o); err != nil {
 			return nil, report(stderr, "", inFile(f.rows, err))
 		}
 		delete(m.common, "PhuLuc") // read into the plan, not a template field
@@ -347,14 +348,14 @@ func (m *merger) rowData(r dataRow) (map[string]any, error) {
 		return nil, err
 	}
 	if m.plan != nil {
-		if r.Index >= len(m.plan.table.Rows) {
-			return nil, fmt.Errorf("a row the plan does not have (the plan has %d units)", len(m.plan.table.Rows))
+		if r.Index >= len(m.plan.Table.Rows) {
+			return nil, fmt.Errorf("a row the plan does not have (the plan has %d units)", len(m.plan.Table.Rows))
 		}
-		u := m.plan.table.Rows[r.Index].Unit
+		u := m.plan.Table.Rows[r.Index].Unit
 		if !rowNames(r.Fields, u) {
 			return nil, fmt.Errorf("the plan's unit %d is %q, which this row does not name", r.Index+1, u.Label())
 		}
-		maps.Copy(d, m.plan.rowData(r.Index))
+		maps.Copy(d, m.plan.RowData(r.Index))
 	}
 	if m.f.numberFrom > 0 {
 		d["So"] = m.f.numberFrom + r.Index

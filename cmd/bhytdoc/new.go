@@ -72,7 +72,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	doc, err := templates.Fill(name, data)
 	if err == nil && p != nil {
-		err = p.attach(doc)
+		err = p.Attach(doc)
 	}
 	if err == nil {
 		err = checkCoverage(doc, *allow)
@@ -97,7 +97,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			out, err = bhytdoc.RenderDOCX(doc, nil)
 		case "xlsx":
 			if p != nil {
-				out, err = p.workbook()
+				out, err = p.Workbook()
 			} else {
 				out, err = bhytdoc.RenderXLSX(doc, nil)
 			}

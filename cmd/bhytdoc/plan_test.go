@@ -73,7 +73,7 @@ func TestNewWithPlanErrors(t *testing.T) {
 	os.WriteFile(data, []byte(strings.Replace(string(b), "{", `{"DanSo": 5, `, 1)), 0o644)
 	code, _, errs = runCLI("new", "ke-hoach-bhyt", "--data", data, "--baseline", "testdata/units.csv",
 		"--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "-o", dir, "--format", "pdf")
-	if code != exitInvalid || !strings.Contains(errs, "DanSo: given by --baseline") {
+	if code != exitInvalid || !strings.Contains(errs, "DanSo: given by the plan") {
 		t.Errorf("exit %d\n%s", code, errs)
 	}
 	if code, _, _ := runCLI("new", "ke-hoach-bhyt", "--data", data, "--baseline", "testdata/units.csv", "-o", dir); code != exitUsage {

@@ -1,7 +1,15 @@
-package main
+// Package plan plans a coverage annex into a document's data: the table of
+// targets from units and milestones (coverage.PlanTargets), the figures a
+// whole-area document quotes, each unit's share for its own letter. The
+// command line's new, merge and annex plan, and the HTTP server, use it.
+package plan
 
 import (
+	"bytes"
+	"errors"
+
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/templates"
 	"math"
 	"strings"
 
@@ -9,7 +17,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/coverage"
 )
 
-// annexOptions are the data's wishes for a planned annex, under the key
+// Options are the data's wishes for a planned annex, under the key
 // "PhuLuc":
 //
 //	PhuLuc:
@@ -18,16 +26,16 @@ import (
 //	  NhanMoc: [Đến hết năm 2019, Đến hết năm 2020]   # one per milestone
 //	  ThucHien: Thực hiện năm 2018         # a first group with the baseline
 //	  SoLe: 1                              # decimals of rates (0–4)
-type annexOptions struct {
+type Options struct {
 	Title, UnitHeader, BaselineLabel string
 	Labels                           []string
 	Precision                        int
 	hasPrecision                     bool
 }
 
-// annexOptionsOf reads data["PhuLuc"]; errors name the field.
-func annexOptionsOf(data map[string]any) (annexOptions, error) {
-	var o annexOptions
+// OptionsOf reads data["PhuLuc"]; errors name the field.
+func OptionsOf(data map[string]any) (Options, error) {
+	var o Options
 	v, ok := data["PhuLuc"]
 	if !ok || v == nil {
 		return o, nil
@@ -89,18 +97,19 @@ func wholeNumber(x any) (int64, error) {
 	return n, err
 }
 
-// plan is a planned annex: the table as printed (with the baseline group
+// Plan is a planned annex: the table as printed (with the baseline group
 // first when asked for) and how many groups precede the milestones.
-type plan struct {
-	table      *coverage.Table
+type Plan struct {
+	// Table is the annex as printed.
+	Table      *coverage.Table
 	milestones []coverage.Milestone // the real milestones, for the schedule
 	offset     int                  // 1 when the first group is the baseline
 	baselines  []coverage.Baseline
 	shares     []coverage.Share // each unit's part, for its letter
 }
 
-// makePlan plans bs to ms and shapes the table as o asks.
-func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (*plan, error) {
+// Make plans bs to ms and shapes the table as o asks.
+func Make(bs []coverage.Baseline, ms []coverage.Milestone, o Options) (*Plan, error) {
 	if len(o.Labels) > 0 && len(o.Labels) != len(ms) {
 		return nil, fmt.Errorf("PhuLuc.NhanMoc: %d labels for %d milestones", len(o.Labels), len(ms))
 	}
@@ -112,7 +121,7 @@ func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{table: t, milestones: ms, baselines: bs, shares: coverage.SharesOf(t, bs)}
+	p := &Plan{Table: t, milestones: ms, baselines: bs, shares: coverage.SharesOf(t, bs)}
 	t.Title, t.UnitHeader = o.Title, o.UnitHeader
 	if o.hasPrecision {
 		t.Precision = o.Precision
@@ -121,7 +130,7 @@ func makePlan(bs []coverage.Baseline, ms []coverage.Milestone, o annexOptions) (
 		}
 	}
 	if o.BaselineLabel != "" {
-		p.table = t.WithBaselineGroup(o.BaselineLabel, bs[0].Date)
+		p.Table = t.WithBaselineGroup(o.BaselineLabel, bs[0].Date)
 		p.offset = 1
 	}
 	return p, nil
@@ -136,7 +145,7 @@ func percent(p coverage.Percent) float64 { return float64(p) / float64(coverage.
 func isoDate(d bhytdoc.Date) string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
 
 // milestoneData is the schedule as the templates' MocTienDo.
-func (p *plan) milestoneData() []any {
+func (p *Plan) milestoneData() []any {
 	var out []any
 	for _, m := range p.milestones {
 		out = append(out, map[string]any{"Ngay": isoDate(m.Date), "TyLe": percent(m.Rate), "Nhan": m.Header()})
@@ -144,11 +153,11 @@ func (p *plan) milestoneData() []any {
 	return out
 }
 
-// totalsData are the plan's figures for a whole-area document (the kế
+// Totals are the plan's figures for a whole-area document (the kế
 // hoạch, the quyết định), under the names the templates use.
-func (p *plan) totalsData() map[string]any {
-	base := p.table.BaselineTotal()
-	tot := p.table.Totals()
+func (p *Plan) Totals() map[string]any {
+	base := p.Table.BaselineTotal()
+	tot := p.Table.Totals()
 	last := tot[len(tot)-1]
 	m := map[string]any{
 		"MocTienDo":  p.milestoneData(),
@@ -158,7 +167,7 @@ func (p *plan) totalsData() map[string]any {
 		"TyLe":       rate2(base.Rate()),
 		"ChiTieu":    percent(p.milestones[len(p.milestones)-1].Rate),
 		"CanVanDong": last.Participants - base.Participants,
-		"SoDonVi":    len(p.table.Rows),
+		"SoDonVi":    len(p.Table.Rows),
 	}
 	if d := p.baselines[0].Date; d != (bhytdoc.Date{}) {
 		m["NgaySoLieu"] = isoDate(d)
@@ -166,11 +175,11 @@ func (p *plan) totalsData() map[string]any {
 	return m
 }
 
-// rowData is unit i's share of the plan (see coverage.Shares) under the
+// RowData is unit i's share of the plan (see coverage.Shares) under the
 // names cong-van-xa-bhyt uses: its counts, and per milestone its target,
 // the participants it needs, its population then and the new
 // participants to enrol before it.
-func (p *plan) rowData(i int) map[string]any {
+func (p *Plan) RowData(i int) map[string]any {
 	sh := p.shares[i]
 	var goals []any
 	for _, g := range sh.Goals {
@@ -197,4 +206,101 @@ func (p *plan) rowData(i int) map[string]any {
 		"ChiTieu":      goals,
 		"PhatTrienMoi": last.Participants - sh.Baseline.Participants,
 	}
+}
+
+// Fields are the data fields a plan fills in for a whole-area
+// document; the data may not give them too, so that a letter's figures
+// cannot disagree with its annex.
+var Fields = []string{"MocTienDo", "LichTrinh", "DanSo", "DaThamGia", "TyLe", "ChiTieu", "CanVanDong", "SoDonVi", "NgaySoLieu"}
+
+// Data plans bs to ms as data (a template's decoded data, for template
+// tmpl) asks under PhuLuc, and puts the plan's figures into data: a field
+// the plan fills may not be given too, so that a document's figures cannot
+// disagree with its annex. An error of the plan itself (of the units) is a
+// *UnitsError.
+func Data(data any, tmpl string, bs []coverage.Baseline, ms []coverage.Milestone) (*Plan, error) {
+	m, ok := data.(map[string]any)
+	if !ok {
+		return nil, errors.New("want an object of data fields")
+	}
+	o, err := OptionsOf(m)
+	if err != nil {
+		return nil, err
+	}
+	delete(m, "PhuLuc") // read into the plan, not a template field
+	declared := map[string]bool{}
+	fs, _ := templates.Fields(tmpl)
+	for _, f := range fs {
+		declared[f.Name] = true
+	}
+	p, err := Make(bs, ms, o)
+	if err != nil {
+		return nil, &UnitsError{err}
+	}
+	var errs []error
+	totals := p.Totals()
+	for _, k := range Fields {
+		v, ok := totals[k]
+		if !ok || !declared[k] {
+			continue
+		}
+		if _, given := m[k]; given {
+			errs = append(errs, fmt.Errorf("%s: given by the plan (units and milestones); remove it from the data", k))
+			continue
+		}
+		m[k] = v
+	}
+	// The kế hoạch template builds its own annex from DonVi; the plan's
+	// replaces it.
+	if _, given := m["DonVi"]; given {
+		errs = append(errs, errors.New("DonVi: the annex comes from the plan (units and milestones); remove DonVi from the data"))
+	} else if declared["DonVi"] {
+		m["DonVi"] = []any{}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return p, nil
+}
+
+// UnitsError is a problem of the units planned (a target below a unit's
+// rate, say) rather than of the data.
+type UnitsError struct{ Err error }
+
+func (e *UnitsError) Error() string { return e.Err.Error() }
+func (e *UnitsError) Unwrap() error { return e.Err }
+
+// ParseMilestone reads a milestone written DATE:RATE ("2020-06-30:85",
+// "30/6/2020:89,5").
+func ParseMilestone(s string) (coverage.Milestone, error) {
+	d, r, ok := strings.Cut(s, ":")
+	if !ok {
+		return coverage.Milestone{}, errors.New("want DATE:RATE, e.g. 2020-06-30:85")
+	}
+	date, err := coverage.ParseDate(d)
+	if err != nil {
+		return coverage.Milestone{}, err
+	}
+	rate, err := coverage.ParsePercent(r)
+	if err != nil {
+		return coverage.Milestone{}, err
+	}
+	return coverage.Milestone{Date: date, Rate: rate}, nil
+}
+
+// Attach adds the planned annex to doc.
+func (p *Plan) Attach(doc *bhytdoc.Document) error {
+	a, err := p.Table.Annex()
+	if err != nil {
+		return err
+	}
+	doc.Annexes = append(doc.Annexes, a)
+	return nil
+}
+
+// Workbook is the annex as an XLSX workbook, with formulas.
+func (p *Plan) Workbook() ([]byte, error) {
+	var b bytes.Buffer
+	err := coverage.WriteXLSX(&b, p.Table)
+	return b.Bytes(), err
 }
