@@ -12,6 +12,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"github.com/bhytdoc/bhytdoc/templates"
 )
 
@@ -112,12 +113,19 @@ func (s *Server) fillTemplate(w http.ResponseWriter, r *http.Request) *Problem {
 	if err != nil {
 		return invalid(err)
 	}
+	pl, p := planOf(r, u, name, data)
+	if p != nil {
+		return p
+	}
 	release, p := s.acquire(r)
 	if p != nil {
 		return p
 	}
 	defer release()
 	doc, err := templates.Fill(name, data)
+	if err == nil && pl != nil {
+		err = pl.Attach(doc)
+	}
 	if err == nil {
 		err = checkDocAnnexes(doc, flag(r, "allow_inconsistent"))
 	}
@@ -125,10 +133,63 @@ func (s *Server) fillTemplate(w http.ResponseWriter, r *http.Request) *Problem {
 		return invalid(err)
 	}
 	files, err := s.renderFormats(doc, fmts, &bhytdoc.Options{Archival: flag(r, "pdfa")})
+	if err == nil && pl != nil {
+		// The planned annex as a workbook keeps its formulas.
+		for i := range files {
+			if files[i].Name == "xlsx" {
+				files[i].Data, err = pl.Workbook()
+			}
+		}
+	}
 	if err != nil {
 		return invalid(err)
 	}
 	return writeFiles(w, name, files)
+}
+
+// planOf plans the document's annex when the request gives a units file
+// (part "units": .xlsx or .csv, as bhytdoc new --units) and milestones
+// (milestone=DATE:RATE, repeated); nil without units.
+func planOf(r *http.Request, u *upload, tmpl string, data map[string]any) (*plan.Plan, *Problem) {
+	units, ok := u.fields["units"]
+	ms := r.URL.Query()["milestone"]
+	if !ok && len(ms) == 0 {
+		return nil, nil
+	}
+	if !ok || len(ms) == 0 {
+		return nil, badRequest("Bảng đơn vị (phần \"units\") và các mốc (milestone=NGÀY:TỶ LỆ) đi cùng nhau.",
+			"The units file (part \"units\") and the milestones (milestone=DATE:RATE) go together.")
+	}
+	var milestones []coverage.Milestone
+	for _, s := range ms {
+		m, err := plan.ParseMilestone(s)
+		if err != nil {
+			return nil, invalid(fmt.Errorf("milestone %q: %v", s, err))
+		}
+		milestones = append(milestones, m)
+	}
+	name := u.names["units"]
+	var bs []coverage.Baseline
+	var err error
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx":
+		bs, _, err = coverage.ReadXLSXSheet(bytes.NewReader(units), name, r.URL.Query().Get("sheet"))
+	case ".csv":
+		bs, err = coverage.ReadCSV(bytes.NewReader(units), name)
+	default:
+		return nil, badRequest("Bảng đơn vị phải là tệp .xlsx hoặc .csv.", "The units file must be .xlsx or .csv.")
+	}
+	if err != nil {
+		return nil, invalid(err)
+	}
+	if flag(r, "sort") {
+		coverage.SortBaselines(bs)
+	}
+	p, err := plan.Data(data, tmpl, bs, milestones)
+	if err != nil {
+		return nil, invalid(err)
+	}
+	return p, nil
 }
 
 // annexFinding is a finding as POST /v1/annex/check answers it.

@@ -411,3 +411,75 @@ func readFile(name string) ([]byte, error) {
 	defer f.Close()
 	return io.ReadAll(f)
 }
+
+// TestTemplatePlannedAnnex: a kế hoạch whose annex is planned from an
+// uploaded units file, as bhytdoc new --units plans it; its workbook
+// keeps the formulas.
+func TestTemplatePlannedAnnex(t *testing.T) {
+	s := newServer(t, Config{})
+	data, err := readFile("../cmd/bhytdoc/testdata/ke-hoach-plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := readFile("../cmd/bhytdoc/testdata/units.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("data", string(data))
+	fw, _ := mw.CreateFormFile("units", "units.csv")
+	fw.Write(units)
+	mw.Close()
+	r := httptest.NewRequest("POST", "/v1/templates/ke-hoach-bhyt?format=pdf,xlsx&milestone=2019-12-31:95&milestone=2020-12-31:96", &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	w := do(s, r)
+	if w.Code != 200 {
+		t.Fatalf("%d: %s", w.Code, w.Body)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+	if err != nil || len(zr.File) != 2 {
+		t.Fatalf("zip: %v", err)
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		got, _ := io.ReadAll(rc)
+		rc.Close()
+		switch {
+		case strings.HasSuffix(f.Name, ".pdf"):
+			info, err := bhytdoc.ReadInfo(bytes.NewReader(got), int64(len(got)))
+			if err != nil || info.Kind != "Kế hoạch" || info.Pages < 2 {
+				t.Errorf("pdf: %+v %v", info, err)
+			}
+		case strings.HasSuffix(f.Name, ".xlsx"):
+			x, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			formulas := false
+			for _, e := range x.File {
+				if strings.HasPrefix(e.Name, "xl/worksheets/") {
+					rc, _ := e.Open()
+					sheet, _ := io.ReadAll(rc)
+					rc.Close()
+					formulas = formulas || bytes.Contains(sheet, []byte("<f>"))
+				}
+			}
+			if !formulas {
+				t.Error("the planned workbook has no formulas")
+			}
+		}
+	}
+	// Units without milestones is a problem, not a document without its plan.
+	b.Reset()
+	mw = multipart.NewWriter(&b)
+	mw.WriteField("data", string(data))
+	fw, _ = mw.CreateFormFile("units", "units.csv")
+	fw.Write(units)
+	mw.Close()
+	r = httptest.NewRequest("POST", "/v1/templates/ke-hoach-bhyt", &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	if w := do(s, r); w.Code != 400 {
+		t.Errorf("units without milestones: %d", w.Code)
+	}
+}

@@ -25,6 +25,8 @@ const (
 type upload struct {
 	files  fstest.MapFS
 	fields map[string][]byte
+	// names are the file names of the file parts, by field name.
+	names map[string]string
 }
 
 // readUpload reads r's body: a multipart form (each file part under its
@@ -33,7 +35,7 @@ type upload struct {
 // name that is not a plain relative path is refused, so no part can
 // name a file outside the upload.
 func readUpload(r *http.Request) (*upload, *Problem) {
-	u := &upload{files: fstest.MapFS{}, fields: map[string][]byte{}}
+	u := &upload{files: fstest.MapFS{}, fields: map[string][]byte{}, names: map[string]string{}}
 	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "multipart/form-data" {
 		b, err := io.ReadAll(r.Body)
@@ -77,7 +79,7 @@ func readUpload(r *http.Request) (*upload, *Problem) {
 		}
 		u.files[name] = &fstest.MapFile{Data: b, Mode: 0o444, ModTime: time.Unix(0, 0)}
 		if _, set := u.fields[field]; !set {
-			u.fields[field] = b
+			u.fields[field], u.names[field] = b, name
 		}
 	}
 }

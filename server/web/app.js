@@ -181,13 +181,21 @@ function changed() {
   previewTimer = setTimeout(preview, 600);
 }
 
-// fill posts the form's data and returns the response.
+// fill posts the form's data and returns the response; with a units file
+// and milestones, the annex is planned from them on the server.
 function fill(format) {
-  return fetch(`/v1/templates/${encodeURIComponent($("#chon-mau").value)}?format=${format}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...vi },
-    body: JSON.stringify(fieldsOf ? fieldsOf() : {}),
-  });
+  const url = `/v1/templates/${encodeURIComponent($("#chon-mau").value)}?format=${format}`;
+  const data = JSON.stringify(fieldsOf ? fieldsOf() : {});
+  const units = $("#tep-donvi").files[0];
+  if (!units) {
+    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...vi }, body: data });
+  }
+  const fd = new FormData();
+  fd.append("data", data);
+  fd.append("units", units, units.name);
+  const ms = $("#cac-moc").value.trim().split(/\s+/).filter(Boolean);
+  const q = ms.map((m) => "&milestone=" + encodeURIComponent(m)).join("");
+  return fetch(url + q, { method: "POST", headers: vi, body: fd });
 }
 
 async function preview() {
@@ -273,6 +281,8 @@ function setup() {
   setupTabs();
   $("#chon-mau").addEventListener("change", (e) => loadForm(e.target.value));
   $("#bieu-mau").addEventListener("input", changed);
+  $("#tep-donvi").addEventListener("change", changed);
+  $("#cac-moc").addEventListener("input", changed);
   for (const b of document.querySelectorAll(".tai-ve button")) {
     b.addEventListener("click", async () => {
       const res = await fill(b.dataset.format);
