@@ -66,6 +66,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 			err = errors.New("--annex and --units are two sources of one annex: give one")
 		}
 	}
+	if err == nil && name == annexTemplate && *annexFile == "" && pf.baseline == "" {
+		err = errors.New(annexTemplate + " lists its units \"chi tiết tại Phụ lục kèm theo\": plan the annex with --units and --milestone, or read it with --annex TABLE.xlsx")
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
 		return exitUsage

@@ -175,6 +175,11 @@ func TestNewDecisionAnnexFile(t *testing.T) {
 	if code, _, errs := runCLI("new", "quyet-dinh-giao-chi-tieu", "--data", data, "--annex", bieu, "--allow-inconsistent", "-o", out); code != exitOK {
 		t.Errorf("--allow-inconsistent: exit %d\n%s", code, errs)
 	}
+	// The decision says its annex is attached: without one it is refused.
+	code, _, errs = runCLI("new", "quyet-dinh-giao-chi-tieu", "--data", data, "-o", out)
+	if code != exitUsage || !strings.Contains(errs, "--annex TABLE.xlsx") {
+		t.Errorf("no annex: exit %d\n%s", code, errs)
+	}
 	for _, args := range [][]string{
 		{"new", "bao-cao-bhyt", "--data", data, "--annex", bieu},
 		{"new", "quyet-dinh-giao-chi-tieu", "--data", data, "--annex", bieu, "--units", bieu, "--milestone", "2019-12-31:99,5"},
