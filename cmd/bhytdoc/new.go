@@ -21,6 +21,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	pf := addPlanFlags(fs)
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
+	annexFile := fs.String("annex", "", "annex `file` (.xlsx or .csv: a coverage table) of "+annexTemplate+", when not planned from --units")
 	fs.Usage = func() {
 		printHelp(stderr, "new", fs)
 		fmt.Fprintln(stderr, "\ntemplates:", strings.Join(templates.Names(), ", "))
@@ -55,7 +56,18 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmts, err := formats(*format, "md", "pdf", "docx", "xlsx")
 	if err == nil {
-		err = pf.check()
+		err = pf.check(name)
+	}
+	if err == nil && *annexFile != "" {
+		switch {
+		case name != annexTemplate:
+			err = fmt.Errorf("--annex is for %s; %s builds its annex from its data or --units", annexTemplate, name)
+		case pf.baseline != "":
+			err = errors.New("--annex and --units are two sources of one annex: give one")
+		}
+	}
+	if err == nil && name == annexTemplate && *annexFile == "" && pf.baseline == "" {
+		err = errors.New(annexTemplate + " lists its units \"chi tiết tại Phụ lục kèm theo\": plan the annex with --units and --milestone, or read it with --annex TABLE.xlsx")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "bhytdoc new:", err)
@@ -67,12 +79,21 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	p, err := pf.apply(data, name, *dataPath)
+	var annex *bhytdoc.Annex
+	if err == nil && *annexFile != "" {
+		var a bhytdoc.Annex
+		a, err = readAnnexFile(*annexFile, data, *dataPath, *allow)
+		annex = &a
+	}
 	if err != nil {
 		return report(stderr, "", err)
 	}
 	doc, err := templates.Fill(name, data)
 	if err == nil && p != nil {
 		err = p.Attach(doc)
+	}
+	if err == nil && annex != nil {
+		doc.Annexes = append(doc.Annexes, *annex)
 	}
 	if err == nil {
 		err = checkCoverage(doc, *allow)
@@ -107,7 +128,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		outs = append(outs, output{outName(*dataPath, f), out})
 	}
-	if err := writeSet(stdout, *dir, outs, *dataPath, pf.baseline); err != nil {
+	if err := writeSet(stdout, *dir, outs, *dataPath, pf.baseline, *annexFile); err != nil {
 		fmt.Fprintf(stderr, "bhytdoc new: %v\n", err)
 		return exitInvalid
 	}

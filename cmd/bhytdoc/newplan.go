@@ -26,9 +26,19 @@ func addPlanFlags(fs *flag.FlagSet) *planFlags {
 	return pf
 }
 
+// resultsTemplate is the template whose --units are its results, not a
+// plan's starting point: the report's units table from the units file.
+const resultsTemplate = "bao-cao-bhyt"
+
 // check reports a usage error: one of --baseline and --milestone without
-// the other.
-func (pf *planFlags) check() error {
+// the other (bao-cao-bhyt takes --units alone: it reports, not plans).
+func (pf *planFlags) check(tmpl string) error {
+	if tmpl == resultsTemplate {
+		if len(pf.ms) > 0 {
+			return errors.New("--milestone plans targets; " + resultsTemplate + " reports results: give --units alone")
+		}
+		return nil
+	}
 	if (pf.baseline == "") != (len(pf.ms) == 0) {
 		return errors.New("--units and --milestone go together")
 	}
@@ -77,7 +87,12 @@ func (pf *planFlags) plan(data any, tmpl, dataPath string) (*plan.Plan, error) {
 	if pf.sort {
 		coverage.SortBaselines(bs)
 	}
-	p, err := plan.Data(data, tmpl, bs, pf.ms)
+	var p *plan.Plan
+	if tmpl == resultsTemplate {
+		err = plan.Results(data, bs)
+	} else {
+		p, err = plan.Data(data, tmpl, bs, pf.ms)
+	}
 	var ue *plan.UnitsError
 	if errors.As(err, &ue) {
 		return nil, &fileError{inFile(pf.baseline, ue.Err)}
