@@ -260,7 +260,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			return nil, &OptionError{"Options.Attached", "an attached document's signature shows its information, not an image: leave Options.Appearance and Options.NoInfo unset"}
 		}
 	}
-	var appearance []byte
+	var appearance, content []byte
 	if o.Appearance != nil || o.NoInfo {
 		if appearance, err = appearanceImage(o.Appearance); err != nil {
 			return nil, err
@@ -307,7 +307,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		if o.Attached != "" && o.Rect == (Rect{}) {
 			in.alignRight(rect.X1, box.X0)
 		}
-		if appearance, err = in.png(); err != nil {
+		if content, err = in.content(); err != nil {
 			return nil, err
 		}
 		rect = in.rect
@@ -331,6 +331,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			UpperRightX: rect.X1,
 			UpperRightY: rect.Y1,
 			Image:       appearance,
+			Content:     content,
 		},
 	}
 	if ext != nil {

@@ -250,6 +250,17 @@ func (context *SignContext) createAppearance(rect [4]float64) ([]byte, error) {
 		return nil, fmt.Errorf("invalid rectangle dimensions: width %.2f and height %.2f must be greater than 0", rectWidth, rectHeight)
 	}
 
+	// bhytdoc: a given content stream is the whole appearance, compressed.
+	if content := context.SignData.Appearance.Content; len(content) > 0 {
+		var b bytes.Buffer
+		writeAppearanceHeader(&b, rectWidth, rectHeight)
+		b.WriteString("  /Resources << >>\n  /Filter /FlateDecode\n")
+		z := compressData(content)
+		writeFormTypeAndLength(&b, len(z))
+		writeAppearanceStreamBuffer(&b, z)
+		return b.Bytes(), nil
+	}
+
 	hasImage := len(context.SignData.Appearance.Image) > 0
 	shouldDisplayText := context.SignData.Appearance.ImageAsWatermark || !hasImage
 
