@@ -194,7 +194,9 @@ func (in *info) content() ([]byte, error) {
 	// Glyphs are loaded at one pixel per font unit; s scales a 26.6
 	// font-unit coordinate to points.
 	s := infoSize / float64(upem) / 64
-	out = append(out, "0 g\n"...)
+	// Coordinates are written as whole hundredths of a point (a twelfth
+	// of a 600 dpi pixel): short integers, quick to write and to deflate.
+	out = append(out, "0 g\n0.01 0 0 0.01 0 0 cm\n"...)
 	for _, l := range in.lines {
 		x := l.x - in.rect.X0
 		y := l.base - in.rect.Y0
@@ -262,11 +264,11 @@ func appendOutline(out []byte, segs sfnt.Segments, x, y, s float64) []byte {
 	return append(out, "f\n"...)
 }
 
-// appendOp appends the operands, in points to 0.001 pt (a hundredth of
-// a 600 dpi pixel), and then the operator.
+// appendOp appends the operands, in points, as hundredths of a point,
+// and then the operator.
 func appendOp(out []byte, op string, v ...float64) []byte {
 	for _, f := range v {
-		out = strconv.AppendFloat(out, math.Round(f*1000)/1000, 'f', -1, 64)
+		out = strconv.AppendInt(out, int64(math.Round(f*100)), 10)
 		out = append(out, ' ')
 	}
 	out = append(out, op...)

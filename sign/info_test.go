@@ -47,15 +47,16 @@ func inkBox(img image.Image, y0, y1 int) image.Rectangle {
 const testDPI = 600.0
 
 // rasterise fills the paths of content, a stream as info.content writes
-// it (g, m, l, c, f only), into an alpha image of the w×h point
+// it (g, a scaling cm, m, l, c, f only), into an alpha image of the w×h point
 // rectangle at testDPI, as a PDF viewer would draw it.
 func rasterise(t *testing.T, content []byte, w, h float64) *image.Alpha {
 	t.Helper()
 	sc := testDPI / 72
 	pw, ph := int(math.Round(w*sc)), int(math.Round(h*sc))
 	z := vector.NewRasterizer(pw, ph)
-	p := func(x, y float64) (float32, float32) { return float32(x * sc), float32((h - y) * sc) }
-	operands := map[string]int{"g": 1, "m": 2, "l": 2, "c": 6, "f": 0}
+	k := 1.0 // the scale cm sets
+	p := func(x, y float64) (float32, float32) { return float32(x * k * sc), float32((h - y*k) * sc) }
+	operands := map[string]int{"g": 1, "cm": 6, "m": 2, "l": 2, "c": 6, "f": 0}
 	var nums []float64
 	for _, tok := range strings.Fields(string(content)) {
 		if v, err := strconv.ParseFloat(tok, 64); err == nil {
@@ -63,13 +64,18 @@ func rasterise(t *testing.T, content []byte, w, h float64) *image.Alpha {
 			continue
 		}
 		if n, ok := operands[tok]; !ok || len(nums) != n {
-			t.Fatalf("operator %q with %d operands, want one of g m l c f with %d", tok, len(nums), n)
+			t.Fatalf("operator %q with %d operands, want one of g cm m l c f with %d", tok, len(nums), n)
 		}
 		switch tok {
 		case "g":
 			if nums[0] != 0 {
 				t.Errorf("fill grey %g, want black", nums[0])
 			}
+		case "cm":
+			if nums[0] != nums[3] || nums[1] != 0 || nums[2] != 0 || nums[4] != 0 || nums[5] != 0 {
+				t.Fatalf("cm %v, want a uniform scale", nums)
+			}
+			k *= nums[0]
 		case "m":
 			z.ClosePath() // PDF's f closes every subpath
 			z.MoveTo(p(nums[0], nums[1]))

@@ -2,11 +2,12 @@ package sign
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"image"
 	_ "image/jpeg" // register JPEG format
 	_ "image/png"  // register PNG format
+
+	"github.com/klauspost/compress/zlib" // bhytdoc: fewer allocations, same format
 )
 
 // Helper functions for PDF resource components
