@@ -261,10 +261,14 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		}
 	}
 	var appearance, content []byte
-	if o.Appearance != nil || o.NoInfo {
+	switch {
+	case o.Appearance != nil:
 		if appearance, err = appearanceImage(o.Appearance); err != nil {
 			return nil, err
 		}
+	case o.NoInfo:
+		// A transparent appearance: a stream that draws nothing.
+		content = []byte("% no signing information\n")
 	}
 
 	// The PDF reader and the signing library panic on some malformed
@@ -289,7 +293,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	if err != nil {
 		return nil, err
 	}
-	if appearance == nil {
+	if appearance == nil && content == nil {
 		field, shown := "Options.Name", o.Name
 		if o.Attached != "" {
 			field, shown = "Options.Attached", o.Attached
