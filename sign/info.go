@@ -179,8 +179,8 @@ func wrap(fc *fonts.Face, field, s string, maxW float64) ([]string, error) {
 // own coordinates (origin at its lower left, points): each glyph's
 // outline from Liberation Serif filled in black, kerned as
 // golang.org/x/image/font draws text. Outlines need no embedded font,
-// show every Vietnamese letter and print at any resolution; an image of
-// them at 600 dpi took four times as long to make and compress.
+// show every Vietnamese letter and print sharp at any resolution; an
+// image of them at 600 dpi was most of the signing time.
 func (in *info) content() ([]byte, error) {
 	f, err := infoFont()
 	if err != nil {
