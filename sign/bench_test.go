@@ -16,8 +16,8 @@ import (
 // BenchmarkSignLetter signs the Cái Răng letter (3 pages, signature and
 // seal images) once per op, as the signer, with an RSA-2048 key (what
 // Vietnamese tokens hold) and with ECDSA P-256, drawing the signing
-// information, and with ECDSA P-256 without it (NoInfo: the cost of the
-// 600 dpi appearance image). Rendering is not timed.
+// information, and with ECDSA P-256 without it (NoInfo: the cost of
+// drawing the information). Rendering is not timed.
 func BenchmarkSignLetter(b *testing.B) {
 	ca := signtest.NewCA(b)
 	now := time.Now()

@@ -28,10 +28,10 @@
 // organisation: Options.Name, else the certificate's organisation, else
 // its common name) and the signing time in ISO 8601 with +07:00
 // (2020-05-18T09:30:00+07:00), Times New Roman metrics (Liberation
-// Serif) at 10 pt, upright, black. The signing library takes only an
-// image as the appearance, so the lines are drawn into a transparent
-// image at 600 dpi that maps onto the widget's rectangle pixel for
-// pixel; no font enters the PDF, and PDF/A files stay PDF/A. The widget
+// Serif) at 10 pt, upright, black. The lines are drawn as the glyphs'
+// outlines, filled paths in the appearance's form XObject: they print
+// sharp at any resolution, no font enters the PDF, and PDF/A files stay
+// PDF/A. The widget
 // is the text block (12 pt a line, 1 pt around), centred on the image:
 // the signer's at the bottom of the signature image, the organisation's
 // at the top of the seal, so they do not meet where the seal overlaps

@@ -1,11 +1,9 @@
 package sign
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/png"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -14,6 +12,7 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
 
@@ -26,11 +25,6 @@ const (
 	infoSize    = 10.0 // points
 	infoLeading = 12.0 // points from one baseline to the next
 	infoPad     = 1.0  // points between the text and the rectangle's edge
-	// infoDPI is the resolution of the rendered text: it prints crisply.
-	infoDPI = 600.0
-	// maxInfoPixels bounds the rendered image; a larger rectangle is
-	// rendered at a lower resolution.
-	maxInfoPixels = 6 << 20
 	// infoTimeFormat is ISO 8601 with the zone's offset, as the decree's
 	// example 2020-05-18T09:30:00+07:00.
 	infoTimeFormat = "2006-01-02T15:04:05-07:00"
@@ -181,51 +175,102 @@ func wrap(fc *fonts.Face, field, s string, maxW float64) ([]string, error) {
 	return append(lines, cur), nil
 }
 
-// infoDPIFor returns the resolution the information in a w×h point
-// rectangle is rendered at: infoDPI unless that exceeds maxInfoPixels.
-func infoDPIFor(w, h float64) float64 {
-	dpi := infoDPI
-	if px := w * h * (dpi / 72) * (dpi / 72); px > maxInfoPixels {
-		dpi = math.Floor(72 * math.Sqrt(maxInfoPixels/(w*h)))
-	}
-	return dpi
-}
-
-// png renders the information as a transparent PNG exactly covering
-// in.rect, text black. pdfsign stretches the image over the whole
-// rectangle, so the pixel size is the rectangle's in points × dpi/72
-// (rounded; the scale is off by under half a pixel).
-func (in *info) png() ([]byte, error) {
+// content returns the information as a PDF content stream in in.rect's
+// own coordinates (origin at its lower left, points): each glyph's
+// outline from Liberation Serif filled in black, kerned as
+// golang.org/x/image/font draws text. Outlines need no embedded font,
+// show every Vietnamese letter and print sharp at any resolution; an
+// image of them at 600 dpi was most of the signing time.
+func (in *info) content() ([]byte, error) {
 	f, err := infoFont()
 	if err != nil {
 		return nil, err
 	}
-	w, h := in.rect.X1-in.rect.X0, in.rect.Y1-in.rect.Y0
-	dpi := infoDPIFor(w, h)
-	pw, ph := max(1, int(math.Round(w*dpi/72))), max(1, int(math.Round(h*dpi/72)))
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: infoSize, DPI: dpi, Hinting: font.HintingNone})
-	if err != nil {
-		return nil, err
-	}
-	defer face.Close()
-	// Black with alpha: premultiplied RGBA keeps the colour exact and is
-	// drawn on by the fast paths.
-	img := image.NewRGBA(image.Rect(0, 0, pw, ph))
-	d := font.Drawer{Dst: img, Src: image.Black, Face: face}
-	sx, sy := float64(pw)/w, float64(ph)/h
+	var (
+		buf  sfnt.Buffer
+		out  = make([]byte, 0, 16<<10)
+		upem = fixed.Int26_6(f.UnitsPerEm())
+	)
+	// Glyphs are loaded at one pixel per font unit; s scales a 26.6
+	// font-unit coordinate to points.
+	s := infoSize / float64(upem) / 64
+	// Coordinates are written as whole hundredths of a point (a twelfth
+	// of a 600 dpi pixel): short integers, quick to write and to deflate.
+	out = append(out, "0 g\n0.01 0 0 0.01 0 0 cm\n"...)
 	for _, l := range in.lines {
-		d.Dot = fixed.Point26_6{
-			X: fixed.Int26_6(math.Round((l.x - in.rect.X0) * sx * 64)),
-			Y: fixed.Int26_6(math.Round((in.rect.Y1 - l.base) * sy * 64)),
+		x := l.x - in.rect.X0
+		y := l.base - in.rect.Y0
+		prev := sfnt.GlyphIndex(0)
+		for i, r := range l.text {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil {
+				return nil, err
+			}
+			if i > 0 {
+				k, err := f.Kern(&buf, prev, g, upem<<6, font.HintingNone)
+				if err != nil && err != sfnt.ErrNotFound {
+					return nil, err
+				}
+				x += float64(k) * s
+			}
+			prev = g
+			segs, err := f.LoadGlyph(&buf, g, upem<<6, nil)
+			if err != nil {
+				return nil, err
+			}
+			out = appendOutline(out, segs, x, y, s)
+			adv, err := f.GlyphAdvance(&buf, g, upem<<6, font.HintingNone)
+			if err != nil {
+				return nil, err
+			}
+			x += float64(adv) * s
 		}
-		d.DrawString(l.text)
 	}
-	// The PNG only carries the pixels to pdfsign, which decodes it and
-	// compresses them itself: compressing here too would double the work.
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.NoCompression}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
+	return out, nil
+}
+
+// appendOutline appends segs, a glyph's outline with y growing downward,
+// as a filled path with its origin at (x, y) scaled by s. TrueType's
+// quadratic curves become the equivalent cubic ones; TrueType outlines
+// fill by the non-zero winding rule, PDF's f.
+func appendOutline(out []byte, segs sfnt.Segments, x, y, s float64) []byte {
+	if len(segs) == 0 {
+		return out
 	}
-	return buf.Bytes(), nil
+	pt := func(p fixed.Point26_6) (float64, float64) {
+		return x + float64(p.X)*s, y - float64(p.Y)*s
+	}
+	var cx, cy float64 // current point
+	for _, sg := range segs {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			cx, cy = pt(sg.Args[0])
+			out = appendOp(out, "m", cx, cy)
+		case sfnt.SegmentOpLineTo:
+			cx, cy = pt(sg.Args[0])
+			out = appendOp(out, "l", cx, cy)
+		case sfnt.SegmentOpQuadTo:
+			qx, qy := pt(sg.Args[0])
+			ex, ey := pt(sg.Args[1])
+			out = appendOp(out, "c", cx+2*(qx-cx)/3, cy+2*(qy-cy)/3, ex+2*(qx-ex)/3, ey+2*(qy-ey)/3, ex, ey)
+			cx, cy = ex, ey
+		case sfnt.SegmentOpCubeTo:
+			ax, ay := pt(sg.Args[0])
+			bx, by := pt(sg.Args[1])
+			cx, cy = pt(sg.Args[2])
+			out = appendOp(out, "c", ax, ay, bx, by, cx, cy)
+		}
+	}
+	return append(out, "f\n"...)
+}
+
+// appendOp appends the operands, in points, as hundredths of a point,
+// and then the operator.
+func appendOp(out []byte, op string, v ...float64) []byte {
+	for _, f := range v {
+		out = strconv.AppendInt(out, int64(math.Round(f*100)), 10)
+		out = append(out, ' ')
+	}
+	out = append(out, op...)
+	return append(out, '\n')
 }

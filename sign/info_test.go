@@ -11,9 +11,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/image/vector"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/signtest"
@@ -40,7 +43,60 @@ func inkBox(img image.Image, y0, y1 int) image.Rectangle {
 	return r
 }
 
-func TestInfoPNG(t *testing.T) {
+// testDPI is the resolution the tests rasterise the information at.
+const testDPI = 600.0
+
+// rasterise fills the paths of content, a stream as info.content writes
+// it (g, a scaling cm, m, l, c, f only), into an alpha image of the w×h point
+// rectangle at testDPI, as a PDF viewer would draw it.
+func rasterise(t *testing.T, content []byte, w, h float64) *image.Alpha {
+	t.Helper()
+	sc := testDPI / 72
+	pw, ph := int(math.Round(w*sc)), int(math.Round(h*sc))
+	z := vector.NewRasterizer(pw, ph)
+	k := 1.0 // the scale cm sets
+	p := func(x, y float64) (float32, float32) { return float32(x * k * sc), float32((h - y*k) * sc) }
+	operands := map[string]int{"g": 1, "cm": 6, "m": 2, "l": 2, "c": 6, "f": 0}
+	var nums []float64
+	for _, tok := range strings.Fields(string(content)) {
+		if v, err := strconv.ParseFloat(tok, 64); err == nil {
+			nums = append(nums, v)
+			continue
+		}
+		if n, ok := operands[tok]; !ok || len(nums) != n {
+			t.Fatalf("operator %q with %d operands, want one of g cm m l c f with %d", tok, len(nums), n)
+		}
+		switch tok {
+		case "g":
+			if nums[0] != 0 {
+				t.Errorf("fill grey %g, want black", nums[0])
+			}
+		case "cm":
+			if nums[0] != nums[3] || nums[1] != 0 || nums[2] != 0 || nums[4] != 0 || nums[5] != 0 {
+				t.Fatalf("cm %v, want a uniform scale", nums)
+			}
+			k *= nums[0]
+		case "m":
+			z.ClosePath() // PDF's f closes every subpath
+			z.MoveTo(p(nums[0], nums[1]))
+		case "l":
+			z.LineTo(p(nums[0], nums[1]))
+		case "c":
+			ax, ay := p(nums[0], nums[1])
+			bx, by := p(nums[2], nums[3])
+			cx, cy := p(nums[4], nums[5])
+			z.CubeTo(ax, ay, bx, by, cx, cy)
+		case "f":
+			z.ClosePath()
+		}
+		nums = nums[:0]
+	}
+	img := image.NewAlpha(image.Rect(0, 0, pw, ph))
+	z.Draw(img, img.Bounds(), image.Opaque, image.Point{})
+	return img
+}
+
+func TestInfoContent(t *testing.T) {
 	in, err := layoutInfo(Organisation, "Options.Name", "Ủy ban nhân dân quận Cái Răng", at, sealRect, a4)
 	if err != nil {
 		t.Fatal(err)
@@ -67,19 +123,13 @@ func TestInfoPNG(t *testing.T) {
 			t.Errorf("line %q (%.2f+%.2f) outside %v", l.text, l.x, l.widthPts, r)
 		}
 	}
-	b, err := in.png()
+	b, err := in.content()
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The image maps onto the rectangle at 600 dpi: 10 pt is 83.33 px.
-	const scale = infoDPI / 72
-	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != int(math.Round((r.X1-r.X0)*scale)) || h != int(math.Round((r.Y1-r.Y0)*scale)) {
-		t.Errorf("image %d×%d px, want the rectangle %.2f×%.2f pt at %g dpi", w, h, r.X1-r.X0, r.Y1-r.Y0, infoDPI)
-	}
+	// Rasterised over the rectangle at 600 dpi: 10 pt is 83.33 px.
+	img := rasterise(t, b, r.X1-r.X0, r.Y1-r.Y0)
+	const scale = testDPI / 72
 	capPx := float64(fc.CapHeight()) / 1000 * infoSize * scale
 	// The organisation's lines are at the top: line i's box is
 	// [1 pt + 12 pt·i, 1 pt + 12 pt·(i+1)).
@@ -104,7 +154,7 @@ func TestInfoPNG(t *testing.T) {
 		t.Error("ink outside the two lines")
 	}
 	// Deterministic.
-	if b2, _ := in.png(); !bytes.Equal(b, b2) {
+	if b2, _ := in.content(); !bytes.Equal(b, b2) {
 		t.Error("two renderings differ")
 	}
 }

@@ -260,11 +260,15 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			return nil, &OptionError{"Options.Attached", "an attached document's signature shows its information, not an image: leave Options.Appearance and Options.NoInfo unset"}
 		}
 	}
-	var appearance []byte
-	if o.Appearance != nil || o.NoInfo {
+	var appearance, content []byte
+	switch {
+	case o.Appearance != nil:
 		if appearance, err = appearanceImage(o.Appearance); err != nil {
 			return nil, err
 		}
+	case o.NoInfo:
+		// A transparent appearance: a stream that draws nothing.
+		content = []byte("% no signing information\n")
 	}
 
 	// The PDF reader and the signing library panic on some malformed
@@ -289,7 +293,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 	if err != nil {
 		return nil, err
 	}
-	if appearance == nil {
+	if appearance == nil && content == nil {
 		field, shown := "Options.Name", o.Name
 		if o.Attached != "" {
 			field, shown = "Options.Attached", o.Attached
@@ -307,7 +311,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 		if o.Attached != "" && o.Rect == (Rect{}) {
 			in.alignRight(rect.X1, box.X0)
 		}
-		if appearance, err = in.png(); err != nil {
+		if content, err = in.content(); err != nil {
 			return nil, err
 		}
 		rect = in.rect
@@ -331,6 +335,7 @@ func sign(src io.ReaderAt, size int64, signer crypto.Signer, chain []*x509.Certi
 			UpperRightX: rect.X1,
 			UpperRightY: rect.Y1,
 			Image:       appearance,
+			Content:     content,
 		},
 	}
 	if ext != nil {

@@ -73,6 +73,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 )
 
@@ -88,6 +89,13 @@ type Reader struct {
 	XrefInformation ReaderXrefInformation
 	PDFVersion      string
 	objstmDepth     atomic.Int32 // bhytdoc: object streams being opened, see resolve
+
+	// bhytdoc: decoded object streams, so that each object in one does
+	// not decode it again from its start (most of the time signing a
+	// letter took). A nil entry is a stream not kept: too big or unreadable.
+	objstmMu    sync.Mutex
+	objstm      map[objptr][]byte
+	objstmBytes int
 }
 
 // bhytdoc: bounds on what a file may make the reader do.
@@ -101,6 +109,8 @@ const (
 	maxObjstmDepth = 16
 	// MaxStreamSize is the most bytes a stream decodes to.
 	MaxStreamSize = 64 << 20
+	// maxObjstmCache bounds the decoded object streams a Reader keeps.
+	maxObjstmCache = 16 << 20
 	// maxFilters bounds a stream's /Filter array.
 	maxFilters = 8
 	// maxColumns bounds the /Columns of a predictor.
@@ -884,6 +894,42 @@ func (r *Reader) Resolve(parent objptr, x interface{}) Value {
 	return r.resolve(parent, x)
 }
 
+// objstmReader returns the decoded bytes of the object stream strm,
+// decoding it once and keeping it while the Reader's cache has room;
+// otherwise, or if it cannot be read whole, strm.Reader() as upstream
+// did, so that errors arise where they did. bhytdoc.
+func (r *Reader) objstmReader(strm Value) io.Reader {
+	r.objstmMu.Lock()
+	data, seen := r.objstm[strm.ptr]
+	room := maxObjstmCache - r.objstmBytes
+	r.objstmMu.Unlock()
+	if seen {
+		if data == nil {
+			return strm.Reader()
+		}
+		return bytes.NewReader(data)
+	}
+	// Decoded outside the lock: decoding may resolve /Length or /Filter,
+	// which may open another object stream.
+	data, err := io.ReadAll(io.LimitReader(strm.Reader(), int64(room)+1))
+	if err != nil || len(data) > room {
+		data = nil
+	}
+	r.objstmMu.Lock()
+	if _, ok := r.objstm[strm.ptr]; !ok {
+		if r.objstm == nil {
+			r.objstm = map[objptr][]byte{}
+		}
+		r.objstm[strm.ptr] = data
+		r.objstmBytes += len(data)
+	}
+	r.objstmMu.Unlock()
+	if data == nil {
+		return strm.Reader()
+	}
+	return bytes.NewReader(data)
+}
+
 func (r *Reader) resolve(parent objptr, x interface{}) Value {
 	if ptr, ok := x.(objptr); ok {
 		if ptr.id >= uint32(len(r.xref)) {
@@ -926,7 +972,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if first == 0 {
 					panic("missing First")
 				}
-				b := newBuffer(strm.Reader(), 0)
+				b := newBuffer(r.objstmReader(strm), 0) // bhytdoc: kept decoded
 				b.allowEOF = true
 				for i := 0; i < n; i++ {
 					id, _ := b.readToken().(int64)

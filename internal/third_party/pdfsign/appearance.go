@@ -2,11 +2,12 @@ package sign
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"image"
 	_ "image/jpeg" // register JPEG format
 	_ "image/png"  // register PNG format
+
+	"github.com/klauspost/compress/zlib" // bhytdoc: fewer allocations, same format
 )
 
 // Helper functions for PDF resource components
@@ -248,6 +249,17 @@ func (context *SignContext) createAppearance(rect [4]float64) ([]byte, error) {
 
 	if rectWidth < 1 || rectHeight < 1 {
 		return nil, fmt.Errorf("invalid rectangle dimensions: width %.2f and height %.2f must be greater than 0", rectWidth, rectHeight)
+	}
+
+	// bhytdoc: a given content stream is the whole appearance, compressed.
+	if content := context.SignData.Appearance.Content; len(content) > 0 {
+		var b bytes.Buffer
+		writeAppearanceHeader(&b, rectWidth, rectHeight)
+		b.WriteString("  /Resources << >>\n  /Filter /FlateDecode\n")
+		z := compressData(content)
+		writeFormTypeAndLength(&b, len(z))
+		writeAppearanceStreamBuffer(&b, z)
+		return b.Bytes(), nil
 	}
 
 	hasImage := len(context.SignData.Appearance.Image) > 0

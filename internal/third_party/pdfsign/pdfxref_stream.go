@@ -2,12 +2,13 @@ package sign
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/klauspost/compress/zlib" // bhytdoc: fewer allocations, same format
 )
 
 const (

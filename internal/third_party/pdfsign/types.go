@@ -59,6 +59,11 @@ type Appearance struct {
 
 	Image            []byte // Image data to use as signature appearance
 	ImageAsWatermark bool   // If true, the text will be drawn over the image
+
+	// bhytdoc: Content is a content stream drawn in the rectangle (its
+	// origin at the lower left, in points) instead of Image or text:
+	// vector signing information, far cheaper than an image of it.
+	Content []byte
 }
 
 type VisualSignData struct {
