@@ -68,6 +68,16 @@ var helps = map[string]helpText{
 		description: "Signs a PDF digitally where Decree 30 places the signer's or the\norganisation's signature (the areas bhytdoc recorded when writing it, with\nor without images), or at --page and --rect for another PDF. An annex in a\nseparate file is signed by the organisation with --attached-to NUMBER/SYMBOL\nat the top right of its first page.",
 		examples:    "bhytdoc sign cv.pdf --p12 ky.p12 --password-file pw.txt --role signer -o cv-ky.pdf\nbhytdoc sign cv-ky.pdf --p12 dau.p12 --role organisation -o cv-ky-dau.pdf\nbhytdoc sign phu-luc.pdf --p12 dau.p12 --role organisation --attached-to 15/UBND-VX -o phu-luc-ky.pdf",
 	},
+	"sign prepare": {
+		synopsis:    "bhytdoc sign prepare IN.pdf -o PREPARED.pdf --digest-out D.bin [--cert CHAIN.pem] [--role signer|organisation] [flags]",
+		description: "The first step of signing through a service or any outside signer: writes\nthe PDF with its signature dictionary and room for the signature, and the\nSHA-256 digest (32 raw bytes) of what the signature will cover. The service\nsigns the digest and returns a detached CMS; sign complete embeds it.",
+		examples:    "bhytdoc sign prepare cv.pdf -o cv-prep.pdf --digest-out cv.digest --cert chu-tich.pem",
+	},
+	"sign complete": {
+		synopsis:    "bhytdoc sign complete PREPARED.pdf --cms SIG.p7s -o OUT.pdf [--cert CERT.pem]",
+		description: "Embeds a detached CMS (DER or PEM) made over sign prepare's digest, after\nchecking that it signs exactly those bytes and, with --cert, that it is that\ncertificate's. A CMS that does not match is an error and nothing is written.",
+		examples:    "bhytdoc sign complete cv-prep.pdf --cms cv.p7s -o cv-ky.pdf --cert chu-tich.pem",
+	},
 	"info": {
 		synopsis:    "bhytdoc info FILE.pdf",
 		description: "Prints the document record bhytdoc wrote into a PDF (number, date,\nissuer, signature areas…) as JSON on standard output.",

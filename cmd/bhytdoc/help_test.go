@@ -10,7 +10,7 @@ import (
 // Every command's help has a synopsis, a description, flags where it has
 // any, and examples; --help exits 0 and bhytdoc help CMD prints the same.
 func TestHelpEveryCommand(t *testing.T) {
-	cmds := [][]string{{"annex", "plan"}, {"annex", "check"}}
+	cmds := [][]string{{"annex", "plan"}, {"annex", "check"}, {"sign", "prepare"}, {"sign", "complete"}, {"edxml", "read"}}
 	for n := range commands {
 		cmds = append(cmds, []string{n})
 	}

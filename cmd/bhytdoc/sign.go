@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/x509"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -32,20 +33,14 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("sign", stderr)
 	p12 := fs.String("p12", "", "PKCS#12 `file` holding the key and certificate chain")
 	pwFile := fs.String("password-file", "", "read the PKCS#12 password from `file` (default: ask on the terminal, or read a line from standard input)")
-	roleName := fs.String("role", "", "signer (over the signature image) or organisation (over the seal image)")
+	pf := addPlaceFlags(fs, "")
 	out := fs.String("o", "", "output `file`")
-	reason := fs.String("reason", "", "reason for signing, recorded in the signature")
-	location := fs.String("location", "", "place of signing, recorded in the signature")
-	block := fs.Int("block", 0, "signature block of a joint document, from 0")
-	page := fs.Int("page", 0, "page for --rect, from 1")
-	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc")
 	module := fs.String("pkcs11-module", "", "sign with a key on a PKCS#11 token through this module `LIB.so` (builds with -tags pkcs11)")
 	tokenLabel := fs.String("token-label", "", "label of the PKCS#11 token")
 	keyLabel := fs.String("key-label", "", "label of the key (and its certificate) on the token")
 	pinFile := fs.String("pin-file", "", "read the token PIN from `file` (default: ask on the terminal)")
 	chainFile := fs.String("chain", "", "PEM `file` of intermediate and root certificates to embed with a token's certificate")
 	tsa := fs.String("tsa", "", "add an RFC 3161 timestamp from the time-stamping authority at `URL`")
-	attached := fs.String("attached-to", "", "the PDF is an annex in a separate file of the document with this number and symbol (`15/UBND-VX`): sign as --role organisation at the top right of page 1, showing it and the time")
 	noInfo := fs.Bool("no-info", false, "do not draw the signing information (name and time, 10 pt) over the image")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -67,19 +62,15 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--pkcs11-module needs --token-label and --key-label")
 	case *out == "":
 		return usageErr("-o is required")
-	case *roleName == "":
+	case *pf.role == "":
 		return usageErr("--role is required")
 	}
 	in := pos[0]
-	opts := sign.Options{Reason: *reason, Location: *location, Block: *block, Page: *page, NoInfo: *noInfo, TSA: *tsa, Attached: *attached}
-	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
+	opts, err := pf.options()
+	if err != nil {
 		return usageErr(err.Error())
 	}
-	if *rect != "" {
-		if opts.Rect, err = parseRect(*rect); err != nil {
-			return usageErr("--rect: " + err.Error())
-		}
-	}
+	opts.NoInfo, opts.TSA = *noInfo, *tsa
 	if sameFile(in, *out) {
 		return usageErr("-o " + *out + " is the input file; the signed copy must go elsewhere")
 	}
@@ -117,6 +108,40 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, *out, err)
 	}
 	return exitOK
+}
+
+// placeFlags say where a signature goes and what it records; sign and
+// sign prepare share them.
+type placeFlags struct {
+	role, reason, location, rect, attached *string
+	block, page                            *int
+}
+
+func addPlaceFlags(fs *flag.FlagSet, role string) *placeFlags {
+	return &placeFlags{
+		role:     fs.String("role", role, "signer (in the signer's place of the signature block) or organisation (over the seal)"),
+		reason:   fs.String("reason", "", "reason for signing, recorded in the signature"),
+		location: fs.String("location", "", "place of signing, recorded in the signature"),
+		block:    fs.Int("block", 0, "signature block of a joint document, from 0"),
+		page:     fs.Int("page", 0, "page for --rect, from 1"),
+		rect:     fs.String("rect", "", "place the signature at `x0,y0,x1,y1` (PDF points from the bottom left) on --page, for PDFs not made by bhytdoc"),
+		attached: fs.String("attached-to", "", "the PDF is an annex in a separate file of the document with this number and symbol (`15/UBND-VX`): sign as --role organisation at the top right of page 1, showing it and the time"),
+	}
+}
+
+// options are the sign.Options the flags give.
+func (pf *placeFlags) options() (sign.Options, error) {
+	opts := sign.Options{Reason: *pf.reason, Location: *pf.location, Block: *pf.block, Page: *pf.page, Attached: *pf.attached}
+	var err error
+	if opts.Role, err = sign.ParseRole(*pf.role); err != nil {
+		return opts, err
+	}
+	if *pf.rect != "" {
+		if opts.Rect, err = parseRect(*pf.rect); err != nil {
+			return opts, fmt.Errorf("--rect: %v", err)
+		}
+	}
+	return opts, nil
 }
 
 // flagNames rewords errors about sign.Options in terms of the flags

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/x509"
 	"encoding/pem"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,26 +18,15 @@ const maxCMS = 1 << 20
 // signing (see sign.Prepare). It writes the prepared PDF and the SHA-256
 // digest to hand to the signing service, together.
 func runSignPrepare(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sign prepare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("sign prepare", stderr)
 	out := fs.String("o", "", "prepared output `file`")
 	digestOut := fs.String("digest-out", "", "write the SHA-256 digest to sign (32 raw bytes) to `file`")
 	certFile := fs.String("cert", "", "signer's certificate chain, PEM `file` (optional: names the signer, sizes the room for the signature)")
-	roleName := fs.String("role", "signer", "signer or organisation")
+	pf := addPlaceFlags(fs, "signer")
 	name := fs.String("name", "", "signer's name drawn with the signing time (default: from --cert)")
-	reason := fs.String("reason", "", "reason for signing, recorded in the signature")
-	location := fs.String("location", "", "place of signing, recorded in the signature")
-	block := fs.Int("block", 0, "signature block of a joint document, from 0")
-	page := fs.Int("page", 0, "page for --rect, from 1")
-	rect := fs.String("rect", "", "place the signature at `x0,y0,x1,y1` on --page")
-	attached := fs.String("attached-to", "", "the PDF is an annex in a separate file of the document with this number and symbol (`15/UBND-VX`): --role organisation, top right of page 1")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc sign prepare IN.pdf -o PREPARED.pdf --digest-out D.bin [--cert CHAIN.pem] [--role signer|organisation]")
-		fs.PrintDefaults()
-	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintln(stderr, "bhytdoc sign prepare: "+msg)
@@ -55,15 +43,11 @@ func runSignPrepare(args []string, stdout, stderr io.Writer) int {
 	case filepath.Dir(*out) != filepath.Dir(*digestOut):
 		return usageErr("-o and --digest-out must be in the same directory (they are written together)")
 	}
-	opts := sign.Options{Name: *name, Reason: *reason, Location: *location, Block: *block, Page: *page, Attached: *attached}
-	if opts.Role, err = sign.ParseRole(*roleName); err != nil {
+	opts, err := pf.options()
+	if err != nil {
 		return usageErr(err.Error())
 	}
-	if *rect != "" {
-		if opts.Rect, err = parseRect(*rect); err != nil {
-			return usageErr("--rect: " + err.Error())
-		}
-	}
+	opts.Name = *name
 	var chain []*x509.Certificate
 	if *certFile != "" {
 		if chain, err = readCerts(*certFile); err != nil {
@@ -88,18 +72,13 @@ func runSignPrepare(args []string, stdout, stderr io.Writer) int {
 // runSignComplete is "bhytdoc sign complete": it embeds a detached CMS
 // made elsewhere over the prepared digest (see sign.Complete).
 func runSignComplete(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sign complete", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("sign complete", stderr)
 	out := fs.String("o", "", "signed output `file`")
 	cmsFile := fs.String("cms", "", "detached CMS/PKCS#7 signature, DER or PEM `file`")
 	certFile := fs.String("cert", "", "require the CMS to be made by the first certificate of this PEM `file`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: bhytdoc sign complete PREPARED.pdf --cms SIG.p7s -o OUT.pdf [--cert CERT.pem]")
-		fs.PrintDefaults()
-	}
 	pos, err := parseArgs(fs, args)
 	if err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	usageErr := func(msg string) int {
 		fmt.Fprintln(stderr, "bhytdoc sign complete: "+msg)
