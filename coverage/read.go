@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/vncsv"
 	"io"
 	"io/fs"
 	"math"
@@ -126,19 +127,7 @@ func readCSVSource(r io.Reader, name string) (*source, error) {
 
 func readCSVLimit(r io.Reader, name string, limit int64) (*source, error) {
 	br := bufio.NewReaderSize(&capped{r: r, left: limit, limit: limit}, 64<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	// The separator is the one the first line has more of; a first line
-	// longer than the peek window is judged on what it shows.
-	first, _ := br.Peek(64 << 10)
-	first, _, _ = bytes.Cut(first, []byte("\n"))
-	cr := csv.NewReader(br)
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		cr.Comma = ';'
-	}
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := vncsv.NewReader(br)
 	src := &source{file: name}
 	cells := 0
 	for {

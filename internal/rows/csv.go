@@ -2,10 +2,10 @@ package rows
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/vncsv"
 	"io"
 	"strings"
 )
@@ -25,17 +25,7 @@ func ReadCSV(r io.Reader, name string) ([]Row, error) {
 	total := &capped{r: r, limit: MaxBytes, err: func() error { return errTooLarge }}
 	rec := &capped{r: total, limit: maxRecordBytes + 64<<10, err: func() error { return errRecord }}
 	br := bufio.NewReaderSize(rec, 64<<10)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	first, _ := br.Peek(64 << 10)
-	first, _, _ = bytes.Cut(first, []byte("\n"))
-	cr := csv.NewReader(br)
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		cr.Comma = ';'
-	}
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := vncsv.NewReader(br)
 	t := &table{name: name}
 	last := 0 // the line of the last record read
 	for !t.ended {
