@@ -102,7 +102,7 @@ func (s *Server) fillTemplate(w http.ResponseWriter, r *http.Request) *Problem {
 	if p != nil {
 		return p
 	}
-	raw, ok := u.file("data")
+	raw, ok := u.fields["data"]
 	if !ok {
 		raw, ok = u.fields["body"]
 	}
@@ -214,15 +214,13 @@ func (s *Server) annexCheck(w http.ResponseWriter, r *http.Request) *Problem {
 	if p != nil {
 		return p
 	}
-	name, b := "bang.xlsx", u.fields["body"]
-	for n, f := range u.files {
-		name, b = n, f.Data
-	}
+	b, name := u.only("file")
 	if b == nil {
 		return badRequest("Thiếu tệp bảng (phần \"file\").", "No table file (part \"file\").")
 	}
-	if u.fields["body"] != nil {
-		if ct := r.Header.Get("Content-Type"); strings.HasPrefix(ct, "text/csv") {
+	if name == "" { // the whole body: its type names the format
+		name = "bang.xlsx"
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "text/csv") {
 			name = "bang.csv"
 		}
 	}
@@ -262,10 +260,7 @@ func (s *Server) info(w http.ResponseWriter, r *http.Request) *Problem {
 	if p != nil {
 		return p
 	}
-	b := u.fields["body"]
-	for _, f := range u.files {
-		b = f.Data
-	}
+	b, _ := u.only("file")
 	info, err := bhytdoc.ReadInfo(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		if errors.Is(err, bhytdoc.ErrNotBhytdoc) {

@@ -121,13 +121,7 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 		}
 		job.name = t
 	}
-	var rowsName string
-	var data []byte
-	for n, f := range u.files {
-		if f.Data != nil && bytes.Equal(f.Data, u.fields["rows"]) {
-			rowsName, data = n, f.Data
-		}
-	}
+	data, rowsName, _ := u.part("rows")
 	if rowsName == "" {
 		return nil, badRequest("Thiếu bảng đơn vị (phần \"rows\": .csv, .json hoặc .xlsx).", "No rows file (part \"rows\": .csv, .json or .xlsx).")
 	}

@@ -116,12 +116,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) *Problem {
 
 // sourceOf returns the Markdown source of a render request and its name.
 func sourceOf(r *http.Request, u *upload) ([]byte, string, *Problem) {
-	if b, ok := u.fields["source"]; ok {
-		name := "van-ban.md"
-		for n, f := range u.files {
-			if bytes.Equal(f.Data, b) && strings.HasSuffix(n, ".md") {
-				name = n
-			}
+	if b, name, ok := u.part("source"); ok {
+		if !strings.HasSuffix(name, ".md") {
+			name = "van-ban.md"
 		}
 		return trimBOM(b), name, nil
 	}

@@ -103,16 +103,26 @@ func readProblem(err error) *Problem {
 	return badRequest("Không đọc được nội dung yêu cầu: "+err.Error(), "Cannot read the request body: "+err.Error())
 }
 
-// file returns the upload's file or field named name; the bool is false
-// when it has neither.
-func (u *upload) file(name string) ([]byte, bool) {
-	if b, ok := u.fields[name]; ok {
-		return b, true
+// part returns the part of the form named field — a plain field, or the
+// first file sent under that name — and its file name ("" for a plain
+// field).
+func (u *upload) part(field string) (data []byte, name string, ok bool) {
+	data, ok = u.fields[field]
+	return data, u.names[field], ok
+}
+
+// only returns part field, or else the one file uploaded, or else the
+// whole body: what an endpoint taking one file reads.
+func (u *upload) only(field string) (data []byte, name string) {
+	if data, name, ok := u.part(field); ok {
+		return data, name
 	}
-	if f, ok := u.files[name]; ok {
-		return f.Data, true
+	if len(u.files) == 1 {
+		for n, f := range u.files {
+			return f.Data, n
+		}
 	}
-	return nil, false
+	return u.fields["body"], ""
 }
 
 // trimBOM drops a UTF-8 byte order mark, which Windows editors write.
