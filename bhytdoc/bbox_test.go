@@ -2,11 +2,8 @@ package bhytdoc_test
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/quyetdinh"
@@ -32,21 +29,7 @@ var reBBoxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax=
 func bboxWords(t *testing.T, d *bhytdoc.Document) [][]bboxWord {
 	t.Helper()
 	f, _ := render(t, d)
-	out := run(t, "pdftotext", "-bbox", f, "-")
-	var pages [][]bboxWord
-	for _, pg := range strings.Split(out, "<page ")[1:] {
-		var ws []bboxWord
-		for _, m := range reBBoxWord.FindAllStringSubmatch(pg, -1) {
-			var b [4]float64
-			for i := range b {
-				b[i], _ = strconv.ParseFloat(m[i+1], 64)
-			}
-			s := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`).Replace(m[5])
-			ws = append(ws, bboxWord{norm.NFC.String(s), b[0], b[1], b[2], b[3]})
-		}
-		pages = append(pages, ws)
-	}
-	return pages
+	return bboxFile(t, f)
 }
 
 // pdfLine finds text as consecutive words on one line of page and
