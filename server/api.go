@@ -132,15 +132,11 @@ func (s *Server) fillTemplate(w http.ResponseWriter, r *http.Request) *Problem {
 	if err != nil {
 		return invalid(err)
 	}
-	files, err := s.renderFormats(doc, fmts, &bhytdoc.Options{Archival: flag(r, "pdfa")})
-	if err == nil && pl != nil {
-		// The planned annex as a workbook keeps its formulas.
-		for i := range files {
-			if files[i].Name == "xlsx" {
-				files[i].Data, err = pl.Workbook()
-			}
-		}
+	var workbook func() ([]byte, error)
+	if pl != nil {
+		workbook = pl.Workbook
 	}
+	files, err := s.renderFormats(doc, fmts, &bhytdoc.Options{Archival: flag(r, "pdfa")}, workbook)
 	if err != nil {
 		return invalid(err)
 	}

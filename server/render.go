@@ -107,7 +107,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request) *Problem {
 	if p := checkAnnexes(parsed, flag(r, "allow_inconsistent")); p != nil {
 		return p
 	}
-	files, err := s.renderFormats(parsed.Doc, fmts, &bhytdoc.Options{Archival: flag(r, "pdfa")})
+	files, err := s.renderFormats(parsed.Doc, fmts, &bhytdoc.Options{Archival: flag(r, "pdfa")}, nil)
 	if err != nil {
 		return invalid(parsed.Locate(err))
 	}
@@ -206,8 +206,9 @@ func checkAnnexes(s *markdown.Source, allowArithmetic bool) *Problem {
 }
 
 // renderFormats renders d in each format, PDF pages counted for the
-// metrics.
-func (s *Server) renderFormats(d *bhytdoc.Document, fmts []string, o *bhytdoc.Options) ([]batch.File, error) {
+// metrics. workbook, when not nil, makes the XLSX instead of
+// bhytdoc.RenderXLSX (a planned annex keeps its formulas).
+func (s *Server) renderFormats(d *bhytdoc.Document, fmts []string, o *bhytdoc.Options, workbook func() ([]byte, error)) ([]batch.File, error) {
 	var files []batch.File
 	for _, f := range fmts {
 		var b []byte
@@ -222,7 +223,11 @@ func (s *Server) renderFormats(d *bhytdoc.Document, fmts []string, o *bhytdoc.Op
 		case "docx":
 			b, err = bhytdoc.RenderDOCX(d, nil)
 		case "xlsx":
-			b, err = bhytdoc.RenderXLSX(d, nil)
+			if workbook != nil {
+				b, err = workbook()
+			} else {
+				b, err = bhytdoc.RenderXLSX(d, nil)
+			}
 		case "md":
 			b, err = markdown.Marshal(d, nil)
 		}
