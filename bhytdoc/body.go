@@ -130,7 +130,7 @@ type SyntaxError struct {
 func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // SyntaxErrors lists every problem found in a body, in line order. It is
-// the error ParseBody and ParseBodyLines return.
+// the error ParseBody returns.
 type SyntaxErrors []*SyntaxError
 
 // Error returns the problems one per line, each "line N: message".
@@ -211,16 +211,17 @@ var bodyMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table, extensi
 // problem with its line, in line order; errors.As with a *SyntaxError
 // target gives the first.
 func ParseBody(md string) ([]Block, error) {
-	blocks, _, err := ParseBodyLines(md, 1)
+	blocks, _, err := parseBodyLines(md, 1)
 	return blocks, err
 }
 
-// ParseBodyLines is ParseBody also returning the 1-based line of each
+// parseBodyLines is ParseBody also returning the 1-based line of each
 // block (lines[i] for blocks[i]: where its text starts, or the marker's
 // line for a list item without text), counting md's first line as
-// firstLine. A caller that cut the body out of a larger file passes the
-// line it starts on and gets that file's lines, in the SyntaxErrors too.
-func ParseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
+// firstLine. A caller that cut the body out of a larger file (package
+// markdown, through internal/bridge) passes the line it starts on and
+// gets that file's lines, in the SyntaxErrors too.
+func parseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
 	src := []byte(md)
 	p := bodyParser{src: src, firstLine: firstLine}
 	if !utf8.Valid(src) {

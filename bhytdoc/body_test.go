@@ -170,7 +170,7 @@ func TestParseBodyErrors(t *testing.T) {
 
 func TestParseBodyLines(t *testing.T) {
 	md := "Đoạn một\nvẫn đoạn một.\n\n- a\n-\n  - b\n\n<!-- ghi chú -->\n## I. Mục\n\n1. x\n\n   tiếp\n"
-	blocks, lines, err := ParseBodyLines(md, 40)
+	blocks, lines, err := parseBodyLines(md, 40)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestParseBodyLines(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	for md, line := range map[string]int{"ok\n\n> q\n": 42, "ok\n\nsai \xff\n": 42, "```\nx\n```\n": 40} {
-		_, _, err := ParseBodyLines(md, 40)
+		_, _, err := parseBodyLines(md, 40)
 		var se *SyntaxError
 		if !errors.As(err, &se) || se.Line != line {
 			t.Errorf("%q: got %v, want line %d", md, err, line)

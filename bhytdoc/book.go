@@ -7,10 +7,10 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/render/pdf"
 )
 
-// CheckPDF reports what RenderPDF would refuse — invalid options, a
+// checkPDF reports what RenderPDF would refuse — invalid options, a
 // *ValidationError, a *GlyphError — without laying d out. A batch checks
-// every document with it before writing any.
-func CheckPDF(d *Document, o *Options) error {
+// every document with it before writing any, through internal/bridge.
+func checkPDF(d *Document, o *Options) error {
 	_, err := d.prepare(o, true)
 	return err
 }

@@ -48,13 +48,14 @@ func RenderMarkdown(d *Document, o *Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// MarkdownParts returns the parts of d's Markdown that are generated from
+// markdownParts returns the parts of d's Markdown that are generated from
 // its fields, as WriteMarkdown writes them: the header (up to the body)
 // and the footer (from the attachment notes to the annexes), with the
 // normalised copy of d they were written from. Package markdown writes a
 // source's front matter and body, which it reads back, from that copy, so
-// that they hold the same text as the parts. Errors are WriteMarkdown's.
-func MarkdownParts(d *Document, o *Options) (header, footer []byte, normalized *Document, err error) {
+// that they hold the same text as the parts; it reaches this function
+// through internal/bridge. Errors are WriteMarkdown's.
+func markdownParts(d *Document, o *Options) (header, footer []byte, normalized *Document, err error) {
 	p, err := d.prepare(o, false)
 	if err != nil {
 		return nil, nil, nil, err

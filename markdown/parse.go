@@ -33,7 +33,7 @@ var rawYAML = frontmatter.Format{
 
 // md reads a file's block structure only — the front matter and the
 // markers, which are HTML blocks — with no inline parsing: the body's
-// content is bhytdoc.ParseBodyLines's to read. It is configured once and
+// content is bhytdoc's body parser's to read. It is configured once and
 // only read afterwards: goldmark parsers are safe for concurrent use.
 var md = goldmark.New(
 	goldmark.WithParser(parser.NewParser(
@@ -229,7 +229,7 @@ func badUTF8Line(b []byte) int {
 }
 
 // readBody converts the body, src[start:] starting on line bodyLine, with
-// bhytdoc.ParseBodyLines, adding its problems to p. root is goldmark's
+// bhytdoc's body parser (ParseBody counting lines from bodyLine), adding its problems to p. root is goldmark's
 // tree of the whole file, in which the markers around the generated header
 // and footer are top-level HTML blocks: the lines between them are blanked
 // out of the text bhytdoc reads, so that nothing is read back from them
@@ -285,7 +285,7 @@ func readBody(root ast.Node, src []byte, start, bodyLine int, p *problems) ([]bh
 		}
 	}
 	body.Write(src[kept:])
-	blocks, lines, err := bhytdoc.ParseBodyLines(body.String(), bodyLine)
+	blocks, lines, err := parseBodyLines(body.String(), bodyLine)
 	var se bhytdoc.SyntaxErrors
 	if errors.As(err, &se) {
 		for _, e := range se {

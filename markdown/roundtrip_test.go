@@ -75,7 +75,7 @@ func TestRoundTripRandom(t *testing.T) {
 	}
 }
 
-// TestBodyLines checks what Parse adds to bhytdoc.ParseBodyLines: in
+// TestBodyLines checks what Parse adds to bhytdoc's body parser: in
 // written files, each block is placed at its own line of the file, between
 // the generated header and footer, which are not read.
 func TestBodyLines(t *testing.T) {

@@ -83,7 +83,7 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 	// the PDF's, after the same normalisation and validation; the front
 	// matter and body from the same normalised copy, settled as Canonical
 	// settles it.
-	header, footer, n, err := bhytdoc.MarkdownParts(merged(d), &bhytdoc.Options{Tone: oo.Tone})
+	header, footer, n, err := markdownParts(merged(d), &bhytdoc.Options{Tone: oo.Tone})
 	if err != nil {
 		return nil, err
 	}

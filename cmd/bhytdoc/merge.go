@@ -601,7 +601,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 			it := batch.Item{Name: name, Title: title, Load: func() (*bhytdoc.Document, error) {
 				doc, err := m.fill(data)
 				if err == nil && !layouts {
-					err = bhytdoc.CheckPDF(doc, nil) // what -o's PDF would refuse
+					err = checkPDF(doc, nil) // what -o's PDF would refuse
 				}
 				return doc, err
 			}}

@@ -1,0 +1,11 @@
+package bhytdoc
+
+import "github.com/bhytdoc/bhytdoc/internal/bridge"
+
+// Sibling packages reach these through internal/bridge: they are
+// plumbing, not part of the API.
+func init() {
+	bridge.MarkdownParts = markdownParts
+	bridge.CheckPDF = checkPDF
+	bridge.ParseBodyLines = parseBodyLines
+}

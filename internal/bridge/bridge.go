@@ -1,0 +1,42 @@
+// Package bridge lends sibling packages of the module functions of
+// package bhytdoc that are no part of its public API: the pieces package
+// markdown builds its source form from, and the check a batch runs before
+// writing anything. An internal package cannot name bhytdoc's types
+// without an import cycle, so each function is held as an any that
+// bhytdoc sets in its init, and a user asserts it to the type its comment
+// gives, once, in a package-level variable. Importing bhytdoc runs that
+// init first, so the assertion always sees the function; a wrong type
+// panics when the user's package is initialised, which any of its tests
+// shows.
+//
+// This is the pattern the standard library uses between a package and
+// its internal helpers (net/http and its internal packages, os and
+// internal/testlog): the helper holds the hook, the owner fills it.
+package bridge
+
+// MarkdownParts is a
+//
+//	func(d *bhytdoc.Document, o *bhytdoc.Options) (header, footer []byte, normalized *bhytdoc.Document, err error)
+//
+// returning the parts of d's Markdown that are generated from its fields,
+// as bhytdoc.WriteMarkdown writes them: the header (up to the body) and
+// the footer (from the attachment notes to the annexes), with the
+// normalised copy of d they were written from. Errors are WriteMarkdown's.
+var MarkdownParts any
+
+// CheckPDF is a
+//
+//	func(d *bhytdoc.Document, o *bhytdoc.Options) error
+//
+// reporting what bhytdoc.RenderPDF would refuse — invalid options, a
+// *bhytdoc.ValidationError, a *bhytdoc.GlyphError — without laying d out.
+var CheckPDF any
+
+// ParseBodyLines is a
+//
+//	func(md string, firstLine int) (blocks []bhytdoc.Block, lines []int, err error)
+//
+// that is bhytdoc.ParseBody also returning the 1-based line of each block
+// (lines[i] for blocks[i]), counting md's first line as firstLine, in the
+// bhytdoc.SyntaxErrors too.
+var ParseBodyLines any
