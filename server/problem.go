@@ -71,9 +71,9 @@ func itemsOf(err error) []ProblemItem {
 		}
 		return out
 	}
-	var ae *annexError
+	var ae *coverage.AnnexError
 	if errors.As(err, &ae) {
-		return findingItems(ae.findings)
+		return findingItems(ae.Findings)
 	}
 	var many interface{ Unwrap() []error }
 	if errors.As(err, &many) {

@@ -164,27 +164,11 @@ func sourceFromJSON(b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// annexError is a document's coverage annexes that are wrong.
-type annexError struct{ findings []coverage.AnnexFinding }
-
-func (e *annexError) Error() string {
-	return fmt.Sprintf("%d arithmetic or declaration problems in the annexes", len(e.findings))
-}
-
-// annexesOf returns the problems of s's coverage annexes as an
-// *annexError: a table declared one that is not, always; arithmetic
-// findings unless allowArithmetic.
+// annexesOf returns the problems of s's coverage annexes as a
+// *coverage.AnnexError: a table declared one that is not, always;
+// arithmetic findings unless allowArithmetic.
 func annexesOf(s *markdown.Source, allowArithmetic bool) error {
-	var bad []coverage.AnnexFinding
-	for _, f := range coverage.CheckSource(s) {
-		if f.NotCoverage != nil || !allowArithmetic {
-			bad = append(bad, f)
-		}
-	}
-	if len(bad) == 0 {
-		return nil
-	}
-	return &annexError{bad}
+	return coverage.CheckAnnexes(s, allowArithmetic)
 }
 
 // checkDocAnnexes is annexesOf for a document made from data.
@@ -198,7 +182,7 @@ func checkAnnexes(s *markdown.Source, allowArithmetic bool) *Problem {
 	if err == nil {
 		return nil
 	}
-	n := len(err.(*annexError).findings)
+	n := len(err.(*coverage.AnnexError).Findings)
 	return &Problem{Status: http.StatusBadRequest,
 		vi:     fmt.Sprintf("Phụ lục có %d chỗ sai số học hoặc khai báo (allow_inconsistent=1 để vẫn xuất văn bản).", n),
 		en:     fmt.Sprintf("The annexes have %d arithmetic or declaration problems (allow_inconsistent=1 renders anyway).", n),

@@ -268,15 +268,15 @@ func checkSource(file string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return printErrors(stderr, file, relocate(err, srcDir))
 	}
-	declared, found := coverageFindings(s, func(i int) string {
-		if f := s.AnnexFile(i); f != nil {
-			return fmt.Sprintf("annexes[%d] (%s)", i, f)
-		}
-		return fmt.Sprintf("annexes[%d] (%s)", i, excerpt.Trim(s.Doc.Annexes[i].Title))
-	})
-	found = append(declared, found...)
+	// Each finding names the annex by its key in the source's front
+	// matter, and by the file it was read from or else its title.
+	found := coverage.CheckSource(s)
 	for _, f := range found {
-		fmt.Fprintf(stderr, "%s: %s\n", file, f)
+		label := excerpt.Trim(f.Title)
+		if f.File != nil {
+			label = f.File.String()
+		}
+		fmt.Fprintf(stderr, "%s: annexes[%d] (%s): %s\n", file, f.Annex, label, f)
 	}
 	if len(found) > 0 {
 		fmt.Fprintf(stderr, "bhytdoc: %s: %d inconsistencies\n", file, len(found))

@@ -87,7 +87,7 @@ func TestRenderCoverageDeclared(t *testing.T) {
 	src := sourceWithAnnexes(t, dir, "  - {file: list.csv, title: Phân công, coverage: true}\n")
 	code, _, stderr := runCLI("render", src, "-o", out, "--format", "md")
 	if code != exitInvalid || !strings.Contains(stderr, "Annexes[0] (Phân công, list.csv): declared coverage: true, but not a coverage table") ||
-		!strings.Contains(stderr, "1 annexes declared coverage: true are not coverage tables") {
+		!strings.Contains(stderr, "1 annex declared coverage: true is not a coverage table") {
 		t.Errorf("coverage: true on a list: exit %d\n%s", code, stderr)
 	}
 	// --allow-inconsistent excuses arithmetic, not a wrong declaration.

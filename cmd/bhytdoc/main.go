@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 )
 
@@ -120,6 +121,17 @@ func usage(w io.Writer) {
 // that holds several (a bhytdoc.ValidationError, errors.Join of read
 // errors) prints each of them on its own line.
 func report(stderr io.Writer, where string, err error) int {
+	// Annex findings each on its line, then what they add up to. Only a
+	// chain of single wraps is searched: errors.As would also find one
+	// among several problems and drop the others.
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if ae, ok := e.(*coverage.AnnexError); ok {
+			for _, f := range ae.Unwrap() {
+				report(stderr, where, f)
+			}
+			return report(stderr, where, errors.New(annexSummary(ae)))
+		}
+	}
 	var many interface{ Unwrap() []error }
 	if errors.As(err, &many) {
 		for _, e := range many.Unwrap() {

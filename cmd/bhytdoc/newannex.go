@@ -44,19 +44,20 @@ func readAnnexFile(file string, data any, dataPath string, allow bool) (bhytdoc.
 	if err != nil {
 		return a, &fileError{fmt.Errorf("%s: not a coverage table: %w", tf, err)}
 	}
-	if len(found) > 0 && !allow {
-		e := &inconsistentError{}
-		for _, f := range found {
-			e.findings = append(e.findings, fmt.Sprintf("%s: %s", tf, f))
-		}
-		return a, &fileError{e}
-	}
-	if _, given := m["SoDonVi"]; !given {
-		m["SoDonVi"] = unitRows(tf.Table.Rows)
-	}
 	a = bhytdoc.Annex{Title: o.Title, Table: tf.Table, Coverage: bhytdoc.CoverageYes}
 	if a.Title == "" {
 		a.Title = fmt.Sprint("Chỉ tiêu phát triển người tham gia bảo hiểm y tế năm ", m["Nam"])
+	}
+	if len(found) > 0 && !allow {
+		// The template has no annex of its own: this one is Annexes[0].
+		e := &coverage.AnnexError{}
+		for _, f := range found {
+			e.Findings = append(e.Findings, coverage.AnnexFinding{Title: a.Title, File: tf, Finding: f})
+		}
+		return bhytdoc.Annex{}, &fileError{e}
+	}
+	if _, given := m["SoDonVi"]; !given {
+		m["SoDonVi"] = unitRows(tf.Table.Rows)
 	}
 	return a, nil
 }

@@ -166,7 +166,7 @@ func TestNewDecisionAnnexFile(t *testing.T) {
 	writeXLSX(t, bieu, rows)
 	out := filepath.Join(dir, "bad")
 	code, _, errs = runCLI("new", "quyet-dinh-giao-chi-tieu", "--data", data, "--annex", bieu, "-o", out)
-	if code != exitInvalid || !strings.Contains(errs, "bieu.xlsx!Sheet1: E3:") || !strings.Contains(errs, "expected 99,5") {
+	if code != exitInvalid || !strings.Contains(errs, "bieu.xlsx!Sheet1): E3:") || !strings.Contains(errs, "expected 99,5") {
 		t.Errorf("wrong rate: exit %d\n%s", code, errs)
 	}
 	if _, err := os.Stat(out); err == nil {
