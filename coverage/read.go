@@ -23,20 +23,37 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
-// ReadError is a problem at a place in an input file.
-type ReadError struct {
+// RowError is a problem at a place in a file of rows: a units or annex
+// workbook or CSV file read here, the rows file of a mail merge (CSV,
+// JSON or workbook), or the document a merge makes from one of its rows.
+// Every error about a row or cell of such a file is one, or wraps one
+// (errors.As finds it), and names the file once.
+type RowError struct {
 	File  string // the file's name as given
 	Sheet string // workbooks only
-	// Row and Col are 1-based; 0 when the problem is not about one.
-	Row, Col int
-	// Column is the header of the column, when known.
+	// Row is 1-based: the worksheet's row, the CSV file's line, the JSON
+	// array's element; 0 when the problem is not about one row.
+	Row int
+	// Col is the 1-based column; 0 when the problem is not about one, or
+	// for a JSON row, whose fields have no order.
+	Col int
+	// Column is the column's header — for a JSON row, the field's name —
+	// when known.
 	Column string
 	Err    error // the problem itself
 }
 
 // Error returns the place and the problem on one line:
 // `data.xlsx: sheet "Sheet1": row 5, column C (Dân số): …`.
-func (e *ReadError) Error() string {
+func (e *RowError) Error() string {
+	return e.Place() + ": " + e.Err.Error()
+}
+
+// Place returns where the problem is, without the problem: the file, then
+// as much as is known of `sheet "Sheet1"`, `row 5`, `column C` (a CSV
+// file's columns are numbered, `column 3`) and the header, `(Dân số)`; a
+// column known only by its header is `field Dân số`.
+func (e *RowError) Place() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Sheet != "" {
@@ -45,23 +62,28 @@ func (e *ReadError) Error() string {
 	if e.Row > 0 {
 		fmt.Fprintf(&b, ": row %d", e.Row)
 	}
-	if e.Col > 0 {
+	sep := ", "
+	if e.Row == 0 {
+		sep = ": "
+	}
+	switch {
+	case e.Col > 0:
 		if e.Sheet != "" {
-			fmt.Fprintf(&b, ", column %s", xlsx.ColName(e.Col-1))
+			fmt.Fprintf(&b, "%scolumn %s", sep, xlsx.ColName(e.Col-1))
 		} else {
-			fmt.Fprintf(&b, ", column %d", e.Col)
+			fmt.Fprintf(&b, "%scolumn %d", sep, e.Col)
 		}
 		if e.Column != "" {
 			fmt.Fprintf(&b, " (%s)", excerpt.Trim(e.Column))
 		}
+	case e.Column != "":
+		fmt.Fprintf(&b, "%sfield %s", sep, excerpt.Trim(e.Column))
 	}
-	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
 	return b.String()
 }
 
-// Unwrap returns the underlying error.
-func (e *ReadError) Unwrap() error { return e.Err }
+// Unwrap returns the problem itself.
+func (e *RowError) Unwrap() error { return e.Err }
 
 // cell is one input cell: its text as typed (numbers from workbooks
 // already written the Vietnamese way) and, for a workbook number, the
@@ -88,8 +110,8 @@ func (s *source) at(r, c int) cell {
 	return s.rows[r][c]
 }
 
-func (s *source) errAt(r, c int, column string, err error) *ReadError {
-	return &ReadError{File: s.file, Sheet: s.sheet, Row: r + 1, Col: c + 1, Column: column, Err: err}
+func (s *source) errAt(r, c int, column string, err error) *RowError {
+	return &RowError{File: s.file, Sheet: s.sheet, Row: r + 1, Col: c + 1, Column: column, Err: err}
 }
 
 // maxErrors caps the problems reported for one file.
@@ -139,20 +161,20 @@ func readCSVLimit(r io.Reader, name string, limit int64) (*source, error) {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				if tl := (*errTooLarge)(nil); errors.As(pe.Err, &tl) {
-					return nil, &ReadError{File: name, Err: pe.Err}
+					return nil, &RowError{File: name, Err: pe.Err}
 				}
-				return nil, &ReadError{File: name, Row: pe.Line, Err: pe.Err}
+				return nil, &RowError{File: name, Row: pe.Line, Err: pe.Err}
 			}
-			return nil, &ReadError{File: name, Err: err}
+			return nil, &RowError{File: name, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if cells += len(rec); cells > xlsx.MaxCells {
-			return nil, &ReadError{File: name, Row: line, Err: fmt.Errorf("more than %d cells", xlsx.MaxCells)}
+			return nil, &RowError{File: name, Row: line, Err: fmt.Errorf("more than %d cells", xlsx.MaxCells)}
 		}
 		row := make([]cell, len(rec))
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
-				return nil, &ReadError{File: name, Row: line, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
+				return nil, &RowError{File: name, Row: line, Err: errors.New("not UTF-8 text (save the file as CSV UTF-8)")}
 			}
 			row[i] = cell{text: strings.TrimSpace(f)}
 		}
@@ -205,22 +227,22 @@ func openWorkbook(r io.Reader, name string) (*xlsx.Workbook, error) {
 	}:
 		st, err := x.Stat()
 		if err != nil {
-			return nil, &ReadError{File: name, Err: err}
+			return nil, &RowError{File: name, Err: err}
 		}
 		ra, size = x, st.Size()
 	default:
 		b, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
 		if err != nil {
-			return nil, &ReadError{File: name, Err: err}
+			return nil, &RowError{File: name, Err: err}
 		}
 		ra, size = bytes.NewReader(b), int64(len(b))
 	}
 	if size > MaxInputBytes {
-		return nil, &ReadError{File: name, Err: &errTooLarge{MaxInputBytes}}
+		return nil, &RowError{File: name, Err: &errTooLarge{MaxInputBytes}}
 	}
 	wb, err := xlsx.Open(ra, size)
 	if err != nil {
-		return nil, &ReadError{File: name, Err: err}
+		return nil, &RowError{File: name, Err: err}
 	}
 	return wb, nil
 }
@@ -240,13 +262,13 @@ func pickSheet(wb *xlsx.Workbook, name, sheet string) (int, error) {
 				}
 				names = append(names, excerpt.Quote(s.Name))
 			}
-			return 0, &ReadError{File: name, Err: fmt.Errorf("no sheet %s (have %s)", excerpt.Quote(sheet), strings.Join(names, ", "))}
+			return 0, &RowError{File: name, Err: fmt.Errorf("no sheet %s (have %s)", excerpt.Quote(sheet), strings.Join(names, ", "))}
 		}
 		return i, nil
 	}
 	i := wb.Active()
 	if i < 0 {
-		return 0, &ReadError{File: name, Err: errors.New("every sheet is hidden: name the one to read")}
+		return 0, &RowError{File: name, Err: errors.New("every sheet is hidden: name the one to read")}
 	}
 	return i, nil
 }
@@ -259,7 +281,7 @@ func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error
 	// malformed one, the caller still gets an error.
 	defer func() {
 		if p := recover(); p != nil {
-			err = &ReadError{File: name, Err: fmt.Errorf("malformed workbook: %v", p)}
+			err = &RowError{File: name, Err: fmt.Errorf("malformed workbook: %v", p)}
 		}
 	}()
 	src := &source{file: name, sheet: wb.Sheets()[i].Name}
@@ -280,7 +302,7 @@ func readXLSXSource(wb *xlsx.Workbook, i int, name string) (_ *source, err error
 		return nil
 	})
 	if err != nil {
-		return nil, &ReadError{File: name, Sheet: src.sheet, Err: err}
+		return nil, &RowError{File: name, Sheet: src.sheet, Err: err}
 	}
 	if len(errs.errs) > 0 {
 		return nil, errs.err()
@@ -468,7 +490,7 @@ func (s *source) findBaseHeader() (int, bool) {
 func (s *source) baselines() ([]Baseline, error) {
 	hr, ok := s.findBaseHeader()
 	if !ok {
-		return nil, &ReadError{File: s.file, Sheet: s.sheet,
+		return nil, &RowError{File: s.file, Sheet: s.sheet,
 			Err: errors.New("no header row with a population (Dân số) column in the first 30 rows")}
 	}
 	cols := map[baseCol]int{}
@@ -499,7 +521,7 @@ func (s *source) baselines() ([]Baseline, error) {
 	missing := false
 	for _, k := range []baseCol{bName, bPart, bPop} {
 		if _, ok := cols[k]; !ok {
-			errs.add(&ReadError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: fmt.Errorf("no %s column", baseName[k])})
+			errs.add(&RowError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: fmt.Errorf("no %s column", baseName[k])})
 			missing = true
 		}
 	}
@@ -614,7 +636,7 @@ func (s *source) baselines() ([]Baseline, error) {
 		out = append(out, b)
 	}
 	if len(out) == 0 && len(errs.errs) == 0 {
-		errs.add(&ReadError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: errors.New("no units under the header")})
+		errs.add(&RowError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: errors.New("no units under the header")})
 	}
 	if len(errs.errs) > 0 {
 		return nil, errs.err()

@@ -94,11 +94,11 @@ func TestReadCSVErrors(t *testing.T) {
 			}
 		}
 	}
-	// Each problem is a *ReadError.
+	// Each problem is a *RowError.
 	_, err := ReadCSV(strings.NewReader("Đơn vị,Tham gia,Dân số\nA,x,1\n"), "data.csv")
-	var re *ReadError
+	var re *RowError
 	if !errors.As(err, &re) || re.Row != 2 || re.Col != 2 || re.Column != "Tham gia" || re.File != "data.csv" {
-		t.Errorf("ReadError %+v", re)
+		t.Errorf("RowError %+v", re)
 	}
 }
 
@@ -285,7 +285,7 @@ func TestParseDate(t *testing.T) {
 // not later as "unit 1" of a plan.
 func TestReadParticipantsAbovePopulation(t *testing.T) {
 	_, err := ReadCSV(strings.NewReader("Đơn vị,Dân số,Số người tham gia BHYT\nXã A,1000,900\nXã B,100,200\n"), "r3.csv")
-	var re *ReadError
+	var re *RowError
 	if !errors.As(err, &re) || re.File != "r3.csv" || re.Row != 3 || re.Col != 3 {
 		t.Fatalf("got %v (%+v)", err, re)
 	}

@@ -38,7 +38,7 @@ func (s *AnnexSheet) Check() ([]Finding, error) {
 		return s.cell(i, c)
 	})
 	if err != nil {
-		return nil, &ReadError{File: s.File, Sheet: s.Sheet, Err: err}
+		return nil, &RowError{File: s.File, Sheet: s.Sheet, Err: err}
 	}
 	return fs, nil
 }
@@ -90,10 +90,10 @@ func ReadAnnexXLSX(r io.Reader, name string) ([]*AnnexSheet, error) {
 	}
 	if len(out) == 0 {
 		if len(errs) == 0 {
-			errs = append(errs, &ReadError{File: name, Err: errors.New("no visible worksheet")})
+			errs = append(errs, &RowError{File: name, Err: errors.New("no visible worksheet")})
 		}
 		if len(hidden) > 0 {
-			errs = append(errs, &ReadError{File: name, Err: fmt.Errorf("hidden sheets are not read unless named: %s", strings.Join(hidden, ", "))})
+			errs = append(errs, &RowError{File: name, Err: fmt.Errorf("hidden sheets are not read unless named: %s", strings.Join(hidden, ", "))})
 		}
 		return nil, errors.Join(errs...)
 	}
@@ -148,7 +148,7 @@ func (s *source) annex() (*AnnexSheet, error) { return s.table(false) }
 // recognised by the label in its first or second column.
 func (s *source) table(generic bool) (*AnnexSheet, error) {
 	fail := func(format string, args ...any) error {
-		return &ReadError{File: s.file, Sheet: s.sheet, Err: fmt.Errorf(format, args...)}
+		return &RowError{File: s.file, Sheet: s.sheet, Err: fmt.Errorf(format, args...)}
 	}
 	top := -1
 	for r := 0; r < len(s.rows) && r < 40 && top < 0; r++ {
@@ -221,10 +221,10 @@ func (s *source) table(generic bool) (*AnnexSheet, error) {
 	// A merge reaching far down or right (A3:A1048576) would make a
 	// header of a million rows: bound it before laying out its cells.
 	if bottom-top+1 > maxHeaderRows {
-		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a header of %d rows; at most %d", bottom-top+1, maxHeaderRows)}
+		return nil, &RowError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a header of %d rows; at most %d", bottom-top+1, maxHeaderRows)}
 	}
 	if c1-c0+1 > maxTableCols {
-		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a table of %d columns; at most %d", c1-c0+1, maxTableCols)}
+		return nil, &RowError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: fmt.Errorf("a table of %d columns; at most %d", c1-c0+1, maxTableCols)}
 	}
 	first := bottom + 1
 	if first < len(s.rows) && s.numbering(first, c0, c1) {
@@ -273,7 +273,7 @@ func (s *source) table(generic bool) (*AnnexSheet, error) {
 	if l, err := analyse(&a.Table); err == nil {
 		isTotals = l.isTotals
 	} else if !generic || !errors.Is(err, errNoCoverage) {
-		return nil, &ReadError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: err}
+		return nil, &RowError{File: s.file, Sheet: s.sheet, Row: top + 1, Err: err}
 	}
 	if isTotals(a.Table.Rows[n-1]) {
 		a.Table.Totals = a.Table.Rows[n-1]

@@ -40,13 +40,13 @@ func ReadTable(data []byte, name, sheet string) (*markdown.TableFile, error) {
 		}
 	case ".csv":
 		if sheet != "" {
-			return nil, &ReadError{File: name, Err: errors.New("a CSV file has no sheets: leave sheet out")}
+			return nil, &RowError{File: name, Err: errors.New("a CSV file has no sheets: leave sheet out")}
 		}
 		if src, err = readCSVSource(bytes.NewReader(data), name); err != nil {
 			return nil, err
 		}
 	default:
-		return nil, &ReadError{File: name, Err: errors.New("unknown table file type (want .xlsx, .xlsm or .csv)")}
+		return nil, &RowError{File: name, Err: errors.New("unknown table file type (want .xlsx, .xlsm or .csv)")}
 	}
 	a, err := src.table(true)
 	if err != nil {

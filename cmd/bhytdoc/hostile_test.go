@@ -368,7 +368,7 @@ func hostiles() []hostile {
 				f.SetCellFormula("Sheet1", "B2", `"Phường "&A2`)
 				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", saveXLSX(t, f, filepath.Join(dir, "r.xlsx")), "-o", filepath.Join(dir, "out")}
 			},
-			want: []string{`r.xlsx: Sheet1 row 2, cell B2: formula ="Phường "&A2 has no computed value`}, check: noFile("out")},
+			want: []string{`r.xlsx: sheet "Sheet1": row 2, column B (DonVi): formula ="Phường "&A2 has no computed value`}, check: noFile("out")},
 		{name: "rows repeated JSON key", code: exitInvalid,
 			setup: func(t *testing.T, dir string) []string {
 				common, _ := rowsJSON(t, dir, nil)
@@ -389,7 +389,7 @@ func hostiles() []hostile {
 				r := writeTemp(t, dir, "r.csv", []byte("Ten;DonVi, phường, xã;Ghi chú, khác\nAn Bình;Phường An Bình;\n"))
 				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out")}
 			},
-			want: []string{`r.csv:1, column 1: the header "Ten;DonVi" holds ";"`}, check: noFile("out")},
+			want: []string{`r.csv: row 1, column 1 (Ten;DonVi): the header holds ";"`}, check: noFile("out")},
 		// Item 6: the rows are read once; a file rewritten during the run
 		// changes nothing of what is written.
 		{name: "rows changed during the run", code: exitOK,
@@ -437,7 +437,7 @@ func hostiles() []hostile {
 				os.Mkdir(filepath.Join(dir, "out"), 0o755)
 				return []string{"merge", "cong-van-bhyt", "--data", common, "--rows", r, "--ignore-extra-columns", "-o", filepath.Join(dir, "out"), "-j", "2"}
 			},
-			want: []string{"rows.json: row 31: ", "1 of 60 rows have problems; nothing written"}, check: func(t *testing.T, dir string) {
+			want: []string{"rows.json: row 31, field Ngay: ", "1 of 60 rows have problems; nothing written"}, check: func(t *testing.T, dir string) {
 				if ents, _ := os.ReadDir(filepath.Join(dir, "out")); len(ents) != 0 {
 					t.Errorf("left in out: %d entries", len(ents))
 				}

@@ -445,12 +445,13 @@ func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
 
 // rowError is the problems of one row.
 type rowError struct {
-	index int
-	where string
-	err   error
+	row dataRow
+	err error
 }
 
-// lines returns the problems one per line, each prefixed with the row.
+// lines returns the problems one per line, each a *coverage.RowError at
+// the row (see rows.Row.Err): the file, the row and the column of the
+// field at fault.
 func (e rowError) lines() []string {
 	var out []string
 	var walk func(err error)
@@ -460,20 +461,17 @@ func (e rowError) lines() []string {
 		switch {
 		case errors.As(err, &es):
 			for _, x := range es {
-				out = append(out, x.Error())
+				out = append(out, e.row.Err(x).Error())
 			}
 		case errors.As(err, &many):
 			for _, x := range many.Unwrap() {
 				walk(x)
 			}
 		default:
-			out = append(out, err.Error())
+			out = append(out, e.row.Err(err).Error())
 		}
 	}
 	walk(e.err)
-	for i := range out {
-		out[i] = e.where + ": " + out[i]
-	}
 	return out
 }
 
@@ -597,7 +595,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 				data, err = m.rowData(row)
 			}
 			name, title := m.names[i], m.titles[i]
-			at = append(at, dataRow{Index: row.Index, Where: row.Where})
+			at = append(at, row)
 			it := batch.Item{Name: name, Title: title, Load: func() (*bhytdoc.Document, error) {
 				doc, err := m.fill(data)
 				if err == nil && !layouts {
@@ -624,7 +622,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 		}
 		var found []rowError
 		for _, e := range itemErrors(err) {
-			found = append(found, rowError{at[e.Index].Index, at[e.Index].Where, e.Err})
+			found = append(found, rowError{at[e.Index], e.Err})
 		}
 		if m.printRowErrors(stderr, found, len(m.rows.Rows)) {
 			return exitInvalid

@@ -175,9 +175,9 @@ func TestMergeValidatesEveryRowFirst(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
 	for _, w := range []string{
-		"rows.json: row 2: ",
+		"rows.json: row 2, field Ngay: ",
 		"2020-02-30",
-		"rows.json: row 3: cong-van-bhyt.md:",
+		"rows.json: row 3, field ChiTieu: cong-van-bhyt.md:",
 		"quận Cái Răng: target 120% outside 0–100%",
 		"rows.json: row 4: ",
 		"Signatures[0].Name",
@@ -283,7 +283,7 @@ func TestMergeCombinedOnlyChecksEveryRow(t *testing.T) {
 	if code != exitInvalid {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
-	for _, w := range []string{"rows.json: row 2: ", "rows.json: row 3: ", "quận Cái Răng: target 120% outside", "rows.json: row 4: ", "Signatures[0].Name: empty", "3 of 5 rows have problems; nothing written"} {
+	for _, w := range []string{"rows.json: row 2, field Ngay: ", "rows.json: row 3, field ChiTieu: ", "quận Cái Răng: target 120% outside", "rows.json: row 4: ", "Signatures[0].Name: empty", "3 of 5 rows have problems; nothing written"} {
 		if !strings.Contains(errs, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, errs)
 		}

@@ -38,19 +38,18 @@ func ReadCSV(r io.Reader, name string) ([]Row, error) {
 			var pe *csv.ParseError
 			switch {
 			case errors.Is(err, errRecord):
-				return nil, fmt.Errorf("%s: after line %d: %v", name, last, errRecord)
+				return nil, fileErr(name, fmt.Errorf("after line %d: %v", last, errRecord))
 			case errors.Is(err, errTooLarge):
-				return nil, fmt.Errorf("%s: %v", name, errTooLarge)
+				return nil, fileErr(name, errTooLarge)
 			case errors.As(err, &pe):
-				return nil, fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
+				return nil, t.errAt(pe.Line, 0, pe.Err)
 			}
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, fileErr(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		last = line
-		where := fmt.Sprintf("%s:%d", name, line)
 		wasHeader := t.header == nil
-		if err := t.add(fields, where); err != nil {
+		if err := t.add(fields, line); err != nil {
 			return nil, err
 		}
 		if wasHeader && t.header != nil && cr.Comma == ',' {
@@ -58,7 +57,7 @@ func ReadCSV(r io.Reader, name string) ([]Row, error) {
 			// row in one column.
 			for i, h := range t.header {
 				if strings.Contains(h, ";") {
-					return nil, fmt.Errorf("%s, column %d: the header %q holds \";\": read with \",\" between fields (the first line has more of them); if \";\" separates the fields, the first line must have more \";\" than \",\" — quote the names that hold \",\"", where, i+1, h)
+					return nil, t.errAt(line, i+1, errors.New(`the header holds ";": read with "," between fields (the first line has more of them); if ";" separates the fields, the first line must have more ";" than "," — quote the names that hold ","`))
 				}
 			}
 		}

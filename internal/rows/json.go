@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/bhytdoc/bhytdoc/internal/jsontree"
 	"io"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/jsontree"
 )
 
 var errJSONRow = fmt.Errorf("a row longer than %d KiB", MaxJSONRow>>10)
@@ -30,7 +32,7 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return nil, fmt.Errorf("%s: want an array of objects, one per row", name)
+		return nil, fileErr(name, errors.New("want an array of objects, one per row"))
 	}
 	var out []Row
 	for i := 0; ; i++ {
@@ -41,9 +43,13 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 		if !dec.More() {
 			break
 		}
-		where := fmt.Sprintf("%s: row %d", name, i+1)
+		at := &coverage.RowError{File: name, Row: i + 1}
+		fail := func(err error) ([]Row, error) {
+			at.Err = err
+			return nil, at
+		}
 		if i >= MaxRows {
-			return nil, fmt.Errorf("%s: more than %d rows", where, MaxRows)
+			return fail(fmt.Errorf("more than %d rows", MaxRows))
 		}
 		start := dec.InputOffset()
 		v, err := jsontree.Value(dec, jsonOptions)
@@ -52,24 +58,24 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 		}
 		if err != nil {
 			if errors.Is(err, errTooLarge) {
-				return nil, fmt.Errorf("%s: %v", name, errTooLarge)
+				return nil, fileErr(name, errTooLarge)
 			}
-			return nil, fmt.Errorf("%s: %v", where, err)
+			return fail(err)
 		}
 		m, ok := v.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("%s: want an object of fields", where)
+			return fail(errors.New("want an object of fields"))
 		}
-		out = append(out, Row{Index: i, Where: where, Fields: m})
+		out = append(out, Row{Index: i, Where: at.Place(), Fields: m, File: name, Line: i + 1})
 	}
 	if _, err := dec.Token(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fileErr(name, err)
 	}
 	if tok, err := dec.Token(); err != io.EOF {
 		if err == nil {
 			err = fmt.Errorf("%v", tok)
 		}
-		return nil, fmt.Errorf("%s: data after the array of rows (%v)", name, err)
+		return nil, fileErr(name, fmt.Errorf("data after the array of rows (%v)", err))
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@
 package rows
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
@@ -32,10 +35,60 @@ const (
 )
 
 // Row is one data row: its fields by name, and where it is, for messages.
+// Every error of this package is a *coverage.RowError naming the file,
+// and the row and column when there is one.
 type Row struct {
-	Index  int    // 0-based among the data rows
-	Where  string // "units.xlsx: Sheet1 row 5", "units.csv:5", "units.json: row 3"
+	Index int // 0-based among the data rows
+	// Where is the row's place as a *coverage.RowError names it:
+	// `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json: row 3".
+	Where  string
 	Fields map[string]any
+	// File and Sheet are the file's name and a workbook's sheet; Line is
+	// the row in the file (1-based): the worksheet row, the CSV line, the
+	// JSON array's element.
+	File, Sheet string
+	Line        int
+	// header is the table's column names, by 0-based column; nil for
+	// JSON.
+	header []string
+}
+
+// Err returns err, a problem of the document made from r, as a
+// *coverage.RowError at r's row. When err names a data field (a
+// *bhytdoc.FieldError, as a template's error unwraps to) that is one of
+// r's columns, the error names the column too.
+func (r *Row) Err(err error) *coverage.RowError {
+	e := &coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line, Err: err}
+	var fe *bhytdoc.FieldError
+	if errors.As(err, &fe) {
+		e.Col, e.Column = r.column(fe.Field)
+	}
+	return e
+}
+
+// column returns the 1-based column and the name of r's column that holds
+// the data field f ("NguoiKy.HoTen", "DonVi[2].Ten", ".Ten"): a column
+// named f or one of its parents. It returns 0 and "" when none does; the
+// column is 0 with the name for a JSON row.
+func (r *Row) column(f string) (int, string) {
+	f = strings.TrimPrefix(f, ".")
+	for f != "" {
+		if r.header != nil {
+			for i, h := range r.header {
+				if h == f {
+					return i + 1, h
+				}
+			}
+		} else if _, ok := r.Fields[f]; ok {
+			return 0, f
+		}
+		i := strings.LastIndexAny(f, ".[")
+		if i < 0 {
+			break
+		}
+		f = f[:i]
+	}
+	return 0, ""
 }
 
 // Table is the rows of a file, read at once.
@@ -58,14 +111,14 @@ func ReadFile(f *os.File, name, sheet string) (*Table, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", name)
+		return nil, fileErr(name, errors.New("not a regular file"))
 	}
 	if st.Size() > MaxBytes {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, MaxBytes>>20)
+		return nil, fileErr(name, errTooLarge)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if sheet != "" && ext != ".xlsx" && ext != ".xlsm" {
-		return nil, fmt.Errorf("%s: --sheet names a workbook's sheet; a %s file has none", name, strings.TrimPrefix(ext, "."))
+		return nil, fileErr(name, fmt.Errorf("--sheet names a workbook's sheet; a %s file has none", strings.TrimPrefix(ext, ".")))
 	}
 	switch ext {
 	case ".csv", ".txt":
@@ -77,7 +130,12 @@ func ReadFile(f *os.File, name, sheet string) (*Table, error) {
 	case ".xlsx", ".xlsm":
 		return ReadXLSX(f, st.Size(), name, sheet)
 	}
-	return nil, fmt.Errorf("%s: unknown file type (want .xlsx, .csv or .json)", name)
+	return nil, fileErr(name, errors.New("unknown file type (want .xlsx, .csv or .json)"))
+}
+
+// fileErr is a problem of the file name as a whole.
+func fileErr(name string, err error) *coverage.RowError {
+	return &coverage.RowError{File: name, Err: err}
 }
 
 // capped reads at most limit bytes from r in all and fails, rather than
@@ -106,22 +164,33 @@ func (c *capped) Read(b []byte) (int, error) {
 // table turns a stream of string records into rows with the header's
 // keys.
 type table struct {
-	name   string
-	header []string
-	rows   []Row
-	ended  bool
+	name, sheet string
+	header      []string
+	rows        []Row
+	ended       bool
 }
 
-// add takes one record at where; rec may be reused by the caller.
-func (t *table) add(rec []string, where string) error {
+// errAt is a problem at the 1-based line and column (0: none) of the
+// file.
+func (t *table) errAt(line, col int, err error) *coverage.RowError {
+	e := &coverage.RowError{File: t.name, Sheet: t.sheet, Row: line, Col: col, Err: err}
+	if col > 0 && col <= len(t.header) {
+		e.Column = t.header[col-1]
+	}
+	return e
+}
+
+// add takes one record at the 1-based line; rec may be reused by the
+// caller.
+func (t *table) add(rec []string, line int) error {
 	if len(rec) > MaxColumns {
-		return fmt.Errorf("%s: %d columns, more than %d", where, len(rec), MaxColumns)
+		return t.errAt(line, 0, fmt.Errorf("%d columns, more than %d", len(rec), MaxColumns))
 	}
 	cells := make([]string, len(rec))
 	nonEmpty := 0
 	for i, c := range rec {
 		if err := checkCell(c); err != nil {
-			return fmt.Errorf("%s, column %d: %v", where, i+1, err)
+			return t.errAt(line, i+1, err)
 		}
 		cells[i] = norm.NFC.String(strings.TrimSpace(c))
 		if cells[i] != "" {
@@ -132,7 +201,7 @@ func (t *table) add(rec []string, where string) error {
 		if nonEmpty < 2 {
 			return nil // a title row
 		}
-		return t.setHeader(cells, where)
+		return t.setHeader(cells, line)
 	}
 	if nonEmpty == 0 {
 		return nil
@@ -144,7 +213,7 @@ func (t *table) add(rec []string, where string) error {
 		}
 	}
 	if len(t.rows) >= MaxRows {
-		return fmt.Errorf("%s: more than %d rows", where, MaxRows)
+		return t.errAt(line, 0, fmt.Errorf("more than %d rows", MaxRows))
 	}
 	fields := make(map[string]any, len(t.header))
 	for i, h := range t.header {
@@ -159,24 +228,26 @@ func (t *table) add(rec []string, where string) error {
 	}
 	for i := len(t.header); i < len(cells); i++ {
 		if cells[i] != "" {
-			return fmt.Errorf("%s, column %d: a value under no header", where, i+1)
+			return t.errAt(line, i+1, errors.New("a value under no header"))
 		}
 	}
-	t.rows = append(t.rows, Row{Index: len(t.rows), Where: where, Fields: fields})
+	at := t.errAt(line, 0, nil)
+	t.rows = append(t.rows, Row{Index: len(t.rows), Where: at.Place(), Fields: fields,
+		File: t.name, Sheet: t.sheet, Line: line, header: t.header})
 	return nil
 }
 
-func (t *table) setHeader(cells []string, where string) error {
+func (t *table) setHeader(cells []string, line int) error {
 	seen := map[string]int{}
 	for i, h := range cells {
 		if h == "" {
 			continue
 		}
 		if err := CheckKey(h); err != nil {
-			return fmt.Errorf("%s, column %d: %v", where, i+1, err)
+			return t.errAt(line, i+1, err)
 		}
 		if j, dup := seen[h]; dup {
-			return fmt.Errorf("%s: column %d repeats the header %q of column %d", where, i+1, h, j+1)
+			return t.errAt(line, i+1, fmt.Errorf("repeats the header %q of column %d", h, j+1))
 		}
 		seen[h] = i
 	}
@@ -186,7 +257,7 @@ func (t *table) setHeader(cells []string, where string) error {
 
 func (t *table) finish() ([]Row, error) {
 	if t.header == nil {
-		return nil, fmt.Errorf("%s: no header row (a row of two or more column names)", t.name)
+		return nil, &coverage.RowError{File: t.name, Sheet: t.sheet, Err: errors.New("no header row (a row of two or more column names)")}
 	}
 	return t.rows, nil
 }

@@ -2,6 +2,7 @@ package rows
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhytdoc/bhytdoc/coverage"
 
 	"github.com/bhytdoc/bhytdoc/internal/guard"
 )
@@ -38,7 +41,7 @@ func TestReadRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[1].Fields["Ten"] != "Hung Phu" || rows[0].Fields["Ty le"] != "98,6" || !strings.HasSuffix(rows[1].Where, "u.csv:5") {
+	if len(rows) != 2 || rows[1].Fields["Ten"] != "Hung Phu" || rows[0].Fields["Ty le"] != "98,6" || rows[1].Where != "u.csv: row 5" || rows[1].Line != 5 {
 		t.Errorf("rows %+v", rows)
 	}
 	rows, err = readAll(t, "u.json", `[{"Ten": "A", "DanSo": 12, "NguoiKy": {"HoTen": "B"}}, {"Ten": "B"}]`)
@@ -46,7 +49,7 @@ func TestReadRows(t *testing.T) {
 		t.Errorf("json: %v %+v", err, rows)
 	}
 	for _, c := range []struct{ name, content, want string }{
-		{"d.csv", "Ten,Ten\nA,B\n", `d.csv:1: column 2 repeats the header "Ten"`},
+		{"d.csv", "Ten,Ten\nA,B\n", `d.csv: row 1, column 2: repeats the header "Ten"`},
 		{"d.csv", "Ten,Dan so\nA,1,extra\n", "column 3: a value under no header"},
 		{"d.csv", "only\nA\n", "no header row"},
 		{"d.csv", "Ten,X\n\"A,1\n", "d.csv:"},
@@ -56,9 +59,21 @@ func TestReadRows(t *testing.T) {
 		{"d.txt2", "x", "unknown file type"},
 		{"d.xlsx", "not a zip", "d.xlsx"},
 	} {
-		if _, err := readAll(t, c.name, c.content); err == nil || !strings.Contains(err.Error(), c.want) {
+		_, err := readAll(t, c.name, c.content)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s %q: got %v, want %q", c.name, c.content[:min(len(c.content), 30)], err, c.want)
 		}
+		checkRowError(t, err, c.name)
+	}
+}
+
+// checkRowError checks that err is a *coverage.RowError of the file name
+// that names the file once.
+func checkRowError(t *testing.T, err error, name string) {
+	t.Helper()
+	var re *coverage.RowError
+	if !errors.As(err, &re) || re.File != name || strings.Count(err.Error(), name) != 1 {
+		t.Errorf("%s: want a *coverage.RowError naming the file once, got %T %v", name, err, err)
 	}
 }
 
@@ -116,11 +131,11 @@ func TestHostile(t *testing.T) {
 		{"dotted key of 480,000 levels", func() error {
 			_, err := ReadCSV(strings.NewReader("Ten,"+strings.Repeat("a.", 480000)+"b\nx,y\n"), "x.csv")
 			return err
-		}, "x.csv:1, column 2: a cell of 960001 bytes"},
+		}, "x.csv: row 1, column 2: a cell of 960001 bytes"},
 		{"dotted key of 40 levels", func() error {
 			_, err := ReadCSV(strings.NewReader("Ten,"+strings.Repeat("a.", 40)+"b\nx,y\n"), "x.csv")
 			return err
-		}, "x.csv:1, column 2: the field name \"a.a.a"},
+		}, "x.csv: row 1, column 2: the field name \"a.a.a"},
 		{"dotted JSON key", func() error {
 			_, err := ReadJSON(strings.NewReader(`[{"`+strings.Repeat("a.", 40)+`b": 1}]`), "x.json")
 			return err
@@ -136,7 +151,7 @@ func TestHostile(t *testing.T) {
 		{"semicolon file with commas in the header", func() error {
 			_, err := ReadCSV(strings.NewReader("Ten;Dân số, năm 2019;Tỷ lệ, %, cuối năm\nLê Bình;10.125;98,6\n"), "x.csv")
 			return err
-		}, `x.csv:1, column 1: the header "Ten;Dân số" holds ";"`},
+		}, `x.csv: row 1, column 1 (Ten;Dân số): the header holds ";"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -144,6 +159,10 @@ func TestHostile(t *testing.T) {
 			guard.Run(t, 20*time.Second, budget, func() { err = c.read() })
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("got %v, want %q", err, c.want)
+			}
+			var re *coverage.RowError
+			if !errors.As(err, &re) || strings.Count(err.Error(), re.File) != 1 {
+				t.Errorf("want a *coverage.RowError naming the file once, got %T %v", err, err)
 			}
 		})
 	}
@@ -176,7 +195,7 @@ func TestHostileXLSX(t *testing.T) {
 	f.SetSheetRow("Sheet1", "A2", &[]any{"A", "Phường A"})
 	f.SetCellFormula("Sheet1", "B3", `"Phường "&A3`)
 	f.SetCellValue("Sheet1", "A3", "B")
-	if _, err := read(save(f, "formula.xlsx"), ""); err == nil || !strings.Contains(err.Error(), `formula.xlsx: Sheet1 row 3, cell B3: formula ="Phường "&A3 has no computed value`) {
+	if _, err := read(save(f, "formula.xlsx"), ""); err == nil || !strings.Contains(err.Error(), `formula.xlsx: sheet "Sheet1": row 3, column B (DonVi): formula ="Phường "&A3 has no computed value`) {
 		t.Errorf("formula: %v", err)
 	}
 
@@ -252,7 +271,7 @@ func writeZip(t *testing.T, dir, name string, sheet, sst []byte) string {
 func ExampleReadCSV() {
 	rs, err := ReadCSV(strings.NewReader("Ten,NguoiKy.HoTen\nAn Bình,Nguyễn Văn A\n"), "units.csv")
 	fmt.Println(rs[0].Where, rs[0].Fields["NguoiKy.HoTen"], err)
-	// Output: units.csv:2 Nguyễn Văn A <nil>
+	// Output: units.csv: row 2 Nguyễn Văn A <nil>
 }
 
 // A workbook's numbers: stored values, percentages as shown, dates as
@@ -278,7 +297,7 @@ func TestXLSXNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tb.Rows[0].Fields
-	if got["DanSo"] != "10125" || got["TyLe"] != "99.5" || got["Ngay"] != "2019-12-31" || tb.Rows[0].Where != "n.xlsx: Sheet1 row 2" {
+	if got["DanSo"] != "10125" || got["TyLe"] != "99.5" || got["Ngay"] != "2019-12-31" || tb.Rows[0].Where != `n.xlsx: sheet "Sheet1": row 2` {
 		t.Errorf("%+v", tb.Rows[0])
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
@@ -25,15 +26,15 @@ import (
 func ReadXLSX(r io.ReaderAt, size int64, name, sheet string) (_ *Table, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: malformed workbook: %v", name, p)
+			err = fileErr(name, fmt.Errorf("malformed workbook: %v", p))
 		}
 	}()
 	if size > MaxBytes {
-		return nil, fmt.Errorf("%s: %v", name, errTooLarge)
+		return nil, fileErr(name, errTooLarge)
 	}
 	wb, err := xlsx.Open(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fileErr(name, err)
 	}
 	i := wb.Active()
 	if sheet != "" {
@@ -46,39 +47,38 @@ func ReadXLSX(r io.ReaderAt, size int64, name, sheet string) (_ *Table, err erro
 				}
 				names = append(names, excerpt.Quote(s.Name))
 			}
-			return nil, fmt.Errorf("%s: no sheet %s (have %s)", name, excerpt.Quote(sheet), strings.Join(names, ", "))
+			return nil, fileErr(name, fmt.Errorf("no sheet %s (have %s)", excerpt.Quote(sheet), strings.Join(names, ", ")))
 		}
 	} else if i < 0 {
-		return nil, fmt.Errorf("%s: every sheet is hidden: name the one to read with --sheet", name)
+		return nil, fileErr(name, errors.New("every sheet is hidden: name the one to read with --sheet"))
 	}
 	sh := wb.Sheets()[i].Name
-	t := &table{name: name}
+	t := &table{name: name, sheet: sh}
 	var rec []string
 	_, err = wb.Rows(i, func(r int, vals []xlsx.Value) error {
 		if t.ended {
 			return errEnd
 		}
-		where := fmt.Sprintf("%s: %s row %d", name, sh, r+1)
 		rec = rec[:0]
 		for c, v := range vals {
 			if c >= MaxColumns {
 				if v != (xlsx.Value{Format: v.Format}) {
-					return fmt.Errorf("%s: a value in column %d, past the %d columns a rows file may have", where, c+1, MaxColumns)
+					return t.errAt(r+1, c+1, fmt.Errorf("a value past the %d columns a rows file may have", MaxColumns))
 				}
 				continue
 			}
 			if v.Uncached {
-				return fmt.Errorf("%s, cell %s: formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", where, xlsx.Ref(c, r+1), excerpt.Trim(v.Formula))
+				return t.errAt(r+1, c+1, fmt.Errorf("formula =%s has no computed value: open the workbook in a spreadsheet program and save it, or type the value", excerpt.Trim(v.Formula)))
 			}
 			rec = append(rec, cellText(v))
 		}
-		return t.add(rec, where)
+		return t.add(rec, r+1)
 	})
 	if err != nil && !errors.Is(err, errEnd) {
-		if strings.HasPrefix(err.Error(), name+":") {
-			return nil, err
+		if re := (*coverage.RowError)(nil); errors.As(err, &re) {
+			return nil, re
 		}
-		return nil, fmt.Errorf("%s: sheet %s: %v", name, excerpt.Quote(sh), err)
+		return nil, &coverage.RowError{File: name, Sheet: sh, Err: err}
 	}
 	rs, err := t.finish()
 	if err != nil {
