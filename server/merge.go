@@ -179,27 +179,26 @@ func (job *mergeJob) items() func(yield func(batch.Item, error) bool) {
 	}
 }
 
-// mergeProblem names the row of each failed document.
+// mergeProblem names the row of each failed document: its place in the
+// rows file, and the column of the data field at fault (see
+// rows.Row.At).
 func mergeProblem(err error, t *rows.Table) *Problem {
 	var ie *batch.ItemError
-	if !errors.As(err, &ie) {
+	if !errors.As(err, &ie) || ie.Index >= len(t.Rows) {
 		return invalid(err)
 	}
+	row := &t.Rows[ie.Index]
 	items := itemsOf(ie.Err)
-	where := ""
-	if ie.Index < len(t.Rows) {
-		where = t.Rows[ie.Index].Where
-	}
 	for i := range items {
-		items[i].Detail = where + ": " + items[i].Detail
-		if items[i].Row == nil {
-			row := ie.Index + 1
-			items[i].Row = &row
+		at := row.At(items[i].Field)
+		items[i].Detail = at.Place() + ": " + items[i].Detail
+		if items[i].Annex == nil { // an annex finding keeps its table's place
+			items[i] = placeItem(items[i], at)
 		}
 	}
 	return &Problem{Status: http.StatusBadRequest,
-		vi: fmt.Sprintf("Dòng %d của bảng đơn vị không tạo được văn bản.", ie.Index+1),
-		en: fmt.Sprintf("Row %d of the rows file does not make a document.", ie.Index+1), Errors: items}
+		vi: fmt.Sprintf("Dòng %d của bảng đơn vị không tạo được văn bản.", row.Line),
+		en: fmt.Sprintf("Row %d of the rows file does not make a document.", row.Line), Errors: items}
 }
 
 // lazyWriter writes the answer's header with the first byte of its body,

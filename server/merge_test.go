@@ -73,8 +73,11 @@ func TestMergeBadRowNamed(t *testing.T) {
 		t.Fatalf("%d: %s", w.Code, w.Body)
 	}
 	p := problemOf(t, w)
-	if len(p.Errors) == 0 || p.Errors[0].Row == nil || *p.Errors[0].Row != 1 || !strings.Contains(p.Errors[0].Detail, "xa.csv") {
-		t.Errorf("problem does not name row 1 of xa.csv: %+v", p.Errors)
+	// Row 1 of the data is the file's row 2, under the header; the
+	// column holding So is named.
+	if len(p.Errors) == 0 || p.Errors[0].Row == nil || *p.Errors[0].Row != 2 || p.Errors[0].File != "xa.csv" ||
+		p.Errors[0].Column != "So" || !strings.HasPrefix(p.Errors[0].Detail, "xa.csv: row 2, column 2 (So): ") {
+		t.Errorf("problem does not name row 2, column So of xa.csv: %+v", p.Errors)
 	}
 }
 
@@ -115,4 +118,23 @@ func TestMergeCancelled(t *testing.T) {
 		t.Errorf("%d MB still in use after the cancelled merge", m.HeapInuse>>20)
 	}
 	t.Logf("stopped %v after the client left; heap in use %d MB", time.Since(start).Round(time.Millisecond), m.HeapInuse>>20)
+}
+
+// TestMergeBadRowsFile: a rows file that cannot be read is refused with
+// the place the *coverage.RowError gives: the file, its row and column.
+func TestMergeBadRowsFile(t *testing.T) {
+	s := newServer(t, Config{})
+	body, ct := mergeRequest(t, 3, "")
+	b := bytes.Replace(body.Bytes(), []byte("huyện Thử 2,2\n"), []byte("huyện Thử 2,2,thừa\n"), 1)
+	r := httptest.NewRequest("POST", "/v1/merge", bytes.NewReader(b))
+	r.Header.Set("Content-Type", ct)
+	w := do(s, r)
+	if w.Code != 400 {
+		t.Fatalf("%d: %s", w.Code, w.Body)
+	}
+	p := problemOf(t, w)
+	if len(p.Errors) != 1 || p.Errors[0].File != "xa.csv" || p.Errors[0].Row == nil || *p.Errors[0].Row != 3 ||
+		p.Errors[0].Detail != "a value under no header" {
+		t.Errorf("problem does not name row 3 of xa.csv: %+v", p.Errors)
+	}
 }

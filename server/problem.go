@@ -9,6 +9,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/bhytdoc/bhytdoc/templates"
 )
@@ -40,11 +41,32 @@ type ProblemItem struct {
 	Line int    `json:"line,omitempty"` // 1-based line in File
 	// Annex, Row, Column and Cell locate an annex finding: the annex's
 	// index, the 1-based body row (0 for the totals row), the column's
-	// header and the workbook cell.
+	// header and the workbook cell. Without Annex, Sheet, Row, Column and
+	// Cell locate a problem in a rows or table file (a
+	// *coverage.RowError): the worksheet, the file's 1-based row (the
+	// worksheet's row, the CSV line, the JSON array's element), the
+	// column's header (a JSON row's field) and the workbook cell.
 	Annex  *int   `json:"annex,omitempty"`  // the annex's index
-	Row    *int   `json:"row,omitempty"`    // 1-based body row; 0 the totals row
+	Sheet  string `json:"sheet,omitempty"`  // the worksheet of File
+	Row    *int   `json:"row,omitempty"`    // 1-based row; an annex's 0 is its totals row
 	Column string `json:"column,omitempty"` // the column's header
 	Cell   string `json:"cell,omitempty"`   // the workbook cell ("D3")
+}
+
+// placeItem is it located at a place in a rows or table file.
+func placeItem(it ProblemItem, at *coverage.RowError) ProblemItem {
+	if it.File != at.File {
+		it.Line = 0 // the line was of another file (a template's)
+	}
+	it.File, it.Sheet, it.Column = at.File, at.Sheet, at.Column
+	if at.Row > 0 {
+		row := at.Row
+		it.Row = &row
+		if at.Sheet != "" && at.Col > 0 {
+			it.Cell = xlsx.Ref(at.Col-1, at.Row)
+		}
+	}
+	return it
 }
 
 // invalid is the problem of input that cannot be used: 400 with each
@@ -83,11 +105,14 @@ func itemsOf(err error) []ProblemItem {
 		}
 		return out
 	}
+	var re *coverage.RowError
 	var fe *bhytdoc.FieldError
 	var ge *bhytdoc.GlyphError
 	var te *templates.Error
 	var de *templates.DataError
 	switch {
+	case errors.As(err, &re):
+		return []ProblemItem{placeItem(ProblemItem{Detail: re.Err.Error()}, re)}
 	case errors.As(err, &fe):
 		return []ProblemItem{{Detail: fe.Msg, Field: fe.Field}}
 	case errors.As(err, &ge):

@@ -58,11 +58,22 @@ type Row struct {
 // *bhytdoc.FieldError, as a template's error unwraps to) that is one of
 // r's columns, the error names the column too.
 func (r *Row) Err(err error) *coverage.RowError {
-	e := &coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line, Err: err}
-	var fe *bhytdoc.FieldError
-	if errors.As(err, &fe) {
-		e.Col, e.Column = r.column(fe.Field)
+	var field string
+	if fe := (*bhytdoc.FieldError)(nil); errors.As(err, &fe) {
+		field = fe.Field
 	}
+	e := r.At(field)
+	e.Err = err
+	return e
+}
+
+// At returns the place of the data field ("NguoiKy.HoTen", as a
+// template's error or a *bhytdoc.FieldError names it) in r's file, as a
+// *coverage.RowError without its Err: the row, and the column when one
+// of r's columns holds the field.
+func (r *Row) At(field string) *coverage.RowError {
+	e := &coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line}
+	e.Col, e.Column = r.column(field)
 	return e
 }
 
