@@ -17,6 +17,10 @@ type Error struct {
 	// Empty for problems of Markdown syntax.
 	Field string
 	Msg   string // what is wrong
+	// Err is the error of reading a file the front matter refers to, when
+	// that is the problem: a table reader's (coverage.ReadTable's
+	// *coverage.RowError, naming the table file's sheet, row and column).
+	Err error
 }
 
 // Error returns "file:line: field: msg", the form editors jump to.
@@ -35,11 +39,14 @@ func (e *Error) Error() string {
 	return sb.String()
 }
 
-// Unwrap returns the problem as a *bhytdoc.FieldError with the field's
-// path ("Signatures[0].Name"), so that errors.As finds the same type
-// whether a document came from Go values or from a source; nil for a
-// problem of Markdown syntax.
+// Unwrap returns Err when the problem is a file's; otherwise the problem
+// as a *bhytdoc.FieldError with the field's path ("Signatures[0].Name"),
+// so that errors.As finds the same type whether a document came from Go
+// values or from a source; nil for a problem of Markdown syntax.
 func (e *Error) Unwrap() error {
+	if e.Err != nil {
+		return e.Err
+	}
 	if e.Field == "" {
 		return nil
 	}

@@ -108,6 +108,7 @@ func (d *fmDecoder) tableFile(n *yaml.Node, i int, name string) bhytdoc.Annex {
 			at = sheetNode
 		}
 		d.fail(at, where+".file", "%v", err)
+		(*d.errs)[len(*d.errs)-1].Err = err // errors.As finds the reader's error
 		return a
 	}
 	if n := len(tf.Table.Rows); n > MaxTableFileRows {

@@ -2,6 +2,7 @@ package markdown_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -310,5 +311,10 @@ func TestAnnexTableFilesHostile(t *testing.T) {
 	_, err := parseTables(t, dir)
 	if err == nil || !strings.Contains(err.Error(), `annexes[0].file: units.xlsx: sheet "Phụ lục 1": row 5, column E: formula =C5+D5 has no computed value`) {
 		t.Errorf("formula without a value: %v", err)
+	}
+	// The table reader's error stays reachable: its sheet, row and column.
+	var re *coverage.RowError
+	if !errors.As(err, &re) || re.File != "units.xlsx" || re.Sheet != "Phụ lục 1" || re.Row != 5 || re.Col != 5 {
+		t.Errorf("want the *coverage.RowError at E5, got %#v", re)
 	}
 }
