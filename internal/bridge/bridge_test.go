@@ -1,0 +1,36 @@
+package bridge_test
+
+import (
+	"testing"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/bridge"
+)
+
+// TestFilled checks that importing bhytdoc fills every hook with the
+// type its comment gives, and that each works.
+func TestFilled(t *testing.T) {
+	parts, ok := bridge.MarkdownParts.(func(*bhytdoc.Document, *bhytdoc.Options) ([]byte, []byte, *bhytdoc.Document, error))
+	if !ok {
+		t.Fatalf("MarkdownParts is %T", bridge.MarkdownParts)
+	}
+	check, ok := bridge.CheckPDF.(func(*bhytdoc.Document, *bhytdoc.Options) error)
+	if !ok {
+		t.Fatalf("CheckPDF is %T", bridge.CheckPDF)
+	}
+	body, ok := bridge.ParseBodyLines.(func(string, int) ([]bhytdoc.Block, []int, error))
+	if !ok {
+		t.Fatalf("ParseBodyLines is %T", bridge.ParseBodyLines)
+	}
+	blocks, lines, err := body("Đoạn một.\n\nĐoạn hai.\n", 10)
+	if err != nil || len(blocks) != 2 || lines[1] != 12 {
+		t.Errorf("ParseBodyLines: %v %v %v", blocks, lines, err)
+	}
+	// A nil document is refused by both, as by WritePDF and WriteMarkdown.
+	if err := check(nil, nil); err == nil {
+		t.Error("CheckPDF(nil): no error")
+	}
+	if _, _, _, err := parts(nil, nil); err == nil {
+		t.Error("MarkdownParts(nil): no error")
+	}
+}
