@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ const (
 )
 
 // Row is one data row: its fields by name, and where it is, for messages.
-// Every error of this package is a *coverage.RowError naming the file,
+// Every error of reading a file is a *coverage.RowError naming the file,
 // and the row and column when there is one.
 type Row struct {
 	Index int // 0-based among the data rows
@@ -119,7 +120,10 @@ type Table struct {
 func ReadFile(f *os.File, name, sheet string) (*Table, error) {
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			err = pe.Err // the path is name
+		}
+		return nil, fileErr(name, err)
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fileErr(name, errors.New("not a regular file"))
