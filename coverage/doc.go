@@ -43,11 +43,15 @@
 //
 // ReadCSV and ReadXLSX read baselines from a file with a header row;
 // Vietnamese numbers ("10.125", "98,8") are accepted and errors name the
-// file, sheet, row and column.
+// file, sheet, row and column: each is, or wraps, a *RowError, the one
+// error type for a row or cell of a file of rows (the CLI's and the
+// server's merge rows files use it too).
 //
 // ReadTable reads any annex table, coverage or not, from a workbook or CSV
 // file for a Markdown source's annexes (it is a markdown.TableReader);
 // CheckAt checks such a table naming each finding's cell in the file.
+// CheckAnnexes refuses a parsed source whose coverage annexes are wrong
+// with an *AnnexError.
 //
 // Everything here is safe for concurrent use; nothing keeps global state.
 //
