@@ -191,8 +191,11 @@ func mergeProblem(err error, t *rows.Table) *Problem {
 	items := itemsOf(ie.Err)
 	for i := range items {
 		at := row.At(items[i].Field)
-		items[i].Detail = at.Place() + ": " + items[i].Detail
-		if items[i].Annex == nil { // an annex finding keeps its table's place
+		if items[i].Annex != nil {
+			// An annex finding keeps its table's place; the row's goes
+			// before the message.
+			items[i].Detail = at.Place() + ": " + items[i].Detail
+		} else {
 			items[i] = placeItem(items[i], at)
 		}
 	}

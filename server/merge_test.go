@@ -76,7 +76,7 @@ func TestMergeBadRowNamed(t *testing.T) {
 	// Row 1 of the data is the file's row 2, under the header; the
 	// column holding So is named.
 	if len(p.Errors) == 0 || p.Errors[0].Row == nil || *p.Errors[0].Row != 2 || p.Errors[0].File != "xa.csv" ||
-		p.Errors[0].Column != "So" || !strings.HasPrefix(p.Errors[0].Detail, "xa.csv: row 2, column 2 (So): ") {
+		p.Errors[0].Column != "So" || p.Errors[0].Field != "So" || strings.Contains(p.Errors[0].Detail, "xa.csv") {
 		t.Errorf("problem does not name row 2, column So of xa.csv: %+v", p.Errors)
 	}
 }

@@ -232,7 +232,11 @@ function showProblem(p, box, form) {
   for (const it of p.errors || []) {
     const path = (it.field || "").replace(/^\./, "");
     const target = path && findPath(form, path);
-    const where = [it.file, it.line ? "dòng " + it.line : "", it.cell ? "ô " + it.cell : ""].filter(Boolean).join(", ");
+    // A row and column without an annex are a rows or table file's.
+    const inFile = it.annex == null;
+    const where = [it.file, it.sheet ? "trang tính " + it.sheet : "", it.line ? "dòng " + it.line : "",
+      inFile && it.row != null ? "dòng " + it.row : "", inFile && it.column ? "cột " + it.column : "",
+      it.cell ? "ô " + it.cell : ""].filter(Boolean).join(", ");
     const msg = (where ? where + ": " : "") + (it.field ? it.field + ": " : "") + it.detail;
     if (target) {
       const errBox = target.id ? form.querySelector(`#${target.id}-e`) : null;
