@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/batch"
+	"github.com/bhytdoc/bhytdoc/internal/mailmerge"
 )
 
 // join gathers the shards of a merge run. It does not splice the shards'
@@ -68,7 +69,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		}
 		h.Data.Path = dataPath
 	}
-	for _, ref := range []*fileRef{&h.Rows, h.Data} {
+	for _, ref := range []*fileRef{&h.Rows, h.Data, h.Units} {
 		if ref == nil {
 			continue
 		}
@@ -85,7 +86,10 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		data: "", rows: h.Rows.Path, sheet: h.Sheet, name: h.Name, combined: combined, zip: zip,
 		manifest: manifest, ascii: h.ASCIINames, duplex: h.Duplex, allow: h.AllowInconsistent,
 		ignoreExtra: h.IgnoreExtraColumns, numberFrom: h.NumberFrom, jobs: jobs,
-		format: "pdf", formatSet: zip != "",
+		format: "pdf", formatSet: zip != "", sort: h.Sort,
+	}
+	if h.Units != nil {
+		f.units = h.Units.Path
 	}
 	if h.Data != nil {
 		f.data = h.Data.Path
@@ -107,7 +111,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bhytdoc join: %s has %d rows, the manifests %d\n", h.Rows.Path, len(m.rows.Rows), h.RowsTotal)
 		return exitInvalid
 	}
-	m.check = &joinCheck{want: want}
+	m.check = &joinCheck{want: want, letters: m.letters}
 	return m.runInterruptible(stdout, stderr)
 }
 
@@ -119,17 +123,21 @@ type joinRow struct {
 
 // joinCheck compares each document rendered again with its shard's
 // manifest: another binary or other fonts would make other bytes.
-type joinCheck struct{ want []joinRow }
+type joinCheck struct {
+	want    []joinRow          // by row of the rows file
+	letters []mailmerge.Letter // by the Renderer's index: join renders every row
+}
 
 func (c *joinCheck) Put(r *batch.Rendered) error {
-	w := c.want[r.Index]
+	row := c.letters[r.Index].Row.Index
+	w := c.want[row]
 	if int(w.pages) != r.Pages {
-		return fmt.Errorf("row %d: %d pages now, %d in its shard's manifest: the shards were rendered by another bhytdoc or with other fonts", r.Index+1, r.Pages, w.pages)
+		return fmt.Errorf("row %d: %d pages now, %d in its shard's manifest: the shards were rendered by another bhytdoc or with other fonts", row+1, r.Pages, w.pages)
 	}
 	for _, f := range r.Files {
 		for _, g := range w.files {
 			if g.Path == f.Name && g.SHA256 != hexSum(f.Data) {
-				return fmt.Errorf("row %d: %s differs from its shard's (SHA-256): the shards were rendered by another bhytdoc", r.Index+1, f.Name)
+				return fmt.Errorf("row %d: %s differs from its shard's (SHA-256): the shards were rendered by another bhytdoc", row+1, f.Name)
 			}
 		}
 	}
