@@ -8,12 +8,15 @@ import (
 	"net/http"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/mailmerge"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/templates"
 )
@@ -21,12 +24,10 @@ import (
 // mergeJob is a parsed merge request.
 type mergeJob struct {
 	tmpl     string
-	common   map[string]any
 	table    *rows.Table
-	name     *template.Template
+	core     *mailmerge.Merge
 	fmts     []batch.Format
 	combined bool
-	allow    bool
 }
 
 // merge answers POST /v1/merge: a template, the common data and a rows
@@ -67,7 +68,8 @@ func (s *Server) merge(w http.ResponseWriter, r *http.Request) *Problem {
 		sink = batch.NewZipSink(out)
 	}
 	rend := &batch.Renderer{Formats: job.fmts, Jobs: 1}
-	err := rend.RenderContext(r.Context(), job.items(), sink)
+	letters := job.core.Letters()
+	err := rend.RenderContext(r.Context(), job.core.Items(r.Context(), letters), sink)
 	if book != nil {
 		s.metrics.pages.Add(int64(book.Pages()))
 	}
@@ -78,26 +80,39 @@ func (s *Server) merge(w http.ResponseWriter, r *http.Request) *Problem {
 		if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 			return problemTimeout()
 		}
-		return mergeProblem(err, job.table)
+		return mergeProblem(err, letters)
 	}
 	// Part of the answer is out: only a cut connection says it is not all.
 	panic(http.ErrAbortHandler)
 }
 
-// mergeJobOf reads the parts of a merge request.
+// mergeJobOf reads the parts of a merge request: the parameters are the
+// merge core's options, as merge's flags are on the command line.
 func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
-	job := &mergeJob{tmpl: strings.TrimSpace(string(u.fields["template"])), combined: flag(r, "combined"), allow: flag(r, "allow_inconsistent")}
+	q := r.URL.Query()
+	job := &mergeJob{tmpl: strings.TrimSpace(string(u.fields["template"])), combined: flag(r, "combined")}
 	if !slices.Contains(templates.Names(), job.tmpl) {
 		return nil, badRequest(fmt.Sprintf("Không có mẫu %q (có: %s).", job.tmpl, strings.Join(templates.Names(), ", ")),
 			fmt.Sprintf("No template %q (have %s).", job.tmpl, strings.Join(templates.Names(), ", ")))
 	}
-	job.common = map[string]any{}
+	allow := flag(r, "allow_inconsistent")
+	o := mailmerge.Options{Template: job.tmpl, Common: map[string]any{}, NameLabel: "name",
+		ASCIINames: flag(r, "ascii_names"), PlanOrder: flag(r, "sort"), IgnoreExtra: flag(r, "ignore_extra_columns"),
+		Check: func(d *bhytdoc.Document) error { return checkDocAnnexes(d, allow) }}
 	if b, ok := u.fields["data"]; ok && len(bytes.TrimSpace(b)) > 0 {
 		d, err := templates.ParseData(trimBOM(b), "data")
 		if err != nil {
 			return nil, invalid(err)
 		}
-		job.common = d
+		o.Common = d
+	}
+	if v := q.Get("number_from"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > mailmerge.MaxNumber {
+			return nil, badRequest(fmt.Sprintf("number_from %q: cần một số từ 1 đến %d.", v, mailmerge.MaxNumber),
+				fmt.Sprintf("number_from %q: want a number from 1 to %d.", v, mailmerge.MaxNumber))
+		}
+		o.NumberFrom = n
 	}
 	if !job.combined {
 		fmts, p := outputFormats(r)
@@ -119,7 +134,7 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 		if err != nil {
 			return nil, badRequest("Trường đặt tên tệp không hợp lệ: "+err.Error(), "Invalid name: "+err.Error())
 		}
-		job.name = t
+		o.Name = t
 	}
 	data, rowsName, _ := u.part("rows")
 	if rowsName == "" {
@@ -136,7 +151,7 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 		rs, err = rows.ReadJSON(bytes.NewReader(data), rowsName)
 		job.table = &rows.Table{Rows: rs}
 	case ".xlsx":
-		job.table, err = rows.ReadXLSX(bytes.NewReader(data), int64(len(data)), rowsName, r.URL.Query().Get("sheet"))
+		job.table, err = rows.ReadXLSX(bytes.NewReader(data), int64(len(data)), rowsName, q.Get("sheet"))
 	default:
 		return nil, badRequest("Bảng đơn vị phải là .csv, .json hoặc .xlsx.", "The rows file must be .csv, .json or .xlsx.")
 	}
@@ -146,60 +161,92 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 	if len(job.table.Rows) == 0 {
 		return nil, badRequest("Bảng đơn vị không có dòng nào.", "The rows file has no rows.")
 	}
+	o.Rows, o.Units = rowsName, rowsName
+	if p := mergePlan(r, u, &o); p != nil {
+		return nil, p
+	}
+	if job.core, err = mailmerge.New(job.table, o); err != nil {
+		return nil, invalid(err)
+	}
 	return job, nil
 }
 
-// items yields a document per row, filled in the Renderer's goroutines.
-func (job *mergeJob) items() func(yield func(batch.Item, error) bool) {
-	return func(yield func(batch.Item, error) bool) {
-		var names batch.Names
-		for _, row := range job.table.Rows {
-			data, err := mailmerge.Data(job.common, row.Fields)
-			title := fmt.Sprintf("%05d", row.Index+1)
-			if err == nil && job.name != nil {
-				var sb strings.Builder
-				if err = job.name.Execute(&sb, data); err == nil {
-					title = strings.TrimSpace(sb.String())
-				}
-			}
-			if _, ok := data["So"]; !ok && data != nil {
-				data["So"] = 0
-			}
-			it := batch.Item{Name: names.Unique(batch.FileName(title)), Title: title, Load: func() (*bhytdoc.Document, error) {
-				doc, err := templates.Fill(job.tmpl, data)
-				if err != nil {
-					return nil, err
-				}
-				return doc, checkDocAnnexes(doc, job.allow)
-			}}
-			if !yield(it, err) {
-				return
-			}
-		}
+// mergePlan plans the units (part "units", else the rows file) to the
+// milestones (milestone=DATE:RATE, repeated) into o, sorted with sort=1,
+// as merge --milestone does; nothing without milestones.
+func mergePlan(r *http.Request, u *upload, o *mailmerge.Options) *Problem {
+	ms := r.URL.Query()["milestone"]
+	units, name, ok := u.part("units")
+	sheet := ""
+	if !ok {
+		units, name, _ = u.part("rows")
+		sheet = r.URL.Query().Get("sheet")
 	}
+	switch {
+	case len(ms) == 0 && ok:
+		return badRequest("Bảng đơn vị (phần \"units\") và các mốc (milestone=NGÀY:TỶ LỆ) đi cùng nhau.",
+			"The units file (part \"units\") and the milestones (milestone=DATE:RATE) go together.")
+	case len(ms) == 0 && o.PlanOrder:
+		return badRequest("sort=1 sắp xếp các đơn vị của kế hoạch: cần các mốc (milestone=NGÀY:TỶ LỆ).",
+			"sort=1 sorts the plan's units: give the milestones (milestone=DATE:RATE).")
+	case len(ms) == 0:
+		return nil
+	}
+	var milestones []coverage.Milestone
+	for _, s := range ms {
+		m, err := plan.ParseMilestone(s)
+		if err != nil {
+			return invalid(fmt.Errorf("milestone %q: %v", s, err))
+		}
+		milestones = append(milestones, m)
+	}
+	var bs []coverage.Baseline
+	var err error
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx":
+		bs, _, err = coverage.ReadXLSXSheet(bytes.NewReader(units), name, sheet)
+	case ".csv":
+		bs, err = coverage.ReadCSV(bytes.NewReader(units), name)
+	default:
+		return badRequest("Bảng đơn vị của kế hoạch phải là tệp .xlsx hoặc .csv.", "The plan's units file must be .xlsx or .csv.")
+	}
+	if err != nil {
+		return invalid(err)
+	}
+	po, err := plan.OptionsOf(o.Common)
+	if err != nil {
+		return invalid(err)
+	}
+	if o.PlanOrder {
+		coverage.SortBaselines(bs)
+	}
+	if o.Plan, err = plan.Make(bs, milestones, po); err != nil {
+		return invalid(fmt.Errorf("%s: %w", name, err))
+	}
+	delete(o.Common, "PhuLuc") // read into the plan, not a template field
+	o.Units = name
+	return nil
 }
 
 // mergeProblem names the row of each failed document.
-func mergeProblem(err error, t *rows.Table) *Problem {
-	var ie *batch.ItemError
-	if !errors.As(err, &ie) {
+func mergeProblem(err error, letters []mailmerge.Letter) *Problem {
+	fails, ok := mailmerge.Failures(err, letters)
+	if !ok || len(fails) == 0 {
 		return invalid(err)
 	}
-	items := itemsOf(ie.Err)
-	where := ""
-	if ie.Index < len(t.Rows) {
-		where = t.Rows[ie.Index].Where
-	}
+	f := fails[0]
+	items := itemsOf(f.Err)
 	for i := range items {
-		items[i].Detail = where + ": " + items[i].Detail
+		items[i].Detail = f.Letter.Row.Where + ": " + items[i].Detail
 		if items[i].Row == nil {
-			row := ie.Index + 1
+			row := f.Letter.Row.Index + 1
 			items[i].Row = &row
 		}
 	}
+	row := f.Letter.Row.Index + 1
 	return &Problem{Status: http.StatusBadRequest,
-		vi: fmt.Sprintf("Dòng %d của bảng đơn vị không tạo được văn bản.", ie.Index+1),
-		en: fmt.Sprintf("Row %d of the rows file does not make a document.", ie.Index+1), Errors: items}
+		vi: fmt.Sprintf("Dòng %d của bảng đơn vị không tạo được văn bản.", row),
+		en: fmt.Sprintf("Row %d of the rows file does not make a document.", row), Errors: items}
 }
 
 // lazyWriter writes the answer's header with the first byte of its body,
