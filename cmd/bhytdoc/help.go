@@ -114,11 +114,15 @@ const mergeDescription = `Renders one document per row: the row's fields (column
 names; "A.B" sets field B of A) over the common data. A column that is no
 field of the template is an error naming the field it resembles, unless
 --name reads it or --ignore-extra-columns is given. With --milestone, the
-rows (--units) are the baselines of a plan, and each row gets its share:
-DonVi, DonViThuong, DanSo, DaThamGia, ChuaThamGia, TyLe and ChiTieu (per
-milestone: Ngay, Nhan, TyLe, SoNguoi, DanSo, PhatTrienMoi); see
-coverage.Shares. Every row is checked before anything is written; problems
-are listed together, each naming its row.
+units file (--units; default: the rows file) is the baselines of a plan,
+and each row gets the share of the unit it names (by label, name or code,
+not by position): DonVi, DonViThuong, DanSo, DaThamGia, ChuaThamGia, TyLe
+and ChiTieu (per milestone: Ngay, Nhan, TyLe, SoNguoi, DanSo,
+PhatTrienMoi); see coverage.Shares. A row whose unit is not in the units
+file, or a unit without a row, is an error. --sort puts the units, and so
+the documents (their order, --number-from numbers and names), in Vietnamese
+alphabetical order. Every row is checked before anything is written;
+problems are listed together, each naming its row.
 
 Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 --zip FILE.zip; at least one. With none, -o out. The files written are

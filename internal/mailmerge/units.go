@@ -69,8 +69,11 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 		case len(cands) == 0:
 			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is not in %s", r.Where, v, col, unitsFile))
 		case next[k] >= len(cands):
-			first := rs[taken[cands[0]]-1].Where
-			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is in %s %d time(s), already tied to %s", r.Where, v, col, unitsFile, len(cands), first))
+			times := "once"
+			if len(cands) > 1 {
+				times = fmt.Sprintf("%d times", len(cands))
+			}
+			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is in %s %s, and the row before naming it, %s, has it", r.Where, v, col, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where))
 		default:
 			u := cands[next[k]]
 			// A unit reached by another key (label and code) is taken once.
@@ -92,7 +95,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 	}
 	for u, t := range taken {
 		if t == 0 && len(errs) < maxTieErrors {
-			errs = append(errs, fmt.Errorf("%s: unit %d, %q, has no row in %s (column %q)", unitsFile, u+1, us[u].Unit.Label(), rowsFile, col))
+			errs = append(errs, fmt.Errorf("%s: unit %q has no row in %s (column %q)", unitsFile, us[u].Unit.Label(), rowsFile, col))
 		}
 	}
 	return out, errors.Join(errs...)
