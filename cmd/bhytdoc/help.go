@@ -40,7 +40,7 @@ var helps = map[string]helpText{
 	},
 	"join": {
 		synopsis:    "bhytdoc join MANIFEST... --combined ALL.pdf [--zip ALL.zip] [--rows ROWS] [--data COMMON] [-j N]",
-		description: "Gathers the shards of a merge run (merge --shard I/N): checks that their\nmanifests (merge writes one beside its outputs) cover every row exactly once,\nnaming the missing and duplicate rows, and that the rows and data files are\nthe ones the merge read (SHA-256); then renders every row again in row order\ninto one print PDF (and zip), byte-identical to the same merge run unsharded.\nEach row's pages and file hashes are checked against its shard's manifest.\n--rows and --data say where the inputs are now, when they moved.",
+		description: "Gathers the shards of a merge run (merge --shard I/N): checks that their\nmanifests (merge writes one beside its outputs) cover every row exactly once,\nnaming the missing and duplicate rows, and that the rows and data files are\nthe ones the merge read (SHA-256); then renders every row again in the merge's order\n(row order, or --sort's) into one print PDF (and zip), byte-identical to the same merge run unsharded.\nEach row's pages and file hashes are checked against its shard's manifest.\n--rows, --units and --data say where the inputs are now, when they moved.",
 		examples:    "bhytdoc join out0/manifest.jsonl out1/manifest.jsonl out2/manifest.jsonl --combined all.pdf\nbhytdoc join /output/shard-*/manifest.jsonl --rows units.xlsx --data common.yaml --combined all.pdf --zip all.zip",
 	},
 	"annex": {

@@ -19,20 +19,22 @@ import (
 
 // join gathers the shards of a merge run. It does not splice the shards'
 // PDFs: it checks that their manifests cover every row exactly once and
-// that the rows and data files are the ones they recorded (SHA-256), then
-// renders the rows again in row order through the same code as an
-// unsharded merge, so the book is byte-identical to that run's (one font
+// that the rows, units and data files are the ones they recorded
+// (SHA-256), then renders the rows again in the merge's order (row order,
+// or --sort's) through the same code as an unsharded merge, so the book
+// is byte-identical to that run's (one font
 // subset over every letter, bookmarks and per-letter page numbers as
 // merge writes them) and memory is merge's (bounded: the book is
 // streamed). Each row's pages and file hashes are checked against its
 // shard's manifest as it is rendered.
 func runJoin(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("join", stderr)
-	var combined, zip, rowsPath, dataPath, manifest string
+	var combined, zip, rowsPath, unitsPath, dataPath, manifest string
 	var jobs int
-	fs.StringVar(&combined, "combined", "", "write every row's document into one PDF `file` for printing, in row order")
+	fs.StringVar(&combined, "combined", "", "write every row's document into one PDF `file` for printing, in the merge's order")
 	fs.StringVar(&zip, "zip", "", "write every row's files (the merge's --format) into one zip `archive`")
 	fs.StringVar(&rowsPath, "rows", "", "the rows `file`, when it is no longer where the manifests say (its SHA-256 must match)")
+	fs.StringVar(&unitsPath, "units", "", "the plan's units `file`, when the merge had one apart from the rows and it is no longer where the manifests say (its SHA-256 must match)")
 	fs.StringVar(&dataPath, "data", "", "the common data `file`, when it is no longer where the manifests say (its SHA-256 must match)")
 	fs.StringVar(&manifest, "manifest", "", "write the joined run's manifest to `file` (default: beside --combined or --zip)")
 	fs.IntVar(&jobs, "j", runtime.NumCPU(), "documents rendered at once")
@@ -61,6 +63,13 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 	}
 	if rowsPath != "" {
 		h.Rows.Path = rowsPath
+	}
+	if unitsPath != "" {
+		if h.Units == nil {
+			fmt.Fprintln(stderr, "bhytdoc join: --units: the merge read its units from the rows file")
+			return exitUsage
+		}
+		h.Units.Path = unitsPath
 	}
 	if dataPath != "" {
 		if h.Data == nil {
