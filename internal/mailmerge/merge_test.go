@@ -3,6 +3,7 @@ package mailmerge
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"text/template"
@@ -169,5 +170,48 @@ func TestNewItemsFailures(t *testing.T) {
 	}
 	if _, ok := Failures(errors.Join(joined, errors.New("disk full")), letters); ok {
 		t.Error("an output's error taken for a row's")
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Xã  An Phú ":           "xã an phú",
+		"xã an phú":             "xã an phú",
+		"Xa\u0303 An Phu\u0301": "xã an phú", // NFD
+		"31150":                 "31150",
+		"\tPhường\u00a0Lê Bình": "phường lê bình",
+		"":                      "",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkNew10000 is the core's planning of a 10,000-unit merge: each
+// row tied to its unit by name, sorted, numbered and named (--name
+// '{{.DonVi}}'), before any document is filled.
+func BenchmarkNew10000(b *testing.B) {
+	const n = 10000
+	var bs []coverage.Baseline
+	t := &rows.Table{}
+	for i := range n {
+		u := coverage.Unit{Name: "Số " + strconv.Itoa(n-i), Kind: coverage.Xa}
+		bs = append(bs, coverage.Baseline{Unit: u, Population: 5000, Participants: 4500})
+		t.Rows = append(t.Rows, rows.Row{Index: i, Where: "r.csv:" + strconv.Itoa(i+2),
+			Fields: map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label(), "Dân số": "5000", "Số người tham gia BHYT": "4500"}})
+	}
+	coverage.SortBaselines(bs)
+	r, _ := coverage.ParsePercent("95")
+	p, err := plan.Make(bs, []coverage.Milestone{{Date: bhytdoc.Date{Year: 2026, Month: 12, Day: 31}, Rate: r}}, plan.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	name := template.Must(template.New("n").Parse("{{.DonVi}}"))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(t, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: true, NumberFrom: 1, Name: name}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -28,13 +28,18 @@ const maxTieErrors = 20
 // first such unit. It returns, by row, the index of the unit in the plan.
 func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, error) {
 	us := p.Table.Rows
-	keys := map[string][]int{} // folded key → units, in plan order
+	keys := unitKeys{folded: make(map[string][]int, 2*len(us)), raw: make(map[string]string, 3*len(us))}
 	add := func(k string, i int) {
-		if k = fold(k); k != "" && !slices.Contains(keys[k], i) {
-			keys[k] = append(keys[k], i)
+		f := fold(k)
+		if f == "" {
+			return
+		}
+		keys.raw[k] = f
+		if !slices.Contains(keys.folded[f], i) {
+			keys.folded[f] = append(keys.folded[f], i)
 		}
 	}
-	labelOf := map[string]string{} // folded name → the one label it has, or ""
+	labelOf := make(map[string]string, len(us)) // folded name → the one label it has, or ""
 	for _, u := range us {
 		n, l := fold(u.Unit.Name), u.Unit.Label()
 		if prev, seen := labelOf[n]; seen && prev != l {
@@ -61,8 +66,8 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 	for i, r := range rs {
 		out[i] = -1
 		v := cellText(r.Fields[col])
-		k := fold(v)
-		cands := keys[k]
+		k := keys.key(v)
+		cands := keys.folded[k]
 		switch {
 		case v == "":
 			errs = append(errs, fmt.Errorf("%s: no unit in column %q", r.Where, col))
@@ -103,11 +108,11 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 
 // unitColumn is the column of rs whose cells name the most units; ""
 // when none names any. Ties go to the first column by name.
-func unitColumn(rs []rows.Row, keys map[string][]int) string {
+func unitColumn(rs []rows.Row, keys unitKeys) string {
 	count := map[string]int{}
 	for _, r := range rs {
 		for k, v := range r.Fields {
-			if _, ok := keys[fold(cellText(v))]; ok {
+			if _, ok := keys.folded[keys.key(cellText(v))]; ok {
 				count[k]++
 			}
 		}
@@ -134,10 +139,64 @@ func cellText(v any) string {
 	return fmt.Sprint(v)
 }
 
+// unitKeys are the keys of a plan's units: folded, each to its units in
+// plan order; and each label, name or code as written to its folded key,
+// so that a cell written as the units file writes it is found without
+// folding (10,000 rows of a few columns each).
+type unitKeys struct {
+	folded map[string][]int
+	raw    map[string]string
+}
+
+func (u unitKeys) key(s string) string {
+	if k, ok := u.raw[s]; ok {
+		return k
+	}
+	return fold(s)
+}
+
 // fold is the key under which a unit's label, name or code is compared:
 // NFC, one space between words, lower case ("Xã  An Phú" = "xã an phú").
 func fold(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	if folded(s) {
+		return s
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// folded reports whether fold(s) is s: NFC, lower case, single spaces
+// between words only.
+func folded(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case unicode.IsSpace(r) || unicode.IsUpper(r) || unicode.IsTitle(r):
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return (s == "" || !prevSpace) && norm.NFC.IsNormalString(s)
 }
 
 // checkNameText refuses control and invisible format characters in a
