@@ -341,6 +341,7 @@ function setup() {
     const q = new URLSearchParams();
     if (combined) q.append("combined", "1");
     if ($("#ten-ascii").checked) q.append("ascii_names", "1");
+    if ($("#bo-cot-thua").checked) q.append("ignore_extra_columns", "1");
     if ($("#so-tu").value.trim()) q.append("number_from", $("#so-tu").value.trim());
     for (const m of $("#moc-tron").value.trim().split(/\s+/).filter(Boolean)) q.append("milestone", m);
     if ($("#xep-tron").checked) q.append("sort", "1");
