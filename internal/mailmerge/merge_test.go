@@ -3,6 +3,7 @@ package mailmerge
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -212,6 +213,67 @@ func BenchmarkNew10000(b *testing.B) {
 	for b.Loop() {
 		if _, err := New(t, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: true, NumberFrom: 1, Name: name}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// 10,000 rows listing their units in the reverse of the units file's
+// order, some names twice: sorted or not, every letter gets its own
+// unit's figures, numbers follow the letters' order and the order is the
+// rows' or the sorted units'.
+func TestTie10000(t *testing.T) {
+	const n = 10000
+	var bs []coverage.Baseline
+	for i := range n {
+		// Units 2k and 2k+1 share a label: tied in file order.
+		u := coverage.Unit{Name: "Số " + strconv.Itoa(i/2), Kind: coverage.Xa}
+		bs = append(bs, coverage.Baseline{Unit: u, Population: int64(10000 + i), Participants: 9000})
+	}
+	tbl := &rows.Table{}
+	for i := range n {
+		u := bs[n-1-i].Unit
+		tbl.Rows = append(tbl.Rows, rows.Row{Index: i, Where: "r.csv:" + strconv.Itoa(i+2), Fields: map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label()}})
+	}
+	r, _ := coverage.ParsePercent("95")
+	ms := []coverage.Milestone{{Date: bhytdoc.Date{Year: 2026, Month: 12, Day: 31}, Rate: r}}
+	for _, sorted := range []bool{false, true} {
+		b := slices.Clone(bs)
+		if sorted {
+			coverage.SortBaselines(b)
+		}
+		p, err := plan.Make(b, ms, plan.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := New(tbl, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: sorted, NumberFrom: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prevUnit := -1
+		for i, l := range m.Letters() {
+			d, err := m.Data(&l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Row i names the unit n-1-i of the file, or its twin: the
+			// first row naming a label gets the first unit of it.
+			label := tbl.Rows[l.Row.Index].Fields["Đơn vị"]
+			file := n - 1 - l.Row.Index
+			if file%2 == 1 {
+				file-- // the rows meet the second twin first
+			} else {
+				file++
+			}
+			if d["DonVi"] != label || d["DanSo"] != int64(10000+file) || d["So"] != i+1 {
+				t.Fatalf("sorted %v: letter %d (row %d, %v): DonVi %v DanSo %v So %v, want population %d", sorted, i, l.Row.Index+1, label, d["DonVi"], d["DanSo"], d["So"], 10000+file)
+			}
+			if !sorted && l.Row.Index != i {
+				t.Fatalf("letter %d is row %d, want the rows' order", i, l.Row.Index)
+			}
+			if sorted && l.Unit <= prevUnit {
+				t.Fatalf("sorted: letter %d is unit %d after unit %d", i, l.Unit, prevUnit)
+			}
+			prevUnit = l.Unit
 		}
 	}
 }
