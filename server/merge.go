@@ -165,7 +165,10 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 	if p := mergePlan(r, u, &o); p != nil {
 		return nil, p
 	}
-	if job.core, err = mailmerge.New(job.table, o); err != nil {
+	if job.core, err = mailmerge.New(r.Context(), job.table, o); err != nil {
+		if r.Context().Err() != nil {
+			return nil, problemTimeout()
+		}
 		return nil, invalid(err)
 	}
 	return job, nil

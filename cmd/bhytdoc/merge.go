@@ -310,7 +310,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	}
 	// A misspelt column, or a row without its unit, is reported once,
 	// from the rows as a whole, not once per row.
-	if m.core, err = mailmerge.New(m.rows, m.options()); err != nil {
+	if m.core, err = mailmerge.New(context.Background(), m.rows, m.options()); err != nil {
 		return nil, report(stderr, "", err)
 	}
 	m.letters = m.core.Letters()

@@ -81,7 +81,9 @@ type Merge struct {
 // New plans the merge of t's rows. Its errors are about the rows as a
 // whole (an unknown column, a row without its unit); a single row's
 // problems wait for Items, so that every one is reported in one pass.
-func New(t *rows.Table, o Options) (*Merge, error) {
+// Naming 100,000 rows takes a second or two: a done ctx stops it with
+// ctx.Err().
+func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	if !slices.Contains(templates.Names(), o.Template) {
 		return nil, fmt.Errorf("no template %q (have %s)", o.Template, strings.Join(templates.Names(), ", "))
 	}
@@ -127,6 +129,9 @@ func New(t *rows.Table, o Options) (*Merge, error) {
 	m.letters = make([]Letter, len(order))
 	var names batch.Names
 	for seq, i := range order {
+		if seq%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		l := &m.letters[seq]
 		*l = Letter{Row: t.Rows[i], Seq: seq, Unit: units[i]}
 		if o.NumberFrom > 0 {

@@ -99,7 +99,7 @@ func TestNewOrderNumbersNames(t *testing.T) {
 	for _, sorted := range []bool{false, true} {
 		p := testPlan(t, sorted, "Xã Đông Hải", "Xã Yên Lạc", "Xã Ân Thi", "Xã Yên Lạc")
 		name := template.Must(template.New("n").Parse("{{.DonVi}}"))
-		m, err := New(rs, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: sorted, NumberFrom: 7, Name: name, ASCIINames: true})
+		m, err := New(context.Background(), rs, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: sorted, NumberFrom: 7, Name: name, ASCIINames: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,15 +139,15 @@ func TestNewItemsFailures(t *testing.T) {
 		{Index: 0, Where: "r.csv:2", Fields: map[string]any{"DiaBan": "huyện A"}},
 		{Index: 1, Where: "r.csv:3", Fields: map[string]any{"DiaBan": "huyện\u202eB"}},
 	}}
-	if _, err := New(&rows.Table{Rows: []rows.Row{{Fields: map[string]any{"DiaBn": "x"}}}}, Options{Template: "cong-van-bhyt", Rows: "r.csv"}); err == nil ||
+	if _, err := New(context.Background(), &rows.Table{Rows: []rows.Row{{Fields: map[string]any{"DiaBn": "x"}}}}, Options{Template: "cong-van-bhyt", Rows: "r.csv"}); err == nil ||
 		!strings.Contains(err.Error(), `r.csv: column "DiaBn" is not a field of cong-van-bhyt (did you mean DiaBan?)`) {
 		t.Errorf("unknown column: %v", err)
 	}
-	if _, err := New(tbl, Options{Template: "cong-van-bhyt", NumberFrom: MaxNumber}); err == nil {
+	if _, err := New(context.Background(), tbl, Options{Template: "cong-van-bhyt", NumberFrom: MaxNumber}); err == nil {
 		t.Error("numbers past MaxNumber: no error")
 	}
 	name := template.Must(template.New("n").Parse("{{.DiaBan}}"))
-	m, err := New(tbl, Options{Template: "cong-van-bhyt", Name: name, NameLabel: "--name"})
+	m, err := New(context.Background(), tbl, Options{Template: "cong-van-bhyt", Name: name, NameLabel: "--name"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +163,9 @@ func TestNewItemsFailures(t *testing.T) {
 	cancel()
 	for range m.Items(ctx, letters) {
 		t.Error("an item after cancellation")
+	}
+	if _, err := New(ctx, tbl, Options{Template: "cong-van-bhyt"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("New with a done context: %v", err)
 	}
 	joined := errors.Join(&batch.ItemError{Index: 1, Err: errors.New("bad")})
 	fs, ok := Failures(joined, letters)
@@ -211,7 +214,7 @@ func BenchmarkNew10000(b *testing.B) {
 	name := template.Must(template.New("n").Parse("{{.DonVi}}"))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := New(t, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: true, NumberFrom: 1, Name: name}); err != nil {
+		if _, err := New(context.Background(), t, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: true, NumberFrom: 1, Name: name}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -245,7 +248,7 @@ func TestTie10000(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := New(tbl, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: sorted, NumberFrom: 1})
+		m, err := New(context.Background(), tbl, Options{Template: "cong-van-xa-bhyt", Plan: p, PlanOrder: sorted, NumberFrom: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
