@@ -58,7 +58,7 @@ func TestTieUnitsByName(t *testing.T) {
 	}
 	// "An Phú" is the name of two labels: not a key.
 	_, err = tieUnits(unitRows("An Phú", "Xã Đông Hải", "Xã An Phú", "Xã Đông Hải").Rows, p, "r.csv", "u.csv")
-	for _, w := range []string{`r.csv:2: unit "An Phú" (column "Ten") is not in u.csv`, `u.csv: unit "Phường An Phú" has no row in r.csv`} {
+	for _, w := range []string{`r.csv:2: unit "An Phú" (column "Ten") names 2 units of u.csv (Xã An Phú, Phường An Phú): write the label`, `u.csv: unit "Phường An Phú" has no row in r.csv`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("error %v lacks %q", err, w)
 		}

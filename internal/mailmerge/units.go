@@ -40,11 +40,18 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 		}
 	}
 	labelOf := make(map[string]string, len(us)) // folded name → the one label it has, or ""
+	shared := map[string][]string{}             // folded name → the labels that share it
 	for _, u := range us {
 		n, l := fold(u.Unit.Name), u.Unit.Label()
 		if prev, seen := labelOf[n]; seen && prev != l {
 			labelOf[n] = ""
-		} else {
+			if len(shared[n]) == 0 {
+				shared[n] = []string{prev}
+			}
+			if !slices.Contains(shared[n], l) {
+				shared[n] = append(shared[n], l)
+			}
+		} else if !seen {
 			labelOf[n] = l
 		}
 	}
@@ -71,6 +78,8 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 		switch {
 		case v == "":
 			errs = append(errs, fmt.Errorf("%s: no unit in column %q", r.Where, col))
+		case len(cands) == 0 && len(shared[k]) > 0:
+			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) names %d units of %s (%s): write the label", r.Where, v, col, len(shared[k]), unitsFile, strings.Join(shared[k], ", ")))
 		case len(cands) == 0:
 			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is not in %s", r.Where, v, col, unitsFile))
 		case next[k] >= len(cands):
