@@ -345,33 +345,31 @@ func (m *merger) options() mailmerge.Options {
 // units reader names it itself, the plan's errors are prefixed.
 func (m *merger) readPlan(o plan.Options, stderr io.Writer) (*plan.Plan, int) {
 	f := m.f
-	if f.units != f.rows {
-		before, errB := hashFile(f.units)
-		bs, _, err := readBaselines(f.units, "")
-		if err != nil {
-			return nil, report(stderr, "", err)
-		}
+	apart := f.units != f.rows
+	sheet := f.sheet // the rows'; a units file apart is read as it opens
+	var before fileRef
+	var errB error
+	if apart {
+		sheet = ""
+		before, errB = hashFile(f.units)
+	}
+	bs, _, err := readBaselines(f.units, sheet)
+	if err != nil {
+		return nil, report(stderr, "", err)
+	}
+	if apart {
 		ref, err := stableHash(f.units, before, errB)
 		if err != nil {
 			return nil, report(stderr, "", err)
 		}
 		m.unitsRef = &ref
-		return m.makePlan(bs, o, stderr)
 	}
-	bs, _, err := readBaselines(f.rows, f.sheet)
-	if err != nil {
-		return nil, report(stderr, "", err)
-	}
-	return m.makePlan(bs, o, stderr)
-}
-
-func (m *merger) makePlan(bs []coverage.Baseline, o plan.Options, stderr io.Writer) (*plan.Plan, int) {
-	if m.f.sort {
+	if f.sort {
 		coverage.SortBaselines(bs)
 	}
-	p, err := plan.Make(bs, m.f.ms, o)
+	p, err := plan.Make(bs, f.ms, o)
 	if err != nil {
-		return nil, report(stderr, "", inFile(m.f.units, err))
+		return nil, report(stderr, "", inFile(f.units, err))
 	}
 	return p, exitOK
 }
