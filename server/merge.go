@@ -89,30 +89,14 @@ func (s *Server) merge(w http.ResponseWriter, r *http.Request) *Problem {
 // mergeJobOf reads the parts of a merge request: the parameters are the
 // merge core's options, as merge's flags are on the command line.
 func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
-	q := r.URL.Query()
 	job := &mergeJob{tmpl: strings.TrimSpace(string(u.fields["template"])), combined: flag(r, "combined")}
 	if !slices.Contains(templates.Names(), job.tmpl) {
 		return nil, badRequest(fmt.Sprintf("Không có mẫu %q (có: %s).", job.tmpl, strings.Join(templates.Names(), ", ")),
 			fmt.Sprintf("No template %q (have %s).", job.tmpl, strings.Join(templates.Names(), ", ")))
 	}
-	allow := flag(r, "allow_inconsistent")
-	o := mailmerge.Options{Template: job.tmpl, Common: map[string]any{}, NameLabel: "name",
-		ASCIINames: flag(r, "ascii_names"), PlanOrder: flag(r, "sort"), IgnoreExtra: flag(r, "ignore_extra_columns"),
-		Check: func(d *bhytdoc.Document) error { return checkDocAnnexes(d, allow) }}
-	if b, ok := u.fields["data"]; ok && len(bytes.TrimSpace(b)) > 0 {
-		d, err := templates.ParseData(trimBOM(b), "data")
-		if err != nil {
-			return nil, invalid(err)
-		}
-		o.Common = d
-	}
-	if v := q.Get("number_from"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > mailmerge.MaxNumber {
-			return nil, badRequest(fmt.Sprintf("number_from %q: cần một số từ 1 đến %d.", v, mailmerge.MaxNumber),
-				fmt.Sprintf("number_from %q: want a number from 1 to %d.", v, mailmerge.MaxNumber))
-		}
-		o.NumberFrom = n
+	o, p := mergeOptions(r, u, job.tmpl)
+	if p != nil {
+		return nil, p
 	}
 	if !job.combined {
 		fmts, p := outputFormats(r)
@@ -126,45 +110,15 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 			job.fmts = append(job.fmts, batch.Format(f))
 		}
 	}
-	if n := strings.TrimSpace(string(u.fields["name"])); n != "" {
-		if !strings.Contains(n, "{{") {
-			n = "{{." + n + "}}" // a bare field name
-		}
-		t, err := template.New("name").Option("missingkey=error").Parse(n)
-		if err != nil {
-			return nil, badRequest("Trường đặt tên tệp không hợp lệ: "+err.Error(), "Invalid name: "+err.Error())
-		}
-		o.Name = t
+	if job.table, p = mergeRows(r, u); p != nil {
+		return nil, p
 	}
-	data, rowsName, _ := u.part("rows")
-	if rowsName == "" {
-		return nil, badRequest("Thiếu bảng đơn vị (phần \"rows\": .csv, .json hoặc .xlsx).", "No rows file (part \"rows\": .csv, .json or .xlsx).")
-	}
-	var err error
-	switch strings.ToLower(path.Ext(rowsName)) {
-	case ".csv":
-		var rs []rows.Row
-		rs, err = rows.ReadCSV(bytes.NewReader(data), rowsName)
-		job.table = &rows.Table{Rows: rs}
-	case ".json":
-		var rs []rows.Row
-		rs, err = rows.ReadJSON(bytes.NewReader(data), rowsName)
-		job.table = &rows.Table{Rows: rs}
-	case ".xlsx":
-		job.table, err = rows.ReadXLSX(bytes.NewReader(data), int64(len(data)), rowsName, q.Get("sheet"))
-	default:
-		return nil, badRequest("Bảng đơn vị phải là .csv, .json hoặc .xlsx.", "The rows file must be .csv, .json or .xlsx.")
-	}
-	if err != nil {
-		return nil, invalid(err)
-	}
-	if len(job.table.Rows) == 0 {
-		return nil, badRequest("Bảng đơn vị không có dòng nào.", "The rows file has no rows.")
-	}
-	o.Rows, o.Units = rowsName, rowsName
+	o.Rows = u.names["rows"]
+	o.Units = o.Rows
 	if p := mergePlan(r, u, &o); p != nil {
 		return nil, p
 	}
+	var err error
 	if job.core, err = mailmerge.New(r.Context(), job.table, o); err != nil {
 		if r.Context().Err() != nil {
 			return nil, problemTimeout()
@@ -172,6 +126,72 @@ func mergeJobOf(r *http.Request, u *upload) (*mergeJob, *Problem) {
 		return nil, invalid(err)
 	}
 	return job, nil
+}
+
+// mergeOptions reads the common data, the name and the flags of a merge
+// request.
+func mergeOptions(r *http.Request, u *upload, tmpl string) (mailmerge.Options, *Problem) {
+	allow := flag(r, "allow_inconsistent")
+	o := mailmerge.Options{Template: tmpl, Common: map[string]any{}, NameLabel: "name",
+		ASCIINames: flag(r, "ascii_names"), PlanOrder: flag(r, "sort"), IgnoreExtra: flag(r, "ignore_extra_columns"),
+		Check: func(d *bhytdoc.Document) error { return checkDocAnnexes(d, allow) }}
+	if b, ok := u.fields["data"]; ok && len(bytes.TrimSpace(b)) > 0 {
+		d, err := templates.ParseData(trimBOM(b), "data")
+		if err != nil {
+			return o, invalid(err)
+		}
+		o.Common = d
+	}
+	if v := r.URL.Query().Get("number_from"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > mailmerge.MaxNumber {
+			return o, badRequest(fmt.Sprintf("number_from %q: cần một số từ 1 đến %d.", v, mailmerge.MaxNumber),
+				fmt.Sprintf("number_from %q: want a number from 1 to %d.", v, mailmerge.MaxNumber))
+		}
+		o.NumberFrom = n
+	}
+	if n := strings.TrimSpace(string(u.fields["name"])); n != "" {
+		if !strings.Contains(n, "{{") {
+			n = "{{." + n + "}}" // a bare field name
+		}
+		t, err := template.New("name").Option("missingkey=error").Parse(n)
+		if err != nil {
+			return o, badRequest("Trường đặt tên tệp không hợp lệ: "+err.Error(), "Invalid name: "+err.Error())
+		}
+		o.Name = t
+	}
+	return o, nil
+}
+
+// mergeRows reads part "rows": .csv, .json or .xlsx (sheet=NAME).
+func mergeRows(r *http.Request, u *upload) (*rows.Table, *Problem) {
+	data, name, _ := u.part("rows")
+	if name == "" {
+		return nil, badRequest("Thiếu bảng đơn vị (phần \"rows\": .csv, .json hoặc .xlsx).", "No rows file (part \"rows\": .csv, .json or .xlsx).")
+	}
+	var t *rows.Table
+	var err error
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv":
+		var rs []rows.Row
+		rs, err = rows.ReadCSV(bytes.NewReader(data), name)
+		t = &rows.Table{Rows: rs}
+	case ".json":
+		var rs []rows.Row
+		rs, err = rows.ReadJSON(bytes.NewReader(data), name)
+		t = &rows.Table{Rows: rs}
+	case ".xlsx":
+		t, err = rows.ReadXLSX(bytes.NewReader(data), int64(len(data)), name, r.URL.Query().Get("sheet"))
+	default:
+		return nil, badRequest("Bảng đơn vị phải là .csv, .json hoặc .xlsx.", "The rows file must be .csv, .json or .xlsx.")
+	}
+	if err != nil {
+		return nil, invalid(err)
+	}
+	if len(t.Rows) == 0 {
+		return nil, badRequest("Bảng đơn vị không có dòng nào.", "The rows file has no rows.")
+	}
+	return t, nil
 }
 
 // mergePlan plans the units (part "units", else the rows file) to the
