@@ -3,6 +3,7 @@ package mailmerge
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -278,5 +279,28 @@ func TestTie10000(t *testing.T) {
 			}
 			prevUnit = l.Unit
 		}
+	}
+}
+
+// A wrong units file gives at most maxTieErrors problems and a line
+// saying so, not one per row.
+func TestTieErrorsBounded(t *testing.T) {
+	var labels, cells []string
+	for i := range 500 {
+		labels = append(labels, "Xã Số "+strconv.Itoa(i))
+		cells = append(cells, "Xã Số "+strconv.Itoa(i+250)) // half not in the units
+	}
+	_, err := tieUnits(unitRows(cells...).Rows, testPlan(t, false, labels...), "r.csv", "u.csv")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxTieErrors+1 || !strings.Contains(lines[maxTieErrors], "stopped after 20 problems") {
+		t.Errorf("%d lines:\n%s", len(lines), err)
+	}
+	// Units without rows are bounded too.
+	_, err = tieUnits(unitRows(labels[:1]...).Rows, testPlan(t, false, labels...), "r.csv", "u.csv")
+	if lines := strings.Split(fmt.Sprint(err), "\n"); len(lines) != maxTieErrors+1 || !strings.Contains(lines[maxTieErrors], "u.csv: stopped after 20 problems") {
+		t.Errorf("%d lines:\n%s", len(lines), err)
 	}
 }

@@ -108,9 +108,14 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 		}
 	}
 	for u, t := range taken {
-		if t == 0 && len(errs) < maxTieErrors {
-			errs = append(errs, fmt.Errorf("%s: unit %q has no row in %s (column %q)", unitsFile, us[u].Unit.Label(), rowsFile, col))
+		if t != 0 {
+			continue
 		}
+		if len(errs) == maxTieErrors {
+			errs = append(errs, fmt.Errorf("%s: stopped after %d problems", unitsFile, len(errs)))
+			break
+		}
+		errs = append(errs, fmt.Errorf("%s: unit %q has no row in %s (column %q)", unitsFile, us[u].Unit.Label(), rowsFile, col))
 	}
 	return out, errors.Join(errs...)
 }
