@@ -146,7 +146,8 @@ func TestBrowserAnnexCheck(t *testing.T) {
 }
 
 // TestBrowserMerge runs a 13-row merge from the page, with the form's
-// data as the common data, and gets a zip of 13 letters.
+// data as the common data and ASCII file names, and gets a zip of 13
+// letters.
 func TestBrowserMerge(t *testing.T) {
 	ctx, _, dir := browserPage(t, newServer(t, Config{}))
 	var csv strings.Builder
@@ -164,6 +165,7 @@ func TestBrowserMerge(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#nut-tron")),
 		chromedp.SetUploadFiles(chromedp.CSS("#tep-dong"), []string{rows}),
 		chromedp.SendKeys(chromedp.CSS("#cot-ten"), "DiaBan"),
+		chromedp.Click(chromedp.CSS("#ten-ascii")),
 		chromedp.Click(chromedp.CSS(`#bieu-tron button[type=submit]`)),
 	)
 	if err != nil {
@@ -175,7 +177,7 @@ func TestBrowserMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	if len(zr.File) != 13 {
-		t.Errorf("the zip holds %d files, want 13", len(zr.File))
+	if len(zr.File) != 13 || zr.File[0].Name != "huyen-Thu-1.pdf" {
+		t.Errorf("the zip holds %d files, the first %q; want 13, huyen-Thu-1.pdf (ASCII names asked)", len(zr.File), zr.File[0].Name)
 	}
 }

@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +138,107 @@ func TestMergeBadRowsFile(t *testing.T) {
 	if len(p.Errors) != 1 || p.Errors[0].File != "xa.csv" || p.Errors[0].Row == nil || *p.Errors[0].Row != 3 ||
 		p.Errors[0].Detail != "a value under no header" {
 		t.Errorf("problem does not name row 3 of xa.csv: %+v", p.Errors)
+	}
+}
+
+// mergePlanRequest is a merge of cong-van-xa-bhyt whose rows name the
+// units of a units file listed in another order, with query.
+func mergePlanRequest(t *testing.T, query string) *httptest.ResponseRecorder {
+	t.Helper()
+	data, err := readFile("../cmd/bhytdoc/testdata/merge-common.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := "Đơn vị,Dân số,Số người tham gia BHYT\nXã Yên Lạc,10125,9980\nXã Ân Thi,15300,15100\nXã Đông Hải,6200,6180\n"
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("template", "cong-van-xa-bhyt")
+	mw.WriteField("data", string(data))
+	mw.WriteField("name", "DonVi")
+	fw, _ := mw.CreateFormFile("rows", "thu.csv")
+	io.WriteString(fw, "STT,Đơn vị\n1,Xã Đông Hải\n2,Xã Yên Lạc\n3,Xã Ân Thi\n")
+	fw, _ = mw.CreateFormFile("units", "donvi.csv")
+	io.WriteString(fw, units)
+	mw.Close()
+	r := httptest.NewRequest("POST", "/v1/merge?format=md&milestone=2019-12-31:99,5&milestone=2020-12-31:100"+query, &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	return do(newServer(t, Config{}), r)
+}
+
+// The server's merge takes merge's options: each row gets its own unit's
+// share by name; sort=1 orders the letters (and their numbers) by unit;
+// number_from numbers them; ascii_names names the files in ASCII.
+func TestMergeOptions(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		names []string
+	}{
+		{"&number_from=5&ascii_names=1", []string{"Xa-Dong-Hai.md", "Xa-Yen-Lac.md", "Xa-An-Thi.md"}},
+		{"&number_from=5&sort=1", []string{"Xã-Ân-Thi.md", "Xã-Đông-Hải.md", "Xã-Yên-Lạc.md"}},
+	} {
+		w := mergePlanRequest(t, c.query)
+		if w.Code != 200 {
+			t.Fatalf("%s: %d: %s", c.query, w.Code, w.Body)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		figures := map[string]string{"Yên Lạc": "9.980", "Ân Thi": "15.100", "Đông Hải": "6.180"}
+		var names []string
+		for i, f := range zr.File {
+			names = append(names, f.Name)
+			rc, _ := f.Open()
+			md, _ := io.ReadAll(rc)
+			rc.Close()
+			txt := strings.Join(strings.Fields(string(md)), " ")
+			if !strings.Contains(txt, fmt.Sprintf("Số: %02d/", 5+i)) {
+				t.Errorf("%s: %s is not numbered %d", c.query, f.Name, 5+i)
+			}
+			own := 0
+			for unit, part := range figures {
+				if strings.Contains(txt, "xã "+unit+" có "+part+" người tham gia") {
+					own++
+				}
+			}
+			if own != 1 {
+				t.Errorf("%s: %s does not give its unit its own figures:\n%s", c.query, f.Name, txt)
+			}
+		}
+		if strings.Join(names, " ") != strings.Join(c.names, " ") {
+			t.Errorf("%s: files %v, want %v", c.query, names, c.names)
+		}
+	}
+	for _, q := range []string{"&number_from=0", "&number_from=x", "&sort=1&milestone="} {
+		if w := mergePlanRequest(t, q); w.Code != 400 {
+			t.Errorf("%s: %d", q, w.Code)
+		}
+	}
+}
+
+// TestOpenAPIMergeParams: the merge's parameters in openapi.json are the
+// ones it reads, merge's flags under their server names.
+func TestOpenAPIMergeParams(t *testing.T) {
+	w := do(newServer(t, Config{}), httptest.NewRequest("GET", "/openapi.json", nil))
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var op struct {
+		Parameters []struct{ Name string }
+	}
+	if err := json.Unmarshal(doc.Paths["/v1/merge"]["post"], &op); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range op.Parameters {
+		got = append(got, p.Name)
+	}
+	slices.Sort(got)
+	want := []string{"allow_inconsistent", "ascii_names", "combined", "format", "ignore_extra_columns", "milestone", "number_from", "sheet", "sort"}
+	if !slices.Equal(got, want) {
+		t.Errorf("parameters %v, want %v", got, want)
 	}
 }

@@ -40,7 +40,7 @@ var helps = map[string]helpText{
 	},
 	"join": {
 		synopsis:    "bhytdoc join MANIFEST... --combined ALL.pdf [--zip ALL.zip] [--rows ROWS] [--data COMMON] [-j N]",
-		description: "Gathers the shards of a merge run (merge --shard I/N): checks that their\nmanifests (merge writes one beside its outputs) cover every row exactly once,\nnaming the missing and duplicate rows, and that the rows and data files are\nthe ones the merge read (SHA-256); then renders every row again in row order\ninto one print PDF (and zip), byte-identical to the same merge run unsharded.\nEach row's pages and file hashes are checked against its shard's manifest.\n--rows and --data say where the inputs are now, when they moved.",
+		description: "Gathers the shards of a merge run (merge --shard I/N): checks that their\nmanifests (merge writes one beside its outputs) cover every row exactly once,\nnaming the missing and duplicate rows, and that the rows and data files are\nthe ones the merge read (SHA-256); then renders every row again in the merge's order\n(row order, or --sort's) into one print PDF (and zip), byte-identical to the same merge run unsharded.\nEach row's pages and file hashes are checked against its shard's manifest.\n--rows, --units and --data say where the inputs are now, when they moved.",
 		examples:    "bhytdoc join out0/manifest.jsonl out1/manifest.jsonl out2/manifest.jsonl --combined all.pdf\nbhytdoc join /output/shard-*/manifest.jsonl --rows units.xlsx --data common.yaml --combined all.pdf --zip all.zip",
 	},
 	"annex": {
@@ -114,11 +114,15 @@ const mergeDescription = `Renders one document per row: the row's fields (column
 names; "A.B" sets field B of A) over the common data. A column that is no
 field of the template is an error naming the field it resembles, unless
 --name reads it or --ignore-extra-columns is given. With --milestone, the
-rows (--units) are the baselines of a plan, and each row gets its share:
-DonVi, DonViThuong, DanSo, DaThamGia, ChuaThamGia, TyLe and ChiTieu (per
-milestone: Ngay, Nhan, TyLe, SoNguoi, DanSo, PhatTrienMoi); see
-coverage.Shares. Every row is checked before anything is written; problems
-are listed together, each naming its row.
+units file (--units; default: the rows file) is the baselines of a plan,
+and each row gets the share of the unit it names (by label, name or code,
+not by position): DonVi, DonViThuong, DanSo, DaThamGia, ChuaThamGia, TyLe
+and ChiTieu (per milestone: Ngay, Nhan, TyLe, SoNguoi, DanSo,
+PhatTrienMoi); see coverage.Shares. A row whose unit is not in the units
+file, or a unit without a row, is an error. --sort puts the units, and so
+the documents (their order, --number-from numbers and names), in Vietnamese
+alphabetical order. Every row is checked before anything is written;
+problems are listed together, each naming its row.
 
 Outputs: -o DIR (files), --combined FILE.pdf (one PDF for printing),
 --zip FILE.zip; at least one. With none, -o out. The files written are

@@ -14,24 +14,27 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/batch"
+	"github.com/bhytdoc/bhytdoc/internal/mailmerge"
 )
 
 // join gathers the shards of a merge run. It does not splice the shards'
 // PDFs: it checks that their manifests cover every row exactly once and
-// that the rows and data files are the ones they recorded (SHA-256), then
-// renders the rows again in row order through the same code as an
-// unsharded merge, so the book is byte-identical to that run's (one font
+// that the rows, units and data files are the ones they recorded
+// (SHA-256), then renders the rows again in the merge's order (row order,
+// or --sort's) through the same code as an unsharded merge, so the book
+// is byte-identical to that run's (one font
 // subset over every letter, bookmarks and per-letter page numbers as
 // merge writes them) and memory is merge's (bounded: the book is
 // streamed). Each row's pages and file hashes are checked against its
 // shard's manifest as it is rendered.
 func runJoin(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("join", stderr)
-	var combined, zip, rowsPath, dataPath, manifest string
+	var combined, zip, rowsPath, unitsPath, dataPath, manifest string
 	var jobs int
-	fs.StringVar(&combined, "combined", "", "write every row's document into one PDF `file` for printing, in row order")
+	fs.StringVar(&combined, "combined", "", "write every row's document into one PDF `file` for printing, in the merge's order")
 	fs.StringVar(&zip, "zip", "", "write every row's files (the merge's --format) into one zip `archive`")
 	fs.StringVar(&rowsPath, "rows", "", "the rows `file`, when it is no longer where the manifests say (its SHA-256 must match)")
+	fs.StringVar(&unitsPath, "units", "", "the plan's units `file`, when the merge had one apart from the rows and it is no longer where the manifests say (its SHA-256 must match)")
 	fs.StringVar(&dataPath, "data", "", "the common data `file`, when it is no longer where the manifests say (its SHA-256 must match)")
 	fs.StringVar(&manifest, "manifest", "", "write the joined run's manifest to `file` (default: beside --combined or --zip)")
 	fs.IntVar(&jobs, "j", runtime.NumCPU(), "documents rendered at once")
@@ -61,6 +64,13 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 	if rowsPath != "" {
 		h.Rows.Path = rowsPath
 	}
+	if unitsPath != "" {
+		if h.Units == nil {
+			fmt.Fprintln(stderr, "bhytdoc join: --units: the merge read its units from the rows file")
+			return exitUsage
+		}
+		h.Units.Path = unitsPath
+	}
 	if dataPath != "" {
 		if h.Data == nil {
 			fmt.Fprintln(stderr, "bhytdoc join: --data: the merge had no common data")
@@ -68,7 +78,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		}
 		h.Data.Path = dataPath
 	}
-	for _, ref := range []*fileRef{&h.Rows, h.Data} {
+	for _, ref := range []*fileRef{&h.Rows, h.Data, h.Units} {
 		if ref == nil {
 			continue
 		}
@@ -85,7 +95,10 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		data: "", rows: h.Rows.Path, sheet: h.Sheet, name: h.Name, combined: combined, zip: zip,
 		manifest: manifest, ascii: h.ASCIINames, duplex: h.Duplex, allow: h.AllowInconsistent,
 		ignoreExtra: h.IgnoreExtraColumns, numberFrom: h.NumberFrom, jobs: jobs,
-		format: "pdf", formatSet: zip != "",
+		format: "pdf", formatSet: zip != "", sort: h.Sort,
+	}
+	if h.Units != nil {
+		f.units = h.Units.Path
 	}
 	if h.Data != nil {
 		f.data = h.Data.Path
@@ -107,7 +120,7 @@ func runJoin(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bhytdoc join: %s has %d rows, the manifests %d\n", h.Rows.Path, len(m.rows.Rows), h.RowsTotal)
 		return exitInvalid
 	}
-	m.check = &joinCheck{want: want}
+	m.check = &joinCheck{want: want, letters: m.letters}
 	return m.runInterruptible(stdout, stderr)
 }
 
@@ -119,17 +132,21 @@ type joinRow struct {
 
 // joinCheck compares each document rendered again with its shard's
 // manifest: another binary or other fonts would make other bytes.
-type joinCheck struct{ want []joinRow }
+type joinCheck struct {
+	want    []joinRow          // by row of the rows file
+	letters []mailmerge.Letter // by the Renderer's index: join renders every row
+}
 
 func (c *joinCheck) Put(r *batch.Rendered) error {
-	w := c.want[r.Index]
+	row := c.letters[r.Index].Row.Index
+	w := c.want[row]
 	if int(w.pages) != r.Pages {
-		return fmt.Errorf("row %d: %d pages now, %d in its shard's manifest: the shards were rendered by another bhytdoc or with other fonts", r.Index+1, r.Pages, w.pages)
+		return fmt.Errorf("row %d: %d pages now, %d in its shard's manifest: the shards were rendered by another bhytdoc or with other fonts", row+1, r.Pages, w.pages)
 	}
 	for _, f := range r.Files {
 		for _, g := range w.files {
 			if g.Path == f.Name && g.SHA256 != hexSum(f.Data) {
-				return fmt.Errorf("row %d: %s differs from its shard's (SHA-256): the shards were rendered by another bhytdoc", r.Index+1, f.Name)
+				return fmt.Errorf("row %d: %s differs from its shard's (SHA-256): the shards were rendered by another bhytdoc", row+1, f.Name)
 			}
 		}
 	}

@@ -38,6 +38,8 @@ type manifestHeader struct {
 	Format             string   `json:"format,omitempty"` // the files of -o and --zip
 	Duplex             bool     `json:"duplex,omitempty"`
 	Milestones         []string `json:"milestones,omitempty"`
+	Units              *fileRef `json:"units,omitempty"` // the plan's units, when not the rows file
+	Sort               bool     `json:"sort,omitempty"`
 	AllowInconsistent  bool     `json:"allow_inconsistent,omitempty"`
 	IgnoreExtraColumns bool     `json:"ignore_extra_columns,omitempty"`
 	Shard              string   `json:"shard"`      // "I/N"; "0/1" unsharded
@@ -96,7 +98,7 @@ func (m *merger) header() (*manifestHeader, error) {
 	for _, x := range m.f.ms {
 		h.Milestones = append(h.Milestones, (&milestones{x}).String())
 	}
-	h.Rows, h.Data = m.rowsRef, m.dataRef
+	h.Rows, h.Data, h.Units, h.Sort = m.rowsRef, m.dataRef, m.unitsRef, m.f.sort
 	return h, nil
 }
 

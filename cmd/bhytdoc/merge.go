@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -36,30 +35,31 @@ import (
 
 // mergeFlags are merge's options.
 type mergeFlags struct {
-	data, rows, sheet, dir, format, name, combined, zip, shard, manifest string
-	ascii, keepGoing, duplex, allow, ignoreExtra                         bool
-	numberFrom, jobs                                                     int
-	ms                                                                   milestones
-	dirSet, formatSet                                                    bool
+	data, rows, units, sheet, dir, format, name, combined, zip, shard, manifest string
+	ascii, keepGoing, duplex, allow, ignoreExtra, sort                          bool
+	numberFrom, jobs                                                            int
+	ms                                                                          milestones
+	dirSet, formatSet                                                           bool
 }
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("merge", stderr)
 	var f mergeFlags
 	fs.StringVar(&f.data, "data", "", "common data `file` (.json, .yaml): fields every document shares")
-	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row; with --milestone, the units of the plan (--units is the same)")
-	fs.StringVar(&f.rows, "units", "", "") // --rows, as new and annex plan name the units file
+	fs.StringVar(&f.rows, "rows", "", "rows `file` (.xlsx, .csv, .json): one document per row; with --milestone, also the plan's units unless --units names them")
+	fs.StringVar(&f.units, "units", "", "units `file` (.xlsx or .csv) of the plan, with --milestone, as new and annex plan name it: each row is tied to the unit it names (default: the rows file)")
+	fs.BoolVar(&f.sort, "sort", false, "sort the planned units in Vietnamese alphabetical order (default: file order)")
 	fs.StringVar(&f.sheet, "sheet", "", "the workbook's `sheet` to read (default: the one it opens on)")
 	fs.StringVar(&f.dir, "o", "out", "output `directory` for one file per document")
 	fs.StringVar(&f.format, "format", "pdf", "comma-separated `formats` of the files in -o: pdf, md, docx")
 	fs.StringVar(&f.name, "name", "", "file name `template` over a row's data, e.g. '{{.Ten}}' (default: the row number)")
 	fs.BoolVar(&f.ascii, "ascii-names", false, "transliterate file names to ASCII (Phường → Phuong)")
-	fs.IntVar(&f.numberFrom, "number-from", 0, "number the documents from `N` in row order (default: drafts without numbers)")
+	fs.IntVar(&f.numberFrom, "number-from", 0, "number the documents from `N` in their order (row order, or --sort's) (default: drafts without numbers)")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "write the good rows and report the bad ones (exit status 1)")
 	fs.StringVar(&f.combined, "combined", "", "write every document into one PDF `file` for printing")
 	fs.BoolVar(&f.duplex, "duplex", false, "in --combined, start each document on a new sheet (odd page)")
 	fs.StringVar(&f.zip, "zip", "", "write the files into one zip `archive`")
-	fs.StringVar(&f.shard, "shard", "", "render only share `I/N` of the rows: those whose 0-based index modulo N is I; auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
+	fs.StringVar(&f.shard, "shard", "", "render only share `I/N` of the documents: those whose 0-based place (in row order, or --sort's) modulo N is I; auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)")
 	fs.StringVar(&f.manifest, "manifest", "", "write the run's manifest (JSON lines: rows, pages, SHA-256; what join reads) to `file` (default: beside --combined or --zip, else in -o)")
 	fs.IntVar(&f.jobs, "j", runtime.NumCPU(), "documents rendered at once")
 	fs.Var(&f.ms, "milestone", "plan milestone `DATE:RATE` (2019-12-31:99,5); the rows are the plan's units; repeat for each")
@@ -79,6 +79,9 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	})
 	if len(pos) != 1 {
 		return missing(stderr, fs, "TEMPLATE (one of "+strings.Join(templates.Names(), ", ")+")")
+	}
+	if f.rows == "" {
+		f.rows = f.units // the units are the rows
 	}
 	if f.rows == "" {
 		return missing(stderr, fs, "--rows ROWS.xlsx|.csv|.json (or --units)")
@@ -140,30 +143,17 @@ type merger struct {
 	plan     *plan.Plan
 	opts     *bhytdoc.PDFBookOptions
 	rows     *rows.Table // read once, before anything is written
-	// By row: the unique file name, the title (bookmark) and the problem
-	// of its data or --name, from nameAll.
-	names, titles []string
-	nameErrs      []error
-	declared      map[string]bool // the template's fields
-	extraOK       map[string]bool // columns not fields that --name reads
+	core     *mailmerge.Merge
+	letters  []mailmerge.Letter // every row's document, in output order
+	declared map[string]bool    // the template's fields
 	// check, when set (by join), is given every document too: an error
 	// stops the run with nothing written.
 	check batch.Sink
 	// The rows and data files as read, for the manifest.
 	rowsRef fileRef
 	dataRef *fileRef
-}
-
-// nameAll names every row. Names depend on every row before, so every
-// shard names all of them.
-func (m *merger) nameAll() {
-	var nm batch.Names
-	for _, r := range m.rows.Rows {
-		_, title, name, err := m.named(r)
-		m.names = append(m.names, nm.Unique(name))
-		m.titles = append(m.titles, title)
-		m.nameErrs = append(m.nameErrs, err)
-	}
+	// unitsRef is the units file, when not the rows file.
+	unitsRef *fileRef
 }
 
 // checkOutputs refuses outputs that are inputs or one another: the zip or
@@ -176,7 +166,7 @@ func (m *merger) checkOutputs() error {
 			outs = append(outs, o)
 		}
 	}
-	if err := checkOutputs(outs, []string{m.f.rows, m.f.data}); err != nil {
+	if err := checkOutputs(outs, []string{m.f.rows, m.f.data, m.f.units}); err != nil {
 		return err
 	}
 	if !m.f.dirSet {
@@ -186,10 +176,10 @@ func (m *merger) checkOutputs() error {
 		if !samePath(filepath.Dir(o), m.f.dir) {
 			continue
 		}
-		for i, n := range m.names {
+		for _, l := range m.letters {
 			for _, f := range m.fmts {
-				if strings.EqualFold(n+"."+string(f), filepath.Base(o)) {
-					return fmt.Errorf("%s is also the file of row %d in -o %s; choose another name", o, i+1, m.f.dir)
+				if strings.EqualFold(l.Name+"."+string(f), filepath.Base(o)) {
+					return fmt.Errorf("%s is also the file of row %d in -o %s; choose another name", o, l.Row.Index+1, m.f.dir)
 				}
 			}
 		}
@@ -202,7 +192,7 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		fmt.Fprintf(stderr, "bhytdoc merge: "+format+"\n", args...)
 		return nil, exitUsage
 	}
-	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}, extraOK: map[string]bool{}}
+	m := &merger{f: f, tmpl: tmpl, common: map[string]any{}}
 	if !slices.Contains(templates.Names(), tmpl) {
 		return usage("no template %q (have %s)", tmpl, strings.Join(templates.Names(), ", "))
 	}
@@ -244,9 +234,15 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if m.nameTmpl, err = template.New("--name").Option("missingkey=error").Parse(f.name); err != nil {
 			return usage("--name: %v", err)
 		}
-		for _, k := range templateFields(m.nameTmpl) {
-			m.extraOK[k] = true
-		}
+	}
+	if f.units == "" {
+		f.units = f.rows
+	}
+	if len(f.ms) == 0 && f.units != f.rows {
+		return usage("--units are the plan's units: give --milestone DATE:RATE too (--rows alone for rows without a plan)")
+	}
+	if len(f.ms) == 0 && f.sort {
+		return usage("--sort sorts the plan's units: give --milestone DATE:RATE too")
 	}
 	if f.data != "" {
 		before, errB := hashFile(f.data)
@@ -303,26 +299,21 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 		if err != nil {
 			return nil, report(stderr, f.data, err)
 		}
-		bs, _, err := readBaselines(f.rows, f.sheet)
-		if err != nil {
-			return nil, report(stderr, "", err)
-		}
-		if m.plan, err = plan.Make(bs, f.ms, o); err != nil {
-			return nil, report(stderr, "", inFile(f.rows, err))
+		var code int
+		if m.plan, code = m.readPlan(o, stderr); m.plan == nil {
+			return nil, code
 		}
 		delete(m.common, "PhuLuc") // read into the plan, not a template field
-	}
-	// A misspelt column is reported once, from the header, not once
-	// per row.
-	if m.plan == nil && !f.ignoreExtra {
-		if err := m.unknownColumns(); err != nil {
-			return nil, report(stderr, f.rows, err)
-		}
 	}
 	if n := len(m.rows.Rows); f.numberFrom > 0 && f.numberFrom > maxNumber-(n-1) {
 		return usage("--number-from %d: the last of %d rows would be numbered %d, more than %d", f.numberFrom, n, f.numberFrom+n-1, maxNumber)
 	}
-	m.nameAll()
+	// A misspelt column, or a row without its unit, is reported once,
+	// from the rows as a whole, not once per row.
+	if m.core, err = mailmerge.New(context.Background(), m.rows, m.options()); err != nil {
+		return nil, report(stderr, "", err)
+	}
+	m.letters = m.core.Letters()
 	if err := m.checkOutputs(); err != nil {
 		return usage("%v", err)
 	}
@@ -330,54 +321,57 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	return m, exitOK
 }
 
-// rowData merges row over the common data (and the row's share of the
-// plan over both). Empty cells leave the common value; "A.B" headers set
-// field B of mapping A without changing the common data.
-func (m *merger) rowData(r dataRow) (map[string]any, error) {
-	for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
-		if s, ok := r.Fields[k].(string); ok && s == "" {
-			continue
-		}
-		top, _, _ := strings.Cut(k, ".")
-		if !m.declared[top] && !m.extraOK[top] && m.plan == nil && !m.f.ignoreExtra {
-			return nil, unknownColumn(m.tmpl, k)
-		}
+// options are the merge core's options for m.
+func (m *merger) options() mailmerge.Options {
+	layouts := len(m.fmts) == 0 || slices.Contains(m.fmts, batch.PDF)
+	return mailmerge.Options{
+		Template: m.tmpl, Common: m.common, Name: m.nameTmpl, NameLabel: "--name",
+		ASCIINames: m.f.ascii, NumberFrom: m.f.numberFrom, Plan: m.plan, PlanOrder: m.f.sort,
+		IgnoreExtra: m.f.ignoreExtra, Rows: m.f.rows, Units: m.f.units,
+		Check: func(doc *bhytdoc.Document) error {
+			if err := checkCoverage(doc, m.f.allow); err != nil {
+				return err
+			}
+			if !layouts {
+				return checkPDF(doc, nil) // what -o's PDF would refuse
+			}
+			return nil
+		},
 	}
-	d, err := mailmerge.Data(m.common, r.Fields)
-	if err != nil {
-		return nil, err
-	}
-	if m.plan != nil {
-		if r.Index >= len(m.plan.Table.Rows) {
-			return nil, fmt.Errorf("a row the plan does not have (the plan has %d units)", len(m.plan.Table.Rows))
-		}
-		u := m.plan.Table.Rows[r.Index].Unit
-		if !rowNames(r.Fields, u) {
-			return nil, fmt.Errorf("the plan's unit %d is %q, which this row does not name", r.Index+1, u.Label())
-		}
-		maps.Copy(d, m.plan.RowData(r.Index))
-	}
-	if m.f.numberFrom > 0 {
-		d["So"] = m.f.numberFrom + r.Index
-	} else if _, ok := d["So"]; !ok {
-		d["So"] = 0
-	}
-	return d, nil
 }
 
-// unknownColumns reports the columns of the first row that are no field
-// of the template (and that --name does not read).
-func (m *merger) unknownColumns() error {
-	if len(m.rows.Rows) == 0 {
-		return nil
+// readPlan plans the units file (the rows file unless --units) to the
+// milestones, sorted with --sort. Each error names its file once: the
+// units reader names it itself, the plan's errors are prefixed.
+func (m *merger) readPlan(o plan.Options, stderr io.Writer) (*plan.Plan, int) {
+	f := m.f
+	apart := f.units != f.rows
+	sheet := f.sheet // the rows'; a units file apart is read as it opens
+	var before fileRef
+	var errB error
+	if apart {
+		sheet = ""
+		before, errB = hashFile(f.units)
 	}
-	var errs []error
-	for _, k := range slices.Sorted(maps.Keys(m.rows.Rows[0].Fields)) {
-		if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
-			errs = append(errs, unknownColumn(m.tmpl, k))
+	bs, _, err := readBaselines(f.units, sheet)
+	if err != nil {
+		return nil, report(stderr, "", err)
+	}
+	if apart {
+		ref, err := stableHash(f.units, before, errB)
+		if err != nil {
+			return nil, report(stderr, "", err)
 		}
+		m.unitsRef = &ref
 	}
-	return errors.Join(errs...)
+	if f.sort {
+		coverage.SortBaselines(bs)
+	}
+	p, err := plan.Make(bs, f.ms, o)
+	if err != nil {
+		return nil, report(stderr, "", inFile(f.units, err))
+	}
+	return p, exitOK
 }
 
 // firstRowHas reports whether the first row of the rows file has a value
@@ -388,59 +382,6 @@ func firstRowHas(t *rows.Table, field string) bool {
 	}
 	v, ok := t.Rows[0].Fields[field]
 	return ok && v != ""
-}
-
-// rowNames reports whether one of the row's cells names u.
-func rowNames(fields map[string]any, u coverage.Unit) bool {
-	for _, v := range fields {
-		if s, ok := v.(string); ok && (s == u.Label() || s == u.Name) {
-			return true
-		}
-	}
-	return false
-}
-
-// named returns row's data, its title (the --name template's text, for
-// bookmarks) and the file name before it is made unique.
-func (m *merger) named(r dataRow) (data map[string]any, title, name string, err error) {
-	data, err = m.rowData(r)
-	title = fmt.Sprintf("%05d", r.Index+1)
-	if err == nil && m.nameTmpl != nil {
-		var sb strings.Builder
-		if err = m.nameTmpl.Execute(&sb, data); err == nil {
-			title = strings.TrimSpace(sb.String())
-			if err = checkNameText(title); err != nil {
-				err = fmt.Errorf("--name: %v", err)
-			}
-		} else {
-			err = fmt.Errorf("--name: %v", err)
-		}
-	}
-	name = title
-	if m.f.ascii {
-		name = batch.ASCIIName(name)
-	}
-	return data, title, name, err
-}
-
-// fill makes row's document and checks it as rendering will. Columns
-// that are no field of the template (the plan's table, what --name
-// reads) are left out; the common data's keys are checked as given.
-func (m *merger) fill(data map[string]any) (*bhytdoc.Document, error) {
-	d := make(map[string]any, len(data))
-	for k, v := range data {
-		if _, common := m.common[k]; m.declared[k] || common {
-			d[k] = v
-		}
-	}
-	doc, err := templates.Fill(m.tmpl, d)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkCoverage(doc, m.f.allow); err != nil {
-		return nil, err
-	}
-	return doc, nil
 }
 
 // rowError is the problems of one row.
@@ -544,13 +485,17 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	}
 
 	// The manifest is committed last: when it is there, so is the rest.
+	// The shard's documents: the Renderer's index of each is its place
+	// here.
+	var letters []mailmerge.Letter
 	var shardRows []dataRow
-	for _, r := range m.rows.Rows {
-		if m.shard.Has(r.Index) {
-			shardRows = append(shardRows, dataRow{Index: r.Index, Where: r.Where})
+	for _, l := range m.letters {
+		if m.shard.Has(l.Seq) {
+			letters = append(letters, l)
+			shardRows = append(shardRows, dataRow{Index: l.Row.Index, Where: l.Row.Where})
 		}
 	}
-	total := len(shardRows)
+	total := len(letters)
 	hdr, err := m.header()
 	if err != nil {
 		return report(stderr, "", err)
@@ -579,36 +524,7 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 			mergeProgress(p)
 		}
 	}
-	layouts := len(m.fmts) == 0 || slices.Contains(m.fmts, batch.PDF)
-	// at[i] is the row of the i-th document handed to the Renderer, for
-	// messages; read after Render returns.
-	var at []dataRow
-	docs := func(yield func(batch.Item, error) bool) {
-		for _, row := range m.rows.Rows {
-			if !m.shard.Has(row.Index) {
-				continue
-			}
-			i := row.Index
-			var data map[string]any
-			err := m.nameErrs[i]
-			if err == nil {
-				data, err = m.rowData(row)
-			}
-			name, title := m.names[i], m.titles[i]
-			at = append(at, row)
-			it := batch.Item{Name: name, Title: title, Load: func() (*bhytdoc.Document, error) {
-				doc, err := m.fill(data)
-				if err == nil && !layouts {
-					err = checkPDF(doc, nil) // what -o's PDF would refuse
-				}
-				return doc, err
-			}}
-			if !yield(it, err) {
-				return
-			}
-		}
-	}
-	err = r.RenderContext(ctx, docs, keep{batch.Tee(sinks...)})
+	err = r.RenderContext(ctx, m.core.Items(ctx, letters), keep{batch.Tee(sinks...)})
 	if bar != nil {
 		bar.Finish()
 	}
@@ -617,12 +533,13 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	}
 	failed := false
 	if err != nil {
-		if !onlyItemErrors(err) {
+		fails, ok := mailmerge.Failures(err, letters)
+		if !ok {
 			return report(stderr, "", err)
 		}
 		var found []rowError
-		for _, e := range itemErrors(err) {
-			found = append(found, rowError{at[e.Index], e.Err})
+		for _, f := range fails {
+			found = append(found, rowError{f.Letter.Row, f.Err})
 		}
 		if m.printRowErrors(stderr, found, len(m.rows.Rows)) {
 			return exitInvalid
@@ -700,38 +617,6 @@ func (m *merger) printRowErrors(stderr io.Writer, errs []rowError, rows int) boo
 	}
 	if len(errs) > 0 && !m.f.keepGoing {
 		fmt.Fprintf(stderr, "bhytdoc merge: %d of %d rows have problems; nothing written (--keep-going writes the others)\n", len(errs), rows)
-		return true
-	}
-	return false
-}
-
-// itemErrors lists the *batch.ItemError values err holds.
-func itemErrors(err error) []*batch.ItemError {
-	if ie, ok := err.(*batch.ItemError); ok {
-		return []*batch.ItemError{ie}
-	}
-	if many, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []*batch.ItemError
-		for _, e := range many.Unwrap() {
-			out = append(out, itemErrors(e)...)
-		}
-		return out
-	}
-	return nil
-}
-
-// onlyItemErrors reports whether err holds nothing but the failures of
-// single documents (no failed output).
-func onlyItemErrors(err error) bool {
-	if _, ok := err.(*batch.ItemError); ok {
-		return true
-	}
-	if many, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range many.Unwrap() {
-			if !onlyItemErrors(e) {
-				return false
-			}
-		}
 		return true
 	}
 	return false

@@ -3,10 +3,8 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
-	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
 // samePath reports whether a and b name one file: the same path once
@@ -41,18 +39,6 @@ func checkOutputs(outputs, inputs []string) error {
 		}
 		if err := atomicfile.CheckTarget(o); err != nil {
 			return err
-		}
-	}
-	return nil
-}
-
-// checkNameText refuses control and invisible format characters in a
-// name that becomes a file name and a bookmark: NUL, CR, bidirectional
-// overrides (U+202E) and the like would reach the PDF's outline.
-func checkNameText(s string) error {
-	for _, r := range s {
-		if unicode.IsControl(r) || (unicode.Is(unicode.Cf, r) && r != '\u00AD' && r != '\u200C') || r == '\u2028' || r == '\u2029' {
-			return fmt.Errorf("%s holds the control character U+%04X", excerpt.Quote(s), r)
 		}
 	}
 	return nil

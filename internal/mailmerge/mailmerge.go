@@ -1,6 +1,10 @@
-// Package mailmerge holds what the command line's merge and the HTTP
-// server's share of a mail merge: how a row's cells go over the common
-// data.
+// Package mailmerge is the one merge core the command line's merge and
+// the HTTP server's POST /v1/merge call: rows in; for each row its data
+// (the common data, the row's cells over it, its unit's share of a plan
+// over both), its number, its title and safe, unique file name; documents
+// out, streamed to a batch.Renderer with context cancellation, and each
+// failure mapped back to its row. The callers only turn flags or HTTP
+// parameters into Options and write the outputs.
 package mailmerge
 
 import (

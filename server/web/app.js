@@ -338,9 +338,20 @@ function setup() {
     const f = $("#tep-dong").files[0];
     fd.append("rows", f, f.name);
     if ($("#cot-ten").value.trim()) fd.append("name", $("#cot-ten").value.trim());
+    const units = $("#tep-donvi-tron").files[0];
+    if (units) fd.append("units", units, units.name);
     const combined = $("#gop-mot").checked;
+    // The options are merge's flags, as the server names them.
+    const q = new URLSearchParams();
+    if (combined) q.append("combined", "1");
+    if ($("#ten-ascii").checked) q.append("ascii_names", "1");
+    if ($("#bo-cot-thua").checked) q.append("ignore_extra_columns", "1");
+    if ($("#so-tu").value.trim()) q.append("number_from", $("#so-tu").value.trim());
+    for (const m of $("#moc-tron").value.trim().split(/\s+/).filter(Boolean)) q.append("milestone", m);
+    if ($("#xep-tron").checked) q.append("sort", "1");
     $("#ket-qua-tron").textContent = "Đang trộn…";
-    const res = await fetch("/v1/merge" + (combined ? "?combined=1" : ""), { method: "POST", body: fd, headers: vi });
+    const qs = q.toString();
+    const res = await fetch("/v1/merge" + (qs ? "?" + qs : ""), { method: "POST", body: fd, headers: vi });
     if (!res.ok) {
       $("#ket-qua-tron").textContent = "";
       return showProblem(await problem(res), $("#loi-tron"), $("#bieu-tron"));

@@ -1,0 +1,316 @@
+package mailmerge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/bhytdoc/bhytdoc/batch"
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
+	"github.com/bhytdoc/bhytdoc/internal/rows"
+	"github.com/bhytdoc/bhytdoc/templates"
+)
+
+// MaxNumber bounds a document's number (--number-from, number_from): it
+// stays exact in every format, as templates compute in float64.
+const MaxNumber = 999_999_999
+
+// Options are a merge's wishes, as the command line's flags and the
+// server's parameters give them.
+type Options struct {
+	// Template is the template's name.
+	Template string
+	// Common is the data every row shares (the plan's PhuLuc read out).
+	Common map[string]any
+	// Name makes each document's title (its bookmark) and, made safe, its
+	// file name from the row's data; nil names them by row number
+	// (00001). NameLabel is how messages call it ("--name").
+	Name      *template.Template
+	NameLabel string
+	// ASCIINames transliterates file names to ASCII (Phường → Phuong).
+	ASCIINames bool
+	// NumberFrom numbers the documents (So) from N in output order; 0
+	// leaves drafts without numbers unless the data gives So.
+	NumberFrom int
+	// Plan, when set, gives each row its unit's share of the plan. Each
+	// row is tied to its unit by the unit's name or code, never by
+	// position; a row without a unit, or a unit without a row, is an
+	// error naming both.
+	Plan *plan.Plan
+	// PlanOrder puts the documents in the plan's order of units (as
+	// --sort sorted them) instead of the rows'.
+	PlanOrder bool
+	// IgnoreExtra lets columns that are no field of the template pass;
+	// otherwise each is an error (columns --name reads aside).
+	IgnoreExtra bool
+	// Check, when set, checks each document filled (annexes' arithmetic,
+	// what the PDF writer would refuse).
+	Check func(*bhytdoc.Document) error
+	// Rows and Units name the files in messages.
+	Rows, Units string
+}
+
+// Letter is one document of a merge: its row, its place in the output and
+// what names it.
+type Letter struct {
+	Row    rows.Row
+	Seq    int // 0-based place in the output order
+	Unit   int // the plan's unit, -1 without a plan
+	Number int // So, 0 for a draft
+	Title  string
+	Name   string // the file name, unique within the merge, without extension
+	err    error  // a problem of the row's data or name, found naming it
+}
+
+// Merge is a planned merge: every row tied to its unit, ordered, numbered
+// and named. Names depend on every row before, so they are made once for
+// all rows, whatever share of them is rendered.
+type Merge struct {
+	o        Options
+	letters  []Letter
+	declared map[string]bool // the template's fields
+	extraOK  map[string]bool // columns not fields that Name reads
+}
+
+// New plans the merge of t's rows. Its errors are about the rows as a
+// whole (an unknown column, a row without its unit); a single row's
+// problems wait for Items, so that every one is reported in one pass.
+// Naming 100,000 rows takes a second or two: a done ctx stops it with
+// ctx.Err().
+func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
+	if !slices.Contains(templates.Names(), o.Template) {
+		return nil, fmt.Errorf("no template %q (have %s)", o.Template, strings.Join(templates.Names(), ", "))
+	}
+	if o.NameLabel == "" {
+		o.NameLabel = "name"
+	}
+	if o.Common == nil {
+		o.Common = map[string]any{}
+	}
+	m := &Merge{o: o, declared: map[string]bool{}, extraOK: map[string]bool{}}
+	fs, _ := templates.Fields(o.Template)
+	for _, f := range fs {
+		m.declared[f.Name] = true
+	}
+	for _, k := range NameFields(o.Name) {
+		m.extraOK[k] = true
+	}
+	if n := len(t.Rows); o.NumberFrom < 0 || (o.NumberFrom > 0 && o.NumberFrom > MaxNumber-(n-1)) {
+		return nil, fmt.Errorf("number from %d: want 1 to %d for %d rows", o.NumberFrom, MaxNumber-(max(n, 1)-1), n)
+	}
+	if o.Plan == nil && !o.IgnoreExtra {
+		if err := m.unknownColumns(t); err != nil {
+			return nil, err
+		}
+	}
+	units := make([]int, len(t.Rows))
+	for i := range units {
+		units[i] = -1
+	}
+	if o.Plan != nil {
+		var err error
+		if units, err = tieUnits(t.Rows, o.Plan, o.Rows, o.Units); err != nil {
+			return nil, err
+		}
+	}
+	order := make([]int, len(t.Rows))
+	for i := range order {
+		order[i] = i
+	}
+	if o.PlanOrder && o.Plan != nil {
+		slices.SortStableFunc(order, func(a, b int) int { return units[a] - units[b] })
+	}
+	m.letters = make([]Letter, len(order))
+	var names batch.Names
+	for seq, i := range order {
+		if seq%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		l := &m.letters[seq]
+		*l = Letter{Row: t.Rows[i], Seq: seq, Unit: units[i]}
+		if o.NumberFrom > 0 {
+			l.Number = o.NumberFrom + seq
+		}
+		l.Title, l.err = m.title(l)
+		name := l.Title
+		if o.ASCIINames {
+			name = batch.ASCIIName(name)
+		}
+		l.Name = names.Unique(name)
+	}
+	return m, nil
+}
+
+// Letters are the documents in output order.
+func (m *Merge) Letters() []Letter { return m.letters }
+
+// title is l's title: its row number, or Name over its data.
+func (m *Merge) title(l *Letter) (string, error) {
+	title := fmt.Sprintf("%05d", l.Row.Index+1)
+	if m.o.Name == nil {
+		return title, nil // a problem of the data is found by Items
+	}
+	data, err := m.Data(l)
+	if err != nil {
+		return title, err
+	}
+	var sb strings.Builder
+	if err := m.o.Name.Execute(&sb, data); err != nil {
+		return title, fmt.Errorf("%s: %v", m.o.NameLabel, err)
+	}
+	t := strings.TrimSpace(sb.String())
+	if err := checkNameText(t); err != nil {
+		return title, fmt.Errorf("%s: %v", m.o.NameLabel, err)
+	}
+	return t, nil
+}
+
+// Data is l's data: its row's cells over the common data, its unit's
+// share of the plan over both, and its number.
+func (m *Merge) Data(l *Letter) (map[string]any, error) {
+	r := l.Row
+	if m.o.Plan == nil && !m.o.IgnoreExtra {
+		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
+			if s, ok := r.Fields[k].(string); ok && s == "" {
+				continue
+			}
+			if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+				return nil, ColumnError(m.o.Template, k)
+			}
+		}
+	}
+	d, err := Data(m.o.Common, r.Fields)
+	if err != nil {
+		return nil, err
+	}
+	if l.Unit >= 0 {
+		maps.Copy(d, m.o.Plan.RowData(l.Unit))
+	}
+	if l.Number > 0 {
+		d["So"] = l.Number
+	} else if _, ok := d["So"]; !ok {
+		d["So"] = 0
+	}
+	return d, nil
+}
+
+// Items yields the documents of letters (all of Letters, or a share of
+// them), each filled and checked in the Renderer's goroutines; the
+// Renderer's index of an item is its place in letters. It stops when ctx
+// is done.
+func (m *Merge) Items(ctx context.Context, letters []Letter) iter.Seq2[batch.Item, error] {
+	return func(yield func(batch.Item, error) bool) {
+		for i := range letters {
+			if ctx.Err() != nil {
+				return
+			}
+			l := &letters[i]
+			err := l.err
+			var data map[string]any
+			if err == nil {
+				data, err = m.Data(l)
+			}
+			it := batch.Item{Name: l.Name, Title: l.Title, Load: func() (*bhytdoc.Document, error) { return m.fill(data) }}
+			if !yield(it, err) {
+				return
+			}
+		}
+	}
+}
+
+// fill makes a document of data and checks it. Keys that are no field of
+// the template (the plan's share, what Name reads) are left out; the
+// common data's keys are checked as given.
+func (m *Merge) fill(data map[string]any) (*bhytdoc.Document, error) {
+	d := make(map[string]any, len(data))
+	for k, v := range data {
+		if _, common := m.o.Common[k]; m.declared[k] || common {
+			d[k] = v
+		}
+	}
+	doc, err := templates.Fill(m.o.Template, d)
+	if err != nil {
+		return nil, err
+	}
+	if m.o.Check != nil {
+		if err := m.o.Check(doc); err != nil {
+			return nil, err
+		}
+	}
+	return doc, nil
+}
+
+// unknownColumns reports the columns of the first row that are no field
+// of the template (and that Name does not read): once, not once per row.
+func (m *Merge) unknownColumns(t *rows.Table) error {
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	var errs []error
+	for _, k := range slices.Sorted(maps.Keys(t.Rows[0].Fields)) {
+		if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+			errs = append(errs, ColumnError(m.o.Template, k))
+		}
+	}
+	if len(errs) > 0 && m.o.Rows != "" {
+		for i, e := range errs {
+			errs[i] = fmt.Errorf("%s: %w", m.o.Rows, e)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ColumnError words a rows column that is no field of template name.
+func ColumnError(name, col string) error {
+	fs, _ := templates.Fields(name)
+	var names []string
+	for _, f := range fs {
+		names = append(names, f.Name)
+	}
+	msg := fmt.Sprintf("column %q is not a field of %s", col, name)
+	if s := templates.Suggest(col, names); s != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return fmt.Errorf("%s; see bhytdoc new %s --help, or --ignore-extra-columns", msg, name)
+}
+
+// Failure is a document that failed: its letter and its problem.
+type Failure struct {
+	Letter Letter
+	Err    error
+}
+
+// Failures maps the *batch.ItemError values err holds to the letters
+// rendered (the Renderer's index is the place in letters). ok is false
+// when err holds anything else (a failed output).
+func Failures(err error, letters []Letter) (fs []Failure, ok bool) {
+	var walk func(err error) bool
+	walk = func(err error) bool {
+		if ie, is := err.(*batch.ItemError); is {
+			if ie.Index < 0 || ie.Index >= len(letters) {
+				return false
+			}
+			fs = append(fs, Failure{letters[ie.Index], ie.Err})
+			return true
+		}
+		if many, is := err.(interface{ Unwrap() []error }); is {
+			for _, e := range many.Unwrap() {
+				if !walk(e) {
+					return false
+				}
+			}
+			return true
+		}
+		return false
+	}
+	if err == nil || !walk(err) {
+		return nil, false
+	}
+	return fs, true
+}
