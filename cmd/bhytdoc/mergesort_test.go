@@ -132,7 +132,7 @@ func TestMergeUnitsMismatch(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
 	for _, w := range []string{
-		rowsFile + ": row 5: unit \"Phường Cái Răng\" (column \"Đơn vị\") is not in testdata/merge-units.csv",
+		rowsFile + ": row 5, column 2 (Đơn vị): unit \"Phường Cái Răng\" is not in testdata/merge-units.csv",
 		"testdata/merge-units.csv: unit \"Phường Ba Láng\" has no row in " + rowsFile,
 		"testdata/merge-units.csv: unit \"Phường Thường Thạnh\" has no row in " + rowsFile,
 	} {

@@ -40,7 +40,7 @@ func testPlan(t *testing.T, sorted bool, labels ...string) *plan.Plan {
 func unitRows(cells ...string) *rows.Table {
 	t := &rows.Table{}
 	for i, c := range cells {
-		t.Rows = append(t.Rows, rows.Row{Index: i, Where: "r.csv:" + string(rune('2'+i)), Fields: map[string]any{"Ten": c, "Ghi": "x"}})
+		t.Rows = append(t.Rows, rows.Row{Index: i, File: "r.csv", Line: 2 + i, Where: "r.csv: row " + string(rune('2'+i)), Fields: map[string]any{"Ten": c, "Ghi": "x"}})
 	}
 	return t
 }
@@ -59,13 +59,16 @@ func TestTieUnitsByName(t *testing.T) {
 	}
 	// "An Phú" is the name of two labels: not a key.
 	_, err = tieUnits(unitRows("An Phú", "Xã Đông Hải", "Xã An Phú", "Xã Đông Hải").Rows, p, "r.csv", "u.csv")
-	for _, w := range []string{`r.csv:2: unit "An Phú" (column "Ten") names 2 units of u.csv (Xã An Phú, Phường An Phú): write the label`, `u.csv: unit "Phường An Phú" has no row in r.csv`} {
+	for _, w := range []string{`r.csv: row 2, field Ten: unit "An Phú" names 2 units of u.csv (Xã An Phú, Phường An Phú): write the label`, `u.csv: unit "Phường An Phú" has no row in r.csv`} {
 		if err == nil || !strings.Contains(err.Error(), w) {
 			t.Errorf("error %v lacks %q", err, w)
 		}
 	}
+	if re := (*coverage.RowError)(nil); !errors.As(err, &re) || re.File != "r.csv" || re.Row != 2 || re.Column != "Ten" {
+		t.Errorf("a unit problem is no *coverage.RowError at r.csv row 2, Ten: %#v", re)
+	}
 	_, err = tieUnits(unitRows("Xã Đông Hải", "Xã Đông Hải", "Xã Đông Hải", "Xã An Phú", "Phường An Phú").Rows, p, "r.csv", "u.csv")
-	if err == nil || !strings.Contains(err.Error(), `r.csv:4: unit "Xã Đông Hải" (column "Ten") is in u.csv 2 times, and the row before naming it, r.csv:3, has it`) {
+	if err == nil || !strings.Contains(err.Error(), `r.csv: row 4, field Ten: unit "Xã Đông Hải" is in u.csv 2 times, and the row before naming it, r.csv: row 3, has it`) {
 		t.Errorf("a unit named too often: %v", err)
 	}
 	// By code, in whatever column holds the codes; a code read as a number.

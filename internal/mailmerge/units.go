@@ -77,17 +77,17 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 		cands := keys.folded[k]
 		switch {
 		case v == "":
-			errs = append(errs, fmt.Errorf("%s: no unit in column %q", r.Where, col))
+			errs = append(errs, at(r, col, errors.New("no unit in this column")))
 		case len(cands) == 0 && len(shared[k]) > 0:
-			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) names %d units of %s (%s): write the label", r.Where, v, col, len(shared[k]), unitsFile, strings.Join(shared[k], ", ")))
+			errs = append(errs, at(r, col, fmt.Errorf("unit %q names %d units of %s (%s): write the label", v, len(shared[k]), unitsFile, strings.Join(shared[k], ", "))))
 		case len(cands) == 0:
-			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is not in %s", r.Where, v, col, unitsFile))
+			errs = append(errs, at(r, col, fmt.Errorf("unit %q is not in %s", v, unitsFile)))
 		case next[k] >= len(cands):
 			times := "once"
 			if len(cands) > 1 {
 				times = fmt.Sprintf("%d times", len(cands))
 			}
-			errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is in %s %s, and the row before naming it, %s, has it", r.Where, v, col, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where))
+			errs = append(errs, at(r, col, fmt.Errorf("unit %q is in %s %s, and the row before naming it, %s, has it", v, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where)))
 		default:
 			u := cands[next[k]]
 			// A unit reached by another key (label and code) is taken once.
@@ -96,7 +96,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 				u = cands[next[k]]
 			}
 			if taken[u] != 0 {
-				errs = append(errs, fmt.Errorf("%s: unit %q (column %q) is already tied to %s", r.Where, v, col, rs[taken[u]-1].Where))
+				errs = append(errs, at(r, col, fmt.Errorf("unit %q is already tied to %s", v, rs[taken[u]-1].Where)))
 				break
 			}
 			next[k]++
@@ -274,4 +274,11 @@ func NameFields(t *template.Template) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// at places err at row r's column col, as a *coverage.RowError.
+func at(r rows.Row, col string, err error) error {
+	e := r.At(col)
+	e.Err = err
+	return e
 }
