@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -19,7 +20,7 @@ import (
 // browserPage starts s on a test listener and a headless Chromium on its
 // page. The browser tests skip only when BHYTDOC_NO_BROWSER=1; without
 // Chromium they fail, since CI installs it.
-func browserPage(t *testing.T, s *Server) (context.Context, string, string) {
+func browserPage(t *testing.T, s http.Handler) (context.Context, string, string) {
 	t.Helper()
 	if os.Getenv("BHYTDOC_NO_BROWSER") == "1" {
 		t.Skip("BHYTDOC_NO_BROWSER=1: browser tests skipped")

@@ -351,14 +351,20 @@ function setup() {
     if ($("#xep-tron").checked) q.append("sort", "1");
     $("#ket-qua-tron").textContent = "Đang trộn…";
     const qs = q.toString();
-    const res = await fetch("/v1/merge" + (qs ? "?" + qs : ""), { method: "POST", body: fd, headers: vi });
-    if (!res.ok) {
-      $("#ket-qua-tron").textContent = "";
-      return showProblem(await problem(res), $("#loi-tron"), $("#bieu-tron"));
+    try {
+      const res = await fetch("/v1/merge" + (qs ? "?" + qs : ""), { method: "POST", body: fd, headers: vi });
+      if (!res.ok) {
+        $("#ket-qua-tron").textContent = "";
+        return showProblem(await problem(res), $("#loi-tron"), $("#bieu-tron"));
+      }
+      showProblem(null, $("#loi-tron"), $("#bieu-tron"));
+      await download(res, combined ? "van-ban.pdf" : "van-ban.zip");
+      $("#ket-qua-tron").textContent = "Đã tải về.";
+    } catch (e) {
+      // The server cuts a merge that fails after its first byte, so that a
+      // partial zip never looks whole: nothing was saved.
+      $("#ket-qua-tron").textContent = "Trộn bị dừng giữa chừng, không có tệp nào được lưu: một dòng của bảng không tạo được văn bản, hoặc kết nối bị ngắt. Hãy kiểm tra bảng rồi trộn lại.";
     }
-    showProblem(null, $("#loi-tron"), $("#bieu-tron"));
-    await download(res, combined ? "van-ban.pdf" : "van-ban.zip");
-    $("#ket-qua-tron").textContent = "Đã tải về.";
   });
   loadTemplates();
 }
