@@ -67,14 +67,20 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 		return nil, err
 	}
 	doc := n.toIR(tone)
-	if n.Issues != nil && (o == nil || o.Variant == Paper) {
-		doc.Issued = n.IssuedDocument(Paper).toIR(tone)
+	var issued *ir.Doc
+	if n.Issues != nil {
+		issued = n.IssuedDocument(Paper).toIR(tone)
+		if o == nil || o.Variant == Paper {
+			doc.Issued = issued
+		}
 	}
 	if needGlyphs {
 		if err := checkGlyphs(doc, fam); err != nil {
 			return nil, err
 		}
-		if err := checkGlyphs(doc.Issued, fam); err != nil {
+		// In either variant: the issued document's file is made from
+		// this decision.
+		if err := checkGlyphs(issued, fam); err != nil {
 			return nil, prefixed(err, "Issues.")
 		}
 	}
