@@ -210,3 +210,18 @@ func TestParseVariant(t *testing.T) {
 		t.Error("ParseVariant(pdf): no error")
 	}
 }
+
+// A decision of Mẫu 1.3 carries the quy chế it issues; the quy chế's
+// reference line is made from the decision, filled in on paper and left
+// for the organisation's signature in the electronic variant.
+func ExampleDocument_IssuedDocument() {
+	qd := kinds.QuyetDinhBanHanh() // Number 12, 05/02/2024, Issues: a quy chế
+	fmt.Println(qd.IssuedDocument(bhytdoc.Paper).IssuedWith)
+	fmt.Println(qd.IssuedDocument(bhytdoc.Electronic).IssuedWith)
+	// Paper: bhytdoc.RenderPDF(qd, nil) holds both. Electronic:
+	// bhytdoc.RenderPDF(qd, &bhytdoc.Options{Variant: bhytdoc.Electronic})
+	// and bhytdoc.RenderPDF(qd.IssuedDocument(bhytdoc.Electronic), nil).
+	// Output:
+	// Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 02 năm 2024 của Ủy ban nhân dân huyện Nam Trực
+	// Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Ủy ban nhân dân huyện Nam Trực
+}
