@@ -122,3 +122,27 @@ func TestRoundTripIssuedVariants(t *testing.T) {
 		t.Errorf("electronic reading form holds the quy chế (%v)", err)
 	}
 }
+
+// TestRoundTripIssuedAnnex: the issued document's own annex is written in
+// issues: and shown after its body, and reads back equal.
+func TestRoundTripIssuedAnnex(t *testing.T) {
+	d := kinds.QuyetDinhBanHanh()
+	d.Issues.Annexes = []bhytdoc.Annex{{Title: "Danh sách cơ quan phối hợp", Table: bhytdoc.Table{
+		Header: [][]bhytdoc.HeaderCell{{{Text: "STT"}, {Text: "Cơ quan"}}},
+		Rows:   [][]string{{"1", "Bảo hiểm xã hội huyện"}, {"2", "Phòng Y tế"}},
+	}}}
+	out, err := Marshal(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse(out, "qd.md")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !Equal(back, d) || len(back.Issues.Annexes) != 1 {
+		t.Errorf("annex of the issued document lost:\n%s", out)
+	}
+	if i, j := strings.Index(string(out), "Phối hợp thường xuyên"), strings.Index(string(out), "DANH SÁCH CƠ QUAN PHỐI HỢP"); j < i {
+		t.Errorf("the annex is not shown after the issued body")
+	}
+}
