@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/kinds"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
@@ -84,6 +85,10 @@ type docxFixture struct {
 func docxFixtures(t testing.TB) []docxFixture {
 	var out []docxFixture
 	for _, e := range allExamples() {
+		out = append(out, docxFixture{e.Name, e.Doc})
+	}
+	// Appendix III's special models, Mẫu 1.3 with its quy chế included.
+	for _, e := range kinds.All() {
 		out = append(out, docxFixture{e.Name, e.Doc})
 	}
 	// A joint letter: two signature blocks, Nơi nhận under them.
@@ -410,7 +415,11 @@ func checkDocument(t *testing.T, d *bhytdoc.Document, trees map[string]*xmlNode)
 	if !fontsOK {
 		t.Error("a run names a font other than Times New Roman")
 	}
-	if want := 1 + len(d.Annexes); sects != want {
+	want := 1 + len(d.Annexes)
+	if d.Issues != nil { // paper variant: the issued document and its annexes follow
+		want += 1 + len(d.Issues.Annexes)
+	}
+	if sects != want {
 		t.Errorf("%d sections, want %d", sects, want)
 	}
 	if len(landscape) > 0 && landscape[0] {

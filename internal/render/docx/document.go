@@ -269,6 +269,7 @@ func (w *builder) header() {
 		w.b.para(&iw)
 	}
 	rl := ruleLine(w.widest(d.Summary.S, w.font(pagespec.Summary), w.textW())*pagespec.RuleRatio, w.textW())
+	rl.after = ptTwips(pagespec.UnderHeader(w.bodyLine()))
 	w.b.para(&rl)
 }
 

@@ -264,7 +264,10 @@ func (w *builder) styles() string {
 	return b.String()
 }
 
-const settingsXML = xmlDecl + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+// settingsXML: doNotUseHTMLParagraphAutoSpacing makes LibreOffice add a
+// paragraph's space after to the next one's space before, as Word and the
+// PDF do (pagespec.UnderHeader), instead of keeping the larger of the two.
+const settingsXML = xmlDecl + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:doNotUseHTMLParagraphAutoSpacing/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
 
 // checkLayouts checks that annexes and tables lay out doc's annexes and
 // body tables, in order.
