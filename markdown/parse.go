@@ -204,6 +204,7 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	text, issued := splitIssued(text, bodyLine, marker)
 	blocks, lines := parseBody(text, bodyLine, body)
 	s.Doc.Body = blocks
+	lines = s.specialLines(lines, body)
 	s.pos["Body"] = pos{name, bodyLine}
 	for i, l := range lines {
 		s.pos[fmt.Sprintf("Body[%d]", i)] = pos{name, l}
