@@ -33,6 +33,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(issuedSource))
 	f.Add([]byte(giayMoiSource))
 	f.Add([]byte(bienBanSource))
+	f.Add([]byte(giayGioiThieuSource))
 	for _, ex := range kinds.All() {
 		if b, err := Marshal(ex.Doc, nil); err == nil {
 			f.Add(b)

@@ -13,9 +13,9 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
-// A giấy mời's and a biên bản's typed lines may be written in the body the
-// way a clerk types them, instead of under invitation: or minutes: in the
-// front matter:
+// A giấy mời's, a biên bản's and a giấy giới thiệu's typed lines may be
+// written in the body the way a clerk types them, instead of under
+// invitation:, minutes: or introduction: in the front matter:
 //
 //	Kính mời: Chủ tịch Ủy ban nhân dân các xã, thị trấn   (or a dash list)
 //	Tới dự: Hội nghị sơ kết công tác bảo hiểm y tế 6 tháng đầu năm 2024
@@ -41,6 +41,7 @@ type labelled struct {
 	labels []string // lower case, without the colon
 	field  string   // "Invitation.Time"
 	list   bool     // a dash list may follow instead of a value
+	prefix bool     // the label may also lead its value without a colon
 	set    func(part any, v string, items []string) error
 }
 
@@ -105,7 +106,7 @@ var invitationLines = []labelled{
 		inv.Invitees = items
 		return nil
 	}},
-	{labels: []string{"tới dự"}, field: "Invitation.Event", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Invitation).Event = value(v); return nil }},
+	{labels: []string{"tới dự"}, field: "Invitation.Event", prefix: true, set: func(p any, v string, _ []string) error { p.(*bhytdoc.Invitation).Event = value(v); return nil }},
 	{labels: []string{"chủ trì"}, field: "Invitation.Chair", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Invitation).Chair = value(v); return nil }},
 	{labels: []string{"thời gian"}, field: "Invitation.Time", set: func(p any, v string, _ []string) (err error) {
 		p.(*bhytdoc.Invitation).Time, err = parseMoment(v)
@@ -135,6 +136,45 @@ var minutesLines = []labelled{
 	{labels: []string{"thư ký", "thư ký (người ghi biên bản)"}, field: "Minutes.Secretary", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Minutes).Secretary = value(v); return nil }},
 }
 
+var reLineDate = regexp.MustCompile(`(?i)^` + reDay + `\s*(?:\./\.|\.)?$`)
+
+// parseDate reads "31/8/2024" or "31 tháng 8 năm 2024".
+func parseDate(s string) (bhytdoc.Date, error) {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(s), "./."), ".")
+	m := reLineDate.FindStringSubmatch(s)
+	if m == nil {
+		return bhytdoc.Date{}, fmt.Errorf("%s: want a date such as 31/8/2024", excerpt.Quote(s))
+	}
+	n := atoiAll(m[1:])
+	d := bhytdoc.Date{Year: n[2], Month: n[1], Day: n[0]}
+	if t := d.Time(); t.Day() != n[0] || int(t.Month()) != n[1] {
+		return d, fmt.Errorf("%s: no such date", excerpt.Quote(s))
+	}
+	return d, nil
+}
+
+// person sets the introduced person and the honorific its label gave.
+func person(honorific string) func(any, string, []string) error {
+	return func(p any, v string, _ []string) error {
+		in := p.(*bhytdoc.Introduction)
+		in.Honorific, in.Person = honorific, value(v)
+		return nil
+	}
+}
+
+var introductionLines = []labelled{
+	{labels: []string{"ông (bà)", "ông/bà"}, field: "Introduction.Person", set: person("")},
+	{labels: []string{"ông"}, field: "Introduction.Person", prefix: true, set: person("Ông")},
+	{labels: []string{"bà"}, field: "Introduction.Person", prefix: true, set: person("Bà")},
+	{labels: []string{"chức vụ"}, field: "Introduction.Position", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Introduction).Position = value(v); return nil }},
+	{labels: []string{"được cử đến"}, field: "Introduction.To", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Introduction).To = value(v); return nil }},
+	{labels: []string{"về việc"}, field: "Introduction.Purpose", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Introduction).Purpose = value(v); return nil }},
+	{labels: []string{"giấy này có giá trị đến hết ngày"}, field: "Introduction.ValidUntil", prefix: true, set: func(p any, v string, _ []string) (err error) {
+		p.(*bhytdoc.Introduction).ValidUntil, err = parseDate(v)
+		return err
+	}},
+}
+
 // plainText is a block's text without its styling.
 func plainText(b *bhytdoc.Block) string {
 	var sb strings.Builder
@@ -145,13 +185,19 @@ func plainText(b *bhytdoc.Block) string {
 }
 
 // label splits "Thời gian: 14 giờ …" into its lower-cased label and value;
-// "Tới dự Hội nghị …" (the model's form, without a colon) too.
-func label(s string) (string, string, bool) {
+// "Tới dự Hội nghị …" (the model's form, without a colon) too, for the
+// labels of table that may lead their value.
+func label(s string, table []labelled) (string, string, bool) {
+	low := strings.ToLower(s)
+	for _, e := range table {
+		for _, x := range e.labels {
+			if e.prefix && strings.HasPrefix(low, x+" ") && !strings.HasPrefix(low, x+" (") {
+				return x, strings.TrimSpace(s[len(x):]), true
+			}
+		}
+	}
 	if k, v, ok := strings.Cut(s, ":"); ok {
 		return strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v), true
-	}
-	if l := strings.ToLower(s); strings.HasPrefix(l, "tới dự ") {
-		return "tới dự", strings.TrimSpace(s[len("Tới dự "):]), true
 	}
 	return "", "", false
 }
@@ -176,6 +222,11 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		if d.Minutes == nil {
 			part = &bhytdoc.Minutes{}
 		}
+	case bhytdoc.GiayGioiThieu:
+		table, name = introductionLines, "Introduction"
+		if d.Introduction == nil {
+			part = &bhytdoc.Introduction{}
+		}
 	default:
 		return lines
 	}
@@ -195,9 +246,13 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		if b.Kind != bhytdoc.Paragraph {
 			break
 		}
-		l, v, ok := label(plainText(b))
+		l, v, ok := label(plainText(b), table)
 		if strings.HasSuffix(l, "trân trọng kính mời") {
 			l = "trân trọng kính mời" // "<issuer> trân trọng kính mời:"
+		}
+		if name == "Introduction" && (strings.HasSuffix(l, "trân trọng giới thiệu") || strings.HasPrefix(strings.ToLower(plainText(b)), "đề nghị quý cơ quan tạo điều kiện")) {
+			i++ // the model's own lines: bhytdoc prints them
+			continue
 		}
 		e := find(l)
 		if !ok || e == nil {
@@ -238,6 +293,8 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		d.Invitation = v
 	case *bhytdoc.Minutes:
 		d.Minutes = v
+	case *bhytdoc.Introduction:
+		d.Introduction = v
 	}
 	return lines
 }

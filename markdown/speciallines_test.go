@@ -73,10 +73,37 @@ Hội nghị thống nhất giao Phòng Y tế tham mưu văn bản đôn đốc
 Hội nghị kết thúc vào 16 giờ 30, ngày 15/7/2024./.
 `
 
+const giayGioiThieuSource = `---
+kind: Giấy giới thiệu
+issuer: {name: "Ủy ban nhân dân\nhuyện Nam Trực", abbrev: UBND}
+number: 27
+place: Nam Trực
+date: 2024-08-01
+signatures:
+  - {authority: [KT. Chủ tịch], position: Phó Chủ tịch, name: Trần Văn Hùng}
+noi_nhan: [Như trên]
+luu: [VT]
+---
+
+Ủy ban nhân dân huyện Nam Trực trân trọng giới thiệu:
+
+Ông Nguyễn Văn Nam
+
+Chức vụ: Chuyên viên Phòng Y tế huyện
+
+Được cử đến: Ủy ban nhân dân xã Nam Thắng
+
+Về việc: Kiểm tra số liệu người tham gia bảo hiểm y tế hộ gia đình.
+
+Đề nghị Quý cơ quan tạo điều kiện để ông có tên ở trên hoàn thành nhiệm vụ.
+
+Giấy này có giá trị đến hết ngày 31/8/2024./.
+`
+
 // TestSpecialLinesInBody: the typed lines written in the body read into
 // the same document as the front matter's invitation: and minutes:.
 func TestSpecialLinesInBody(t *testing.T) {
-	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}} {
+	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}, {"giay-gioi-thieu", giayGioiThieuSource}} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := ParseSource([]byte(c.src), c.name+".md", nil)
 			if err != nil {
@@ -84,8 +111,11 @@ func TestSpecialLinesInBody(t *testing.T) {
 			}
 			want := kinds.GiayMoi()
 			line, field := 23, "Invitation.Time"
-			if c.name == "bien-ban" {
+			switch c.name {
+			case "bien-ban":
 				want, line, field = kinds.BienBan(), 33, "Minutes.End"
+			case "giay-gioi-thieu":
+				want, line, field = kinds.GiayGioiThieu(), 25, "Introduction.ValidUntil"
 			}
 			if !Equal(s.Doc, want) {
 				got, _ := Marshal(s.Doc, nil)
@@ -107,6 +137,8 @@ func TestSpecialLinesErrors(t *testing.T) {
 		{"bad end", bienBanSource, "16 giờ 30, ngày 15/7/2024", "16 giờ 30", `bien-ban.md:33: Minutes.End: "16 giờ 30": want a time and date`},
 		{"end before start", bienBanSource, "16 giờ 30, ngày 15/7/2024", "13 giờ 30, ngày 15/7/2024", `bien-ban.md:33: Minutes.End: 13 giờ 30`},
 		{"given twice", giayMoiSource, "luu: [VT]\n", "luu: [VT]\ninvitation: {invitees: [A], event: B, time: 2024-07-15 14:00, venue: C}\n", `giay-moi.md:15: Invitation.Invitees: given in the body and in the front matter's invitation (line 12)`},
+		{"valid until 31/9", giayGioiThieuSource, "31/8/2024", "31/9/2024", `giay-gioi-thieu.md:25: Introduction.ValidUntil: "31/9/2024": no such date`},
+		{"no position", giayGioiThieuSource, "Chức vụ: Chuyên viên Phòng Y tế huyện\n\n", "", `giay-gioi-thieu.md:15: Introduction.Position: empty`},
 		{"venue missing", giayMoiSource, "Địa điểm: Hội trường Ủy ban nhân dân huyện.\n\n", "", `giay-moi.md:14: Invitation.Venue: empty`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -114,10 +146,7 @@ func TestSpecialLinesErrors(t *testing.T) {
 			if src == c.src && c.old != "" {
 				t.Fatalf("%q not in the source", c.old)
 			}
-			name := "giay-moi.md"
-			if c.src == bienBanSource {
-				name = "bien-ban.md"
-			}
+			name := map[string]string{giayMoiSource: "giay-moi.md", bienBanSource: "bien-ban.md", giayGioiThieuSource: "giay-gioi-thieu.md"}[c.src]
 			_, err := Parse([]byte(src), name)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("got %v\nwant %s", err, c.want)
