@@ -34,6 +34,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(giayMoiSource))
 	f.Add([]byte(bienBanSource))
 	f.Add([]byte(giayGioiThieuSource))
+	f.Add([]byte(congDienSource))
 	for _, ex := range kinds.All() {
 		if b, err := Marshal(ex.Doc, nil); err == nil {
 			f.Add(b)

@@ -13,9 +13,10 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
-// A giấy mời's, a biên bản's and a giấy giới thiệu's typed lines may be
-// written in the body the way a clerk types them, instead of under
-// invitation:, minutes: or introduction: in the front matter:
+// A công điện's, a giấy mời's, a biên bản's and a giấy giới thiệu's typed
+// lines may be written in the body the way a clerk types them, instead of
+// under telegram:, invitation:, minutes: or introduction: in the front
+// matter:
 //
 //	Kính mời: Chủ tịch Ủy ban nhân dân các xã, thị trấn   (or a dash list)
 //	Tới dự: Hội nghị sơ kết công tác bảo hiểm y tế 6 tháng đầu năm 2024
@@ -175,6 +176,16 @@ var introductionLines = []labelled{
 	}},
 }
 
+// telegramLines: "<Chủ tịch Ủy ban nhân dân huyện> điện:" and the
+// addressees as a dash list (or one on the line).
+var telegramLines = []labelled{
+	{labels: []string{"điện"}, field: "Telegram.Sender", list: true, set: func(p any, v string, items []string) error {
+		t := p.(*bhytdoc.Telegram)
+		t.Sender, t.Addressees = v, items
+		return nil
+	}},
+}
+
 // plainText is a block's text without its styling.
 func plainText(b *bhytdoc.Block) string {
 	var sb strings.Builder
@@ -222,6 +233,11 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		if d.Minutes == nil {
 			part = &bhytdoc.Minutes{}
 		}
+	case bhytdoc.CongDien:
+		table, name = telegramLines, "Telegram"
+		if d.Telegram == nil {
+			part = &bhytdoc.Telegram{}
+		}
 	case bhytdoc.GiayGioiThieu:
 		table, name = introductionLines, "Introduction"
 		if d.Introduction == nil {
@@ -250,6 +266,13 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		if strings.HasSuffix(l, "trân trọng kính mời") {
 			l = "trân trọng kính mời" // "<issuer> trân trọng kính mời:"
 		}
+		sender := ""
+		if name == "Telegram" && ok && strings.HasSuffix(l, " điện") {
+			// ToLower maps rune to rune: drop the label's last 5, " điện".
+			k, _, _ := strings.Cut(plainText(b), ":")
+			r := []rune(strings.TrimSpace(k))
+			sender, l = strings.TrimSpace(string(r[:len(r)-5])), "điện"
+		}
 		if name == "Introduction" && (strings.HasSuffix(l, "trân trọng giới thiệu") || strings.HasPrefix(strings.ToLower(plainText(b)), "đề nghị quý cơ quan tạo điều kiện")) {
 			i++ // the model's own lines: bhytdoc prints them
 			continue
@@ -267,6 +290,12 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		for e.list && i < len(d.Body) && d.Body[i].Kind == bhytdoc.Dash {
 			items = append(items, strings.TrimSuffix(strings.TrimSuffix(plainText(&d.Body[i]), ";"), "."))
 			i++
+		}
+		if name == "Telegram" {
+			if v != "" {
+				items = append([]string{value(v)}, items...)
+			}
+			v = sender
 		}
 		if part == nil {
 			p.add(line, e.field, "given in the body and in the front matter's %s (line %d): write it once", strings.ToLower(name), s.pos[name].line)
@@ -295,6 +324,8 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		d.Minutes = v
 	case *bhytdoc.Introduction:
 		d.Introduction = v
+	case *bhytdoc.Telegram:
+		d.Telegram = v
 	}
 	return lines
 }

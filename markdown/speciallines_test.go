@@ -100,10 +100,35 @@ Về việc: Kiểm tra số liệu người tham gia bảo hiểm y tế hộ g
 Giấy này có giá trị đến hết ngày 31/8/2024./.
 `
 
+const congDienSource = `---
+kind: Công điện
+issuer: {name: "Ủy ban nhân dân\nhuyện Nam Trực", abbrev: UBND}
+number: 3
+place: Nam Trực
+date: 2024-09-05
+summary: Về việc đôn đốc thực hiện chỉ tiêu phát triển người tham gia bảo hiểm y tế năm 2024
+marks: {urgency: Khẩn}
+signatures:
+  - {authority: [KT. Chủ tịch], position: Phó Chủ tịch, name: Trần Văn Hùng}
+noi_nhan: [Như trên, {name: "TT Huyện ủy, TT HĐND huyện", purpose: để báo cáo}]
+luu: [VT, YT]
+---
+
+Chủ tịch Ủy ban nhân dân huyện điện:
+
+- Chủ tịch Ủy ban nhân dân các xã, thị trấn;
+- Giám đốc Bảo hiểm xã hội huyện;
+- Trưởng phòng Y tế huyện.
+
+Đến ngày 31/8/2024, tỷ lệ bao phủ bảo hiểm y tế toàn huyện mới đạt 89,2%, thấp hơn chỉ tiêu được giao 3,1 điểm phần trăm; 7 xã đạt dưới 85%.
+
+Chủ tịch Ủy ban nhân dân huyện yêu cầu Chủ tịch Ủy ban nhân dân các xã, thị trấn tập trung chỉ đạo, hoàn thành chỉ tiêu trước ngày 30/11/2024.
+`
+
 // TestSpecialLinesInBody: the typed lines written in the body read into
 // the same document as the front matter's invitation: and minutes:.
 func TestSpecialLinesInBody(t *testing.T) {
-	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}, {"giay-gioi-thieu", giayGioiThieuSource}} {
+	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}, {"giay-gioi-thieu", giayGioiThieuSource}, {"cong-dien", congDienSource}} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := ParseSource([]byte(c.src), c.name+".md", nil)
 			if err != nil {
@@ -116,6 +141,8 @@ func TestSpecialLinesInBody(t *testing.T) {
 				want, line, field = kinds.BienBan(), 33, "Minutes.End"
 			case "giay-gioi-thieu":
 				want, line, field = kinds.GiayGioiThieu(), 25, "Introduction.ValidUntil"
+			case "cong-dien":
+				want, line, field = kinds.CongDien(), 15, "Telegram.Sender"
 			}
 			if !Equal(s.Doc, want) {
 				got, _ := Marshal(s.Doc, nil)
