@@ -35,6 +35,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(bienBanSource))
 	f.Add([]byte(giayGioiThieuSource))
 	f.Add([]byte(congDienSource))
+	f.Add([]byte(giayNghiPhepSource))
 	for _, ex := range kinds.All() {
 		if b, err := Marshal(ex.Doc, nil); err == nil {
 			f.Add(b)

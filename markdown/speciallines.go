@@ -13,10 +13,10 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 )
 
-// A công điện's, a giấy mời's, a biên bản's and a giấy giới thiệu's typed
-// lines may be written in the body the way a clerk types them, instead of
-// under telegram:, invitation:, minutes: or introduction: in the front
-// matter:
+// The typed lines of Mẫu 1.6–1.10 (công điện, giấy mời, giấy giới thiệu,
+// biên bản, giấy nghỉ phép) may be written in the body the way a clerk
+// types them, instead of under telegram:, invitation:, introduction:,
+// minutes: or leave: in the front matter; for example:
 //
 //	Kính mời: Chủ tịch Ủy ban nhân dân các xã, thị trấn   (or a dash list)
 //	Tới dự: Hội nghị sơ kết công tác bảo hiểm y tế 6 tháng đầu năm 2024
@@ -176,6 +176,54 @@ var introductionLines = []labelled{
 	}},
 }
 
+var (
+	reLeaveDays  = regexp.MustCompile(`(?i)^([0-9]+)\s+ngày\s+kể từ ngày\s+(.+?)\s+đến hết ngày\s+(.+?)\s+tại\s+(.+?)\.?$`)
+	reLeaveAsked = regexp.MustCompile(`(?i)^(\S+)(?:\s+của\s+.*)?;?$`)
+)
+
+func leave(p any) *bhytdoc.Leave { return p.(*bhytdoc.Leave) }
+
+// leaveLines are a giấy nghỉ phép's lines (Mẫu 1.10).
+var leaveLines = []labelled{
+	{labels: []string{"xét đơn đề nghị nghỉ phép ngày"}, field: "Leave.RequestDate", prefix: true, set: func(p any, v string, _ []string) (err error) {
+		m := reLeaveAsked.FindStringSubmatch(strings.TrimSuffix(v, ";"))
+		if m == nil {
+			return fmt.Errorf("%s: want \"Xét Đơn đề nghị nghỉ phép ngày 09/8/2024 của …\"", excerpt.Quote(v))
+		}
+		leave(p).RequestDate, err = parseDate(m[1])
+		return err
+	}},
+	{labels: []string{"ông (bà)", "ông/bà", "ông", "bà"}, field: "Leave.Person", set: func(p any, v string, _ []string) error {
+		leave(p).Person = value(v)
+		return nil
+	}},
+	{labels: []string{"chức vụ"}, field: "Leave.Position", set: func(p any, v string, _ []string) error { leave(p).Position = value(v); return nil }},
+	{labels: []string{"được nghỉ phép trong thời gian"}, field: "Leave.Days", prefix: true, set: func(p any, v string, _ []string) (err error) {
+		m := reLeaveDays.FindStringSubmatch(v)
+		if m == nil {
+			return fmt.Errorf("%s: want \"5 ngày kể từ ngày 19/8/2024 đến hết ngày 23/8/2024 tại …\"", excerpt.Quote(v))
+		}
+		l := leave(p)
+		l.Days, _ = strconv.Atoi(m[1])
+		if l.From, err = parseDate(m[2]); err != nil {
+			return err
+		}
+		if l.To, err = parseDate(m[3]); err != nil {
+			return err
+		}
+		l.Where = value(m[4])
+		return nil
+	}},
+	{labels: []string{"số ngày nghỉ phép nêu trên được tính vào thời gian"}, field: "Leave.CountsAs", prefix: true, set: func(p any, v string, _ []string) error {
+		leave(p).CountsAs = value(strings.TrimSuffix(v, "./."))
+		return nil
+	}},
+	{labels: []string{"xác nhận của cơ quan"}, field: "Leave.Confirmation", prefix: true, set: func(p any, _ string, _ []string) error {
+		leave(p).Confirmation = true
+		return nil
+	}},
+}
+
 // telegramLines: "<Chủ tịch Ủy ban nhân dân huyện> điện:" and the
 // addressees as a dash list (or one on the line).
 var telegramLines = []labelled{
@@ -199,18 +247,21 @@ func plainText(b *bhytdoc.Block) string {
 // "Tới dự Hội nghị …" (the model's form, without a colon) too, for the
 // labels of table that may lead their value.
 func label(s string, table []labelled) (string, string, bool) {
+	k, v, colon := strings.Cut(s, ":")
+	k, v = strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v)
+	if colon && e0(table, k) != nil {
+		return k, v, true // "Ông (bà): …" before the prefix "ông"
+	}
 	low := strings.ToLower(s)
 	for _, e := range table {
 		for _, x := range e.labels {
-			if e.prefix && strings.HasPrefix(low, x+" ") && !strings.HasPrefix(low, x+" (") {
-				return x, strings.TrimSpace(s[len(x):]), true
+			if e.prefix && strings.HasPrefix(low, x+" ") {
+				// ToLower maps rune to rune: cut as many runes from s.
+				return x, strings.TrimSpace(string([]rune(s)[len([]rune(x)):])), true
 			}
 		}
 	}
-	if k, v, ok := strings.Cut(s, ":"); ok {
-		return strings.ToLower(strings.TrimSpace(k)), strings.TrimSpace(v), true
-	}
-	return "", "", false
+	return k, v, colon
 }
 
 // specialLines reads the labelled lines that open the body of a giấy mời
@@ -233,6 +284,11 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		if d.Minutes == nil {
 			part = &bhytdoc.Minutes{}
 		}
+	case bhytdoc.GiayNghiPhep:
+		table, name = leaveLines, "Leave"
+		if d.Leave == nil {
+			part = &bhytdoc.Leave{}
+		}
 	case bhytdoc.CongDien:
 		table, name = telegramLines, "Telegram"
 		if d.Telegram == nil {
@@ -245,16 +301,6 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		}
 	default:
 		return lines
-	}
-	find := func(l string) *labelled {
-		for i := range table {
-			for _, x := range table[i].labels {
-				if x == l {
-					return &table[i]
-				}
-			}
-		}
-		return nil
 	}
 	i, found := 0, false
 	for i < len(d.Body) {
@@ -273,11 +319,18 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 			r := []rune(strings.TrimSpace(k))
 			sender, l = strings.TrimSpace(string(r[:len(r)-5])), "điện"
 		}
+		if name == "Leave" && strings.HasSuffix(l, "cấp cho") {
+			i++ // "<issuer> cấp cho:": bhytdoc prints it
+			continue
+		}
+		if lv, isLeave := part.(*bhytdoc.Leave); isLeave && (l == "ông" || l == "bà") {
+			lv.Honorific = map[string]string{"ông": "Ông", "bà": "Bà"}[l]
+		}
 		if name == "Introduction" && (strings.HasSuffix(l, "trân trọng giới thiệu") || strings.HasPrefix(strings.ToLower(plainText(b)), "đề nghị quý cơ quan tạo điều kiện")) {
 			i++ // the model's own lines: bhytdoc prints them
 			continue
 		}
-		e := find(l)
+		e := e0(table, l)
 		if !ok || e == nil {
 			if l == "nội dung" || strings.HasPrefix(l, "nội dung (") {
 				i++ // a biên bản's "Nội dung:": bhytdoc prints its own
@@ -326,6 +379,8 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 		d.Introduction = v
 	case *bhytdoc.Telegram:
 		d.Telegram = v
+	case *bhytdoc.Leave:
+		d.Leave = v
 	}
 	return lines
 }
@@ -356,4 +411,16 @@ func (s *Source) minutesEnd(m *bhytdoc.Minutes, lines []int, p *problems) []int 
 	s.pos["Minutes.End"] = pos{s.Name, lines[k]}
 	d.Body = d.Body[:k]
 	return lines[:k]
+}
+
+// e0 finds the entry of label l in table, or nil.
+func e0(table []labelled, l string) *labelled {
+	for i := range table {
+		for _, x := range table[i].labels {
+			if x == l {
+				return &table[i]
+			}
+		}
+	}
+	return nil
 }

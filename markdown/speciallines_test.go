@@ -125,10 +125,37 @@ Chủ tịch Ủy ban nhân dân huyện điện:
 Chủ tịch Ủy ban nhân dân huyện yêu cầu Chủ tịch Ủy ban nhân dân các xã, thị trấn tập trung chỉ đạo, hoàn thành chỉ tiêu trước ngày 30/11/2024.
 `
 
+const giayNghiPhepSource = `---
+kind: Giấy nghỉ phép
+issuer: {name: "Ủy ban nhân dân\nhuyện Nam Trực", abbrev: UBND}
+number: 14
+place: Nam Trực
+date: 2024-08-12
+signatures:
+  - {authority: [KT. Chủ tịch], position: Phó Chủ tịch, name: Trần Văn Hùng}
+noi_nhan: [Bà Lê Thị Thu]
+luu: [VT]
+---
+
+Xét Đơn đề nghị nghỉ phép ngày 09/8/2024 của bà Lê Thị Thu;
+
+Ủy ban nhân dân huyện Nam Trực cấp cho:
+
+Bà: Lê Thị Thu
+
+Chức vụ: Chuyên viên Văn phòng HĐND và UBND huyện
+
+Được nghỉ phép trong thời gian 5 ngày kể từ ngày 19/8/2024 đến hết ngày 23/8/2024 tại xã Hải Hậu, huyện Hải Hậu, tỉnh Nam Định.
+
+Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ hằng năm năm 2024./.
+
+Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép
+`
+
 // TestSpecialLinesInBody: the typed lines written in the body read into
 // the same document as the front matter's invitation: and minutes:.
 func TestSpecialLinesInBody(t *testing.T) {
-	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}, {"giay-gioi-thieu", giayGioiThieuSource}, {"cong-dien", congDienSource}} {
+	for _, c := range []struct{ name, src string }{{"giay-moi", giayMoiSource}, {"bien-ban", bienBanSource}, {"giay-gioi-thieu", giayGioiThieuSource}, {"cong-dien", congDienSource}, {"giay-nghi-phep", giayNghiPhepSource}} {
 		t.Run(c.name, func(t *testing.T) {
 			s, err := ParseSource([]byte(c.src), c.name+".md", nil)
 			if err != nil {
@@ -143,6 +170,8 @@ func TestSpecialLinesInBody(t *testing.T) {
 				want, line, field = kinds.GiayGioiThieu(), 25, "Introduction.ValidUntil"
 			case "cong-dien":
 				want, line, field = kinds.CongDien(), 15, "Telegram.Sender"
+			case "giay-nghi-phep":
+				want, line, field = kinds.GiayNghiPhep(), 21, "Leave.Days"
 			}
 			if !Equal(s.Doc, want) {
 				got, _ := Marshal(s.Doc, nil)
@@ -166,6 +195,8 @@ func TestSpecialLinesErrors(t *testing.T) {
 		{"given twice", giayMoiSource, "luu: [VT]\n", "luu: [VT]\ninvitation: {invitees: [A], event: B, time: 2024-07-15 14:00, venue: C}\n", `giay-moi.md:15: Invitation.Invitees: given in the body and in the front matter's invitation (line 12)`},
 		{"valid until 31/9", giayGioiThieuSource, "31/8/2024", "31/9/2024", `giay-gioi-thieu.md:25: Introduction.ValidUntil: "31/9/2024": no such date`},
 		{"no position", giayGioiThieuSource, "Chức vụ: Chuyên viên Phòng Y tế huyện\n\n", "", `giay-gioi-thieu.md:15: Introduction.Position: empty`},
+		{"leave period", giayNghiPhepSource, "5 ngày kể từ ngày 19/8/2024 đến hết", "5 ngày từ 19/8/2024 đến hết", `giay-nghi-phep.md:21: Leave.Days: "5 ngày từ 19/8/2024 đến hết ngày 23/8/20"…: want "5 ngày kể từ ngày`},
+		{"leave 6 days in 5", giayNghiPhepSource, "5 ngày kể từ", "6 ngày kể từ", `giay-nghi-phep.md:21: Leave.Days: 6 days do not fit`},
 		{"venue missing", giayMoiSource, "Địa điểm: Hội trường Ủy ban nhân dân huyện.\n\n", "", `giay-moi.md:14: Invitation.Venue: empty`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -173,7 +204,7 @@ func TestSpecialLinesErrors(t *testing.T) {
 			if src == c.src && c.old != "" {
 				t.Fatalf("%q not in the source", c.old)
 			}
-			name := map[string]string{giayMoiSource: "giay-moi.md", bienBanSource: "bien-ban.md", giayGioiThieuSource: "giay-gioi-thieu.md"}[c.src]
+			name := map[string]string{giayMoiSource: "giay-moi.md", bienBanSource: "bien-ban.md", giayGioiThieuSource: "giay-gioi-thieu.md", giayNghiPhepSource: "giay-nghi-phep.md"}[c.src]
 			_, err := Parse([]byte(src), name)
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("got %v\nwant %s", err, c.want)
