@@ -15,7 +15,7 @@ import (
 
 // longIssued is the Mẫu 1.3 example with a quy chế long enough for three
 // pages, so that its page numbers show.
-func longIssued(t *testing.T) *bhytdoc.Document {
+func longIssued(t testing.TB) *bhytdoc.Document {
 	t.Helper()
 	d := kinds.QuyetDinhBanHanh()
 	var md strings.Builder
@@ -224,4 +224,38 @@ func ExampleDocument_IssuedDocument() {
 	// Output:
 	// Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 02 năm 2024 của Ủy ban nhân dân huyện Nam Trực
 	// Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Ủy ban nhân dân huyện Nam Trực
+}
+
+// BenchmarkRenderIssued renders Mẫu 1.3 with a three-page quy chế: on
+// paper in one PDF and one DOCX, electronically as two PDFs.
+func BenchmarkRenderIssued(b *testing.B) {
+	d := longIssued(b)
+	el := &bhytdoc.Options{Variant: bhytdoc.Electronic}
+	for _, c := range []struct {
+		name   string
+		render func() (int, error)
+	}{
+		{"paper-pdf", func() (int, error) { p, err := bhytdoc.RenderPDF(d, nil); return len(p), err }},
+		{"paper-docx", func() (int, error) { p, err := bhytdoc.RenderDOCX(d, nil); return len(p), err }},
+		{"electronic-pdf", func() (int, error) {
+			p, err := bhytdoc.RenderPDF(d, el)
+			if err != nil {
+				return 0, err
+			}
+			q, err := bhytdoc.RenderPDF(d.IssuedDocument(bhytdoc.Electronic), el)
+			return len(p) + len(q), err
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var n int
+			for b.Loop() {
+				var err error
+				if n, err = c.render(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n), "bytes")
+		})
+	}
 }
