@@ -129,7 +129,9 @@ func (d *Document) validateIssues(p *problems) {
 	if iss.Date != (Date{}) && iss.Date != d.Date {
 		p.add("Issues.Date", "differs from the decision's date: leave it empty, the document is dated by the decision")
 	}
-	if d.Kind == QuyetDinh && !d.bodyContains("kèm theo quyết định này") {
+	// "kèm theo" alone: real decisions also write "Phê duyệt Đề án …
+	// (có Đề án kèm theo)".
+	if d.Kind == QuyetDinh && !d.bodyContains("kèm theo") {
 		p.add("Body", "no article issues the %s: Mẫu 1.3's Điều 1 reads \"Ban hành (Phê duyệt) kèm theo Quyết định này %s …\"", iss.Kind.Name(), iss.Kind.Name())
 	}
 	// The issued document as printed, checked as a document of its own.
