@@ -1,10 +1,12 @@
 package bhytdoc_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -257,5 +259,40 @@ func BenchmarkRenderIssued(b *testing.B) {
 			}
 			b.ReportMetric(float64(n), "bytes")
 		})
+	}
+}
+
+// TestIssuedDeterministic: each variant's files are byte-identical from
+// one rendering to the next, and rendering leaves the decision unchanged.
+func TestIssuedDeterministic(t *testing.T) {
+	d := longIssued(t)
+	before := d.Clone()
+	el := &bhytdoc.Options{Variant: bhytdoc.Electronic}
+	render := func() [][]byte {
+		var out [][]byte
+		for _, f := range []func() ([]byte, error){
+			func() ([]byte, error) { return bhytdoc.RenderPDF(d, nil) },
+			func() ([]byte, error) { return bhytdoc.RenderDOCX(d, nil) },
+			func() ([]byte, error) { return bhytdoc.RenderMarkdown(d, nil) },
+			func() ([]byte, error) { return bhytdoc.RenderPDF(d, el) },
+			func() ([]byte, error) { return bhytdoc.RenderPDF(d.IssuedDocument(bhytdoc.Electronic), el) },
+			func() ([]byte, error) { return bhytdoc.RenderDOCX(d.IssuedDocument(bhytdoc.Electronic), el) },
+		} {
+			b, err := f()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, b)
+		}
+		return out
+	}
+	a, b := render(), render()
+	for i := range a {
+		if !bytes.Equal(a[i], b[i]) {
+			t.Errorf("output %d differs between two renderings", i)
+		}
+	}
+	if !reflect.DeepEqual(d, before) {
+		t.Error("rendering modified the decision")
 	}
 }
