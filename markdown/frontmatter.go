@@ -46,6 +46,8 @@ type fmDecoder struct {
 	// annexFiles records, by annex index, the file an annex's table was
 	// read from.
 	annexFiles map[int]*TableFile
+	// issued: decoding the issues: mapping, where issues: is refused.
+	issued bool
 }
 
 func (d *fmDecoder) line(n *yaml.Node) int { return n.Line + d.off }

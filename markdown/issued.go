@@ -45,8 +45,14 @@ func (w *writer) issued(n *bhytdoc.Document, iss *bhytdoc.Document, tone bhytdoc
 // issues decodes the front matter's issues: mapping, a document without
 // its body, recording where its fields were written as Issues.*.
 func (d *fmDecoder) issues(n *yaml.Node, doc *bhytdoc.Document) {
+	if d.issued {
+		// Not decoded: nesting would only deepen the recursion.
+		d.fail(n, "issues.issues", "a document issued with a decision issues none itself")
+		return
+	}
 	d.mark("Issues", n)
 	sub := *d
+	sub.issued = true
 	sub.pos = map[string]pos{}
 	sub.annexFiles = map[int]*TableFile{}
 	doc.Issues = &bhytdoc.Document{}

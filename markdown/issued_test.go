@@ -93,6 +93,7 @@ func TestParseIssuedErrors(t *testing.T) {
 		{"marker twice", strings.Replace(issuedSource, "Phối hợp thường xuyên, kịp thời.", "<!-- bhytdoc:issued -->", 1), "qd.md:34: <!-- bhytdoc:issued --> given twice (first on line 24)"},
 		{"bad line in the issued body", strings.Replace(issuedSource, "Quy chế này quy định việc phối hợp.", "![ảnh](x.png)", 1), "qd.md:30: an image is not allowed"},
 		{"unknown key in issues:", strings.Replace(issuedSource, "  kind: Quy chế", "  kind: Quy chế\n  numbr: 3", 1), "qd.md:17: numbr: unknown key"},
+		{"nested issues:", strings.Replace(issuedSource, "  kind: Quy chế", "  kind: Quy chế\n  issues: {kind: Quy định}", 1), "qd.md:17: issues.issues: a document issued with a decision issues none itself"},
 		{"number of its own", strings.Replace(issuedSource, "  kind: Quy chế", "  kind: Quy chế\n  number: 3", 1), "qd.md:17: Issues.Number: 3: a document issued with a decision has no number of its own"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
