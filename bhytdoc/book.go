@@ -32,9 +32,9 @@ func LayoutPDF(d *Document, o *Options) (*PDFLayout, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := pdf.LayoutAll(p.ir, p.set, p.font)
+	l, err := p.layoutPDF()
 	if err != nil {
-		return nil, layoutError(err)
+		return nil, err
 	}
 	return &PDFLayout{l: l, title: p.ir.InfoTitle, date: p.doc.Date}, nil
 }

@@ -67,9 +67,21 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 		return nil, err
 	}
 	doc := n.toIR(tone)
+	var issued *ir.Doc
+	if n.Issues != nil {
+		issued = n.IssuedDocument(Paper).toIR(tone)
+		if o == nil || o.Variant == Paper {
+			doc.Issued = issued
+		}
+	}
 	if needGlyphs {
 		if err := checkGlyphs(doc, fam); err != nil {
 			return nil, err
+		}
+		// In either variant: the issued document's file is made from
+		// this decision.
+		if err := checkGlyphs(issued, fam); err != nil {
+			return nil, prefixed(err, "Issues.")
 		}
 	}
 	return &prepared{doc: n, ir: doc, set: set, font: fam}, nil
@@ -78,6 +90,9 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 // checkGlyphs reports every rune of the final text that the face it is
 // drawn in cannot draw, once per field and rune.
 func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
+	if doc == nil {
+		return nil
+	}
 	var p problems
 	var faces [4]*fonts.Face
 	var faceErr [4]error
@@ -300,6 +315,9 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		doc.PlaceDate = ir.Text{}
 	}
 	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
+	if d.issued() {
+		doc.InfoTitle = d.Kind.Name() + ": " + oneLine(d.Summary)
+	}
 	doc.Record = d.record()
 	switch len(d.Addressees) {
 	case 0:

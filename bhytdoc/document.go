@@ -46,8 +46,16 @@ type Document struct {
 	// IssuedWith is, for a document issued with a decision (quy chế, quy
 	// định), the line under its trích yếu without the parentheses: "Ban
 	// hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2022 của Ủy ban
-	// nhân dân huyện". Printed centred, italic, in parentheses. Optional.
+	// nhân dân huyện". Printed centred, italic, in parentheses. Optional:
+	// a decision that carries the document in Issues fills it in.
 	IssuedWith string
+	// Issues is, for a quyết định of Mẫu 1.3 (quy định gián tiếp), the
+	// document it issues or approves: a quy chế, quy định, kế hoạch …
+	// with no number, date, signature or Nơi nhận of its own. Its issuing
+	// body, date and IssuedWith line come from the decision (see
+	// IssuedDocument); Options.Variant chooses whether it is rendered in
+	// the decision's file (Paper) or in one of its own (Electronic).
+	Issues *Document
 	// Authority is the thẩm quyền ban hành of a quyết định, nghị quyết or
 	// chỉ thị ("Ủy ban nhân dân huyện Nam Trực", "Chủ tịch Ủy ban nhân
 	// dân tỉnh …"), printed in capitals, bold, centred on its own line

@@ -48,5 +48,11 @@ func RenderDOCX(d *Document, o *Options) ([]byte, error) {
 	if err != nil {
 		return nil, layoutError(err)
 	}
-	return docx.Render(p.ir, p.set, p.font, annexes, tables)
+	var issuedAnnexes, issuedTables []*docx.AnnexLayout
+	if p.ir.Issued != nil {
+		if issuedAnnexes, issuedTables, err = tablefit.Doc(p.ir.Issued, p.set, faces); err != nil {
+			return nil, prefixed(layoutError(err), "Issues.")
+		}
+	}
+	return docx.RenderIssued(p.ir, p.set, p.font, annexes, tables, issuedAnnexes, issuedTables)
 }

@@ -118,6 +118,9 @@ func TestDOCXMatchesPDF(t *testing.T) {
 			// size differing from the PDF's shows as a different ratio.
 			var ratios []float64
 			for _, s := range targets {
+				if s == "" {
+					continue // a line the kind has not (Mẫu 1.3's companion: no number)
+				}
 				a, ok1 := find(ours, s)
 				b, ok2 := find(lo, s)
 				if !ok1 && !ok2 {
@@ -140,6 +143,29 @@ func TestDOCXMatchesPDF(t *testing.T) {
 				ratios = append(ratios, (b.y1-b.y0)/(a.y1-a.y0))
 				if testing.Verbose() {
 					t.Logf("%-40.40q Δx %+.1f mm Δy %+.1f mm height ratio %.3f", s, (b.x0-a.x0)/mmToPt, (b.y0-a.y0)/mmToPt, ratios[len(ratios)-1])
+				}
+			}
+			// The gap under a kind's title block (its trích yếu and rule)
+			// is the PDF's to within 1 mm: pagespec.UnderHeader, summed
+			// with the next paragraph's space before in both.
+			if doc.Title.S != "" && doc.Summary.S != "" && len(doc.Body) > 0 {
+				next := doc.Body[0].Spans[0].S
+				if len(doc.Addressees) > 0 {
+					next = doc.KinhGui.S
+				} else if doc.Authority.S != "" {
+					next = doc.Authority.S
+				}
+				next = strings.Join(strings.Fields(next)[:min(3, len(strings.Fields(next)))], " ")
+				ta, ok1 := find(ours, doc.Title.S)
+				tb, ok2 := find(lo, doc.Title.S)
+				na, ok3 := find(ours, next)
+				nb, ok4 := find(lo, next)
+				if ok1 && ok2 && ok3 && ok4 && na.page == ta.page && nb.page == tb.page {
+					if d := ((nb.y0 - tb.y0) - (na.y0 - ta.y0)) / mmToPt; math.Abs(d) > 1 {
+						t.Errorf("title %q to %q: LibreOffice's gap differs from the PDF's by %+.1f mm", doc.Title.S, next, d)
+					}
+				} else {
+					t.Errorf("title %q or %q not found (%v %v %v %v)", doc.Title.S, next, ok1, ok2, ok3, ok4)
 				}
 			}
 			// Page numbers: in the top margin from each section's second

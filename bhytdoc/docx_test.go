@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/kinds"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
 
@@ -86,6 +87,19 @@ func docxFixtures(t testing.TB) []docxFixture {
 	for _, e := range allExamples() {
 		out = append(out, docxFixture{e.Name, e.Doc})
 	}
+	// Appendix III's special models, Mẫu 1.3 with its quy chế included.
+	for _, e := range kinds.All() {
+		out = append(out, docxFixture{e.Name, e.Doc})
+	}
+	// Mẫu 1.3 on paper with a contact footer and an annex of its own,
+	// issuing a quy chế with a wide annex: five sections, the contact
+	// lines on the decision's first page only.
+	qd := kinds.QuyetDinhBanHanh()
+	qd.Contact = []string{"Địa chỉ: Thị trấn Nam Giang, huyện Nam Trực", "Điện thoại: 0228 3827 000"}
+	qd.Annexes = quyetDinh(t, 12).Annexes
+	qd.Body[0].Text[0].Text += " Chi tiết tại Phụ lục kèm theo."
+	qd.Issues.Annexes = quyetDinh(t, 30).Annexes
+	out = append(out, docxFixture{"quyet-dinh-ban-hanh-phu-luc", qd})
 	// A joint letter: two signature blocks, Nơi nhận under them.
 	joint := seeds.CaiRang()
 	joint.Signatures = append(joint.Signatures, bhytdoc.Signature{
@@ -410,7 +424,11 @@ func checkDocument(t *testing.T, d *bhytdoc.Document, trees map[string]*xmlNode)
 	if !fontsOK {
 		t.Error("a run names a font other than Times New Roman")
 	}
-	if want := 1 + len(d.Annexes); sects != want {
+	want := 1 + len(d.Annexes)
+	if d.Issues != nil { // paper variant: the issued document and its annexes follow
+		want += 1 + len(d.Issues.Annexes)
+	}
+	if sects != want {
 		t.Errorf("%d sections, want %d", sects, want)
 	}
 	if len(landscape) > 0 && landscape[0] {
@@ -420,7 +438,11 @@ func checkDocument(t *testing.T, d *bhytdoc.Document, trees map[string]*xmlNode)
 		// Each header row is a tblHeader row; a cell spanning columns is a
 		// gridSpan, one spanning rows a vMerge restart and continuations.
 		var wantRows, wantSpans, wantRestarts, wantConts int
-		for _, a := range d.Annexes {
+		annexes := d.Annexes
+		if d.Issues != nil { // paper variant: the issued document's annexes too
+			annexes = append(slices.Clone(annexes), d.Issues.Annexes...)
+		}
+		for _, a := range annexes {
 			wantRows += len(a.Table.Header)
 			a.Table.EachHeaderCell(func(_, _ int, c bhytdoc.HeaderCell) {
 				if c.ColSpan > 1 {

@@ -45,6 +45,7 @@ func RenderMarkdown(d *Document, o *Options) ([]byte, error) {
 	mdview.Header(&buf, p.ir)
 	mdview.Body(&buf, p.ir)
 	mdview.Footer(&buf, p.ir)
+	mdview.Issued(&buf, p.ir)
 	return buf.Bytes(), nil
 }
 

@@ -53,6 +53,11 @@ type Options struct {
 	// encryption. The bytes stay deterministic. Signing the file with
 	// package sign keeps it PDF/A-2b. Other writers ignore it.
 	Archival bool
+
+	// Variant renders a decision that issues a document (Document.Issues)
+	// on Paper, both in one file (the default), or Electronic, the
+	// decision alone. Other documents ignore it.
+	Variant Variant
 }
 
 type optRange struct {
@@ -90,6 +95,9 @@ func (o *Options) settings() (ir.Settings, *fonts.Family, typo.ToneStyle, error)
 		} else if !(*r.v >= r.lo && *r.v <= r.h) { // NaN fails both comparisons
 			p.add("Options."+r.name, "%g is outside Decree 30's range %g–%g", *r.v, r.lo, r.h)
 		}
+	}
+	if oo.Variant != Paper && oo.Variant != Electronic {
+		p.add("Options.Variant", "unknown variant %d", int(oo.Variant))
 	}
 	var tone typo.ToneStyle
 	switch oo.Tone {

@@ -32,11 +32,11 @@ func RenderPDF(d *Document, o *Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := pdf.Render(p.ir, p.set, p.font)
+	l, err := p.layoutPDF()
 	if err != nil {
-		return nil, layoutError(err)
+		return nil, err
 	}
-	return b, nil
+	return l.PDF()
 }
 
 // layoutError turns text the page cannot hold (a *pdf.OverflowError)

@@ -193,6 +193,9 @@ func (d *Document) eachSpecialText(fn func(path string, s *string)) {
 		fn(f+"Address", &pt.Address)
 		fn(f+"Phone", &pt.Phone)
 	}
+	if d.Issues != nil {
+		d.Issues.eachText(func(path string, s *string) { fn("Issues."+path, s) })
+	}
 }
 
 // cloneSpecial deep-copies the special parts into c, for Clone.
@@ -224,6 +227,7 @@ func (d *Document) cloneSpecial(c *Document) {
 	if d.Parties == nil {
 		c.Parties = nil
 	}
+	c.Issues = d.Issues.Clone()
 }
 
 // special reports which part a kind's model calls for, as the field name.
@@ -302,6 +306,7 @@ func (d *Document) validateSpecial(p *problems) {
 			p.add("Recipients", "a document issued with a decision has no Nơi nhận of its own")
 		}
 	}
+	d.validateIssues(p)
 	if t := d.Telegram; t != nil {
 		required(p, "Telegram.Sender", t.Sender)
 		tooLong(p, "Telegram.Sender", t.Sender, MaxTitleRunes)

@@ -116,6 +116,12 @@ func TestSpecialLayoutsInDOCX(t *testing.T) {
 				absent("Số:")
 				absent("Nơi nhận:")
 				above("Phối hợp phát triển", "(Kèm theo Quyết định số 12/QĐ-UBND")
+			case "quyet-dinh-ban-hanh-quy-che":
+				above("QUYẾT ĐỊNH:", "Trần Văn Hùng")
+				above("Trần Văn Hùng", "(Kèm theo Quyết định số 12/QĐ-UBND")
+				if a, b := at("Trần Văn Hùng"), at("(Kèm theo Quyết định số 12/QĐ-UBND"); a.page == b.page {
+					t.Error("the issued quy chế does not start on a new page")
+				}
 			case "hop-dong":
 				sideBySide("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B")
 				absent("Nơi nhận:")

@@ -125,6 +125,13 @@ func TestSpecialLayoutsInPDF(t *testing.T) {
 					}
 				}
 				pdfLine(t, p, "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2024 của Ủy ban")
+			case bhytdoc.QuyetDinh:
+				// Mẫu 1.3: the decision alone on its page; the quy chế
+				// it issues starts the next (TestIssuedPaperPDF).
+				pdfLine(t, p, "Điều 1. Ban hành kèm theo Quyết định này Quy chế")
+				if _, ok := word(p, "CHẾ"); ok {
+					t.Error("the issued quy chế begins on the decision's page")
+				}
 			case bhytdoc.BanThoaThuan:
 				a := pdfLine(t, p, "ĐẠI DIỆN BÊN A")
 				b := pdfLine(t, p, "ĐẠI DIỆN BÊN B")

@@ -42,12 +42,18 @@ func merged(d *bhytdoc.Document) *bhytdoc.Document {
 	for i := range c.Body {
 		c.Body[i] = canonicalBlock(c.Body[i])
 	}
+	if c.Issues != nil {
+		c.Issues = merged(c.Issues)
+	}
 	return c
 }
 
 // settle makes the rest of Canonical's choices on c, a normalised copy,
 // in place, and returns it.
 func settle(c *bhytdoc.Document) *bhytdoc.Document {
+	if c.Issues != nil {
+		settle(c.Issues)
+	}
 	c.Addressees = nilIfEmpty(c.Addressees)
 	c.Bases = nilIfEmpty(c.Bases)
 	c.Attachments = nilIfEmpty(c.Attachments)

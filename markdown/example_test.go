@@ -56,7 +56,7 @@ func ExampleParse_errors() {
 	fmt.Println(err)
 	// Output:
 	// 898-UBND.md:6: number: want a whole number, got "tám"
-	// 898-UBND.md:7: plase: unknown key (want annexes, attachments, authority, bases, contact, copy, date, draft, drafting_unit, esign, introduction, invitation, issued_with, issuer, kind, leave, luu, marks, minutes, noi_nhan, number, parties, place, print_copies, proposal, recipients, signatures, summary, telegram, typist)
+	// 898-UBND.md:7: plase: unknown key (want annexes, attachments, authority, bases, contact, copy, date, draft, drafting_unit, esign, introduction, invitation, issued_with, issuer, issues, kind, leave, luu, marks, minutes, noi_nhan, number, parties, place, print_copies, proposal, recipients, signatures, summary, telegram, typist)
 }
 
 func ExampleWrite() {

@@ -46,6 +46,8 @@ type fmDecoder struct {
 	// annexFiles records, by annex index, the file an annex's table was
 	// read from.
 	annexFiles map[int]*TableFile
+	// issued: decoding the issues: mapping, where issues: is refused.
+	issued bool
 }
 
 func (d *fmDecoder) line(n *yaml.Node) int { return n.Line + d.off }
@@ -303,8 +305,9 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 				d.mark("IssuedCopies", v)
 			}
 		},
-		"esign": func(v *yaml.Node) { doc.ESign = d.esign(v) },
-		"copy":  func(v *yaml.Node) { doc.Copy = d.copyBlock(v) },
+		"esign":  func(v *yaml.Node) { doc.ESign = d.esign(v) },
+		"issues": func(v *yaml.Node) { d.issues(v, doc) },
+		"copy":   func(v *yaml.Node) { doc.Copy = d.copyBlock(v) },
 		"annexes": func(v *yaml.Node) {
 			d.mark("Annexes", v)
 			d.list(v, "annexes", func(i int, it *yaml.Node) {

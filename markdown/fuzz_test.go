@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/examples/kinds"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/guard"
 )
@@ -24,6 +25,18 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\nkind: [\n---\n"))
 	f.Add([]byte("---\na: &x [1]\nb: *x\n---\n- \n"))
 	for _, ex := range seeds.All() {
+		if b, err := Marshal(ex.Doc, nil); err == nil {
+			f.Add(b)
+		}
+	}
+	// Mẫu 1.3 with its issued document; typed lines in the body.
+	f.Add([]byte(issuedSource))
+	f.Add([]byte(giayMoiSource))
+	f.Add([]byte(bienBanSource))
+	f.Add([]byte(giayGioiThieuSource))
+	f.Add([]byte(congDienSource))
+	f.Add([]byte(giayNghiPhepSource))
+	for _, ex := range kinds.All() {
 		if b, err := Marshal(ex.Doc, nil); err == nil {
 			f.Add(b)
 		}

@@ -200,13 +200,17 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	// closing line: the body starts after it.
 	bodyLine := 3 + strings.Count(string(raw), "\n")
 	body := &problems{file: name}
-	blocks, lines := readBody(root, src, end+closeLen, bodyLine, body)
-	errs = append(errs, body.errs...)
+	text, marker := bodyText(root, src, end+closeLen, body)
+	text, issued := splitIssued(text, bodyLine, marker)
+	blocks, lines := parseBody(text, bodyLine, body)
 	s.Doc.Body = blocks
+	lines = s.specialLines(lines, body)
 	s.pos["Body"] = pos{name, bodyLine}
 	for i, l := range lines {
 		s.pos[fmt.Sprintf("Body[%d]", i)] = pos{name, l}
 	}
+	s.issuedBody(issued, marker+1, marker, body)
+	errs = append(errs, body.errs...)
 	if len(errs) > 0 {
 		sortByLine(errs)
 		return nil, errs
@@ -237,6 +241,14 @@ func badUTF8Line(b []byte) int {
 // comments bhytdoc skips, still separating what comes before and after.
 // A region left open runs to the end of the file.
 func readBody(root ast.Node, src []byte, start, bodyLine int, p *problems) ([]bhytdoc.Block, []int) {
+	text, _ := bodyText(root, src, start, p)
+	return parseBody(text, bodyLine, p)
+}
+
+// bodyText is the text readBody reads, and the line of the issued
+// document's marker (0: none).
+func bodyText(root ast.Node, src []byte, start int, p *problems) (string, int) {
+	marker := 0
 	var body strings.Builder
 	body.Grow(len(src) - start)
 	kept := start // src[start:kept] has been copied into body
@@ -253,12 +265,18 @@ func readBody(root ast.Node, src []byte, start, bodyLine int, p *problems) ([]bh
 			closing = headerClose
 		case footerOpen:
 			closing = footerClose
+		case issuedMark:
+			if marker != 0 {
+				p.add(lineOf(n), "", "%s given twice (first on line %d): a decision issues one document", t, marker)
+			}
+			marker = lineOf(n)
+			continue
 		case headerClose, footerClose:
 			p.add(lineOf(n), "", "%s without its opening marker", t)
 			continue
 		default:
 			if strings.HasPrefix(t, "<!-- bhytdoc:") || strings.HasPrefix(t, "<!-- /bhytdoc:") {
-				p.add(lineOf(n), "", "unknown marker %s (want %s or %s)", t, headerOpen, footerOpen)
+				p.add(lineOf(n), "", "unknown marker %s (want %s, %s or %s)", t, headerOpen, footerOpen, issuedMark)
 			}
 			continue // a comment: a note for editors
 		}
@@ -285,7 +303,13 @@ func readBody(root ast.Node, src []byte, start, bodyLine int, p *problems) ([]bh
 		}
 	}
 	body.Write(src[kept:])
-	blocks, lines, err := parseBodyLines(body.String(), bodyLine)
+	return body.String(), marker
+}
+
+// parseBody reads body text starting on file line line with
+// bhytdoc's body parser, adding its problems to p.
+func parseBody(text string, line int, p *problems) ([]bhytdoc.Block, []int) {
+	blocks, lines, err := parseBodyLines(text, line)
 	var se bhytdoc.SyntaxErrors
 	if errors.As(err, &se) {
 		for _, e := range se {

@@ -223,4 +223,7 @@ func specialNodes(root *yaml.Node, d *bhytdoc.Document) {
 		}
 		add(root, "parties", s)
 	}
+	if d.Issues != nil {
+		add(root, "issues", docNode(d.Issues))
+	}
 }

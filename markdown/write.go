@@ -100,6 +100,9 @@ func Marshal(d *bhytdoc.Document, o *Options) ([]byte, error) {
 	w.marked(true, headerOpen, headerClose, header)
 	w.body()
 	w.marked(true, footerOpen, footerClose, footer)
+	if err := w.issued(n, c.Issues, oo.Tone); err != nil {
+		return nil, err
+	}
 	return w.buf.Bytes(), nil
 }
 
@@ -237,6 +240,18 @@ func follows(a, b string) bool {
 // !!str so that the encoder quotes any that would read back as another
 // type; Parse takes every text value exactly as written.
 func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
+	enc := yaml.NewEncoder(buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(docNode(d)); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// docNode is the front matter of d: its fields but the body. The issuer
+// and date are left out when zero, as a decision's issued document
+// (issues:) leaves them, taking the decision's.
+func docNode(d *bhytdoc.Document) *yaml.Node {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(m *yaml.Node, key string, v *yaml.Node) {
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
@@ -255,18 +270,22 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 	if d.Draft {
 		add(root, "draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
-	iss := &yaml.Node{Kind: yaml.MappingNode}
-	addStr(iss, "parent", d.Issuer.Parent)
-	addStr(iss, "name", d.Issuer.Name)
-	addStr(iss, "abbrev", d.Issuer.Abbrev)
-	addStr(iss, "organ_id", d.Issuer.OrganID)
-	add(root, "issuer", iss)
+	if d.Issuer != (bhytdoc.Issuer{}) {
+		iss := &yaml.Node{Kind: yaml.MappingNode}
+		addStr(iss, "parent", d.Issuer.Parent)
+		addStr(iss, "name", d.Issuer.Name)
+		addStr(iss, "abbrev", d.Issuer.Abbrev)
+		addStr(iss, "organ_id", d.Issuer.OrganID)
+		add(root, "issuer", iss)
+	}
 	if d.Number != 0 {
 		add(root, "number", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(d.Number)})
 	}
 	addStr(root, "drafting_unit", d.DraftingUnit)
 	addStr(root, "place", d.Place)
-	add(root, "date", dateNode(d.Date))
+	if d.Date != (bhytdoc.Date{}) {
+		add(root, "date", dateNode(d.Date))
+	}
 	addStr(root, "summary", d.Summary)
 	addStr(root, "issued_with", d.IssuedWith)
 	addStr(root, "authority", d.Authority)
@@ -314,12 +333,7 @@ func frontMatter(buf *bytes.Buffer, d *bhytdoc.Document) error {
 		}
 		add(root, "annexes", as)
 	}
-	enc := yaml.NewEncoder(buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return err
-	}
-	return enc.Close()
+	return root
 }
 
 func str(s string) *yaml.Node {

@@ -104,7 +104,7 @@ func TestExamplesCommand(t *testing.T) {
 	}
 	names := []string{"cai-rang-898-UBND", "son-duong-UBND-VX", "nam-toan-KH-2022", "nam-truc-330-QD-UBND",
 		// Appendix III's special models (examples/kinds).
-		"cong-dien", "giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep", "quy-che-kem-theo", "hop-dong", "thu-cong"}
+		"cong-dien", "giay-moi", "giay-gioi-thieu", "bien-ban", "giay-nghi-phep", "quy-che-kem-theo", "quyet-dinh-ban-hanh-quy-che", "hop-dong", "thu-cong"}
 	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(dir, name+".pdf"))
 		if err != nil || !strings.HasPrefix(string(b), "%PDF-") {

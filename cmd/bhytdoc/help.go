@@ -24,8 +24,8 @@ var helps = map[string]helpText{
 		examples:    "bhytdoc examples -o /tmp/seeds",
 	},
 	"render": {
-		synopsis:    "bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa]",
-		description: "Renders Markdown document sources (front matter + body, see README) to the\nformats asked. Every source is checked first; problems are listed one per\nline as FILE:LINE: FIELD: message, and nothing is written.",
+		synopsis:    "bhytdoc render SOURCE.md... [-o DIR] [--format pdf,md,docx,xlsx] [--pdfa] [--variant paper|electronic]",
+		description: "Renders Markdown document sources (front matter + body, see README) to the\nformats asked. Every source is checked first; problems are listed one per\nline as FILE:LINE: FIELD: message, and nothing is written. A decision that\nissues a document (issues:) is rendered with it in one file (--variant\npaper), or alone with the issued document in NAME-kem-theo.pdf/.docx for\nsign --attached-to (--variant electronic).",
 		examples:    "bhytdoc render cong-van.md\nbhytdoc render cong-van.md ke-hoach.md -o out --format pdf,docx",
 	},
 	"new": {

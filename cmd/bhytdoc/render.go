@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -33,6 +34,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "pdf", "comma-separated output `formats`: pdf, md, docx, xlsx")
 	pdfa := fs.Bool("pdfa", false, "write PDF as PDF/A-2b (archival)")
 	allow := fs.Bool("allow-inconsistent", false, "render even when a coverage annex's arithmetic is wrong")
+	variant := fs.String("variant", "paper", "`paper` or electronic: a decision that issues a document (issues:) and that document in one file, or each in its own, the issued one NAME"+attachedSuffix+" to sign with sign --attached-to")
 	sources, err := parseArgs(fs, args)
 	if err != nil {
 		return parseExit(err)
@@ -45,12 +47,17 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bhytdoc render:", err)
 		return exitUsage
 	}
+	v, err := bhytdoc.ParseVariant(*variant)
+	if err != nil {
+		fmt.Fprintln(stderr, "bhytdoc render: --variant:", err)
+		return exitUsage
+	}
 	// Refuse before writing anything: two sources with the same base
 	// name would write the same file, the second over the first.
 	writer := map[string]string{}
 	for _, src := range sources {
-		for _, f := range fmts {
-			out := filepath.Join(*dir, outName(src, f))
+		for _, name := range outNames(src, fmts, v) {
+			out := filepath.Join(*dir, name)
 			if sameFile(out, src) {
 				fmt.Fprintf(stderr, "bhytdoc render: writing %s would overwrite the source; choose another -o\n", out)
 				return exitUsage
@@ -68,7 +75,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, src := range sources {
-		if code := renderOne(src, *dir, fmts, &bhytdoc.Options{Archival: *pdfa}, *allow, stdout, stderr); code != exitOK {
+		if code := renderOne(src, *dir, fmts, &bhytdoc.Options{Archival: *pdfa, Variant: v}, *allow, stdout, stderr); code != exitOK {
 			status = code
 		}
 	}
@@ -121,7 +128,7 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 		case "md":
 			out, err = markdown.Marshal(s.Doc, nil)
 		case "docx":
-			out, err = bhytdoc.RenderDOCX(s.Doc, nil)
+			out, err = bhytdoc.RenderDOCX(s.Doc, &bhytdoc.Options{Variant: opts.Variant})
 		case "xlsx":
 			out, err = bhytdoc.RenderXLSX(s.Doc, nil)
 		}
@@ -129,12 +136,66 @@ func renderOne(path, dir string, fmts []string, opts *bhytdoc.Options, allowInco
 			return printErrors(stderr, path, relocate(s.Locate(err), srcDir))
 		}
 		outs = append(outs, output{outName(path, f), out})
+		att, err := renderAttached(s.Doc, f, opts)
+		if err != nil {
+			return printErrors(stderr, path, relocate(s.Locate(err), srcDir))
+		}
+		if att != nil {
+			outs = append(outs, output{attachedName(path, f), att})
+		}
 	}
 	if err := writeSet(stdout, dir, outs, path); err != nil {
 		fmt.Fprintf(stderr, "bhytdoc render: %v\n", err)
 		return exitInvalid
 	}
+	if opts.Variant == bhytdoc.Electronic && s.Doc.Issues != nil && slices.Contains(fmts, "pdf") {
+		fmt.Fprintf(stderr, "bhytdoc render: %s: once the decision is signed, sign %s as the organisation: bhytdoc sign %s --role organisation --attached-to %s\n",
+			path, attachedName(path, "pdf"), filepath.Join(dir, attachedName(path, "pdf")), strings.TrimSpace(s.Doc.NumberSymbol()))
+	}
 	return exitOK
+}
+
+// attachedSuffix ends the base name of the file of the document a
+// decision issues, in the electronic variant.
+const attachedSuffix = "-kem-theo"
+
+// attachedName is the name of that file for source in format f.
+func attachedName(source, f string) string {
+	return strings.TrimSuffix(outName(source, f), "."+f) + attachedSuffix + "." + f
+}
+
+// outNames lists the files render may write for source: in the
+// electronic variant, the issued document's PDF and DOCX beside the
+// decision's.
+func outNames(source string, fmts []string, v bhytdoc.Variant) []string {
+	var out []string
+	for _, f := range fmts {
+		out = append(out, outName(source, f))
+		if v == bhytdoc.Electronic && (f == "pdf" || f == "docx") {
+			out = append(out, attachedName(source, f))
+		}
+	}
+	return out
+}
+
+// renderAttached renders, in the electronic variant, the document d
+// issues as a file of its own in format f; nil when there is none.
+func renderAttached(d *bhytdoc.Document, f string, opts *bhytdoc.Options) ([]byte, error) {
+	if opts.Variant != bhytdoc.Electronic || d.Issues == nil {
+		return nil, nil
+	}
+	att := d.IssuedDocument(bhytdoc.Electronic)
+	var b []byte
+	var err error
+	switch f {
+	case "pdf":
+		b, err = bhytdoc.RenderPDF(att, opts)
+	case "docx":
+		b, err = bhytdoc.RenderDOCX(att, nil)
+	default:
+		return nil, nil
+	}
+	return b, prefixedErr(err)
 }
 
 // parseSource parses the source at path, whose contents are data, reading
@@ -153,4 +214,28 @@ func relocate(err error, dir string) error {
 		e.File = filepath.Join(dir, e.File)
 	}
 	return es
+}
+
+// prefixedErr names the fields of the issued document's own problems as
+// the source names them (Issues.*), so that Locate finds their lines.
+func prefixedErr(err error) error {
+	var ve *bhytdoc.ValidationError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	out := &bhytdoc.ValidationError{}
+	for _, e := range ve.Errors {
+		var fe *bhytdoc.FieldError
+		var ge *bhytdoc.GlyphError
+		switch {
+		case errors.As(e, &ge):
+			g := *ge
+			g.Field = "Issues." + g.Field
+			e = &g
+		case errors.As(e, &fe):
+			e = &bhytdoc.FieldError{Field: "Issues." + fe.Field, Msg: fe.Msg}
+		}
+		out.Errors = append(out.Errors, e)
+	}
+	return out
 }

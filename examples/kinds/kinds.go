@@ -29,6 +29,7 @@ func All() []seeds.Example {
 		{Name: "bien-ban", Doc: BienBan()},
 		{Name: "giay-nghi-phep", Doc: GiayNghiPhep()},
 		{Name: "quy-che-kem-theo", Doc: QuyCheKemTheo()},
+		{Name: "quyet-dinh-ban-hanh-quy-che", Doc: QuyetDinhBanHanh()},
 		{Name: "hop-dong", Doc: HopDong()},
 		{Name: "thu-cong", Doc: ThuCong()},
 	}
@@ -140,6 +141,33 @@ func QuyCheKemTheo() *bhytdoc.Document {
 		Summary:    "Phối hợp phát triển người tham gia bảo hiểm y tế trên địa bàn huyện",
 		IssuedWith: "Kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2024 của Ủy ban nhân dân huyện Nam Trực",
 		Body:       body,
+	}
+}
+
+// QuyetDinhBanHanh is a quyết định of Mẫu 1.3 carrying the quy chế it
+// issues: one source for both, the quy chế's "(Kèm theo Quyết định số …)"
+// line made from the decision's number, date and authority.
+func QuyetDinhBanHanh() *bhytdoc.Document {
+	qd, err := bhytdoc.ParseBody("### Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp phát triển người tham gia bảo hiểm y tế trên địa bàn huyện.\n\n### Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n### Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện, Giám đốc Bảo hiểm xã hội huyện, Chủ tịch Ủy ban nhân dân các xã, thị trấn chịu trách nhiệm thi hành Quyết định này.\n")
+	if err != nil {
+		panic(err) // a fixed text
+	}
+	qc := QuyCheKemTheo()
+	qc.Issuer, qc.Date, qc.IssuedWith = bhytdoc.Issuer{}, bhytdoc.Date{}, ""
+	return &bhytdoc.Document{
+		Kind: bhytdoc.QuyetDinh, Issuer: issuer, Number: 12, Place: "Nam Trực", Date: bhytdoc.Date{Year: 2024, Month: 2, Day: 5},
+		Summary:   "Ban hành Quy chế phối hợp phát triển người tham gia bảo hiểm y tế trên địa bàn huyện",
+		Authority: "Ủy ban nhân dân huyện Nam Trực",
+		Bases: []string{
+			"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+			"Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008",
+		},
+		Proposal:   "Theo đề nghị của Trưởng phòng Y tế huyện",
+		Body:       qd,
+		Signatures: []bhytdoc.Signature{chairman()},
+		Recipients: []bhytdoc.Recipient{{Name: "Như Điều 3"}, {Name: "Thường trực Huyện ủy"}, {Name: "Thường trực Hội đồng nhân dân huyện"}},
+		Luu:        []string{"VT", "YT"},
+		Issues:     qc,
 	}
 }
 

@@ -194,6 +194,11 @@ type Doc struct {
 	// Record is the document record for the PDF's metadata; the writer
 	// fills in the page count.
 	Record docmeta.Record
+	// Issued is, in the paper variant of a decision of Mẫu 1.3, the
+	// document it issues, printed after it (and its annexes) from a new
+	// page with page numbers of its own. Each does not walk it: its
+	// fields are named from the issued document.
+	Issued *Doc
 }
 
 // Kind is the page specification's kind of d.

@@ -68,3 +68,10 @@ const (
 // descenders, 1 pt of white and half the stroke, and never nearer than
 // 1.8 mm, where it sits on printed documents.
 func RuleGap(descent float64) float64 { return max(1.8, descent+PtToMM+RuleWidth/2) }
+
+// UnderHeader is the space between the header's last line or rule (the
+// trích yếu's rule under a kind's title block) and what follows: half a
+// body line, lineH being the body line height in any unit. The PDF adds it
+// to the header's bottom; the DOCX as the space after the rule's
+// paragraph, which Word and LibreOffice do not otherwise leave.
+func UnderHeader(lineH float64) float64 { return lineH / 2 }

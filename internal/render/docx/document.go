@@ -37,12 +37,17 @@ type builder struct {
 	set     ir.Settings
 	annexes []*AnnexLayout
 	tables  []*AnnexLayout // body tables, in order
-	faces   [4]*fonts.Face
-	sp      *pagespec.Spec
-	b       buf
-	images  []*image
-	byHash  map[[32]byte]*image
-	drawing int // last wp:docPr id
+	// issuedAnnexes and issuedTables lay out doc.Issued's.
+	issuedAnnexes, issuedTables []*AnnexLayout
+	faces                       [4]*fonts.Face
+	sp                          *pagespec.Spec
+	b                           buf
+	images                      []*image
+	byHash                      map[[32]byte]*image
+	drawing                     int // last wp:docPr id
+	// after is, for the document a decision issues (paper variant), the
+	// decision's builder: its sections follow the decision's.
+	after *builder
 }
 
 // width of s in mm.
@@ -116,15 +121,26 @@ func (w *builder) body() error {
 	if err := w.copyBlock(); err != nil {
 		return err
 	}
-	for i := range w.doc.Annexes {
-		b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(i - 1)})
-		w.annex(i)
+	w.annexSections()
+	if w.doc.Issued != nil {
+		b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(len(w.doc.Annexes) - 1)})
+		w.issued()
+		b.str("</w:body></w:document>")
+		return nil
 	}
-	last := len(w.doc.Annexes) - 1
 	b.para(&para{line: 20, lineRule: "exact", size: 1})
-	b.str(w.sectPr(last))
+	b.str(w.sectPr(len(w.doc.Annexes) - 1))
 	b.str("</w:body></w:document>")
 	return nil
+}
+
+// annexSections writes each annex as a section of its own, closing the
+// section before it.
+func (w *builder) annexSections() {
+	for i := range w.doc.Annexes {
+		w.b.para(&para{line: 20, lineRule: "exact", size: 1, sectPr: w.sectPr(i - 1)})
+		w.annex(i)
+	}
 }
 
 // sectPr returns the properties of section i (-1: the document, else
@@ -141,15 +157,15 @@ func (w *builder) sectPr(i int) string {
 		first = ridCopyESign
 	}
 	b.str(`<w:sectPr><w:headerReference w:type="default" r:id="` + ridHeader + `"/><w:headerReference w:type="first" r:id="` + first + `"/>`)
-	if len(w.doc.Contact) > 0 {
+	if len(w.first().doc.Contact) > 0 {
 		// Sections inherit footers: the annexes name an empty one.
 		foot := ridContact
-		if i >= 0 {
+		if i >= 0 || w.after != nil {
 			foot = ridNoFoot
 		}
 		b.str(`<w:footerReference w:type="first" r:id="` + foot + `"/>`)
 	}
-	if i >= 0 {
+	if i >= 0 || w.after != nil {
 		b.str(`<w:type w:val="nextPage"/>`)
 	}
 	pw, ph := twips(pagespec.PageW), twips(pagespec.PageH)
@@ -253,6 +269,7 @@ func (w *builder) header() {
 		w.b.para(&iw)
 	}
 	rl := ruleLine(w.widest(d.Summary.S, w.font(pagespec.Summary), w.textW())*pagespec.RuleRatio, w.textW())
+	rl.after = ptTwips(pagespec.UnderHeader(w.bodyLine()))
 	w.b.para(&rl)
 }
 

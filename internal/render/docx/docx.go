@@ -47,28 +47,23 @@ type AnnexLayout = tablefit.Layout
 // layout of each annex of doc, tables that of each table in its body, in
 // order. Nothing is returned on error.
 func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables []*AnnexLayout) ([]byte, error) {
-	if len(annexes) != len(doc.Annexes) {
-		return nil, fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
+	return RenderIssued(doc, set, fam, annexes, tables, nil, nil)
+}
+
+// RenderIssued is Render for a decision whose issued document, doc.Issued
+// (paper variant of Mẫu 1.3), follows it in the same file; issuedAnnexes
+// and issuedTables are that document's layouts, as annexes and tables are
+// doc's.
+func RenderIssued(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tables, issuedAnnexes, issuedTables []*AnnexLayout) ([]byte, error) {
+	if err := checkLayouts(doc, annexes, tables); err != nil {
+		return nil, err
 	}
-	for i, a := range annexes {
-		if len(a.Widths) != len(doc.Annexes[i].Table.Align) || a.Size <= 0 {
-			return nil, fmt.Errorf("docx: Annexes[%d]: layout of %d columns at %gpt for a table of %d", i, len(a.Widths), a.Size, len(doc.Annexes[i].Table.Align))
+	if doc.Issued != nil {
+		if err := checkLayouts(doc.Issued, issuedAnnexes, issuedTables); err != nil {
+			return nil, err
 		}
 	}
-	k := 0
-	for i, b := range doc.Body {
-		if b.Table == nil {
-			continue
-		}
-		if k >= len(tables) || len(tables[k].Widths) != len(b.Table.Align) || tables[k].Size <= 0 {
-			return nil, fmt.Errorf("docx: Body[%d]: no layout for its table of %d columns", i, len(b.Table.Align))
-		}
-		k++
-	}
-	if k != len(tables) {
-		return nil, fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
-	}
-	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, sp: pagespec.For(doc.Kind()), byHash: map[[32]byte]*image{}}
+	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, issuedAnnexes: issuedAnnexes, issuedTables: issuedTables, sp: pagespec.For(doc.Kind()), byHash: map[[32]byte]*image{}}
 	for st := range w.faces {
 		f, err := fam.Face(fonts.Style(st))
 		if err != nil {
@@ -269,4 +264,34 @@ func (w *builder) styles() string {
 	return b.String()
 }
 
-const settingsXML = xmlDecl + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+// settingsXML: doNotUseHTMLParagraphAutoSpacing makes LibreOffice add a
+// paragraph's space after to the next one's space before, as Word and the
+// PDF do (pagespec.UnderHeader), instead of keeping the larger of the two.
+const settingsXML = xmlDecl + `<w:settings xmlns:w="` + nsW + `"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:doNotUseHTMLParagraphAutoSpacing/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+
+// checkLayouts checks that annexes and tables lay out doc's annexes and
+// body tables, in order.
+func checkLayouts(doc *ir.Doc, annexes, tables []*AnnexLayout) error {
+	if len(annexes) != len(doc.Annexes) {
+		return fmt.Errorf("docx: %d annex layouts for %d annexes", len(annexes), len(doc.Annexes))
+	}
+	for i, a := range annexes {
+		if len(a.Widths) != len(doc.Annexes[i].Table.Align) || a.Size <= 0 {
+			return fmt.Errorf("docx: Annexes[%d]: layout of %d columns at %gpt for a table of %d", i, len(a.Widths), a.Size, len(doc.Annexes[i].Table.Align))
+		}
+	}
+	k := 0
+	for i, b := range doc.Body {
+		if b.Table == nil {
+			continue
+		}
+		if k >= len(tables) || len(tables[k].Widths) != len(b.Table.Align) || tables[k].Size <= 0 {
+			return fmt.Errorf("docx: Body[%d]: no layout for its table of %d columns", i, len(b.Table.Align))
+		}
+		k++
+	}
+	if k != len(tables) {
+		return fmt.Errorf("docx: %d table layouts for %d body tables", len(tables), k)
+	}
+	return nil
+}

@@ -185,6 +185,19 @@ func Footer(buf *bytes.Buffer, d *ir.Doc) {
 	}
 }
 
+// Issued writes, in the paper variant of a decision of Mẫu 1.3, the
+// document it issues, after a rule as the new page it starts: its
+// header, body and annexes. It writes nothing when d issues none.
+func Issued(buf *bytes.Buffer, d *ir.Doc) {
+	if d.Issued == nil {
+		return
+	}
+	writer{buf, pagespec.For(d.Kind())}.para("---")
+	Header(buf, d.Issued)
+	Body(buf, d.Issued)
+	Footer(buf, d.Issued)
+}
+
 // signature writes a signature block: its title lines, then the name.
 func (w writer) signature(s *ir.Signature) {
 	ls := make([]string, len(s.Titles))

@@ -252,7 +252,7 @@ func (l *layout) header(p *Page) float64 {
 		l.rule(p, cx, ty+gap, w*pagespec.RuleRatio)
 		bottom = ty + gap
 	}
-	return bottom + 0.5*l.bodyLineH()
+	return bottom + pagespec.UnderHeader(l.bodyLineH())
 }
 
 // flowBlocks lays out everything after the header as blocks: Kính gửi,
