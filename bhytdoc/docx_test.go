@@ -94,7 +94,9 @@ func docxFixtures(t testing.TB) []docxFixture {
 		Name:      "Nguyễn Văn A",
 	})
 	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
-		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()})
+		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()},
+		// The last paragraph across page 1's foot: both carry it whole.
+		docxFixture{"keep-straddle", straddling(t)})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.

@@ -375,9 +375,11 @@ func (w *builder) flow() {
 	for _, t := range d.Closing {
 		ps = append(ps, body([]run{{s: t.S, size: size}}))
 	}
-	// The signature never stands alone at the top of a page.
+	// The signature never stands alone at the top of a page: the last
+	// paragraph goes with it, whole as pagespec.CarryWhole says.
 	if len(ps) > 0 {
 		ps[len(ps)-1].keepNext = true
+		ps[len(ps)-1].keepLines = pagespec.CarryWhole
 	}
 	flush()
 }

@@ -41,23 +41,25 @@ type para struct {
 	// paragraph's own values equal the style's.
 	styled   bool
 	keepNext bool
-	rule     bool   // a bottom border: the short rule under a heading
-	topRule  bool   // a top border: the full-width rule over ô 13
-	box      string // a single border on all sides in this colour ("000000"): a mark's box
-	before   int    // twips
-	after    int
-	line     int    // twips, or 240ths of a line with lineRule auto
-	lineRule string // "auto", "exact" or "atLeast"; "" means single
-	left     int
-	right    int
-	first    int
-	hanging  int
-	tab      int // a left tab stop, twips from the paragraph's left edge; 0: none
-	jc       string
-	size     float64 // of the paragraph mark, for empty paragraphs
-	sectPr   string  // raw section properties ending a section
-	runs     []run
-	table    *table // when set, a nested table written in place of the paragraph
+	// keepLines keeps the paragraph on one page (w:keepLines).
+	keepLines bool
+	rule      bool   // a bottom border: the short rule under a heading
+	topRule   bool   // a top border: the full-width rule over ô 13
+	box       string // a single border on all sides in this colour ("000000"): a mark's box
+	before    int    // twips
+	after     int
+	line      int    // twips, or 240ths of a line with lineRule auto
+	lineRule  string // "auto", "exact" or "atLeast"; "" means single
+	left      int
+	right     int
+	first     int
+	hanging   int
+	tab       int // a left tab stop, twips from the paragraph's left edge; 0: none
+	jc        string
+	size      float64 // of the paragraph mark, for empty paragraphs
+	sectPr    string  // raw section properties ending a section
+	runs      []run
+	table     *table // when set, a nested table written in place of the paragraph
 }
 
 // buf is an XML buffer with helpers for the few shapes this writer emits.
@@ -101,6 +103,9 @@ func (b *buf) pPr(p *para) {
 	}
 	if p.keepNext {
 		b.str("<w:keepNext/>")
+	}
+	if p.keepLines {
+		b.str("<w:keepLines/>")
 	}
 	switch {
 	case p.rule:
