@@ -11,6 +11,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
+	"github.com/bhytdoc/bhytdoc/internal/noinhan"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
@@ -424,28 +425,22 @@ func (w *builder) signaturesOf(d signParts) error {
 			}
 			// A group sharing a purpose: a borderless table inside the
 			// Nơi nhận cell, the names left, the purpose right of a rule
-			// spanning them (the brace), centred on the group. The widths
-			// are the PDF's: the purpose takes what the longest name
-			// leaves, never less than its longest word.
+			// spanning them (the brace), centred on the group, in the
+			// widths noinhan.Fit gives the PDF too.
 			to := min(br.To, len(d.copies)-1)
-			natural, longest := 0.0, 0.0
+			var texts []string
 			for k := br.From; k <= to; k++ {
-				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Recipients))
+				texts = append(texts, d.copies[k].S)
 			}
-			for _, wd := range strings.Fields(br.Purpose.S) {
-				longest = max(longest, w.widthOf(wd, pagespec.Recipients))
-			}
-			pw := min(w.widthOf(br.Purpose.S, pagespec.Recipients), max(longest, left-natural-2*pagespec.BraceGap))
-			// 0.5 mm of slack: a word processor measuring a name a hair
-			// wider than this package must not wrap it.
-			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
+			g := noinhan.Fit(texts, br.Purpose.S, left, w.widthOf("- ", pagespec.Recipients), func(s string) float64 { return w.widthOf(s, pagespec.Recipients) })
+			gap := twips(pagespec.BraceGap)
 			var names []para
 			for k := br.From; k <= to; k++ {
-				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Recipients).Size}}})
+				names = append(names, para{style: styleNoiNhan, left: dash, right: gap, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Recipients).Size}}})
 			}
-			nw := twips(nameW)
+			nw := twips(g.Names) + gap
 			pwT := twips(left) - nw
-			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Recipients).Size}}}
+			purpose := para{style: styleNoiNhan, left: gap, runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Recipients).Size}}}
 			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
 				{w: nw, paras: names},
 				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
