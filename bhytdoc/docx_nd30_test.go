@@ -31,11 +31,17 @@ func docxParas(t *testing.T, d *bhytdoc.Document) (*xmlNode, map[string]*xmlNode
 // justified with a first-line indent.
 var bodyStyles = map[string]bool{"VanBan": true, "Muc": true, "Dieu": true, "Khoan": true}
 
+// boldStyles are the DOCX's named styles whose runs are bold unless
+// they turn it off (TestDOCXRunsInheritStyles checks styles.xml).
+var boldStyles = map[string]bool{"Phan": true, "Muc": true, "ChuKy": true}
+
 // pProps returns the w:jc value of paragraph p and whether all its runs
-// are bold (w:b) and italic (w:i).
+// are bold (w:b, or a bold style's) and italic (w:i).
 func pProps(p *xmlNode) (jc string, bold, italic bool) {
 	bold, italic = true, true
+	styleBold := false
 	runs := 0
+	on := func(n *xmlNode) bool { v := n.get("val"); return v != "0" && v != "false" }
 	for _, k := range p.kids {
 		switch k.name.Local {
 		case "pPr":
@@ -43,21 +49,24 @@ func pProps(p *xmlNode) (jc string, bold, italic bool) {
 				switch {
 				case n.name.Local == "jc":
 					jc = n.get("val")
-				case n.name.Local == "pStyle" && bodyStyles[n.get("val")] && jc == "":
-					// Justified by its style (TestDOCXOptions checks the
-					// styles' properties).
-					jc = "both"
+				case n.name.Local == "pStyle":
+					styleBold = boldStyles[n.get("val")]
+					if bodyStyles[n.get("val")] && jc == "" {
+						// Justified by its style (TestDOCXOptions checks
+						// the styles' properties).
+						jc = "both"
+					}
 				}
 			})
 		case "r":
 			runs++
-			b, i := false, false
+			b, i := styleBold, false
 			k.each(func(n *xmlNode) {
 				switch n.name.Local {
 				case "b":
-					b = true
+					b = on(n)
 				case "i":
-					i = true
+					i = on(n)
 				}
 			})
 			bold, italic = bold && b, italic && i

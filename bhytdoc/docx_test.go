@@ -619,7 +619,18 @@ func TestDOCXOptions(t *testing.T) {
 			t.Errorf("pgMar %s: want %s twips", k, v)
 		}
 	}
-	if !strings.Contains(string(parts["word/document.xml"]), `<w:sz w:val="26"/>`) {
-		t.Error("no run at the 13 pt body size")
+	// The 13 pt body size is the body style's, which its runs inherit.
+	bodySz := ""
+	parseXML(t, "word/styles.xml", parts["word/styles.xml"]).each(func(n *xmlNode) {
+		if n.name.Local == "style" && n.get("styleId") == "VanBan" {
+			n.each(func(k *xmlNode) {
+				if k.name.Local == "sz" {
+					bodySz = k.get("val")
+				}
+			})
+		}
+	})
+	if bodySz != "26" {
+		t.Errorf("body style at %q half-points, want 26 (13 pt)", bodySz)
 	}
 }

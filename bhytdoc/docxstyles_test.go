@@ -63,3 +63,72 @@ func TestDOCXNamedStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestDOCXRunsInheritStyles: runs take their font and size from their
+// paragraph's style: no run names a font, body runs (body text, parts,
+// mục, điều, khoản) carry no size, and every named style names the font
+// and a size; emphasis the decree asks inside a paragraph stays direct.
+func TestDOCXRunsInheritStyles(t *testing.T) {
+	d := keHoach(-1)
+	b, err := bhytdoc.RenderDOCX(d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, _ := unzip(t, b)
+	for name, data := range parts {
+		if strings.HasPrefix(name, "word/") && name != "word/styles.xml" && strings.Contains(string(data), "rFonts") {
+			t.Errorf("%s names a font outside the styles", name)
+		}
+	}
+	body := map[string]bool{"VanBan": true, "Phan": true, "Muc": true, "Dieu": true, "Khoan": true}
+	runs, bold := 0, 0
+	parseXML(t, "word/document.xml", parts["word/document.xml"]).each(func(p *xmlNode) {
+		if p.name.Local != "p" {
+			return
+		}
+		style := ""
+		p.each(func(n *xmlNode) {
+			if n.name.Local == "pStyle" {
+				style = n.get("val")
+			}
+		})
+		if !body[style] {
+			return
+		}
+		for _, r := range p.kids {
+			if r.name.Local != "r" {
+				continue
+			}
+			runs++
+			r.each(func(n *xmlNode) {
+				switch n.name.Local {
+				case "sz", "szCs":
+					t.Errorf("a run of style %s has its own size: %q", style, textOf(r))
+				case "b":
+					bold++
+				}
+			})
+		}
+	})
+	if runs < 50 || bold == 0 {
+		t.Errorf("%d body runs, %d with direct bold: the plan's body not read", runs, bold)
+	}
+	styles := parseXML(t, "word/styles.xml", parts["word/styles.xml"])
+	styles.each(func(s *xmlNode) {
+		if s.name.Local != "style" || s.get("customStyle") != "1" {
+			return
+		}
+		font, size, bold := false, false, false
+		s.each(func(n *xmlNode) {
+			font = font || n.name.Local == "rFonts" && n.get("ascii") == "Times New Roman"
+			size = size || n.name.Local == "sz"
+			bold = bold || n.name.Local == "b"
+		})
+		if !font || !size {
+			t.Errorf("style %s: font named %v, size %v", s.get("styleId"), font, size)
+		}
+		if bold != boldStyles[s.get("styleId")] {
+			t.Errorf("style %s: bold %v, the tests' pProps assume %v", s.get("styleId"), bold, boldStyles[s.get("styleId")])
+		}
+	})
+}
