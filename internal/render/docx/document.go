@@ -95,6 +95,13 @@ func centred(t ir.Text, f pagespec.Font) para {
 	return para{jc: "center", runs: []run{{s: t.S, st: f.Style, size: f.Size}}}
 }
 
+// element is a centred paragraph of t set as element e, in e's style.
+func (w *builder) element(t ir.Text, e pagespec.Element) para {
+	p := centred(t, w.font(e))
+	p.style = elementStyle(e)
+	return p
+}
+
 // ruleLine is an empty paragraph whose bottom border is a rule of length
 // mm centred in a column colW mm wide.
 func ruleLine(length, colW float64) para {
@@ -201,19 +208,19 @@ func (w *builder) header() {
 	var l, r []para
 	widest := 0.0
 	for _, t := range w.names(d.Parent, w.font(pagespec.Parent), left) {
-		l = append(l, centred(t, w.font(pagespec.Parent)))
+		l = append(l, w.element(t, pagespec.Parent))
 	}
 	for _, t := range w.names(d.Issuer, w.font(pagespec.Issuer), left) {
-		l = append(l, centred(t, w.font(pagespec.Issuer)))
+		l = append(l, w.element(t, pagespec.Issuer))
 		widest = max(widest, w.widest(t.S, w.font(pagespec.Issuer), left))
 	}
 	l = append(l, ruleLine(widest*pagespec.RuleRatio, left))
-	r = append(r, centred(d.QuocHieu, w.font(pagespec.QuocHieu)), centred(d.TieuNgu, w.font(pagespec.TieuNgu)))
+	r = append(r, w.element(d.QuocHieu, pagespec.QuocHieu), w.element(d.TieuNgu, pagespec.TieuNgu))
 	r = append(r, ruleLine(min(w.widthOf(d.TieuNgu.S, pagespec.TieuNgu), right), right))
 
-	num := centred(d.Number, w.font(pagespec.Number))
+	num := w.element(d.Number, pagespec.Number)
 	num.before = ptTwips(7)
-	date := centred(d.PlaceDate, w.font(pagespec.PlaceDate))
+	date := w.element(d.PlaceDate, pagespec.PlaceDate)
 	date.before = ptTwips(5)
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	t := table{widths: []int{wl, wr}}
@@ -229,7 +236,7 @@ func (w *builder) header() {
 	}...)
 	var under []para // V/v and the marks under the number
 	if w.sp.SummaryUnderNumber {
-		vv := centred(d.Summary, w.font(pagespec.Summary))
+		vv := w.element(d.Summary, pagespec.Summary)
 		vv.before = ptTwips(6)
 		under = append(under, vv)
 	}
@@ -241,10 +248,10 @@ func (w *builder) header() {
 	if w.sp.SummaryUnderNumber {
 		return
 	}
-	title := centred(d.Title, w.font(pagespec.Title))
+	title := w.element(d.Title, pagespec.Title)
 	title.before = ptTwips(w.font(pagespec.Title).Size * pagespec.SingleSpacing)
 	title.keepNext = true
-	sum := centred(d.Summary, w.font(pagespec.Summary))
+	sum := w.element(d.Summary, pagespec.Summary)
 	sum.keepNext = true
 	w.b.para(&title)
 	w.b.para(&sum)
@@ -414,7 +421,7 @@ func (w *builder) signaturesOf(d signParts) error {
 	noiNhan := func(before int) []para {
 		var out []para
 		if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
-			out = append(out, para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
+			out = append(out, para{style: elementStyle(pagespec.NoiNhan), before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
 		}
 		dash := twips(w.widthOf("- ", pagespec.Recipients))
 		for i := 0; i < len(d.copies); i++ {

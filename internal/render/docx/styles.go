@@ -19,6 +19,34 @@ const (
 	styleTable     = "BangPhuLuc"
 )
 
+// elementStyles are the styles of the header's elements (ô 1–5) and of
+// the "Nơi nhận:" label: each the element's font from the page
+// specification, centred but the label.
+var elementStyles = []struct {
+	e        pagespec.Element
+	id, name string
+}{
+	{pagespec.Parent, "CoQuanChuQuan", "Cơ quan chủ quản"},
+	{pagespec.Issuer, "CoQuan", "Cơ quan ban hành"},
+	{pagespec.QuocHieu, "QuocHieu", "Quốc hiệu"},
+	{pagespec.TieuNgu, "TieuNgu", "Tiêu ngữ"},
+	{pagespec.Number, "SoKyHieu", "Số, ký hiệu"},
+	{pagespec.PlaceDate, "DiaDanh", "Địa danh, ngày tháng"},
+	{pagespec.Title, "TenLoai", "Tên loại"},
+	{pagespec.Summary, "TrichYeu", "Trích yếu"},
+	{pagespec.NoiNhan, "NhanNoiNhan", "Nhãn Nơi nhận"},
+}
+
+// elementStyle is the style of element e, "" when it has none.
+func elementStyle(e pagespec.Element) string {
+	for _, s := range elementStyles {
+		if s.e == e {
+			return s.id
+		}
+	}
+	return ""
+}
+
 // blockStyle is the style of a body block of each kind.
 var blockStyle = map[ir.BlockKind]string{
 	ir.Paragraph: styleBody, ir.Section: styleSection, ir.Article: styleArticle,
@@ -49,7 +77,7 @@ func (w *builder) styleList() []styleDef {
 	part.first, part.jc = 0, "center"
 	copies := w.font(pagespec.Recipients)
 	sig := w.font(pagespec.Signature)
-	return []styleDef{
+	defs := []styleDef{
 		{styleBody, "Văn bản", body, ir.Regular, w.set.BodySize},
 		{stylePart, "Phần", part, ir.Bold, w.set.BodySize},
 		{styleSection, "Mục", heading, ir.Bold, w.set.BodySize},
@@ -59,6 +87,15 @@ func (w *builder) styleList() []styleDef {
 		{styleSignature, "Chữ ký", para{jc: "center"}, sig.Style, sig.Size},
 		{styleTable, "Bảng phụ lục", para{}, ir.Regular, pagespec.TableSize},
 	}
+	for _, e := range elementStyles {
+		f := w.font(e.e)
+		p := para{jc: "center"}
+		if e.e == pagespec.NoiNhan {
+			p.jc = ""
+		}
+		defs = append(defs, styleDef{e.id, e.name, p, f.Style, f.Size})
+	}
+	return defs
 }
 
 // runStyles are the run properties of each style, Normal ("") being the
