@@ -95,8 +95,9 @@ func docxFixtures(t testing.TB) []docxFixture {
 	})
 	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
 		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()},
-		// The last paragraph across page 1's foot: both carry it whole.
-		docxFixture{"keep-straddle", straddling(t)})
+		// The last paragraph across page 1's foot: both carry it whole;
+		// a last table: both carry its last rows.
+		docxFixture{"keep-straddle", straddling(t)}, docxFixture{"keep-table", tableLast(t)})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.

@@ -164,3 +164,59 @@ func TestNoOrphanLines(t *testing.T) {
 		t.Errorf("%d splits of the middle paragraph, %d carries of the last: the checks above checked nothing", split, carried)
 	}
 }
+
+// tableLast returns a keepLetter whose body ends with a table of ten
+// communes that runs across page 1's foot: the signature takes its last
+// pagespec.EndLines rows with it, in the PDF and the DOCX.
+func tableLast(t testing.TB) *bhytdoc.Document {
+	t.Helper()
+	names := []string{"Lê Bình", "Hưng Phú", "Hưng Thạnh", "Ba Láng", "Thường Thạnh", "Phú Thứ", "Tân Phú", "An Bình", "Long Tuyền", "Long Hòa"}
+	tbl := &bhytdoc.Table{Header: [][]bhytdoc.HeaderCell{{{Text: "Phường"}, {Text: "Số người tham gia"}, {Text: "Tỷ lệ"}}}}
+	for i, n := range names {
+		tbl.Rows = append(tbl.Rows, []string{n, strconv.Itoa(12+i) + ".3" + strconv.Itoa(10+i*7), strconv.Itoa(80+i) + ",5%"})
+	}
+	for k := 0; k < 40; k++ {
+		d := keepLetter(k, "", false)
+		d.Body = append(d.Body[:len(d.Body)-1], bhytdoc.Block{Kind: bhytdoc.TableBlock, Table: tbl})
+		_, _, pages, err := bhytdoc.LayoutForTest(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The table straddles when its first and last communes are on
+		// different pages.
+		on := func(s string) int {
+			for i, p := range pages {
+				for _, o := range p.Ops {
+					if o.Kind == pdf.OpText && o.S == s {
+						return i
+					}
+				}
+			}
+			return -1
+		}
+		if a, b := on(names[0]), on(names[len(names)-1]); a == 0 && b == 1 && on(names[len(names)-3]) == 0 {
+			return d
+		}
+	}
+	t.Fatal("no number of short paragraphs puts the table across page 1's foot")
+	return nil
+}
+
+// TestKeepTableRows: a table ending the body carries its last
+// pagespec.EndLines rows to the signature's page, no more.
+func TestKeepTableRows(t *testing.T) {
+	d := tableLast(t)
+	pages := bboxWords(t, d)
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	var rows []string
+	for _, r := range d.Body[len(d.Body)-1].Table.Rows {
+		if _, ok := findLine(pages[1], r[0]); ok {
+			rows = append(rows, r[0])
+		}
+	}
+	if len(rows) != pagespec.EndLines {
+		t.Errorf("rows %q on the signature's page, want the last %d", rows, pagespec.EndLines)
+	}
+}

@@ -337,7 +337,13 @@ func (w *builder) flow() {
 				ps[len(ps)-1].keepNext = true
 			}
 			flush()
-			w.gridTable(blk.Table, w.tables[nextTable])
+			keep := 0
+			if i == len(d.Body)-1 && len(d.Closing) == 0 {
+				// The body's last block: its last rows go with the
+				// signature, as in the PDF.
+				keep = pagespec.EndLines
+			}
+			w.gridTable(blk.Table, w.tables[nextTable], keep)
 			nextTable++
 			gap := para{line: twips(w.set.ParagraphSpacing * pagespec.PtToMM / 2), lineRule: "exact", size: 1}
 			ps = append(ps, gap)
@@ -623,12 +629,13 @@ func (w *builder) annex(i int) {
 		p.keepNext = true
 		w.b.para(p)
 	}
-	w.gridTable(&a.Table, lay)
+	w.gridTable(&a.Table, lay, 0)
 }
 
 // gridTable writes a bordered table (an annex's or the body's) with its
-// header rows repeated on every page, in lay's size and column widths.
-func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
+// header rows repeated on every page, in lay's size and column widths;
+// its last keep rows keep with what follows.
+func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout, keep int) {
 	n := len(lay.Widths)
 	tb := table{borders: true, jc: "center", mar: [4]int{twips(pagespec.CellVPad), twips(pagespec.CellPad), twips(pagespec.CellVPad), twips(pagespec.CellPad)}}
 	tb.widths = make([]int, n)
@@ -730,6 +737,13 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	}
 	if len(t.Totals) > 0 {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, w.font(pagespec.TableTotals).Style))
+	}
+	for r := max(len(tb.rows)-keep, rows); r < len(tb.rows); r++ {
+		for c := range tb.rows[r].cells {
+			for k := range tb.rows[r].cells[c].paras {
+				tb.rows[r].cells[c].paras[k].keepNext = true
+			}
+		}
 	}
 	w.b.table(&tb)
 }
