@@ -15,6 +15,17 @@ func docxParas(t *testing.T, d *bhytdoc.Document) (*xmlNode, map[string]*xmlNode
 		t.Fatal(err)
 	}
 	parts, _ := unzip(t, b)
+	styleEmphasis = map[string][2]bool{}
+	parseXML(t, "word/styles.xml", parts["word/styles.xml"]).each(func(s *xmlNode) {
+		if s.name.Local == "style" {
+			var e [2]bool
+			s.each(func(n *xmlNode) {
+				e[0] = e[0] || n.name.Local == "b" && on(n)
+				e[1] = e[1] || n.name.Local == "i" && on(n)
+			})
+			styleEmphasis[s.get("styleId")] = e
+		}
+	})
 	root := parseXML(t, "word/document.xml", parts["word/document.xml"])
 	paras := map[string]*xmlNode{}
 	root.each(func(n *xmlNode) {
@@ -31,10 +42,19 @@ func docxParas(t *testing.T, d *bhytdoc.Document) (*xmlNode, map[string]*xmlNode
 // justified with a first-line indent.
 var bodyStyles = map[string]bool{"VanBan": true, "Muc": true, "Dieu": true, "Khoan": true}
 
+// styleEmphasis is, by style id, whether the styles.xml of the document
+// docxParas last read makes runs bold and italic.
+var styleEmphasis map[string][2]bool
+
+// on reads a toggle property: present and not turned off.
+func on(n *xmlNode) bool { v := n.get("val"); return v != "0" && v != "false" }
+
 // pProps returns the w:jc value of paragraph p and whether all its runs
-// are bold (w:b) and italic (w:i).
+// are bold and italic, by their own w:b and w:i or their paragraph
+// style's (styleEmphasis).
 func pProps(p *xmlNode) (jc string, bold, italic bool) {
 	bold, italic = true, true
+	var style [2]bool
 	runs := 0
 	for _, k := range p.kids {
 		switch k.name.Local {
@@ -43,21 +63,24 @@ func pProps(p *xmlNode) (jc string, bold, italic bool) {
 				switch {
 				case n.name.Local == "jc":
 					jc = n.get("val")
-				case n.name.Local == "pStyle" && bodyStyles[n.get("val")] && jc == "":
-					// Justified by its style (TestDOCXOptions checks the
-					// styles' properties).
-					jc = "both"
+				case n.name.Local == "pStyle":
+					style = styleEmphasis[n.get("val")]
+					if bodyStyles[n.get("val")] && jc == "" {
+						// Justified by its style (TestDOCXOptions checks
+						// the styles' properties).
+						jc = "both"
+					}
 				}
 			})
 		case "r":
 			runs++
-			b, i := false, false
+			b, i := style[0], style[1]
 			k.each(func(n *xmlNode) {
 				switch n.name.Local {
 				case "b":
-					b = true
+					b = on(n)
 				case "i":
-					i = true
+					i = on(n)
 				}
 			})
 			bold, italic = bold && b, italic && i

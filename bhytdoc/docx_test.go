@@ -108,7 +108,10 @@ func docxFixtures(t testing.TB) []docxFixture {
 		Name:      "Nguyễn Văn A",
 	})
 	return append(out, docxFixture{"cai-rang-joint", joint}, docxFixture{"quyet-dinh-annex", quyetDinh(t, 40)},
-		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()})
+		docxFixture{"nam-truc-marked", markedDecision()}, docxFixture{"cai-rang-copy", copiedDoc()},
+		// The last paragraph across page 1's foot: both carry it whole;
+		// a last table: both carry its last rows.
+		docxFixture{"keep-straddle", straddling(t)}, docxFixture{"keep-table", tableLast(t)})
 }
 
 // unzip returns the parts of a .docx by name, in zip order.
@@ -639,7 +642,18 @@ func TestDOCXOptions(t *testing.T) {
 			t.Errorf("pgMar %s: want %s twips", k, v)
 		}
 	}
-	if !strings.Contains(string(parts["word/document.xml"]), `<w:sz w:val="26"/>`) {
-		t.Error("no run at the 13 pt body size")
+	// The 13 pt body size is the body style's, which its runs inherit.
+	bodySz := ""
+	parseXML(t, "word/styles.xml", parts["word/styles.xml"]).each(func(n *xmlNode) {
+		if n.name.Local == "style" && n.get("styleId") == "VanBan" {
+			n.each(func(k *xmlNode) {
+				if k.name.Local == "sz" {
+					bodySz = k.get("val")
+				}
+			})
+		}
+	})
+	if bodySz != "26" {
+		t.Errorf("body style at %q half-points, want 26 (13 pt)", bodySz)
 	}
 }

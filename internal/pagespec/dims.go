@@ -18,6 +18,28 @@ const (
 	RuleWidth = 0.25
 )
 
+// Pagination.
+const (
+	// EndLines is the fewest lines of a paragraph left at the foot of a
+	// page or carried to the next one (orphan and widow control, as in
+	// Word and LibreOffice).
+	EndLines = 2
+	// CarryWhole says that the paragraph before the signature goes to
+	// the next page whole with it when they do not fit together, rather
+	// than its last EndLines lines (a table: its last EndLines rows). A
+	// DOCX cannot ask for the last lines in both word processors: Word
+	// splits a keep-with-next paragraph and carries its last lines, but
+	// LibreOffice never splits one (sw/source/core/text/widorp.cxx,
+	// SwTextFrameBreak: keep implies do-not-split; no table, row or
+	// empty-paragraph encoding links a splittable paragraph to the
+	// signature table). So the PDF carries the paragraph whole and the
+	// DOCX asks for keep-with-next and keep-lines-together, which both
+	// word processors honour alike.
+	CarryWhole = true
+	// NoiNhanMinLines is the fewest lines of Nơi nhận alone on a page.
+	NoiNhanMinLines = 4
+)
+
 // Positions and indents, in mm.
 const (
 	// SignatureSpace is the room for the handwritten signature and seal

@@ -11,6 +11,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
+	"github.com/bhytdoc/bhytdoc/internal/noinhan"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
@@ -97,6 +98,13 @@ func (w *builder) bodyLine() float64 {
 // centred is a centred single-spaced paragraph of one run set in f.
 func centred(t ir.Text, f pagespec.Font) para {
 	return para{jc: "center", runs: []run{{s: t.S, st: f.Style, size: f.Size}}}
+}
+
+// element is a centred paragraph of t set as element e, in e's style.
+func (w *builder) element(t ir.Text, e pagespec.Element) para {
+	p := centred(t, w.font(e))
+	p.style = elementStyle(e)
+	return p
 }
 
 // ruleLine is an empty paragraph whose bottom border is a rule of length
@@ -216,19 +224,19 @@ func (w *builder) header() {
 	var l, r []para
 	widest := 0.0
 	for _, t := range w.names(d.Parent, w.font(pagespec.Parent), left) {
-		l = append(l, centred(t, w.font(pagespec.Parent)))
+		l = append(l, w.element(t, pagespec.Parent))
 	}
 	for _, t := range w.names(d.Issuer, w.font(pagespec.Issuer), left) {
-		l = append(l, centred(t, w.font(pagespec.Issuer)))
+		l = append(l, w.element(t, pagespec.Issuer))
 		widest = max(widest, w.widest(t.S, w.font(pagespec.Issuer), left))
 	}
 	l = append(l, ruleLine(widest*pagespec.RuleRatio, left))
-	r = append(r, centred(d.QuocHieu, w.font(pagespec.QuocHieu)), centred(d.TieuNgu, w.font(pagespec.TieuNgu)))
+	r = append(r, w.element(d.QuocHieu, pagespec.QuocHieu), w.element(d.TieuNgu, pagespec.TieuNgu))
 	r = append(r, ruleLine(min(w.widthOf(d.TieuNgu.S, pagespec.TieuNgu), right), right))
 
-	num := centred(d.Number, w.font(pagespec.Number))
+	num := w.element(d.Number, pagespec.Number)
 	num.before = ptTwips(7)
-	date := centred(d.PlaceDate, w.font(pagespec.PlaceDate))
+	date := w.element(d.PlaceDate, pagespec.PlaceDate)
 	date.before = ptTwips(5)
 	wl, wr := twips(left), twips(w.textW())-twips(left)
 	t := table{widths: []int{wl, wr}}
@@ -244,7 +252,7 @@ func (w *builder) header() {
 	}...)
 	var under []para // V/v and the marks under the number
 	if w.sp.SummaryUnderNumber {
-		vv := centred(d.Summary, w.font(pagespec.Summary))
+		vv := w.element(d.Summary, pagespec.Summary)
 		vv.before = ptTwips(6)
 		under = append(under, vv)
 	}
@@ -256,10 +264,10 @@ func (w *builder) header() {
 	if w.sp.SummaryUnderNumber {
 		return
 	}
-	title := centred(d.Title, w.font(pagespec.Title))
+	title := w.element(d.Title, pagespec.Title)
 	title.before = ptTwips(w.font(pagespec.Title).Size * pagespec.SingleSpacing)
 	title.keepNext = true
-	sum := centred(d.Summary, w.font(pagespec.Summary))
+	sum := w.element(d.Summary, pagespec.Summary)
 	sum.keepNext = true
 	w.b.para(&title)
 	w.b.para(&sum)
@@ -346,7 +354,13 @@ func (w *builder) flow() {
 				ps[len(ps)-1].keepNext = true
 			}
 			flush()
-			w.gridTable(blk.Table, w.tables[nextTable])
+			keep := 0
+			if i == len(d.Body)-1 && len(d.Closing) == 0 {
+				// The body's last block: its last rows go with the
+				// signature, as in the PDF.
+				keep = pagespec.EndLines
+			}
+			w.gridTable(blk.Table, w.tables[nextTable], keep)
 			nextTable++
 			gap := para{line: twips(w.set.ParagraphSpacing * pagespec.PtToMM / 2), lineRule: "exact", size: 1}
 			ps = append(ps, gap)
@@ -392,9 +406,11 @@ func (w *builder) flow() {
 	for _, t := range d.Closing {
 		ps = append(ps, body([]run{{s: t.S, size: size}}))
 	}
-	// The signature never stands alone at the top of a page.
+	// The signature never stands alone at the top of a page: the last
+	// paragraph goes with it, whole as pagespec.CarryWhole says.
 	if len(ps) > 0 {
 		ps[len(ps)-1].keepNext = true
+		ps[len(ps)-1].keepLines = pagespec.CarryWhole
 	}
 	flush()
 }
@@ -428,7 +444,7 @@ func (w *builder) signaturesOf(d signParts) error {
 	noiNhan := func(before int) []para {
 		var out []para
 		if d.label.S != "" { // a biên bản, an agreement may have no Nơi nhận
-			out = append(out, para{before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
+			out = append(out, para{style: elementStyle(pagespec.NoiNhan), before: before, runs: []run{{s: d.label.S, st: w.font(pagespec.NoiNhan).Style, size: w.font(pagespec.NoiNhan).Size}}})
 		}
 		dash := twips(w.widthOf("- ", pagespec.Recipients))
 		for i := 0; i < len(d.copies); i++ {
@@ -439,28 +455,22 @@ func (w *builder) signaturesOf(d signParts) error {
 			}
 			// A group sharing a purpose: a borderless table inside the
 			// Nơi nhận cell, the names left, the purpose right of a rule
-			// spanning them (the brace), centred on the group. The widths
-			// are the PDF's: the purpose takes what the longest name
-			// leaves, never less than its longest word.
+			// spanning them (the brace), centred on the group, in the
+			// widths noinhan.Fit gives the PDF too.
 			to := min(br.To, len(d.copies)-1)
-			natural, longest := 0.0, 0.0
+			var texts []string
 			for k := br.From; k <= to; k++ {
-				natural = max(natural, w.widthOf(d.copies[k].S, pagespec.Recipients))
+				texts = append(texts, d.copies[k].S)
 			}
-			for _, wd := range strings.Fields(br.Purpose.S) {
-				longest = max(longest, w.widthOf(wd, pagespec.Recipients))
-			}
-			pw := min(w.widthOf(br.Purpose.S, pagespec.Recipients), max(longest, left-natural-2*pagespec.BraceGap))
-			// 0.5 mm of slack: a word processor measuring a name a hair
-			// wider than this package must not wrap it.
-			nameW := min(natural+0.5, left-pw-2*pagespec.BraceGap) + pagespec.BraceGap
+			g := noinhan.Fit(texts, br.Purpose.S, left, w.widthOf("- ", pagespec.Recipients), func(s string) float64 { return w.widthOf(s, pagespec.Recipients) })
+			gap := twips(pagespec.BraceGap)
 			var names []para
 			for k := br.From; k <= to; k++ {
-				names = append(names, para{style: styleNoiNhan, left: dash, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Recipients).Size}}})
+				names = append(names, para{style: styleNoiNhan, left: dash, right: gap, hanging: dash, runs: []run{{s: d.copies[k].S, size: w.font(pagespec.Recipients).Size}}})
 			}
-			nw := twips(nameW)
+			nw := twips(g.Names) + gap
 			pwT := twips(left) - nw
-			purpose := para{style: styleNoiNhan, left: twips(pagespec.BraceGap), runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Recipients).Size}}}
+			purpose := para{style: styleNoiNhan, left: gap, runs: []run{{s: br.Purpose.S, size: w.font(pagespec.Recipients).Size}}}
 			out = append(out, para{table: &table{widths: []int{nw, pwT}, rows: []row{{cantSplit: true, cells: []cell{
 				{w: nw, paras: names},
 				{w: pwT, spine: true, vAlign: "center", paras: []para{purpose}},
@@ -636,12 +646,13 @@ func (w *builder) annex(i int) {
 		p.keepNext = true
 		w.b.para(p)
 	}
-	w.gridTable(&a.Table, lay)
+	w.gridTable(&a.Table, lay, 0)
 }
 
 // gridTable writes a bordered table (an annex's or the body's) with its
-// header rows repeated on every page, in lay's size and column widths.
-func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
+// header rows repeated on every page, in lay's size and column widths;
+// its last keep rows keep with what follows.
+func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout, keep int) {
 	n := len(lay.Widths)
 	tb := table{borders: true, jc: "center", mar: [4]int{twips(pagespec.CellVPad), twips(pagespec.CellPad), twips(pagespec.CellVPad), twips(pagespec.CellPad)}}
 	tb.widths = make([]int, n)
@@ -743,6 +754,13 @@ func (w *builder) gridTable(t *ir.Table, lay *AnnexLayout) {
 	}
 	if len(t.Totals) > 0 {
 		tb.rows = append(tb.rows, bodyRow(t.Totals, w.font(pagespec.TableTotals).Style))
+	}
+	for r := max(len(tb.rows)-keep, rows); r < len(tb.rows); r++ {
+		for c := range tb.rows[r].cells {
+			for k := range tb.rows[r].cells[c].paras {
+				tb.rows[r].cells[c].paras[k].keepNext = true
+			}
+		}
 	}
 	w.b.table(&tb)
 }

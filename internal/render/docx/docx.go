@@ -64,6 +64,7 @@ func RenderIssued(doc *ir.Doc, set ir.Settings, fam *fonts.Family, annexes, tabl
 		}
 	}
 	w := &builder{doc: doc, set: set, annexes: annexes, tables: tables, issuedAnnexes: issuedAnnexes, issuedTables: issuedTables, sp: pagespec.For(doc.Kind()), byHash: map[[32]byte]*image{}}
+	w.b.styles = w.runStyles()
 	for st := range w.faces {
 		f, err := fam.Face(fonts.Style(st))
 		if err != nil {
@@ -223,7 +224,7 @@ func (w *builder) app() []byte {
 // pageHeader is header1.xml, the page number centred over the text (a
 // PAGE field), or header2.xml, the empty header of first pages.
 func (w *builder) pageHeader(number bool) []byte {
-	var b buf
+	b := buf{styles: w.b.styles}
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
 	p := para{jc: "center", size: w.font(pagespec.PageNumber).Size}
 	if !number {
@@ -235,7 +236,7 @@ func (w *builder) pageHeader(number bool) []byte {
 	b.pPr(&p)
 	field := func(inner string) {
 		b.str("<w:r>")
-		b.rPr(ir.Regular, w.font(pagespec.PageNumber).Size)
+		b.runPr("", ir.Regular, w.font(pagespec.PageNumber).Size, false)
 		b.str(inner, "</w:r>")
 	}
 	field(`<w:fldChar w:fldCharType="begin"/>`)

@@ -11,6 +11,7 @@ func (w *builder) issued() {
 	d := w.doc.Issued
 	sub := &builder{doc: d, set: w.set, annexes: w.issuedAnnexes, tables: w.issuedTables, faces: w.faces,
 		sp: pagespec.For(d.Kind()), images: w.images, byHash: w.byHash, drawing: w.drawing, after: w}
+	sub.b.styles = w.b.styles // one styles.xml for the file
 	sub.header()
 	sub.flow()
 	sub.annexSections()

@@ -51,7 +51,7 @@ func (w *builder) markParas(colW float64) []para {
 // lines of ô 13; with empty, the empty footer that keeps the annexes'
 // first pages from inheriting it.
 func (w *builder) contactFooter(empty bool) []byte {
-	var b buf
+	b := buf{styles: w.b.styles}
 	b.str(xmlDecl, `<w:ftr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
 	if empty {
 		b.para(&para{size: w.font(pagespec.Contact).Size})
@@ -70,7 +70,7 @@ func (w *builder) contactFooter(empty bool) []byte {
 // esignHeader is the header of each annex's first page: the signing lines
 // of ô 14, right-aligned, 10 pt.
 func (w *builder) esignHeader(lines []ir.Text) []byte {
-	var b buf
+	b := buf{styles: w.b.styles}
 	b.str(xmlDecl, `<w:hdr xmlns:w="`+nsW+`" xmlns:r="`+nsR+`">`)
 	for _, t := range lines {
 		p := para{jc: "right", runs: []run{{s: t.S, size: w.font(pagespec.ESign).Size}}}

@@ -41,27 +41,41 @@ type para struct {
 	// paragraph's own values equal the style's.
 	styled   bool
 	keepNext bool
-	rule     bool   // a bottom border: the short rule under a heading
-	topRule  bool   // a top border: the full-width rule over ô 13
-	box      string // a single border on all sides in this colour ("000000"): a mark's box
-	before   int    // twips
-	after    int
-	line     int    // twips, or 240ths of a line with lineRule auto
-	lineRule string // "auto", "exact" or "atLeast"; "" means single
-	left     int
-	right    int
-	first    int
-	hanging  int
-	tab      int // a left tab stop, twips from the paragraph's left edge; 0: none
-	jc       string
-	size     float64 // of the paragraph mark, for empty paragraphs
-	sectPr   string  // raw section properties ending a section
-	runs     []run
-	table    *table // when set, a nested table written in place of the paragraph
+	// keepLines keeps the paragraph on one page (w:keepLines).
+	keepLines bool
+	rule      bool   // a bottom border: the short rule under a heading
+	topRule   bool   // a top border: the full-width rule over ô 13
+	box       string // a single border on all sides in this colour ("000000"): a mark's box
+	before    int    // twips
+	after     int
+	line      int    // twips, or 240ths of a line with lineRule auto
+	lineRule  string // "auto", "exact" or "atLeast"; "" means single
+	left      int
+	right     int
+	first     int
+	hanging   int
+	tab       int // a left tab stop, twips from the paragraph's left edge; 0: none
+	jc        string
+	size      float64 // of the paragraph mark, for empty paragraphs
+	sectPr    string  // raw section properties ending a section
+	runs      []run
+	table     *table // when set, a nested table written in place of the paragraph
 }
 
 // buf is an XML buffer with helpers for the few shapes this writer emits.
-type buf struct{ bytes.Buffer }
+type buf struct {
+	bytes.Buffer
+	// styles are the run properties of each paragraph style ("":
+	// Normal): a run writes only what differs from its paragraph's. A
+	// buffer without them writes every property.
+	styles map[string]runBase
+}
+
+// runBase is the emphasis and size a paragraph style gives its runs.
+type runBase struct {
+	st   ir.Style
+	size float64
+}
 
 func (b *buf) str(ss ...string) {
 	for _, s := range ss {
@@ -89,7 +103,7 @@ func (b *buf) para(p *para) {
 	b.str("<w:p>")
 	b.pPr(p)
 	for i := range p.runs {
-		b.run(&p.runs[i])
+		b.run(&p.runs[i], p.style)
 	}
 	b.str("</w:p>")
 }
@@ -101,6 +115,9 @@ func (b *buf) pPr(p *para) {
 	}
 	if p.keepNext {
 		b.str("<w:keepNext/>")
+	}
+	if p.keepLines {
+		b.str("<w:keepLines/>")
 	}
 	switch {
 	case p.rule:
@@ -123,7 +140,7 @@ func (b *buf) pPr(p *para) {
 		b.spacing(p)
 	}
 	if p.size > 0 {
-		b.rPr(ir.Regular, p.size)
+		b.runPr(p.style, ir.Regular, p.size, false)
 	}
 	b.str(p.sectPr)
 	b.str("</w:pPr>")
@@ -158,32 +175,64 @@ func (b *buf) spacing(p *para) {
 }
 
 // rPr writes run properties in CT_RPr order: rFonts, b, bCs, i, iCs, sz,
-// szCs.
-func (b *buf) rPr(st ir.Style, size float64) { b.rPrColour(st, size, false) }
-
-// rPrColour is rPr with red ink when red (w:color comes before w:sz).
-func (b *buf) rPrColour(st ir.Style, size float64, red bool) {
+// szCs; a style's, naming the font (the document defaults name it too).
+func (b *buf) rPr(st ir.Style, size float64) {
 	b.str(`<w:rPr><w:rFonts w:ascii="`, font, `" w:hAnsi="`, font, `" w:eastAsia="`, font, `" w:cs="`, font, `"/>`)
-	if st&ir.Bold != 0 {
-		b.str("<w:b/><w:bCs/>")
+	b.props(st, size, false, nil)
+	b.str("</w:rPr>")
+}
+
+// runPr writes the properties of a run or a paragraph mark in paragraph
+// style style: only what differs from the style (no w:rPr when nothing
+// does), everything when the buffer has no styles.
+func (b *buf) runPr(style string, st ir.Style, size float64, red bool) {
+	var base *runBase
+	if rb, ok := b.styles[style]; ok {
+		base = &rb
+		if rb.st == st && halfPt(rb.size) == halfPt(size) && !red {
+			return
+		}
 	}
-	if st&ir.Italic != 0 {
-		b.str("<w:i/><w:iCs/>")
+	b.str("<w:rPr>")
+	b.props(st, size, red, base)
+	b.str("</w:rPr>")
+}
+
+// props writes emphasis, red ink and size, those differing from base when
+// base is not nil (w:b w:val="0" turns a bold style's bold off).
+func (b *buf) props(st ir.Style, size float64, red bool, base *runBase) {
+	toggle := func(on, was bool, tag string) {
+		switch {
+		case base != nil && on == was:
+		case on:
+			b.str("<w:", tag, "/><w:", tag, "Cs/>")
+		case base != nil:
+			b.str("<w:", tag, ` w:val="0"/><w:`, tag, `Cs w:val="0"/>`)
+		}
 	}
+	var bst ir.Style
+	if base != nil {
+		bst = base.st
+	}
+	toggle(st&ir.Bold != 0, bst&ir.Bold != 0, "b")
+	toggle(st&ir.Italic != 0, bst&ir.Italic != 0, "i")
 	if red {
 		b.str(`<w:color w:val="FF0000"/>`)
 	}
 	hp := halfPt(size)
+	if base != nil && hp == halfPt(base.size) {
+		return
+	}
 	b.str("<w:sz")
 	b.attr("w:val", hp)
 	b.str("/><w:szCs")
 	b.attr("w:val", hp)
-	b.str("/></w:rPr>")
+	b.str("/>")
 }
 
 // run writes r; line breaks become w:br and tabs w:tab, since Word drops
 // or misreads them inside w:t.
-func (b *buf) run(r *run) {
+func (b *buf) run(r *run, style string) {
 	if r.drawing != "" {
 		b.str("<w:r>", r.drawing, "</w:r>")
 		return
@@ -192,7 +241,7 @@ func (b *buf) run(r *run) {
 		return
 	}
 	b.str("<w:r>")
-	b.rPrColour(r.st, r.size, r.red)
+	b.runPr(style, r.st, r.size, r.red)
 	s := strings.ReplaceAll(r.s, "\r\n", "\n")
 	for s != "" {
 		i := strings.IndexAny(s, "\n\t\r")

@@ -11,7 +11,7 @@ import (
 
 func TestRunText(t *testing.T) {
 	var b buf
-	b.run(&run{s: "Số  1\nđiểm a)\tx <y> & \"z\" ", st: ir.BoldItalic, size: 13})
+	b.run(&run{s: "Số  1\nđiểm a)\tx <y> & \"z\" ", st: ir.BoldItalic, size: 13}, "")
 	got := b.String()
 	for _, want := range []string{
 		`<w:t xml:space="preserve">Số  1</w:t><w:br/>`, // doubled space kept
@@ -31,12 +31,34 @@ func TestRunText(t *testing.T) {
 	}
 }
 
+// TestRunInheritsStyle: a run writes only what differs from its
+// paragraph's style, never the font's name; nothing when nothing does.
+func TestRunInheritsStyle(t *testing.T) {
+	b := buf{styles: map[string]runBase{"": {ir.Regular, 14}, "ChuKy": {ir.Bold, 14}}}
+	for _, c := range []struct {
+		style string
+		r     run
+		want  string
+	}{
+		{"", run{s: "a", size: 14}, `<w:r><w:t>a</w:t></w:r>`},
+		{"", run{s: "a", st: ir.Italic, size: 14}, `<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t>a</w:t></w:r>`},
+		{"ChuKy", run{s: "a", st: ir.Bold, size: 14}, `<w:r><w:t>a</w:t></w:r>`},
+		{"ChuKy", run{s: "a", size: 13}, `<w:r><w:rPr><w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t>a</w:t></w:r>`},
+	} {
+		b.Reset()
+		b.run(&c.r, c.style)
+		if got := b.String(); got != c.want {
+			t.Errorf("%q in %q: %s, want %s", c.r.s, c.style, got, c.want)
+		}
+	}
+}
+
 // TestRunSpacedHyphen checks the XML of a spaced hyphen and en dash: a
 // non-breaking hyphen, or the dash, with a no-break space after it, so
 // that no line ends with either.
 func TestRunSpacedHyphen(t *testing.T) {
 	var b buf
-	b.run(&run{s: "HĐND - UBND - xã – phường", size: 13})
+	b.run(&run{s: "HĐND - UBND - xã – phường", size: 13}, "")
 	got := b.String()
 	want := `<w:t xml:space="preserve">HĐND </w:t><w:noBreakHyphen/><w:t xml:space="preserve">` + "\u00a0" + `UBND </w:t><w:noBreakHyphen/><w:t>` + "\u00a0" + `xã –</w:t><w:t>` + "\u00a0" + `phường</w:t>`
 	if !strings.Contains(got, want) {

@@ -290,21 +290,24 @@ func (l *layout) flowBlocks() []block {
 		out = append(out, l.m.paragraph([]ir.Span{{S: d.Proposal.S, Style: l.font(pagespec.Basis).Style}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
 	out = append(out, l.centredLine(d.Decision, l.font(pagespec.Decision).Style)...)
+	// last is where the last paragraph (or table) starts.
+	last, text := max(len(out)-pagespec.EndLines, 0), false
 	for i := range d.Body {
+		last, text = len(out), d.Body[i].Kind != ir.TableBlock
 		out = append(out, l.bodyBlock(&d.Body[i])...)
 	}
 	for _, t := range d.Closing {
+		last, text = len(out), true
 		out = append(out, l.m.paragraph([]ir.Span{{S: t.S}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
 	// The signature never sits alone at the top of a page: the last
-	// paragraph travels with it (at most its last three lines when the
-	// paragraph is long).
-	keepFrom := len(out) - 3
-	for i := len(out) - 1; i >= 0 && i >= keepFrom; i-- {
+	// paragraph travels with it as pagespec.CarryWhole says, a table's
+	// last rows.
+	if !text || !pagespec.CarryWhole {
+		last = max(last, len(out)-pagespec.EndLines)
+	}
+	for i := last; i < len(out); i++ {
 		out[i].keep = true
-		if out[i].before > 0 {
-			break
-		}
 	}
 	out = append(out, l.signatureBlock(signParts{d.Signatures, d.NoiNhan, d.Recipients, d.Braces, d.Typist, true})...)
 	out = append(out, l.confirmationBlock()...)
@@ -475,7 +478,7 @@ func (l *layout) signatureBlock(d signParts) []block {
 	tail := 0.0
 	for k := len(out) - 1; k > 0; k-- {
 		tail += out[k].h
-		if tail < 4*clh-0.01 {
+		if tail < pagespec.NoiNhanMinLines*clh-0.01 {
 			out[k-1].keep = true
 		}
 	}

@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"math"
-	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/noinhan"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
@@ -17,8 +17,7 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 	clh := l.font(pagespec.Recipients).Size * pagespec.SingleSpacing * pagespec.PtToMM
 	dash := l.width("- ", pagespec.Recipients)
 	asc, desc := 0.8*l.font(pagespec.Recipients).Size*pagespec.PtToMM, 0.25*l.font(pagespec.Recipients).Size*pagespec.PtToMM
-	line := func(t ir.Text, w float64) float64 {
-		widest := 0.0
+	line := func(t ir.Text, w float64) {
 		for i, ln := range l.m.wrap([]ir.Span{{S: t.S}}, l.font(pagespec.Recipients).Size, w, w-dash) {
 			y += clh
 			lx := x
@@ -26,9 +25,7 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 				lx += dash
 			}
 			b.ops = append(b.ops, l.m.placeLine(ln, lx, y, w, l.font(pagespec.Recipients).Size, alignLeft)...)
-			widest = max(widest, lx-x+ln.width)
 		}
-		return widest
 	}
 	for i := 0; i < len(copies); i++ {
 		br := braceAt(braces, i)
@@ -36,27 +33,21 @@ func (l *layout) copies(b *block, x, y, width float64, copies []ir.Text, braces 
 			line(copies[i], width)
 			continue
 		}
-		// The names keep their width where they can: the purpose takes
-		// the rest of the column, wrapped, and never less than its
-		// longest word, so names wrap only when they must.
-		natural := 0.0
-		for k := i; k <= br.To && k < len(copies); k++ {
-			natural = max(natural, l.width(copies[k].S, pagespec.Recipients))
+		// The names and the purpose share the column as noinhan.Fit
+		// says, as in the DOCX.
+		to := min(br.To, len(copies)-1)
+		names := make([]string, 0, to-i+1)
+		for k := i; k <= to; k++ {
+			names = append(names, copies[k].S)
 		}
-		longest := 0.0
-		for _, wd := range strings.Fields(br.Purpose.S) {
-			longest = max(longest, l.width(wd, pagespec.Recipients))
-		}
-		pw := min(l.width(br.Purpose.S, pagespec.Recipients), max(longest, width-natural-2*pagespec.BraceGap))
-		nameW := min(natural, width-pw-2*pagespec.BraceGap)
+		g := noinhan.Fit(names, br.Purpose.S, width, dash, func(s string) float64 { return l.width(s, pagespec.Recipients) })
 		top := y + clh - asc
-		widest := 0.0
-		for ; i <= br.To && i < len(copies); i++ {
-			widest = max(widest, line(copies[i], nameW))
+		for ; i <= to; i++ {
+			line(copies[i], g.Names)
 		}
 		i--
 		bottom := y + desc
-		bx := x + widest + pagespec.BraceGap
+		bx := x + g.Names + pagespec.BraceGap
 		l.brace(b, bx, top, bottom)
 		px := bx + pagespec.BraceGap
 		lines := l.m.wrap([]ir.Span{{S: br.Purpose.S}}, l.font(pagespec.Recipients).Size, x+width-px, x+width-px)
