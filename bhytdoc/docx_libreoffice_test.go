@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/lotest"
+	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 )
 
 // pdfWord is a word pdftotext -bbox found, in points from the page's top
@@ -113,6 +115,7 @@ func TestDOCXMatchesPDF(t *testing.T) {
 			for _, a := range doc.Annexes {
 				targets = append(targets, a.Label.S+" "+a.Title.S)
 			}
+			shift, sigPage := loCarry(t, ours, lo, doc)
 			// LibreOffice's word boxes are taller than fpdf's (line height
 			// rather than ascent+descent), by one factor for every size; a
 			// size differing from the PDF's shows as a different ratio.
@@ -136,7 +139,11 @@ func TestDOCXMatchesPDF(t *testing.T) {
 				}
 				// Same page, left edge and top within 3 mm.
 				const tol = 3 * mmToPt
-				if a.page != b.page || math.Abs(a.x0-b.x0) > tol || math.Abs(a.y0-b.y0) > tol {
+				dy := 0.0
+				if a.page == sigPage && a.y0 >= shift.from {
+					dy = shift.by
+				}
+				if a.page != b.page || math.Abs(a.x0-b.x0) > tol || math.Abs(a.y0+dy-b.y0) > tol {
 					t.Errorf("%q: bhytdoc page %d (%.1f, %.1f) mm; LibreOffice page %d (%.1f, %.1f) mm",
 						s, a.page, a.x0/mmToPt, a.y0/mmToPt, b.page, b.x0/mmToPt, b.y0/mmToPt)
 				}
@@ -247,4 +254,72 @@ func marginNumbers(words []pdfWord) []string {
 		}
 	}
 	return out
+}
+
+// carryShift is how much lower than the PDF LibreOffice draws what
+// follows a point of the signature's page.
+type carryShift struct{ from, by float64 }
+
+// loCarry checks the one way LibreOffice's pages may differ from the
+// PDF's: where the PDF carries only the last pagespec.EndLines lines of
+// the paragraph before the signature to the signature's page (Word, by
+// ECMA-376 17.3.1.15 keepNext, does the same), LibreOffice 7.4 carries the
+// whole paragraph, since it never splits a keep-with-next paragraph
+// (sw/source/core/text/widorp.cxx). It checks that LibreOffice's extra
+// lines are exactly the lines the PDF left at the foot of the page before,
+// and returns the shift of everything under them, with the signature's
+// page.
+func loCarry(t *testing.T, ours, lo []pdfWord, doc *ir.Doc) (carryShift, int) {
+	t.Helper()
+	if len(doc.Signatures) == 0 || doc.NoiNhan.S == "" {
+		return carryShift{}, 0
+	}
+	a, ok1 := find(ours, doc.NoiNhan.S)
+	b, ok2 := find(lo, doc.NoiNhan.S)
+	if !ok1 || !ok2 || a.page != b.page || a.page < 2 {
+		return carryShift{}, a.page
+	}
+	above := func(ws []pdfWord, page int, y float64) [][]string {
+		var lines [][]string
+		last := -1.0
+		for _, w := range ws {
+			if w.page != page || w.y0 < 17*mmToPt || w.y0 > y-2*mmToPt {
+				continue
+			}
+			if len(lines) == 0 || math.Abs(w.y0-last) > 1 {
+				lines = append(lines, nil)
+				last = w.y0
+			}
+			lines[len(lines)-1] = append(lines[len(lines)-1], w.s)
+		}
+		return lines
+	}
+	mine, theirs := above(ours, a.page, a.y0), above(lo, b.page, b.y0)
+	extra := len(theirs) - len(mine)
+	if extra <= 0 {
+		return carryShift{}, a.page
+	}
+	if len(mine) != pagespec.EndLines {
+		t.Errorf("LibreOffice carries %d more lines than the PDF, which carries %d, not pagespec.EndLines: %q", extra, len(mine), mine)
+		return carryShift{}, a.page
+	}
+	// The PDF's last lines of the page before are LibreOffice's first
+	// lines of this one.
+	var prev [][]string
+	for _, l := range above(ours, a.page-1, math.Inf(1)) {
+		prev = append(prev, l)
+	}
+	if len(prev) < extra {
+		t.Fatalf("LibreOffice carries %d lines; the PDF's page %d has %d", extra, a.page-1, len(prev))
+	}
+	moved := prev[len(prev)-extra:]
+	for i := range moved {
+		if strings.Join(moved[i], " ") != strings.Join(theirs[i], " ") {
+			t.Errorf("LibreOffice's line %d on page %d is %q, the PDF's carried line would be %q", i+1, b.page, strings.Join(theirs[i], " "), strings.Join(moved[i], " "))
+		}
+	}
+	// The PDF's first carried line; LibreOffice's lines are one pitch apart.
+	first, _ := find(ours, strings.Join(mine[0], " "))
+	second, _ := find(ours, strings.Join(mine[1], " "))
+	return carryShift{from: first.y0, by: float64(extra) * (second.y0 - first.y0)}, a.page
 }

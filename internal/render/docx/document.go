@@ -407,7 +407,8 @@ func (w *builder) flow() {
 		ps = append(ps, body([]run{{s: t.S, size: size}}))
 	}
 	// The signature never stands alone at the top of a page: the last
-	// paragraph goes with it, whole as pagespec.CarryWhole says.
+	// paragraph's last lines go with it (keep-with-next, under widow
+	// control), or all of it, as pagespec.CarryWhole says.
 	if len(ps) > 0 {
 		ps[len(ps)-1].keepNext = true
 		ps[len(ps)-1].keepLines = pagespec.CarryWhole

@@ -301,8 +301,8 @@ func (l *layout) flowBlocks() []block {
 		out = append(out, l.m.paragraph([]ir.Span{{S: t.S}}, size, lh, ps, ml, tw, ind, 0, alignJustify)...)
 	}
 	// The signature never sits alone at the top of a page: the last
-	// paragraph travels with it as pagespec.CarryWhole says, a table's
-	// last rows.
+	// paragraph's last pagespec.EndLines lines travel with it (all of it
+	// when pagespec.CarryWhole), a table's last rows.
 	if !text || !pagespec.CarryWhole {
 		last = max(last, len(out)-pagespec.EndLines)
 	}
