@@ -35,8 +35,8 @@ func (d *Document) Normalized(tone ToneStyle) *Document {
 func (d *Document) normalized(tone typo.ToneStyle) *Document {
 	n := d.Clone()
 	n.eachText(func(_ string, s *string) {
-		if c, err := typo.Clean(*s); err == nil {
-			*s = typo.Tone(c, tone)
+		if c, err := typo.CleanTone(*s, tone); err == nil {
+			*s = c
 		}
 	})
 	return n
@@ -59,9 +59,20 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := d.normalized(tone)
+	// One pass over the texts normalises each and checks its runes, as
+	// normalized and then validate would.
+	n := d.Clone()
 	var p problems
-	n.validate(&p)
+	n.eachText(func(path string, s *string) {
+		c, err := typo.CleanTone(*s, tone)
+		if err != nil {
+			checkText(&p, path, *s)
+			return
+		}
+		*s = c
+		checkPrintable(&p, path, c)
+	})
+	n.validateFields(&p)
 	n.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
 		return nil, err
