@@ -77,6 +77,7 @@ func init() {
 }
 
 func main() {
+	deferFirstGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
