@@ -24,7 +24,7 @@ func TestMentionsAnnex(t *testing.T) {
 		if got := mentionsAnnex(c.s); got != c.want {
 			t.Errorf("mentionsAnnex(%q) = %v, want %v", c.s, got, c.want)
 		}
-		if reAnnexRef.MatchString(c.s) && !mentionsAnnex(c.s) {
+		if reAnnexRef().MatchString(c.s) && !mentionsAnnex(c.s) {
 			t.Errorf("%q: reAnnexRef matches but mentionsAnnex does not", c.s)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
@@ -113,7 +114,11 @@ func (d *Document) articleText(n int) (string, bool) {
 
 // reAnnexRef finds a body's reference to its own annex: "chi tiết tại
 // Phụ lục II", "theo Phụ lục kèm theo", "(Phụ lục I kèm theo)".
-var reAnnexRef = regexp.MustCompile(`(?i)(?:(?:chi tiết|cụ thể|như|theo|tại|ở|trong)\s+(?:tại\s+|theo\s+|ở\s+)?phụ lục(?:\s+([IVXLC]+)\b)?|phụ lục(?:\s+([IVXLC]+)\b)?\s+kèm theo)`)
+// It is compiled when first needed, not at start-up: few documents refer
+// to an annex.
+var reAnnexRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:(?:chi tiết|cụ thể|như|theo|tại|ở|trong)\s+(?:tại\s+|theo\s+|ở\s+)?phụ lục(?:\s+([IVXLC]+)\b)?|phụ lục(?:\s+([IVXLC]+)\b)?\s+kèm theo)`)
+})
 
 // checkAnnexRefs reports a body that refers to an annex the document
 // does not carry: "chi tiết tại Phụ lục kèm theo" with no annex, or
@@ -130,7 +135,7 @@ func (d *Document) checkAnnexRefs(p *problems) {
 		if !mentionsAnnex(sb.String()) {
 			continue
 		}
-		for _, m := range reAnnexRef.FindAllStringSubmatch(sb.String(), -1) {
+		for _, m := range reAnnexRef().FindAllStringSubmatch(sb.String(), -1) {
 			num := m[1] + m[2]
 			need := 1
 			if num != "" {
