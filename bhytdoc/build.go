@@ -108,9 +108,10 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 			return
 		}
 		missing := f.MissingRunes(t.S)
-		for _, r := range t.S {
-			// The PDF writer encodes text as UTF-16 code units of the
-			// Basic Multilingual Plane only.
+		// The PDF writer encodes text as UTF-16 code units of the Basic
+		// Multilingual Plane only. Only a 4-byte UTF-8 sequence, whose
+		// first byte is 0xF0 or more, lies beyond it.
+		for _, r := range t.S[beyondBMP(t.S):] {
 			if r > 0xFFFF && !slices.Contains(missing, r) {
 				missing = append(missing, r)
 			}
@@ -125,6 +126,17 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 		}
 	})
 	return p.err()
+}
+
+// beyondBMP returns the index of the first byte of s that may start a
+// rune beyond the Basic Multilingual Plane, or len(s).
+func beyondBMP(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // record is the document record written into the PDF's metadata
