@@ -40,6 +40,7 @@ import (
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
+	_ "github.com/bhytdoc/bhytdoc/internal/gcstart" // before the packages that allocate at init
 )
 
 // Exit codes.
@@ -77,7 +78,6 @@ func init() {
 }
 
 func main() {
-	deferFirstGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

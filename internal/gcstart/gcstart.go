@@ -1,4 +1,9 @@
-package main
+// Package gcstart defers a command's first garbage collection: imported
+// for its side effect by cmd/bhytdoc, it runs before the packages that
+// allocate at start-up (excelize's tables, regexps), whose garbage set
+// off a collection at Go's 4 MB starting goal. The library never imports
+// it: setting the collector is the program's business.
+package gcstart
 
 import (
 	"os"
@@ -9,6 +14,8 @@ import (
 // firstGCAt is the heap size, in bytes of memory the runtime holds, at
 // which the first collection runs (Go's default is 4 MB of heap).
 const firstGCAt = 48 << 20
+
+func init() { deferFirstGC() }
 
 // deferFirstGC lets a short run finish without collecting garbage: the
 // collector first runs when the process holds firstGCAt bytes, and from
