@@ -55,7 +55,8 @@ fi
 # cpu BENCH N: CPU milliseconds of the test binary running BENCH N times.
 cpu() {
 	(cd "$repo/bhytdoc" && "$work/cputime" -q -n 1 -- "$work/bhytdoc.test" -test.run '^$' \
-		-test.bench "^$1\$" -test.benchtime "$2x" 2>/dev/null)
+		-test.bench "^$1\$" -test.benchtime "$2x" 2>"$work/cpu.log") ||
+		{ cat "$work/cpu.log" >&2; echo "peers.sh: $1 failed" >&2; return 1; }
 }
 # perletter BENCH SHORT LONG: CPU ms per iteration, start-up cancelled.
 perletter() {
