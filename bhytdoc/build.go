@@ -35,8 +35,8 @@ func (d *Document) Normalized(tone ToneStyle) *Document {
 func (d *Document) normalized(tone typo.ToneStyle) *Document {
 	n := d.Clone()
 	n.eachText(func(_ string, s *string) {
-		if c, err := typo.Clean(*s); err == nil {
-			*s = typo.Tone(c, tone)
+		if c, err := typo.CleanTone(*s, tone); err == nil {
+			*s = c
 		}
 	})
 	return n
@@ -59,9 +59,20 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := d.normalized(tone)
+	// One pass over the texts normalises each and checks its runes, as
+	// normalized and then validate would.
+	n := d.Clone()
 	var p problems
-	n.validate(&p)
+	n.eachText(func(path string, s *string) {
+		c, err := typo.CleanTone(*s, tone)
+		if err != nil {
+			checkText(&p, path, *s)
+			return
+		}
+		*s = c
+		checkPrintable(&p, path, c)
+	})
+	n.validateFields(&p)
 	n.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
 		return nil, err
@@ -112,9 +123,10 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 			return
 		}
 		missing := f.MissingRunes(t.S)
-		for _, r := range t.S {
-			// The PDF writer encodes text as UTF-16 code units of the
-			// Basic Multilingual Plane only.
+		// The PDF writer encodes text as UTF-16 code units of the Basic
+		// Multilingual Plane only. Only a 4-byte UTF-8 sequence, whose
+		// first byte is 0xF0 or more, lies beyond it.
+		for _, r := range t.S[beyondBMP(t.S):] {
 			if r > 0xFFFF && !slices.Contains(missing, r) {
 				missing = append(missing, r)
 			}
@@ -129,6 +141,17 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 		}
 	})
 	return p.err()
+}
+
+// beyondBMP returns the index of the first byte of s that may start a
+// rune beyond the Basic Multilingual Plane, or len(s).
+func beyondBMP(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // record is the document record written into the PDF's metadata

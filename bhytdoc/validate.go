@@ -117,17 +117,32 @@ func (d *Document) Validate() error {
 }
 
 func (d *Document) validate(p *problems) {
-	d.eachText(func(path string, s *string) {
-		if !utf8.ValidString(*s) {
-			_, err := typo.Clean(*s)
-			p.add(path, "%v", err)
-			return
-		}
-		allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
-		if r, at, kind, ok := typo.Unprintable(*s, allowNL); !ok {
-			p.add(path, "%s %U at byte %d", kind, r, at)
-		}
-	})
+	d.eachText(func(path string, s *string) { checkText(p, path, *s) })
+	d.validateFields(p)
+}
+
+// checkText reports s, the text at path, if it is not valid UTF-8 or
+// holds a rune that does not print.
+func checkText(p *problems, path, s string) {
+	if !utf8.ValidString(s) {
+		_, err := typo.Clean(s)
+		p.add(path, "%v", err)
+		return
+	}
+	checkPrintable(p, path, s)
+}
+
+// checkPrintable is checkText for s known to be valid UTF-8.
+func checkPrintable(p *problems, path, s string) {
+	allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
+	if r, at, kind, ok := typo.Unprintable(s, allowNL); !ok {
+		p.add(path, "%s %U at byte %d", kind, r, at)
+	}
+}
+
+// validateFields is validate without the checks of every text's runes
+// (checkText), which prepare makes while it normalises them.
+func (d *Document) validateFields(p *problems) {
 	tooLong(p, "Issuer.Parent", d.Issuer.Parent, MaxHeaderRunes)
 	tooLong(p, "Issuer.Name", d.Issuer.Name, MaxHeaderRunes)
 	tooLong(p, "Issuer.Abbrev", d.Issuer.Abbrev, MaxAbbrevRunes)

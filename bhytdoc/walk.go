@@ -1,8 +1,8 @@
 package bhytdoc
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 )
 
 // eachText calls fn with the path and address of every text field of d, in
@@ -18,44 +18,44 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	fn("IssuedWith", &d.IssuedWith)
 	fn("Authority", &d.Authority)
 	for i := range d.Addressees {
-		fn(fmt.Sprintf("Addressees[%d]", i), &d.Addressees[i])
+		fn(elem("Addressees", i), &d.Addressees[i])
 	}
 	for i := range d.Bases {
-		fn(fmt.Sprintf("Bases[%d]", i), &d.Bases[i])
+		fn(elem("Bases", i), &d.Bases[i])
 	}
 	fn("Proposal", &d.Proposal)
 	for i := range d.Body {
 		b := &d.Body[i]
-		fn(fmt.Sprintf("Body[%d].Label", i), &b.Label)
+		fn(elem("Body", i)+".Label", &b.Label)
 		for j := range b.Text {
-			fn(fmt.Sprintf("Body[%d].Text[%d]", i, j), &b.Text[j].Text)
+			fn(elem(elem("Body", i)+".Text", j), &b.Text[j].Text)
 		}
 		if b.Table != nil {
-			b.Table.eachText(fmt.Sprintf("Body[%d].Table", i), fn)
+			b.Table.eachText(elem("Body", i)+".Table", fn)
 		}
 	}
 	d.eachSpecialText(fn)
 	for i := range d.Attachments {
-		fn(fmt.Sprintf("Attachments[%d]", i), &d.Attachments[i])
+		fn(elem("Attachments", i), &d.Attachments[i])
 	}
 	for i := range d.Signatures {
 		s := &d.Signatures[i]
 		for j := range s.Authority {
-			fn(fmt.Sprintf("Signatures[%d].Authority[%d].Title", i, j), &s.Authority[j].Title)
+			fn(elem(elem("Signatures", i)+".Authority", j)+".Title", &s.Authority[j].Title)
 		}
-		fn(fmt.Sprintf("Signatures[%d].Position", i), &s.Position)
-		fn(fmt.Sprintf("Signatures[%d].Name", i), &s.Name)
+		fn(elem("Signatures", i)+".Position", &s.Position)
+		fn(elem("Signatures", i)+".Name", &s.Name)
 	}
 	for i := range d.Recipients {
-		fn(fmt.Sprintf("Recipients[%d].Name", i), &d.Recipients[i].Name)
-		fn(fmt.Sprintf("Recipients[%d].Purpose", i), &d.Recipients[i].Purpose)
+		fn(elem("Recipients", i)+".Name", &d.Recipients[i].Name)
+		fn(elem("Recipients", i)+".Purpose", &d.Recipients[i].Purpose)
 	}
 	for i := range d.Luu {
-		fn(fmt.Sprintf("Luu[%d]", i), &d.Luu[i])
+		fn(elem("Luu", i), &d.Luu[i])
 	}
 	fn("Typist", &d.Typist)
 	for i := range d.Contact {
-		fn(fmt.Sprintf("Contact[%d]", i), &d.Contact[i])
+		fn(elem("Contact", i), &d.Contact[i])
 	}
 	if d.ESign != nil {
 		fn("ESign.Organisation", &d.ESign.Organisation)
@@ -65,10 +65,10 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 	}
 	for i := range d.Annexes {
 		a := &d.Annexes[i]
-		fn(fmt.Sprintf("Annexes[%d].Label", i), &a.Label)
-		fn(fmt.Sprintf("Annexes[%d].Title", i), &a.Title)
-		fn(fmt.Sprintf("Annexes[%d].Reference", i), &a.Reference)
-		a.Table.eachText(fmt.Sprintf("Annexes[%d].Table", i), fn)
+		fn(elem("Annexes", i)+".Label", &a.Label)
+		fn(elem("Annexes", i)+".Title", &a.Title)
+		fn(elem("Annexes", i)+".Reference", &a.Reference)
+		a.Table.eachText(elem("Annexes", i)+".Table", fn)
 	}
 }
 
@@ -77,17 +77,24 @@ func (d *Document) eachText(fn func(path string, s *string)) {
 func (t *Table) eachText(field string, fn func(path string, s *string)) {
 	for r := range t.Header {
 		for c := range t.Header[r] {
-			fn(fmt.Sprintf("%s.Header[%d][%d]", field, r, c), &t.Header[r][c].Text)
+			fn(elem(elem(field+".Header", r), c), &t.Header[r][c].Text)
 		}
 	}
 	for r := range t.Rows {
 		for c := range t.Rows[r] {
-			fn(fmt.Sprintf("%s.Rows[%d][%d]", field, r, c), &t.Rows[r][c])
+			fn(elem(elem(field+".Rows", r), c), &t.Rows[r][c])
 		}
 	}
 	for c := range t.Totals {
-		fn(fmt.Sprintf("%s.Totals[%d]", field, c), &t.Totals[c])
+		fn(elem(field+".Totals", c), &t.Totals[c])
 	}
+}
+
+// elem is the path of element i of the list at path: "Body[3]". It is
+// what fmt.Sprintf("%s[%d]", path, i) gives, for a fraction of the cost
+// (every text of every document is walked with its path).
+func elem(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 // clone returns a deep copy of t.

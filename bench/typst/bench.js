@@ -21,6 +21,9 @@
 // which keeps memory bounded in a long-running process; the eviction is
 // timed. -1 never evicts: memory grows with every letter.
 //
+// BENCH_PER (default 200) sets the letters in a round; bench/peers.sh
+// uses fewer to keep its rounds short.
+//
 // "cycle" instead times the same 200 letters again and again, as
 // BenchmarkCaiRang200 cycles through its copies; for Typst without
 // eviction that measures whole-document cache hits, not compiling a
@@ -72,7 +75,11 @@ function compileOne(i) {
 const versionRes = compiler.compile({ mainFileContent: '#metadata(str(sys.version)) <v>' });
 const typstVersion = compiler.query(versionRes.result, { selector: '<v>', field: 'value' })[0];
 
-const per = 200;
+const per = Number(process.env.BENCH_PER || 200);
+if (!(per >= 1 && per <= 1000)) {
+  console.error('bench.js: BENCH_PER wants 1..1000');
+  process.exit(2);
+}
 const need = cycle ? per : per * (rounds + 1);
 if (sources.length < need) {
   console.error(`bench.js: ${rounds} rounds need ${need} letters in ${srcDir}, found ${sources.length}`);

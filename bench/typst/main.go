@@ -10,7 +10,8 @@
 //
 // writes DIR/fonts/*.ttf, DIR/src/NNN.typ for n copies (bench.js compiles
 // each copy once, so it needs more than the 200 the Go benchmark cycles
-// through) and DIR/bhytdoc/NNN.pdf for the first 200.
+// through), DIR/bhytdoc/NNN.pdf for the first 200 and DIR/letter.md, the
+// Markdown source of copy 000 (bench/peers.sh times `bhytdoc render` of it).
 package main
 
 import (
@@ -25,6 +26,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifbolditalic"
 	"github.com/go-fonts/liberation/liberationserifitalic"
@@ -73,6 +75,15 @@ func run(out string, n int, names bool) error {
 		base := fmt.Sprintf("%03d", i)
 		if err := os.WriteFile(filepath.Join(out, "src", base+".typ"), []byte(src), 0o644); err != nil {
 			return err
+		}
+		if i == 0 {
+			md, err := markdown.Marshal(d, nil)
+			if err != nil {
+				return fmt.Errorf("copy 0: %w", err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "letter.md"), md, 0o644); err != nil {
+				return err
+			}
 		}
 		if i >= 200 {
 			continue

@@ -41,6 +41,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
+	_ "github.com/bhytdoc/bhytdoc/internal/gcstart" // before the packages that allocate at init
 )
 
 // Exit codes.

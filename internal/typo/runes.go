@@ -14,6 +14,11 @@ import "unicode"
 // allowNL permits '\n' (issuer names break lines with it).
 func Unprintable(s string, allowNL bool) (r rune, at int, kind string, ok bool) {
 	for i, r := range s {
+		// Fast path: printable ASCII and the Latin letters Vietnamese is
+		// written in, nearly every rune of a document.
+		if ' ' <= r && r < 0x7F || 0xC0 <= r && r <= 0x24F || 0x1EA0 <= r && r <= 0x1EF9 {
+			continue
+		}
 		switch {
 		case r == '\n' && allowNL:
 		case unicode.IsControl(r):

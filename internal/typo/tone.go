@@ -41,7 +41,21 @@ const (
 // ToneTraditional and ToneModern behave like ToneAsIs. Invalid UTF-8 bytes
 // are passed through; call Clean first to reject them.
 func Tone(s string, style ToneStyle) string {
-	s = norm.NFC.String(s)
+	return toneNFC(norm.NFC.String(s), style)
+}
+
+// CleanTone is Clean followed by Tone in one pass over s: NFC is applied
+// once, not twice. It returns the error Clean returns for invalid UTF-8.
+func CleanTone(s string, style ToneStyle) (string, error) {
+	c, err := Clean(s)
+	if err != nil {
+		return "", err
+	}
+	return toneNFC(c, style), nil
+}
+
+// toneNFC is Tone for s already in NFC.
+func toneNFC(s string, style ToneStyle) string {
 	if style != ToneTraditional && style != ToneModern {
 		return s
 	}

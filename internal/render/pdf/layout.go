@@ -59,6 +59,11 @@ func (p *Page) size() (float64, float64) {
 // metrics measures text with the faces of a family.
 type metrics struct {
 	faces [4]*fonts.Face
+
+	// Scratch arrays of words, reused from one paragraph to the next (a
+	// document is laid out on one goroutine; wrap copies what it keeps).
+	wordBuf  []word
+	pieceBuf []piece
 }
 
 func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
@@ -115,8 +120,13 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 	for _, sp := range spans {
 		n += strings.Count(sp.S, " ") + 1
 	}
-	out := make([]word, 0, n)
-	arena := make([]piece, 0, n+len(spans))
+	if cap(m.wordBuf) < n {
+		m.wordBuf = make([]word, 0, n)
+	}
+	if cap(m.pieceBuf) < n+len(spans) {
+		m.pieceBuf = make([]piece, 0, n+len(spans))
+	}
+	out, arena := m.wordBuf[:0], m.pieceBuf[:0]
 	var cur word
 	start := 0 // cur's first piece in arena
 	inWord := false
@@ -161,8 +171,18 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 // NaN — ends in at most one line per rune.
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	ws := m.words(spans, size)
+	// The lines' pieces are appended to one array, all, and cut into
+	// lines at the end (ends[k] is where line k ends): a line costs no
+	// array of its own. from is where the current line starts.
+	all := make([]piece, 0, 2*len(ws)+len(spans))
+	var ends []int
 	var lines []line
 	var cur line
+	from := 0
+	emit := func() {
+		lines, ends = append(lines, cur), append(ends, len(all))
+		cur, from = line{}, len(all)
+	}
 	avail := first
 	var pending word // the previous word, whose separator comes next
 	// A spaced hyphen (" - ") never ends a line: before placing one that
@@ -176,29 +196,32 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	dash.at = -1
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
+		placed := len(all) - from // pieces on the current line
 		need := w.width
-		if len(cur.pieces) > 0 {
+		if placed > 0 {
 			need += pending.sepW
 		}
-		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 && dash.at == i-1 {
-			cur.pieces, cur.width, cur.spaces = cur.pieces[:dash.n], dash.width, dash.spaces
-			lines = append(lines, cur)
-			cur, avail = line{}, rest
+		if cur.width+need > avail+1e-9 && placed > 0 && dash.at == i-1 {
+			all = all[:from+dash.n]
+			cur.width, cur.spaces = dash.width, dash.spaces
+			emit()
+			avail = rest
 			i, dash.at = dash.at-1, -1
 			continue
 		}
-		if cur.width+need > avail+1e-9 && len(cur.pieces) > 0 {
-			lines = append(lines, cur)
-			cur, avail = line{}, rest
+		if cur.width+need > avail+1e-9 && placed > 0 {
+			emit()
+			avail = rest
 			i--
 			continue
 		}
-		if w.width > avail && len(cur.pieces) == 0 {
+		if w.width > avail && placed == 0 {
 			// A word longer than a line (a URL, a long number): cut it.
 			head, tail := m.cut(w, avail, size)
-			cur.pieces, cur.width = head.pieces, head.width
-			lines = append(lines, cur)
-			cur, avail = line{}, rest
+			all = append(all, head.pieces...)
+			cur.width = head.width
+			emit()
+			avail = rest
 			if len(tail.pieces) == 0 {
 				// One rune wider than the line: it stands alone.
 				continue
@@ -207,23 +230,27 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			i--
 			continue
 		}
-		if isDash(w) && len(cur.pieces) > 0 {
-			dash.at, dash.n, dash.spaces, dash.width = i, len(cur.pieces), cur.spaces, cur.width
+		if isDash(w) && placed > 0 {
+			dash.at, dash.n, dash.spaces, dash.width = i, placed, cur.spaces, cur.width
 		}
-		if len(cur.pieces) > 0 {
-			cur.pieces = append(cur.pieces, piece{pending.sep, pending.sepSt})
+		if placed > 0 {
+			all = append(all, piece{pending.sep, pending.sepSt})
 			cur.spaces += len(pending.sep)
 		}
-		cur.pieces = append(cur.pieces, w.pieces...)
+		all = append(all, w.pieces...)
 		cur.width += need
 		pending = w
 	}
-	if len(cur.pieces) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
+	if len(all) > from || len(lines) == 0 {
+		emit()
 	}
 	lines[len(lines)-1].last = true
-	for i := range lines {
-		lines[i].pieces = merge(lines[i].pieces)
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			lines[i].pieces = merge(all[start:end:end])
+		}
+		start = end
 	}
 	return lines
 }

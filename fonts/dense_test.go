@@ -1,0 +1,120 @@
+package fonts
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// TestDenseFromCmapRanges checks that filling the dense table from the
+// cmap's ranges finds the glyph of every rune below denseRunes that sfnt
+// maps, as a rune-by-rune scan does, on the embedded faces and the
+// installed TrueType fonts.
+func TestDenseFromCmapRanges(t *testing.T) {
+	fonts := map[string][]byte{
+		"regular": liberationserifregular.TTF, "bold": liberationserifbold.TTF,
+		"italic": liberationserifitalic.TTF, "bolditalic": liberationserifbolditalic.TTF,
+	}
+	files, _ := filepath.Glob("/usr/share/fonts/truetype/*/*.ttf")
+	for _, f := range files[:min(len(files), 12)] {
+		if b, err := os.ReadFile(f); err == nil {
+			fonts[filepath.Base(f)] = b
+		}
+	}
+	for name, ttf := range fonts {
+		fc, err := parseFace(ttf, Regular)
+		if err != nil {
+			t.Logf("%s: %v", name, err)
+			continue
+		}
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf sfnt.Buffer
+		mapped := 0
+		for r := rune(0); r < denseRunes; r++ {
+			gid, err := f.GlyphIndex(&buf, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fc.dense[r].gid; got != uint16(gid) {
+				t.Errorf("%s: %U: glyph %d, sfnt %d", name, r, got, gid)
+			}
+			if gid != 0 {
+				mapped++
+			}
+		}
+		if mapped < 200 {
+			t.Errorf("%s: only %d runes mapped", name, mapped)
+		}
+	}
+}
+
+// TestGlyphsFromTablesLikeSfnt checks that reading the glyph tables
+// straight from cmap and hmtx gives what asking sfnt rune by rune gives,
+// dense and sparse, on the embedded faces and the installed fonts.
+func TestGlyphsFromTablesLikeSfnt(t *testing.T) {
+	fonts := map[string][]byte{
+		"regular": liberationserifregular.TTF, "bold": liberationserifbold.TTF,
+		"italic": liberationserifitalic.TTF, "bolditalic": liberationserifbolditalic.TTF,
+	}
+	files, _ := filepath.Glob("/usr/share/fonts/truetype/*/*.ttf")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			fonts[filepath.Base(f)] = b
+		}
+	}
+	direct := 0
+	for name, ttf := range fonts {
+		tables, err := readTableDirectory(ttf)
+		if err != nil {
+			continue
+		}
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			continue
+		}
+		fast := &Face{dense: make([]glyph, denseRunes), sparse: map[rune]glyph{}}
+		slow := &Face{dense: make([]glyph, denseRunes), sparse: map[rune]glyph{}}
+		mk := func(gid, units int) glyph { return glyph{gid: uint16(gid), adv: uint16(units)} }
+		if !fast.glyphsFromTables(tables, f.NumGlyphs(), mk) {
+			t.Logf("%s: not read from the tables", name)
+			continue
+		}
+		direct++
+		var buf sfnt.Buffer
+		upem := int(f.UnitsPerEm())
+		err = slow.glyphsFromSfnt(tables, func(r rune) (glyph, error) {
+			gid, err := f.GlyphIndex(&buf, r)
+			if err != nil || gid == 0 {
+				return glyph{}, err
+			}
+			adv, err := f.GlyphAdvance(&buf, gid, fixed.Int26_6(upem<<6), font.HintingNone)
+			return mk(int(gid), int(adv>>6)), err
+		})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if !slices.Equal(fast.dense, slow.dense) {
+			t.Errorf("%s: dense tables differ", name)
+		}
+		if !maps.Equal(fast.sparse, slow.sparse) {
+			t.Errorf("%s: sparse tables differ (%d and %d runes)", name, len(fast.sparse), len(slow.sparse))
+		}
+	}
+	if direct < 4 {
+		t.Errorf("only %d fonts read from their tables", direct)
+	}
+}
