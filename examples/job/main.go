@@ -88,25 +88,7 @@ func letters(ctx context.Context, plan *coverage.Table, bs []coverage.Baseline, 
 	var items []batch.Item
 	var names batch.Names
 	for i, s := range coverage.SharesOf(plan, bs) {
-		d := templates.CongVanXa{
-			CoQuan: issuer, So: int64(120 + i), DonViSoanThao: "VX",
-			DiaDanh: "Sơn Dương", Ngay: "2025-02-10", DiaBan: "huyện Sơn Dương",
-			KeHoach:     "Kế hoạch số 15/KH-UBND ngày 20/01/2025 của Ủy ban nhân dân huyện",
-			NguoiChiDao: "Ủy ban nhân dân huyện", NgaySoLieu: "2024-12-31", HanBaoCao: "2025-07-05",
-			NoiBaoCao: "Ủy ban nhân dân huyện (qua Phòng Y tế)",
-			NguoiKy:   signer, NoiNhan: []string{"Như kính gửi", "CT, các PCT UBND huyện", "BHXH huyện"}, Luu: []string{"VT", "VX"},
-			// The commune's share of the plan.
-			DonVi: s.Name, DonViThuong: s.NameInText, TenDonVi: s.Unit.Name, LoaiDonVi: s.Unit.Kind.String(), MaDonVi: s.Unit.Code,
-			DanSo: s.Baseline.Population, DaThamGia: s.Baseline.Participants,
-			ChuaThamGia: s.Baseline.NonParticipants(), TyLe: s.Baseline.Rate().Float(),
-		}
-		for _, g := range s.Goals {
-			d.ChiTieu = append(d.ChiTieu, templates.ChiTieuMoc{
-				Ngay: iso(g.Milestone.Date), Nhan: g.Milestone.Label, TyLe: percent(g.Target),
-				SoNguoi: g.Figures.Participants, DanSo: g.Figures.Population, PhatTrienMoi: g.New,
-			})
-			d.PhatTrienMoi += g.New
-		}
+		d := letter(int64(120+i), s)
 		items = append(items, batch.Item{
 			Name: names.Unique(batch.FileName(s.Name)), Title: s.Name,
 			Load: func() (*bhytdoc.Document, error) { return templates.Fill("cong-van-xa-bhyt", d) },
@@ -128,6 +110,30 @@ func letters(ctx context.Context, plan *coverage.Table, bs []coverage.Baseline, 
 		return err
 	}
 	return os.Rename(book.Name(), filepath.Join(out, "cong-van-in.pdf"))
+}
+
+// letter is the data of the công văn number to the unit of share s.
+func letter(number int64, s coverage.Share) templates.CongVanXa {
+	d := templates.CongVanXa{
+		CoQuan: issuer, So: number, DonViSoanThao: "VX",
+		DiaDanh: "Sơn Dương", Ngay: "2025-02-10", DiaBan: "huyện Sơn Dương",
+		KeHoach:     "Kế hoạch số 15/KH-UBND ngày 20/01/2025 của Ủy ban nhân dân huyện",
+		NguoiChiDao: "Ủy ban nhân dân huyện", NgaySoLieu: "2024-12-31", HanBaoCao: "2025-07-05",
+		NoiBaoCao: "Ủy ban nhân dân huyện (qua Phòng Y tế)",
+		NguoiKy:   signer, NoiNhan: []string{"Như kính gửi", "CT, các PCT UBND huyện", "BHXH huyện"}, Luu: []string{"VT", "VX"},
+		// The commune's share of the plan.
+		DonVi: s.Name, DonViThuong: s.NameInText, TenDonVi: s.Unit.Name, LoaiDonVi: s.Unit.Kind.String(), MaDonVi: s.Unit.Code,
+		DanSo: s.Baseline.Population, DaThamGia: s.Baseline.Participants,
+		ChuaThamGia: s.Baseline.NonParticipants(), TyLe: s.Baseline.Rate().Float(),
+	}
+	for _, g := range s.Goals {
+		d.ChiTieu = append(d.ChiTieu, templates.ChiTieuMoc{
+			Ngay: iso(g.Milestone.Date), Nhan: g.Milestone.Label, TyLe: percent(g.Target),
+			SoNguoi: g.Figures.Participants, DanSo: g.Figures.Population, PhatTrienMoi: g.New,
+		})
+		d.PhatTrienMoi += g.New
+	}
+	return d
 }
 
 // keHoach writes the district's plan with its annex: out/ke-hoach.pdf and
