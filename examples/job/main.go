@@ -3,7 +3,7 @@
 // each commune's share (coverage), writes each commune its công văn
 // (templates.CongVanXa) in PDF and DOCX and one print PDF of all the
 // letters (batch), and the district's kế hoạch with the planned annex in
-// PDF and XLSX. Nothing is written unless everything is.
+// PDF and XLSX. Each of the three outputs is written whole or not at all.
 //
 // Usage:
 //
@@ -73,13 +73,22 @@ func run(ctx context.Context, unitsFile, out string) error {
 	if err != nil {
 		return err
 	}
+	kh, err := keHoach(plan) // rendered first, written last
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Join(out, "cong-van"), 0o755); err != nil {
 		return err
 	}
 	if err := letters(ctx, plan, bs, out); err != nil {
 		return err
 	}
-	return keHoach(ctx, plan, out)
+	sink := batch.NewDirSink(out)
+	if err := sink.Put(kh); err != nil {
+		sink.Abort()
+		return err
+	}
+	return sink.Close()
 }
 
 // letters writes a công văn per commune into out/cong-van and all of them
@@ -136,9 +145,9 @@ func letter(number int64, s coverage.Share) templates.CongVanXa {
 	return d
 }
 
-// keHoach writes the district's plan with its annex: out/ke-hoach.pdf and
-// the annex workbook out/ke-hoach.xlsx.
-func keHoach(ctx context.Context, plan *coverage.Table, out string) error {
+// keHoach renders the district's plan with its annex: ke-hoach.pdf and the
+// annex workbook ke-hoach.xlsx.
+func keHoach(plan *coverage.Table) (*batch.Rendered, error) {
 	base, last := plan.BaselineTotal(), plan.Totals()[len(plan.Milestones)-1]
 	doc, err := templates.Fill("ke-hoach-bhyt", templates.KeHoach{
 		CoQuan: issuer, So: 15, DiaDanh: "Sơn Dương", Ngay: "2025-01-20", Nam: 2025,
@@ -153,31 +162,22 @@ func keHoach(ctx context.Context, plan *coverage.Table, out string) error {
 		NguoiKy: signer, NoiNhan: []string{"UBND tỉnh", "CT, các PCT UBND huyện", "UBND các xã, thị trấn"}, Luu: []string{"VT", "VX"},
 	}) // DonVi left empty: the annex is the plan's
 	if err != nil {
-		return err
+		return nil, err
 	}
 	annex, err := plan.Annex()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	doc.Annexes = append(doc.Annexes, annex)
 	pdf, err := bhytdoc.RenderPDF(doc, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var xlsx bytes.Buffer
 	if err := coverage.WriteXLSX(&xlsx, plan); err != nil {
-		return err
+		return nil, err
 	}
-	sink := batch.NewDirSink(out)
-	if err := sink.Put(&batch.Rendered{Name: "ke-hoach", Files: []batch.File{{Name: "ke-hoach.pdf", Data: pdf}, {Name: "ke-hoach.xlsx", Data: xlsx.Bytes()}}}); err != nil {
-		sink.Abort()
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		sink.Abort()
-		return err
-	}
-	return sink.Close()
+	return &batch.Rendered{Name: "ke-hoach", Files: []batch.File{{Name: "ke-hoach.pdf", Data: pdf}, {Name: "ke-hoach.xlsx", Data: xlsx.Bytes()}}}, nil
 }
 
 // iso and percent turn coverage's values into the templates' (text dates
