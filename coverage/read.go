@@ -407,6 +407,15 @@ func classifyBase(h string) (baseCol, string) {
 	return bOther, ""
 }
 
+// UnitsColumn reports whether h is a header ReadCSV and ReadXLSX read: STT,
+// the unit's name, code or kind, its population, participants,
+// non-participants, rate, growth, date, or a target column. A merge whose
+// rows are the units table passes these columns over.
+func UnitsColumn(h string) bool {
+	c, _ := classifyBase(h)
+	return c != bOther
+}
+
 // ReadCSV reads baselines from CSV: a header row (title rows above it are
 // skipped), then a row per unit. See ReadXLSX for the columns. name is
 // used in errors.

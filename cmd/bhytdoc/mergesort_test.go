@@ -195,3 +195,45 @@ func TestJoinSorted(t *testing.T) {
 		t.Error("the joined book differs from the unsharded run's")
 	}
 }
+
+// TestMergePlanColumnTypo: with a plan the rows may be the units table,
+// whose own columns (and a "Ghi chú") pass, but a column that misspells a
+// field is refused, not dropped: "DonViSoanthao" would otherwise leave
+// every letter's "Số: 01/UBND" without its drafting unit, silently.
+func TestMergePlanColumnTypo(t *testing.T) {
+	units, err := os.ReadFile("testdata/merge-units.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(string(units), "\n"), "\n")
+	for _, c := range []struct {
+		col, val string
+		ok       bool
+	}{{"Ghi chú", "x", true}, {"DonViSoanthao", "VX", false}} {
+		dir := t.TempDir()
+		var b strings.Builder
+		for i, l := range lines {
+			v := c.val
+			switch {
+			case i == 0:
+				v = "" // the title row
+			case strings.HasPrefix(l, "STT,"):
+				v = c.col
+			}
+			b.WriteString(l + "," + v + "\n")
+		}
+		rowsFile := filepath.Join(dir, "units.csv")
+		if err := os.WriteFile(rowsFile, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out")
+		code, _, errs := runCLI("merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json",
+			"--rows", rowsFile, "--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "-o", out)
+		switch {
+		case c.ok && code != exitOK:
+			t.Errorf("%s: exit %d\n%s", c.col, code, errs)
+		case !c.ok && (code == exitOK || strings.Count(errs, "did you mean DonViSoanThao?") != 1):
+			t.Errorf("%s: exit %d, want one error suggesting DonViSoanThao:\n%s", c.col, code, errs)
+		}
+	}
+}

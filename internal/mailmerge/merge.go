@@ -12,6 +12,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/templates"
@@ -76,6 +77,7 @@ type Merge struct {
 	letters  []Letter
 	declared map[string]bool // the template's fields
 	extraOK  map[string]bool // columns not fields that Name reads
+	names    []string        // the same, in declaration order, for suggestions
 }
 
 // New plans the merge of t's rows. Its errors are about the rows as a
@@ -97,6 +99,7 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	fs, _ := templates.Fields(o.Template)
 	for _, f := range fs {
 		m.declared[f.Name] = true
+		m.names = append(m.names, f.Name)
 	}
 	for _, k := range NameFields(o.Name) {
 		m.extraOK[k] = true
@@ -104,7 +107,7 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	if n := len(t.Rows); o.NumberFrom < 0 || (o.NumberFrom > 0 && o.NumberFrom > MaxNumber-(n-1)) {
 		return nil, fmt.Errorf("number from %d: want 1 to %d for %d rows", o.NumberFrom, MaxNumber-(max(n, 1)-1), n)
 	}
-	if o.Plan == nil && !o.IgnoreExtra {
+	if !o.IgnoreExtra {
 		if err := m.unknownColumns(t); err != nil {
 			return nil, err
 		}
@@ -175,12 +178,12 @@ func (m *Merge) title(l *Letter) (string, error) {
 // share of the plan over both, and its number.
 func (m *Merge) Data(l *Letter) (map[string]any, error) {
 	r := l.Row
-	if m.o.Plan == nil && !m.o.IgnoreExtra {
+	if !m.o.IgnoreExtra {
 		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
 			if s, ok := r.Fields[k].(string); ok && s == "" {
 				continue
 			}
-			if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+			if m.unknown(k) {
 				return nil, ColumnError(m.o.Template, k)
 			}
 		}
@@ -246,6 +249,21 @@ func (m *Merge) fill(data map[string]any) (*bhytdoc.Document, error) {
 	return doc, nil
 }
 
+// unknown reports whether rows column k is no field of the template
+// (nor read by Name) and may not be passed over. With a plan the rows are
+// often the units table itself: its own columns (coverage.UnitsColumn)
+// and columns unlike any field pass, but a near miss of a field's name
+// ("DonViSoanthao") never does, or the field would silently stay empty.
+func (m *Merge) unknown(k string) bool {
+	if top, _, _ := strings.Cut(k, "."); m.declared[top] || m.extraOK[top] {
+		return false
+	}
+	if m.o.Plan == nil {
+		return true
+	}
+	return !coverage.UnitsColumn(k) && templates.Suggest(k, m.names) != ""
+}
+
 // unknownColumns reports the columns of the first row that are no field
 // of the template (and that Name does not read): once, not once per row.
 func (m *Merge) unknownColumns(t *rows.Table) error {
@@ -254,7 +272,7 @@ func (m *Merge) unknownColumns(t *rows.Table) error {
 	}
 	var errs []error
 	for _, k := range slices.Sorted(maps.Keys(t.Rows[0].Fields)) {
-		if top, _, _ := strings.Cut(k, "."); !m.declared[top] && !m.extraOK[top] {
+		if m.unknown(k) {
 			errs = append(errs, ColumnError(m.o.Template, k))
 		}
 	}
