@@ -12,50 +12,50 @@ type typed interface{ templateName() string }
 
 // CoQuan is the issuing organisation.
 type CoQuan struct {
-	ChuQuan string // parent organisation, if any
-	Ten     string // name; "\n" breaks the line
-	VietTat string // abbreviation in the document's symbol: "UBND"
+	ChuQuan string // Cơ quan chủ quản; parent organisation, if any
+	Ten     string // Tên cơ quan; name; "\n" breaks the line
+	VietTat string // Chữ viết tắt; abbreviation in the document's symbol: "UBND"
 }
 
 // NguoiKy is the signer.
 type NguoiKy struct {
-	QuyenHan []string // authority lines: "TM. Ủy ban nhân dân", "KT. Chủ tịch"
-	ChucVu   string   // position
-	HoTen    string   // full name
+	QuyenHan []string // Quyền hạn ký; authority lines: "TM. Ủy ban nhân dân", "KT. Chủ tịch"
+	ChucVu   string   // Chức vụ; position
+	HoTen    string   // Họ và tên; full name
 }
 
 // MocTienDo is a milestone of a schedule: by Ngay, TyLe percent.
 type MocTienDo struct {
-	Ngay string  // Ngày ban hành
-	TyLe float64 // Tỷ lệ bao phủ hiện tại (%)
-	Nhan string  // label, optional
+	Ngay string  // Ngày
+	TyLe float64 // Tỷ lệ (%)
+	Nhan string  // Nhãn; label, optional
 }
 
 // ChiTieuMoc is a unit's target at one milestone of a plan (see
 // coverage.Shares).
 type ChiTieuMoc struct {
-	Ngay         string  // Ngày ban hành
+	Ngay         string  // Ngày
 	Nhan         string  // Nhãn
-	TyLe         float64 // Tỷ lệ bao phủ hiện tại (%)
+	TyLe         float64 // Tỷ lệ (%)
 	SoNguoi      int64   // Số người tham gia
 	DanSo        int64   // Dân số
-	PhatTrienMoi int64   // Phát triển mới đến mốc cuối
+	PhatTrienMoi int64   // Phát triển mới
 }
 
 // DonViKeHoach is a row of the kế hoạch's annex: counts of people.
 type DonViKeHoach struct {
-	Ten       string // Tên cơ quan
+	Ten       string // Tên đơn vị
 	DanSo     int64  // Dân số
-	DaThamGia int64  // Số người đã tham gia
-	ChiTieu   int64  // participants to reach
+	DaThamGia int64  // Đã tham gia
+	ChiTieu   int64  // Chỉ tiêu (số người); participants to reach
 }
 
 // DonViBaoCao is a row of the báo cáo's annex.
 type DonViBaoCao struct {
-	Ten       string  // Tên cơ quan
+	Ten       string  // Tên đơn vị
 	DanSo     int64   // Dân số
-	DaThamGia int64   // Số người đã tham gia
-	ChiTieu   float64 // target rate, percent
+	DaThamGia int64   // Đã tham gia
+	ChiTieu   float64 // Chỉ tiêu (%); target rate, percent
 }
 
 // GiaiPhap is a section of the kế hoạch's tasks: a unit and its tasks.
@@ -98,22 +98,22 @@ type CongVanXa struct {
 	Ngay          string       // Ngày ban hành
 	DiaBan        string       // Địa bàn
 	KeHoach       string       // Kế hoạch thực hiện
-	NguoiChiDao   string       // Người chỉ đạo
+	NguoiChiDao   string       // Cơ quan giao chỉ tiêu
 	NgaySoLieu    string       // Ngày số liệu
 	NoiBaoCao     string       // Nơi nhận báo cáo
 	HanBaoCao     string       // Hạn báo cáo
 	CoQuanBHXH    string       // Cơ quan BHXH
-	DonVi         string       // "Phường Lê Bình"
-	DonViThuong   string       // "phường Lê Bình", as a sentence names it
+	DonVi         string       // Đơn vị; "Phường Lê Bình"
+	DonViThuong   string       // Đơn vị (giữa câu); "phường Lê Bình", as a sentence names it
 	TenDonVi      string       // Tên riêng đơn vị
 	LoaiDonVi     string       // Loại đơn vị
 	MaDonVi       string       // Mã đơn vị
 	DanSo         int64        // Dân số
 	DaThamGia     int64        // Số người đã tham gia
 	ChuaThamGia   int64        // Số người chưa tham gia
-	TyLe          float64      // Tỷ lệ bao phủ hiện tại (%)
+	TyLe          float64      // Tỷ lệ hiện tại (%)
 	PhatTrienMoi  int64        // Phát triển mới đến mốc cuối
-	ChiTieu       []ChiTieuMoc // Chỉ tiêu năm (%)
+	ChiTieu       []ChiTieuMoc // Chỉ tiêu theo mốc
 	NguoiKy       NguoiKy      // Người ký
 	NoiNhan       []string     // Nơi nhận
 	Luu           []string     // Lưu
@@ -137,7 +137,7 @@ type KeHoach struct {
 	LichTrinh        string         // Lịch trình
 	NguyenNhan       []string       // Nguyên nhân
 	GiaiPhap         []GiaiPhap     // Nhiệm vụ, giải pháp
-	DonVi            []DonViKeHoach // empty: no annex
+	DonVi            []DonViKeHoach // Phụ lục đơn vị; empty: no annex
 	NguoiKy          NguoiKy        // Người ký
 	NoiNhan          []string       // Nơi nhận
 	Luu              []string       // Lưu
@@ -156,13 +156,13 @@ type BaoCao struct {
 	DiaBan       string        // Địa bàn
 	NgaySoLieu   string        // Ngày số liệu
 	DanSo        int64         // Dân số
-	DaThamGia    int64         // Số người đã tham gia
-	ChiTieu      float64       // Chỉ tiêu năm (%)
+	DaThamGia    int64         // Số người tham gia
+	ChiTieu      float64       // Chỉ tiêu được giao (%)
 	CungKy       float64       // Tỷ lệ cùng kỳ (%)
-	DonVi        []DonViBaoCao // empty: no annex
+	DonVi        []DonViBaoCao // Phụ lục đơn vị; empty: no annex
 	KetQua       []string      // Kết quả chỉ đạo
 	TonTai       []string      // Tồn tại, hạn chế
-	NhiemVu      []string      // Nhiệm vụ
+	NhiemVu      []string      // Nhiệm vụ, giải pháp
 	KienNghi     []string      // Kiến nghị, đề xuất
 	NguoiKy      NguoiKy       // Người ký
 	NoiNhan      []string      // Nơi nhận
@@ -180,8 +180,8 @@ type QuyetDinhGiaoChiTieu struct {
 	DiaBan     string   // Địa bàn
 	CanCu      []string // Căn cứ
 	SoDonVi    int64    // Số đơn vị
-	ChiTieu    float64  // Chỉ tiêu năm (%)
-	LichTrinh  string   // Lịch trình
+	ChiTieu    float64  // Chỉ tiêu (%)
+	LichTrinh  string   // Tiến độ
 	NoiBaoCao  string   // Nơi nhận báo cáo
 	CoQuanBHXH string   // Cơ quan BHXH
 	ThiHanh    string   // Tổ chức thi hành
@@ -200,8 +200,8 @@ type ToTrinhGiaoChiTieu struct {
 	KinhGui     []string // Kính gửi
 	DiaBan      string   // Địa bàn
 	CanCu       []string // Căn cứ
-	TyLeHienTai string   // current rate as printed: "90,1%"
-	ChiTieu     string   // proposed rate as printed: "92,5%"
+	TyLeHienTai string   // Tỷ lệ bao phủ hiện tại; current rate as printed: "90,1%"
+	ChiTieu     string   // Chỉ tiêu đề nghị; proposed rate as printed: "92,5%"
 	DeNghi      []string // Nội dung đề nghị
 	NguoiKy     NguoiKy  // Người ký
 	NoiNhan     []string // Nơi nhận
@@ -214,10 +214,10 @@ type GiayMoiSoKet struct {
 	So       int64    // Số văn bản
 	DiaDanh  string   // Địa danh
 	Ngay     string   // Ngày ban hành
-	KySoKet  string   // Kỳ sơ kết: "6 tháng đầu năm 2022"
+	KySoKet  string   // Kỳ sơ kết; "6 tháng đầu năm 2022"
 	KinhMoi  []string // Kính mời
-	ChuTri   string   // Chủ trì, optional
-	ThoiGian string   // meeting time: "2022-07-15 14:00"
+	ChuTri   string   // Chủ trì; optional
+	ThoiGian string   // Thời gian họp; meeting time: "2022-07-15 14:00"
 	DiaDiem  string   // Địa điểm
 	LuuY     []string // Lưu ý
 	NguoiKy  NguoiKy  // Người ký
@@ -227,13 +227,13 @@ type GiayMoiSoKet struct {
 
 // ChuToa is a biên bản's chair, who signs under CHỦ TỌA.
 type ChuToa struct {
-	ChucVu string // position, optional
-	HoTen  string // full name
+	ChucVu string // Chức vụ; position, optional
+	HoTen  string // Họ và tên; full name
 }
 
 // NguoiGhi is a biên bản's secretary, who signs under THƯ KÝ.
 type NguoiGhi struct {
-	HoTen string // full name
+	HoTen string // Họ và tên; full name
 }
 
 // BienBanHop is the data of bien-ban-hop-bhyt.
@@ -242,17 +242,17 @@ type BienBanHop struct {
 	So         int64    // Số văn bản
 	Ngay       string   // Ngày
 	TenCuocHop string   // Tên cuộc họp
-	BatDau     string   // start: "2022-07-15 14:00"
-	KetThuc    string   // end: "2022-07-15 16:30"
+	BatDau     string   // Thời gian bắt đầu; start: "2022-07-15 14:00"
+	KetThuc    string   // Thời gian kết thúc; end: "2022-07-15 16:30"
 	DiaDiem    string   // Địa điểm
 	ThanhPhan  []string // Thành phần tham dự
 	ChuTri     string   // Chủ trì
 	ThuKy      string   // Thư ký
-	NoiDung    []string // Nội dung, one paragraph an item
+	NoiDung    []string // Nội dung; one paragraph an item
 	ChuToa     ChuToa   // Chủ tọa
 	NguoiGhi   NguoiGhi // Thư ký (người ký)
-	NoiNhan    []string // empty: none printed
-	Luu        []string // empty: none printed
+	NoiNhan    []string // Nơi nhận; empty: none printed
+	Luu        []string // Lưu; empty: none printed
 }
 
 // CongDienDonDoc is the data of cong-dien-don-doc-bhyt.
@@ -261,7 +261,7 @@ type CongDienDonDoc struct {
 	So        int64    // Số văn bản
 	DiaDanh   string   // Địa danh
 	Ngay      string   // Ngày ban hành
-	Khan      string   // "Khẩn", "Thượng khẩn", "Hỏa tốc" or ""
+	Khan      string   // Độ khẩn; "Khẩn", "Thượng khẩn", "Hỏa tốc" or ""
 	NguoiDien string   // Người điện
 	NhanDien  []string // Nơi nhận điện
 	DiaBan    string   // Địa bàn
