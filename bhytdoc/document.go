@@ -1,6 +1,7 @@
 package bhytdoc
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -157,6 +158,18 @@ type Date struct {
 // DateOf returns the calendar date of t in t's location.
 func DateOf(t time.Time) Date {
 	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// ISO returns d as ISO 8601 writes it, the form template data takes:
+// "2020-05-18", or for a draft's partial date "2020-05" or "2020".
+func (d Date) ISO() string {
+	switch {
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
 // Time returns d at midnight UTC; blank parts count as 1.

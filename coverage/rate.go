@@ -40,6 +40,10 @@ func ParsePercent(s string) (Percent, error) {
 // "85%", "89,5%", "-0,75%".
 func (p Percent) String() string { return p.Text() + "%" }
 
+// Float returns p as a number of percent, as template data takes it:
+// 89,5% → 89.5.
+func (p Percent) Float() float64 { return float64(p) / float64(OnePercent) }
+
 // Text is String without the "%".
 func (p Percent) Text() string {
 	neg := p < 0

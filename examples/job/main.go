@@ -16,7 +16,6 @@ import (
 	_ "embed"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"log"
 	"os"
@@ -130,18 +129,8 @@ func letter(number int64, s coverage.Share) templates.CongVanXa {
 		NguoiChiDao: "Ủy ban nhân dân huyện", NgaySoLieu: "2024-12-31", HanBaoCao: "2025-07-05",
 		NoiBaoCao: "Ủy ban nhân dân huyện (qua Phòng Y tế)",
 		NguoiKy:   signer, NoiNhan: []string{"Như kính gửi", "CT, các PCT UBND huyện", "BHXH huyện"}, Luu: []string{"VT", "VX"},
-		// The commune's share of the plan.
-		DonVi: s.Name, DonViThuong: s.NameInText, TenDonVi: s.Unit.Name, LoaiDonVi: s.Unit.Kind.String(), MaDonVi: s.Unit.Code,
-		DanSo: s.Baseline.Population, DaThamGia: s.Baseline.Participants,
-		ChuaThamGia: s.Baseline.NonParticipants(), TyLe: s.Baseline.Rate().Float(),
 	}
-	for _, g := range s.Goals {
-		d.ChiTieu = append(d.ChiTieu, templates.ChiTieuMoc{
-			Ngay: iso(g.Milestone.Date), Nhan: g.Milestone.Label, TyLe: percent(g.Target),
-			SoNguoi: g.Figures.Participants, DanSo: g.Figures.Population, PhatTrienMoi: g.New,
-		})
-		d.PhatTrienMoi += g.New
-	}
+	d.SetShare(s) // the commune's share of the plan
 	return d
 }
 
@@ -154,7 +143,7 @@ func keHoach(plan *coverage.Table) (*batch.Rendered, error) {
 		CoQuanLapKeHoach: "Ủy ban nhân dân huyện", DiaBan: "huyện Sơn Dương",
 		CanCu:      []string{"Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008"},
 		NgaySoLieu: "2024-12-31", DanSo: base.Population, DaThamGia: base.Participants,
-		ChiTieu:    percent(milestones[len(milestones)-1].Rate),
+		ChiTieu:    milestones[len(milestones)-1].Rate.Float(),
 		CanVanDong: last.Participants - base.Participants, LichTrinh: plan.Schedule(),
 		NguyenNhan: []string{"Một bộ phận người dân chưa nhận thức đầy đủ quyền lợi khi tham gia bảo hiểm y tế."},
 		GiaiPhap: []templates.GiaiPhap{{DonVi: "Ủy ban nhân dân các xã, thị trấn",
@@ -179,9 +168,3 @@ func keHoach(plan *coverage.Table) (*batch.Rendered, error) {
 	}
 	return &batch.Rendered{Name: "ke-hoach", Files: []batch.File{{Name: "ke-hoach.pdf", Data: pdf}, {Name: "ke-hoach.xlsx", Data: xlsx.Bytes()}}}, nil
 }
-
-// iso and percent turn coverage's values into the templates' (text dates
-// and float percentages): no public function does it.
-func iso(d bhytdoc.Date) string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
-
-func percent(p coverage.Percent) float64 { return float64(p) / float64(coverage.OnePercent) }

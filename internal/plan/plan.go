@@ -140,9 +140,9 @@ func Make(bs []coverage.Baseline, ms []coverage.Milestone, o Options) (*Plan, er
 func rate2(r coverage.Rate) float64 { return math.Round(r.Float()*100) / 100 }
 
 // percent is p as a number for templates (89,5% → 89.5).
-func percent(p coverage.Percent) float64 { return float64(p) / float64(coverage.OnePercent) }
+func percent(p coverage.Percent) float64 { return p.Float() }
 
-func isoDate(d bhytdoc.Date) string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+func isoDate(d bhytdoc.Date) string { return d.ISO() }
 
 // milestoneData is the schedule as the templates' MocTienDo.
 func (p *Plan) milestoneData() []any {
@@ -180,31 +180,18 @@ func (p *Plan) Totals() map[string]any {
 // the participants it needs, its population then and the new
 // participants to enrol before it.
 func (p *Plan) RowData(i int) map[string]any {
-	sh := p.shares[i]
-	var goals []any
-	for _, g := range sh.Goals {
-		goals = append(goals, map[string]any{
-			"Ngay":         isoDate(g.Milestone.Date),
-			"Nhan":         g.Milestone.Header(),
-			"TyLe":         percent(g.Target),
-			"SoNguoi":      g.Figures.Participants,
-			"DanSo":        g.Figures.Population,
-			"PhatTrienMoi": g.New,
-		})
+	var c templates.CongVanXa
+	c.SetShare(p.shares[i])
+	goals := make([]any, len(c.ChiTieu))
+	for k, g := range c.ChiTieu {
+		goals[k] = map[string]any{"Ngay": g.Ngay, "Nhan": g.Nhan, "TyLe": g.TyLe,
+			"SoNguoi": g.SoNguoi, "DanSo": g.DanSo, "PhatTrienMoi": g.PhatTrienMoi}
 	}
-	last := sh.Goals[len(sh.Goals)-1].Figures
 	return map[string]any{
-		"DonVi":        sh.Name,
-		"DonViThuong":  sh.NameInText,
-		"TenDonVi":     sh.Unit.Name,
-		"LoaiDonVi":    sh.Unit.Kind.String(),
-		"MaDonVi":      sh.Unit.Code,
-		"DanSo":        sh.Baseline.Population,
-		"DaThamGia":    sh.Baseline.Participants,
-		"ChuaThamGia":  sh.Baseline.NonParticipants(),
-		"TyLe":         rate2(sh.Baseline.Rate()),
-		"ChiTieu":      goals,
-		"PhatTrienMoi": last.Participants - sh.Baseline.Participants,
+		"DonVi": c.DonVi, "DonViThuong": c.DonViThuong, "TenDonVi": c.TenDonVi,
+		"LoaiDonVi": c.LoaiDonVi, "MaDonVi": c.MaDonVi, "DanSo": c.DanSo,
+		"DaThamGia": c.DaThamGia, "ChuaThamGia": c.ChuaThamGia, "TyLe": c.TyLe,
+		"ChiTieu": goals, "PhatTrienMoi": c.PhatTrienMoi,
 	}
 }
 
