@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -414,5 +415,40 @@ func TestNamesLinear(t *testing.T) {
 	long := batch.FileName(strings.Repeat("𝔸", 80))
 	if len(long) > 200 || !utf8.ValidString(long) {
 		t.Errorf("name of %d bytes", len(long))
+	}
+}
+
+// TestBookFile: the print PDF is renamed into place only when the batch
+// is whole; a failed batch leaves an earlier file as it was and no
+// temporary beside it.
+func TestBookFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "in", "all.pdf")
+	b, err := batch.NewBookFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (&batch.Renderer{}).Render(items(3, nil, nil), b); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(whole, []byte("%PDF-")) || !bytes.Contains(whole, []byte("%%EOF")) {
+		t.Fatalf("no whole PDF at %s: %v", path, err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+	b, err = batch.NewBookFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (&batch.Renderer{}).Render(items(5, map[int]bool{3: true}, nil), b); err == nil {
+		t.Fatal("a bad item gave no error")
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, whole) {
+		t.Error("a failed batch changed the earlier book")
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(path)); len(ents) != 1 {
+		t.Errorf("%d entries beside the book, want it alone", len(ents))
 	}
 }

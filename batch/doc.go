@@ -7,7 +7,7 @@
 // goroutines, and hands them in input order to a [Sink]: a directory of
 // files ([DirSink]), a zip archive ([ZipSink]) or one PDF for printing
 // ([BookSink], every letter on a new page or sheet, fonts embedded once,
-// one bookmark per letter). Only a few documents per goroutine are in
+// one bookmark per letter; [BookFile] writes it to a file, all or nothing). Only a few documents per goroutine are in
 // memory at once, however long the input; a BookSink writes its pages out
 // a thousand at a time.
 //

@@ -205,6 +205,40 @@ func (s *BookSink) Close() error {
 // was written to its io.Writer is the caller's to discard.
 func (s *BookSink) Abort() { s.aborted = true }
 
+// BookFile is a BookSink writing one PDF to a file, all or nothing: the
+// book is written under a temporary name beside path and renamed into
+// place by Close; Abort, or a failed Close, removes it, and an existing
+// path is never left half overwritten.
+type BookFile struct {
+	BookSink
+	f *atomicfile.File
+}
+
+// NewBookFile returns a sink writing one PDF to path; o as for
+// bhytdoc.NewPDFBook. Its directory is created when missing.
+func NewBookFile(path string, o *bhytdoc.PDFBookOptions) (*BookFile, error) {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &BookFile{BookSink: *NewBookSink(f, o), f: f}, nil
+}
+
+// Close completes the PDF and renames it into place.
+func (s *BookFile) Close() error {
+	if err := s.BookSink.Close(); err != nil {
+		s.f.Abort()
+		return err
+	}
+	return s.f.Commit()
+}
+
+// Abort removes the unfinished file.
+func (s *BookFile) Abort() {
+	s.BookSink.Abort()
+	s.f.Abort()
+}
+
 // Tee puts every document into each of sinks, in order, and closes them
 // all.
 func Tee(sinks ...Sink) Sink { return tee(sinks) }

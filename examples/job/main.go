@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"errors"
 	"flag"
 	"io"
 	"log"
@@ -76,9 +75,6 @@ func run(ctx context.Context, unitsFile, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Join(out, "cong-van"), 0o755); err != nil {
-		return err
-	}
 	if err := letters(ctx, plan, bs, out); err != nil {
 		return err
 	}
@@ -102,22 +98,13 @@ func letters(ctx context.Context, plan *coverage.Table, bs []coverage.Baseline, 
 			Load: func() (*bhytdoc.Document, error) { return templates.Fill("cong-van-xa-bhyt", d) },
 		})
 	}
-	book, err := os.CreateTemp(out, ".cong-van-in-*.pdf")
+	book, err := batch.NewBookFile(filepath.Join(out, "cong-van-in.pdf"), nil)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(book.Name()) // after the rename, a no-op
-	defer book.Close()
-	sink := batch.Tee(batch.NewDirSink(filepath.Join(out, "cong-van")), batch.NewBookSink(book, nil))
+	sink := batch.Tee(batch.NewDirSink(filepath.Join(out, "cong-van")), book)
 	r := batch.Renderer{Formats: []batch.Format{batch.PDF, batch.DOCX}}
-	if err := r.RenderContext(ctx, batch.Items(items), sink); err != nil {
-		return err
-	}
-	// CreateTemp made it 0600; DirSink's files are 0644.
-	if err := errors.Join(book.Chmod(0o644), book.Close()); err != nil {
-		return err
-	}
-	return os.Rename(book.Name(), filepath.Join(out, "cong-van-in.pdf"))
+	return r.RenderContext(ctx, batch.Items(items), sink)
 }
 
 // letter is the data of the công văn number to the unit of share s.
