@@ -20,14 +20,7 @@ func TestBrowserMergeBadRow(t *testing.T) {
 	if err := os.WriteFile(rows, []byte("DiaBan,So\nhuyện Thử 1,một\nhuyện Thử 2,2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := chromedp.Do(ctx,
-		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#chon-mau"); s.value = "cong-van-bhyt"; s.dispatchEvent(new Event("change")); })()`),
-		chromedp.WaitVisible(chromedp.CSS(`#bieu-mau [data-path="NguoiKy.HoTen"]:not(p)`)),
-		chromedp.Click(chromedp.CSS("#nut-tron")),
-		chromedp.SetUploadFiles(chromedp.CSS("#tep-dong"), []string{rows}),
-		chromedp.Click(chromedp.CSS(`#bieu-tron button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`#loi-tron li`)),
-	)
+	err := chromedp.Do(ctx, append(submitMerge(rows), chromedp.WaitVisible(chromedp.CSS(`#loi-tron li`)))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,15 +50,20 @@ func TestBrowserMergeCut(t *testing.T) {
 	if err := os.WriteFile(rows, []byte("DiaBan,So\nhuyện Thử 1,1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := chromedp.Do(ctx,
+	err := chromedp.Do(ctx, append(submitMerge(rows),
+		chromedp.Poll[chromedp.Void](`document.querySelector("#ket-qua-tron").textContent.startsWith("Trộn bị dừng")`, chromedp.WithPollingTimeout(20*time.Second)))...)
+	if err != nil {
+		t.Fatalf("the cut merge is not told: %v (shown %q)", err, run(t, ctx, chromedp.Text(chromedp.CSS("#ket-qua-tron"))))
+	}
+}
+
+// submitMerge picks cong-van-bhyt, opens the merge form and submits rows.
+func submitMerge(rows string) []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
 		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("#chon-mau"); s.value = "cong-van-bhyt"; s.dispatchEvent(new Event("change")); })()`),
 		chromedp.WaitVisible(chromedp.CSS(`#bieu-mau [data-path="NguoiKy.HoTen"]:not(p)`)),
 		chromedp.Click(chromedp.CSS("#nut-tron")),
 		chromedp.SetUploadFiles(chromedp.CSS("#tep-dong"), []string{rows}),
 		chromedp.Click(chromedp.CSS(`#bieu-tron button[type=submit]`)),
-		chromedp.Poll[chromedp.Void](`document.querySelector("#ket-qua-tron").textContent.startsWith("Trộn bị dừng")`, chromedp.WithPollingTimeout(20*time.Second)),
-	)
-	if err != nil {
-		t.Fatalf("the cut merge is not told: %v (shown %q)", err, run(t, ctx, chromedp.Text(chromedp.CSS("#ket-qua-tron"))))
 	}
 }
