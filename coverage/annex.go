@@ -38,6 +38,25 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 
 // annex is Annex of a valid t.
 func (t *Table) annex() bhytdoc.Annex {
+	a := t.annexHead()
+	prec := t.precision()
+	a.Table.Rows = make([][]string, len(t.Rows))
+	for i := range t.Rows {
+		a.Table.Rows[i] = t.rowCells(make([]string, 0, len(a.Table.Columns)), i, prec)
+	}
+	return a
+}
+
+// rowCells appends the texts of row i, as Annex prints them, to cells.
+func (t *Table) rowCells(cells []string, i, prec int) []string {
+	r := &t.Rows[i]
+	cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
+	return appendFigures(cells, r.Figures, prec)
+}
+
+// annexHead is annex without its rows: what writers that make the rows
+// one at a time need.
+func (t *Table) annexHead() bhytdoc.Annex {
 	prec := t.precision()
 	cols := 2 + columnsPerMilestone*len(t.Milestones)
 	top := []bhytdoc.HeaderCell{
@@ -60,13 +79,6 @@ func (t *Table) annex() bhytdoc.Annex {
 	for c := 2; c < cols; c++ {
 		columns[c].Align = bhytdoc.AlignRight
 	}
-	rows := make([][]string, len(t.Rows))
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		cells := make([]string, 0, cols)
-		cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
-		rows[i] = appendFigures(cells, r.Figures, prec)
-	}
 	totals := appendFigures([]string{"", TotalsLabel}, t.Totals(), prec)
 	return bhytdoc.Annex{
 		Title:     t.title(),
@@ -74,7 +86,6 @@ func (t *Table) annex() bhytdoc.Annex {
 		Table: bhytdoc.Table{
 			Header:  [][]bhytdoc.HeaderCell{top, sub},
 			Columns: columns,
-			Rows:    rows,
 			Totals:  totals,
 		},
 		Landscape: len(t.Milestones) >= 2,

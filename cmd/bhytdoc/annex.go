@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,7 +9,9 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 )
 
 func runAnnex(args []string, stdout, stderr io.Writer) int {
@@ -127,21 +127,54 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if *prec == 0 {
 		t.Precision = coverage.WholePercent
 	}
-	// One after the other: written at once on two cores, the workbook and
-	// the summary of 100.000 units take less wall time but hold both
-	// tables' text and garbage together (peak RSS 310 MB against 195).
-	var xb, mb bytes.Buffer
-	if err := coverage.WriteXLSX(&xb, t); err != nil {
-		return report(stderr, "", err)
-	}
-	if err := coverage.WriteMarkdown(&mb, t); err != nil {
-		return report(stderr, "", err)
-	}
-	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}, file); err != nil {
+	// One after the other, straight to their files: written at once on
+	// two cores, the workbook and the summary of 100.000 units take less
+	// wall time but hold both tables' text and garbage together.
+	err = writeFuncs(stdout, *dir, []outputFunc{
+		{"plan.xlsx", func(w io.Writer) error { return coverage.WriteXLSX(w, t) }},
+		{"plan.md", func(w io.Writer) error { return coverage.WriteMarkdown(w, t) }},
+	}, file)
+	if err != nil {
 		return report(stderr, "", err)
 	}
 	fmt.Fprintln(stderr, t.Schedule()+".")
 	return exitOK
+}
+
+// outputFunc is an output file written as it is made.
+type outputFunc struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFuncs is writeSet of files written as they are made, never held
+// whole in memory.
+func writeFuncs(stdout io.Writer, dir string, outs []outputFunc, inputs ...string) error {
+	for _, o := range outs {
+		t := filepath.Join(dir, o.name)
+		for _, in := range inputs {
+			if samePath(t, in) {
+				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
+			}
+		}
+	}
+	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
+	if err != nil {
+		return err
+	}
+	for _, o := range outs {
+		if err := s.AddFunc(o.name, o.write); err != nil {
+			return err
+		}
+	}
+	paths, err := s.Commit()
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
 }
 
 // readBaselines reads the baselines of file and, for a workbook, the

@@ -4,8 +4,10 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,7 +88,26 @@ func isTemp(name string) bool {
 // Add writes data to a temporary file for dir/name. The file is made
 // durable by Commit, with the others (one sync for the set, not one per
 // file). On error the set is aborted: its temporaries are removed.
-func (s *Set) Add(name string, data []byte) (err error) {
+func (s *Set) Add(name string, data []byte) error {
+	return s.add(name, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// AddFunc is Add of what write writes, so that a large file is never
+// held whole in memory: it goes to the temporary file as it is made.
+func (s *Set) AddFunc(name string, write func(io.Writer) error) error {
+	return s.add(name, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+func (s *Set) add(name string, write func(*os.File) error) (err error) {
 	if s.done {
 		return errors.New("atomicfile: set already committed or aborted")
 	}
@@ -108,7 +129,7 @@ func (s *Set) Add(name string, data []byte) (err error) {
 	s.seen[name] = true
 	s.tmps = append(s.tmps, f.Name())
 	s.names = append(s.names, name)
-	if _, err = f.Write(data); err == nil {
+	if err = write(f); err == nil {
 		err = f.Chmod(0o644)
 	}
 	if cerr := f.Close(); err == nil {

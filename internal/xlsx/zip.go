@@ -16,7 +16,9 @@ import (
 // a fixed order with one fixed time stamp. Each entry is compressed as it
 // comes, into a zip of its own, and copied raw at Close: a sheet of
 // 100.000 rows is held as its 8 MB of deflated bytes, not its 100 MB of
-// XML, and the bytes are those the zip writer gives for the entry.
+// XML, and the bytes are those the zip writer gives for the entry, but
+// for a generated sheet longer than deflateChunk, deflated on every core
+// (see chunkDeflater).
 type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
@@ -74,13 +76,17 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	e := &entry{name: name}
 	z.last = e
 	e.zw = zip.NewWriter(&e.buf)
+	gen := z.splice[name]
+	if gen != nil {
+		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newChunkDeflater(w), nil })
+	}
 	fw, err := e.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {
 		return nil, err
 	}
 	e.fw = fw
 	z.files[name] = e
-	if gen := z.splice[name]; gen != nil {
+	if gen != nil {
 		e.async = newAsyncWriter(fw)
 		e.sw = &spliceWriter{w: e.async, gen: gen, err: &z.err}
 		return e.sw, nil

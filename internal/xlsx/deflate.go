@@ -1,0 +1,108 @@
+package xlsx
+
+import (
+	"bytes"
+	"compress/flate"
+	"io"
+	"runtime"
+
+	kflate "github.com/klauspost/compress/flate"
+)
+
+// deflateChunk is the input a large sheet is deflated in: a sheet of
+// 100.000 rows is about 100 of them.
+const deflateChunk = 1 << 20
+
+// zipLevel is the level archive/zip deflates at.
+const zipLevel = 5
+
+// chunkDeflater is the zip compressor of a generated sheet. A sheet that
+// fits in one chunk is deflated as archive/zip deflates it, so its bytes
+// are those of the standard writer. A longer one is cut into chunks of
+// deflateChunk bytes, deflated on every core at once, each with the 32 KiB
+// before it as its dictionary and ending on a byte boundary (a sync
+// flush), the last as the end of the stream: one valid deflate stream,
+// the same bytes on every run, whatever the cores, as the cuts depend on
+// the length only. At most a few chunks are held, in and out.
+type chunkDeflater struct {
+	w     io.Writer
+	cur   []byte
+	dict  []byte // the last 32 KiB before cur
+	queue chan chan []byte
+	sem   chan struct{}
+	done  chan struct{}
+	err   error // of w, set by the writing goroutine, read after done
+}
+
+func newChunkDeflater(w io.Writer) *chunkDeflater {
+	return &chunkDeflater{w: w, cur: make([]byte, 0, deflateChunk)}
+}
+
+func (d *chunkDeflater) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(d.cur) == deflateChunk { // more follows: not the last
+			d.dispatch(false)
+		}
+		k := min(len(p), deflateChunk-len(d.cur))
+		d.cur = append(d.cur, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// dispatch deflates the current chunk on a core of its own; the writing
+// goroutine writes the results in order.
+func (d *chunkDeflater) dispatch(last bool) {
+	if d.queue == nil {
+		procs := runtime.GOMAXPROCS(0)
+		d.queue = make(chan chan []byte, procs+1)
+		d.sem = make(chan struct{}, procs)
+		d.done = make(chan struct{})
+		go func() {
+			defer close(d.done)
+			for res := range d.queue {
+				b := <-res
+				if d.err == nil {
+					_, d.err = d.w.Write(b)
+				}
+			}
+		}()
+	}
+	in, dict := d.cur, d.dict
+	res := make(chan []byte, 1)
+	d.queue <- res // waits while procs+1 chunks are on their way
+	d.sem <- struct{}{}
+	go func() {
+		defer func() { <-d.sem }()
+		var out bytes.Buffer
+		out.Grow(len(in) / 4)
+		fw, _ := kflate.NewWriterDict(&out, zipLevel, dict) // the level is valid
+		fw.Write(in)
+		if last {
+			fw.Close()
+		} else {
+			fw.Flush()
+		}
+		res <- out.Bytes()
+	}()
+	if !last {
+		d.dict = append([]byte(nil), in[len(in)-32<<10:]...)
+		d.cur = make([]byte, 0, deflateChunk)
+	}
+}
+
+// Close deflates what is left and waits for the chunks to be written.
+func (d *chunkDeflater) Close() error {
+	if d.queue == nil { // one chunk: as archive/zip writes it
+		fw, _ := flate.NewWriter(d.w, zipLevel)
+		if _, err := fw.Write(d.cur); err != nil {
+			return err
+		}
+		return fw.Close()
+	}
+	d.dispatch(true)
+	close(d.queue)
+	<-d.done
+	return d.err
+}
