@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"io"
 	"runtime"
+	"sync"
 
 	kflate "github.com/klauspost/compress/flate"
 )
@@ -28,8 +29,9 @@ type chunkDeflater struct {
 	w     io.Writer
 	cur   []byte
 	dict  []byte // the last 32 KiB before cur
-	queue chan chan []byte
+	queue chan chan *bytes.Buffer
 	sem   chan struct{}
+	free  chan []byte // chunks deflated, for reuse
 	done  chan struct{}
 	err   error // of w, set by the writing goroutine, read after done
 }
@@ -52,45 +54,66 @@ func (d *chunkDeflater) Write(p []byte) (int, error) {
 }
 
 // dispatch deflates the current chunk on a core of its own; the writing
-// goroutine writes the results in order.
+// goroutine writes the results in order. Chunks, results and deflaters
+// are reused: a sheet of 100 MB takes a few MB whatever its length.
 func (d *chunkDeflater) dispatch(last bool) {
 	if d.queue == nil {
 		procs := runtime.GOMAXPROCS(0)
-		d.queue = make(chan chan []byte, procs+1)
+		d.queue = make(chan chan *bytes.Buffer, procs+1)
 		d.sem = make(chan struct{}, procs)
+		d.free = make(chan []byte, procs+2)
 		d.done = make(chan struct{})
 		go func() {
 			defer close(d.done)
 			for res := range d.queue {
 				b := <-res
 				if d.err == nil {
-					_, d.err = d.w.Write(b)
+					_, d.err = d.w.Write(b.Bytes())
 				}
+				outPool.Put(b)
 			}
 		}()
 	}
 	in, dict := d.cur, d.dict
-	res := make(chan []byte, 1)
+	res := make(chan *bytes.Buffer, 1)
 	d.queue <- res // waits while procs+1 chunks are on their way
 	d.sem <- struct{}{}
 	go func() {
-		defer func() { <-d.sem }()
-		var out bytes.Buffer
-		out.Grow(len(in) / 4)
-		fw, _ := kflate.NewWriterDict(&out, zipLevel, dict) // the level is valid
+		out := outPool.Get().(*bytes.Buffer)
+		out.Reset()
+		fw, _ := deflaters.Get().(*kflate.Writer)
+		if fw == nil {
+			fw, _ = kflate.NewWriter(nil, zipLevel) // the level is valid
+		}
+		fw.ResetDict(out, dict)
 		fw.Write(in)
 		if last {
 			fw.Close()
 		} else {
 			fw.Flush()
 		}
-		res <- out.Bytes()
+		deflaters.Put(fw)
+		<-d.sem
+		select {
+		case d.free <- in[:0]:
+		default:
+		}
+		res <- out
 	}()
 	if !last {
-		d.dict = append([]byte(nil), in[len(in)-32<<10:]...)
-		d.cur = make([]byte, 0, deflateChunk)
+		d.dict = append(d.dict[:0:0], in[len(in)-32<<10:]...)
+		select {
+		case d.cur = <-d.free:
+		default:
+			d.cur = make([]byte, 0, deflateChunk)
+		}
 	}
 }
+
+var (
+	deflaters sync.Pool // *kflate.Writer at zipLevel
+	outPool   = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+)
 
 // Close deflates what is left and waits for the chunks to be written.
 func (d *chunkDeflater) Close() error {

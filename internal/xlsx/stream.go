@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -145,13 +146,16 @@ func cellText(s string) (text string, space bool) {
 		return "", false
 	}
 	space = strings.ContainsRune("\t\n\r ", rune(s[0])) || strings.ContainsRune("\t\n\r ", rune(s[len(s)-1]))
+	if isPlain(s) {
+		return bstr(s), space
+	}
 	var sb strings.Builder
 	_ = xml.EscapeText(&sb, []byte(s))
 	return bstr(strings.ReplaceAll(sb.String(), "&#xA;", "\n")), space
 }
 
 func appendEscaped(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\"'&<>\t\n\r") && isPlain(s) {
+	if isPlain(s) {
 		return append(b, s...)
 	}
 	var sb strings.Builder
@@ -159,13 +163,24 @@ func appendEscaped(b []byte, s string) []byte {
 	return append(b, sb.String()...)
 }
 
-// isPlain reports whether s is ASCII without control characters, which
-// xml.EscapeText leaves as it is.
+// isPlain reports whether xml.EscapeText leaves s as it is: valid UTF-8
+// of characters XML holds, without control characters or any of " ' & <
+// >. Most names are.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x80 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && w == 1) || r == 0xFFFE || r == 0xFFFF {
 			return false
 		}
+		i += w
 	}
 	return true
 }

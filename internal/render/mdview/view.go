@@ -16,6 +16,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
@@ -321,13 +323,22 @@ func appendCell(b []byte, s string, bold bool) []byte {
 	return append(b, Inline([]ir.Span{{S: s, Style: st}}, false)...)
 }
 
-// plainCell reports whether s is printable ASCII that Inline leaves as it
-// is in a cell: no character it escapes, no "&", no space at either end
-// or next to another (oneLine would change it). Numbers ("10.125",
-// "98,8") are.
+// plainCell reports whether s is text that Inline leaves as it is in a
+// cell: valid UTF-8 without control characters, characters it escapes,
+// "&", white space other than single spaces between words (oneLine would
+// change it). Numbers ("10.125", "98,8") and most names are.
 func plainCell(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError || unicode.IsControl(r) || unicode.IsSpace(r) {
+				return false
+			}
+			i += w
+			continue
+		}
+		switch {
 		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
 				return false
@@ -335,6 +346,7 @@ func plainCell(s string) bool {
 		case c < 0x21 || c > 0x7e || c == '&' || needsEscape(rune(c)):
 			return false
 		}
+		i++
 	}
 	return true
 }

@@ -98,8 +98,8 @@ func TestFooterBraces(t *testing.T) {
 }
 
 // A cell plainCell lets through is written as Inline would write it:
-// every cell of up to two printable ASCII characters and a space, and
-// numbers.
+// every cell of up to two printable ASCII characters and a space,
+// numbers, and names with other characters and spaces.
 func TestPlainCellIsInline(t *testing.T) {
 	var cells []string
 	for a := byte(0x20); a < 0x7f; a++ {
@@ -108,7 +108,8 @@ func TestPlainCellIsInline(t *testing.T) {
 			cells = append(cells, string([]byte{a, b}), string([]byte{a, ' ', b}), string([]byte{a, b, '1'}))
 		}
 	}
-	cells = append(cells, "10.125", "98,8", "-3", "1.204", "a  b", "Phường 7", "")
+	cells = append(cells, "10.125", "98,8", "-3", "1.204", "a  b", "Phường 7", "", "Xã Tân\u00a0Phú", "\u00a0Đ", "Đ\u2028",
+		"x\u0085y", "\xff", "Thị trấn Phong Điền", "Hòa\u200b", "𝔸", "\u202eA")
 	for _, s := range cells {
 		if !plainCell(s) {
 			continue
