@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// BenchmarkAnnexPlan runs `bhytdoc annex plan` of 1.000, 10.000 and
+// BenchmarkAnnexPlan runs `bhytdoc annex plan` of 100, 1.000, 10.000 and
 // 100.000 units (skipped with -short) over three milestones: reading the
 // units, planning, writing plan.xlsx and plan.md.
 func BenchmarkAnnexPlan(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000} {
+	for _, n := range []int{100, 1_000, 10_000, 100_000} {
 		if n > 10_000 && testing.Short() {
 			continue
 		}

@@ -99,7 +99,7 @@ func (s *Set) Add(name string, data []byte) error {
 // held whole in memory: it goes to the temporary file as it is made.
 func (s *Set) AddFunc(name string, write func(io.Writer) error) error {
 	return s.add(name, func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 64<<10)
+		bw := bufio.NewWriterSize(f, 32<<10)
 		if err := write(bw); err != nil {
 			return err
 		}

@@ -36,9 +36,8 @@ type chunkDeflater struct {
 	err   error // of w, set by the writing goroutine, read after done
 }
 
-func newChunkDeflater(w io.Writer) *chunkDeflater {
-	return &chunkDeflater{w: w, cur: make([]byte, 0, deflateChunk)}
-}
+// newChunkDeflater starts with no chunk: most sheets are a few kilobytes.
+func newChunkDeflater(w io.Writer) *chunkDeflater { return &chunkDeflater{w: w} }
 
 func (d *chunkDeflater) Write(p []byte) (int, error) {
 	n := len(p)
@@ -111,14 +110,23 @@ func (d *chunkDeflater) dispatch(last bool) {
 }
 
 var (
-	deflaters sync.Pool // *kflate.Writer at zipLevel
-	outPool   = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	// A deflater holds about 1 MB: sheets share them, as archive/zip's
+	// entries share its own.
+	stdDeflaters sync.Pool // *flate.Writer at zipLevel
+	deflaters    sync.Pool // *kflate.Writer at zipLevel
+	outPool      = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
 
 // Close deflates what is left and waits for the chunks to be written.
 func (d *chunkDeflater) Close() error {
 	if d.queue == nil { // one chunk: as archive/zip writes it
-		fw, _ := flate.NewWriter(d.w, zipLevel)
+		fw, _ := stdDeflaters.Get().(*flate.Writer)
+		if fw == nil {
+			fw, _ = flate.NewWriter(d.w, zipLevel) // the level is valid
+		} else {
+			fw.Reset(d.w)
+		}
+		defer stdDeflaters.Put(fw)
 		if _, err := fw.Write(d.cur); err != nil {
 			return err
 		}

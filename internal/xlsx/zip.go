@@ -134,7 +134,18 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if err := zw.Copy(zr.File[0]); err != nil {
+		// zw.Copy, without the 32 KB buffer io.Copy makes per entry.
+		f := zr.File[0]
+		off, err := f.DataOffset()
+		if err != nil {
+			return err
+		}
+		fh := f.FileHeader
+		fw, err := zw.CreateRaw(&fh)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(b[off : off+int64(f.CompressedSize64)]); err != nil {
 			return err
 		}
 		delete(z.files, n)
@@ -195,7 +206,7 @@ func newAsyncWriter(w io.Writer) *asyncWriter {
 	const chunks = 4
 	a := &asyncWriter{ch: make(chan []byte, chunks), free: make(chan []byte, chunks), done: make(chan struct{})}
 	for range chunks {
-		a.free <- make([]byte, 0, 64<<10)
+		a.free <- nil // grown to the writes' size as needed: most sheets are small
 	}
 	go func() {
 		defer close(a.done)
