@@ -5,7 +5,6 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/fonts"
-	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // The column headers of a milestone's four columns, as officials write
@@ -54,6 +53,28 @@ func (t *Table) rowCells(cells []string, i, prec int) []string {
 	return appendFigures(cells, r.Figures, prec)
 }
 
+// annexRows makes the annex rows' texts for a writer that reads them
+// several times, each unit's label made once.
+type annexRows struct {
+	t      *Table
+	prec   int
+	labels []string
+}
+
+func (t *Table) annexRows() *annexRows {
+	a := &annexRows{t: t, prec: t.precision(), labels: make([]string, len(t.Rows))}
+	for i := range t.Rows {
+		a.labels[i] = t.Rows[i].Unit.Label()
+	}
+	return a
+}
+
+// cells is rowCells.
+func (a *annexRows) cells(i int, cells []string) []string {
+	cells = append(cells, strconv.Itoa(i+1), a.labels[i])
+	return appendFigures(cells, a.t.Rows[i].Figures, a.prec)
+}
+
 // annexHead is annex without its rows: what writers that make the rows
 // one at a time need.
 func (t *Table) annexHead() bhytdoc.Annex {
@@ -95,9 +116,9 @@ func (t *Table) annexHead() bhytdoc.Annex {
 func appendFigures(cells []string, fs []Figures, prec int) []string {
 	for _, f := range fs {
 		cells = append(cells,
-			typo.Int(f.Participants),
-			typo.Int(f.NonParticipants()),
-			typo.Int(f.Population),
+			intText(f.Participants),
+			intText(f.NonParticipants()),
+			intText(f.Population),
 			f.Rate().Text(prec))
 	}
 	return cells

@@ -134,9 +134,9 @@ func (t *Table) newParticipantsRow(i int, cells []string) []string {
 	for m := range t.Milestones {
 		n := r.New(m)
 		all += n
-		cells = append(cells, typo.Int(n))
+		cells = append(cells, intText(n))
 	}
-	return append(cells, typo.Int(all))
+	return append(cells, intText(all))
 }
 
 // newParticipants tabulates Row.New as one table.

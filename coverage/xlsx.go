@@ -119,7 +119,7 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		Width:  make([]float64, len(a.Table.Columns)),
 		// The rows' text is made each time it is read, never held: the
 		// annex of 100.000 units is 1,4 million strings.
-		RowText:    func(i int, cells []string) []string { return t.rowCells(cells, i, prec) },
+		RowText:    t.annexRows().cells,
 		NumRows:    len(t.Rows),
 		Totals:     a.Table.Totals,
 		Landscape:  true,
