@@ -29,7 +29,10 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 		return err
 	}
 	a := t.annexHead()
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw, ok := w.(*bufio.Writer) // a file's, as annex plan gives
+	if !ok {
+		bw = bufio.NewWriterSize(w, 64<<10)
+	}
 	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(oneLine(a.Title))))
 	if ref := oneLine(t.Reference); ref != "" {
 		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))

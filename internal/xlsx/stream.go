@@ -41,7 +41,7 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	}
 	top := s.FirstRow()
 	return func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
+		bw := bufio.NewWriterSize(w, 16<<10) // w copies each write on
 		var b []byte
 		for i := range n {
 			s.Source.Row(i, &r)
