@@ -54,11 +54,14 @@ func (t *Table) rowCells(cells []string, i, prec int) []string {
 }
 
 // annexRows makes the annex rows' texts for a writer that reads them
-// several times, each unit's label made once.
+// several times: each unit's label made once, a row's other cells cut
+// from one string, so that a row costs one allocation, not thirteen.
 type annexRows struct {
 	t      *Table
 	prec   int
 	labels []string
+	buf    []byte
+	ends   []int
 }
 
 func (t *Table) annexRows() *annexRows {
@@ -71,8 +74,27 @@ func (t *Table) annexRows() *annexRows {
 
 // cells is rowCells.
 func (a *annexRows) cells(i int, cells []string) []string {
-	cells = append(cells, strconv.Itoa(i+1), a.labels[i])
-	return appendFigures(cells, a.t.Rows[i].Figures, a.prec)
+	b, ends := strconv.AppendInt(a.buf[:0], int64(i+1), 10), a.ends[:0]
+	ends = append(ends, len(b))
+	for _, f := range a.t.Rows[i].Figures {
+		b = appendInt(b, f.Participants)
+		ends = append(ends, len(b))
+		b = appendInt(b, f.NonParticipants())
+		ends = append(ends, len(b))
+		b = appendInt(b, f.Population)
+		ends = append(ends, len(b))
+		if v, ok := f.Rate().Scaled(a.prec); ok {
+			b = appendScaled(b, v, min(max(a.prec, 0), MaxPrecision))
+		}
+		ends = append(ends, len(b))
+	}
+	a.buf, a.ends = b, ends
+	s := string(b)
+	cells = append(cells, s[:ends[0]], a.labels[i])
+	for k := 1; k < len(ends); k++ {
+		cells = append(cells, s[ends[k-1]:ends[k]])
+	}
+	return cells
 }
 
 // annexHead is annex without its rows: what writers that make the rows

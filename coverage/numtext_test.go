@@ -3,6 +3,7 @@ package coverage
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/internal/typo"
@@ -38,6 +39,23 @@ func TestNumberText(t *testing.T) {
 			}
 			if got := scaledText(n, prec); got != want {
 				t.Errorf("scaledText(%d, %d) = %q, want %q", n, prec, got, want)
+			}
+		}
+	}
+}
+
+// annexRows gives the very cells rowCells gives, at every precision.
+func TestAnnexRowsCells(t *testing.T) {
+	tb := bigTable(t, 500)
+	for _, prec := range []int{0, 1, 2, 4, WholePercent} {
+		tb.Precision = prec
+		a := tb.annexRows()
+		var got []string
+		for i := range tb.Rows {
+			got = a.cells(i, got[:0])
+			want := tb.rowCells(nil, i, tb.precision())
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Fatalf("precision %d, row %d: %q, want %q", prec, i, got, want)
 			}
 		}
 	}

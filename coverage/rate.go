@@ -199,7 +199,11 @@ func (r Rate) AtLeast(p Percent) bool {
 // scaledText formats v·10^-prec the Vietnamese way: "1.234,5".
 func scaledText(v int64, prec int) string {
 	var buf [48]byte
-	b := buf[:0]
+	return string(appendScaled(buf[:0], v, prec))
+}
+
+// appendScaled appends scaledText(v, prec).
+func appendScaled(b []byte, v int64, prec int) []byte {
 	u := uint64(v)
 	if v < 0 {
 		u = -u
@@ -216,7 +220,7 @@ func scaledText(v int64, prec int) string {
 		}
 		b = append(b, ds...)
 	}
-	return string(b)
+	return b
 }
 
 // appendGrouped appends the digits of u with "." between groups of
@@ -239,11 +243,15 @@ func appendGrouped(b []byte, u uint64) []byte {
 
 func intText(n int64) string {
 	var buf [32]byte
-	b := buf[:0]
+	return string(appendInt(buf[:0], n))
+}
+
+// appendInt appends intText(n).
+func appendInt(b []byte, n int64) []byte {
 	u := uint64(n)
 	if n < 0 {
 		b = append(b, '-')
 		u = -u
 	}
-	return string(appendGrouped(b, u))
+	return appendGrouped(b, u)
 }

@@ -120,13 +120,7 @@ var (
 // Close deflates what is left and waits for the chunks to be written.
 func (d *chunkDeflater) Close() error {
 	if d.queue == nil { // one chunk: as archive/zip writes it
-		fw, _ := stdDeflaters.Get().(*flate.Writer)
-		if fw == nil {
-			fw, _ = flate.NewWriter(d.w, zipLevel) // the level is valid
-		} else {
-			fw.Reset(d.w)
-		}
-		defer stdDeflaters.Put(fw)
+		fw := newStdDeflater(d.w)
 		if _, err := fw.Write(d.cur); err != nil {
 			return err
 		}
@@ -136,4 +130,25 @@ func (d *chunkDeflater) Close() error {
 	close(d.queue)
 	<-d.done
 	return d.err
+}
+
+// stdDeflater is archive/zip's compressor, its deflaters shared by every
+// entry of every workbook (archive/zip's pool cannot be reached).
+type stdDeflater struct{ *flate.Writer }
+
+func newStdDeflater(w io.Writer) *stdDeflater {
+	fw, _ := stdDeflaters.Get().(*flate.Writer)
+	if fw == nil {
+		fw, _ = flate.NewWriter(w, zipLevel) // the level is valid
+	} else {
+		fw.Reset(w)
+	}
+	return &stdDeflater{fw}
+}
+
+func (d *stdDeflater) Close() error {
+	err := d.Writer.Close()
+	stdDeflaters.Put(d.Writer)
+	d.Writer = nil
+	return err
 }

@@ -79,6 +79,8 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	gen := z.splice[name]
 	if gen != nil {
 		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newChunkDeflater(w), nil })
+	} else {
+		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newStdDeflater(w), nil })
 	}
 	fw, err := e.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {
