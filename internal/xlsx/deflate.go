@@ -31,7 +31,6 @@ type chunkDeflater struct {
 	dict  []byte // the last 32 KiB before cur
 	queue chan chan *bytes.Buffer
 	sem   chan struct{}
-	free  chan []byte // chunks deflated, for reuse
 	done  chan struct{}
 	err   error // of w, set by the writing goroutine, read after done
 }
@@ -41,6 +40,9 @@ func newChunkDeflater(w io.Writer) *chunkDeflater { return &chunkDeflater{w: w} 
 
 func (d *chunkDeflater) Write(p []byte) (int, error) {
 	n := len(p)
+	if cap(d.cur) < deflateChunk && len(d.cur)+len(p) > smallSheet { // a long one
+		d.cur = append(getChunk(), d.cur...)
+	}
 	for len(p) > 0 {
 		if len(d.cur) == deflateChunk { // more follows: not the last
 			d.dispatch(false)
@@ -60,7 +62,6 @@ func (d *chunkDeflater) dispatch(last bool) {
 		procs := runtime.GOMAXPROCS(0)
 		d.queue = make(chan chan *bytes.Buffer, procs+1)
 		d.sem = make(chan struct{}, procs)
-		d.free = make(chan []byte, procs+2)
 		d.done = make(chan struct{})
 		go func() {
 			defer close(d.done)
@@ -74,6 +75,9 @@ func (d *chunkDeflater) dispatch(last bool) {
 		}()
 	}
 	in, dict := d.cur, d.dict
+	if !last { // before in goes back to the pool
+		d.dict = append([]byte(nil), in[len(in)-32<<10:]...)
+	}
 	res := make(chan *bytes.Buffer, 1)
 	d.queue <- res // waits while procs+1 chunks are on their way
 	d.sem <- struct{}{}
@@ -93,21 +97,23 @@ func (d *chunkDeflater) dispatch(last bool) {
 		}
 		deflaters.Put(fw)
 		<-d.sem
-		select {
-		case d.free <- in[:0]:
-		default:
-		}
+		chunkPool.Put(&in)
 		res <- out
 	}()
 	if !last {
-		d.dict = append(d.dict[:0:0], in[len(in)-32<<10:]...)
-		select {
-		case d.cur = <-d.free:
-		default:
-			d.cur = make([]byte, 0, deflateChunk)
-		}
+		d.cur = getChunk()
 	}
 }
+
+// smallSheet is the length past which a sheet's bytes go to chunks of
+// deflateChunk bytes rather than a buffer grown as needed.
+const smallSheet = 256 << 10
+
+// chunkPool holds chunks of deflateChunk bytes, reused by the sheets of
+// every workbook.
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, 0, deflateChunk); return &b }}
+
+func getChunk() []byte { return (*chunkPool.Get().(*[]byte))[:0] }
 
 var (
 	// A deflater holds about 1 MB: sheets share them, as archive/zip's

@@ -154,13 +154,46 @@ func cellText(s string) (text string, space bool) {
 	return bstr(strings.ReplaceAll(sb.String(), "&#xA;", "\n")), space
 }
 
+// appendEscaped appends s as xml.EscapeText writes it, without its
+// copies: formulas such as IF(E7>0,…,"") need escaping in every row.
 func appendEscaped(b []byte, s string) []byte {
 	if isPlain(s) {
 		return append(b, s...)
 	}
-	var sb strings.Builder
-	_ = xml.EscapeText(&sb, []byte(s))
-	return append(b, sb.String()...)
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		switch r {
+		case '"':
+			b = append(b, "&#34;"...)
+		case '\'':
+			b = append(b, "&#39;"...)
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '\t':
+			b = append(b, "&#x9;"...)
+		case '\n':
+			b = append(b, "&#xA;"...)
+		case '\r':
+			b = append(b, "&#xD;"...)
+		default:
+			if !xmlChar(r) || (r == utf8.RuneError && w == 1) {
+				r = '\uFFFD'
+			}
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b
+}
+
+// xmlChar is the Char production of XML 1.0, as encoding/xml checks it.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // isPlain reports whether xml.EscapeText leaves s as it is: valid UTF-8
