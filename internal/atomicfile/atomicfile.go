@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -107,29 +108,82 @@ func (s *Set) AddFunc(name string, write func(io.Writer) error) error {
 	})
 }
 
-func (s *Set) add(name string, write func(*os.File) error) (err error) {
-	if s.done {
-		return errors.New("atomicfile: set already committed or aborted")
+// AddFuncs is AddFunc of several files written at once, each by its own
+// goroutine: names[i] is written by writes[i]. The files are added in
+// the order given; the first error is returned, and aborts the set.
+func (s *Set) AddFuncs(names []string, writes []func(io.Writer) error) (err error) {
+	if len(names) != len(writes) {
+		return fmt.Errorf("atomicfile: %d names for %d writers", len(names), len(writes))
 	}
 	defer func() {
 		if err != nil {
 			s.Abort()
 		}
 	}()
+	files := make([]*os.File, 0, len(names))
+	for _, n := range names {
+		f, err := s.create(n)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return err
+		}
+		files = append(files, f)
+	}
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			bw := bufio.NewWriterSize(f, 32<<10)
+			err := writes[i](bw)
+			if err == nil {
+				err = bw.Flush()
+			}
+			errs[i] = s.finish(f, names[i], err)
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (s *Set) add(name string, write func(*os.File) error) (err error) {
+	defer func() {
+		if err != nil {
+			s.Abort()
+		}
+	}()
+	f, err := s.create(name)
+	if err != nil {
+		return err
+	}
+	return s.finish(f, name, write(f))
+}
+
+// create starts the temporary file of name.
+func (s *Set) create(name string) (*os.File, error) {
+	if s.done {
+		return nil, errors.New("atomicfile: set already committed or aborted")
+	}
 	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
-		return fmt.Errorf("atomicfile: %q is not a file name", name)
+		return nil, fmt.Errorf("atomicfile: %q is not a file name", name)
 	}
 	if s.seen[name] {
-		return fmt.Errorf("atomicfile: %s given twice", name)
+		return nil, fmt.Errorf("atomicfile: %s given twice", name)
 	}
 	f, err := os.CreateTemp(s.dir, "."+name+tmpMark+"*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.seen[name] = true
 	s.tmps = append(s.tmps, f.Name())
 	s.names = append(s.names, name)
-	if err = write(f); err == nil {
+	return f, nil
+}
+
+// finish closes the temporary file f of name, written with error err.
+func (s *Set) finish(f *os.File, name string, err error) error {
+	if err == nil {
 		err = f.Chmod(0o644)
 	}
 	if cerr := f.Close(); err == nil {
