@@ -118,7 +118,7 @@ func getChunk() []byte { return (*chunkPool.Get().(*[]byte))[:0] }
 var (
 	// A deflater holds about 1 MB: sheets share them, as archive/zip's
 	// entries share its own.
-	stdDeflaters sync.Pool // *flate.Writer at zipLevel
+	stdDeflaters sync.Pool // *stdDeflater
 	deflaters    sync.Pool // *kflate.Writer at zipLevel
 	outPool      = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 )
@@ -143,18 +143,17 @@ func (d *chunkDeflater) Close() error {
 type stdDeflater struct{ *flate.Writer }
 
 func newStdDeflater(w io.Writer) *stdDeflater {
-	fw, _ := stdDeflaters.Get().(*flate.Writer)
-	if fw == nil {
-		fw, _ = flate.NewWriter(w, zipLevel) // the level is valid
-	} else {
-		fw.Reset(w)
+	d, _ := stdDeflaters.Get().(*stdDeflater)
+	if d == nil {
+		fw, _ := flate.NewWriter(w, zipLevel) // the level is valid
+		return &stdDeflater{fw}
 	}
-	return &stdDeflater{fw}
+	d.Reset(w)
+	return d
 }
 
 func (d *stdDeflater) Close() error {
 	err := d.Writer.Close()
-	stdDeflaters.Put(d.Writer)
-	d.Writer = nil
+	stdDeflaters.Put(d)
 	return err
 }
