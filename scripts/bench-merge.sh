@@ -12,11 +12,16 @@
 # and removes everything at the end. Run it from the repository root on
 # a quiet machine; it takes 2–4 minutes on 2 cores. ROUNDS (default 3)
 # repeats the 1.000 and 10.000 runs, interleaved, and reports medians;
-# SKIP_100K=1 leaves out the 100.000-letter run.
+# SKIP_100K=1 leaves out the 100.000-letter run. SMALL, LARGE and HUGE
+# (1000, 10000, 100000) change the sizes, to try the script quickly.
 #
 #   scripts/bench-merge.sh            # or: nice scripts/bench-merge.sh
 set -euo pipefail
+calc() { awk "BEGIN { print $1 }"; }
 rounds=${ROUNDS:-3}
+small=${SMALL:-1000}
+large=${LARGE:-10000}
+huge=${HUGE:-100000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -58,23 +63,23 @@ run() {
 	fi
 	rm -rf "$out"
 	read -r wall user sys rss <"$tmp/time"
-	echo "$pages $wall $(echo "$user + $sys" | bc -l) $rss"
+	echo "$pages $wall $(calc "$user + $sys") $rss"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-units 1000
-units 10000
-[ "${SKIP_100K:-}" = 1 ] || units 100000
+units "$small"
+units "$large"
+[ "${SKIP_100K:-}" = 1 ] || units "$huge"
 
 : >"$tmp/r1k"
 : >"$tmp/r10k"
 : >"$tmp/rc10k"
 for r in $(seq "$rounds"); do
 	echo "round $r/$rounds" >&2
-	run 1000 dir >>"$tmp/r1k"
-	run 10000 dir >>"$tmp/r10k"
-	run 10000 combined >>"$tmp/rc10k"
+	run "$small" dir >>"$tmp/r1k"
+	run "$large" dir >>"$tmp/r10k"
+	run "$large" combined >>"$tmp/rc10k"
 done
 
 # col FILE K: median of column K.
@@ -85,19 +90,20 @@ row() { # label file target
 	wall=$(col "$2" 2)
 	cpu=$(col "$2" 3)
 	printf '%-28s %8d %8.2f %8.2f %10.0f %10.0f  %s\n' "$1" "$pages" "$wall" "$cpu" \
-		"$(echo "$pages / $wall" | bc -l)" "$(echo "$pages / $cpu" | bc -l)" "$3"
+		"$(calc "$pages / $wall")" "$(calc "$pages / $cpu")" "$3"
 }
 echo
 echo "bhytdoc merge, $(nproc) cores, medians of $rounds rounds ($(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-28s %8s %8s %8s %10s %10s  %s\n' run pages wall_s cpu_s pages/s pages/cpu-s target
-row "merge -o, 1.000 letters" "$tmp/r1k" ""
-row "merge -o, 10.000 letters" "$tmp/r10k" ">= 1500 pages/s"
-row "merge --combined, 10.000" "$tmp/rc10k" ">= 3000 pages/s"
-printf '%-28s %8.2f (wall) %8.2f (cpu)  %s\n' "10k/1k time ratio, -o" \
-	"$(echo "$(col "$tmp/r10k" 2) / $(col "$tmp/r1k" 2)" | bc -l)" \
-	"$(echo "$(col "$tmp/r10k" 3) / $(col "$tmp/r1k" 3)" | bc -l)" "<= 11"
+row "merge -o, $small letters" "$tmp/r1k" ""
+row "merge -o, $large letters" "$tmp/r10k" ">= 1500 pages/s"
+row "merge --combined, $large" "$tmp/rc10k" ">= 3000 pages/s"
+printf '%-28s %8.2f (wall) %8.2f (cpu)  %s\n' "$large/$small time ratio, -o" \
+	"$(calc "$(col "$tmp/r10k" 2) / $(col "$tmp/r1k" 2)")" \
+	"$(calc "$(col "$tmp/r10k" 3) / $(col "$tmp/r1k" 3)")" "<= 11"
 if [ "${SKIP_100K:-}" != 1 ]; then
-	read -r pages wall cpu rss < <(run 100000 combined)
-	printf '%-28s %8d pages %8.2f s wall %8.2f s cpu, peak RSS %d MB  %s\n' "merge --combined, 100.000" \
+	run "$huge" combined >"$tmp/r100k"
+	read -r pages wall cpu rss <"$tmp/r100k"
+	printf '%-28s %8d pages %8.2f s wall %8.2f s cpu, peak RSS %d MB  %s\n' "merge --combined, $huge" \
 		"$pages" "$wall" "$cpu" $((rss / 1024)) "<= 200 MB"
 fi

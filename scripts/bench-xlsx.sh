@@ -10,6 +10,7 @@
 #
 #   scripts/bench-xlsx.sh             # ROUNDS=15 BATCH=20 by default
 set -euo pipefail
+calc() { awk "BEGIN { print $1 }"; }
 rounds=${ROUNDS:-15}
 batch=${BATCH:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,7 +36,7 @@ sh -c "$bhytdoc_cmd" && sh -c "$peer_cmd" && "$tmp/bhytdoc" annex check "$tmp/pe
 once() {
 	/usr/bin/time -f '%U %S %e' -o "$tmp/time" sh -c "for i in \$(seq $batch); do $2 || exit 1; done"
 	read -r u s e <"$tmp/time"
-	echo "$(echo "($u + $s) * 1000 / $batch" | bc -l) $(echo "$e * 1000 / $batch" | bc -l)" >>"$tmp/$1"
+	echo "$(calc "($u + $s) * 1000 / $batch") $(calc "$e * 1000 / $batch")" >>"$tmp/$1"
 }
 : >"$tmp/bhytdoc.t"
 : >"$tmp/peer.t"
