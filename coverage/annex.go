@@ -5,7 +5,6 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/fonts"
-	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 // The column headers of a milestone's four columns, as officials write
@@ -38,6 +37,69 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 
 // annex is Annex of a valid t.
 func (t *Table) annex() bhytdoc.Annex {
+	a := t.annexHead()
+	prec := t.precision()
+	a.Table.Rows = make([][]string, len(t.Rows))
+	for i := range t.Rows {
+		a.Table.Rows[i] = t.rowCells(make([]string, 0, len(a.Table.Columns)), i, prec)
+	}
+	return a
+}
+
+// rowCells appends the texts of row i, as Annex prints them, to cells.
+func (t *Table) rowCells(cells []string, i, prec int) []string {
+	r := &t.Rows[i]
+	cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
+	return appendFigures(cells, r.Figures, prec)
+}
+
+// annexRows makes the annex rows' texts for a writer that reads them
+// several times: each unit's label made once, a row's other cells cut
+// from one string, so that a row costs one allocation, not thirteen.
+type annexRows struct {
+	t      *Table
+	prec   int
+	labels []string
+	buf    []byte
+	ends   []int
+}
+
+func (t *Table) annexRows() *annexRows {
+	a := &annexRows{t: t, prec: t.precision(), labels: make([]string, len(t.Rows))}
+	for i := range t.Rows {
+		a.labels[i] = t.Rows[i].Unit.Label()
+	}
+	return a
+}
+
+// cells is rowCells.
+func (a *annexRows) cells(i int, cells []string) []string {
+	b, ends := strconv.AppendInt(a.buf[:0], int64(i+1), 10), a.ends[:0]
+	ends = append(ends, len(b))
+	for _, f := range a.t.Rows[i].Figures {
+		b = appendInt(b, f.Participants)
+		ends = append(ends, len(b))
+		b = appendInt(b, f.NonParticipants())
+		ends = append(ends, len(b))
+		b = appendInt(b, f.Population)
+		ends = append(ends, len(b))
+		if v, ok := f.Rate().Scaled(a.prec); ok {
+			b = appendScaled(b, v, min(max(a.prec, 0), MaxPrecision))
+		}
+		ends = append(ends, len(b))
+	}
+	a.buf, a.ends = b, ends
+	s := string(b)
+	cells = append(cells, s[:ends[0]], a.labels[i])
+	for k := 1; k < len(ends); k++ {
+		cells = append(cells, s[ends[k-1]:ends[k]])
+	}
+	return cells
+}
+
+// annexHead is annex without its rows: what writers that make the rows
+// one at a time need.
+func (t *Table) annexHead() bhytdoc.Annex {
 	prec := t.precision()
 	cols := 2 + columnsPerMilestone*len(t.Milestones)
 	top := []bhytdoc.HeaderCell{
@@ -60,13 +122,6 @@ func (t *Table) annex() bhytdoc.Annex {
 	for c := 2; c < cols; c++ {
 		columns[c].Align = bhytdoc.AlignRight
 	}
-	rows := make([][]string, len(t.Rows))
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		cells := make([]string, 0, cols)
-		cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
-		rows[i] = appendFigures(cells, r.Figures, prec)
-	}
 	totals := appendFigures([]string{"", TotalsLabel}, t.Totals(), prec)
 	return bhytdoc.Annex{
 		Title:     t.title(),
@@ -74,7 +129,6 @@ func (t *Table) annex() bhytdoc.Annex {
 		Table: bhytdoc.Table{
 			Header:  [][]bhytdoc.HeaderCell{top, sub},
 			Columns: columns,
-			Rows:    rows,
 			Totals:  totals,
 		},
 		Landscape: len(t.Milestones) >= 2,
@@ -84,9 +138,9 @@ func (t *Table) annex() bhytdoc.Annex {
 func appendFigures(cells []string, fs []Figures, prec int) []string {
 	for _, f := range fs {
 		cells = append(cells,
-			typo.Int(f.Participants),
-			typo.Int(f.NonParticipants()),
-			typo.Int(f.Population),
+			intText(f.Participants),
+			intText(f.NonParticipants()),
+			intText(f.Population),
 			f.Rate().Text(prec))
 	}
 	return cells

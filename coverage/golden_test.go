@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -133,25 +134,39 @@ func zipDiff(got, want []byte) string {
 	return "same parts, different zip bytes (compression or headers)"
 }
 
-// Tables are written to Markdown a chunk of rows at a time, with the very
-// bytes of Table.Markdown of the whole.
-func TestMarkdownChunks(t *testing.T) {
-	tb := bigTable(t, 2*markdownChunk+3)
+// Tables are written to Markdown a row at a time, with the very bytes
+// of Table.Markdown of the whole, names that need escaping included.
+func TestMarkdownRows(t *testing.T) {
+	tb := bigTable(t, 300)
+	for i, name := range []string{"A*B", "Tân_Phú", "x|y", "`k`", "R&amp;D", "a  b", "-1", "1. Số 7", "[x]", "<b>", "#3", "~s~", "\\"} {
+		tb.Rows[i].Unit.Name = name
+	}
 	a, err := tb.Annex()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, x := range []*bhytdoc.Table{&a.Table, tb.newParticipants()} {
-		want, err := x.Markdown()
+	prec := tb.precision()
+	for _, x := range []struct {
+		table *bhytdoc.Table
+		row   func(int, []string) []string
+	}{
+		{&a.Table, func(i int, c []string) []string { return tb.rowCells(c, i, prec) }},
+		{tb.newParticipants(), tb.newParticipantsRow},
+	} {
+		want, err := x.table.Markdown()
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := writeTableMarkdown(&b, x); err != nil {
+		w := bufio.NewWriter(&b)
+		head := *x.table
+		head.Rows = nil
+		if err := writeTableMarkdown(w, &head, len(tb.Rows), x.row); err != nil {
 			t.Fatal(err)
 		}
+		w.Flush()
 		if b.String() != want {
-			t.Errorf("chunked Markdown differs: %d bytes, want %d", b.Len(), len(want))
+			t.Errorf("Markdown written a row at a time differs: %d bytes, want %d", b.Len(), len(want))
 		}
 	}
 }

@@ -7,8 +7,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/render/mdview"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/markdown"
 )
@@ -22,64 +25,82 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	if w == nil {
 		return errors.New("coverage: WriteMarkdown: nil io.Writer")
 	}
-	a, err := t.Annex()
-	if err != nil {
+	if err := t.Validate(); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
+	a := t.annexHead()
+	bw, ok := w.(*bufio.Writer) // a file's, as annex plan gives
+	if !ok {
+		bw = bufio.NewWriterSize(w, 64<<10)
+	}
 	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(oneLine(a.Title))))
 	if ref := oneLine(t.Reference); ref != "" {
 		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))
 	}
 	fmt.Fprintf(bw, "%s\n\n", markdown.Escape(t.Schedule()+"."))
-	if err := writeTableMarkdown(bw, &a.Table); err != nil {
+	prec := t.precision()
+	if err := writeTableMarkdown(bw, &a.Table, len(t.Rows), func(i int, cells []string) []string {
+		return t.rowCells(cells, i, prec)
+	}); err != nil {
 		return err
 	}
 	fmt.Fprintf(bw, "\n\n## Số người phải phát triển mới\n\n")
-	if err := writeTableMarkdown(bw, t.newParticipants()); err != nil {
+	if err := writeTableMarkdown(bw, t.newParticipantsHead(), len(t.Rows), t.newParticipantsRow); err != nil {
 		return err
 	}
 	fmt.Fprintf(bw, "\n")
 	return bw.Flush()
 }
 
-// markdownChunk is the number of rows written at once: Table.Markdown of
-// 100.000 rows holds every cell several times over.
-const markdownChunk = 2048
-
-// writeTableMarkdown writes tb as Table.Markdown does, without its final
-// line feed, a chunk of rows at a time: rows print one a line, so each
-// chunk's lines after its header and separator are the table's. The
-// columns must be given, as the separator of the first chunk stands for
-// all rows. Table.Markdown reports a table it cannot write, where
-// markdown.Table would give "" and the summary would silently lack it.
-func writeTableMarkdown(w io.Writer, tb *bhytdoc.Table) error {
-	for i := 0; i == 0 || i < len(tb.Rows); i += markdownChunk {
-		c := *tb
-		c.Rows = tb.Rows[i:min(i+markdownChunk, len(tb.Rows))]
-		if i+markdownChunk < len(tb.Rows) {
-			c.Totals = nil
-		}
-		s, err := c.Markdown()
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			for range 2 { // header and separator
-				_, s, _ = strings.Cut(s, "\n")
-			}
-			s = "\n" + s
-		}
-		if _, err := io.WriteString(w, s); err != nil {
-			return err
-		}
+// writeTableMarkdown writes the table of header and columns head, n rows
+// that row appends to the cells it is given, and head's totals, as
+// Table.Markdown writes it, without its final line feed. The rows are
+// written one at a time, never all held: Table.Markdown of 100.000 rows
+// holds every cell several times over. Table.Markdown of the first row
+// checks the header and columns and gives the two lines that begin the
+// table; it reports a table it cannot write, where markdown.Table would
+// give "" and the summary would silently lack it.
+func writeTableMarkdown(w *bufio.Writer, head *bhytdoc.Table, n int, row func(i int, cells []string) []string) error {
+	first := *head
+	first.Rows, first.Totals = [][]string{row(0, nil)}, nil
+	s, err := first.Markdown()
+	if err != nil {
+		return err
 	}
-	return nil
+	h, rest, _ := strings.Cut(s, "\n")
+	sep, _, _ := strings.Cut(rest, "\n")
+	w.WriteString(h + "\n" + sep)
+	cols := head.Cols()
+	var (
+		cells []string
+		b     []byte
+	)
+	put := func(cells []string, bold bool) {
+		for _, c := range cells {
+			// Table.Markdown refuses a longer cell; only names can be.
+			if len(c) > bhytdoc.MaxCellRunes && utf8.RuneCountInString(c) > bhytdoc.MaxCellRunes && err == nil {
+				err = fmt.Errorf("coverage: %s: more than %d characters in a table cell", excerpt.Quote(c), bhytdoc.MaxCellRunes)
+			}
+		}
+		b = append(b[:0], '\n')
+		b = mdview.AppendTableRow(b, cells, cols, bold)
+		w.Write(b[:len(b)-1])
+	}
+	for i := range n {
+		cells = row(i, cells[:0])
+		put(cells, false)
+	}
+	if head.Totals != nil {
+		put(head.Totals, true)
+	}
+	return err
 }
 
-// newParticipants tabulates Row.New: per unit and milestone, the people
-// to enrol since the previous milestone, with row and column totals.
-func (t *Table) newParticipants() *bhytdoc.Table {
+// newParticipantsHead is the header, columns and totals of the table of
+// Row.New: per unit and milestone, the people to enrol since the
+// previous milestone, with row and column totals; newParticipantsRow
+// gives its rows.
+func (t *Table) newParticipantsHead() *bhytdoc.Table {
 	head := []bhytdoc.HeaderCell{{Text: HeaderSTT}, {Text: t.unitHeader()}}
 	for _, m := range t.Milestones {
 		head = append(head, bhytdoc.HeaderCell{Text: m.Header()})
@@ -93,20 +114,39 @@ func (t *Table) newParticipants() *bhytdoc.Table {
 	sums := make([]int64, len(t.Milestones)+1)
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		cells := []string{strconv.Itoa(i + 1), r.Unit.Label()}
 		var all int64
 		for m := range t.Milestones {
 			n := r.New(m)
 			all += n
 			sums[m] += n
-			cells = append(cells, typo.Int(n))
 		}
 		sums[len(sums)-1] += all
-		out.Rows = append(out.Rows, append(cells, typo.Int(all)))
 	}
 	out.Totals = []string{"", TotalsLabel}
 	for _, n := range sums {
 		out.Totals = append(out.Totals, typo.Int(n))
+	}
+	return out
+}
+
+// newParticipantsRow appends the cells of row i of the table of Row.New.
+func (t *Table) newParticipantsRow(i int, cells []string) []string {
+	r := &t.Rows[i]
+	cells = append(cells, strconv.Itoa(i+1), r.Unit.Label())
+	var all int64
+	for m := range t.Milestones {
+		n := r.New(m)
+		all += n
+		cells = append(cells, intText(n))
+	}
+	return append(cells, intText(all))
+}
+
+// newParticipants tabulates Row.New as one table.
+func (t *Table) newParticipants() *bhytdoc.Table {
+	out := t.newParticipantsHead()
+	for i := range t.Rows {
+		out.Rows = append(out.Rows, t.newParticipantsRow(i, nil))
 	}
 	return out
 }

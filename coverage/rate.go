@@ -202,18 +202,60 @@ func (r Rate) AtLeast(p Percent) bool {
 
 // scaledText formats v·10^-prec the Vietnamese way: "1.234,5".
 func scaledText(v int64, prec int) string {
-	neg := v < 0
+	var buf [48]byte
+	return string(appendScaled(buf[:0], v, prec))
+}
+
+// appendScaled appends scaledText(v, prec).
+func appendScaled(b []byte, v int64, prec int) []byte {
 	u := uint64(v)
-	if neg {
+	if v < 0 {
 		u = -u
+		b = append(b, '-')
 	}
 	p := uint64(pow10(prec))
-	s := typo.Int(int64(u / p))
+	b = appendGrouped(b, u/p)
 	if prec > 0 {
-		s += "," + fmt.Sprintf("%0*d", prec, u%p)
+		b = append(b, ',')
+		var d [20]byte
+		ds := strconv.AppendUint(d[:0], u%p, 10)
+		for range prec - len(ds) {
+			b = append(b, '0')
+		}
+		b = append(b, ds...)
 	}
-	if neg && u != 0 {
-		s = "-" + s
+	return b
+}
+
+// appendGrouped appends the digits of u with "." between groups of
+// three, as typo.Int writes them; intText is typo.Int with one
+// allocation, not two: an annex of 100.000 units prints a million.
+func appendGrouped(b []byte, u uint64) []byte {
+	var d [20]byte
+	s := strconv.AppendUint(d[:0], u, 10)
+	head := len(s) % 3
+	if head == 0 {
+		head = 3
 	}
-	return s
+	b = append(b, s[:head]...)
+	for i := head; i < len(s); i += 3 {
+		b = append(b, '.')
+		b = append(b, s[i:i+3]...)
+	}
+	return b
+}
+
+func intText(n int64) string {
+	var buf [32]byte
+	return string(appendInt(buf[:0], n))
+}
+
+// appendInt appends intText(n).
+func appendInt(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	return appendGrouped(b, u)
 }

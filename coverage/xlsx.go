@@ -110,13 +110,17 @@ var xlsxAlign = map[bhytdoc.Align]xlsx.Align{bhytdoc.AlignLeft: xlsx.Left, bhytd
 // participants, non-participants and population as SUMs; sheet then makes
 // non-participants (population − participants) and rates formulas.
 func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, error) {
-	a := t.annex()
+	a := t.annexHead()
+	prec := t.precision()
 	xt := &xlsx.Table{
-		Title:      typo.Upper(t.title()),
-		Header:     make([][]xlsx.HeaderCell, len(a.Table.Header)),
-		Align:      make([]xlsx.Align, len(a.Table.Columns)),
-		Width:      make([]float64, len(a.Table.Columns)),
-		Rows:       a.Table.Rows,
+		Title:  typo.Upper(t.title()),
+		Header: make([][]xlsx.HeaderCell, len(a.Table.Header)),
+		Align:  make([]xlsx.Align, len(a.Table.Columns)),
+		Width:  make([]float64, len(a.Table.Columns)),
+		// The rows' text is made each time it is read, never held: the
+		// annex of 100.000 units is 1,4 million strings.
+		RowText:    t.annexRows().cells,
+		NumRows:    len(t.Rows),
 		Totals:     a.Table.Totals,
 		Landscape:  true,
 		FreezeCols: 2,
@@ -133,7 +137,6 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		xt.Align[c] = xlsxAlign[col.Align]
 		xt.Width[c] = col.Width
 	}
-	prec := t.precision()
 	precText := strconv.Itoa(prec)
 	scale := math.Pow10(prec)
 	totals := t.Totals()

@@ -1,17 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 )
 
 func runAnnex(args []string, stdout, stderr io.Writer) int {
@@ -100,6 +101,13 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	file := pos[0]
+	// A small plan is done before collecting pays: package initialisation
+	// takes 3 of the first 4 MB, and two collections were a quarter of
+	// the CPU of planning 100 units. A units file of 256 KB is about
+	// 5.000 units, some 10 MB of heap.
+	if fi, err := os.Stat(file); err == nil && fi.Size() < 256<<10 {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	bs, read, err := readBaselines(file, *sheet)
 	if err != nil {
 		return report(stderr, "", err)
@@ -127,21 +135,58 @@ func runAnnexPlan(args []string, stdout, stderr io.Writer) int {
 	if *prec == 0 {
 		t.Precision = coverage.WholePercent
 	}
-	// One after the other: written at once on two cores, the workbook and
-	// the summary of 100.000 units take less wall time but hold both
-	// tables' text and garbage together (peak RSS 310 MB against 195).
-	var xb, mb bytes.Buffer
-	if err := coverage.WriteXLSX(&xb, t); err != nil {
-		return report(stderr, "", err)
-	}
-	if err := coverage.WriteMarkdown(&mb, t); err != nil {
-		return report(stderr, "", err)
-	}
-	if err := writeSet(stdout, *dir, []output{{"plan.xlsx", xb.Bytes()}, {"plan.md", mb.Bytes()}}, file); err != nil {
+	// At once, each straight to its file: neither holds its table's
+	// text, so two cores take less wall time for little more memory.
+	err = writeFuncs(stdout, *dir, []outputFunc{
+		{"plan.xlsx", func(w io.Writer) error { return coverage.WriteXLSX(w, t) }},
+		{"plan.md", func(w io.Writer) error { return coverage.WriteMarkdown(w, t) }},
+	}, file)
+	if err != nil {
 		return report(stderr, "", err)
 	}
 	fmt.Fprintln(stderr, t.Schedule()+".")
 	return exitOK
+}
+
+// outputFunc is an output file written as it is made.
+type outputFunc struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFuncs is writeSet of files written at once as they are made,
+// never held whole in memory.
+func writeFuncs(stdout io.Writer, dir string, outs []outputFunc, inputs ...string) error {
+	for _, o := range outs {
+		t := filepath.Join(dir, o.name)
+		for _, in := range inputs {
+			if samePath(t, in) {
+				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
+			}
+		}
+	}
+	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
+	if err != nil {
+		return err
+	}
+	var (
+		names  []string
+		writes []func(io.Writer) error
+	)
+	for _, o := range outs {
+		names, writes = append(names, o.name), append(writes, o.write)
+	}
+	if err := s.AddFuncs(names, writes); err != nil {
+		return err
+	}
+	paths, err := s.Commit()
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
 }
 
 // readBaselines reads the baselines of file and, for a workbook, the

@@ -4,12 +4,15 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -86,29 +89,101 @@ func isTemp(name string) bool {
 // Add writes data to a temporary file for dir/name. The file is made
 // durable by Commit, with the others (one sync for the set, not one per
 // file). On error the set is aborted: its temporaries are removed.
-func (s *Set) Add(name string, data []byte) (err error) {
-	if s.done {
-		return errors.New("atomicfile: set already committed or aborted")
+func (s *Set) Add(name string, data []byte) error {
+	return s.add(name, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// AddFunc is Add of what write writes, so that a large file is never
+// held whole in memory: it goes to the temporary file as it is made.
+func (s *Set) AddFunc(name string, write func(io.Writer) error) error {
+	return s.add(name, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 32<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+// AddFuncs is AddFunc of several files written at once, each by its own
+// goroutine: names[i] is written by writes[i]. The files are added in
+// the order given; the first error is returned, and aborts the set.
+func (s *Set) AddFuncs(names []string, writes []func(io.Writer) error) (err error) {
+	if len(names) != len(writes) {
+		return fmt.Errorf("atomicfile: %d names for %d writers", len(names), len(writes))
 	}
 	defer func() {
 		if err != nil {
 			s.Abort()
 		}
 	}()
+	files := make([]*os.File, 0, len(names))
+	for _, n := range names {
+		f, err := s.create(n)
+		if err != nil {
+			for _, f := range files {
+				f.Close()
+			}
+			return err
+		}
+		files = append(files, f)
+	}
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			bw := bufio.NewWriterSize(f, 32<<10)
+			err := writes[i](bw)
+			if err == nil {
+				err = bw.Flush()
+			}
+			errs[i] = s.finish(f, names[i], err)
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (s *Set) add(name string, write func(*os.File) error) (err error) {
+	defer func() {
+		if err != nil {
+			s.Abort()
+		}
+	}()
+	f, err := s.create(name)
+	if err != nil {
+		return err
+	}
+	return s.finish(f, name, write(f))
+}
+
+// create starts the temporary file of name.
+func (s *Set) create(name string) (*os.File, error) {
+	if s.done {
+		return nil, errors.New("atomicfile: set already committed or aborted")
+	}
 	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
-		return fmt.Errorf("atomicfile: %q is not a file name", name)
+		return nil, fmt.Errorf("atomicfile: %q is not a file name", name)
 	}
 	if s.seen[name] {
-		return fmt.Errorf("atomicfile: %s given twice", name)
+		return nil, fmt.Errorf("atomicfile: %s given twice", name)
 	}
 	f, err := os.CreateTemp(s.dir, "."+name+tmpMark+"*")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.seen[name] = true
 	s.tmps = append(s.tmps, f.Name())
 	s.names = append(s.names, name)
-	if _, err = f.Write(data); err == nil {
+	return f, nil
+}
+
+// finish closes the temporary file f of name, written with error err.
+func (s *Set) finish(f *os.File, name string, err error) error {
+	if err == nil {
 		err = f.Chmod(0o644)
 	}
 	if cerr := f.Close(); err == nil {

@@ -1,6 +1,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -146,5 +148,74 @@ func TestNonRegularTargets(t *testing.T) {
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 3 {
 		t.Errorf("left: %v", ents)
+	}
+}
+
+// AddFunc streams a file into the set; a failing writer aborts the set
+// and leaves nothing, not even the files added before.
+func TestAddFunc(t *testing.T) {
+	dir := t.TempDir()
+	s, err := NewSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("x", 200<<10)
+	if err := s.AddFunc("a.md", func(w io.Writer) error { _, err := io.WriteString(w, big); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(b) != big {
+		t.Errorf("a.md: %d bytes, want %d", len(b), len(big))
+	}
+	dir = t.TempDir()
+	s, _ = NewSet(dir)
+	if err := s.Add("b.xlsx", []byte("PK")); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err = s.AddFunc("b.md", func(w io.Writer) error { io.WriteString(w, "half"); return boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("error %v, want boom", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left %v", ents)
+	}
+	if _, err := s.Commit(); err == nil {
+		t.Error("an aborted set committed")
+	}
+}
+
+// AddFuncs writes its files at once; one failing writer leaves none.
+func TestAddFuncs(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := NewSet(dir)
+	write := func(text string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
+	}
+	big := strings.Repeat("y", 100<<10)
+	if err := s.AddFuncs([]string{"p.xlsx", "p.md"}, []func(io.Writer) error{write(big), write("# P\n")}); err != nil {
+		t.Fatal(err)
+	}
+	paths, err := s.Commit()
+	if err != nil || len(paths) != 2 || filepath.Base(paths[0]) != "p.xlsx" {
+		t.Fatalf("paths %v, %v", paths, err)
+	}
+	if b, _ := os.ReadFile(paths[0]); string(b) != big {
+		t.Errorf("p.xlsx: %d bytes", len(b))
+	}
+	if b, _ := os.ReadFile(paths[1]); string(b) != "# P\n" {
+		t.Errorf("p.md: %q", b)
+	}
+	dir = t.TempDir()
+	s, _ = NewSet(dir)
+	boom := errors.New("boom")
+	err = s.AddFuncs([]string{"q.xlsx", "q.md"}, []func(io.Writer) error{write(big), func(io.Writer) error { return boom }})
+	if !errors.Is(err, boom) {
+		t.Fatalf("error %v, want boom", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left %v", ents)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -40,7 +41,7 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	}
 	top := s.FirstRow()
 	return func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
+		bw := bufio.NewWriterSize(w, 16<<10) // w copies each write on
 		var b []byte
 		for i := range n {
 			s.Source.Row(i, &r)
@@ -145,27 +146,74 @@ func cellText(s string) (text string, space bool) {
 		return "", false
 	}
 	space = strings.ContainsRune("\t\n\r ", rune(s[0])) || strings.ContainsRune("\t\n\r ", rune(s[len(s)-1]))
+	if isPlain(s) {
+		return bstr(s), space
+	}
 	var sb strings.Builder
 	_ = xml.EscapeText(&sb, []byte(s))
 	return bstr(strings.ReplaceAll(sb.String(), "&#xA;", "\n")), space
 }
 
+// appendEscaped appends s as xml.EscapeText writes it, without its
+// copies: formulas such as IF(E7>0,…,"") need escaping in every row.
 func appendEscaped(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\"'&<>\t\n\r") && isPlain(s) {
+	if isPlain(s) {
 		return append(b, s...)
 	}
-	var sb strings.Builder
-	_ = xml.EscapeText(&sb, []byte(s))
-	return append(b, sb.String()...)
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		switch r {
+		case '"':
+			b = append(b, "&#34;"...)
+		case '\'':
+			b = append(b, "&#39;"...)
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '\t':
+			b = append(b, "&#x9;"...)
+		case '\n':
+			b = append(b, "&#xA;"...)
+		case '\r':
+			b = append(b, "&#xD;"...)
+		default:
+			if !xmlChar(r) || (r == utf8.RuneError && w == 1) {
+				r = '\uFFFD'
+			}
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b
 }
 
-// isPlain reports whether s is ASCII without control characters, which
-// xml.EscapeText leaves as it is.
+// xmlChar is the Char production of XML 1.0, as encoding/xml checks it.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// isPlain reports whether xml.EscapeText leaves s as it is: valid UTF-8
+// of characters XML holds, without control characters or any of " ' & <
+// >. Most names are.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x80 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && w == 1) || r == 0xFFFE || r == 0xFFFF {
 			return false
 		}
+		i += w
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,25 @@ func TestStreamRowsInvalid(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, Props{}, s); err == nil || !strings.Contains(err.Error(), "row 3 has 1 cells") || b.Len() != 0 {
 		t.Fatalf("err %v, %d bytes written", err, b.Len())
+	}
+}
+
+// A string isPlain lets through is one xml.EscapeText leaves as it is;
+// appendEscaped writes every string as xml.EscapeText does.
+func TestIsPlainEscapes(t *testing.T) {
+	var ss []string
+	for a := rune(0); a < 0x300; a++ {
+		ss = append(ss, string(a), "x"+string(a)+"y")
+	}
+	ss = append(ss, `IF(E7>0,ROUND(C7*100/E7,2),"")`, "a'b&c<d\t\r\n", "Phường Lê Bình", "\uFFFD", "\xff", "\uFFFE", "\uFFFF", "\U0001F600", "\u2028", "\ud7ff", "\ue000")
+	for _, s := range ss {
+		var sb strings.Builder
+		_ = xml.EscapeText(&sb, []byte(s))
+		if isPlain(s) && sb.String() != s {
+			t.Errorf("isPlain(%q), but escaped as %q", s, sb.String())
+		}
+		if got := string(appendEscaped([]byte("x"), s)); got != "x"+sb.String() {
+			t.Errorf("appendEscaped(%q) = %q, want %q", s, got[1:], sb.String())
+		}
 	}
 }

@@ -20,9 +20,14 @@ type Table struct {
 	Align []Align
 	// Width is each column's width in millimetres; 0 fits the column to
 	// its text.
-	Width  []float64
-	Rows   [][]string
-	Totals []string // optional totals row, printed bold
+	Width []float64
+	Rows  [][]string
+	// RowText, when not nil, gives the body rows in place of Rows, NumRows
+	// of them: row i's texts appended to cells. Rows are then made each
+	// time they are needed, never all held.
+	RowText func(i int, cells []string) []string
+	NumRows int
+	Totals  []string // optional totals row, printed bold
 	// Landscape forces landscape pages; otherwise a table wider than a
 	// portrait page's text area is landscape.
 	Landscape  bool
@@ -84,9 +89,11 @@ func (t *Table) StreamSheet(name string, m *Measure, size float64, fill func(i i
 	if len(t.Totals) != 0 && len(t.Totals) != cols {
 		return nil, fmt.Errorf("xlsx: totals row has %d cells for %d columns", len(t.Totals), cols)
 	}
-	for i, r := range t.Rows {
-		if len(r) != cols {
-			return nil, fmt.Errorf("xlsx: row %d has %d cells for %d columns", i+1, len(r), cols)
+	if t.RowText == nil {
+		for i, r := range t.Rows {
+			if len(r) != cols {
+				return nil, fmt.Errorf("xlsx: row %d has %d cells for %d columns", i+1, len(r), cols)
+			}
 		}
 	}
 	s := &Sheet{
@@ -94,12 +101,18 @@ func (t *Table) StreamSheet(name string, m *Measure, size float64, fill func(i i
 		Header: t.Header, FreezeCols: t.FreezeCols,
 	}
 	src := &tableRows{t: t, fill: fill}
+	var err error
 	if len(t.Totals) > 0 {
 		src.tot = t.cells(nil, t.Totals)
-		t.sums(src.tot, s.FirstRow())
+		err = t.sums(src.tot, s.FirstRow())
 	}
 	s.Source = src
-	s.Widths = t.widths(src.tot, m, size)
+	if err == nil {
+		s.Widths, err = t.widths(src.tot, m, size)
+	}
+	if err != nil {
+		return nil, err
+	}
 	mm := 0.0
 	for _, w := range s.Widths {
 		mm += MMFromUnits(w)
@@ -113,18 +126,45 @@ type tableRows struct {
 	t    *Table
 	tot  []Cell // with its SUMs
 	fill func(int, *Row)
+	text []string // of the row made last
+}
+
+func (t *Table) numRows() int {
+	if t.RowText != nil {
+		return t.NumRows
+	}
+	return len(t.Rows)
+}
+
+// row returns the texts of row i, in buf when it is made.
+func (t *Table) row(i int, buf []string) []string {
+	if t.RowText != nil {
+		return t.RowText(i, buf[:0])
+	}
+	return t.Rows[i]
+}
+
+// checkedRow is row, checked to have cols cells: rows made as they are
+// needed are checked as they are made.
+func (t *Table) checkedRow(i, cols int, buf []string) ([]string, error) {
+	r := t.row(i, buf)
+	if len(r) != cols {
+		return r, fmt.Errorf("xlsx: row %d has %d cells for %d columns", i+1, len(r), cols)
+	}
+	return r, nil
 }
 
 func (s *tableRows) Len() int {
 	if s.tot != nil {
-		return len(s.t.Rows) + 1
+		return s.t.numRows() + 1
 	}
-	return len(s.t.Rows)
+	return s.t.numRows()
 }
 
 func (s *tableRows) Row(i int, r *Row) {
-	if i < len(s.t.Rows) {
-		r.Cells, r.Bold = s.t.cells(r.Cells, s.t.Rows[i]), false
+	if i < s.t.numRows() {
+		s.text = s.t.row(i, s.text)
+		r.Cells, r.Bold = s.t.cells(r.Cells, s.text), false
 	} else {
 		r.Cells, r.Bold = append(r.Cells[:0], s.tot...), true
 	}
@@ -264,11 +304,12 @@ func scaled(txt string, d int) (int64, bool) {
 // sums turns each totals cell that equals the sum of its column into a
 // SUM formula. The comparison is exact, on the numbers as written: 98,8 +
 // 1,2 equals 100. A column with text other than "-" has no sum.
-func (t *Table) sums(tot []Cell, first int) {
-	if len(t.Rows) == 0 {
-		return
+func (t *Table) sums(tot []Cell, first int) error {
+	n := t.numRows()
+	if n == 0 {
+		return nil
 	}
-	last := first + len(t.Rows) - 1
+	last := first + n - 1
 	// A first pass over the rows finds the columns that may have a sum
 	// and the decimals to add them at; a second adds them.
 	ok := make([]bool, len(tot))
@@ -277,9 +318,16 @@ func (t *Table) sums(tot []Cell, first int) {
 		ok[c] = tot[c].Kind == Int || tot[c].Kind == Float
 		d[c] = tot[c].Decimals
 	}
-	var cells []Cell
-	for _, r := range t.Rows {
-		cells = t.cells(cells, r)
+	var (
+		cells []Cell
+		text  []string
+		err   error
+	)
+	for i := range n {
+		if text, err = t.checkedRow(i, len(tot), text); err != nil {
+			return err
+		}
+		cells = t.cells(cells, text)
 		for c, cell := range cells {
 			switch cell.Kind {
 			case Int, Float:
@@ -297,15 +345,16 @@ func (t *Table) sums(tot []Cell, first int) {
 			want[c], ok[c] = scaled(t.Totals[c], d[c])
 		}
 	}
-	for _, r := range t.Rows {
-		cells = t.cells(cells, r)
+	for i := range n {
+		text = t.row(i, text)
+		cells = t.cells(cells, text)
 		for c, cell := range cells {
 			if !ok[c] || (cell.Kind != Int && cell.Kind != Float) {
 				continue
 			}
-			n, good := scaled(r[c], d[c])
-			s := sum[c] + n
-			ok[c] = good && (n >= 0) == (s >= sum[c]) // no overflow
+			v, good := scaled(text[c], d[c])
+			s := sum[c] + v
+			ok[c] = good && (v >= 0) == (s >= sum[c]) // no overflow
 			sum[c] = s
 		}
 	}
@@ -315,13 +364,14 @@ func (t *Table) sums(tot []Cell, first int) {
 			tot[c].Formula = "SUM(" + col + strconv.Itoa(first) + ":" + col + strconv.Itoa(last) + ")"
 		}
 	}
+	return nil
 }
 
 // widths fits each column to its text: numbers and header words on one
 // line, body text up to maxText units before it wraps. A given width in
 // millimetres is kept. Merged header cells widen the columns they span
 // evenly until their longest word fits.
-func (t *Table) widths(tot []Cell, m *Measure, size float64) []float64 {
+func (t *Table) widths(tot []Cell, m *Measure, size float64) ([]float64, error) {
 	w := make([]float64, len(t.Align))
 	fixed := make([]bool, len(w))
 	for c := range w {
@@ -331,11 +381,19 @@ func (t *Table) widths(tot []Cell, m *Measure, size float64) []float64 {
 		}
 		w[c] = minWidth
 	}
-	var cells []Cell
-	for i := 0; i < len(t.Rows) || (i == len(t.Rows) && tot != nil); i++ {
+	var (
+		cells []Cell
+		text  []string
+		err   error
+	)
+	n := t.numRows()
+	for i := 0; i < n || (i == n && tot != nil); i++ {
 		txt, bold := t.Totals, true
-		if i < len(t.Rows) {
-			txt, bold = t.Rows[i], false
+		if i < n {
+			if text, err = t.checkedRow(i, len(w), text); err != nil {
+				return nil, err
+			}
+			txt, bold = text, false
 			cells = t.cells(cells, txt)
 		} else {
 			cells = tot
@@ -378,5 +436,5 @@ func (t *Table) widths(tot []Cell, m *Measure, size float64) []float64 {
 	for c := range w {
 		w[c] = min(w[c], 255)
 	}
-	return w
+	return w, nil
 }

@@ -16,7 +16,9 @@ import (
 // a fixed order with one fixed time stamp. Each entry is compressed as it
 // comes, into a zip of its own, and copied raw at Close: a sheet of
 // 100.000 rows is held as its 8 MB of deflated bytes, not its 100 MB of
-// XML, and the bytes are those the zip writer gives for the entry.
+// XML, and the bytes are those the zip writer gives for the entry, but
+// for a generated sheet longer than deflateChunk, deflated on every core
+// (see chunkDeflater).
 type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
@@ -74,13 +76,19 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	e := &entry{name: name}
 	z.last = e
 	e.zw = zip.NewWriter(&e.buf)
+	gen := z.splice[name]
+	if gen != nil {
+		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newChunkDeflater(w), nil })
+	} else {
+		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newStdDeflater(w), nil })
+	}
 	fw, err := e.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.mod})
 	if err != nil {
 		return nil, err
 	}
 	e.fw = fw
 	z.files[name] = e
-	if gen := z.splice[name]; gen != nil {
+	if gen != nil {
 		e.async = newAsyncWriter(fw)
 		e.sw = &spliceWriter{w: e.async, gen: gen, err: &z.err}
 		return e.sw, nil
@@ -128,7 +136,18 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if err := zw.Copy(zr.File[0]); err != nil {
+		// zw.Copy, without the 32 KB buffer io.Copy makes per entry.
+		f := zr.File[0]
+		off, err := f.DataOffset()
+		if err != nil {
+			return err
+		}
+		fh := f.FileHeader
+		fw, err := zw.CreateRaw(&fh)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(b[off : off+int64(f.CompressedSize64)]); err != nil {
 			return err
 		}
 		delete(z.files, n)
@@ -189,7 +208,7 @@ func newAsyncWriter(w io.Writer) *asyncWriter {
 	const chunks = 4
 	a := &asyncWriter{ch: make(chan []byte, chunks), free: make(chan []byte, chunks), done: make(chan struct{})}
 	for range chunks {
-		a.free <- make([]byte, 0, 64<<10)
+		a.free <- nil // grown to the writes' size as needed: most sheets are small
 	}
 	go func() {
 		defer close(a.done)

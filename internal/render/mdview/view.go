@@ -16,6 +16,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
@@ -273,46 +275,93 @@ func Table(t *ir.Table) string {
 			}
 		}
 	}
-	var sb strings.Builder
-	row := func(cells []string, st ir.Style) {
-		sb.WriteByte('|')
-		for c := 0; c < cols; c++ {
-			s := ""
-			if c < len(cells) {
-				s = oneLine(cells[c])
-			}
-			if s != "" {
-				// A cell does not start a line: "1.204" needs no escape.
-				s = Inline([]ir.Span{{S: s, Style: st}}, false)
-			}
-			sb.WriteString(" " + s + " |")
-		}
-		sb.WriteByte('\n')
-	}
+	var b []byte
 	head := make([]string, cols)
 	for c := range names {
 		head[c] = strings.Join(names[c], " – ")
 	}
-	row(head, ir.Regular)
-	sb.WriteByte('|')
+	b = AppendTableRow(b, head, cols, false)
+	b = append(b, '|')
 	for c := 0; c < cols; c++ {
-		sb.WriteString(" " + AlignMark(t.Align[c]) + " |")
+		b = append(b, " "+AlignMark(t.Align[c])+" |"...)
 	}
-	sb.WriteByte('\n')
+	b = append(b, '\n')
+	var cells []string
 	texts := func(ts []ir.Text) []string {
-		out := make([]string, len(ts))
-		for i, t := range ts {
-			out[i] = t.S
+		cells = cells[:0]
+		for _, t := range ts {
+			cells = append(cells, t.S)
 		}
-		return out
+		return cells
 	}
 	for _, r := range t.Rows {
-		row(texts(r), ir.Regular)
+		b = AppendTableRow(b, texts(r), cols, false)
 	}
 	if t.Totals != nil {
-		row(texts(t.Totals), ir.Bold)
+		b = AppendTableRow(b, texts(t.Totals), cols, true)
 	}
-	return strings.TrimSuffix(sb.String(), "\n")
+	return string(bytes.TrimSuffix(b, []byte("\n")))
+}
+
+// AppendTableRow appends a row of a GFM table of cols columns as Table
+// writes it, with its line feed: each cell on one line (runs of white
+// space become one space), escaped so that it reads back as written, bold
+// when bold; cells past len(cells) are empty. Writers of long tables call
+// it a row at a time.
+func AppendTableRow(b []byte, cells []string, cols int, bold bool) []byte {
+	b = append(b, '|')
+	for c := 0; c < cols; c++ {
+		b = append(b, ' ')
+		if c < len(cells) {
+			b = appendCell(b, cells[c], bold)
+		}
+		b = append(b, " |"...)
+	}
+	return append(b, '\n')
+}
+
+// appendCell appends one table cell's text. A cell does not start a
+// line: "1.204" needs no escape.
+func appendCell(b []byte, s string, bold bool) []byte {
+	if !bold && plainCell(s) {
+		return append(b, s...) // what Inline gives for it, without its work
+	}
+	if s = oneLine(s); s == "" {
+		return b
+	}
+	st := ir.Regular
+	if bold {
+		st = ir.Bold
+	}
+	return append(b, Inline([]ir.Span{{S: s, Style: st}}, false)...)
+}
+
+// plainCell reports whether s is text that Inline leaves as it is in a
+// cell: valid UTF-8 without control characters, characters it escapes,
+// "&", white space other than single spaces between words (oneLine would
+// change it). Numbers ("10.125", "98,8") and most names are.
+func plainCell(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError || unicode.IsControl(r) || unicode.IsSpace(r) {
+				return false
+			}
+			i += w
+			continue
+		}
+		switch {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < 0x21 || c > 0x7e || c == '&' || needsEscape(rune(c)):
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // AlignMark is the delimiter-row cell of a column aligned a.

@@ -96,3 +96,26 @@ func TestFooterBraces(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A cell plainCell lets through is written as Inline would write it:
+// every cell of up to two printable ASCII characters and a space,
+// numbers, and names with other characters and spaces.
+func TestPlainCellIsInline(t *testing.T) {
+	var cells []string
+	for a := byte(0x20); a < 0x7f; a++ {
+		cells = append(cells, string(a))
+		for b := byte(0x20); b < 0x7f; b++ {
+			cells = append(cells, string([]byte{a, b}), string([]byte{a, ' ', b}), string([]byte{a, b, '1'}))
+		}
+	}
+	cells = append(cells, "10.125", "98,8", "-3", "1.204", "a  b", "Phường 7", "", "Xã Tân\u00a0Phú", "\u00a0Đ", "Đ\u2028",
+		"x\u0085y", "\xff", "Thị trấn Phong Điền", "Hòa\u200b", "𝔸", "\u202eA")
+	for _, s := range cells {
+		if !plainCell(s) {
+			continue
+		}
+		if want := Inline([]ir.Span{{S: oneLine(s)}}, false); s != want {
+			t.Errorf("plainCell(%q), but Inline writes %q", s, want)
+		}
+	}
+}

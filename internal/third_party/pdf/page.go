@@ -186,7 +186,7 @@ func (e *dictEncoder) Decode(raw string) (text string) {
 			}
 			if x.Kind() == Name {
 				if int(raw[i]) == n {
-					r := nameToRune[x.Name()]
+					r := nameToRune()[x.Name()] // bhytdoc: built on first use
 					if r != 0 {
 						ch = r
 						break
