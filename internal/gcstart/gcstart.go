@@ -33,8 +33,12 @@ func deferFirstGC() {
 	// The first collection finds sentinel unreachable and runs the
 	// cleanup, which restores the collector's settings.
 	sentinel := new([64]byte)
+	// Only what is still this package's is restored: a command that set
+	// its own soft limit meanwhile (join, merge) keeps it.
 	runtime.AddCleanup(sentinel, func(int) {
 		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
+		if debug.SetMemoryLimit(-1) == firstGCAt {
+			debug.SetMemoryLimit(limit)
+		}
 	}, 0)
 }

@@ -2,6 +2,7 @@ package gcstart
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"testing"
@@ -21,6 +22,12 @@ func TestDeferFirstGC(t *testing.T) {
 		s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
 		metrics.Read(s)
 		return int64(s[0].Value.Uint64()), int64(s[1].Value.Uint64())
+	}
+	// The package's own init deferred the test binary's first collection:
+	// let it happen, and its cleanup run, before deferring again.
+	for p, _ := read(); p == -1; p, _ = read() {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
 	}
 	percent, limit := read()
 	deferFirstGC()
@@ -43,4 +50,35 @@ func TestDeferFirstGC(t *testing.T) {
 	}
 	p, l := read()
 	t.Errorf("after collecting: GOGC %d, limit %d; want %d and %d restored", p, l, percent, limit)
+}
+
+// TestOwnLimitKept: a command that sets its own soft limit before the
+// first collection (join, merge) keeps it; the percentage comes back.
+func TestOwnLimitKept(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT set")
+	}
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	defer func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}()
+	deferFirstGC()
+	const own = 300 << 20
+	debug.SetMemoryLimit(own)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		runtime.GC()
+		if p := debug.SetGCPercent(-1); p != -1 {
+			debug.SetGCPercent(p)
+			if l := debug.SetMemoryLimit(-1); l != own {
+				t.Errorf("the command's limit %d replaced by %d", own, l)
+			}
+			return
+		}
+		debug.SetGCPercent(-1)
+		time.Sleep(time.Millisecond)
+	}
+	t.Error("the first collection did not restore the percentage")
 }
