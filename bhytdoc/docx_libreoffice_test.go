@@ -305,10 +305,7 @@ func loCarry(t *testing.T, ours, lo []pdfWord, doc *ir.Doc) (carryShift, int) {
 	}
 	// The PDF's last lines of the page before are LibreOffice's first
 	// lines of this one.
-	var prev [][]string
-	for _, l := range above(ours, a.page-1, math.Inf(1)) {
-		prev = append(prev, l)
-	}
+	prev := above(ours, a.page-1, math.Inf(1))
 	if len(prev) < extra {
 		t.Fatalf("LibreOffice carries %d lines; the PDF's page %d has %d", extra, a.page-1, len(prev))
 	}
