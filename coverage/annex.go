@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"strconv"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -77,11 +78,11 @@ func (a *annexRows) cells(i int, cells []string) []string {
 	b, ends := strconv.AppendInt(a.buf[:0], int64(i+1), 10), a.ends[:0]
 	ends = append(ends, len(b))
 	for _, f := range a.t.Rows[i].Figures {
-		b = appendInt(b, f.Participants)
+		b = typo.AppendInt(b, f.Participants)
 		ends = append(ends, len(b))
-		b = appendInt(b, f.NonParticipants())
+		b = typo.AppendInt(b, f.NonParticipants())
 		ends = append(ends, len(b))
-		b = appendInt(b, f.Population)
+		b = typo.AppendInt(b, f.Population)
 		ends = append(ends, len(b))
 		if v, ok := f.Rate().Scaled(a.prec); ok {
 			b = appendScaled(b, v, min(max(a.prec, 0), MaxPrecision))
@@ -138,9 +139,9 @@ func (t *Table) annexHead() bhytdoc.Annex {
 func appendFigures(cells []string, fs []Figures, prec int) []string {
 	for _, f := range fs {
 		cells = append(cells,
-			intText(f.Participants),
-			intText(f.NonParticipants()),
-			intText(f.Population),
+			typo.Int(f.Participants),
+			typo.Int(f.NonParticipants()),
+			typo.Int(f.Population),
 			f.Rate().Text(prec))
 	}
 	return cells

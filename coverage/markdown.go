@@ -137,9 +137,9 @@ func (t *Table) newParticipantsRow(i int, cells []string) []string {
 	for m := range t.Milestones {
 		n := r.New(m)
 		all += n
-		cells = append(cells, intText(n))
+		cells = append(cells, typo.Int(n))
 	}
-	return append(cells, intText(all))
+	return append(cells, typo.Int(all))
 }
 
 // newParticipants tabulates Row.New as one table.

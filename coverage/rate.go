@@ -214,7 +214,7 @@ func appendScaled(b []byte, v int64, prec int) []byte {
 		b = append(b, '-')
 	}
 	p := uint64(pow10(prec))
-	b = appendGrouped(b, u/p)
+	b = typo.AppendUint(b, u/p)
 	if prec > 0 {
 		b = append(b, ',')
 		var d [20]byte
@@ -225,37 +225,4 @@ func appendScaled(b []byte, v int64, prec int) []byte {
 		b = append(b, ds...)
 	}
 	return b
-}
-
-// appendGrouped appends the digits of u with "." between groups of
-// three, as typo.Int writes them; intText is typo.Int with one
-// allocation, not two: an annex of 100.000 units prints a million.
-func appendGrouped(b []byte, u uint64) []byte {
-	var d [20]byte
-	s := strconv.AppendUint(d[:0], u, 10)
-	head := len(s) % 3
-	if head == 0 {
-		head = 3
-	}
-	b = append(b, s[:head]...)
-	for i := head; i < len(s); i += 3 {
-		b = append(b, '.')
-		b = append(b, s[i:i+3]...)
-	}
-	return b
-}
-
-func intText(n int64) string {
-	var buf [32]byte
-	return string(appendInt(buf[:0], n))
-}
-
-// appendInt appends intText(n).
-func appendInt(b []byte, n int64) []byte {
-	u := uint64(n)
-	if n < 0 {
-		b = append(b, '-')
-		u = -u
-	}
-	return appendGrouped(b, u)
 }

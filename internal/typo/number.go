@@ -9,30 +9,40 @@ import (
 // Int formats n the Vietnamese way, with "." as the thousands separator:
 // 102233 → "102.233", -1234567 → "-1.234.567".
 func Int(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	if n < 0 {
-		return "-" + group(s[1:])
-	}
-	return group(s)
+	var buf [32]byte
+	return string(AppendInt(buf[:0], n))
 }
 
-// group inserts "." between groups of three digits of the unsigned decimal
-// digit string d.
-func group(d string) string {
-	if len(d) <= 3 {
-		return d
+// AppendInt appends Int(n) to b, for writers that print many numbers
+// (an annex of 100.000 units prints a million) without a string each.
+func AppendInt(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b = append(b, '-')
+		u = -u
 	}
-	b := make([]byte, 0, len(d)+(len(d)-1)/3)
+	return AppendUint(b, u)
+}
+
+// AppendUint appends u with "." between groups of three digits.
+func AppendUint(b []byte, u uint64) []byte {
+	var d [20]byte
+	return appendGrouped(b, strconv.AppendUint(d[:0], u, 10))
+}
+
+// appendGrouped appends the unsigned decimal digit string d with "."
+// between groups of three digits.
+func appendGrouped(b, d []byte) []byte {
 	head := len(d) % 3
 	if head == 0 {
 		head = 3
 	}
-	b = append(b, d[:head]...)
+	b = append(b, d[:min(head, len(d))]...)
 	for i := head; i < len(d); i += 3 {
 		b = append(b, '.')
 		b = append(b, d[i:i+3]...)
 	}
-	return string(b)
+	return b
 }
 
 // Decimal formats x with exactly prec digits after the decimal comma and
@@ -85,7 +95,7 @@ func Decimal(x float64, prec int) string {
 	if x < 0 && strings.Trim(string(digits), "0") != "" {
 		b.WriteByte('-')
 	}
-	b.WriteString(group(string(digits[:point])))
+	b.Write(appendGrouped(nil, digits[:point]))
 	if prec > 0 {
 		b.WriteByte(',')
 		b.Write(digits[point:])

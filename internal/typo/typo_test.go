@@ -276,6 +276,25 @@ func TestInt(t *testing.T) {
 		if got := Int(tt.in); got != tt.want {
 			t.Errorf("Int(%d) = %q, want %q", tt.in, got, tt.want)
 		}
+		if got := string(AppendInt([]byte("x="), tt.in)); got != "x="+tt.want {
+			t.Errorf("AppendInt(x=, %d) = %q, want %q", tt.in, got, "x="+tt.want)
+		}
+	}
+	// Against strconv's digits with a dot before every third from the right.
+	for i := int64(1); i < 1e17; i = i*7 + 3 {
+		for _, n := range []int64{i, -i} {
+			d := strconv.FormatInt(n, 10)
+			var want []byte
+			for k, c := range []byte(d) {
+				if k > 0 && c != '-' && d[k-1] != '-' && (len(d)-k)%3 == 0 {
+					want = append(want, '.')
+				}
+				want = append(want, c)
+			}
+			if got := Int(n); got != string(want) {
+				t.Errorf("Int(%d) = %q, want %q", n, got, want)
+			}
+		}
 	}
 }
 
