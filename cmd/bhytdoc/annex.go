@@ -157,18 +157,6 @@ type outputFunc struct {
 // writeFuncs is writeSet of files written at once as they are made,
 // never held whole in memory.
 func writeFuncs(stdout io.Writer, dir string, outs []outputFunc, inputs ...string) error {
-	for _, o := range outs {
-		t := filepath.Join(dir, o.name)
-		for _, in := range inputs {
-			if samePath(t, in) {
-				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
-			}
-		}
-	}
-	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
-	if err != nil {
-		return err
-	}
 	var (
 		names  []string
 		writes []func(io.Writer) error
@@ -176,17 +164,17 @@ func writeFuncs(stdout io.Writer, dir string, outs []outputFunc, inputs ...strin
 	for _, o := range outs {
 		names, writes = append(names, o.name), append(writes, o.write)
 	}
-	if err := s.AddFuncs(names, writes); err != nil {
+	if err := refuseInputs(dir, names, inputs); err != nil {
 		return err
 	}
-	paths, err := s.Commit()
+	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
 	if err != nil {
 		return err
 	}
-	for _, p := range paths {
-		fmt.Fprintln(stdout, p)
+	if err := s.AddFuncs(names, writes); err != nil {
+		return err
 	}
-	return nil
+	return commitSet(stdout, s)
 }
 
 // readBaselines reads the baselines of file and, for a workbook, the

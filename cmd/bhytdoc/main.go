@@ -158,16 +158,12 @@ type output struct {
 // all of them are written or none. An output that is one of inputs is
 // refused before anything is written. It prints each path written.
 func writeSet(stdout io.Writer, dir string, outs []output, inputs ...string) error {
-	var targets []string
+	var names []string
 	for _, o := range outs {
-		targets = append(targets, filepath.Join(dir, o.name))
+		names = append(names, o.name)
 	}
-	for _, t := range targets {
-		for _, in := range inputs {
-			if samePath(t, in) {
-				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
-			}
-		}
+	if err := refuseInputs(dir, names, inputs); err != nil {
+		return err
 	}
 	s, err := atomicfile.NewSet(dir) // non-regular targets are refused at Commit
 	if err != nil {
@@ -178,6 +174,25 @@ func writeSet(stdout io.Writer, dir string, outs []output, inputs ...string) err
 			return err
 		}
 	}
+	return commitSet(stdout, s)
+}
+
+// refuseInputs is an error when an output of dir named in names is one of
+// inputs: writing it would overwrite what is being read.
+func refuseInputs(dir string, names, inputs []string) error {
+	for _, n := range names {
+		t := filepath.Join(dir, n)
+		for _, in := range inputs {
+			if samePath(t, in) {
+				return fmt.Errorf("writing %s would overwrite the input %s; choose another -o", t, in)
+			}
+		}
+	}
+	return nil
+}
+
+// commitSet puts s's files in place and prints each path written.
+func commitSet(stdout io.Writer, s *atomicfile.Set) error {
 	paths, err := s.Commit()
 	if err != nil {
 		return err
