@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -152,13 +152,13 @@ func (l SyntaxErrors) Unwrap() []error {
 }
 
 var (
-	reRomanLabel = regexp.MustCompile(`^([IVXLCDM]+\.)\s+`)
-	reItemLabel  = regexp.MustCompile(`^([0-9]+\.)\s+`)
-	reSubLabel   = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)+\.)\s+`)
-	rePointLabel = regexp.MustCompile(`^([a-zđ]\))\s+`)
-	rePartLabel  = regexp.MustCompile(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC)\s+[1-9][0-9]*)(?:[.:]\s*|\s+|$)`)
+	reRomanLabel = lazyre.New(`^([IVXLCDM]+\.)\s+`)
+	reItemLabel  = lazyre.New(`^([0-9]+\.)\s+`)
+	reSubLabel   = lazyre.New(`^([0-9]+(?:\.[0-9]+)+\.)\s+`)
+	rePointLabel = lazyre.New(`^([a-zđ]\))\s+`)
+	rePartLabel  = lazyre.New(`^((?:Phần|Chương|PHẦN|CHƯƠNG)\s+[IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC)\s+[1-9][0-9]*)(?:[.:]\s*|\s+|$)`)
 	// An article's label: "Điều", one space, the number and a dot.
-	reArticleLabel = regexp.MustCompile(`^(Điều [1-9][0-9]*\.)(?:\s+|$)`)
+	reArticleLabel = lazyre.New(`^(Điều [1-9][0-9]*\.)(?:\s+|$)`)
 )
 
 var labelExample = map[BlockKind]string{
@@ -336,7 +336,7 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	}
 	head := spansText(spans)
 	var b Block
-	var re *regexp.Regexp
+	var re *lazyre.Regexp
 	switch h.Level {
 	case 1:
 		b.Kind, re = Part, rePartLabel

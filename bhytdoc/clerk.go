@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -67,7 +68,7 @@ func (d *Document) validatePoints(p *problems) {
 	}
 }
 
-var reNhuDieu = regexp.MustCompile(`^Như Điều ([1-9][0-9]*)(?:[,;]|$| )`)
+var reNhuDieu = lazyre.New(`^Như Điều ([1-9][0-9]*)(?:[,;]|$| )`)
 
 // validateNhuDieu checks a quyết định's or nghị quyết's Nơi nhận: its
 // first line is "- Như Điều N;" (Mẫu 1.1–1.3), and article N exists and

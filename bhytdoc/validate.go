@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"image/png"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/internal/grid"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -94,14 +94,14 @@ func (p *problems) err() error {
 }
 
 var (
-	reAbbrev   = regexp.MustCompile(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
-	reRoman    = regexp.MustCompile(`^[IVXLCDM]+\.$`)
-	reItem     = regexp.MustCompile(`^[0-9]+\.$`)
-	reSub      = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+\.$`)
-	rePoint    = regexp.MustCompile(`^[a-zđ]\)$`)
-	rePart     = regexp.MustCompile(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
-	reArticle  = regexp.MustCompile(`^Điều [1-9][0-9]*\.$`)
-	reInitials = regexp.MustCompile(`^\p{Lu}+$`)
+	reAbbrev   = lazyre.New(`^[\p{Lu}\p{Ll}0-9]+(?:-[\p{Lu}\p{Ll}0-9]+)*$`)
+	reRoman    = lazyre.New(`^[IVXLCDM]+\.$`)
+	reItem     = lazyre.New(`^[0-9]+\.$`)
+	reSub      = lazyre.New(`^[0-9]+(?:\.[0-9]+)+\.$`)
+	rePoint    = lazyre.New(`^[a-zđ]\)$`)
+	rePart     = lazyre.New(`^(?:(?:Phần|Chương|PHẦN|CHƯƠNG) [IVXLCDM]+|(?:Mục|Tiểu mục|MỤC|TIỂU MỤC) [1-9][0-9]*)$`)
+	reArticle  = lazyre.New(`^Điều [1-9][0-9]*\.$`)
+	reInitials = lazyre.New(`^\p{Lu}+$`)
 )
 
 // Validate reports every missing or malformed part of d at once, as a
@@ -245,8 +245,8 @@ func (d *Document) validateTableRows(p *problems) {
 }
 
 var (
-	reRefNumber = regexp.MustCompile(`(?i)\bsố\s+0*([0-9]+)\b`)
-	reRefDate   = regexp.MustCompile(`(?i)\bngày\s+([0-9]{1,2})\s*(?:/|-|\.|\s+tháng\s+)([0-9]{1,2})\s*(?:/|-|\.|\s+năm\s+)([0-9]{4})\b`)
+	reRefNumber = lazyre.New(`(?i)\bsố\s+0*([0-9]+)\b`)
+	reRefDate   = lazyre.New(`(?i)\bngày\s+([0-9]{1,2})\s*(?:/|-|\.|\s+tháng\s+)([0-9]{1,2})\s*(?:/|-|\.|\s+năm\s+)([0-9]{4})\b`)
 )
 
 // validateReference reports an annex reference line ("Kèm theo Kế hoạch
@@ -306,7 +306,7 @@ func listItem(p *problems, field, s string) {
 }
 
 func validateBlock(p *problems, field string, b *Block) {
-	var re *regexp.Regexp
+	var re *lazyre.Regexp
 	switch b.Kind {
 	case TableBlock:
 		if b.Label != "" {

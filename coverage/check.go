@@ -3,12 +3,12 @@ package coverage
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -366,7 +366,7 @@ type num struct {
 	present bool
 }
 
-var reGroupSTT = regexp.MustCompile(`^(?:[IVXLCDM]+|[A-Z])\.?$`)
+var reGroupSTT = lazyre.New(`^(?:[IVXLCDM]+|[A-Z])\.?$`)
 
 // Check reports every arithmetic inconsistency of an annex table: for each
 // row and milestone, participants + non-participants ≠ population, a

@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
@@ -365,7 +365,7 @@ const (
 	bTarget
 )
 
-var reTargetHeader = regexp.MustCompile(`^(?:chỉ tiêu|target)\s+(?:đến\s+)?(?:ngày\s+)?(\S+)$`)
+var reTargetHeader = lazyre.New(`^(?:chỉ tiêu|target)\s+(?:đến\s+)?(?:ngày\s+)?(\S+)$`)
 
 func classifyBase(h string) (baseCol, string) {
 	t := fold(h)

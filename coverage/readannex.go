@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
@@ -136,7 +136,7 @@ const (
 	maxTableCols  = 256
 )
 
-var reColumnNumber = regexp.MustCompile(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
+var reColumnNumber = lazyre.New(`^\(\s*[0-9]+(?:\s*[-+=x*/:]\s*\(?\s*[0-9]+\s*\)?)*\s*\)$|^[A-Z]$`)
 
 // annex finds the coverage table in s.
 func (s *source) annex() (*AnnexSheet, error) { return s.table(false) }

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
@@ -65,7 +65,7 @@ func (d *fmDecoder) mark(field string, n *yaml.Node) {
 
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an Error
 // at the file's line.
-var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var reYAMLLine = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 func (d *fmDecoder) syntax(err error) {
 	msg, line := err.Error(), 1
@@ -244,7 +244,7 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 	*dst = out
 }
 
-var reDecimal = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
+var reDecimal = lazyre.New(`^-?(?:0|[1-9][0-9]*)$`)
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {

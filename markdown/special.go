@@ -2,13 +2,13 @@ package markdown
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // The front matter of the parts Appendix III's special models add
@@ -23,7 +23,7 @@ import (
 //	        where: …, counts_as: …, confirmation: true}
 //	parties: [{name: …, representative: …, position: …, address: …, phone: …}, …]
 
-var reMoment = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})[ T]([0-9]{1,2}):([0-9]{2})$`)
+var reMoment = lazyre.New(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})[ T]([0-9]{1,2}):([0-9]{2})$`)
 
 func (d *fmDecoder) moment(v *yaml.Node, where, field string, dst *bhytdoc.Moment) {
 	s, ok := d.text(v, where)

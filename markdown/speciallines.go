@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // The typed lines of Mẫu 1.6–1.10 (công điện, giấy mời, giấy giới thiệu,
@@ -52,8 +52,8 @@ var (
 	reDay     = `(?:ngày\s+)?([0-9]{1,2})(?:/|\s+tháng\s+)([0-9]{1,2})(?:/|\s+năm\s+)([0-9]{4})`
 	// reLineMoment reads "14 giờ 00, thứ Hai, ngày 15/7/2024", "14h ngày
 	// 15 tháng 7 năm 2024", "14:00 15/7/2024".
-	reLineMoment = regexp.MustCompile(`(?i)^` + reClock + `\s*,?\s*` + reWeekday + reDay + `\s*\.?$`)
-	reEnd        = regexp.MustCompile(`(?i)^(cuộc họp|hội nghị|hội thảo)\s+kết thúc (?:vào|lúc)\s+(.*)$`)
+	reLineMoment = lazyre.New(`(?i)^` + reClock + `\s*,?\s*` + reWeekday + reDay + `\s*\.?$`)
+	reEnd        = lazyre.New(`(?i)^(cuộc họp|hội nghị|hội thảo)\s+kết thúc (?:vào|lúc)\s+(.*)$`)
 )
 
 // parseMoment reads a time and date as clerks write them; a weekday, when
@@ -137,7 +137,7 @@ var minutesLines = []labelled{
 	{labels: []string{"thư ký", "thư ký (người ghi biên bản)"}, field: "Minutes.Secretary", set: func(p any, v string, _ []string) error { p.(*bhytdoc.Minutes).Secretary = value(v); return nil }},
 }
 
-var reLineDate = regexp.MustCompile(`(?i)^` + reDay + `\s*(?:\./\.|\.)?$`)
+var reLineDate = lazyre.New(`(?i)^` + reDay + `\s*(?:\./\.|\.)?$`)
 
 // parseDate reads "31/8/2024" or "31 tháng 8 năm 2024".
 func parseDate(s string) (bhytdoc.Date, error) {
@@ -177,8 +177,8 @@ var introductionLines = []labelled{
 }
 
 var (
-	reLeaveDays  = regexp.MustCompile(`(?i)^([0-9]+)\s+ngày\s+kể từ ngày\s+(.+?)\s+đến hết ngày\s+(.+?)\s+tại\s+(.+?)\.?$`)
-	reLeaveAsked = regexp.MustCompile(`(?i)^(\S+)(?:\s+của\s+.*)?;?$`)
+	reLeaveDays  = lazyre.New(`(?i)^([0-9]+)\s+ngày\s+kể từ ngày\s+(.+?)\s+đến hết ngày\s+(.+?)\s+tại\s+(.+?)\.?$`)
+	reLeaveAsked = lazyre.New(`(?i)^(\S+)(?:\s+của\s+.*)?;?$`)
 )
 
 func leave(p any) *bhytdoc.Leave { return p.(*bhytdoc.Leave) }

@@ -8,13 +8,13 @@ import (
 	"github.com/bhytdoc/bhytdoc/internal/jsontree"
 	"io"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // DataError is a problem in a data file, at a 1-based line.
@@ -100,7 +100,7 @@ func (p *jsonParser) fail(err error) error {
 	return &DataError{File: p.name, Line: p.line(off), Msg: err.Error()}
 }
 
-var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var reYAMLLine = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 func parseYAML(b []byte, name string) (any, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"text/template"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
@@ -128,12 +128,12 @@ func Fill(name string, data any) (*bhytdoc.Document, error) {
 
 var (
 	// template: NAME:LINE:COL: executing "NAME" at <.A.B>: MSG
-	reExec    = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*" at <([^>]*)>: (.*)$`)
-	reMapKey  = regexp.MustCompile(`map has no entry for key "([^"]*)"`)
-	reStruct  = regexp.MustCompile(`can't evaluate field (\w+) in type`)
-	reNilPtr  = regexp.MustCompile(`nil pointer evaluating [^.]*\.(\w+)`)
-	reCalling = regexp.MustCompile(`error calling (\w+): (.*)`)
-	reField   = regexp.MustCompile(`\$?[\w]*(?:\.\w+)+`)
+	reExec    = lazyre.New(`^template: [^:]+:(\d+):\d+: executing "[^"]*" at <([^>]*)>: (.*)$`)
+	reMapKey  = lazyre.New(`map has no entry for key "([^"]*)"`)
+	reStruct  = lazyre.New(`can't evaluate field (\w+) in type`)
+	reNilPtr  = lazyre.New(`nil pointer evaluating [^.]*\.(\w+)`)
+	reCalling = lazyre.New(`error calling (\w+): (.*)`)
+	reField   = lazyre.New(`\$?[\w]*(?:\.\w+)+`)
 )
 
 // execError turns text/template's execution error into an *Error naming
@@ -152,7 +152,7 @@ func execError(name string, err error) error {
 	ctx, msg := m[2], m[3]
 	e := &Error{Template: name, Line: line, Msg: msg}
 	field := reField.FindString(ctx)
-	for _, re := range []*regexp.Regexp{reMapKey, reStruct, reNilPtr} {
+	for _, re := range []*lazyre.Regexp{reMapKey, reStruct, reNilPtr} {
 		if k := re.FindStringSubmatch(msg); k != nil {
 			e.Msg = fmt.Sprintf("missing data field %q", k[1])
 			if field == "" || !strings.HasSuffix(field, "."+k[1]) {

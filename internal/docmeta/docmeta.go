@@ -34,11 +34,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/signarea"
 )
 
@@ -340,7 +340,7 @@ type xLi struct {
 // MaxPacket bounds the packet Parse reads.
 const MaxPacket = signarea.MaxPacket
 
-var xmpDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+var xmpDate = lazyre.New(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
 
 // Parse reads the document record and the PDF/A identification from a
 // packet. A packet without a record gives ErrNoRecord; a malformed value

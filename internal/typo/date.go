@@ -2,9 +2,10 @@ package typo
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // Blank date parts. A zero day or month means the date is left blank in a
@@ -112,8 +113,8 @@ func daysIn(year, month int) int {
 }
 
 var (
-	reISODate = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
-	reVNDate  = regexp.MustCompile(`^(?:(?:([0-9]{1,2})/)?([0-9]{1,2})/)?([0-9]{4})$`)
+	reISODate = lazyre.New(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
+	reVNDate  = lazyre.New(`^(?:(?:([0-9]{1,2})/)?([0-9]{1,2})/)?([0-9]{4})$`)
 )
 
 // DateForms names the ways ParseDate accepts a date, for messages.

@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // streamRows checks the body rows of s.Source and creates their styles,
@@ -232,8 +233,8 @@ func truncate(s string) string {
 }
 
 var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	bstrExp       = lazyre.New(`_x[a-fA-F\d]{4}_`)
+	bstrEscapeExp = lazyre.New(`x[a-fA-F\d]{4}_`)
 )
 
 // bstr escapes "_xHHHH_" in s as excelize's bstrMarshal does, so that a

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/ir"
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 	"github.com/bhytdoc/bhytdoc/internal/pagespec"
 	"github.com/bhytdoc/bhytdoc/internal/third_party/fpdf"
 )
@@ -303,13 +303,13 @@ func pdfText(s string) string {
 }
 
 var (
-	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	reTrailer   = regexp.MustCompile(`/Root (\d+) 0 R[\s\S]*?/Info (\d+) 0 R`)
-	reObjHead   = regexp.MustCompile(`^(\d+) 0 obj\n`)
-	reRef       = regexp.MustCompile(`(\d+) 0 R\b`)
-	reLength    = regexp.MustCompile(`/Length (\d+)`)
-	reIsPage    = regexp.MustCompile(`/Type /Page\b`)
-	reIsPages   = regexp.MustCompile(`/Type /Pages\b`)
+	reStartXref = lazyre.New(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	reTrailer   = lazyre.New(`/Root (\d+) 0 R[\s\S]*?/Info (\d+) 0 R`)
+	reObjHead   = lazyre.New(`^(\d+) 0 obj\n`)
+	reRef       = lazyre.New(`(\d+) 0 R\b`)
+	reLength    = lazyre.New(`/Length (\d+)`)
+	reIsPage    = lazyre.New(`/Type /Page\b`)
+	reIsPages   = lazyre.New(`/Type /Pages\b`)
 )
 
 // chunkOutput is a chunk as fpdf wrote it, with the number of each
