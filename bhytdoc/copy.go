@@ -132,7 +132,7 @@ func (c *Copy) validate(p *problems) {
 		p.add("Copy.Form", "missing or unknown copy form %d", int(c.Form))
 	}
 	required(p, "Copy.Issuer.Name", c.Issuer.Name)
-	if required(p, "Copy.Issuer.Abbrev", c.Issuer.Abbrev) && !reAbbrev.MatchString(c.Issuer.Abbrev) {
+	if required(p, "Copy.Issuer.Abbrev", c.Issuer.Abbrev) && !isAbbrev(c.Issuer.Abbrev) {
 		p.add("Copy.Issuer.Abbrev", "%q is not an abbreviation (letters and digits, groups joined by \"-\")", c.Issuer.Abbrev)
 	}
 	if c.Number < 0 {

@@ -106,7 +106,7 @@ func (d *Document) validateMarks(p *problems) {
 	if m.Circulation < NoCirculation || m.Circulation > LuuHanhNoiBo {
 		p.add("Marks.Circulation", "unknown circulation mark %d", int(m.Circulation))
 	}
-	if d.Typist != "" && !reInitials.MatchString(d.Typist) {
+	if d.Typist != "" && !isInitials(d.Typist) {
 		p.add("Typist", "%q is not initials in capitals (\"PL\")", d.Typist)
 	}
 	switch {

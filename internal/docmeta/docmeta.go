@@ -36,6 +36,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bhytdoc/bhytdoc/internal/lazyre"
@@ -107,7 +108,7 @@ func XMP(p *Packet) []byte {
 	var b bytes.Buffer
 	n := 4096
 	if p.Archival != nil {
-		n += len(extension) + 2048
+		n += len(extension()) + 2048
 	}
 	b.Grow(n)
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
@@ -140,7 +141,7 @@ func XMP(p *Packet) []byte {
 		desc(&b, "pdf", pdfNS)
 		simple(&b, "pdf:Producer", a.Producer)
 		b.WriteString("  </rdf:Description>\n")
-		b.WriteString(extension)
+		b.WriteString(extension())
 	}
 	desc(&b, "bhytdoc", NS)
 	r := &p.Record
@@ -261,8 +262,9 @@ var valueTypes = []struct {
 
 // extension is the pdfaExtension description of the bhytdoc schema
 // (ISO 19005-2, 6.6.2.3.2): every property and structured value type
-// bhytdoc uses outside the predefined schemas.
-var extension = func() string {
+// bhytdoc uses outside the predefined schemas. Only PDF/A output carries
+// it, so it is built on first use, not at start-up.
+var extension = sync.OnceValue(func() string {
 	var b bytes.Buffer
 	b.WriteString("  <rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"" + extNS + "\" xmlns:pdfaSchema=\"" + schemaNS +
 		"\" xmlns:pdfaProperty=\"" + propertyNS + "\" xmlns:pdfaType=\"" + typeNS + "\" xmlns:pdfaField=\"" + fieldNS + "\">\n")
@@ -293,7 +295,7 @@ var extension = func() string {
 	b.WriteString("   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n")
 	b.WriteString("  </rdf:Description>\n")
 	return b.String()
-}()
+})
 
 // ErrNoRecord reports a packet without a bhytdoc document record.
 var ErrNoRecord = errors.New("no bhytdoc document record in the XMP metadata")
