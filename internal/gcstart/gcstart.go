@@ -1,4 +1,5 @@
-// Package gcstart defers a command's first garbage collection: imported
+// Package gcstart defers a command's first garbage collection and grows
+// the main goroutine's stack once (stack.go): imported
 // for its side effect by cmd/bhytdoc, it runs before the packages that
 // allocate at start-up (excelize's tables, regexps), whose garbage set
 // off a collection at Go's 4 MB starting goal. The library never imports
@@ -15,7 +16,10 @@ import (
 // which the first collection runs (Go's default is 4 MB of heap).
 const firstGCAt = 48 << 20
 
-func init() { deferFirstGC() }
+func init() {
+	growMainStack()
+	deferFirstGC()
+}
 
 // deferFirstGC lets a short run finish without collecting garbage: the
 // collector first runs when the process holds firstGCAt bytes, and from

@@ -82,3 +82,11 @@ func TestOwnLimitKept(t *testing.T) {
 	}
 	t.Error("the first collection did not restore the percentage")
 }
+
+// TestGrowMainStackOnStack checks that growMainStack's arrays stay in its
+// frame: moved to the heap, they would allocate 256 kB and grow nothing.
+func TestGrowMainStackOnStack(t *testing.T) {
+	if n := testing.AllocsPerRun(10, growMainStack); n != 0 {
+		t.Fatalf("growMainStack allocates %v times per run; want 0", n)
+	}
+}

@@ -1,0 +1,29 @@
+package gcstart
+
+// mainStack is the stack the main goroutine ends up with in any command:
+// excelize's package initialisation alone needs more than 256 kB.
+const mainStack = 512 << 10
+
+// growMainStack grows the stack of the goroutine that runs the package
+// initialisers and then main to mainStack in one step, while it is still
+// shallow. Grown on demand, it doubled eight times from 4 kB, each time
+// copying and re-walking every frame of a deep stack (regexp compilers,
+// the PDF writer): 3–4% of a cold `bhytdoc render`. Nothing is touched
+// beyond the frame of growMainStack itself; the stack shrinks back at a
+// garbage collection if it is not used.
+//
+// The frame is two arrays because a local variable over 128 kB would move
+// to the heap.
+//
+//go:noinline
+func growMainStack() {
+	var a, b [mainStack / 4]byte
+	padSink = touch(&a, &b)
+}
+
+// touch keeps both arrays of growMainStack's frame alive at once.
+//
+//go:noinline
+func touch(a, b *[mainStack / 4]byte) byte { return a[len(a)-1] ^ b[0] }
+
+var padSink byte
