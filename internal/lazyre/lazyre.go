@@ -35,6 +35,8 @@ func (r *Regexp) Re() *regexp.Regexp {
 // String returns the source text of the expression.
 func (r *Regexp) String() string { return r.str }
 
+// The methods below are regexp.Regexp's, on the compiled expression.
+
 func (r *Regexp) Match(b []byte) bool                  { return r.Re().Match(b) }
 func (r *Regexp) MatchString(s string) bool            { return r.Re().MatchString(s) }
 func (r *Regexp) FindString(s string) string           { return r.Re().FindString(s) }
