@@ -1,8 +1,14 @@
 package lazyre
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -69,4 +75,64 @@ func TestInvalidPanicsOnFirstUse(t *testing.T) {
 		}
 	}()
 	lz.MatchString("")
+}
+
+// TestNoRegexpAtInit keeps the module's packages from compiling regular
+// expressions at start-up again: a package-level variable may not call
+// regexp.MustCompile or regexp.Compile outside a function literal (use
+// New, or sync.OnceValue). Commands that are not the CLI (bench, release
+// tooling) and tests may.
+func TestNoRegexpAtInit(t *testing.T) {
+	root := filepath.Join("..", "..")
+	skip := map[string]bool{"bench": true, "internal/release": true, "internal/signtest": true, "examples": true}
+	fset := token.NewFileSet()
+	files := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if path == root {
+				return nil
+			}
+			if skip[rel] || strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "node_modules" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		files++
+		for _, decl := range f.Decls {
+			g, ok := decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR {
+				continue
+			}
+			ast.Inspect(g, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // runs when called, not at init
+				case *ast.SelectorExpr:
+					if x, ok := n.X.(*ast.Ident); ok && x.Name == "regexp" && (n.Sel.Name == "MustCompile" || n.Sel.Name == "Compile") {
+						t.Errorf("%s: package-level regexp.%s runs at start-up; use lazyre.New", fset.Position(n.Pos()), n.Sel.Name)
+					}
+				}
+				return true
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 100 {
+		t.Fatalf("read %d Go files of the module; want its packages", files)
+	}
 }
