@@ -14,7 +14,7 @@ import (
 )
 
 // load decodes testdata/NAME.json as the CLI does.
-func load(t *testing.T, name string) map[string]any {
+func load(t testing.TB, name string) map[string]any {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name + ".json")
 	if err != nil {
