@@ -2,13 +2,16 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.abhg.dev/goldmark/frontmatter"
+	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
 )
@@ -87,4 +90,65 @@ func FuzzFrontMatterText(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { checkFrontMatterText(t, src) })
+}
+
+// checkQuickYAML compares quickYAML's tree with yaml.v3's.
+func checkQuickYAML(t *testing.T, b []byte) bool {
+	got, ok := quickYAML(b)
+	if !ok {
+		return false
+	}
+	var want yaml.Node
+	if err := yaml.Unmarshal(b, &want); err != nil {
+		t.Fatalf("%q: quickYAML reads what yaml.v3 refuses: %v", b, err)
+	}
+	if !reflect.DeepEqual(got, &want) {
+		t.Fatalf("%q:\nquickYAML %s\nyaml.v3   %s", b, dump(got), dump(&want))
+	}
+	return true
+}
+
+func dump(n *yaml.Node) string {
+	s := fmt.Sprintf("{%d %q %q %d L%d C%d", n.Kind, n.Tag, n.Value, n.Style, n.Line, n.Column)
+	for _, c := range n.Content {
+		s += " " + dump(c)
+	}
+	return s + "}"
+}
+
+var quickYAMLCases = []string{
+	"kind: Công văn\ndraft: true\nnumber: 12\nx: 98.57\nd: 2019-01-15\nn: null\nt: ~\n",
+	"issuer:\n  parent: \"\"\n  name: \"Ủy ban nhân dân\\nquận \\\"Cái\\\" \\\\ Răng\"\nlist: [\"a\", \"b\" , \"c\"]\ne: []\n",
+	"signatures:\n  - authority: [\"KT. Chủ tịch\"]\n    position: \"Phó Chủ tịch\"\n    name: \"V\"\n  - name: x\nluu: [\"VT\"]\n",
+	"a:\n  - x\n  - \"y\"\n  -   z\nb:\n  c:\n    d: 1\n", "a: \"\\u2028\\u0001 \\t\\r\"\n", "a: \"\\ud800\"\n",
+	"a: b\n  c: d\n", "a:\n- x\n", "a: b # c\n", "a: [\"x\"] \n", "a: \"x\" \n", "  a: b\n  c: d\n", "a: 'x'\n",
+	"a: [\"x\",\"y\"]\n", "a: [ ]\n", "- a\n- b\n", "a: 0x10\nb: 010\nc: 1_000\nd: .inf\ne: yes\nf: Y\ng: <<\n",
+	"a: b\na: c\n", "a:\n", "a:\nb: c\n", "- - a\n", "a: -1\n", "a: x: y\n",
+}
+
+func TestQuickYAML(t *testing.T) {
+	for _, c := range quickYAMLCases {
+		checkQuickYAML(t, []byte(c))
+	}
+	// The front matter of every built-in template as filled, and of the
+	// seed documents as written, must take the quick path.
+	for _, ex := range seeds.All() {
+		b, err := Marshal(ex.Doc, nil)
+		if err != nil {
+			continue
+		}
+		_, n := firstLineDelim(b)
+		d, _ := firstLineDelim(b)
+		if !checkQuickYAML(t, frontMatterText(b, d, n)) {
+			t.Logf("%s: slow path", ex.Name)
+		}
+	}
+}
+
+// FuzzQuickYAML: whatever quickYAML reads, yaml.v3 reads the same way.
+func FuzzQuickYAML(f *testing.F) {
+	for _, c := range quickYAMLCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { checkQuickYAML(t, b) })
 }

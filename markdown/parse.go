@@ -201,7 +201,9 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 		dec.tables = o.Tables
 	}
 	var node yaml.Node
-	if err := yaml.Unmarshal(raw, &node); err != nil {
+	if quick, ok := quickYAML(raw); ok {
+		dec.document(quick.Content[0], s.Doc)
+	} else if err := yaml.Unmarshal(raw, &node); err != nil {
 		dec.syntax(err)
 	} else if len(node.Content) > 0 {
 		dec.document(node.Content[0], s.Doc)
