@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/examples/seeds"
+	"github.com/bhytdoc/bhytdoc/internal/render/mdview"
 )
 
 // goldmarkFrontMatter is the front matter as goldmark's extension finds
@@ -151,4 +152,34 @@ func FuzzQuickYAML(f *testing.F) {
 		f.Add([]byte(c))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { checkQuickYAML(t, b) })
+}
+
+// checkLiteralText: text Escape leaves as it is is what mdview.Escape
+// writes for it.
+func checkLiteralText(t *testing.T, s string) {
+	if literalText(s) && mdview.Escape(s) != s {
+		t.Fatalf("literalText(%q), but mdview.Escape writes %q", s, mdview.Escape(s))
+	}
+}
+
+var literalCases = []string{
+	"Ủy ban nhân dân phường Lê Bình", "Kế hoạch số 131/KH-UBND ngày 08/11/2018", "Điều 1. Một", "Điều", "a) b", "đ) c",
+	"1. x", "12) y", "- a", "+ a", "= a", "> a", " a", "a ", "a & b", "a &amp; b", "a_b", "a*b", "\u0085", "x\u00a0y",
+	"a\tb", "\x7f", "(qua Phòng Lao động - Thương binh và Xã hội)", "A.", "#1", "\ufffd", "a!b?c.d,e;f:g\"h'i(j)k{l}m$n%o/p",
+}
+
+func TestLiteralText(t *testing.T) {
+	for _, s := range append(literalCases, hostile...) {
+		checkLiteralText(t, s)
+	}
+	if !literalText(literalCases[0]) || !literalText(literalCases[1]) {
+		t.Error("plain names take the slow path")
+	}
+}
+
+func FuzzLiteralText(f *testing.F) {
+	for _, s := range literalCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkLiteralText)
 }

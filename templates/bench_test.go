@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -24,4 +26,38 @@ func BenchmarkFill(b *testing.B) {
 			}
 		}
 	})
+}
+
+// jsonQuote is yamlQuote's text as encoding/json writes it.
+func jsonQuote(t testing.TB, s string) string {
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(sb.String(), "\n")
+}
+
+func checkYAMLQuote(t *testing.T, s string) {
+	got, err := yamlQuote(s)
+	if want := jsonQuote(t, s); err != nil || got != want {
+		t.Fatalf("yamlQuote(%q) = %q, %v; encoding/json writes %q", s, got, err, want)
+	}
+}
+
+var quoteCases = []string{"", "Ủy ban nhân dân\nquận Cái Răng", "a\"b", "a\\b", "<&>", "\u2028", "\u2029x", "\x7f", "\x00", "\t",
+	"\xff", "\ufffd", "Kế hoạch số 131/KH-UBND", "a\u0085b"}
+
+func TestYAMLQuote(t *testing.T) {
+	for _, s := range quoteCases {
+		checkYAMLQuote(t, s)
+	}
+}
+
+func FuzzYAMLQuote(f *testing.F) {
+	for _, s := range quoteCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkYAMLQuote)
 }
