@@ -126,6 +126,30 @@ func TestMissingMapKey(t *testing.T) {
 	if !errors.As(err, &e) || e.Field != ".DiaDanh" {
 		t.Fatalf("got %v", err)
 	}
+	// Nested too; a null optional field takes its default, and a null
+	// key that is no field passes as if absent.
+	data = load(t, "cong-van-xa-bhyt")
+	data["ChiTieu"].([]any)[1].(map[string]any)["Nhan"] = nil
+	_, err = Fill("cong-van-xa-bhyt", data)
+	if !errors.As(err, &e) || e.Field != ".ChiTieu[1].Nhan" {
+		t.Fatalf("got %v", err)
+	}
+	data = load(t, "cong-van-xa-bhyt")
+	want, err := Source("cong-van-xa-bhyt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data["KhongCo"] = nil
+	data["CoQuan"].(map[string]any)["KhongCo"] = nil
+	if got, err := Source("cong-van-xa-bhyt", data); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("null unknown keys: %v\n%s", err, got)
+	}
+	delete(data, "DonViSoanThao")
+	without, _ := Source("cong-van-xa-bhyt", data)
+	data["DonViSoanThao"] = nil
+	if got, err := Source("cong-van-xa-bhyt", data); err != nil || !bytes.Equal(got, without) {
+		t.Fatalf("null optional field: %v\n%s", err, got)
+	}
 }
 
 // congVan lacks HanBaoCao on purpose.
