@@ -227,7 +227,7 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 		sortByLine(errs)
 		return nil, errs
 	}
-	s.Doc = Canonical(s.Doc, bhytdoc.ToneAsWritten)
+	s.Doc = canonical(s.Doc, bhytdoc.ToneAsWritten) // s.Doc is Parse's own
 	if err := s.Doc.Validate(); err != nil {
 		return nil, s.Locate(err)
 	}
