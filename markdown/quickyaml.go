@@ -19,20 +19,28 @@ func quickYAML(b []byte) (doc *yaml.Node, ok bool) {
 	if len(b) == 0 || b[len(b)-1] != '\n' || !quickChars(b) {
 		return nil, false
 	}
-	p := &quickParser{}
-	for n, l := range bytes.Split(b[:len(b)-1], []byte{'\n'}) {
-		s := string(l)
+	src := string(b[:len(b)-1]) // one copy; the nodes' texts are slices of it
+	p := &quickParser{lines: make([]quickLine, 0, bytes.Count(b, []byte{'\n'}))}
+	// Every node is made from a line, a quote or the line's key: nodes
+	// are taken from one slab of at most that many.
+	p.slab = make([]yaml.Node, 0, 1+2*cap(p.lines)+strings.Count(src, `"`)/2)
+	for n := 1; ; n++ {
+		s, rest, more := strings.Cut(src, "\n")
 		t := strings.TrimLeft(s, " ")
 		if t == "" {
 			return nil, false
 		}
-		p.lines = append(p.lines, quickLine{n: n + 1, indent: len(s) - len(t), text: t})
+		p.lines = append(p.lines, quickLine{n: n, indent: len(s) - len(t), text: t})
+		if !more {
+			break
+		}
+		src = rest
 	}
 	root := p.block(0)
 	if root == nil || p.i != len(p.lines) {
 		return nil, false
 	}
-	return &yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}, true
+	return p.set(yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}), true
 }
 
 // quickChars reports whether b holds only characters that need no
@@ -65,7 +73,24 @@ type quickLine struct {
 
 type quickParser struct {
 	lines []quickLine
-	i     int // next line
+	i     int         // next line
+	slab  []yaml.Node // where nodes are taken from
+}
+
+// node returns a new zero node.
+func (p *quickParser) node() *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, 16)
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	return &p.slab[len(p.slab)-1]
+}
+
+// set returns a new node holding n.
+func (p *quickParser) set(n yaml.Node) *yaml.Node {
+	x := p.node()
+	*x = n
+	return x
 }
 
 // block reads the mapping or list starting at the next line, which must
@@ -82,7 +107,7 @@ func (p *quickParser) block(min int) *yaml.Node {
 
 func (p *quickParser) mapping(indent int) *yaml.Node {
 	l := p.lines[p.i]
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: l.n, Column: indent + 1}
+	m := p.set(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: l.n, Column: indent + 1})
 	for p.i < len(p.lines) {
 		l := p.lines[p.i]
 		if l.indent != indent || strings.HasPrefix(l.text, "- ") {
@@ -92,7 +117,7 @@ func (p *quickParser) mapping(indent int) *yaml.Node {
 		if colon <= 0 || !quickKey(l.text[:colon]) {
 			return nil
 		}
-		k := plainNode(l.text[:colon], l.n, indent+1)
+		k := p.plainNode(l.text[:colon], l.n, indent+1)
 		rest := l.text[colon+1:]
 		p.i++
 		var v *yaml.Node
@@ -100,7 +125,7 @@ func (p *quickParser) mapping(indent int) *yaml.Node {
 		case rest == "":
 			v = p.block(indent + 1)
 		case rest[0] == ' ':
-			v = inlineNode(rest[1:], l.n, indent+colon+3)
+			v = p.inlineNode(rest[1:], l.n, indent+colon+3)
 		}
 		if v == nil {
 			return nil
@@ -114,7 +139,7 @@ func (p *quickParser) mapping(indent int) *yaml.Node {
 }
 
 func (p *quickParser) sequence(indent int) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.i].n, Column: indent + 1}
+	s := p.set(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.lines[p.i].n, Column: indent + 1})
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
 		if l.indent != indent || !strings.HasPrefix(l.text, "- ") {
@@ -129,7 +154,7 @@ func (p *quickParser) sequence(indent int) *yaml.Node {
 			v = p.mapping(col)
 		} else {
 			p.i++
-			v = inlineNode(rest, l.n, col+1)
+			v = p.inlineNode(rest, l.n, col+1)
 		}
 		if v == nil {
 			return nil
@@ -153,17 +178,22 @@ func quickKey(s string) bool {
 	return s != ""
 }
 
-// plainNode is a plain scalar, tagged as yaml.v3 resolves it.
-func plainNode(s string, line, col int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: s, Line: line, Column: col}
-	n.Tag = n.ShortTag()
+// plainNode is a plain scalar, tagged as yaml.v3 resolves it. yaml.v3
+// reads a scalar whose first character is none of + - . ~ digits and
+// yYnNtTfFoO as text without looking further (its resolveTable).
+func (p *quickParser) plainNode(s string, line, col int) *yaml.Node {
+	n := p.set(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Line: line, Column: col})
+	if strings.IndexByte("+-.~0123456789yYnNtTfFoO", s[0]) >= 0 {
+		n.Tag = ""
+		n.Tag = n.ShortTag()
+	}
 	return n
 }
 
 // inlineNode reads the value s, which starts at column col: a quoted
 // text, a flow list of quoted texts, or a plain scalar of ordinary
 // characters.
-func inlineNode(s string, line, col int) *yaml.Node {
+func (p *quickParser) inlineNode(s string, line, col int) *yaml.Node {
 	switch {
 	case s == "":
 		return nil
@@ -172,19 +202,19 @@ func inlineNode(s string, line, col int) *yaml.Node {
 		if n != len(s) {
 			return nil
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: v, Line: line, Column: col}
+		return p.set(yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: v, Line: line, Column: col})
 	case s[0] == '[':
-		return flowList(s, line, col)
+		return p.flowList(s, line, col)
 	}
 	if strings.ContainsAny(s, ":#,[]{}\"'&*!|<>%@`?") || s[0] == '-' || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return nil
 	}
-	return plainNode(s, line, col)
+	return p.plainNode(s, line, col)
 }
 
 // flowList reads ["a", "b"] or [] on one line.
-func flowList(s string, line, col int) *yaml.Node {
-	l := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: line, Column: col}
+func (p *quickParser) flowList(s string, line, col int) *yaml.Node {
+	l := p.set(yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Tag: "!!seq", Line: line, Column: col})
 	i := 1
 	for {
 		for i < len(s) && s[i] == ' ' {
@@ -200,7 +230,7 @@ func flowList(s string, line, col int) *yaml.Node {
 		if n < 0 {
 			return nil
 		}
-		l.Content = append(l.Content, &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: v, Line: line, Column: col + utf8.RuneCountInString(s[:i])})
+		l.Content = append(l.Content, p.set(yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Tag: "!!str", Value: v, Line: line, Column: col + utf8.RuneCountInString(s[:i])}))
 		for i += n; i < len(s) && s[i] == ' '; i++ {
 		}
 		if i < len(s) && s[i] == ',' {
