@@ -41,6 +41,7 @@ type quickVar struct {
 type quickState struct {
 	buf  *bytes.Buffer
 	vars []quickVar
+	args []any // a stack of the arguments of the calls being evaluated
 }
 
 func (e *quickState) walk(dot any, n parse.Node) bool {
@@ -56,10 +57,14 @@ func (e *quickState) walk(dot any, n parse.Node) bool {
 		e.buf.Write(n.Text)
 		return true
 	case *parse.ActionNode:
-		if len(n.Pipe.Decl) > 0 {
+		if len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) != 1 {
 			return false
 		}
-		v, ok := e.pipe(dot, n.Pipe)
+		v, s, isText, ok := e.command(dot, n.Pipe.Cmds[0])
+		if isText {
+			e.buf.WriteString(s)
+			return ok
+		}
 		return ok && e.print(v)
 	case *parse.IfNode:
 		return e.branch(dot, &n.BranchNode, false)
@@ -133,25 +138,33 @@ func (e *quickState) pipe(dot any, p *parse.PipeNode) (any, bool) {
 	if p == nil || len(p.Cmds) != 1 {
 		return nil, false
 	}
-	return e.command(dot, p.Cmds[0])
+	v, s, isText, ok := e.command(dot, p.Cmds[0])
+	if isText {
+		return s, ok
+	}
+	return v, ok
 }
 
-func (e *quickState) command(dot any, c *parse.CommandNode) (any, bool) {
+// command evaluates c; a function's text result comes back as s (isText
+// true), not boxed in v, as most are printed at once.
+func (e *quickState) command(dot any, c *parse.CommandNode) (v any, s string, isText, ok bool) {
 	if id, ok := c.Args[0].(*parse.IdentifierNode); ok {
-		args := make([]any, 0, 4)
+		base := len(e.args)
+		defer func() { e.args = e.args[:base] }()
 		for _, a := range c.Args[1:] {
 			v, ok := e.arg(dot, a)
 			if !ok {
-				return nil, false
+				return nil, "", false, false
 			}
-			args = append(args, v)
+			e.args = append(e.args, v)
 		}
-		return call(id.Ident, args)
+		return call(id.Ident, e.args[base:])
 	}
 	if len(c.Args) != 1 {
-		return nil, false
+		return nil, "", false, false
 	}
-	return e.arg(dot, c.Args[0])
+	v, ok = e.arg(dot, c.Args[0])
+	return v, "", false, ok
 }
 
 // arg evaluates an argument; a nil value (a function's "none") is one.
@@ -254,7 +267,16 @@ func truth(v any) (t, ok bool) {
 }
 
 // call calls template function or builtin name; any error gives up.
-func call(name string, args []any) (any, bool) {
+func call(name string, args []any) (v any, s string, isText, ok bool) {
+	if fn, ok := funcs[name]; ok {
+		return callFunc(fn, args)
+	}
+	v, ok = builtin(name, args)
+	return v, "", false, ok
+}
+
+// builtin calls one of text/template's builtins.
+func builtin(name string, args []any) (any, bool) {
 	switch name {
 	case "eq", "ne", "lt", "le", "gt", "ge":
 		if len(args) != 2 {
@@ -305,7 +327,7 @@ func call(name string, args []any) (any, bool) {
 		}
 		return fmt.Sprint(args...), true
 	}
-	return callFunc(funcs[name], args)
+	return nil, false
 }
 
 // compare orders two whole numbers, two floats or two texts, as
@@ -355,91 +377,95 @@ func cmp3[T int64 | float64 | string](a, b T) int {
 // callFunc calls one of funcs with args as text/template would pass
 // them: any value to an any parameter, a text to a string one, an int
 // to an int one.
-func callFunc(fn any, a []any) (any, bool) {
-	var v any
+func callFunc(fn any, a []any) (v any, s string, isText, ok bool) {
 	var err error
 	switch f := fn.(type) {
 	case func(any) (string, error):
 		if len(a) != 1 {
-			return nil, false
+			return nil, "", false, false
 		}
-		v, err = f(a[0])
+		s, err = f(a[0])
+		isText = true
 	case func(any, any) (string, error):
 		if len(a) != 2 {
-			return nil, false
+			return nil, "", false, false
 		}
-		v, err = f(a[0], a[1])
+		s, err = f(a[0], a[1])
+		isText = true
 	case func(any, any, any) (string, error):
 		if len(a) != 3 {
-			return nil, false
+			return nil, "", false, false
 		}
-		v, err = f(a[0], a[1], a[2])
+		s, err = f(a[0], a[1], a[2])
+		isText = true
 	case func(any, any, any, any) (string, error):
 		if len(a) != 4 {
-			return nil, false
+			return nil, "", false, false
 		}
-		v, err = f(a[0], a[1], a[2], a[3])
+		s, err = f(a[0], a[1], a[2], a[3])
+		isText = true
 	case func(any) (int64, error):
 		if len(a) != 1 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0])
 	case func(any) (int, error):
 		if len(a) != 1 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0])
 	case func(any) (any, error):
 		if len(a) != 1 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0])
 	case func(any, any) (any, error):
 		if len(a) != 2 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0], a[1])
 	case func(any, any) (float64, error):
 		if len(a) != 2 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0], a[1])
 	case func(any, any) (bool, error):
 		if len(a) != 2 {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0], a[1])
 	case func(any, string) (float64, error):
 		s, ok := second[string](a)
 		if !ok {
-			return nil, false
+			return nil, "", false, false
 		}
 		v, err = f(a[0], s)
 	case func(any, string) any:
 		s, ok := second[string](a)
 		if !ok {
-			return nil, false
+			return nil, "", false, false
 		}
 		v = f(a[0], s)
 	case func(any, int) (string, error):
 		n, ok := second[int](a)
 		if !ok {
-			return nil, false
+			return nil, "", false, false
 		}
-		v, err = f(a[0], n)
+		s, err = f(a[0], n)
+		isText = true
 	case func(int) string:
 		if len(a) != 1 {
-			return nil, false
+			return nil, "", false, false
 		}
 		n, ok := a[0].(int)
 		if !ok {
-			return nil, false
+			return nil, "", false, false
 		}
-		v = f(n)
+		s, isText = f(n), true
 	default:
-		return nil, false
+		return nil, "", false, false
 	}
-	return v, err == nil
+	return v, s, isText, err == nil
 }
 
 // second returns a two-argument call's second argument as a T.
