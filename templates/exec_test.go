@@ -60,6 +60,9 @@ func TestQuickExec(t *testing.T) {
 		if !checkQuickExec(t, name, p) {
 			t.Errorf("%s: the example data takes the slow path", name)
 		}
+		if testing.Short() {
+			continue
+		}
 		quick, all := 0, 0
 		mutations(data, func() {
 			all++
