@@ -9,7 +9,6 @@ import (
 	"maps"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,7 +123,7 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 			d.fail(k, where, "a key must be a plain word, got %s", kindName(k))
 		case !ok:
 			d.fail(k, name(key), "unknown key (want %s)", knownKeys(fns))
-		case slices.Contains(seen, key):
+		case seenKey(seen, key):
 			d.fail(k, name(key), "key given twice")
 		default:
 			seen = append(seen, key)
@@ -137,6 +136,15 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 			fn(v)
 		}
 	}
+}
+
+func seenKey(seen []string, key string) bool {
+	for _, k := range seen {
+		if k == key {
+			return true
+		}
+	}
+	return false
 }
 
 func knownKeys(fns map[string]func(*yaml.Node)) string {
