@@ -30,22 +30,30 @@ func Canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
 	if d == nil {
 		return nil
 	}
-	return settle(merged(d).Normalized(tone))
+	return canonical(d.Clone(), tone)
 }
 
-// merged returns a copy of d with each block's spans merged. Spans are
-// merged before normalising, so that text joined across a span boundary
-// is put in NFC and its tone marks placed as a whole, as it will be when
-// read back.
-func merged(d *bhytdoc.Document) *bhytdoc.Document {
-	c := d.Clone()
-	for i := range c.Body {
-		c.Body[i] = canonicalBlock(c.Body[i])
+// canonical is Canonical of a document the caller owns and no longer
+// needs, such as one Parse just built: it saves a copy.
+func canonical(d *bhytdoc.Document, tone bhytdoc.ToneStyle) *bhytdoc.Document {
+	return settle(mergeSpans(d).Normalized(tone))
+}
+
+// merged returns a copy of d with each block's spans merged.
+func merged(d *bhytdoc.Document) *bhytdoc.Document { return mergeSpans(d.Clone()) }
+
+// mergeSpans merges each block's spans in d, in place, and returns d.
+// Spans are merged before normalising, so that text joined across a span
+// boundary is put in NFC and its tone marks placed as a whole, as it will
+// be when read back.
+func mergeSpans(d *bhytdoc.Document) *bhytdoc.Document {
+	for i := range d.Body {
+		d.Body[i] = canonicalBlock(d.Body[i])
 	}
-	if c.Issues != nil {
-		c.Issues = merged(c.Issues)
+	if d.Issues != nil {
+		mergeSpans(d.Issues)
 	}
-	return c
+	return d
 }
 
 // settle makes the rest of Canonical's choices on c, a normalised copy,

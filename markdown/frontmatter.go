@@ -104,31 +104,47 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 		d.fail(n, where, "want a mapping (key: value lines), got %s", kindName(n))
 		return
 	}
-	seen := map[string]bool{}
+	// Names are made for messages only, and keys are few: a list finds
+	// a repeated one as fast as a map, without allocating.
+	name := func(key string) string {
+		if where != "" {
+			return where + "." + excerpt.Trim(key)
+		}
+		return excerpt.Trim(key)
+	}
+	var seenArr [32]string
+	seen := seenArr[:0]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		name := excerpt.Trim(key)
-		if where != "" {
-			name = where + "." + name
-		}
 		fn, ok := fns[key]
 		switch {
 		case k.Kind != yaml.ScalarNode:
 			d.fail(k, where, "a key must be a plain word, got %s", kindName(k))
 		case !ok:
-			d.fail(k, name, "unknown key (want %s)", knownKeys(fns))
-		case seen[key]:
-			d.fail(k, name, "key given twice")
+			d.fail(k, name(key), "unknown key (want %s)", knownKeys(fns))
+		case seenKey(seen, key):
+			d.fail(k, name(key), "key given twice")
 		default:
-			seen[key] = true
-			if d.keys == nil {
-				d.keys = map[*yaml.Node]*yaml.Node{}
+			seen = append(seen, key)
+			if v.Kind != yaml.ScalarNode { // mark places only these at their key
+				if d.keys == nil {
+					d.keys = map[*yaml.Node]*yaml.Node{}
+				}
+				d.keys[v] = k
 			}
-			d.keys[v] = k
 			fn(v)
 		}
 	}
+}
+
+func seenKey(seen []string, key string) bool {
+	for _, k := range seen {
+		if k == key {
+			return true
+		}
+	}
+	return false
 }
 
 func knownKeys(fns map[string]func(*yaml.Node)) string {

@@ -172,11 +172,21 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	if delims == 0 {
 		return fail(1, "missing front matter: a source file starts with a line \"---\", the YAML fields, and another \"---\"")
 	}
-	ctx := parser.NewContext()
-	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	// goldmark's tree serves only to find the markers, which are HTML
+	// comments: a file without "<!--" has none, and reading it with
+	// goldmark cost as much as the rest of Parse (merge reads one such
+	// file per letter). Its front matter is then found as goldmark's
+	// front-matter extension finds it.
+	var root ast.Node
 	var raw []byte
-	if fm := frontmatter.Get(ctx); fm == nil || fm.Decode(&raw) != nil {
-		return fail(1, "missing front matter")
+	if bytes.Contains(src, []byte("<!--")) {
+		ctx := parser.NewContext()
+		root = md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+		if fm := frontmatter.Get(ctx); fm == nil || fm.Decode(&raw) != nil {
+			return fail(1, "missing front matter")
+		}
+	} else {
+		raw = frontMatterText(src, delims, firstLen)
 	}
 	// The front matter starts on line 2; its closing line must be there.
 	end := firstLen + len(raw)
@@ -191,7 +201,9 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 		dec.tables = o.Tables
 	}
 	var node yaml.Node
-	if err := yaml.Unmarshal(raw, &node); err != nil {
+	if quick, ok := quickYAML(raw); ok {
+		dec.document(quick.Content[0], s.Doc)
+	} else if err := yaml.Unmarshal(raw, &node); err != nil {
 		dec.syntax(err)
 	} else if len(node.Content) > 0 {
 		dec.document(node.Content[0], s.Doc)
@@ -215,11 +227,29 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 		sortByLine(errs)
 		return nil, errs
 	}
-	s.Doc = Canonical(s.Doc, bhytdoc.ToneAsWritten)
+	s.Doc = canonical(s.Doc, bhytdoc.ToneAsWritten) // s.Doc is Parse's own
 	if err := s.Doc.Validate(); err != nil {
 		return nil, s.Locate(err)
 	}
 	return s, nil
+}
+
+// frontMatterText returns the front matter's text as goldmark's
+// front-matter extension reads it: src from firstLen (the length of the
+// opening line of delims dashes) to the first line of exactly as many
+// dashes, or to the end when there is none.
+func frontMatterText(src []byte, delims, firstLen int) []byte {
+	for i := firstLen; i < len(src); {
+		line := src[i:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j+1]
+		}
+		if d, _ := firstLineDelim(line); d == delims {
+			return src[firstLen:i]
+		}
+		i += len(line)
+	}
+	return src[firstLen:]
 }
 
 // badUTF8Line returns the 1-based line of the first invalid UTF-8 in b.
@@ -246,13 +276,16 @@ func readBody(root ast.Node, src []byte, start, bodyLine int, p *problems) ([]bh
 }
 
 // bodyText is the text readBody reads, and the line of the issued
-// document's marker (0: none).
+// document's marker (0: none). A nil root is a body without markers.
 func bodyText(root ast.Node, src []byte, start int, p *problems) (string, int) {
 	marker := 0
 	var body strings.Builder
 	body.Grow(len(src) - start)
 	kept := start // src[start:kept] has been copied into body
 	lineOf := func(n ast.Node) int { return 1 + bytes.Count(src[:n.Pos()], []byte{'\n'}) }
+	if root == nil {
+		return string(src[start:]), 0
+	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.HTMLBlock)
 		if !ok || !isComment(h) {

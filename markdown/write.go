@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -172,7 +173,44 @@ func inline(spans []bhytdoc.Span, lineStart bool) string {
 // end of the text — are written as numeric character references ("&#32;").
 // A NUL byte reads back as U+FFFD, as CommonMark requires; invalid UTF-8 is
 // not text and reads back as U+FFFD too.
-func Escape(s string) string { return mdview.Escape(s) }
+func Escape(s string) string {
+	if literalText(s) {
+		return s
+	}
+	return mdview.Escape(s)
+}
+
+// literalText reports whether Escape leaves s as it is, as it does most
+// names and sentences a template fills in: no character it would escape
+// or encode, nothing at the start that looks like a marker or label.
+// Checking is several times cheaper than escaping.
+func literalText(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.HasPrefix(s, "Điều") {
+		return false
+	}
+	if c := s[0]; c == '-' || c == '+' || c == '=' || c == '>' || '0' <= c && c <= '9' {
+		return false
+	}
+	if strings.IndexByte(s[:min(len(s), 4)], ')') >= 0 {
+		return false // "a)", "đ)": a point's label
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7f || strings.IndexByte("\\`*_[]<#|~&", c) >= 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r < 0xa0 { // C1 controls
+			return false
+		}
+		i += n
+	}
+	return true
+}
 
 // body writes the content in the conventions Parse reads.
 func (w *writer) body() {

@@ -102,10 +102,10 @@ func prepare(name string, data any) (any, error) {
 }
 
 // asMap returns data as a map[string]any (decoded JSON or YAML, or a Go
-// map with string keys), without its null values.
+// map with string keys). A null value in it counts as missing.
 func asMap(data any) (map[string]any, bool) {
 	if m, ok := data.(map[string]any); ok {
-		return dropNulls(m).(map[string]any), true
+		return m, true
 	}
 	rv := reflect.ValueOf(data)
 	if rv.Kind() != reflect.Map || rv.Type().Key().Kind() != reflect.String {
@@ -129,20 +129,24 @@ func (c *checker) fail(path, format string, args ...any) {
 	c.errs = append(c.errs, &Error{Template: c.name, Field: path, Msg: fmt.Sprintf(format, args...)})
 }
 
-// object checks m against fs and returns a copy with defaults added.
+// object checks m against fs and returns a copy with defaults added. A
+// null value in m counts as missing. The paths of fields are only made
+// for a message: a batch checks every row.
 func (c *checker) object(fs []Field, m map[string]any, path string) map[string]any {
 	out := make(map[string]any, len(fs))
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = f.Name
+	var unknown []string
+	for k, v := range m {
+		if v != nil && !slices.ContainsFunc(fs, func(f Field) bool { return f.Name == k }) {
+			unknown = append(unknown, k)
+		}
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if !slices.Contains(names, k) {
+	if unknown != nil {
+		names := make([]string, len(fs))
+		for i, f := range fs {
+			names[i] = f.Name
+		}
+		sort.Strings(unknown)
+		for _, k := range unknown {
 			msg := "unknown field"
 			if s := Suggest(k, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", s)
@@ -151,15 +155,14 @@ func (c *checker) object(fs []Field, m map[string]any, path string) map[string]a
 		}
 	}
 	for _, f := range fs {
-		p := path + "." + f.Name
-		v, ok := m[f.Name]
+		v := m[f.Name]
 		switch {
-		case !ok && f.Required:
-			c.fail(p, "missing data field %q (%s)", f.Name, f.Label)
-		case !ok:
+		case v == nil && f.Required:
+			c.fail(path+"."+f.Name, "missing data field %q (%s)", f.Name, f.Label)
+		case v == nil:
 			out[f.Name] = defaultOf(f)
 		default:
-			out[f.Name] = c.value(f, v, p)
+			out[f.Name] = c.value(f, v, path)
 		}
 	}
 	return out
@@ -182,8 +185,17 @@ func defaultOf(f Field) any {
 	return ""
 }
 
-// value checks v against f's type; objects are checked field by field.
-func (c *checker) value(f Field, v any, path string) any {
+// value checks v, field f of the object at parent, against f's type;
+// objects are checked field by field.
+func (c *checker) value(f Field, v any, parent string) any {
+	if f.Type != TypeObject && f.Type != TypeObjects {
+		if err := checkScalar(f, v); err != nil {
+			c.fail(parent+"."+f.Name, "%v", err)
+			return v
+		}
+		return normalize(f, v)
+	}
+	path := parent + "." + f.Name
 	switch f.Type {
 	case TypeObject:
 		if m, ok := asMap(v); ok {
@@ -212,11 +224,7 @@ func (c *checker) value(f Field, v any, path string) any {
 		}
 		return out
 	}
-	if err := checkScalar(f, v); err != nil {
-		c.fail(path, "%v", err)
-		return v
-	}
-	return normalize(f, v)
+	return v
 }
 
 // normalize turns the text of a number, as a table gives it ("10.125",

@@ -105,8 +105,11 @@ func Source(name string, data any) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
-		return nil, execError(name, err)
+	if !quickExec(&buf, t.Tree.Root, data) {
+		buf.Reset()
+		if err := t.Execute(&buf, data); err != nil {
+			return nil, execError(name, err)
+		}
 	}
 	// A nil interface in a struct still prints "<no value>".
 	if i := bytes.Index(buf.Bytes(), []byte("<no value>")); i >= 0 {

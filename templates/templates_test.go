@@ -14,7 +14,7 @@ import (
 )
 
 // load decodes testdata/NAME.json as the CLI does.
-func load(t *testing.T, name string) map[string]any {
+func load(t testing.TB, name string) map[string]any {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name + ".json")
 	if err != nil {
@@ -125,6 +125,30 @@ func TestMissingMapKey(t *testing.T) {
 	_, err = Fill("cong-van-bhyt", data)
 	if !errors.As(err, &e) || e.Field != ".DiaDanh" {
 		t.Fatalf("got %v", err)
+	}
+	// Nested too; a null optional field takes its default, and a null
+	// key that is no field passes as if absent.
+	data = load(t, "cong-van-xa-bhyt")
+	data["ChiTieu"].([]any)[1].(map[string]any)["Nhan"] = nil
+	_, err = Fill("cong-van-xa-bhyt", data)
+	if !errors.As(err, &e) || e.Field != ".ChiTieu[1].Nhan" {
+		t.Fatalf("got %v", err)
+	}
+	data = load(t, "cong-van-xa-bhyt")
+	want, err := Source("cong-van-xa-bhyt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data["KhongCo"] = nil
+	data["CoQuan"].(map[string]any)["KhongCo"] = nil
+	if got, err := Source("cong-van-xa-bhyt", data); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("null unknown keys: %v\n%s", err, got)
+	}
+	delete(data, "DonViSoanThao")
+	without, _ := Source("cong-van-xa-bhyt", data)
+	data["DonViSoanThao"] = nil
+	if got, err := Source("cong-van-xa-bhyt", data); err != nil || !bytes.Equal(got, without) {
+		t.Fatalf("null optional field: %v\n%s", err, got)
 	}
 }
 
