@@ -64,6 +64,10 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	n := d.Clone()
 	var p problems
 	n.eachText(func(path string, s *string) {
+		if c, ok := typo.CleanTonePlain(*s, tone); ok {
+			*s = c // printable: checkPrintable would find nothing
+			return
+		}
 		c, err := typo.CleanTone(*s, tone)
 		if err != nil {
 			checkText(&p, path, *s)

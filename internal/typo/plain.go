@@ -1,0 +1,97 @@
+package typo
+
+import "unicode/utf8"
+
+// plain reports whether every rune of s is printable (Unprintable accepts
+// it without an exception) and in NFC whatever its neighbours, so that s is
+// valid UTF-8, its own NFC and printable without asking the normaliser:
+// printable ASCII, Latin-1's symbols and letters, Latin Extended-A and -B,
+// the precomposed Vietnamese letters U+1EA0–U+1EF9 and the punctuation
+// U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ellipsis). Every one of
+// these is a starter that never composes (canonical combining class 0,
+// NFC_Quick_Check Yes), and a string of such runes is in NFC (UAX #15, quick
+// check). ascii reports that s is printable ASCII only, which the tone rule
+// never changes. TestPlainRunes checks the ranges against x/text.
+func plain(s string) (ok, ascii bool) {
+	ascii = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7F {
+				return false, false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !plainRune(r) {
+			return false, false // including utf8.RuneError
+		}
+		i += n
+	}
+	return true, ascii
+}
+
+// plainRune reports whether r, not ASCII, is one of plain's runes.
+func plainRune(r rune) bool {
+	switch {
+	case r <= 0x24F:
+		return r >= 0xA0 && r != 0xAD // the soft hyphen is a format character
+	case r < 0x1EA0:
+		return false
+	case r <= 0x1EF9:
+		return true
+	case r < 0x2010:
+		return false
+	case r <= 0x2027:
+		return true
+	case r < 0x2030:
+		return false
+	}
+	return r <= 0x205E
+}
+
+// CleanTonePlain is CleanTone for text that is plain: made only of runes
+// that are printable and need no normalisation (see plain). Then it
+// returns what CleanTone returns, and Unprintable(s) would find nothing,
+// after one scan of s that also applies the tone rule, without the
+// normaliser. For any other text it returns ok = false and the caller
+// takes the general path (CleanTone, then Unprintable).
+func CleanTonePlain(s string, style ToneStyle) (string, bool) {
+	t := retoner{s: s, style: style}
+	retoning := style == ToneTraditional || style == ToneModern
+	start := -1     // start of the current word, or -1 between words
+	marked := false // the current word has a non-ASCII rune
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, n := rune(c), 1
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7F {
+				return "", false
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if !plainRune(r) {
+				return "", false // including utf8.RuneError
+			}
+		}
+		if isWordRune(r) {
+			if start < 0 {
+				start, marked = i, false
+			}
+			marked = marked || c >= utf8.RuneSelf
+		} else if start >= 0 {
+			// An ASCII word has no tone mark to move.
+			if retoning && marked {
+				t.word(start, i)
+			}
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 && retoning && marked {
+		t.word(start, len(s))
+	}
+	return t.result(), true
+}
