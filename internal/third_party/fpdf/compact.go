@@ -181,15 +181,19 @@ var bestWriters = sync.Pool{
 // stream that ends the file. Objects keep their numbers; the object
 // stream is f.n+1 and the cross-reference stream f.n+2.
 func (f *Fpdf) putObjectStreams() {
-	src := bytes.Clone(f.buffer.Bytes())
+	// The body is compacted in place: an object is only ever moved
+	// towards the start (the objects packed away before it leave room),
+	// so w, where the next kept object goes, never passes the start of
+	// the object being read, and each packed object is copied into body
+	// before anything overwrites it.
+	src := f.buffer.Bytes()
 	order := make([]int, 0, f.n)
 	for j := 1; j <= f.n; j++ {
 		order = append(order, j)
 	}
 	slices.SortFunc(order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
 
-	f.buffer.Reset()
-	f.buffer.Write(src[:f.offsets[order[0]]])
+	w := f.offsets[order[0]] // the header stays
 	const streamEnd = "endstream\nendobj\n"
 	type loc struct{ stm, idx int } // stm 0: at offset idx in the file
 	locs := make([]loc, f.n+3)
@@ -208,8 +212,8 @@ func (f *Fpdf) putObjectStreams() {
 			return
 		}
 		if bytes.HasSuffix(obj, []byte(streamEnd)) {
-			locs[j] = loc{0, f.buffer.Len()}
-			f.buffer.Write(obj)
+			locs[j] = loc{0, w}
+			w += copy(src[w:], obj)
 			continue
 		}
 		index = strconv.AppendInt(index, int64(j), 10)
@@ -220,6 +224,7 @@ func (f *Fpdf) putObjectStreams() {
 		locs[j] = loc{stm, packed}
 		packed++
 	}
+	f.buffer.Truncate(w)
 	// BestSpeed: per document, unlike the font programs; the best
 	// compression would save ~0.1 KB here for ~0.3 ms.
 	mem := xmem.compress(append(index, body...))

@@ -693,6 +693,7 @@ type Fpdf struct {
 	objStreams       bool                       // bhytdoc: SetObjectStreams
 	cellBuf          []byte                     // bhytdoc: CellFormat's reused output buffer
 	utf16Buf         []byte                     // bhytdoc: scratch for appendEscapedUTF16
+	shiftBuf         []byte                     // bhytdoc: scratch for the word spacing CellFormat repeats
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
 	joinStyle        int                        // line segment join style: miter 0, round 1, bevel 2

@@ -46,6 +46,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8" // bhytdoc: appendTextUTF16
 )
 
 var gl struct {
@@ -2844,7 +2845,6 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
 			// space is f.escape(utf8toutf16(" ", false)) = "\x00 "
 			strSize := f.GetStringSymbolWidth(txtStr)
 			// "BT 0 Tw %.2f %.2f Td ["
@@ -2854,18 +2854,24 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			// The words of strings.Split(txtStr, " "), without the slice.
 			numt := strings.Count(txtStr, " ") + 1
 			shift := float64((wmax - strSize)) / float64(numt-1)
+			// bhytdoc: the adjustment is the same before every space:
+			// "%.3f(%s) " of -shift, space, formatted once.
+			sep := strconv.AppendFloat(f.shiftBuf[:0], -shift, 'f', 3, 64)
+			sep = append(sep, "(\x00 ) "...)
+			f.shiftBuf = sep
 			rest := txtStr
 			for i := range numt {
 				tx, after, _ := strings.Cut(rest, " ")
 				rest = after
 				// "%s " of "(" + f.escape(utf8toutf16(tx, false)) + ")"
 				s = append(s, '(')
-				s = f.appendEscapedUTF16(s, tx)
+				// bhytdoc: marks the runes used as it goes (was one
+				// useRunes over txtStr, a map write per rune, first).
+				s = f.appendTextUTF16(s, tx, &f.currentFont)
 				s = append(s, ") "...)
 				if (i + 1) < numt {
-					// "%.3f(%s) " of -shift, space
-					s = strconv.AppendFloat(s, -shift, 'f', 3, 64)
-					s = append(s, "(\x00 ) "...)
+					s = append(s, sep...)
+					f.currentFont.useRune(' ')
 				}
 			}
 			s = append(s, "] TJ ET"...)
@@ -2880,8 +2886,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				s = f.appendEscapedUTF16(s, txtStr)
-				f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
+				// bhytdoc: was appendEscapedUTF16, then a map write per rune
+				s = f.appendTextUTF16(s, txtStr, &f.currentFont)
 			} else {
 				txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
 				txt2 = strings.Replace(txt2, "(", "\\(", -1)
@@ -4205,7 +4211,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // bhytdoc: was f.out(string(b)), a copy of every stream
 	f.out("endstream")
 }
 
@@ -4223,9 +4229,9 @@ func (f *Fpdf) out(s string) {
 // bhytdoc: outBytes is out for a byte slice, without converting it to a
 // string first.
 func (f *Fpdf) outBytes(b []byte) {
-	buf := f.pages[f.page]
-	if f.state != 2 {
-		buf = &f.buffer.Buffer
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
 	}
 	must(buf.Write(b))
 	must(buf.WriteString("\n"))
@@ -4264,6 +4270,40 @@ func (f *Fpdf) appendEscapedUTF16(b []byte, s string) []byte {
 			b = append(b, '\\', 'r')
 		default:
 			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// bhytdoc: appendTextUTF16 is appendEscapedUTF16 followed by
+// fd.useRunes(s), in one pass over s without the UTF-16 scratch copy when
+// s is valid UTF-8 within the Basic Multilingual Plane, as the renderer's
+// text always is. Other text takes the two passes, whose output it
+// defines: the bytes are the same either way.
+func (f *Fpdf) appendTextUTF16(b []byte, s string, fd *fontDefType) []byte {
+	n0 := len(b)
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r > 0xFFFF {
+				b = f.appendEscapedUTF16(b[:n0], s)
+				fd.useRunes(s)
+				return b
+			}
+		}
+		i += n
+		fd.useRune(r)
+		// The code unit big-endian, each byte escaped as escape does.
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
 		}
 	}
 	return b

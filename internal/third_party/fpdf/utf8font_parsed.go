@@ -350,13 +350,18 @@ func (f *Fpdf) FontObject(familyStr, styleStr string) int {
 // bhytdoc's letter.
 func (fd *fontDefType) useRunes(s string) {
 	for _, r := range s {
-		if fd.usedBMP != nil && r < 0x10000 {
-			w, b := r>>6, uint64(1)<<(r&63)
-			if fd.usedBMP[w]&b != 0 {
-				continue
-			}
-			fd.usedBMP[w] |= b
-		}
-		fd.usedRunes[int(r)] = int(r)
+		fd.useRune(r)
 	}
+}
+
+// useRune is useRunes for one rune.
+func (fd *fontDefType) useRune(r rune) {
+	if fd.usedBMP != nil && r < 0x10000 {
+		w, b := r>>6, uint64(1)<<(r&63)
+		if fd.usedBMP[w]&b != 0 {
+			return
+		}
+		fd.usedBMP[w] |= b
+	}
+	fd.usedRunes[int(r)] = int(r)
 }
