@@ -2151,7 +2151,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 }
 
 func makeSubsetRange(end int) map[int]int {
-	answer := make(map[int]int)
+	answer := make(map[int]int, end) // bhytdoc: sized, not grown entry by entry
 	for i := range end {
 		answer[i] = 0
 	}
@@ -2856,7 +2856,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			shift := float64((wmax - strSize)) / float64(numt-1)
 			// bhytdoc: the adjustment is the same before every space:
 			// "%.3f(%s) " of -shift, space, formatted once.
-			sep := strconv.AppendFloat(f.shiftBuf[:0], -shift, 'f', 3, 64)
+			sep := appendFixed(f.shiftBuf[:0], -shift, 3)
 			sep = append(sep, "(\x00 ) "...)
 			f.shiftBuf = sep
 			rest := txtStr
@@ -4241,10 +4241,51 @@ func (f *Fpdf) outBytes(b []byte) {
 // space).
 func appendF2s(b []byte, vs ...float64) []byte {
 	for _, v := range vs {
-		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = appendFixed(b, v, 2)
 		b = append(b, ' ')
 	}
 	return b
+}
+
+// bhytdoc: appendFixed appends strconv.AppendFloat(b, v, 'f', prec, 64)
+// for prec 2 or 3, the same bytes. For the values a page holds it rounds
+// v scaled by 10^prec to an integer: the product is within 2e-8 of the
+// exact one, so rounding it gives the correctly rounded result unless
+// the exact value lies near a tie (half-way between two outputs), which
+// strconv resolves, as it does the rest (large values, NaN, negative
+// values that round to zero and print as -0.00). TestAppendFixed
+// compares with strconv.
+func appendFixed(b []byte, v float64, prec int) []byte {
+	scale := 100.0
+	if prec == 3 {
+		scale = 1000
+	} else if prec != 2 {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	x := v * scale
+	if !(x > -1e8 && x < 1e8) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	r := math.Round(x)
+	if d := math.Abs(x - math.Trunc(x)); d > 0.5-1e-6 && d < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	n := int64(r)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	} else if n == 0 && math.Signbit(v) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	p := int64(scale)
+	b = strconv.AppendInt(b, n/p, 10)
+	b = append(b, '.')
+	frac := n % p
+	if prec == 3 {
+		b = append(b, byte('0'+frac/100))
+		frac %= 100
+	}
+	return append(b, byte('0'+frac/10), byte('0'+frac%10))
 }
 
 // bhytdoc: appendSegment appends "%.2f %.2f m %.2f %.2f l S ".
@@ -4351,7 +4392,7 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 
 func (f *Fpdf) putF64(v float64, prec int) {
 	// bhytdoc: writes the digits without converting them to a string.
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	f.putBytes(f.fmt.buf)
 }
 

@@ -1,0 +1,48 @@
+// bhytdoc: this whole file is a bhytdoc addition to the fpdf fork (patch
+// 19, see README.md).
+
+package fpdf
+
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// TestAppendFixed checks that appendFixed gives strconv's bytes: random
+// page coordinates, values on and near rounding ties, tiny negatives,
+// integers, huge values and NaN.
+func TestAppendFixed(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 0.125, 1.005, 2.675, -2.675, 0.0005, -0.0005, 0.0049, -0.0049,
+		-0.004, 841.89, 595.28, 1e8, -1e8, 1e20, math.Inf(1), math.NaN(), 12.345, 12.3455, -7.0001}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		v := (rng.Float64() - 0.3) * 1000
+		vals = append(vals, v, math.Round(v*1000)/1000, math.Round(v*200)/200, (math.Round(v*2000)+1)/2000, float64(rng.IntN(2000))/8-50)
+	}
+	for _, v := range vals {
+		for _, prec := range []int{2, 3} {
+			want := strconv.AppendFloat(nil, v, 'f', prec, 64)
+			if got := appendFixed(nil, v, prec); string(got) != string(want) {
+				t.Fatalf("appendFixed(%v, %d) = %s, want %s", v, prec, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkAppendFixed(b *testing.B) {
+	buf := make([]byte, 0, 32)
+	for b.Loop() {
+		buf = appendFixed(buf[:0], 123.456789, 2)
+		buf = appendFixed(buf[:0], -4.1234, 3)
+	}
+}
+
+func BenchmarkAppendFloatStrconv(b *testing.B) {
+	buf := make([]byte, 0, 32)
+	for b.Loop() {
+		buf = strconv.AppendFloat(buf[:0], 123.456789, 'f', 2, 64)
+		buf = strconv.AppendFloat(buf[:0], -4.1234, 'f', 3, 64)
+	}
+}
