@@ -116,6 +116,17 @@ func (fc *Face) Width(s string, size float64) float64 {
 	if fc == nil {
 		return 0
 	}
+	return float64(fc.Width1000(s)) * size / 1000
+}
+
+// Width1000 returns the width of s in 1/1000 em, the integer Width scales:
+// Width(s, size) is float64(Width1000(s)) * size / 1000, exactly. Widths
+// of strings drawn in one face add up: the width of a joined string is the
+// sum of its parts'.
+func (fc *Face) Width1000(s string) int {
+	if fc == nil {
+		return 0
+	}
 	sum := 0
 	for _, r := range s {
 		var g glyph
@@ -130,7 +141,7 @@ func (fc *Face) Width(s string, size float64) float64 {
 			sum += fc.missingPM
 		}
 	}
-	return float64(sum) * size / 1000
+	return sum
 }
 
 // MissingRunes returns, in order of first appearance, the runes of s the face

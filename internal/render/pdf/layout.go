@@ -87,10 +87,27 @@ func (m *metrics) w(s string, st ir.Style, size float64) float64 {
 	return f.Width(s, size) * pagespec.PtToMM
 }
 
-// piece is a run of text of one style inside a line.
+// u is the width of s in 1/1000 em (fonts.Face.Width1000).
+func (m *metrics) u(s string, st ir.Style) int {
+	return m.faces[st].Width1000(s)
+}
+
+// wu is w for a width u in 1/1000 em: w(s, st, size) is exactly
+// wu(u(s, st), st, size), since Face.Width scales Width1000 the same way.
+func (m *metrics) wu(u int, st ir.Style, size float64) float64 {
+	if m.faces[st] == nil {
+		return 0
+	}
+	return float64(u) * size / 1000 * pagespec.PtToMM
+}
+
+// piece is a run of text of one style inside a line, and its width in
+// 1/1000 em (pieces of one style add up, so a line's pieces are never
+// measured again).
 type piece struct {
 	s  string
 	st ir.Style
+	u  int
 }
 
 // line is a wrapped line: its pieces, natural width and number of spaces
@@ -152,9 +169,10 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 			if i := strings.IndexByte(s, ' '); i > 0 {
 				part = s[:i]
 			}
-			arena = append(arena, piece{part, sp.Style})
+			u := m.u(part, sp.Style)
+			arena = append(arena, piece{part, sp.Style, u})
 			inWord = true
-			cur.width += m.w(part, sp.Style, size)
+			cur.width += m.wu(u, sp.Style, size)
 			s = s[len(part):]
 		}
 	}
@@ -234,7 +252,9 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			dash.at, dash.n, dash.spaces, dash.width = i, placed, cur.spaces, cur.width
 		}
 		if placed > 0 {
-			all = append(all, piece{pending.sep, pending.sepSt})
+			// The separator is spaces only: its width is the space's times
+			// its length, as measuring it would sum.
+			all = append(all, piece{pending.sep, pending.sepSt, len(pending.sep) * m.u(" ", pending.sepSt)})
 			cur.spaces += len(pending.sep)
 		}
 		all = append(all, w.pieces...)
@@ -268,9 +288,9 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			rw := m.w(p.s[i:i+utf8.RuneLen(r)], p.st, size)
 			if head.width+rw > avail && (head.width > 0) {
 				if i > 0 {
-					head.pieces = append(head.pieces, piece{p.s[:i], p.st})
+					head.pieces = append(head.pieces, piece{p.s[:i], p.st, m.u(p.s[:i], p.st)})
 				}
-				tail.pieces = append(tail.pieces, piece{p.s[i:], p.st})
+				tail.pieces = append(tail.pieces, piece{p.s[i:], p.st, m.u(p.s[i:], p.st)})
 				full = true
 				break
 			}
@@ -294,12 +314,14 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 func merge(ps []piece) []piece {
 	out := ps[:0]
 	for i := 0; i < len(ps); {
-		j, n := i+1, len(ps[i].s)
+		j, n, u := i+1, len(ps[i].s), ps[i].u
 		for j < len(ps) && ps[j].st == ps[i].st {
 			n += len(ps[j].s)
+			u += ps[j].u
 			j++
 		}
 		p := ps[i]
+		p.u = u
 		if j-i > 1 {
 			var b strings.Builder
 			b.Grow(n)
@@ -341,7 +363,7 @@ func (m *metrics) placeLine(l line, x, y, avail, size float64, a align) []Op {
 	ops := make([]Op, 0, len(l.pieces))
 	for _, p := range l.pieces {
 		n := strings.Count(p.s, " ")
-		w := m.w(p.s, p.st, size) + float64(n)*extra
+		w := m.wu(p.u, p.st, size) + float64(n)*extra
 		ops = append(ops, Op{Kind: OpText, X: x, Y: y, W: w, S: p.s, Style: p.st, Size: size, Justify: extra > 0 && n > 0})
 		x += w
 	}
