@@ -859,7 +859,7 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	parsed       *UTF8Font     // bhytdoc: set by AddUTF8FontParsed; holds the subset cache
-	usedBMP      *[1024]uint64 // bhytdoc: runes below 0x10000 useRunes has put in usedRunes
+	usedLow      *lowRuneSet   // bhytdoc: runes below usedLowRunes useRunes has put in usedRunes
 }
 
 // generateFontID generates a font Id from the font definition

@@ -46,3 +46,29 @@ func BenchmarkAppendFloatStrconv(b *testing.B) {
 		buf = strconv.AppendFloat(buf[:0], -4.1234, 'f', 3, 64)
 	}
 }
+
+// TestSubsetKeyBitsets checks subsetKey's bitset path against the sorted
+// one on random used-rune maps (values 0 or the rune, as fpdf writes).
+func TestSubsetKeyBitsets(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 2000 {
+		m := makeSubsetRange(57)
+		for range rng.IntN(300) {
+			r := rng.IntN(0x10000)
+			if rng.IntN(4) == 0 {
+				r = rng.IntN(0x300)
+			}
+			m[r] = r
+		}
+		if i%7 == 0 {
+			m[rng.IntN(0x300)] = 1 // not a value fpdf writes: no key
+		}
+		for _, compact := range []bool{false, true} {
+			k1, ok1 := subsetKey(m, compact)
+			k2, ok2 := subsetKeySorted(m, compact)
+			if k1 != k2 || ok1 != ok2 {
+				t.Fatalf("map %d: subsetKey = %q, %v; sorted = %q, %v", i, k1, ok1, k2, ok2)
+			}
+		}
+	}
+}
