@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -149,9 +150,20 @@ func (fc *Face) Width1000(s string) int {
 // when something is missing.
 func (fc *Face) MissingRunes(s string) []rune {
 	var missing []rune
-	for _, r := range s {
-		if r == '\n' || fc.Has(r) {
-			continue
+	for i := 0; i < len(s); {
+		// The loop of range s, with ASCII looked up directly.
+		r, n := rune(s[i]), 1
+		if r < utf8.RuneSelf {
+			i++
+			if r == '\n' || fc != nil && fc.dense[r].gid != 0 {
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			if fc.Has(r) {
+				continue
+			}
 		}
 		dup := false
 		for _, m := range missing {

@@ -76,7 +76,7 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 				return "", false // including utf8.RuneError
 			}
 		}
-		if isWordRune(r) {
+		if plainWordRune(r) {
 			if start < 0 {
 				start, marked = i, false
 			}
@@ -94,4 +94,16 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 		t.word(start, len(s))
 	}
 	return t.result(), true
+}
+
+// plainWordRune is isWordRune for a rune that is ASCII or plain, without
+// the calls into package unicode: of the plain runes that are not ASCII,
+// the letters are Latin-1's ª µ º and À–ɏ but × and ÷, and the
+// Vietnamese letters. TestPlainWordRune checks it against isWordRune.
+func plainWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7 || 0x1EA0 <= r && r <= 0x1EF9 ||
+		r == 0xAA || r == 0xB5 || r == 0xBA
 }

@@ -37,6 +37,16 @@ func TestPlainRunes(t *testing.T) {
 	}
 }
 
+// TestPlainWordRune checks plainWordRune against isWordRune on every
+// rune plain accepts.
+func TestPlainWordRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if ok, _ := plain(string(r)); ok && plainWordRune(r) != isWordRune(r) {
+			t.Errorf("plainWordRune(%U) = %v, isWordRune %v", r, plainWordRune(r), isWordRune(r))
+		}
+	}
+}
+
 // TestCleanTonePlainAgrees compares CleanTonePlain with CleanTone's
 // general path (NFC, then the tone rule) and
 // Unprintable on random strings of plain and other runes, decomposed

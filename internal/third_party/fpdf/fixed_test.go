@@ -72,3 +72,34 @@ func TestSubsetKeyBitsets(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTextUTF16 checks appendTextUTF16 against appendEscapedUTF16
+// followed by useRunes, bytes and used runes, on text with escapes,
+// Vietnamese, runes beyond the BMP and invalid bytes.
+func TestAppendTextUTF16(t *testing.T) {
+	pieces := []string{"a", " ", "(", ")", "\\", "\r", "Ủy", "ban", "–", "…", "中", "😀", "\xff", "\xc3", "ĩ", "ŀ", "\u2028"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	newFont := func() *fontDefType {
+		return &fontDefType{usedRunes: map[int]int{}, usedLow: new(lowRuneSet)}
+	}
+	f := &Fpdf{}
+	for range 20000 {
+		s := ""
+		for range rng.IntN(10) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		s += "xx" // appendUTF16 reads past a broken sequence
+		f1, f2 := newFont(), newFont()
+		got := f.appendTextUTF16([]byte("q"), s, f1)
+		want := f.appendEscapedUTF16([]byte("q"), s)
+		f2.useRunes(s)
+		if string(got) != string(want) || len(f1.usedRunes) != len(f2.usedRunes) {
+			t.Fatalf("appendTextUTF16(%q) = %q, %v; want %q, %v", s, got, f1.usedRunes, want, f2.usedRunes)
+		}
+		for r := range f2.usedRunes {
+			if _, ok := f1.usedRunes[r]; !ok {
+				t.Fatalf("appendTextUTF16(%q) did not record %U", s, r)
+			}
+		}
+	}
+}

@@ -4325,6 +4325,13 @@ func (f *Fpdf) appendTextUTF16(b []byte, s string, fd *fontDefType) []byte {
 	n0 := len(b)
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
+		if c := s[i]; c < utf8.RuneSelf && c != '\\' && c != '(' && c != ')' && c != '\r' {
+			// ASCII that needs no escape, most of the text.
+			i++
+			fd.useRune(r)
+			b = append(b, 0, c)
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 || r > 0xFFFF {
