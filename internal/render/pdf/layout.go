@@ -58,7 +58,8 @@ func (p *Page) size() (float64, float64) {
 
 // metrics measures text with the faces of a family.
 type metrics struct {
-	faces [4]*fonts.Face
+	faces  [4]*fonts.Face
+	spaceU [4]int // width of a space in each face, 1/1000 em
 
 	// Scratch arrays of words, reused from one paragraph to the next (a
 	// document is laid out on one goroutine; wrap copies what it keeps).
@@ -79,9 +80,16 @@ func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
 		if m.faces[st] != nil || err != nil || t.S == "" {
 			return
 		}
-		m.faces[st], err = fam.Face(fonts.Style(st))
+		var f *fonts.Face
+		f, err = fam.Face(fonts.Style(st))
+		m.setFace(st, f)
 	})
 	return m, err
+}
+
+// setFace sets the face of style st.
+func (m *metrics) setFace(st ir.Style, f *fonts.Face) {
+	m.faces[st], m.spaceU[st] = f, f.Width1000(" ")
 }
 
 // w is the width of s in mm.
@@ -173,7 +181,7 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 						cur.sepSpan = -1 // spaces from two spans
 					}
 					cur.sep += s[:n]
-					cur.sepW += m.w(s[:n], sp.Style, size)
+					cur.sepW += m.wu(n*m.spaceU[sp.Style], sp.Style, size) // m.w(s[:n], …)
 					cur.sepSt = sp.Style
 				}
 				s = s[n:]
@@ -288,7 +296,7 @@ func (m *metrics) wrapInto(lines []line, all []piece, ends []int, spans []ir.Spa
 		if placed > 0 {
 			// The separator is spaces only: its width is the space's times
 			// its length, as measuring it would sum.
-			all = append(all, piece{pending.sep, pending.sepSt, len(pending.sep) * m.u(" ", pending.sepSt), pending.sepSpan, pending.sepOff})
+			all = append(all, piece{pending.sep, pending.sepSt, len(pending.sep) * m.spaceU[pending.sepSt], pending.sepSpan, pending.sepOff})
 			cur.spaces += len(pending.sep)
 		}
 		all = append(all, w.pieces...)
