@@ -62,7 +62,7 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 	t := retoner{s: s, style: style}
 	retoning := style == ToneTraditional || style == ToneModern
 	start := -1     // start of the current word, or -1 between words
-	marked := false // the current word has a non-ASCII rune
+	var r1, r2 rune // the current word's last two runes
 	for i := 0; i < len(s); {
 		c := s[i]
 		r, n := rune(c), 1
@@ -78,22 +78,32 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 		}
 		if plainWordRune(r) {
 			if start < 0 {
-				start, marked = i, false
+				start, r2 = i, 0
 			}
-			marked = marked || c >= utf8.RuneSelf
+			r1, r2 = r2, r
 		} else if start >= 0 {
-			// An ASCII word has no tone mark to move.
-			if retoning && marked {
+			if retoning && mayRetone(r1, r2) {
 				t.word(start, i)
 			}
 			start = -1
 		}
 		i += n
 	}
-	if start >= 0 && retoning && marked {
+	if start >= 0 && retoning && mayRetone(r1, r2) {
 		t.word(start, len(s))
 	}
 	return t.result(), true
+}
+
+// mayRetone reports whether a word ending in r1, r2 may be one retone
+// changes: it ends in o or u, then a, e or y, one of them marked (and so
+// not ASCII). Most words end otherwise and are not looked at again.
+func mayRetone(r1, r2 rune) bool {
+	if r1 < 0xC0 && r2 < 0xC0 {
+		return false
+	}
+	return (r1 >= 0xC0 || r1|0x20 == 'o' || r1|0x20 == 'u') &&
+		(r2 >= 0xC0 || r2|0x20 == 'a' || r2|0x20 == 'e' || r2|0x20 == 'y')
 }
 
 // plainWordRune is isWordRune for a rune that is ASCII or plain, without
