@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/docmeta"
@@ -64,6 +66,10 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	n := d.Clone()
 	var p problems
 	n.eachText(func(path string, s *string) {
+		if c, ok := typo.CleanTonePlain(*s, tone); ok {
+			*s = c // printable: checkPrintable would find nothing
+			return
+		}
 		c, err := typo.CleanTone(*s, tone)
 		if err != nil {
 			checkText(&p, path, *s)
@@ -275,7 +281,31 @@ func (d *Document) AnnexHeading(i int) (label, reference string) {
 }
 
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s // most texts: no need to split and join
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether oneLine(s) is s: no white space but single
+// spaces between words.
+func isOneLine(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r < utf8.RuneSelf && r > ' ', 0x1EA0 <= r && r <= 0x1EF9:
+		case unicode.IsSpace(r):
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 func lines(s, field string) []ir.Text {
@@ -357,19 +387,19 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 		if i == len(d.Bases)-1 && proposal == "" {
 			end = "."
 		}
-		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: fmt.Sprintf("Bases[%d]", i)})
+		doc.Bases = append(doc.Bases, ir.Text{S: strings.TrimSpace(b) + end, Field: elem("Bases", i)})
 	}
 	d.decisionIR(doc, proposal)
 	doc.Body = d.specialIR()
 	for i := range d.Body {
-		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], fmt.Sprintf("Body[%d]", i)))
+		doc.Body = append(doc.Body, bodyBlockIR(&d.Body[i], elem("Body", i)))
 	}
 	doc.Body = append(doc.Body, d.specialTail()...)
 	for i, a := range d.Attachments {
-		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: fmt.Sprintf("Attachments[%d]", i)})
+		doc.Closing = append(doc.Closing, ir.Text{S: "(" + strings.TrimSpace(a) + ")", Field: elem("Attachments", i)})
 	}
 	for i := range d.Signatures {
-		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], fmt.Sprintf("Signatures[%d]", i)))
+		doc.Signatures = append(doc.Signatures, signatureIR(&d.Signatures[i], elem("Signatures", i)))
 	}
 	if sp := d.specialSignatures(); sp != nil {
 		doc.Signatures = sp
@@ -397,7 +427,7 @@ func trimAll(ss []string) []string {
 }
 
 func (d *Document) annexIR(i int, a *Annex) ir.Annex {
-	f := fmt.Sprintf("Annexes[%d]", i)
+	f := elem("Annexes", i)
 	label, ref := d.AnnexHeading(i)
 	return ir.Annex{
 		Label:     ir.Text{S: label, Field: f}, // the annex: writers name its parts from here

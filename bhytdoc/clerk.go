@@ -129,14 +129,22 @@ var reAnnexRef = sync.OnceValue(func() *regexp.Regexp {
 // pointing to an annex that is not there.
 func (d *Document) checkAnnexRefs(p *problems) {
 	for i, b := range d.Body {
-		var sb strings.Builder
-		for _, s := range b.Text {
-			sb.WriteString(s.Text)
+		text := ""
+		switch len(b.Text) {
+		case 0:
+		case 1:
+			text = b.Text[0].Text // most paragraphs: no copy to join
+		default:
+			var sb strings.Builder
+			for _, s := range b.Text {
+				sb.WriteString(s.Text)
+			}
+			text = sb.String()
 		}
-		if !mentionsAnnex(sb.String()) {
+		if !mentionsAnnex(text) {
 			continue
 		}
-		for _, m := range reAnnexRef().FindAllStringSubmatch(sb.String(), -1) {
+		for _, m := range reAnnexRef().FindAllStringSubmatch(text, -1) {
 			num := m[1] + m[2]
 			need := 1
 			if num != "" {
@@ -165,7 +173,7 @@ const annexWord = "phụ lục"
 // has the same UTF-8 length, so a window of len(annexWord) bytes holds it.
 func mentionsAnnex(s string) bool {
 	for i := 0; i+len(annexWord) <= len(s); i++ {
-		if c := s[i]; (c == 'p' || c == 'P') && strings.EqualFold(s[i:i+len(annexWord)], annexWord) {
+		if c := s[i]; (c == 'p' || c == 'P') && (s[i+1] == 'h' || s[i+1] == 'H') && strings.EqualFold(s[i:i+len(annexWord)], annexWord) {
 			return true
 		}
 	}

@@ -108,7 +108,7 @@ func (c *Copy) eachText(fn func(path string, s *string)) {
 		fn(fmt.Sprintf("Copy.Recipients[%d].Purpose", i), &c.Recipients[i].Purpose)
 	}
 	for i := range c.Luu {
-		fn(fmt.Sprintf("Copy.Luu[%d]", i), &c.Luu[i])
+		fn(elem("Copy.Luu", i), &c.Luu[i])
 	}
 	if c.ESign != nil {
 		fn("Copy.ESign.Organisation", &c.ESign.Organisation)

@@ -119,7 +119,7 @@ func (d *Document) validateMarks(p *problems) {
 		p.add("Contact", "%d lines; the foot of page 1 holds at most %d", len(d.Contact), maxContactLines)
 	}
 	for i, s := range d.Contact {
-		required(p, fmt.Sprintf("Contact[%d]", i), s)
+		required(p, elem("Contact", i), s)
 	}
 	if e := d.ESign; e != nil {
 		required(p, "ESign.Organisation", e.Organisation)
@@ -162,7 +162,7 @@ func (d *Document) marksIR(doc *ir.Doc) {
 		doc.Typist = ir.Text{S: s, Field: "Typist"}
 	}
 	for i, s := range d.Contact {
-		doc.Contact = append(doc.Contact, ir.Text{S: oneLine(s), Field: fmt.Sprintf("Contact[%d]", i)})
+		doc.Contact = append(doc.Contact, ir.Text{S: oneLine(s), Field: elem("Contact", i)})
 	}
 	if e := d.ESign; e != nil {
 		doc.ESign = []ir.Text{

@@ -150,12 +150,12 @@ func (d *Document) eachSpecialText(fn func(path string, s *string)) {
 	if t := d.Telegram; t != nil {
 		fn("Telegram.Sender", &t.Sender)
 		for i := range t.Addressees {
-			fn(fmt.Sprintf("Telegram.Addressees[%d]", i), &t.Addressees[i])
+			fn(elem("Telegram.Addressees", i), &t.Addressees[i])
 		}
 	}
 	if v := d.Invitation; v != nil {
 		for i := range v.Invitees {
-			fn(fmt.Sprintf("Invitation.Invitees[%d]", i), &v.Invitees[i])
+			fn(elem("Invitation.Invitees", i), &v.Invitees[i])
 		}
 		fn("Invitation.Event", &v.Event)
 		fn("Invitation.Chair", &v.Chair)
@@ -172,7 +172,7 @@ func (d *Document) eachSpecialText(fn func(path string, s *string)) {
 		fn("Minutes.Meeting", &m.Meeting)
 		fn("Minutes.Venue", &m.Venue)
 		for i := range m.Participants {
-			fn(fmt.Sprintf("Minutes.Participants[%d]", i), &m.Participants[i])
+			fn(elem("Minutes.Participants", i), &m.Participants[i])
 		}
 		fn("Minutes.Chair", &m.Chair)
 		fn("Minutes.Secretary", &m.Secretary)
@@ -479,7 +479,7 @@ func (d *Document) specialIR() []ir.Block {
 		para("Leave.CountsAs", text("Số ngày nghỉ phép nêu trên được tính vào thời gian "+oneLine(l.CountsAs)+"./."))
 	}
 	for i, pt := range d.Parties {
-		f := fmt.Sprintf("Parties[%d]", i)
+		f := elem("Parties", i)
 		para(f+".Name", ir.Span{S: typo.Upper(partyLabel(i)) + ": " + typo.Upper(oneLine(pt.Name)), Style: ir.Bold, Field: f + ".Name"})
 		para(f+".Representative", text("Đại diện: "), val(pt.Representative, f+".Representative"), text(" - Chức vụ: "), val(pt.Position, f+".Position"))
 		if s := oneLine(pt.Address); s != "" {

@@ -220,7 +220,7 @@ func (d *Document) validateFields(p *problems) {
 		p.add("Body", "empty")
 	}
 	for i := range d.Body {
-		validateBlock(p, fmt.Sprintf("Body[%d]", i), &d.Body[i])
+		validateBlock(p, elem("Body", i), &d.Body[i])
 	}
 	switch n := len(d.Signatures); {
 	case n == 0 && !d.issued():
@@ -229,7 +229,7 @@ func (d *Document) validateFields(p *problems) {
 		p.add("Signatures", "%d signature blocks; at most 2", n)
 	}
 	for i := range d.Signatures {
-		validateSignature(p, fmt.Sprintf("Signatures[%d]", i), &d.Signatures[i], d.Kind == BienBan)
+		validateSignature(p, elem("Signatures", i), &d.Signatures[i], d.Kind == BienBan)
 	}
 	if len(d.Recipients) == 0 && len(d.Luu) == 0 && !d.noiNhanOptional() {
 		p.add("Recipients", "empty: list the recipients and Luu")
@@ -243,7 +243,7 @@ func (d *Document) validateFields(p *problems) {
 	}
 	listItems(p, "Luu", d.Luu)
 	for i := range d.Annexes {
-		validateAnnex(p, fmt.Sprintf("Annexes[%d]", i), &d.Annexes[i])
+		validateAnnex(p, elem("Annexes", i), &d.Annexes[i])
 		validateReference(p, fmt.Sprintf("Annexes[%d].Reference", i), d, d.Annexes[i].Reference)
 	}
 	d.validateTableRows(p)

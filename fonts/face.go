@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -116,6 +117,17 @@ func (fc *Face) Width(s string, size float64) float64 {
 	if fc == nil {
 		return 0
 	}
+	return float64(fc.Width1000(s)) * size / 1000
+}
+
+// Width1000 returns the width of s in 1/1000 em, the integer Width scales:
+// Width(s, size) is float64(Width1000(s)) * size / 1000, exactly. Widths
+// of strings drawn in one face add up: the width of a joined string is the
+// sum of its parts'.
+func (fc *Face) Width1000(s string) int {
+	if fc == nil {
+		return 0
+	}
 	sum := 0
 	for _, r := range s {
 		var g glyph
@@ -130,7 +142,7 @@ func (fc *Face) Width(s string, size float64) float64 {
 			sum += fc.missingPM
 		}
 	}
-	return float64(sum) * size / 1000
+	return sum
 }
 
 // MissingRunes returns, in order of first appearance, the runes of s the face
@@ -138,9 +150,20 @@ func (fc *Face) Width(s string, size float64) float64 {
 // when something is missing.
 func (fc *Face) MissingRunes(s string) []rune {
 	var missing []rune
-	for _, r := range s {
-		if r == '\n' || fc.Has(r) {
-			continue
+	for i := 0; i < len(s); {
+		// The loop of range s, with ASCII looked up directly.
+		r, n := rune(s[i]), 1
+		if r < utf8.RuneSelf {
+			i++
+			if r == '\n' || fc != nil && fc.dense[r].gid != 0 {
+				continue
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+			if fc.Has(r) {
+				continue
+			}
 		}
 		dup := false
 		for _, m := range missing {

@@ -27,6 +27,9 @@ func (e *InvalidUTF8Error) Error() string {
 // byte-wise. On invalid input Clean returns "" and an *InvalidUTF8Error.
 // Already-NFC input is returned without allocating.
 func Clean(s string) (string, error) {
+	if ok, _ := plain(s); ok {
+		return s, nil
+	}
 	if !utf8.ValidString(s) {
 		return "", &InvalidUTF8Error{Offset: firstInvalid(s)}
 	}

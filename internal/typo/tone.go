@@ -47,6 +47,9 @@ func Tone(s string, style ToneStyle) string {
 // CleanTone is Clean followed by Tone in one pass over s: NFC is applied
 // once, not twice. It returns the error Clean returns for invalid UTF-8.
 func CleanTone(s string, style ToneStyle) (string, error) {
+	if c, ok := CleanTonePlain(s, style); ok {
+		return c, nil
+	}
 	c, err := Clean(s)
 	if err != nil {
 		return "", err
@@ -59,22 +62,8 @@ func toneNFC(s string, style ToneStyle) string {
 	if style != ToneTraditional && style != ToneModern {
 		return s
 	}
-	var b strings.Builder
-	copied := 0 // s[:copied] has been written to b (only once b is in use)
+	t := retoner{s: s, style: style}
 	start := -1 // start of the current word, or -1 between words
-	flush := func(end int) {
-		k, r1, r2, ok := retone(s[start:end], style)
-		if !ok {
-			return
-		}
-		if b.Cap() == 0 {
-			b.Grow(len(s) + 8) // a move can lengthen a word by one byte (ũy → uỹ)
-		}
-		b.WriteString(s[copied : start+k])
-		b.WriteRune(r1)
-		b.WriteRune(r2)
-		copied = end
-	}
 	for i, r := range s {
 		if isWordRune(r) {
 			if start < 0 {
@@ -83,18 +72,47 @@ func toneNFC(s string, style ToneStyle) string {
 			continue
 		}
 		if start >= 0 {
-			flush(i)
+			t.word(start, i)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		flush(len(s))
+		t.word(start, len(s))
 	}
-	if b.Cap() == 0 {
-		return s
+	return t.result()
+}
+
+// retoner builds the result of the tone rule over s word by word,
+// copying s only once a word changes.
+type retoner struct {
+	s      string
+	style  ToneStyle
+	b      strings.Builder
+	copied int // s[:copied] has been written to b (only once b is in use)
+}
+
+// word applies the rule to the word s[start:end].
+func (t *retoner) word(start, end int) {
+	k, r1, r2, ok := retone(t.s[start:end], t.style)
+	if !ok {
+		return
 	}
-	b.WriteString(s[copied:])
-	return b.String()
+	if t.b.Cap() == 0 {
+		t.b.Grow(len(t.s) + 8) // a move can lengthen a word by one byte (ũy → uỹ)
+	}
+	t.b.WriteString(t.s[t.copied : start+k])
+	t.b.WriteRune(r1)
+	t.b.WriteRune(r2)
+	t.copied = end
+}
+
+// result returns s with every word's change made: s itself if none was.
+func (t *retoner) result() string {
+	if t.b.Cap() == 0 {
+		return t.s
+	}
+	t.b.WriteString(t.s[t.copied:])
+	return t.b.String()
 }
 
 // isWordRune reports whether r continues a syllable. Digits and marks count

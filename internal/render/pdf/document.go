@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
 	"github.com/bhytdoc/bhytdoc/internal/namebreak"
@@ -572,6 +573,18 @@ func (l *layout) paginate(first Page, y float64, flow []block) {
 		pageOf[i] = len(pages) - 1
 		y += b.h
 	}
+	// Each page's ops array is sized once: appended op by op, arrays of
+	// a few hundred ops were grown (and copied) several times per page.
+	count := make([]int, len(pages))
+	for i, b := range flow {
+		count[pageOf[i]] += len(b.ops)
+		if heads[i] {
+			count[pageOf[i]] += len(b.head.ops)
+		}
+	}
+	for k := range pages {
+		pages[k].Ops = slices.Grow(pages[k].Ops, count[k]+1) // +1: the page number
+	}
 	for i, b := range flow {
 		p := &pages[pageOf[i]]
 		if heads[i] {
@@ -599,6 +612,6 @@ func (l *layout) addPageNumbers(pages []Page) {
 		f := l.font(pagespec.PageNumber)
 		w := l.m.w(s, f.Style, f.Size)
 		num := Op{Kind: OpText, X: (pw-w)/2 + (l.set.MarginLeft-l.set.MarginRight)/2, Y: l.set.MarginTop/2 + 0.35*f.Size*pagespec.PtToMM, W: w, S: s, Style: f.Style, Size: f.Size}
-		p.Ops = append([]Op{num}, p.Ops...)
+		p.Ops = slices.Insert(p.Ops, 0, num) // in place when there is room
 	}
 }

@@ -58,12 +58,19 @@ func (p *Page) size() (float64, float64) {
 
 // metrics measures text with the faces of a family.
 type metrics struct {
-	faces [4]*fonts.Face
+	faces  [4]*fonts.Face
+	spaceU [4]int // width of a space in each face, 1/1000 em
 
 	// Scratch arrays of words, reused from one paragraph to the next (a
 	// document is laid out on one goroutine; wrap copies what it keeps).
 	wordBuf  []word
 	pieceBuf []piece
+
+	// Scratch arrays of the lines of a paragraph, reused by paragraph,
+	// which is done with its lines before it returns.
+	lineBuf []line
+	allBuf  []piece
+	endsBuf []int
 }
 
 func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
@@ -73,9 +80,16 @@ func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
 		if m.faces[st] != nil || err != nil || t.S == "" {
 			return
 		}
-		m.faces[st], err = fam.Face(fonts.Style(st))
+		var f *fonts.Face
+		f, err = fam.Face(fonts.Style(st))
+		m.setFace(st, f)
 	})
 	return m, err
+}
+
+// setFace sets the face of style st.
+func (m *metrics) setFace(st ir.Style, f *fonts.Face) {
+	m.faces[st], m.spaceU[st] = f, f.Width1000(" ")
 }
 
 // w is the width of s in mm.
@@ -87,10 +101,33 @@ func (m *metrics) w(s string, st ir.Style, size float64) float64 {
 	return f.Width(s, size) * pagespec.PtToMM
 }
 
-// piece is a run of text of one style inside a line.
+// u is the width of s in 1/1000 em (fonts.Face.Width1000).
+func (m *metrics) u(s string, st ir.Style) int {
+	return m.faces[st].Width1000(s)
+}
+
+// wu is w for a width u in 1/1000 em: w(s, st, size) is exactly
+// wu(u(s, st), st, size), since Face.Width scales Width1000 the same way.
+func (m *metrics) wu(u int, st ir.Style, size float64) float64 {
+	if m.faces[st] == nil {
+		return 0
+	}
+	return float64(u) * size / 1000 * pagespec.PtToMM
+}
+
+// piece is a run of text of one style inside a line, and its width in
+// 1/1000 em (pieces of one style add up, so a line's pieces are never
+// measured again).
+//
+// Where known, span and off say where s lies in the wrapped spans
+// (spans[span].S[off:]), so that merge can join neighbours by slicing
+// instead of copying; span is -1 otherwise.
 type piece struct {
-	s  string
-	st ir.Style
+	s    string
+	st   ir.Style
+	u    int
+	span int32
+	off  int32
 }
 
 // line is a wrapped line: its pieces, natural width and number of spaces
@@ -106,11 +143,13 @@ type line struct {
 // is the run of spaces that follows it in the text (kept as written: a
 // draft's blank day is several spaces), sepW its width.
 type word struct {
-	pieces []piece
-	width  float64
-	sep    string
-	sepW   float64
-	sepSt  ir.Style
+	pieces  []piece
+	width   float64
+	sep     string
+	sepW    float64
+	sepSt   ir.Style
+	sepSpan int32 // where sep lies, as piece.span and piece.off
+	sepOff  int32
 }
 
 func (m *metrics) words(spans []ir.Span, size float64) []word {
@@ -130,14 +169,19 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 	var cur word
 	start := 0 // cur's first piece in arena
 	inWord := false
-	for _, sp := range spans {
+	for k, sp := range spans {
 		s := sp.S
 		for s != "" {
 			if s[0] == ' ' {
 				n := len(s) - len(strings.TrimLeft(s, " "))
 				if inWord {
+					if cur.sep == "" {
+						cur.sepSpan, cur.sepOff = int32(k), int32(len(sp.S)-len(s))
+					} else {
+						cur.sepSpan = -1 // spaces from two spans
+					}
 					cur.sep += s[:n]
-					cur.sepW += m.w(s[:n], sp.Style, size)
+					cur.sepW += m.wu(n*m.spaceU[sp.Style], sp.Style, size) // m.w(s[:n], …)
 					cur.sepSt = sp.Style
 				}
 				s = s[n:]
@@ -152,9 +196,10 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 			if i := strings.IndexByte(s, ' '); i > 0 {
 				part = s[:i]
 			}
-			arena = append(arena, piece{part, sp.Style})
+			u := m.u(part, sp.Style)
+			arena = append(arena, piece{part, sp.Style, u, int32(k), int32(len(sp.S) - len(s))})
 			inWord = true
-			cur.width += m.w(part, sp.Style, size)
+			cur.width += m.wu(u, sp.Style, size)
 			s = s[len(part):]
 		}
 	}
@@ -170,13 +215,28 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 // step puts at least one rune on a line, so any width — zero, negative,
 // NaN — ends in at most one line per rune.
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
+	lines, _, _ := m.wrapInto(nil, nil, nil, spans, size, first, rest)
+	return lines
+}
+
+// wrapScratch is wrap into m's scratch arrays: the lines are valid until
+// the next call.
+func (m *metrics) wrapScratch(spans []ir.Span, size, first, rest float64) []line {
+	lines, all, ends := m.wrapInto(m.lineBuf[:0], m.allBuf[:0], m.endsBuf[:0], spans, size, first, rest)
+	m.lineBuf, m.allBuf, m.endsBuf = lines[:0], all[:0], ends[:0]
+	return lines
+}
+
+// wrapInto is wrap appending to lines, all and ends (see below), which
+// may be nil; it returns them.
+func (m *metrics) wrapInto(lines []line, all []piece, ends []int, spans []ir.Span, size, first, rest float64) ([]line, []piece, []int) {
 	ws := m.words(spans, size)
 	// The lines' pieces are appended to one array, all, and cut into
 	// lines at the end (ends[k] is where line k ends): a line costs no
 	// array of its own. from is where the current line starts.
-	all := make([]piece, 0, 2*len(ws)+len(spans))
-	var ends []int
-	var lines []line
+	if n := 2*len(ws) + len(spans); cap(all) < n {
+		all = make([]piece, 0, n)
+	}
 	var cur line
 	from := 0
 	emit := func() {
@@ -234,7 +294,9 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 			dash.at, dash.n, dash.spaces, dash.width = i, placed, cur.spaces, cur.width
 		}
 		if placed > 0 {
-			all = append(all, piece{pending.sep, pending.sepSt})
+			// The separator is spaces only: its width is the space's times
+			// its length, as measuring it would sum.
+			all = append(all, piece{pending.sep, pending.sepSt, len(pending.sep) * m.spaceU[pending.sepSt], pending.sepSpan, pending.sepOff})
 			cur.spaces += len(pending.sep)
 		}
 		all = append(all, w.pieces...)
@@ -248,11 +310,11 @@ func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	start := 0
 	for i, end := range ends {
 		if end > start {
-			lines[i].pieces = merge(all[start:end:end])
+			lines[i].pieces = merge(all[start:end:end], spans)
 		}
 		start = end
 	}
-	return lines
+	return lines, all, ends
 }
 
 // cut splits a word so that its head fits in avail (at least one rune).
@@ -268,9 +330,9 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 			rw := m.w(p.s[i:i+utf8.RuneLen(r)], p.st, size)
 			if head.width+rw > avail && (head.width > 0) {
 				if i > 0 {
-					head.pieces = append(head.pieces, piece{p.s[:i], p.st})
+					head.pieces = append(head.pieces, piece{p.s[:i], p.st, m.u(p.s[:i], p.st), p.span, p.off})
 				}
-				tail.pieces = append(tail.pieces, piece{p.s[i:], p.st})
+				tail.pieces = append(tail.pieces, piece{p.s[i:], p.st, m.u(p.s[i:], p.st), p.span, p.off + int32(i)})
 				full = true
 				break
 			}
@@ -284,29 +346,39 @@ func (m *metrics) cut(w word, avail, size float64) (word, word) {
 	// head did not take: measuring it again made cutting a long token
 	// quadratic in its length.
 	tail.width = max(0, w.width-head.width)
-	tail.sep, tail.sepW, tail.sepSt = w.sep, w.sepW, w.sepSt
+	tail.sep, tail.sepW, tail.sepSt, tail.sepSpan, tail.sepOff = w.sep, w.sepW, w.sepSt, w.sepSpan, w.sepOff
 	return head, tail
 }
 
-// merge joins neighbouring pieces of the same style. Each run is joined
-// with one allocation: appending piece by piece copied the growing string
-// once per word.
-func merge(ps []piece) []piece {
+// merge joins neighbouring pieces of the same style. Pieces that lie
+// next to each other in one span (nearly all) are joined by slicing the
+// span; others are copied, with one allocation per run: appending piece
+// by piece copied the growing string once per word.
+func merge(ps []piece, spans []ir.Span) []piece {
 	out := ps[:0]
 	for i := 0; i < len(ps); {
-		j, n := i+1, len(ps[i].s)
+		j, n, u := i+1, len(ps[i].s), ps[i].u
+		adjacent := ps[i].span >= 0
 		for j < len(ps) && ps[j].st == ps[i].st {
+			adjacent = adjacent && ps[j].span == ps[i].span && int(ps[j].off) == int(ps[i].off)+n
 			n += len(ps[j].s)
+			u += ps[j].u
 			j++
 		}
 		p := ps[i]
-		if j-i > 1 {
+		p.u = u
+		switch {
+		case j-i == 1:
+		case adjacent:
+			p.s = spans[p.span].S[p.off : int(p.off)+n]
+		default:
 			var b strings.Builder
 			b.Grow(n)
 			for _, q := range ps[i:j] {
 				b.WriteString(q.s)
 			}
 			p.s = b.String()
+			p.span = -1
 		}
 		out = append(out, p)
 		i = j
@@ -341,7 +413,7 @@ func (m *metrics) placeLine(l line, x, y, avail, size float64, a align) []Op {
 	ops := make([]Op, 0, len(l.pieces))
 	for _, p := range l.pieces {
 		n := strings.Count(p.s, " ")
-		w := m.w(p.s, p.st, size) + float64(n)*extra
+		w := m.wu(p.u, p.st, size) + float64(n)*extra
 		ops = append(ops, Op{Kind: OpText, X: x, Y: y, W: w, S: p.s, Style: p.st, Size: size, Justify: extra > 0 && n > 0})
 		x += w
 	}
@@ -366,7 +438,7 @@ type block struct {
 // paragraph lays out spans as a block per line, so that pages can break
 // inside paragraphs. indent applies to the first line, hang to the others.
 func (m *metrics) paragraph(spans []ir.Span, size, lineH, before, x, width, indent, hang float64, a align) []block {
-	lines := m.wrap(spans, size, width-indent, width-hang)
+	lines := m.wrapScratch(spans, size, width-indent, width-hang)
 	out := make([]block, len(lines))
 	asc := 0.8 * size * pagespec.PtToMM // baseline below the line top
 	for i, l := range lines {

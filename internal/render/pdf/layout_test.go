@@ -25,7 +25,7 @@ func testMetrics(t *testing.T) *metrics {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.faces[st] = f
+		m.setFace(ir.Style(st), f)
 	}
 	return m
 }
@@ -176,7 +176,7 @@ func BenchmarkWrapLongToken(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m.faces[ir.Regular] = f
+	m.setFace(ir.Regular, f)
 	s := []ir.Span{{S: strings.Repeat("Đ", 10000)}}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -693,6 +693,7 @@ type Fpdf struct {
 	objStreams       bool                       // bhytdoc: SetObjectStreams
 	cellBuf          []byte                     // bhytdoc: CellFormat's reused output buffer
 	utf16Buf         []byte                     // bhytdoc: scratch for appendEscapedUTF16
+	shiftBuf         []byte                     // bhytdoc: scratch for the word spacing CellFormat repeats
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
 	joinStyle        int                        // line segment join style: miter 0, round 1, bevel 2
@@ -858,7 +859,7 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	parsed       *UTF8Font     // bhytdoc: set by AddUTF8FontParsed; holds the subset cache
-	usedBMP      *[1024]uint64 // bhytdoc: runes below 0x10000 useRunes has put in usedRunes
+	usedLow      *lowRuneSet   // bhytdoc: runes below usedLowRunes useRunes has put in usedRunes
 }
 
 // generateFontID generates a font Id from the font definition

@@ -46,6 +46,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8" // bhytdoc: appendTextUTF16
 )
 
 var gl struct {
@@ -2150,7 +2151,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 }
 
 func makeSubsetRange(end int) map[int]int {
-	answer := make(map[int]int)
+	answer := make(map[int]int, end) // bhytdoc: sized, not grown entry by entry
 	for i := range end {
 		answer[i] = 0
 	}
@@ -2844,7 +2845,6 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
 			// space is f.escape(utf8toutf16(" ", false)) = "\x00 "
 			strSize := f.GetStringSymbolWidth(txtStr)
 			// "BT 0 Tw %.2f %.2f Td ["
@@ -2854,18 +2854,24 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			// The words of strings.Split(txtStr, " "), without the slice.
 			numt := strings.Count(txtStr, " ") + 1
 			shift := float64((wmax - strSize)) / float64(numt-1)
+			// bhytdoc: the adjustment is the same before every space:
+			// "%.3f(%s) " of -shift, space, formatted once.
+			sep := appendFixed(f.shiftBuf[:0], -shift, 3)
+			sep = append(sep, "(\x00 ) "...)
+			f.shiftBuf = sep
 			rest := txtStr
 			for i := range numt {
 				tx, after, _ := strings.Cut(rest, " ")
 				rest = after
 				// "%s " of "(" + f.escape(utf8toutf16(tx, false)) + ")"
 				s = append(s, '(')
-				s = f.appendEscapedUTF16(s, tx)
+				// bhytdoc: marks the runes used as it goes (was one
+				// useRunes over txtStr, a map write per rune, first).
+				s = f.appendTextUTF16(s, tx, &f.currentFont)
 				s = append(s, ") "...)
 				if (i + 1) < numt {
-					// "%.3f(%s) " of -shift, space
-					s = strconv.AppendFloat(s, -shift, 'f', 3, 64)
-					s = append(s, "(\x00 ) "...)
+					s = append(s, sep...)
+					f.currentFont.useRune(' ')
 				}
 			}
 			s = append(s, "] TJ ET"...)
@@ -2880,8 +2886,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				s = f.appendEscapedUTF16(s, txtStr)
-				f.currentFont.useRunes(txtStr) // bhytdoc: was a map write per rune
+				// bhytdoc: was appendEscapedUTF16, then a map write per rune
+				s = f.appendTextUTF16(s, txtStr, &f.currentFont)
 			} else {
 				txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
 				txt2 = strings.Replace(txt2, "(", "\\(", -1)
@@ -4205,7 +4211,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // bhytdoc: was f.out(string(b)), a copy of every stream
 	f.out("endstream")
 }
 
@@ -4223,9 +4229,9 @@ func (f *Fpdf) out(s string) {
 // bhytdoc: outBytes is out for a byte slice, without converting it to a
 // string first.
 func (f *Fpdf) outBytes(b []byte) {
-	buf := f.pages[f.page]
-	if f.state != 2 {
-		buf = &f.buffer.Buffer
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
 	}
 	must(buf.Write(b))
 	must(buf.WriteString("\n"))
@@ -4235,10 +4241,51 @@ func (f *Fpdf) outBytes(b []byte) {
 // space).
 func appendF2s(b []byte, vs ...float64) []byte {
 	for _, v := range vs {
-		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+		b = appendFixed(b, v, 2)
 		b = append(b, ' ')
 	}
 	return b
+}
+
+// bhytdoc: appendFixed appends strconv.AppendFloat(b, v, 'f', prec, 64)
+// for prec 2 or 3, the same bytes. For the values a page holds it rounds
+// v scaled by 10^prec to an integer: the product is within 2e-8 of the
+// exact one, so rounding it gives the correctly rounded result unless
+// the exact value lies near a tie (half-way between two outputs), which
+// strconv resolves, as it does the rest (large values, NaN, negative
+// values that round to zero and print as -0.00). TestAppendFixed
+// compares with strconv.
+func appendFixed(b []byte, v float64, prec int) []byte {
+	scale := 100.0
+	if prec == 3 {
+		scale = 1000
+	} else if prec != 2 {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	x := v * scale
+	if !(x > -1e8 && x < 1e8) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	r := math.Round(x)
+	if d := math.Abs(x - math.Trunc(x)); d > 0.5-1e-6 && d < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	n := int64(r)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	} else if n == 0 && math.Signbit(v) {
+		return strconv.AppendFloat(b, v, 'f', prec, 64)
+	}
+	p := int64(scale)
+	b = strconv.AppendInt(b, n/p, 10)
+	b = append(b, '.')
+	frac := n % p
+	if prec == 3 {
+		b = append(b, byte('0'+frac/100))
+		frac %= 100
+	}
+	return append(b, byte('0'+frac/10), byte('0'+frac%10))
 }
 
 // bhytdoc: appendSegment appends "%.2f %.2f m %.2f %.2f l S ".
@@ -4264,6 +4311,47 @@ func (f *Fpdf) appendEscapedUTF16(b []byte, s string) []byte {
 			b = append(b, '\\', 'r')
 		default:
 			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// bhytdoc: appendTextUTF16 is appendEscapedUTF16 followed by
+// fd.useRunes(s), in one pass over s without the UTF-16 scratch copy when
+// s is valid UTF-8 within the Basic Multilingual Plane, as the renderer's
+// text always is. Other text takes the two passes, whose output it
+// defines: the bytes are the same either way.
+func (f *Fpdf) appendTextUTF16(b []byte, s string, fd *fontDefType) []byte {
+	n0 := len(b)
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if c := s[i]; c < utf8.RuneSelf && c != '\\' && c != '(' && c != ')' && c != '\r' {
+			// ASCII that needs no escape, most of the text.
+			i++
+			fd.useRune(r)
+			b = append(b, 0, c)
+			continue
+		}
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || r > 0xFFFF {
+				b = f.appendEscapedUTF16(b[:n0], s)
+				fd.useRunes(s)
+				return b
+			}
+		}
+		i += n
+		fd.useRune(r)
+		// The code unit big-endian, each byte escaped as escape does.
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
 		}
 	}
 	return b
@@ -4311,7 +4399,7 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 
 func (f *Fpdf) putF64(v float64, prec int) {
 	// bhytdoc: writes the digits without converting them to a string.
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	f.putBytes(f.fmt.buf)
 }
 

@@ -7,6 +7,7 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"math/bits" // bhytdoc: subsetKey
 	"slices"
 	"sync"
 )
@@ -173,7 +174,7 @@ func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
 		utf8File:  font.newDocFile(),
 		usedRunes: sbarr,
 		parsed:    font,
-		usedBMP:   new([1024]uint64),
+		usedLow:   new(lowRuneSet),
 	}
 	def.i = font.id(def)
 	f.fonts[fontkey] = def
@@ -256,21 +257,49 @@ func (c *subsetCache) put(key string, sub *fontSubset) {
 // the streams, are part of the key. ok is false for a map it cannot encode; the caller then
 // does not cache.
 func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
+	// The runes of the Basic Multilingual Plane, and those whose value is
+	// not 0, as bitsets walked in order: no sort and no second lookup.
+	var used, valued [1024]uint64
+	bmp := true
+	for r, v := range usedRunes {
+		if r < 0 || r > 0xFFFF {
+			bmp = false
+			break
+		}
+		if v != 0 && v != r {
+			return "", false
+		}
+		used[r>>6] |= 1 << (r & 63)
+		if v != 0 {
+			valued[r>>6] |= 1 << (r & 63)
+		}
+	}
+	if bmp {
+		b := make([]byte, 1, 1+4*len(usedRunes))
+		b[0] = subsetKeyFlags(compact)
+		for w, set := range used {
+			for set != 0 {
+				i := bits.TrailingZeros64(set)
+				set &= set - 1
+				r := w<<6 | i
+				flag := byte(valued[w] >> i & 1)
+				b = append(b, 0, byte(r>>8), byte(r), flag)
+			}
+		}
+		return string(b), true
+	}
+	return subsetKeySorted(usedRunes, compact)
+}
+
+// subsetKeySorted is subsetKey for any used-rune map: its runes sorted.
+func subsetKeySorted(usedRunes map[int]int, compact bool) (key string, ok bool) {
 	runes := make([]int, 0, len(usedRunes))
 	for r := range usedRunes {
 		runes = append(runes, r)
 	}
 	slices.Sort(runes)
 	b := make([]byte, 1, 1+4*len(runes))
-	if stockCIDToGIDMap {
-		b[0] |= 1
-	}
-	if stdlibDeflate {
-		b[0] |= 2
-	}
-	if compact {
-		b[0] |= 4
-	}
+	b[0] = subsetKeyFlags(compact)
 	for _, r := range runes {
 		v := usedRunes[r]
 		if r < 0 || r > 0xFFFFFF || (v != 0 && v != r) {
@@ -283,6 +312,22 @@ func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
 		b = append(b, byte(r>>16), byte(r>>8), byte(r), flag)
 	}
 	return string(b), true
+}
+
+// subsetKeyFlags is the first byte of a subset key: the switches that
+// change a subset's bytes.
+func subsetKeyFlags(compact bool) byte {
+	var b byte
+	if stockCIDToGIDMap {
+		b |= 1
+	}
+	if stdlibDeflate {
+		b |= 2
+	}
+	if compact {
+		b |= 4
+	}
+	return b
 }
 
 // runeList is the sorted runes of a used-rune map as text, to name a
@@ -344,19 +389,32 @@ func (f *Fpdf) FontObject(familyStr, styleStr string) int {
 	return f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)].N
 }
 
-// useRunes records the runes of s in usedRunes as drawn. With usedBMP it
-// writes the map only the first time it sees a rune of the Basic
-// Multilingual Plane: a map write for every rune of every cell was 6% of
-// bhytdoc's letter.
+// useRunes records the runes of s in usedRunes as drawn. With usedLow it
+// writes the map only the first time it sees a rune below usedLowRunes
+// (Latin, Vietnamese, Greek, Cyrillic, punctuation, symbols): a map write
+// for every rune of every cell was 6% of bhytdoc's letter.
 func (fd *fontDefType) useRunes(s string) {
 	for _, r := range s {
-		if fd.usedBMP != nil && r < 0x10000 {
-			w, b := r>>6, uint64(1)<<(r&63)
-			if fd.usedBMP[w]&b != 0 {
-				continue
-			}
-			fd.usedBMP[w] |= b
-		}
-		fd.usedRunes[int(r)] = int(r)
+		fd.useRune(r)
 	}
+}
+
+// usedLowRunes bounds the runes useRunes tracks in a bitset (1152 bytes
+// per font and document; the whole BMP took 8 KB); higher runes, rare in
+// a document, are written to the map every time, as stock does.
+const usedLowRunes = 0x2400
+
+// lowRuneSet is a set of runes below usedLowRunes.
+type lowRuneSet [usedLowRunes / 64]uint64
+
+// useRune is useRunes for one rune.
+func (fd *fontDefType) useRune(r rune) {
+	if fd.usedLow != nil && r >= 0 && r < usedLowRunes {
+		w, b := r>>6, uint64(1)<<(r&63)
+		if fd.usedLow[w]&b != 0 {
+			return
+		}
+		fd.usedLow[w] |= b
+	}
+	fd.usedRunes[int(r)] = int(r)
 }

@@ -1,0 +1,27 @@
+package bhytdoc
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestOneLineFastPath checks that isOneLine says exactly when joining the
+// fields of s gives s back.
+func TestOneLineFastPath(t *testing.T) {
+	pieces := []string{"a", "Ủy", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x01", "-", "ban", "\u200b"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		s := ""
+		for range rng.IntN(6) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		want := strings.Join(strings.Fields(s), " ") == s
+		if got := isOneLine(s); got != want {
+			t.Fatalf("isOneLine(%q) = %v, want %v", s, got, want)
+		}
+		if got := oneLine(s); got != strings.Join(strings.Fields(s), " ") {
+			t.Fatalf("oneLine(%q) = %q", s, got)
+		}
+	}
+}
