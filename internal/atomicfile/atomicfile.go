@@ -186,6 +186,9 @@ func (s *Set) finish(f *os.File, name string, err error) error {
 	if err == nil {
 		err = f.Chmod(0o644)
 	}
+	if err == nil {
+		startWriteback(f)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

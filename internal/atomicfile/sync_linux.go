@@ -17,3 +17,13 @@ func syncFiles(dir string, _ []string) error {
 	defer d.Close()
 	return unix.Syncfs(int(d.Fd()))
 }
+
+// startWriteback asks the kernel to start writing f's pages to disk now,
+// without waiting: the one sync at the end of a set of 10,000 files then
+// finds most of them written, rather than waiting for all at once (the
+// writeback of a 400 MB set otherwise starts only at that sync, the
+// kernel's own flusher waiting up to 30 s). Failure is harmless: the sync
+// writes what is left.
+func startWriteback(f *os.File) {
+	unix.SyncFileRange(int(f.Fd()), 0, 0, unix.SYNC_FILE_RANGE_WRITE)
+}

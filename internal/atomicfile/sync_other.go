@@ -19,3 +19,6 @@ func syncFiles(_ string, paths []string) error {
 	}
 	return nil
 }
+
+// startWriteback does nothing: the sync at the end writes the files.
+func startWriteback(*os.File) {}
