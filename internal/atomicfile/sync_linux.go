@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"os"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -26,4 +27,13 @@ func syncFiles(dir string, _ []string) error {
 // writes what is left.
 func startWriteback(f *os.File) {
 	unix.SyncFileRange(int(f.Fd()), 0, 0, unix.SYNC_FILE_RANGE_WRITE)
+}
+
+// rename renames old to new in d; Commit has checked new already, so the
+// lstat os.Rename and os.Root.Rename make first would be a second one.
+func (d *dir) rename(old, new string) error {
+	if err := unix.Renameat(int(d.f.Fd()), old, int(d.f.Fd()), new); err != nil {
+		return &os.LinkError{Op: "rename", Old: filepath.Join(d.path, old), New: filepath.Join(d.path, new), Err: err}
+	}
+	return nil
 }
