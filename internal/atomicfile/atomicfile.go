@@ -186,6 +186,9 @@ func (s *Set) finish(f *os.File, name string, err error) error {
 	if err == nil {
 		err = f.Chmod(0o644)
 	}
+	if err == nil {
+		startWriteback(f)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -204,12 +207,24 @@ func (s *Set) Commit() ([]string, error) {
 	if s.done {
 		return nil, errors.New("atomicfile: set already committed or aborted")
 	}
+	// Every call below is relative to the open directory: 10,000 renames
+	// at the end of a run are serial, and a walk of the directory's path
+	// for each check and each rename (and os.Rename's own lstat) made that
+	// tail a third longer.
+	d, err := openDir(s.dir)
+	if err != nil {
+		s.Abort()
+		return nil, err
+	}
+	defer d.close()
 	paths := make([]string, len(s.names))
 	for i, n := range s.names {
 		paths[i] = filepath.Join(s.dir, n)
-		if err := CheckTarget(paths[i]); err != nil {
-			s.Abort()
-			return nil, err
+		if st, err := d.root.Lstat(n); err == nil {
+			if err := checkInfo(paths[i], st); err != nil {
+				s.Abort()
+				return nil, err
+			}
 		}
 	}
 	if err := syncFiles(s.dir, s.tmps); err != nil {
@@ -217,7 +232,7 @@ func (s *Set) Commit() ([]string, error) {
 		return nil, err
 	}
 	for i, tmp := range s.tmps {
-		if err := os.Rename(tmp, paths[i]); err != nil {
+		if err := d.rename(filepath.Base(tmp), s.names[i]); err != nil {
 			s.Abort()
 			if i > 0 {
 				return nil, fmt.Errorf("%w (already written: %s)", err, strings.Join(paths[:i], ", "))
@@ -233,7 +248,15 @@ func (s *Set) Commit() ([]string, error) {
 // output replaces only a file of its own kind.
 func CheckTarget(path string) error {
 	st, err := os.Lstat(path)
-	if err != nil || st.Mode().IsRegular() {
+	if err != nil {
+		return nil
+	}
+	return checkInfo(path, st)
+}
+
+// checkInfo is CheckTarget of path, which exists as st.
+func checkInfo(path string, st fs.FileInfo) error {
+	if st.Mode().IsRegular() {
 		return nil
 	}
 	kind := "not a regular file"
@@ -250,6 +273,31 @@ func CheckTarget(path string) error {
 		kind = "is a socket"
 	}
 	return &fs.PathError{Op: "replace", Path: path, Err: errors.New(kind + "; an output replaces only a regular file")}
+}
+
+// dir is an open output directory, for Commit.
+type dir struct {
+	path string
+	root *os.Root
+	f    *os.File // for renameat, on Linux
+}
+
+func openDir(path string) (*dir, error) {
+	r, err := os.OpenRoot(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	return &dir{path: path, root: r, f: f}, nil
+}
+
+func (d *dir) close() {
+	d.root.Close()
+	d.f.Close()
 }
 
 // syncDir makes a directory's entries (the renames) durable. Some file
