@@ -24,7 +24,17 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	cols := s.Cols()
 	var r Row
 	n := s.Source.Len()
-	for i := range n {
+	check := n // rows to make once to check them and find their styles
+	if tr, ok := s.Source.(*tableRows); ok && tr.valid {
+		// Table.StreamSheet checked the rows and found their styles.
+		for _, u := range tr.uses {
+			if _, err := st.cell(u.c, u.bold); err != nil {
+				return nil, err
+			}
+		}
+		check = 0
+	}
+	for i := range check {
 		s.Source.Row(i, &r)
 		if err := checkRow(i, &r, cols); err != nil {
 			return nil, err
