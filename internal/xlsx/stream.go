@@ -52,7 +52,16 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	top := s.FirstRow()
 	return func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 16<<10) // w copies each write on
-		var b []byte
+		var b, row []byte
+		// A column's cells mostly share a style: look it up only when
+		// it changes.
+		last := make([]struct {
+			k  styleKey
+			id int
+		}, cols)
+		for c := range last {
+			last[c].id = -1
+		}
 		for i := range n {
 			s.Source.Row(i, &r)
 			if err := checkRow(i, &r, cols); err != nil { // a source that changed
@@ -65,18 +74,22 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 					lines = max(lines, m.Lines(cell.S, s.Widths[c], p.Size, r.Bold))
 				}
 			}
-			row := strconv.AppendInt(nil, int64(top+i), 10) // small; reused below
+			row = strconv.AppendInt(row[:0], int64(top+i), 10)
 			b = append(b, `<row r="`...)
 			b = append(b, row...)
 			b = append(b, `" ht="`...)
 			b = strconv.AppendFloat(b, min(float64(lines)*lineHeight(p.Size)+3, maxRowHeight), 'f', -1, 64)
 			b = append(b, `" customHeight="1">`...)
-			for c, cell := range r.Cells {
-				id, err := st.cell(cell, r.Bold)
-				if err != nil {
-					return err
+			for c := range r.Cells {
+				cell := &r.Cells[c]
+				if k := cell.styleKey(r.Bold); last[c].id < 0 || k != last[c].k {
+					id, err := st.cell(*cell, r.Bold)
+					if err != nil {
+						return err
+					}
+					last[c].k, last[c].id = k, id
 				}
-				b = appendCell(b, refs[c], row, id, &cell)
+				b = appendCell(b, refs[c], row, last[c].id, cell)
 			}
 			b = append(b, `</row>`...)
 			if _, err := bw.Write(b); err != nil {

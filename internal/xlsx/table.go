@@ -333,6 +333,8 @@ func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]flo
 		}
 	}
 	seen := map[styleKey]bool{}
+	last := make([]styleKey, cols) // the style of each column's last cell
+	had := make([]bool, cols)
 	src.valid = true
 	var (
 		r    Row
@@ -349,8 +351,12 @@ func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]flo
 			src.valid, src.uses = false, nil // the writer finds the error
 			return
 		}
-		for _, c := range r.Cells {
+		for i, c := range r.Cells {
 			k := c.styleKey(r.Bold)
+			if had[i] && k == last[i] {
+				continue
+			}
+			last[i], had[i] = k, true
 			if !seen[k] {
 				seen[k] = true
 				src.uses = append(src.uses, styleUse{Cell{Kind: c.Kind, Align: c.Align, Format: c.Format, Decimals: c.Decimals}, r.Bold})
