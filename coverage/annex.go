@@ -38,7 +38,7 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 
 // annex is Annex of a valid t.
 func (t *Table) annex() bhytdoc.Annex {
-	a := t.annexHead()
+	a := t.annexHead(nil)
 	prec := t.precision()
 	a.Table.Rows = make([][]string, len(t.Rows))
 	for i := range t.Rows {
@@ -65,12 +65,18 @@ type annexRows struct {
 	ends   []int
 }
 
-func (t *Table) annexRows() *annexRows {
-	a := &annexRows{t: t, prec: t.precision(), labels: make([]string, len(t.Rows))}
+func (t *Table) annexRows(labels []string) *annexRows {
+	return &annexRows{t: t, prec: t.precision(), labels: labels}
+}
+
+// labels returns the units' labels, made once for a writer that needs
+// them more than once.
+func (t *Table) labels() []string {
+	l := make([]string, len(t.Rows))
 	for i := range t.Rows {
-		a.labels[i] = t.Rows[i].Unit.Label()
+		l[i] = t.Rows[i].Unit.Label()
 	}
-	return a
+	return l
 }
 
 // cells is rowCells.
@@ -99,8 +105,8 @@ func (a *annexRows) cells(i int, cells []string) []string {
 }
 
 // annexHead is annex without its rows: what writers that make the rows
-// one at a time need.
-func (t *Table) annexHead() bhytdoc.Annex {
+// one at a time need. labels, when not nil, are the units' labels.
+func (t *Table) annexHead(labels []string) bhytdoc.Annex {
 	prec := t.precision()
 	cols := 2 + columnsPerMilestone*len(t.Milestones)
 	top := []bhytdoc.HeaderCell{
@@ -119,7 +125,7 @@ func (t *Table) annexHead() bhytdoc.Annex {
 	columns := make([]bhytdoc.Column, cols)
 	columns[0].Align = bhytdoc.AlignCenter
 	columns[1].Align = bhytdoc.AlignLeft
-	columns[1].Width = t.unitWidth()
+	columns[1].Width = t.unitWidth(labels)
 	for c := 2; c < cols; c++ {
 		columns[c].Align = bhytdoc.AlignRight
 	}
@@ -152,7 +158,7 @@ func appendFigures(cells []string, fs []Figures, prec int) []string {
 // that the renderer, which shares the page among columns by their content,
 // does not squeeze names into two lines to widen number columns. 0 (let
 // the renderer decide) when the font is not available.
-func (t *Table) unitWidth() float64 {
+func (t *Table) unitWidth(labels []string) float64 {
 	const size, pad, widest = 13, 3, 60 // pt, mm (cell padding and slack), mm
 	face, err := fonts.Liberation().Face(fonts.Regular)
 	if err != nil {
@@ -160,7 +166,13 @@ func (t *Table) unitWidth() float64 {
 	}
 	w := face.Width(t.unitHeader(), size) / 2 // the header may wrap
 	for i := range t.Rows {
-		w = max(w, face.Width(t.Rows[i].Unit.Label(), size))
+		l := ""
+		if labels != nil {
+			l = labels[i]
+		} else {
+			l = t.Rows[i].Unit.Label()
+		}
+		w = max(w, face.Width(l, size))
 	}
 	return min(w*25.4/72+pad, widest)
 }

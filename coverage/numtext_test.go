@@ -46,7 +46,7 @@ func TestAnnexRowsCells(t *testing.T) {
 	tb := bigTable(t, 500)
 	for _, prec := range []int{0, 1, 2, 4, WholePercent} {
 		tb.Precision = prec
-		a := tb.annexRows()
+		a := tb.annexRows(tb.labels())
 		var got []string
 		for i := range tb.Rows {
 			got = a.cells(i, got[:0])
