@@ -6,6 +6,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
 // The column headers of a milestone's four columns, as officials write
@@ -102,6 +103,44 @@ func (a *annexRows) cells(i int, cells []string) []string {
 		cells = append(cells, s[ends[k-1]:ends[k]])
 	}
 	return cells
+}
+
+// xlsxCells appends the cells the XLSX writer makes of row i's texts,
+// straight from the figures: what xlsx.Table.RowCells asks for. The
+// writer checks them against the texts.
+func (a *annexRows) xlsxCells(i int, cells []xlsx.Cell) []xlsx.Cell {
+	stt := xlsx.Cell{Kind: xlsx.Int, I: int64(i + 1)}
+	if i+1 >= 1000 { // "1000", without the thousands dot: not a number a format shows back
+		stt = xlsx.Cell{Kind: xlsx.Text, S: strconv.Itoa(i + 1)}
+	}
+	name := xlsx.Cell{Kind: xlsx.Text, S: a.labels[i]}
+	if name.S == "" {
+		name = xlsx.Cell{}
+	}
+	cells = append(cells, stt, name)
+	prec := min(max(a.prec, 0), MaxPrecision)
+	for _, f := range a.t.Rows[i].Figures {
+		cells = append(cells, intCell(f.Participants), intCell(f.NonParticipants()), intCell(f.Population))
+		rate := xlsx.Cell{} // blank
+		if v, ok := f.Rate().Scaled(a.prec); ok {
+			var b [32]byte
+			if c, ok := xlsx.ParseCell(string(appendScaled(b[:0], v, prec))); ok {
+				rate = c
+			}
+		}
+		cells = append(cells, rate)
+	}
+	return cells
+}
+
+// intCell is the cell of typo.Int(n): a number within a double's 15
+// exact digits.
+func intCell(n int64) xlsx.Cell {
+	const max15 = 999_999_999_999_999
+	if n < -max15 || n > max15 {
+		return xlsx.Cell{Kind: xlsx.Text, S: typo.Int(n)}
+	}
+	return xlsx.Cell{Kind: xlsx.Int, I: n}
 }
 
 // annexHead is annex without its rows: what writers that make the rows

@@ -111,6 +111,7 @@ var xlsxAlign = map[bhytdoc.Align]xlsx.Align{bhytdoc.AlignLeft: xlsx.Left, bhytd
 // non-participants (population − participants) and rates formulas.
 func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, error) {
 	labels := t.labels()
+	rows := t.annexRows(labels)
 	a := t.annexHead(labels)
 	prec := t.precision()
 	xt := &xlsx.Table{
@@ -120,7 +121,8 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		Width:  make([]float64, len(a.Table.Columns)),
 		// The rows' text is made each time it is read, never held: the
 		// annex of 100.000 units is 1,4 million strings.
-		RowText:    t.annexRows(labels).cells,
+		RowText:    rows.cells,
+		RowCells:   rows.xlsxCells,
 		NumRows:    len(t.Rows),
 		Totals:     a.Table.Totals,
 		Landscape:  true,

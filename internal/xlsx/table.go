@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,8 +27,15 @@ type Table struct {
 	// of them: row i's texts appended to cells. Rows are then made each
 	// time they are needed, never all held.
 	RowText func(i int, cells []string) []string
-	NumRows int
-	Totals  []string // optional totals row, printed bold
+	// RowCells, when not nil, gives body row i's cells appended to cells
+	// straight from the values RowText prints, so that writing need not
+	// make and parse the texts again. It is a shortcut only: every row
+	// it gives is compared with the cells of its texts before anything
+	// is written, and a table whose RowCells differs once is written
+	// from its texts.
+	RowCells func(i int, cells []Cell) []Cell
+	NumRows  int
+	Totals   []string // optional totals row, printed bold
 	// Landscape forces landscape pages; otherwise a table wider than a
 	// portrait page's text area is landscape.
 	Landscape  bool
@@ -126,6 +134,8 @@ type tableRows struct {
 	// to find their styles.
 	uses  []styleUse
 	valid bool
+	// direct tells that t.RowCells gave the cells of every row's texts.
+	direct bool
 }
 
 // styleUse is a cell of a style in use, without its value.
@@ -167,15 +177,28 @@ func (s *tableRows) Len() int {
 }
 
 func (s *tableRows) Row(i int, r *Row) {
-	if i < s.t.numRows() {
+	switch {
+	case i < s.t.numRows() && s.direct:
+		r.Cells, r.Bold = s.t.rowCells(i, r.Cells), false
+	case i < s.t.numRows():
 		s.text = s.t.row(i, s.text)
 		r.Cells, r.Bold = s.t.cells(r.Cells, s.text), false
-	} else {
+	default:
 		r.Cells, r.Bold = append(r.Cells[:0], s.tot...), true
 	}
 	if s.fill != nil {
 		s.fill(i, r)
 	}
+}
+
+// rowCells is RowCells of row i, in out when it has room, with the
+// columns' alignments.
+func (t *Table) rowCells(i int, out []Cell) []Cell {
+	out = t.RowCells(i, out[:0])
+	for c := range min(len(out), len(t.Align)) {
+		out[c].Align = t.Align[c]
+	}
+	return out
 }
 
 // cells turns texts into cells, in out when it has room.
@@ -332,6 +355,8 @@ func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]flo
 			sums[c] = colSum{ok: tc.Kind == Int || tc.Kind == Float, d: tc.Decimals}
 		}
 	}
+	src.direct = t.RowCells != nil && t.RowText != nil
+	var direct []Cell
 	seen := map[styleKey]bool{}
 	last := make([]styleKey, cols) // the style of each column's last cell
 	had := make([]bool, cols)
@@ -370,6 +395,10 @@ func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]flo
 		}
 		r.Cells, ms = t.cellsM(r.Cells, ms, text)
 		r.Bold = false
+		if src.direct {
+			direct = t.rowCells(i, direct)
+			src.direct = slices.Equal(direct, r.Cells)
+		}
 		for c, cell := range r.Cells {
 			if sums != nil && sums[c].ok {
 				switch cell.Kind {

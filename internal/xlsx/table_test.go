@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"bytes"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -350,4 +352,48 @@ func exactSum(col []string) string {
 		b.WriteByte('%')
 	}
 	return b.String()
+}
+
+// RowCells is taken only when it gives the cells of the texts; a wrong
+// one costs time, never a wrong cell.
+func TestRowCells(t *testing.T) {
+	m := measure(t)
+	texts := func(i int, cells []string) []string {
+		return append(cells, fmt.Sprint(i+1), "Xã "+fmt.Sprint(i), typo.Int(int64(i)*1000), "-", "", "x")
+	}
+	good := func(i int, cells []Cell) []Cell {
+		return append(cells, Cell{Kind: Int, I: int64(i + 1)}, Cell{Kind: Text, S: "Xã " + fmt.Sprint(i)},
+			Cell{Kind: Int, I: int64(i) * 1000}, Cell{Kind: Text, S: "-"}, Cell{}, Cell{Kind: Text, S: "x"})
+	}
+	bad := func(i int, cells []Cell) []Cell {
+		cells = good(i, cells)
+		if i == 17 {
+			cells[2].I++
+		}
+		return cells
+	}
+	write := func(rowCells func(int, []Cell) []Cell) ([]byte, bool) {
+		tb := table()
+		tb.Rows, tb.RowText, tb.NumRows, tb.RowCells = nil, texts, 40, rowCells
+		tb.Totals = nil
+		s, err := tb.StreamSheet("S", m, 12, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, Props{}, s); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes(), s.Source.(*tableRows).direct
+	}
+	want, _ := write(nil)
+	for name, x := range map[string]struct {
+		f      func(int, []Cell) []Cell
+		direct bool
+	}{"good": {good, true}, "bad": {bad, false}} {
+		got, direct := write(x.f)
+		if direct != x.direct || !bytes.Equal(got, want) {
+			t.Errorf("%s RowCells: taken %v, same bytes %v", name, direct, bytes.Equal(got, want))
+		}
+	}
 }
