@@ -549,8 +549,14 @@ func (s *source) baselines() ([]Baseline, error) {
 		}
 		return s.at(r, c), c, true
 	}
-	var out []Baseline
+	out := make([]Baseline, 0, len(s.rows)-hr-1)
 	var sum Figures
+	// Units mostly share their date: its text is parsed once.
+	var (
+		lastDate    string
+		lastD       bhytdoc.Date
+		lastDateErr error
+	)
 	for r := hr + 1; r < len(s.rows); r++ {
 		if s.blank(r) {
 			continue
@@ -613,7 +619,13 @@ func (s *source) baselines() ([]Baseline, error) {
 			}
 		}
 		if dc, c, ok := get(r, bDate); ok && dc.text != "" {
-			d, err := dc.date()
+			d, err := lastD, lastDateErr
+			if dc.isNum || dc.text != lastDate {
+				d, err = dc.date()
+				if !dc.isNum {
+					lastDate, lastD, lastDateErr = dc.text, d, err
+				}
+			}
 			if err != nil {
 				errs.add(s.errAt(r, c, headers[c], err))
 			}
