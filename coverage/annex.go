@@ -1,8 +1,10 @@
 package coverage
 
 import (
-	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"math"
 	"strconv"
+
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/fonts"
@@ -123,14 +125,27 @@ func (a *annexRows) xlsxCells(i int, cells []xlsx.Cell) []xlsx.Cell {
 		cells = append(cells, intCell(f.Participants), intCell(f.NonParticipants()), intCell(f.Population))
 		rate := xlsx.Cell{} // blank
 		if v, ok := f.Rate().Scaled(a.prec); ok {
-			var b [32]byte
-			if c, ok := xlsx.ParseCell(string(appendScaled(b[:0], v, prec))); ok {
-				rate = c
-			}
+			rate = scaledCell(v, prec)
 		}
 		cells = append(cells, rate)
 	}
 	return cells
+}
+
+// scaledCell is the cell of appendScaled(v, prec): its digits are v.
+func scaledCell(v int64, prec int) xlsx.Cell {
+	const max15 = 999_999_999_999_999
+	switch {
+	case v < 0 || v > max15: // rare: as the text parses
+		var b [32]byte
+		if c, ok := xlsx.ParseCell(string(appendScaled(b[:0], v, prec))); ok {
+			return c
+		}
+		return xlsx.Cell{Kind: xlsx.Text, S: string(appendScaled(nil, v, prec))}
+	case prec == 0:
+		return xlsx.Cell{Kind: xlsx.Int, I: v}
+	}
+	return xlsx.Cell{Kind: xlsx.Float, F: float64(v) / math.Pow10(prec), Decimals: prec}
 }
 
 // intCell is the cell of typo.Int(n): a number within a double's 15
