@@ -44,7 +44,16 @@ func pipeRows(sr *sheetReader, fn func(int, []Value) error) error {
 	var (
 		readErr  error
 		panicked any
+		halted   bool
 	)
+	// halt stops the reader: on fn's error, and when fn panics.
+	halt := func() {
+		if !halted {
+			halted = true
+			close(stop)
+		}
+	}
+	defer halt()
 	send := func(b *rowBatch) bool {
 		select {
 		case full <- b:
@@ -86,7 +95,7 @@ func pipeRows(sr *sheetReader, fn func(int, []Value) error) error {
 	for b := range full {
 		for i := 0; i < b.n && fnErr == nil; i++ {
 			if fnErr = fn(b.rows[i], b.vals[i]); fnErr != nil {
-				close(stop)
+				halt()
 			}
 		}
 		select {

@@ -3,8 +3,10 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func sheetXML(n int, tail string) string {
@@ -51,6 +53,23 @@ func TestPipeRows(t *testing.T) {
 	})
 	if err != stop || seen != 300 {
 		t.Errorf("%d rows, error %v; want 300 and the caller's", seen, err)
+	}
+	// The caller's panic stops the reading goroutines.
+	before := runtime.NumGoroutine()
+	func() {
+		defer func() { recover() }()
+		pipeRead(wb, sheetXML(5000, ""), func(r int, _ []Value) error {
+			if r == 10 {
+				panic("caller")
+			}
+			return nil
+		})
+	}()
+	for i := 0; runtime.NumGoroutine() > before; i++ {
+		if i == 100 {
+			t.Fatalf("%d goroutines left running", runtime.NumGoroutine()-before)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	defer func() {
 		if p := recover(); p == nil {
