@@ -266,6 +266,10 @@ func (s *scanner) decode(dst *[]byte, raw []byte) error {
 	if dst == &s.text {
 		out = out[:0]
 	}
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		*dst = append(out, raw...) // most text: IndexAny below is slower
+		return nil
+	}
 	for len(raw) > 0 {
 		i := bytes.IndexAny(raw, "&\r")
 		if i < 0 {
