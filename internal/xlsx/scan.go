@@ -139,8 +139,10 @@ func (s *scanner) next() (tokKind, error) {
 			}
 			return tokEOF, err
 		}
-		// tag is everything after '<', '>' included.
-		switch {
+		// tag is everything after '<', '>' included. Most are start
+		// tags, which none of these prefixes begin.
+		switch c := tag[0]; {
+		case c != '!' && c != '?' && c != '/':
 		case bytes.HasPrefix(tag, []byte("!--")):
 			for !bytes.HasSuffix(tag, []byte("-->")) || len(tag) < 5 {
 				if tag, err = s.more(tag, '>'); err != nil {
