@@ -1,11 +1,14 @@
 package coverage
 
 import (
-	"github.com/bhytdoc/bhytdoc/internal/typo"
+	"math"
 	"strconv"
+
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/fonts"
+	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
 // The column headers of a milestone's four columns, as officials write
@@ -38,7 +41,7 @@ func (t *Table) Annex() (bhytdoc.Annex, error) {
 
 // annex is Annex of a valid t.
 func (t *Table) annex() bhytdoc.Annex {
-	a := t.annexHead()
+	a := t.annexHead(nil)
 	prec := t.precision()
 	a.Table.Rows = make([][]string, len(t.Rows))
 	for i := range t.Rows {
@@ -65,12 +68,18 @@ type annexRows struct {
 	ends   []int
 }
 
-func (t *Table) annexRows() *annexRows {
-	a := &annexRows{t: t, prec: t.precision(), labels: make([]string, len(t.Rows))}
+func (t *Table) annexRows(labels []string) *annexRows {
+	return &annexRows{t: t, prec: t.precision(), labels: labels}
+}
+
+// labels returns the units' labels, made once for a writer that needs
+// them more than once.
+func (t *Table) labels() []string {
+	l := make([]string, len(t.Rows))
 	for i := range t.Rows {
-		a.labels[i] = t.Rows[i].Unit.Label()
+		l[i] = t.Rows[i].Unit.Label()
 	}
-	return a
+	return l
 }
 
 // cells is rowCells.
@@ -98,9 +107,60 @@ func (a *annexRows) cells(i int, cells []string) []string {
 	return cells
 }
 
+// xlsxCells appends the cells the XLSX writer makes of row i's texts,
+// straight from the figures: what xlsx.Table.RowCells asks for. The
+// writer checks them against the texts.
+func (a *annexRows) xlsxCells(i int, cells []xlsx.Cell) []xlsx.Cell {
+	stt := xlsx.Cell{Kind: xlsx.Int, I: int64(i + 1)}
+	if i+1 >= 1000 { // "1000", without the thousands dot: not a number a format shows back
+		stt = xlsx.Cell{Kind: xlsx.Text, S: strconv.Itoa(i + 1)}
+	}
+	name := xlsx.Cell{Kind: xlsx.Text, S: a.labels[i]}
+	if name.S == "" {
+		name = xlsx.Cell{}
+	}
+	cells = append(cells, stt, name)
+	prec := min(max(a.prec, 0), MaxPrecision)
+	for _, f := range a.t.Rows[i].Figures {
+		cells = append(cells, intCell(f.Participants), intCell(f.NonParticipants()), intCell(f.Population))
+		rate := xlsx.Cell{} // blank
+		if v, ok := f.Rate().Scaled(a.prec); ok {
+			rate = scaledCell(v, prec)
+		}
+		cells = append(cells, rate)
+	}
+	return cells
+}
+
+// scaledCell is the cell of appendScaled(v, prec): its digits are v.
+func scaledCell(v int64, prec int) xlsx.Cell {
+	const max15 = 999_999_999_999_999
+	switch {
+	case v < 0 || v > max15: // rare: as the text parses
+		var b [32]byte
+		if c, ok := xlsx.ParseCell(string(appendScaled(b[:0], v, prec))); ok {
+			return c
+		}
+		return xlsx.Cell{Kind: xlsx.Text, S: string(appendScaled(nil, v, prec))}
+	case prec == 0:
+		return xlsx.Cell{Kind: xlsx.Int, I: v}
+	}
+	return xlsx.Cell{Kind: xlsx.Float, F: float64(v) / math.Pow10(prec), Decimals: prec}
+}
+
+// intCell is the cell of typo.Int(n): a number within a double's 15
+// exact digits.
+func intCell(n int64) xlsx.Cell {
+	const max15 = 999_999_999_999_999
+	if n < -max15 || n > max15 {
+		return xlsx.Cell{Kind: xlsx.Text, S: typo.Int(n)}
+	}
+	return xlsx.Cell{Kind: xlsx.Int, I: n}
+}
+
 // annexHead is annex without its rows: what writers that make the rows
-// one at a time need.
-func (t *Table) annexHead() bhytdoc.Annex {
+// one at a time need. labels, when not nil, are the units' labels.
+func (t *Table) annexHead(labels []string) bhytdoc.Annex {
 	prec := t.precision()
 	cols := 2 + columnsPerMilestone*len(t.Milestones)
 	top := []bhytdoc.HeaderCell{
@@ -119,7 +179,7 @@ func (t *Table) annexHead() bhytdoc.Annex {
 	columns := make([]bhytdoc.Column, cols)
 	columns[0].Align = bhytdoc.AlignCenter
 	columns[1].Align = bhytdoc.AlignLeft
-	columns[1].Width = t.unitWidth()
+	columns[1].Width = t.unitWidth(labels)
 	for c := 2; c < cols; c++ {
 		columns[c].Align = bhytdoc.AlignRight
 	}
@@ -152,7 +212,7 @@ func appendFigures(cells []string, fs []Figures, prec int) []string {
 // that the renderer, which shares the page among columns by their content,
 // does not squeeze names into two lines to widen number columns. 0 (let
 // the renderer decide) when the font is not available.
-func (t *Table) unitWidth() float64 {
+func (t *Table) unitWidth(labels []string) float64 {
 	const size, pad, widest = 13, 3, 60 // pt, mm (cell padding and slack), mm
 	face, err := fonts.Liberation().Face(fonts.Regular)
 	if err != nil {
@@ -160,7 +220,13 @@ func (t *Table) unitWidth() float64 {
 	}
 	w := face.Width(t.unitHeader(), size) / 2 // the header may wrap
 	for i := range t.Rows {
-		w = max(w, face.Width(t.Rows[i].Unit.Label(), size))
+		l := ""
+		if labels != nil {
+			l = labels[i]
+		} else {
+			l = t.Rows[i].Unit.Label()
+		}
+		w = max(w, face.Width(l, size))
 	}
 	return min(w*25.4/72+pad, widest)
 }

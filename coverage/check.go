@@ -487,6 +487,11 @@ func (l *layout) isTotals(row []string) bool {
 // cộng", "Tổng số", "Toàn huyện" … Communes named "Cộng Hòa" or "Toàn
 // Thắng" exist, so only whole phrases count.
 func isTotalsLabel(s string) bool {
+	// Each of them begins with c or t, in any case or normal form: the
+	// names of 100.000 units need not be folded to tell.
+	if s = strings.TrimLeftFunc(s, unicode.IsSpace); s == "" || s[0]|0x20 != 'c' && s[0]|0x20 != 't' {
+		return false
+	}
 	t := strings.TrimRight(fold(s), ": ")
 	switch t {
 	case "cộng", "tổng", "tổng số", "tổng cộng", "cộng chung", "toàn huyện", "toàn quận", "toàn thị xã",

@@ -221,7 +221,9 @@ func TestCheckTotalsLabel(t *testing.T) {
 		t.Errorf("%v\n%s", err, lines(fs))
 	}
 	for s, want := range map[string]bool{"Cộng": true, "TỔNG CỘNG": true, "Toàn huyện": true, "Tổng cộng toàn quận": true,
-		"Cộng Hòa": false, "Toàn Thắng": false, "Tổng Đội": false} {
+		"Cộng Hòa": false, "Toàn Thắng": false, "Tổng Đội": false,
+		// Any case, normal form and leading white space.
+		"\u00a0 tổng số:": true, "C\u00f4\u0323ng": true, "cộng chung": true, "": false, " ": false, "Phường Số 7": false} {
 		if isTotalsLabel(s) != want {
 			t.Errorf("isTotalsLabel(%q) != %v", s, want)
 		}

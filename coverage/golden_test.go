@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"io"
@@ -50,11 +51,24 @@ func goldenPlans(t *testing.T) map[string][]*Table {
 	whole := plan(bs[:5], seedMilestones()[:1])
 	whole.Precision = WholePercent
 	whole.Title = "Biểu giao chỉ tiêu & kế hoạch"
+	// 100 units: the size the CLI's smallest plans reach, with every
+	// kind of unit, growth and two decimals.
+	hundred := plan(func() []Baseline {
+		bs := make([]Baseline, 100)
+		for i := range bs {
+			pop := int64(1000 + (i*7919)%40000)
+			bs[i] = Baseline{Unit: Unit{Name: fmt.Sprintf("Đơn vị %d", i+1), Kind: UnitKind(i % 4)},
+				Participants: pop * int64(50+i%50) / 100, Population: pop, Date: d(2019, 12, 31), Growth: Percent(i%7) * OnePercent / 2}
+		}
+		return bs
+	}(), seedMilestones())
+	hundred.Precision = 2
 	return map[string][]*Table{
-		"units3":  {three},
-		"units13": {thirteen},
-		"grouped": {grouped},
-		"two":     {whole, planned(t)},
+		"units100": {hundred},
+		"units3":   {three},
+		"units13":  {thirteen},
+		"grouped":  {grouped},
+		"two":      {whole, planned(t)},
 	}
 }
 
@@ -167,6 +181,40 @@ func TestMarkdownRows(t *testing.T) {
 		w.Flush()
 		if b.String() != want {
 			t.Errorf("Markdown written a row at a time differs: %d bytes, want %d", b.Len(), len(want))
+		}
+	}
+}
+
+// TestGoldenXLSXLarge keeps the workbook and the Markdown of a plan of
+// 5.000 units byte-identical too, by their SHA-256: a sheet that long is
+// deflated in parallel chunks, and its STT column holds "1000", which
+// is text (a number would show as "1.000"). Update the sums deliberately
+// when the output is meant to change.
+func TestGoldenXLSXLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	tb := bigTable(t, 5000)
+	tb.Rows[7].Unit.Name = "A & B <C>"
+	tb.Precision = 3
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, tb); err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, tb); err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"plan.xlsx", b.Bytes(), "3d9e486dc0e73563156b25cf9345439fdc6ce89e5055eb1be58bc1dc04340d2f"},
+		{"plan.md", md.Bytes(), "c6ef9d744d6105a874055e213360094c08d285538f91c1113317bf9f96f8472d"},
+	} {
+		if got := fmt.Sprintf("%x", sha256.Sum256(x.b)); got != x.want {
+			t.Errorf("%s of 5.000 units: SHA-256 %s (%d bytes), want %s", x.name, got, len(x.b), x.want)
 		}
 	}
 }

@@ -28,7 +28,8 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	a := t.annexHead()
+	labels := t.labels()
+	a := t.annexHead(labels)
 	bw, ok := w.(*bufio.Writer) // a file's, as annex plan gives
 	if !ok {
 		bw = bufio.NewWriterSize(w, 64<<10)
@@ -38,10 +39,7 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))
 	}
 	fmt.Fprintf(bw, "%s\n\n", markdown.Escape(t.Schedule()+"."))
-	prec := t.precision()
-	if err := writeTableMarkdown(bw, &a.Table, len(t.Rows), func(i int, cells []string) []string {
-		return t.rowCells(cells, i, prec)
-	}); err != nil {
+	if err := writeTableMarkdown(bw, &a.Table, len(t.Rows), t.annexRows(labels).cells); err != nil {
 		return err
 	}
 	fmt.Fprintf(bw, "\n\n## Số người phải phát triển mới\n\n")

@@ -84,39 +84,40 @@ func PlanTargets(baselines []Baseline, milestones []Milestone) (*Table, error) {
 		dates[m.Date] = true
 	}
 	for i, b := range baselines {
-		where := fmt.Sprintf("unit %d (%s)", i+1, b.Unit.Label())
+		// Made only for an error: 100.000 units would pay for 100.000 labels.
+		where := func() string { return fmt.Sprintf("unit %d (%s)", i+1, b.Unit.Label()) }
 		if strings.TrimSpace(b.Unit.Name) == "" {
 			add("unit %d: no name", i+1)
 		}
 		if b.Unit.Kind != 0 && !b.Unit.Kind.Valid() {
-			add("%s: invalid kind %d", where, int(b.Unit.Kind))
+			add("%s: invalid kind %d", where(), int(b.Unit.Kind))
 		}
 		switch {
 		case b.Population <= 0:
-			add("%s: population is %s; a unit needs people to cover", where, typo.Int(b.Population))
+			add("%s: population is %s; a unit needs people to cover", where(), typo.Int(b.Population))
 		case b.Participants < 0:
-			add("%s: negative participants (%s)", where, typo.Int(b.Participants))
+			add("%s: negative participants (%s)", where(), typo.Int(b.Participants))
 		case b.Population > maxCount:
-			add("%s: population %s above %s", where, typo.Int(b.Population), typo.Int(maxCount))
+			add("%s: population %s above %s", where(), typo.Int(b.Population), typo.Int(maxCount))
 		case b.Participants > b.Population:
-			add("%s: participants %s above population %s", where, typo.Int(b.Participants), typo.Int(b.Population))
+			add("%s: participants %s above population %s", where(), typo.Int(b.Participants), typo.Int(b.Population))
 		}
 		if b.Growth <= -100*OnePercent || b.Growth > 100*OnePercent {
-			add("%s: growth %s outside (-100%%, 100%%]", where, b.Growth)
+			add("%s: growth %s outside (-100%%, 100%%]", where(), b.Growth)
 		}
 		dated := b.Date != (bhytdoc.Date{})
 		if dated {
 			if err := typo.ValidDate(b.Date.Year, b.Date.Month, b.Date.Day, false); err != nil {
-				add("%s: baseline date: %v", where, err)
+				add("%s: baseline date: %v", where(), err)
 				dated = false
 			}
 		}
 		if b.Growth != 0 && !dated {
-			add("%s: population growth needs the baseline date", where)
+			add("%s: population growth needs the baseline date", where())
 		}
 		if dated && len(milestones) > 0 && typo.ValidDate(milestones[0].Date.Year, milestones[0].Date.Month, milestones[0].Date.Day, false) == nil &&
 			b.Date.Time().After(milestones[0].Date.Time()) {
-			add("%s: baseline date %s is after the first milestone %s", where, dateText(b.Date), dateText(milestones[0].Date))
+			add("%s: baseline date %s is after the first milestone %s", where(), dateText(b.Date), dateText(milestones[0].Date))
 		}
 		var unknown []string
 		for d := range b.Targets {
@@ -126,11 +127,11 @@ func PlanTargets(baselines []Baseline, milestones []Milestone) (*Table, error) {
 		}
 		slices.Sort(unknown) // map order is random; errors must not be
 		for _, d := range unknown {
-			add("%s: target for %s, which is not a milestone", where, d)
+			add("%s: target for %s, which is not a milestone", where(), d)
 		}
 		for _, m := range milestones {
 			if p, ok := b.Targets[m.Date]; ok && (p < 0 || p > 100*OnePercent) {
-				add("%s: target %s for %s outside 0–100%%", where, p, dateText(m.Date))
+				add("%s: target %s for %s outside 0–100%%", where(), p, dateText(m.Date))
 			}
 		}
 	}

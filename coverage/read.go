@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -549,100 +550,152 @@ func (s *source) baselines() ([]Baseline, error) {
 		}
 		return s.at(r, c), c, true
 	}
-	var out []Baseline
-	var sum Figures
+	// The units end at the totals row, if there is one.
+	end, totals := len(s.rows), false
 	for r := hr + 1; r < len(s.rows); r++ {
-		if s.blank(r) {
-			continue
-		}
-		nameCell, nc, _ := get(r, bName)
-		label := oneLine(nameCell.text)
-		if isTotalsLabel(label) {
-			s.checkBaseTotals(r, cols, headers, sum, &errs)
+		if !s.blank(r) && isTotalsLabel(oneLine(s.at(r, cols[bName]).text)) {
+			end, totals = r, true
 			break
 		}
-		var b Baseline
-		if label == "" {
-			errs.add(s.errAt(r, nc, headers[nc], errors.New("no unit name")))
+	}
+	// convert turns rows lo to hi into pt's baselines, their sum and
+	// problems. A long table is converted in two halves at once.
+	type part struct {
+		out  []Baseline
+		sum  Figures
+		errs errList
+	}
+	convert := func(lo, hi int, pt *part) {
+		if pt.out == nil {
+			pt.out = make([]Baseline, 0, hi-lo)
 		}
-		b.Unit = ParseUnit(label)
-		if kc, c, ok := get(r, bKind); ok && kc.text != "" {
-			k, err := ParseUnitKind(kc.text)
-			if err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-			} else if k != b.Unit.Kind {
-				b.Unit = Unit{Name: label, Kind: k}
-			}
-		}
-		if cc, _, ok := get(r, bCode); ok {
-			b.Unit.Code = cc.text
-		}
-		count := func(k baseCol) (int64, bool) {
-			cl, c, ok := get(r, k)
-			if !ok {
-				return 0, false
-			}
-			v, err := cl.count()
-			if err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-				return 0, false
-			}
-			return v, true
-		}
-		var okP, okN bool
-		b.Participants, okP = count(bPart)
-		b.Population, okN = count(bPop)
-		if okP && okN {
-			sum = sum.Add(Figures{b.Participants, b.Population})
-			if b.Participants > b.Population {
-				// Named here, at its row and cell, not later as "unit N".
-				_, c, _ := get(r, bPart)
-				errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s participants, above the population %s",
-					typo.Int(b.Participants), typo.Int(b.Population))))
-			}
-		}
-		if _, c, ok := get(r, bNon); ok && s.at(r, c).text != "" {
-			if non, okNon := count(bNon); okNon && okP && okN && b.Participants+non != b.Population {
-				errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s not yet participating, but population − participants = %s",
-					typo.Int(non), typo.Int(b.Population-b.Participants))))
-			}
-		}
-		if rc, c, ok := get(r, bRate); ok && rc.text != "" && okP && okN {
-			if err := checkRateCell(rc, Figures{b.Participants, b.Population}); err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-			}
-		}
-		if dc, c, ok := get(r, bDate); ok && dc.text != "" {
-			d, err := dc.date()
-			if err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-			}
-			b.Date = d
-		}
-		if gc, c, ok := get(r, bGrowth); ok && gc.text != "" {
-			p, err := gc.percent()
-			if err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-			}
-			b.Growth = p
-		}
-		for _, c := range targetCols {
-			d := targets[c]
-			tc := s.at(r, c)
-			if tc.text == "" {
+		// Units mostly share their date: its text is parsed once.
+		var (
+			lastDate    string
+			lastD       bhytdoc.Date
+			lastDateErr error
+		)
+		for r := lo; r < hi; r++ {
+			if s.blank(r) {
 				continue
 			}
-			p, err := tc.percent()
-			if err != nil {
-				errs.add(s.errAt(r, c, headers[c], err))
-				continue
+			nameCell, nc, _ := get(r, bName)
+			label := oneLine(nameCell.text)
+			var b Baseline
+			if label == "" {
+				pt.errs.add(s.errAt(r, nc, headers[nc], errors.New("no unit name")))
 			}
-			if b.Targets == nil {
-				b.Targets = map[bhytdoc.Date]Percent{}
+			b.Unit = ParseUnit(label)
+			if kc, c, ok := get(r, bKind); ok && kc.text != "" {
+				k, err := ParseUnitKind(kc.text)
+				if err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+				} else if k != b.Unit.Kind {
+					b.Unit = Unit{Name: label, Kind: k}
+				}
 			}
-			b.Targets[d] = p
+			if cc, _, ok := get(r, bCode); ok {
+				b.Unit.Code = cc.text
+			}
+			count := func(k baseCol) (int64, bool) {
+				cl, c, ok := get(r, k)
+				if !ok {
+					return 0, false
+				}
+				v, err := cl.count()
+				if err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+					return 0, false
+				}
+				return v, true
+			}
+			var okP, okN bool
+			b.Participants, okP = count(bPart)
+			b.Population, okN = count(bPop)
+			if okP && okN {
+				pt.sum = pt.sum.Add(Figures{b.Participants, b.Population})
+				if b.Participants > b.Population {
+					// Named here, at its row and cell, not later as "unit N".
+					_, c, _ := get(r, bPart)
+					pt.errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s participants, above the population %s",
+						typo.Int(b.Participants), typo.Int(b.Population))))
+				}
+			}
+			if _, c, ok := get(r, bNon); ok && s.at(r, c).text != "" {
+				if non, okNon := count(bNon); okNon && okP && okN && b.Participants+non != b.Population {
+					pt.errs.add(s.errAt(r, c, headers[c], fmt.Errorf("%s not yet participating, but population − participants = %s",
+						typo.Int(non), typo.Int(b.Population-b.Participants))))
+				}
+			}
+			if rc, c, ok := get(r, bRate); ok && rc.text != "" && okP && okN {
+				if err := checkRateCell(rc, Figures{b.Participants, b.Population}); err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+				}
+			}
+			if dc, c, ok := get(r, bDate); ok && dc.text != "" {
+				d, err := lastD, lastDateErr
+				if dc.isNum || dc.text != lastDate {
+					d, err = dc.date()
+					if !dc.isNum {
+						lastDate, lastD, lastDateErr = dc.text, d, err
+					}
+				}
+				if err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+				}
+				b.Date = d
+			}
+			if gc, c, ok := get(r, bGrowth); ok && gc.text != "" {
+				p, err := gc.percent()
+				if err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+				}
+				b.Growth = p
+			}
+			for _, c := range targetCols {
+				d := targets[c]
+				tc := s.at(r, c)
+				if tc.text == "" {
+					continue
+				}
+				p, err := tc.percent()
+				if err != nil {
+					pt.errs.add(s.errAt(r, c, headers[c], err))
+					continue
+				}
+				if b.Targets == nil {
+					b.Targets = map[bhytdoc.Date]Percent{}
+				}
+				b.Targets[d] = p
+			}
+			pt.out = append(pt.out, b)
 		}
-		out = append(out, b)
+	}
+	var parts [2]part
+	mid := hr + 1
+	if n := end - mid; n >= splitRows {
+		mid += n / 2
+		parts[0].out = make([]Baseline, 0, n) // room for the second half too
+		var wg sync.WaitGroup
+		wg.Go(func() { convert(hr+1, mid, &parts[0]) })
+		convert(mid, end, &parts[1])
+		wg.Wait()
+	} else {
+		convert(mid, end, &parts[1])
+	}
+	out := parts[1].out
+	if parts[0].out != nil {
+		out = append(parts[0].out, out...)
+	}
+	sum := parts[0].sum.Add(parts[1].sum)
+	for _, p := range parts {
+		for _, err := range p.errs.errs {
+			errs.add(err)
+		}
+		errs.more += p.errs.more
+	}
+	if totals {
+		s.checkBaseTotals(end, cols, headers, sum, &errs)
 	}
 	if len(out) == 0 && len(errs.errs) == 0 {
 		errs.add(&RowError{File: s.file, Sheet: s.sheet, Row: hr + 1, Err: errors.New("no units under the header")})
@@ -652,6 +705,10 @@ func (s *source) baselines() ([]Baseline, error) {
 	}
 	return out, nil
 }
+
+// splitRows is the number of units from which they are converted in two
+// halves at once.
+var splitRows = 4096
 
 var baseName = map[baseCol]string{
 	bName: "unit name (Đơn vị)", bKind: "kind (Loại)", bCode: "code (Mã)",

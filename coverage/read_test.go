@@ -293,3 +293,43 @@ func TestReadParticipantsAbovePopulation(t *testing.T) {
 		t.Errorf("names a unit number: %v", err)
 	}
 }
+
+// A long table is converted in two halves at once, with the very
+// baselines, sums and problems, in order, of one pass: problems in both
+// halves and past the cap, a blank row, the totals row and rows below it.
+func TestReadSplitHalves(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("STT,Đơn vị,Dân số,Số người tham gia BHYT,Ngày\n")
+	for i := range 9000 {
+		pop, part := 1000+i%500, 900+i%300
+		switch {
+		case i%97 == 5:
+			part = pop + 1 // above the population
+		case i%1500 == 7:
+			b.WriteString(",,,,\n")
+			continue
+		}
+		date := "31/12/2019"
+		if i%1000 == 3 {
+			date = "2019-13-45"
+		}
+		fmt.Fprintf(&b, "%d,Xã %d,%d,%d,%s\n", i+1, i, pop, part, date)
+	}
+	withTotals := b.String() + ",Cộng,1,1,\n9001,Xã sau,10,5,31/12/2019\n"
+	for _, in := range []string{b.String(), withTotals} {
+		read := func(split int) ([]Baseline, string) {
+			defer func(n int) { splitRows = n }(splitRows)
+			splitRows = split
+			bs, err := ReadCSV(strings.NewReader(in), "u.csv")
+			return bs, fmt.Sprint(err)
+		}
+		wantBS, wantErr := read(1 << 30)
+		gotBS, gotErr := read(100)
+		if gotErr != wantErr || !reflect.DeepEqual(gotBS, wantBS) {
+			t.Errorf("in halves: %d baselines, error\n%.300s\nwant %d,\n%.300s", len(gotBS), gotErr, len(wantBS), wantErr)
+		}
+		if !strings.Contains(wantErr, "more problems") {
+			t.Errorf("the cap on problems is not reached: %.300s", wantErr)
+		}
+	}
+}

@@ -110,7 +110,9 @@ var xlsxAlign = map[bhytdoc.Align]xlsx.Align{bhytdoc.AlignLeft: xlsx.Left, bhytd
 // participants, non-participants and population as SUMs; sheet then makes
 // non-participants (population − participants) and rates formulas.
 func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, error) {
-	a := t.annexHead()
+	labels := t.labels()
+	rows := t.annexRows(labels)
+	a := t.annexHead(labels)
 	prec := t.precision()
 	xt := &xlsx.Table{
 		Title:  typo.Upper(t.title()),
@@ -119,7 +121,8 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		Width:  make([]float64, len(a.Table.Columns)),
 		// The rows' text is made each time it is read, never held: the
 		// annex of 100.000 units is 1,4 million strings.
-		RowText:    t.annexRows().cells,
+		RowText:    rows.cells,
+		RowCells:   rows.xlsxCells,
 		NumRows:    len(t.Rows),
 		Totals:     a.Table.Totals,
 		Landscape:  true,
@@ -148,19 +151,50 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		pc[m], popc[m] = xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
 	}
 	first := 0
+	var buf []byte
+	ends := make([]int, 0, 2*len(t.Milestones))
 	s, err := xt.StreamSheet(name, m, size, func(i int, row *xlsx.Row) {
-		r := strconv.Itoa(first + i)
+		// A row's formulas are cut from one string: one allocation,
+		// not two per milestone.
+		r := first + i
+		body := i < len(t.Rows)
+		buf, ends = buf[:0], ends[:0]
+		ref := func(col string) { buf = strconv.AppendInt(append(buf, col...), int64(r), 10) }
 		for m := range t.Milestones {
 			p, pop := pc[m], popc[m]
+			if body { // pop-p
+				ref(pop)
+				buf = append(buf, '-')
+				ref(p)
+				ends = append(ends, len(buf))
+			}
+			// IF(pop>0,ROUND(p*100/pop,prec),"")
+			buf = append(buf, "IF("...)
+			ref(pop)
+			buf = append(buf, ">0,ROUND("...)
+			ref(p)
+			buf = append(buf, "*100/"...)
+			ref(pop)
+			buf = append(append(append(buf, ','), precText...), `),"")`...)
+			ends = append(ends, len(buf))
+		}
+		all, k, at := string(buf), 0, 0
+		next := func() string {
+			f := all[at:ends[k]]
+			at = ends[k]
+			k++
+			return f
+		}
+		for m := range t.Milestones {
 			f := totals[m]
-			if i < len(t.Rows) {
+			if body {
 				f = t.Rows[i].Figures[m]
-				row.Cells[3+4*m].Formula = pop + r + "-" + p + r
+				row.Cells[3+4*m].Formula = next()
 			}
 			v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
 			rc := &row.Cells[5+4*m]
 			rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/scale, xlsx.Number, prec
-			rc.Formula = "IF(" + pop + r + ">0,ROUND(" + p + r + "*100/" + pop + r + "," + precText + `),"")`
+			rc.Formula = next()
 		}
 	})
 	if err != nil {

@@ -487,8 +487,10 @@ func (wb *Workbook) Rows(sheet int, fn func(r int, vals []Value) error) ([]Range
 		return nil, err
 	}
 	defer rc.Close()
-	sr := sheetReader{wb: wb, s: newScanner(rc), fn: fn, row: -1}
-	if err := sr.read(); err != nil {
+	ra := newReadAhead(rc)
+	defer ra.Close()
+	sr := sheetReader{wb: wb, s: newScanner(ra), row: -1}
+	if err := pipeRows(&sr, fn); err != nil {
 		return nil, err
 	}
 	return sr.merges, nil

@@ -139,8 +139,10 @@ func (s *scanner) next() (tokKind, error) {
 			}
 			return tokEOF, err
 		}
-		// tag is everything after '<', '>' included.
-		switch {
+		// tag is everything after '<', '>' included. Most are start
+		// tags, which none of these prefixes begin.
+		switch c := tag[0]; {
+		case c != '!' && c != '?' && c != '/':
 		case bytes.HasPrefix(tag, []byte("!--")):
 			for !bytes.HasSuffix(tag, []byte("-->")) || len(tag) < 5 {
 				if tag, err = s.more(tag, '>'); err != nil {
@@ -265,6 +267,10 @@ func (s *scanner) decode(dst *[]byte, raw []byte) error {
 	out := *dst
 	if dst == &s.text {
 		out = out[:0]
+	}
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		*dst = append(out, raw...) // most text: IndexAny below is slower
+		return nil
 	}
 	for len(raw) > 0 {
 		i := bytes.IndexAny(raw, "&\r")

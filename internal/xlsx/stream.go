@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -25,7 +26,17 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	cols := s.Cols()
 	var r Row
 	n := s.Source.Len()
-	for i := range n {
+	check := n // rows to make once to check them and find their styles
+	if tr, ok := s.Source.(*tableRows); ok && tr.valid {
+		// Table.StreamSheet checked the rows and found their styles.
+		for _, u := range tr.uses {
+			if _, err := st.cell(u.c, u.bold); err != nil {
+				return nil, err
+			}
+		}
+		check = 0
+	}
+	for i := range check {
 		s.Source.Row(i, &r)
 		if err := checkRow(i, &r, cols); err != nil {
 			return nil, err
@@ -43,7 +54,16 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 	top := s.FirstRow()
 	return func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 16<<10) // w copies each write on
-		var b []byte
+		var b, row []byte
+		// A column's cells mostly share a style: look it up only when
+		// it changes.
+		last := make([]struct {
+			k  styleKey
+			id int
+		}, cols)
+		for c := range last {
+			last[c].id = -1
+		}
 		for i := range n {
 			s.Source.Row(i, &r)
 			if err := checkRow(i, &r, cols); err != nil { // a source that changed
@@ -56,18 +76,22 @@ func streamRows(st *styles, m *Measure, p Props, s *Sheet) (func(io.Writer) erro
 					lines = max(lines, m.Lines(cell.S, s.Widths[c], p.Size, r.Bold))
 				}
 			}
-			row := strconv.AppendInt(nil, int64(top+i), 10) // small; reused below
+			row = strconv.AppendInt(row[:0], int64(top+i), 10)
 			b = append(b, `<row r="`...)
 			b = append(b, row...)
 			b = append(b, `" ht="`...)
 			b = strconv.AppendFloat(b, min(float64(lines)*lineHeight(p.Size)+3, maxRowHeight), 'f', -1, 64)
 			b = append(b, `" customHeight="1">`...)
-			for c, cell := range r.Cells {
-				id, err := st.cell(cell, r.Bold)
-				if err != nil {
-					return err
+			for c := range r.Cells {
+				cell := &r.Cells[c]
+				if k := cell.styleKey(r.Bold); last[c].id < 0 || k != last[c].k {
+					id, err := st.cell(*cell, r.Bold)
+					if err != nil {
+						return err
+					}
+					last[c].k, last[c].id = k, id
 				}
-				b = appendCell(b, refs[c], row, id, &cell)
+				b = appendCell(b, refs[c], row, last[c].id, cell)
 			}
 			b = append(b, `</row>`...)
 			if _, err := bw.Write(b); err != nil {
@@ -116,7 +140,7 @@ func appendCell(b []byte, col string, row []byte, style int, c *Cell) []byte {
 		b = append(b, `</v>`...)
 	case Float:
 		b = append(b, `<v>`...)
-		b = append(b, formatFloat(c.F)...)
+		b = appendFloat(b, c.F)
 		b = append(b, `</v>`...)
 	case Text:
 		if c.Formula != "" { // excelize's setStr: the value unescaped, then escaped once
@@ -157,38 +181,52 @@ func cellText(s string) (text string, space bool) {
 
 // appendEscaped appends s as xml.EscapeText writes it, without its
 // copies: formulas such as IF(E7>0,…,"") need escaping in every row.
+// Runs of bytes that need none are appended whole.
 func appendEscaped(b []byte, s string) []byte {
-	if isPlain(s) {
-		return append(b, s...)
-	}
+	start := 0
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		switch r {
-		case '"':
-			b = append(b, "&#34;"...)
-		case '\'':
-			b = append(b, "&#39;"...)
-		case '&':
-			b = append(b, "&amp;"...)
-		case '<':
-			b = append(b, "&lt;"...)
-		case '>':
-			b = append(b, "&gt;"...)
-		case '\t':
-			b = append(b, "&#x9;"...)
-		case '\n':
-			b = append(b, "&#xA;"...)
-		case '\r':
-			b = append(b, "&#xD;"...)
-		default:
-			if !xmlChar(r) || (r == utf8.RuneError && w == 1) {
-				r = '\uFFFD'
-			}
-			b = utf8.AppendRune(b, r)
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+			i++
+			continue
 		}
+		var esc string
+		w := 1
+		switch c {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if c < utf8.RuneSelf { // a control character
+				esc = "\uFFFD"
+				break
+			}
+			var r rune
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if (r != utf8.RuneError || w > 1) && xmlChar(r) {
+				i += w
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		b = append(append(b, s[start:i]...), esc...)
+		i += w
+		start = i
 	}
-	return b
+	return append(b, s[start:]...)
 }
 
 // xmlChar is the Char production of XML 1.0, as encoding/xml checks it.
@@ -273,15 +311,18 @@ func bstr(s string) string {
 	return result
 }
 
-// formatFloat is excelize's formatCellFloat(v, -1, 64): the shortest
-// decimal form, cut to Excel's 15 significant digits.
-func formatFloat(value float64) string {
-	str := strconv.FormatFloat(value, 'f', -1, 64)
+// appendFloat appends value as excelize's formatCellFloat(v, -1, 64)
+// writes it: the shortest decimal form, cut to Excel's 15 significant
+// digits.
+func appendFloat(b []byte, value float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, value, 'f', -1, 64)
 	if math.Abs(value) == math.MaxFloat64 {
-		return str
+		return b
 	}
 	const maxPrec = 15
-	decimal := strings.IndexByte(str, '.')
+	str := b[start:]
+	decimal := bytes.IndexByte(str, '.')
 	significant := 0
 	for idx := range str {
 		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
@@ -292,16 +333,15 @@ func formatFloat(value float64) string {
 			continue
 		}
 		if decimal >= 0 && idx > decimal {
-			return strings.TrimSuffix(str[:idx], ".")
+			return bytes.TrimSuffix(b[:start+idx], []byte("."))
 		}
 		if decimal < 0 {
 			decimal = len(str)
 		}
-		truncated := []byte(str[:decimal])
-		for ; idx < len(truncated); idx++ {
-			truncated[idx] = '0'
+		for ; idx < decimal; idx++ {
+			str[idx] = '0'
 		}
-		return string(truncated)
+		return b[:start+decimal]
 	}
-	return str
+	return b
 }

@@ -3,6 +3,9 @@ package xlsx
 import (
 	"bytes"
 	"encoding/xml"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -75,6 +78,75 @@ func TestIsPlainEscapes(t *testing.T) {
 		}
 		if got := string(appendEscaped([]byte("x"), s)); got != "x"+sb.String() {
 			t.Errorf("appendEscaped(%q) = %q, want %q", s, got[1:], sb.String())
+		}
+	}
+}
+
+// escapeText is xml.EscapeText with line feeds escaped, as excelize
+// escapes a formula.
+func escapeText(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+func TestAppendEscaped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "Z", "7", " ", "\"", "'", "&", "<", ">", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "ệ", "Đ",
+		"\uFFFD", "\uFFFE", "\U0001F600", "\xff", "\xe1\xba", "IF(E7>0,ROUND(C7*100/E7,2),\"\")"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := string(appendEscaped([]byte("x"), s)), "x"+escapeText(s); got != want {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// formatCellFloat is excelize's, as formatFloat copied it.
+func formatCellFloat(value float64) string {
+	str := strconv.FormatFloat(value, 'f', -1, 64)
+	if math.Abs(value) == math.MaxFloat64 {
+		return str
+	}
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= 15 {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
+}
+
+func TestAppendFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	vals := []float64{0, 1, -1, 0.1, 98.8, 0.7811, 1e15, 1e16 + 2, 123456789012345678, 1.0000000000000002, math.MaxFloat64,
+		-math.MaxFloat64, math.SmallestNonzeroFloat64, 1e-7, 12345.123456789012}
+	for range 20000 {
+		vals = append(vals, (rng.Float64()-0.5)*math.Pow10(rng.IntN(40)-20))
+	}
+	for _, v := range vals {
+		if got, want := string(appendFloat([]byte("<v>"), v)), "<v>"+formatCellFloat(v); got != want {
+			t.Fatalf("appendFloat(%v) = %q, want %q", v, got, want)
 		}
 	}
 }

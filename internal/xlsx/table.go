@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,8 +27,15 @@ type Table struct {
 	// of them: row i's texts appended to cells. Rows are then made each
 	// time they are needed, never all held.
 	RowText func(i int, cells []string) []string
-	NumRows int
-	Totals  []string // optional totals row, printed bold
+	// RowCells, when not nil, gives body row i's cells appended to cells
+	// straight from the values RowText prints, so that writing need not
+	// make and parse the texts again. It is a shortcut only: every row
+	// it gives is compared with the cells of its texts before anything
+	// is written, and a table whose RowCells differs once is written
+	// from its texts.
+	RowCells func(i int, cells []Cell) []Cell
+	NumRows  int
+	Totals   []string // optional totals row, printed bold
 	// Landscape forces landscape pages; otherwise a table wider than a
 	// portrait page's text area is landscape.
 	Landscape  bool
@@ -102,17 +110,10 @@ func (t *Table) StreamSheet(name string, m *Measure, size float64, fill func(i i
 	}
 	src := &tableRows{t: t, fill: fill}
 	var err error
-	if len(t.Totals) > 0 {
-		src.tot = t.cells(nil, t.Totals)
-		err = t.sums(src.tot, s.FirstRow())
-	}
-	s.Source = src
-	if err == nil {
-		s.Widths, err = t.widths(src.tot, m, size)
-	}
-	if err != nil {
+	if s.Widths, err = t.scan(src, s.FirstRow(), m, size); err != nil {
 		return nil, err
 	}
+	s.Source = src
 	mm := 0.0
 	for _, w := range s.Widths {
 		mm += MMFromUnits(w)
@@ -127,6 +128,20 @@ type tableRows struct {
 	tot  []Cell // with its SUMs
 	fill func(int, *Row)
 	text []string // of the row made last
+	// uses are the body cells' styles in order of first use, as scan
+	// found them in the filled rows; valid tells that every row was
+	// valid then, so that the writer need not make them all once more
+	// to find their styles.
+	uses  []styleUse
+	valid bool
+	// direct tells that t.RowCells gave the cells of every row's texts.
+	direct bool
+}
+
+// styleUse is a cell of a style in use, without its value.
+type styleUse struct {
+	c    Cell
+	bold bool
 }
 
 func (t *Table) numRows() int {
@@ -162,10 +177,13 @@ func (s *tableRows) Len() int {
 }
 
 func (s *tableRows) Row(i int, r *Row) {
-	if i < s.t.numRows() {
+	switch {
+	case i < s.t.numRows() && s.direct:
+		r.Cells, r.Bold = s.t.rowCells(i, r.Cells), false
+	case i < s.t.numRows():
 		s.text = s.t.row(i, s.text)
 		r.Cells, r.Bold = s.t.cells(r.Cells, s.text), false
-	} else {
+	default:
 		r.Cells, r.Bold = append(r.Cells[:0], s.tot...), true
 	}
 	if s.fill != nil {
@@ -173,24 +191,45 @@ func (s *tableRows) Row(i int, r *Row) {
 	}
 }
 
+// rowCells is RowCells of row i, in out when it has room, with the
+// columns' alignments.
+func (t *Table) rowCells(i int, out []Cell) []Cell {
+	out = t.RowCells(i, out[:0])
+	for c := range min(len(out), len(t.Align)) {
+		out[c].Align = t.Align[c]
+	}
+	return out
+}
+
 // cells turns texts into cells, in out when it has room.
 func (t *Table) cells(out []Cell, texts []string) []Cell {
+	out, _ = t.cellsM(out, nil, texts)
+	return out
+}
+
+// cellsM is cells that also gives each number cell's digits as an
+// integer, its Decimals the power of ten they are counted in (10^-d), in
+// ms when it has room.
+func (t *Table) cellsM(out []Cell, ms []int64, texts []string) ([]Cell, []int64) {
 	if cap(out) < len(texts) {
 		out = make([]Cell, len(texts))
 	}
-	out = out[:len(texts)]
+	if cap(ms) < len(texts) {
+		ms = make([]int64, len(texts))
+	}
+	out, ms = out[:len(texts)], ms[:len(texts)]
 	for c, txt := range texts {
-		switch cell, ok := ParseCell(txt); {
+		switch cell, m, ok := parseCell(txt); {
 		case txt == "":
 			out[c] = Cell{Kind: Blank}
 		case ok && t.Align[c] != Left:
-			out[c] = cell
+			out[c], ms[c] = cell, m
 		default:
 			out[c] = Cell{Kind: Text, S: txt}
 		}
 		out[c].Align = t.Align[c]
 	}
-	return out
+	return out, ms
 }
 
 // maxDigits bounds the digits of a number stored as a number: a
@@ -206,10 +245,17 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // its thousands dot, "1.5", "5 %", "+5", "-") is not a number: turning it
 // into one would change what is shown.
 func ParseCell(s string) (Cell, bool) {
+	c, _, ok := parseCell(s)
+	return c, ok
+}
+
+// parseCell is ParseCell that also gives the digits as an integer m:
+// the cell shows m·10^-Decimals (as a percentage when it is one).
+func parseCell(s string) (Cell, int64, bool) {
 	num, pct := strings.CutSuffix(s, "%")
 	m, d, ok := parseShown(num)
 	if !ok {
-		return Cell{}, false
+		return Cell{}, 0, false
 	}
 	c := Cell{Decimals: d}
 	switch {
@@ -223,7 +269,7 @@ func ParseCell(s string) (Cell, bool) {
 	default:
 		c.Kind, c.F = Float, float64(m)/pow10[d]
 	}
-	return c, true
+	return c, m, true
 }
 
 // parseShown parses a number in the one form typo.Int and typo.Decimal
@@ -285,95 +331,15 @@ func parseShown(s string) (m int64, d int, ok bool) {
 	return m, len(fp), true
 }
 
-// scaled returns the number txt shows as an integer count of 10^-d,
-// exactly; ok is false when that overflows.
-func scaled(txt string, d int) (int64, bool) {
-	m, dd, ok := parseShown(strings.TrimSuffix(txt, "%"))
-	if !ok || dd > d {
-		return 0, false
-	}
-	for ; dd < d; dd++ {
-		if m > math.MaxInt64/10 || m < math.MinInt64/10 {
-			return 0, false
-		}
-		m *= 10
-	}
-	return m, true
-}
-
-// sums turns each totals cell that equals the sum of its column into a
-// SUM formula. The comparison is exact, on the numbers as written: 98,8 +
-// 1,2 equals 100. A column with text other than "-" has no sum.
-func (t *Table) sums(tot []Cell, first int) error {
-	n := t.numRows()
-	if n == 0 {
-		return nil
-	}
-	last := first + n - 1
-	// A first pass over the rows finds the columns that may have a sum
-	// and the decimals to add them at; a second adds them.
-	ok := make([]bool, len(tot))
-	d := make([]int, len(tot))
-	for c := range tot {
-		ok[c] = tot[c].Kind == Int || tot[c].Kind == Float
-		d[c] = tot[c].Decimals
-	}
-	var (
-		cells []Cell
-		text  []string
-		err   error
-	)
-	for i := range n {
-		if text, err = t.checkedRow(i, len(tot), text); err != nil {
-			return err
-		}
-		cells = t.cells(cells, text)
-		for c, cell := range cells {
-			switch cell.Kind {
-			case Int, Float:
-				ok[c] = ok[c] && cell.Format == tot[c].Format
-				d[c] = max(d[c], cell.Decimals)
-			case Text:
-				ok[c] = ok[c] && cell.S == "-"
-			}
-		}
-	}
-	want := make([]int64, len(tot))
-	sum := make([]int64, len(tot))
-	for c := range tot {
-		if ok[c] {
-			want[c], ok[c] = scaled(t.Totals[c], d[c])
-		}
-	}
-	for i := range n {
-		text = t.row(i, text)
-		cells = t.cells(cells, text)
-		for c, cell := range cells {
-			if !ok[c] || (cell.Kind != Int && cell.Kind != Float) {
-				continue
-			}
-			v, good := scaled(text[c], d[c])
-			s := sum[c] + v
-			ok[c] = good && (v >= 0) == (s >= sum[c]) // no overflow
-			sum[c] = s
-		}
-	}
-	for c := range tot {
-		if ok[c] && sum[c] == want[c] {
-			col := ColName(c)
-			tot[c].Formula = "SUM(" + col + strconv.Itoa(first) + ":" + col + strconv.Itoa(last) + ")"
-		}
-	}
-	return nil
-}
-
-// widths fits each column to its text: numbers and header words on one
-// line, body text up to maxText units before it wraps. A given width in
-// millimetres is kept. Merged header cells widen the columns they span
-// evenly until their longest word fits.
-func (t *Table) widths(tot []Cell, m *Measure, size float64) ([]float64, error) {
-	w := make([]float64, len(t.Align))
-	fixed := make([]bool, len(w))
+// scan reads the body rows once, before anything is written, for what
+// the sheet needs to know of them all: the column widths (see widths), a
+// SUM for each totals cell that equals the sum of its column (see
+// colSum), and the styles of the filled rows in order of first use. The
+// totals row's cells, with their SUMs, are src.tot.
+func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]float64, error) {
+	cols := len(t.Align)
+	w := make([]float64, cols)
+	fixed := make([]bool, cols)
 	for c := range w {
 		if c < len(t.Width) && t.Width[c] > 0 {
 			w[c], fixed[c] = min(UnitsFromMM(t.Width[c]), 255), true
@@ -381,34 +347,174 @@ func (t *Table) widths(tot []Cell, m *Measure, size float64) ([]float64, error) 
 		}
 		w[c] = minWidth
 	}
-	var (
-		cells []Cell
-		text  []string
-		err   error
-	)
-	n := t.numRows()
-	for i := 0; i < n || (i == n && tot != nil); i++ {
-		txt, bold := t.Totals, true
-		if i < n {
-			if text, err = t.checkedRow(i, len(w), text); err != nil {
-				return nil, err
-			}
-			txt, bold = text, false
-			cells = t.cells(cells, txt)
-		} else {
-			cells = tot
+	var sums []colSum
+	if len(t.Totals) > 0 {
+		src.tot = t.cells(nil, t.Totals)
+		sums = make([]colSum, cols)
+		for c, tc := range src.tot {
+			sums[c] = colSum{ok: tc.Kind == Int || tc.Kind == Float, d: tc.Decimals}
 		}
-		for c := range w {
-			if fixed[c] {
+	}
+	src.direct = t.RowCells != nil && t.RowText != nil
+	var direct []Cell
+	seen := map[styleKey]bool{}
+	last := make([]styleKey, cols) // the style of each column's last cell
+	had := make([]bool, cols)
+	src.valid = true
+	var (
+		r    Row
+		ms   []int64
+		text []string
+		err  error
+	)
+	// use records the styles of r once filled.
+	use := func(i int) {
+		if src.fill != nil {
+			src.fill(i, &r)
+		}
+		if !src.valid || checkRow(i, &r, cols) != nil {
+			src.valid, src.uses = false, nil // the writer finds the error
+			return
+		}
+		for i, c := range r.Cells {
+			k := c.styleKey(r.Bold)
+			if had[i] && k == last[i] {
 				continue
 			}
-			if k := cells[c].Kind; k == Int || k == Float {
-				w[c] = max(w[c], m.Units(txt[c], size, bold))
-			} else if txt[c] != "" {
-				w[c] = max(w[c], min(m.Units(txt[c], size, bold), maxText), m.WordUnits(txt[c], size, bold))
+			last[i], had[i] = k, true
+			if !seen[k] {
+				seen[k] = true
+				src.uses = append(src.uses, styleUse{Cell{Kind: c.Kind, Align: c.Align, Format: c.Format, Decimals: c.Decimals}, r.Bold})
 			}
 		}
 	}
+	n := t.numRows()
+	for i := range n {
+		if text, err = t.checkedRow(i, cols, text); err != nil {
+			return nil, err
+		}
+		r.Cells, ms = t.cellsM(r.Cells, ms, text)
+		r.Bold = false
+		if src.direct {
+			direct = t.rowCells(i, direct)
+			src.direct = slices.Equal(direct, r.Cells)
+		}
+		for c, cell := range r.Cells {
+			if sums != nil && sums[c].ok {
+				switch cell.Kind {
+				case Int, Float:
+					sums[c].add(ms[c], cell.Decimals, cell.Format == src.tot[c].Format)
+				case Text:
+					sums[c].ok = cell.S == "-"
+				}
+			}
+			if !fixed[c] {
+				w[c] = max(w[c], cellUnits(m, &cell, text[c], size, false))
+			}
+		}
+		use(i)
+	}
+	if src.tot != nil {
+		for c := range src.tot {
+			if !fixed[c] {
+				w[c] = max(w[c], cellUnits(m, &src.tot[c], t.Totals[c], size, true))
+			}
+			if n == 0 || !sums[c].ok {
+				continue
+			}
+			if want, ok := scaled(t.Totals[c], sums[c].d); ok && want == sums[c].sum {
+				col := ColName(c)
+				src.tot[c].Formula = "SUM(" + col + strconv.Itoa(first) + ":" + col + strconv.Itoa(first+n-1) + ")"
+			}
+		}
+		r.Cells, r.Bold = append(r.Cells[:0], src.tot...), true
+		use(n)
+	}
+	t.headerWidths(w, fixed, m, size)
+	for c := range w {
+		w[c] = min(w[c], 255)
+	}
+	return w, nil
+}
+
+// cellUnits is the width a cell's text txt needs: a number on one line,
+// text up to maxText units before it wraps, but never inside a word.
+func cellUnits(m *Measure, c *Cell, txt string, size float64, bold bool) float64 {
+	switch {
+	case c.Kind == Int || c.Kind == Float:
+		return m.Units(txt, size, bold)
+	case txt != "":
+		return max(min(m.Units(txt, size, bold), maxText), m.WordUnits(txt, size, bold))
+	}
+	return 0
+}
+
+// colSum adds a column's numbers in one pass exactly as adding them all at
+// the most decimals any of them has: on the numbers as written, so that
+// 98,8 + 1,2 equals 100, never by floating point. At the decimals d seen
+// so far it holds the sum, the least and greatest partial sums and the
+// least and greatest number; when a number with more decimals comes, all
+// of them are scaled up. A column whose numbers or partial sums overflow
+// at the final decimals has no sum: exactly those whose scaled-up bounds
+// overflow here.
+type colSum struct {
+	ok                    bool
+	d                     int
+	sum, lo, hi, vlo, vhi int64
+}
+
+// add adds the number of digits m and d decimals; sameFormat tells
+// whether it is shown as the totals cell is (a percentage or not).
+func (s *colSum) add(m int64, d int, sameFormat bool) {
+	if s.ok = s.ok && sameFormat; !s.ok {
+		return
+	}
+	for ; s.d < d; s.d++ {
+		for _, v := range [...]*int64{&s.sum, &s.lo, &s.hi, &s.vlo, &s.vhi} {
+			if *v, s.ok = mul10(*v); !s.ok {
+				return
+			}
+		}
+	}
+	for ; d < s.d; d++ {
+		if m, s.ok = mul10(m); !s.ok {
+			return
+		}
+	}
+	sum := s.sum + m
+	if s.ok = (m >= 0) == (sum >= s.sum); !s.ok { // overflow
+		return
+	}
+	s.sum = sum
+	s.lo, s.hi = min(s.lo, sum), max(s.hi, sum)
+	s.vlo, s.vhi = min(s.vlo, m), max(s.vhi, m)
+}
+
+// mul10 returns 10·v; ok is false when that overflows.
+func mul10(v int64) (int64, bool) {
+	if v > math.MaxInt64/10 || v < math.MinInt64/10 {
+		return 0, false
+	}
+	return v * 10, true
+}
+
+// scaled returns the number txt shows as an integer count of 10^-d,
+// exactly; ok is false when that overflows.
+func scaled(txt string, d int) (int64, bool) {
+	m, dd, ok := parseShown(strings.TrimSuffix(txt, "%"))
+	if !ok || dd > d {
+		return 0, false
+	}
+	for ; dd < d && ok; dd++ {
+		m, ok = mul10(m)
+	}
+	return m, ok
+}
+
+// headerWidths widens the columns under each header cell, evenly among
+// those not of a given width, until the header's longest word fits and
+// its text takes at most maxHeaderLines lines.
+func (t *Table) headerWidths(w []float64, fixed []bool, m *Measure, size float64) {
 	eachHeaderCell(t.Header, func(_, c int, hc HeaderCell) {
 		cs := span(hc.ColSpan)
 		// A header wraps, but into at most maxHeaderLines lines, and
@@ -433,8 +539,4 @@ func (t *Table) widths(tot []Cell, m *Measure, size float64) ([]float64, error) 
 			}
 		}
 	})
-	for c := range w {
-		w[c] = min(w[c], 255)
-	}
-	return w, nil
 }

@@ -1,8 +1,16 @@
 package xlsx
 
 import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 func TestParseCell(t *testing.T) {
@@ -184,5 +192,208 @@ func TestTableWrap(t *testing.T) {
 	s, _ = tb.Sheet("S", m, 12)
 	if got := MMFromUnits(s.Widths[0]); got < 9.99 || got > 10.01 || s.Portrait {
 		t.Errorf("given width %v mm, portrait %v", got, s.Portrait)
+	}
+}
+
+// sumsTwoPass is how totals were checked before colSum: the column's
+// decimals found in one pass, every number added at them in a second,
+// failing on any overflow. colSum must agree with it on every column.
+func sumsTwoPass(col []string, total string) bool {
+	tot, ok := ParseCell(total)
+	if !ok {
+		return false
+	}
+	good, d := true, tot.Decimals
+	for _, s := range col {
+		if c, ok := ParseCell(s); ok {
+			good = good && c.Format == tot.Format
+			d = max(d, c.Decimals)
+		} else if s != "" {
+			good = good && s == "-"
+		}
+	}
+	want, ok := scaled(total, d)
+	good = good && ok
+	var sum int64
+	for _, s := range col {
+		if _, ok := ParseCell(s); !ok || !good {
+			continue
+		}
+		v, ok := scaled(s, d)
+		t := sum + v
+		good = ok && (v >= 0) == (t >= sum)
+		sum = t
+	}
+	return good && sum == want
+}
+
+func TestColSumAgreesWithTwoPasses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	num := func() string {
+		digits := 1 + rng.IntN(15)
+		dec := min(rng.IntN(10), digits-1)
+		if rng.IntN(3) == 0 {
+			dec = 0
+		}
+		var m int64
+		for range digits {
+			m = m*10 + int64(rng.IntN(10))
+		}
+		if rng.IntN(4) == 0 {
+			m = -m
+		}
+		if m == 0 {
+			m = 1
+		}
+		s := typo.Decimal(float64(m)/math.Pow10(dec), dec)
+		if _, ok := ParseCell(s); !ok || rng.IntN(8) == 0 {
+			s = typo.Int(m)
+			dec = 0
+		}
+		if rng.IntN(20) == 0 {
+			s += "%"
+		}
+		return s
+	}
+	big15 := "999.999.999.999.999"
+	cases := [][]string{
+		// A partial sum overflows at the final decimals, the sum (0,
+		// whole) does not.
+		append(append(slices.Repeat([]string{big15}, 10), slices.Repeat([]string{"-" + big15}, 10)...), "0,005", "-0,005"),
+		// A number overflows at the final decimals, no partial sum does.
+		{"-500.000.000.000.000", "990.000.000.000.000", "-490.000.000.000.000", "0,0001", "-0,0001"},
+		{"1", "2", "3"},
+	}
+	mismatch := 0
+	for k := range 3000 + len(cases) {
+		col := make([]string, 1+rng.IntN(6))
+		if k < len(cases) {
+			col = cases[k]
+		}
+		for i := range col {
+			if k < len(cases) {
+				break
+			}
+			switch rng.IntN(12) {
+			case 0:
+				col[i] = "-"
+			case 1:
+				col[i] = ""
+			default:
+				col[i] = num()
+			}
+		}
+		total := num()
+		if rng.IntN(4) != 0 || k < len(cases) { // the exact sum, however long
+			total = exactSum(col)
+		}
+		if k < len(cases) && (total == "0,0000" || total == "0,000") {
+			total = "0" // at fewer decimals than the column's
+		}
+		tb := &Table{
+			Header: [][]HeaderCell{{{Text: "A"}}},
+			Align:  []Align{Right},
+			Totals: []string{total},
+		}
+		for _, s := range col {
+			tb.Rows = append(tb.Rows, []string{s})
+		}
+		s, err := tb.Sheet("S", measure(t), 12)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := s.Rows[len(col)].Cells[0].Formula != ""
+		if want := sumsTwoPass(col, total); got != want {
+			if mismatch++; mismatch < 5 {
+				t.Errorf("column %q, total %q: SUM %v, want %v", col, total, got, want)
+			}
+		}
+	}
+}
+
+// exactSum is the sum of col's numbers, written as typo writes numbers
+// at the most decimals they have, however many digits it takes.
+func exactSum(col []string) string {
+	d, pct := 0, false
+	for _, s := range col {
+		if c, ok := ParseCell(s); ok {
+			d, pct = max(d, c.Decimals), c.Format == Percent
+		}
+	}
+	sum := new(big.Int)
+	for _, s := range col {
+		c, m, ok := parseCell(s)
+		if !ok {
+			continue
+		}
+		v := new(big.Int).Mul(big.NewInt(m), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d-c.Decimals)), nil))
+		sum.Add(sum, v)
+	}
+	neg := sum.Sign() < 0
+	digits := new(big.Int).Abs(sum).String()
+	for len(digits) <= d {
+		digits = "0" + digits
+	}
+	ip, fp := digits[:len(digits)-d], digits[len(digits)-d:]
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(ip) {
+		if i > 0 && (len(ip)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(ip[i])
+	}
+	if d > 0 {
+		b.WriteString("," + fp)
+	}
+	if pct {
+		b.WriteByte('%')
+	}
+	return b.String()
+}
+
+// RowCells is taken only when it gives the cells of the texts; a wrong
+// one costs time, never a wrong cell.
+func TestRowCells(t *testing.T) {
+	m := measure(t)
+	texts := func(i int, cells []string) []string {
+		return append(cells, fmt.Sprint(i+1), "Xã "+fmt.Sprint(i), typo.Int(int64(i)*1000), "-", "", "x")
+	}
+	good := func(i int, cells []Cell) []Cell {
+		return append(cells, Cell{Kind: Int, I: int64(i + 1)}, Cell{Kind: Text, S: "Xã " + fmt.Sprint(i)},
+			Cell{Kind: Int, I: int64(i) * 1000}, Cell{Kind: Text, S: "-"}, Cell{}, Cell{Kind: Text, S: "x"})
+	}
+	bad := func(i int, cells []Cell) []Cell {
+		cells = good(i, cells)
+		if i == 17 {
+			cells[2].I++
+		}
+		return cells
+	}
+	write := func(rowCells func(int, []Cell) []Cell) ([]byte, bool) {
+		tb := table()
+		tb.Rows, tb.RowText, tb.NumRows, tb.RowCells = nil, texts, 40, rowCells
+		tb.Totals = nil
+		s, err := tb.StreamSheet("S", m, 12, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, Props{}, s); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes(), s.Source.(*tableRows).direct
+	}
+	want, _ := write(nil)
+	for name, x := range map[string]struct {
+		f      func(int, []Cell) []Cell
+		direct bool
+	}{"good": {good, true}, "bad": {bad, false}} {
+		got, direct := write(x.f)
+		if direct != x.direct || !bytes.Equal(got, want) {
+			t.Errorf("%s RowCells: taken %v, same bytes %v", name, direct, bytes.Equal(got, want))
+		}
 	}
 }

@@ -408,16 +408,22 @@ func (st *styles) labelStyle() (int, error) {
 	return st.label, nil
 }
 
+// styleKey is the key of c's style in a row that is bold or not.
+func (c *Cell) styleKey(bold bool) styleKey {
+	k := styleKey{text: c.Kind == Text || c.Kind == Blank, align: c.Align, bold: bold}
+	if !k.text {
+		k.format, k.decimals = c.Format, c.Decimals
+	}
+	return k
+}
+
 var alignNames = [numAligns]string{"left", "center", "right"}
 
 // cell returns the style of c in a row that is bold or not, creating it on
 // first use so that styles.xml holds only the styles in use, in the order
 // they are first used.
 func (st *styles) cell(c Cell, bold bool) (int, error) {
-	k := styleKey{text: c.Kind == Text || c.Kind == Blank, align: c.Align, bold: bold}
-	if !k.text {
-		k.format, k.decimals = c.Format, c.Decimals
-	}
+	k := c.styleKey(bold)
 	if id, ok := st.body[k]; ok {
 		return id, nil
 	}
