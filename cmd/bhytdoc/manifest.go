@@ -143,11 +143,11 @@ type manifestSink struct {
 	file *atomicfile.File
 	w    *bufio.Writer
 	enc  *json.Encoder
-	rows []dataRow // by the Renderer's index: the shard's rows
+	rows []*dataRow // by the Renderer's index: the shard's rows
 	n    int
 }
 
-func newManifestSink(path string, h *manifestHeader, rows []dataRow) (*manifestSink, error) {
+func newManifestSink(path string, h *manifestHeader, rows []*dataRow) (*manifestSink, error) {
 	f, err := atomicfile.Create(path)
 	if err != nil {
 		return nil, err

@@ -380,13 +380,13 @@ func firstRowHas(t *rows.Table, field string) bool {
 	if len(t.Rows) == 0 {
 		return false
 	}
-	v, ok := t.Rows[0].Fields[field]
+	v, ok := t.Rows[0].Field(field)
 	return ok && v != ""
 }
 
 // rowError is the problems of one row.
 type rowError struct {
-	row dataRow
+	row *dataRow
 	err error
 }
 
@@ -488,11 +488,11 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	// The shard's documents: the Renderer's index of each is its place
 	// here.
 	var letters []mailmerge.Letter
-	var shardRows []dataRow
+	var shardRows []*dataRow
 	for _, l := range m.letters {
 		if m.shard.Has(l.Seq) {
 			letters = append(letters, l)
-			shardRows = append(shardRows, dataRow{Index: l.Row.Index, Where: l.Row.Where})
+			shardRows = append(shardRows, l.Row)
 		}
 	}
 	total := len(letters)

@@ -70,9 +70,11 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 	taken := make([]int, len(us)) // by unit, 1 + the row tied to it
 	next := map[string]int{}      // by key, how many of its units are tied
 	var errs []error
-	for i, r := range rs {
+	for i := range rs {
+		r := &rs[i]
 		out[i] = -1
-		v := cellText(r.Fields[col])
+		f, _ := r.Field(col)
+		v := cellText(f)
 		k := keys.key(v)
 		cands := keys.folded[k]
 		switch {
@@ -124,8 +126,8 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 // when none names any. Ties go to the first column by name.
 func unitColumn(rs []rows.Row, keys unitKeys) string {
 	count := map[string]int{}
-	for _, r := range rs {
-		for k, v := range r.Fields {
+	for i := range rs {
+		for k, v := range rs[i].Sorted() {
 			if _, ok := keys.folded[keys.key(cellText(v))]; ok {
 				count[k]++
 			}
@@ -277,7 +279,7 @@ func NameFields(t *template.Template) []string {
 }
 
 // at places err at row r's column col, as a *coverage.RowError.
-func at(r rows.Row, col string, err error) error {
+func at(r *rows.Row, col string, err error) error {
 	e := r.At(col)
 	e.Err = err
 	return e
