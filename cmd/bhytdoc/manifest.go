@@ -165,7 +165,7 @@ func newManifestSink(path string, h *manifestHeader, rows []*dataRow) (*manifest
 // Put writes r's row line.
 func (s *manifestSink) Put(r *batch.Rendered) error {
 	row := s.rows[r.Index]
-	l := manifestRow{Row: row.Index + 1, Where: row.Where, Key: r.Title, Name: r.Name, Pages: r.Pages}
+	l := manifestRow{Row: row.Index + 1, Where: row.Where(), Key: r.Title, Name: r.Name, Pages: r.Pages}
 	for _, f := range r.Files {
 		l.Files = append(l.Files, fileRef{Path: f.Name, SHA256: hexSum(f.Data)})
 	}

@@ -487,13 +487,19 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	// The manifest is committed last: when it is there, so is the rest.
 	// The shard's documents: the Renderer's index of each is its place
 	// here.
-	var letters []mailmerge.Letter
-	var shardRows []*dataRow
-	for _, l := range m.letters {
-		if m.shard.Has(l.Seq) {
-			letters = append(letters, l)
-			shardRows = append(shardRows, l.Row)
+	// Without a shard they are all the letters, not a copy of them.
+	letters := m.letters
+	if m.shard.N > 1 {
+		letters = nil
+		for _, l := range m.letters {
+			if m.shard.Has(l.Seq) {
+				letters = append(letters, l)
+			}
 		}
+	}
+	shardRows := make([]*dataRow, len(letters))
+	for i, l := range letters {
+		shardRows[i] = l.Row
 	}
 	total := len(letters)
 	hdr, err := m.header()

@@ -89,7 +89,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 			if len(cands) > 1 {
 				times = fmt.Sprintf("%d times", len(cands))
 			}
-			errs = append(errs, at(r, col, fmt.Errorf("unit %q is in %s %s, and the row before naming it, %s, has it", v, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where)))
+			errs = append(errs, at(r, col, fmt.Errorf("unit %q is in %s %s, and the row before naming it, %s, has it", v, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where())))
 		default:
 			u := cands[next[k]]
 			// A unit reached by another key (label and code) is taken once.
@@ -98,7 +98,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 				u = cands[next[k]]
 			}
 			if taken[u] != 0 {
-				errs = append(errs, at(r, col, fmt.Errorf("unit %q is already tied to %s", v, rs[taken[u]-1].Where)))
+				errs = append(errs, at(r, col, fmt.Errorf("unit %q is already tied to %s", v, rs[taken[u]-1].Where())))
 				break
 			}
 			next[k]++

@@ -104,7 +104,11 @@ type Plan struct {
 	Table      *coverage.Table
 	milestones []coverage.Milestone // the real milestones, for the schedule
 	offset     int                  // 1 when the first group is the baseline
-	baselines  []coverage.Baseline
+	// date is the units' baseline date; targets are their own targets
+	// (Baseline.Targets) by unit, nil when none has any: what the shares
+	// need of the baselines, not every baseline kept.
+	date    bhytdoc.Date
+	targets []map[bhytdoc.Date]coverage.Percent
 	// planned is the table as planned, without a baseline group: each
 	// unit's share of it is made when its letter asks (RowData), not kept
 	// for every unit, a third of a 100,000-letter merge's memory.
@@ -124,7 +128,15 @@ func Make(bs []coverage.Baseline, ms []coverage.Milestone, o Options) (*Plan, er
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Table: t, milestones: ms, baselines: bs, planned: t}
+	p := &Plan{Table: t, milestones: ms, date: bs[0].Date, planned: t}
+	for i, b := range bs {
+		if b.Targets != nil {
+			if p.targets == nil {
+				p.targets = make([]map[bhytdoc.Date]coverage.Percent, len(bs))
+			}
+			p.targets[i] = b.Targets
+		}
+	}
 	t.Title, t.UnitHeader = o.Title, o.UnitHeader
 	if o.hasPrecision {
 		t.Precision = o.Precision
@@ -172,7 +184,7 @@ func (p *Plan) Totals() map[string]any {
 		"CanVanDong": last.Participants - base.Participants,
 		"SoDonVi":    len(p.Table.Rows),
 	}
-	if d := p.baselines[0].Date; d != (bhytdoc.Date{}) {
+	if d := p.date; d != (bhytdoc.Date{}) {
 		m["NgaySoLieu"] = isoDate(d)
 	}
 	return m
@@ -202,8 +214,8 @@ func (p *Plan) RowData(i int) map[string]any {
 func (p *Plan) share(i int) coverage.Share {
 	one := &coverage.Table{Milestones: p.planned.Milestones, Rows: p.planned.Rows[i : i+1]}
 	var bs []coverage.Baseline
-	if i < len(p.baselines) {
-		bs = p.baselines[i : i+1]
+	if i < len(p.targets) {
+		bs = []coverage.Baseline{{Targets: p.targets[i]}}
 	}
 	return coverage.SharesOf(one, bs)[0]
 }

@@ -66,7 +66,7 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 		if !ok {
 			return fail(errors.New("want an object of fields"))
 		}
-		out = append(out, Row{Index: i, Where: at.Place(), Fields: m, File: name, Line: i + 1})
+		out = append(out, Row{Index: i, Fields: m, File: name, Line: i + 1})
 	}
 	if _, err := dec.Token(); err != nil {
 		return nil, fileErr(name, err)

@@ -43,9 +43,6 @@ const (
 // and the row and column when there is one.
 type Row struct {
 	Index int // 0-based among the data rows
-	// Where is the row's place as a *coverage.RowError names it:
-	// `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json: row 3".
-	Where string
 	// Fields are a JSON row's fields (or those of a row made by hand).
 	// A CSV or workbook row keeps its cells by column instead, a few
 	// bytes each where a map per row took half a kilobyte: nil. Read a
@@ -61,6 +58,13 @@ type Row struct {
 	// cells are the row's cells by column, as many as the header's
 	// columns (short records padded with ""), for a table's row.
 	cells []string
+}
+
+// Where is the row's place as a *coverage.RowError names it:
+// `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json:
+// row 3". It is made when asked, for a message, not kept for every row.
+func (r *Row) Where() string {
+	return (&coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line}).Place()
 }
 
 // columns are a table's header: its column names by 0-based column ("" for
@@ -311,8 +315,7 @@ func (t *table) add(rec []string, line int) error {
 	} else if len(cells) < n {
 		cells = append(cells, make([]string, n-len(cells))...)
 	}
-	at := t.errAt(line, 0, nil)
-	t.rows = append(t.rows, Row{Index: len(t.rows), Where: at.Place(),
+	t.rows = append(t.rows, Row{Index: len(t.rows),
 		File: t.name, Sheet: t.sheet, Line: line, cols: t.cols, cells: cells})
 	return nil
 }

@@ -41,7 +41,7 @@ func TestReadRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || field(rows[1], "Ten") != "Hung Phu" || field(rows[0], "Ty le") != "98,6" || rows[1].Where != "u.csv: row 5" || rows[1].Line != 5 {
+	if len(rows) != 2 || field(rows[1], "Ten") != "Hung Phu" || field(rows[0], "Ty le") != "98,6" || rows[1].Where() != "u.csv: row 5" || rows[1].Line != 5 {
 		t.Errorf("rows %+v", rows)
 	}
 	rows, err = readAll(t, "u.json", `[{"Ten": "A", "DanSo": 12, "NguoiKy": {"HoTen": "B"}}, {"Ten": "B"}]`)
@@ -277,7 +277,7 @@ func field(r Row, k string) any {
 func ExampleReadCSV() {
 	rs, err := ReadCSV(strings.NewReader("Ten,NguoiKy.HoTen\nAn Bình,Nguyễn Văn A\n"), "units.csv")
 	signer, _ := rs[0].Field("NguoiKy.HoTen")
-	fmt.Println(rs[0].Where, signer, err)
+	fmt.Println(rs[0].Where(), signer, err)
 	// Output: units.csv: row 2 Nguyễn Văn A <nil>
 }
 
@@ -304,7 +304,7 @@ func TestXLSXNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := tb.Rows[0]
-	if field(got, "DanSo") != "10125" || field(got, "TyLe") != "99.5" || field(got, "Ngay") != "2019-12-31" || tb.Rows[0].Where != `n.xlsx: sheet "Sheet1": row 2` {
+	if field(got, "DanSo") != "10125" || field(got, "TyLe") != "99.5" || field(got, "Ngay") != "2019-12-31" || tb.Rows[0].Where() != `n.xlsx: sheet "Sheet1": row 2` {
 		t.Errorf("%+v", tb.Rows[0])
 	}
 }
