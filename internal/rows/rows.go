@@ -55,9 +55,12 @@ type Row struct {
 	Line        int
 	// cols is the table's columns, shared by its rows; nil for JSON.
 	cols *columns
-	// cells are the row's cells by column, as many as the header's
-	// columns (short records padded with ""), for a table's row.
-	cells []string
+	// text is a table's row's cells, one after the other, and at where
+	// their ends are in cols.ends: one string and a few bytes a cell,
+	// where a string a cell took 16 bytes more and kept the file's
+	// record besides.
+	text string
+	at   int
 }
 
 // Where is the row's place as a *coverage.RowError names it:
@@ -68,10 +71,21 @@ func (r *Row) Where() string {
 }
 
 // columns are a table's header: its column names by 0-based column ("" for
-// a column without one), and the named columns in name order.
+// a column without one), and the named columns in name order; and the
+// ends of its rows' cells in their text, len(header) a row.
 type columns struct {
 	header []string
 	sorted []int
+	ends   []uint32
+}
+
+// cell is the text of r's cell in column i (0-based), of a table's row.
+func (r *Row) cell(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = r.cols.ends[r.at+i-1]
+	}
+	return r.text[start:r.cols.ends[r.at+i]]
 }
 
 func newColumns(header []string) *columns {
@@ -94,7 +108,7 @@ func (r *Row) Field(k string) (v any, ok bool) {
 	}
 	for i, h := range r.cols.header {
 		if h == k && k != "" {
-			return r.cells[i], true
+			return r.cell(i), true
 		}
 	}
 	return nil, false
@@ -120,7 +134,7 @@ func (r *Row) Sorted() iter.Seq2[string, any] {
 			return
 		}
 		for _, i := range r.cols.sorted {
-			if !yield(r.cols.header[i], r.cells[i]) {
+			if !yield(r.cols.header[i], r.cell(i)) {
 				return
 			}
 		}
@@ -255,6 +269,7 @@ type table struct {
 	name, sheet string
 	header      []string
 	cols        *columns
+	scratch     []string // a record's cells, reused
 	rows        []Row
 	ended       bool
 }
@@ -275,7 +290,13 @@ func (t *table) add(rec []string, line int) error {
 	if len(rec) > MaxColumns {
 		return t.errAt(line, 0, fmt.Errorf("%d columns, more than %d", len(rec), MaxColumns))
 	}
-	cells := make([]string, len(rec))
+	var cells []string
+	if t.header == nil {
+		cells = make([]string, len(rec)) // may be kept as the header
+	} else {
+		t.scratch = slices.Grow(t.scratch[:0], len(rec))[:len(rec)]
+		cells = t.scratch
+	}
 	nonEmpty := 0
 	for i, c := range rec {
 		if err := checkCell(c); err != nil {
@@ -310,13 +331,21 @@ func (t *table) add(rec []string, line int) error {
 		}
 	}
 	// One cell a column: a short record's missing cells are empty.
-	if n := len(t.header); len(cells) > n {
-		cells = cells[:n:n]
-	} else if len(cells) < n {
-		cells = append(cells, make([]string, n-len(cells))...)
+	n := 0
+	for _, c := range cells[:min(len(cells), len(t.header))] {
+		n += len(c)
+	}
+	var text strings.Builder
+	text.Grow(n)
+	at := len(t.cols.ends)
+	for i := range t.header {
+		if i < len(cells) {
+			text.WriteString(cells[i])
+		}
+		t.cols.ends = append(t.cols.ends, uint32(text.Len()))
 	}
 	t.rows = append(t.rows, Row{Index: len(t.rows),
-		File: t.name, Sheet: t.sheet, Line: line, cols: t.cols, cells: cells})
+		File: t.name, Sheet: t.sheet, Line: line, cols: t.cols, text: text.String(), at: at})
 	return nil
 }
 
