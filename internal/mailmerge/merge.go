@@ -66,7 +66,6 @@ type Letter struct {
 	Number int       // So, 0 for a draft
 	Title  string
 	Name   string // the file name, unique within the merge, without extension
-	err    error  // a problem of the row's data or name, found naming it
 }
 
 // Merge is a planned merge: every row tied to its unit, ordered, numbered
@@ -77,7 +76,10 @@ type Merge struct {
 	letters  []Letter
 	declared map[string]bool // the template's fields
 	extraOK  map[string]bool // columns not fields that Name reads
-	names    []string        // the same, in declaration order, for suggestions
+	// errs are the problems of letters' data or names, found naming
+	// them, by Seq: few letters have one.
+	errs  map[int]error
+	names []string // the same, in declaration order, for suggestions
 }
 
 // New plans the merge of t's rows. Its errors are about the rows as a
@@ -140,7 +142,13 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 		if o.NumberFrom > 0 {
 			l.Number = o.NumberFrom + seq
 		}
-		l.Title, l.err = m.title(l)
+		var err error
+		if l.Title, err = m.title(l); err != nil {
+			if m.errs == nil {
+				m.errs = map[int]error{}
+			}
+			m.errs[seq] = err
+		}
 		name := l.Title
 		if o.ASCIINames {
 			name = batch.ASCIIName(name)
@@ -214,7 +222,7 @@ func (m *Merge) Items(ctx context.Context, letters []Letter) iter.Seq2[batch.Ite
 				return
 			}
 			l := &letters[i]
-			err := l.err
+			err := m.errs[l.Seq]
 			var data map[string]any
 			if err == nil {
 				data, err = m.Data(l)

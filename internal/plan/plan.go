@@ -129,6 +129,12 @@ func Make(bs []coverage.Baseline, ms []coverage.Milestone, o Options) (*Plan, er
 		return nil, err
 	}
 	p := &Plan{Table: t, milestones: ms, date: bs[0].Date, planned: t}
+	// A reader's names are substrings of the records it read: copied,
+	// they no longer keep every record of the units file alive.
+	for i := range t.Rows {
+		u := &t.Rows[i].Unit
+		u.Name, u.Code = strings.Clone(u.Name), strings.Clone(u.Code)
+	}
 	for i, b := range bs {
 		if b.Targets != nil {
 			if p.targets == nil {
