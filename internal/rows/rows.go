@@ -48,12 +48,11 @@ type Row struct {
 	// bytes each where a map per row took half a kilobyte: nil. Read a
 	// row's fields with Field and Sorted, which serve both.
 	Fields map[string]any
-	// File and Sheet are the file's name and a workbook's sheet; Line is
-	// the row in the file (1-based): the worksheet row, the CSV line, the
-	// JSON array's element.
-	File, Sheet string
-	Line        int
-	// cols is the table's columns, shared by its rows; nil for JSON.
+	// Line is the row in the file (1-based): the worksheet row, the CSV
+	// line, the JSON array's element.
+	Line int
+	// cols is the file's name and sheet and, for a table, its columns:
+	// shared by the file's rows.
 	cols *columns
 	// text is a table's row's cells, one after the other, and at where
 	// their ends are in cols.ends: one string and a few bytes a cell,
@@ -67,16 +66,36 @@ type Row struct {
 // `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json:
 // row 3". It is made when asked, for a message, not kept for every row.
 func (r *Row) Where() string {
-	return (&coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line}).Place()
+	return r.place().Place()
 }
 
-// columns are a table's header: its column names by 0-based column ("" for
-// a column without one), and the named columns in name order; and the
+// MapRow is a row of fields by name (as a JSON file's), the index-th of
+// the file, at its line.
+func MapRow(index int, file string, line int, fields map[string]any) Row {
+	return Row{Index: index, Fields: fields, Line: line, cols: &columns{file: file}}
+}
+
+// place is r's place, as a *coverage.RowError without its Err.
+func (r *Row) place() *coverage.RowError {
+	e := &coverage.RowError{Row: r.Line}
+	if r.cols != nil {
+		e.File, e.Sheet = r.cols.file, r.cols.sheet
+	}
+	return e
+}
+
+// isTable reports whether r is a table's row, its cells in text.
+func (r *Row) isTable() bool { return r.cols != nil && r.cols.header != nil }
+
+// columns are what a file's rows share: its name and a workbook's sheet
+// and, for a table, its header: its column names by 0-based column (""
+// for a column without one), the named columns in name order, and the
 // ends of its rows' cells in their text, len(header) a row.
 type columns struct {
-	header []string
-	sorted []int
-	ends   []uint32
+	file, sheet string
+	header      []string
+	sorted      []int
+	ends        []uint32
 }
 
 // cell is the text of r's cell in column i (0-based), of a table's row.
@@ -102,7 +121,7 @@ func newColumns(header []string) *columns {
 // Field returns the row's field k: a table's cell (text, "" when empty)
 // or a JSON row's value; ok is false when the row has no field k.
 func (r *Row) Field(k string) (v any, ok bool) {
-	if r.cols == nil {
+	if !r.isTable() {
 		v, ok = r.Fields[k]
 		return v, ok
 	}
@@ -116,7 +135,7 @@ func (r *Row) Field(k string) (v any, ok bool) {
 
 // Len is the number of the row's fields.
 func (r *Row) Len() int {
-	if r.cols == nil {
+	if !r.isTable() {
 		return len(r.Fields)
 	}
 	return len(r.cols.sorted)
@@ -125,7 +144,7 @@ func (r *Row) Len() int {
 // Sorted yields the row's fields in the order of their names.
 func (r *Row) Sorted() iter.Seq2[string, any] {
 	return func(yield func(string, any) bool) {
-		if r.cols == nil {
+		if !r.isTable() {
 			for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
 				if !yield(k, r.Fields[k]) {
 					return
@@ -160,7 +179,7 @@ func (r *Row) Err(err error) *coverage.RowError {
 // *coverage.RowError without its Err: the row, and the column when one
 // of r's columns holds the field.
 func (r *Row) At(field string) *coverage.RowError {
-	e := &coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line}
+	e := r.place()
 	e.Col, e.Column = r.column(field)
 	return e
 }
@@ -172,7 +191,7 @@ func (r *Row) At(field string) *coverage.RowError {
 func (r *Row) column(f string) (int, string) {
 	f = strings.TrimPrefix(f, ".")
 	for f != "" {
-		if r.cols != nil {
+		if r.isTable() {
 			for i, h := range r.cols.header {
 				if h == f {
 					return i + 1, h
@@ -345,7 +364,7 @@ func (t *table) add(rec []string, line int) error {
 		t.cols.ends = append(t.cols.ends, uint32(text.Len()))
 	}
 	t.rows = append(t.rows, Row{Index: len(t.rows),
-		File: t.name, Sheet: t.sheet, Line: line, cols: t.cols, text: text.String(), at: at})
+		Line: line, cols: t.cols, text: text.String(), at: at})
 	return nil
 }
 
@@ -365,6 +384,7 @@ func (t *table) setHeader(cells []string, line int) error {
 	}
 	t.header = cells
 	t.cols = newColumns(cells)
+	t.cols.file, t.cols.sheet = t.name, t.sheet
 	return nil
 }
 
