@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -90,7 +92,41 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
+	if limit, ok := mergeMemoryLimit(len(m.rows.Rows), os.Getenv("GOMEMLIMIT")); ok {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	return m.runInterruptible(stdout, stderr)
+}
+
+// Above mergeLimitRows rows, merge sets a soft memory limit (see
+// mergeMemoryLimit).
+const (
+	mergeLimitRows = 10_000
+	// mergeWorkingSet is what rendering keeps live besides what was read:
+	// a chunk of the combined PDF's pages (pdf.ChunkPages), the fonts,
+	// the documents in flight, and what is allocated while a collection
+	// runs: 20 to 45 MB for letters of a page.
+	mergeWorkingSet = 48 << 20
+)
+
+// mergeMemoryLimit is the soft memory limit of a merge of n rows, taken
+// once its rows, plan and letters are read: twice what is live then and
+// the renderer's working set. The collector lets the heap grow to twice
+// what it finds live at each collection, and what it finds live while
+// rendering swings with what was allocated during the collection; the
+// limit trims those swings to twice what is live on average (100,000
+// letters: 190 MB peak RSS rather than 210, for 4% more marking; a
+// tighter working set of 32 MiB gave 159 MB for 44% more). A larger merge
+// gets a limit as much larger. ok is false for a small merge, and when
+// GOMEMLIMIT (the user's) is set.
+func mergeMemoryLimit(n int, gomemlimit string) (limit int64, ok bool) {
+	if n < mergeLimitRows || gomemlimit != "" {
+		return 0, false
+	}
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return 2 * (int64(s[0].Value.Uint64()) + mergeWorkingSet), true
 }
 
 // runInterruptible runs m until done or until SIGINT or SIGTERM, which
