@@ -115,9 +115,9 @@ const (
 // what it finds live at each collection, and what it finds live while
 // rendering swings with what was allocated during the collection; the
 // limit trims those swings to twice what is live on average (100,000
-// letters: 190 MB peak RSS rather than 210, for 4% more marking; a
-// tighter working set of 32 MiB gave 159 MB for 44% more). A larger merge
-// gets a limit as much larger. ok is false for a small merge, and when
+// letters, 38 MB live once read: 191 MB peak RSS rather than 196, for
+// 3.5% more marking; a working set of 32 MiB gave 159 MB for 44% more).
+// A larger merge gets a limit as much larger. ok is false for a small merge, and when
 // GOMEMLIMIT (the user's) is set.
 func mergeMemoryLimit(n int, gomemlimit string) (limit int64, ok bool) {
 	if n < mergeLimitRows || gomemlimit != "" {
