@@ -260,7 +260,7 @@ func mergeProblem(err error, letters []mailmerge.Letter) *Problem {
 		return invalid(err)
 	}
 	f := fails[0]
-	row := &f.Letter.Row
+	row := f.Letter.Row
 	items := itemsOf(f.Err)
 	for i := range items {
 		at := row.At(items[i].Field)

@@ -143,11 +143,11 @@ type manifestSink struct {
 	file *atomicfile.File
 	w    *bufio.Writer
 	enc  *json.Encoder
-	rows []dataRow // by the Renderer's index: the shard's rows
+	rows []*dataRow // by the Renderer's index: the shard's rows
 	n    int
 }
 
-func newManifestSink(path string, h *manifestHeader, rows []dataRow) (*manifestSink, error) {
+func newManifestSink(path string, h *manifestHeader, rows []*dataRow) (*manifestSink, error) {
 	f, err := atomicfile.Create(path)
 	if err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func newManifestSink(path string, h *manifestHeader, rows []dataRow) (*manifestS
 // Put writes r's row line.
 func (s *manifestSink) Put(r *batch.Rendered) error {
 	row := s.rows[r.Index]
-	l := manifestRow{Row: row.Index + 1, Where: row.Where, Key: r.Title, Name: r.Name, Pages: r.Pages}
+	l := manifestRow{Row: row.Index + 1, Where: row.Where(), Key: r.Title, Name: r.Name, Pages: r.Pages}
 	for _, f := range r.Files {
 		l.Files = append(l.Files, fileRef{Path: f.Name, SHA256: hexSum(f.Data)})
 	}

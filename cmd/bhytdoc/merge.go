@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -90,7 +92,41 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
+	if limit, ok := mergeMemoryLimit(len(m.rows.Rows), os.Getenv("GOMEMLIMIT")); ok {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	return m.runInterruptible(stdout, stderr)
+}
+
+// Above mergeLimitRows rows, merge sets a soft memory limit (see
+// mergeMemoryLimit).
+const (
+	mergeLimitRows = 10_000
+	// mergeWorkingSet is what rendering keeps live besides what was read:
+	// a chunk of the combined PDF's pages (pdf.ChunkPages), the fonts,
+	// the documents in flight, and what is allocated while a collection
+	// runs: 20 to 45 MB for letters of a page.
+	mergeWorkingSet = 48 << 20
+)
+
+// mergeMemoryLimit is the soft memory limit of a merge of n rows, taken
+// once its rows, plan and letters are read: twice what is live then and
+// the renderer's working set. The collector lets the heap grow to twice
+// what it finds live at each collection, and what it finds live while
+// rendering swings with what was allocated during the collection; the
+// limit trims those swings to twice what is live on average (100,000
+// letters, 38 MB live once read: 191 MB peak RSS rather than 196, for
+// 3.5% more marking; a working set of 32 MiB gave 159 MB for 44% more).
+// A larger merge gets a limit as much larger. ok is false for a small merge, and when
+// GOMEMLIMIT (the user's) is set.
+func mergeMemoryLimit(n int, gomemlimit string) (limit int64, ok bool) {
+	if n < mergeLimitRows || gomemlimit != "" {
+		return 0, false
+	}
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return 2 * (int64(s[0].Value.Uint64()) + mergeWorkingSet), true
 }
 
 // runInterruptible runs m until done or until SIGINT or SIGTERM, which
@@ -380,13 +416,13 @@ func firstRowHas(t *rows.Table, field string) bool {
 	if len(t.Rows) == 0 {
 		return false
 	}
-	v, ok := t.Rows[0].Fields[field]
+	v, ok := t.Rows[0].Field(field)
 	return ok && v != ""
 }
 
 // rowError is the problems of one row.
 type rowError struct {
-	row dataRow
+	row *dataRow
 	err error
 }
 
@@ -487,13 +523,19 @@ func (m *merger) run(ctx context.Context, stdout, stderr io.Writer) int {
 	// The manifest is committed last: when it is there, so is the rest.
 	// The shard's documents: the Renderer's index of each is its place
 	// here.
-	var letters []mailmerge.Letter
-	var shardRows []dataRow
-	for _, l := range m.letters {
-		if m.shard.Has(l.Seq) {
-			letters = append(letters, l)
-			shardRows = append(shardRows, dataRow{Index: l.Row.Index, Where: l.Row.Where})
+	// Without a shard they are all the letters, not a copy of them.
+	letters := m.letters
+	if m.shard.N > 1 {
+		letters = nil
+		for _, l := range m.letters {
+			if m.shard.Has(l.Seq) {
+				letters = append(letters, l)
+			}
 		}
+	}
+	shardRows := make([]*dataRow, len(letters))
+	for i, l := range letters {
+		shardRows[i] = l.Row
 	}
 	total := len(letters)
 	hdr, err := m.header()

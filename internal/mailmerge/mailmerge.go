@@ -10,6 +10,7 @@ package mailmerge
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -19,12 +20,22 @@ import (
 // An empty cell keeps the common value; a key "A.B" sets field B of the
 // mapping A.
 func Data(common, fields map[string]any) (map[string]any, error) {
+	return dataOf(common, func(yield func(string, any) bool) {
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			if !yield(k, fields[k]) {
+				return
+			}
+		}
+	})
+}
+
+// dataOf is Data of the fields yielded in the order of their names.
+func dataOf(common map[string]any, fields iter.Seq2[string, any]) (map[string]any, error) {
 	d := maps.Clone(common)
 	if d == nil {
 		d = map[string]any{}
 	}
-	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		v := fields[k]
+	for k, v := range fields {
 		if s, ok := v.(string); ok && s == "" {
 			continue
 		}

@@ -60,13 +60,12 @@ type Options struct {
 // Letter is one document of a merge: its row, its place in the output and
 // what names it.
 type Letter struct {
-	Row    rows.Row
-	Seq    int // 0-based place in the output order
-	Unit   int // the plan's unit, -1 without a plan
-	Number int // So, 0 for a draft
+	Row    *rows.Row // in the table
+	Seq    int       // 0-based place in the output order
+	Unit   int       // the plan's unit, -1 without a plan
+	Number int       // So, 0 for a draft
 	Title  string
 	Name   string // the file name, unique within the merge, without extension
-	err    error  // a problem of the row's data or name, found naming it
 }
 
 // Merge is a planned merge: every row tied to its unit, ordered, numbered
@@ -77,7 +76,10 @@ type Merge struct {
 	letters  []Letter
 	declared map[string]bool // the template's fields
 	extraOK  map[string]bool // columns not fields that Name reads
-	names    []string        // the same, in declaration order, for suggestions
+	// errs are the problems of letters' data or names, found naming
+	// them, by Seq: few letters have one.
+	errs  map[int]error
+	names []string // the same, in declaration order, for suggestions
 }
 
 // New plans the merge of t's rows. Its errors are about the rows as a
@@ -136,11 +138,17 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 			return nil, ctx.Err()
 		}
 		l := &m.letters[seq]
-		*l = Letter{Row: t.Rows[i], Seq: seq, Unit: units[i]}
+		*l = Letter{Row: &t.Rows[i], Seq: seq, Unit: units[i]}
 		if o.NumberFrom > 0 {
 			l.Number = o.NumberFrom + seq
 		}
-		l.Title, l.err = m.title(l)
+		var err error
+		if l.Title, err = m.title(l); err != nil {
+			if m.errs == nil {
+				m.errs = map[int]error{}
+			}
+			m.errs[seq] = err
+		}
 		name := l.Title
 		if o.ASCIINames {
 			name = batch.ASCIIName(name)
@@ -179,8 +187,8 @@ func (m *Merge) title(l *Letter) (string, error) {
 func (m *Merge) Data(l *Letter) (map[string]any, error) {
 	r := l.Row
 	if !m.o.IgnoreExtra {
-		for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
-			if s, ok := r.Fields[k].(string); ok && s == "" {
+		for k, v := range r.Sorted() {
+			if s, ok := v.(string); ok && s == "" {
 				continue
 			}
 			if m.unknown(k) {
@@ -188,7 +196,7 @@ func (m *Merge) Data(l *Letter) (map[string]any, error) {
 			}
 		}
 	}
-	d, err := Data(m.o.Common, r.Fields)
+	d, err := dataOf(m.o.Common, r.Sorted())
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +222,7 @@ func (m *Merge) Items(ctx context.Context, letters []Letter) iter.Seq2[batch.Ite
 				return
 			}
 			l := &letters[i]
-			err := l.err
+			err := m.errs[l.Seq]
 			var data map[string]any
 			if err == nil {
 				data, err = m.Data(l)
@@ -271,7 +279,7 @@ func (m *Merge) unknownColumns(t *rows.Table) error {
 		return nil
 	}
 	var errs []error
-	for _, k := range slices.Sorted(maps.Keys(t.Rows[0].Fields)) {
+	for k := range t.Rows[0].Sorted() {
 		if m.unknown(k) {
 			errs = append(errs, ColumnError(m.o.Template, k))
 		}

@@ -40,7 +40,7 @@ func testPlan(t *testing.T, sorted bool, labels ...string) *plan.Plan {
 func unitRows(cells ...string) *rows.Table {
 	t := &rows.Table{}
 	for i, c := range cells {
-		t.Rows = append(t.Rows, rows.Row{Index: i, File: "r.csv", Line: 2 + i, Where: "r.csv: row " + string(rune('2'+i)), Fields: map[string]any{"Ten": c, "Ghi": "x"}})
+		t.Rows = append(t.Rows, rows.MapRow(i, "r.csv", 2+i, map[string]any{"Ten": c, "Ghi": "x"}))
 	}
 	return t
 }
@@ -140,8 +140,8 @@ func TestNewOrderNumbersNames(t *testing.T) {
 // the items; Failures maps the Renderer's errors back to rows.
 func TestNewItemsFailures(t *testing.T) {
 	tbl := &rows.Table{Rows: []rows.Row{
-		{Index: 0, Where: "r.csv:2", Fields: map[string]any{"DiaBan": "huyện A"}},
-		{Index: 1, Where: "r.csv:3", Fields: map[string]any{"DiaBan": "huyện\u202eB"}},
+		rows.MapRow(0, "r.csv", 2, map[string]any{"DiaBan": "huyện A"}),
+		rows.MapRow(1, "r.csv", 3, map[string]any{"DiaBan": "huyện\u202eB"}),
 	}}
 	if _, err := New(context.Background(), &rows.Table{Rows: []rows.Row{{Fields: map[string]any{"DiaBn": "x"}}}}, Options{Template: "cong-van-bhyt", Rows: "r.csv"}); err == nil ||
 		!strings.Contains(err.Error(), `r.csv: column "DiaBn" is not a field of cong-van-bhyt (did you mean DiaBan?)`) {
@@ -173,7 +173,7 @@ func TestNewItemsFailures(t *testing.T) {
 	}
 	joined := errors.Join(&batch.ItemError{Index: 1, Err: errors.New("bad")})
 	fs, ok := Failures(joined, letters)
-	if !ok || len(fs) != 1 || fs[0].Letter.Row.Where != "r.csv:3" {
+	if !ok || len(fs) != 1 || fs[0].Letter.Row.Where() != "r.csv: row 3" {
 		t.Errorf("failures %+v, %v", fs, ok)
 	}
 	if _, ok := Failures(errors.Join(joined, errors.New("disk full")), letters); ok {
@@ -206,8 +206,7 @@ func BenchmarkNew10000(b *testing.B) {
 	for i := range n {
 		u := coverage.Unit{Name: "Số " + strconv.Itoa(n-i), Kind: coverage.Xa}
 		bs = append(bs, coverage.Baseline{Unit: u, Population: 5000, Participants: 4500})
-		t.Rows = append(t.Rows, rows.Row{Index: i, Where: "r.csv:" + strconv.Itoa(i+2),
-			Fields: map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label(), "Dân số": "5000", "Số người tham gia BHYT": "4500"}})
+		t.Rows = append(t.Rows, rows.MapRow(i, "r.csv", i+2, map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label(), "Dân số": "5000", "Số người tham gia BHYT": "4500"}))
 	}
 	coverage.SortBaselines(bs)
 	r, _ := coverage.ParsePercent("95")
@@ -239,7 +238,7 @@ func TestTie10000(t *testing.T) {
 	tbl := &rows.Table{}
 	for i := range n {
 		u := bs[n-1-i].Unit
-		tbl.Rows = append(tbl.Rows, rows.Row{Index: i, Where: "r.csv:" + strconv.Itoa(i+2), Fields: map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label()}})
+		tbl.Rows = append(tbl.Rows, rows.MapRow(i, "r.csv", i+2, map[string]any{"STT": strconv.Itoa(i + 1), "Đơn vị": u.Label()}))
 	}
 	r, _ := coverage.ParsePercent("95")
 	ms := []coverage.Milestone{{Date: bhytdoc.Date{Year: 2026, Month: 12, Day: 31}, Rate: r}}

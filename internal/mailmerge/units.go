@@ -70,9 +70,11 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 	taken := make([]int, len(us)) // by unit, 1 + the row tied to it
 	next := map[string]int{}      // by key, how many of its units are tied
 	var errs []error
-	for i, r := range rs {
+	for i := range rs {
+		r := &rs[i]
 		out[i] = -1
-		v := cellText(r.Fields[col])
+		f, _ := r.Field(col)
+		v := cellText(f)
 		k := keys.key(v)
 		cands := keys.folded[k]
 		switch {
@@ -87,7 +89,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 			if len(cands) > 1 {
 				times = fmt.Sprintf("%d times", len(cands))
 			}
-			errs = append(errs, at(r, col, fmt.Errorf("unit %q is in %s %s, and the row before naming it, %s, has it", v, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where)))
+			errs = append(errs, at(r, col, fmt.Errorf("unit %q is in %s %s, and the row before naming it, %s, has it", v, unitsFile, times, rs[taken[cands[len(cands)-1]]-1].Where())))
 		default:
 			u := cands[next[k]]
 			// A unit reached by another key (label and code) is taken once.
@@ -96,7 +98,7 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 				u = cands[next[k]]
 			}
 			if taken[u] != 0 {
-				errs = append(errs, at(r, col, fmt.Errorf("unit %q is already tied to %s", v, rs[taken[u]-1].Where)))
+				errs = append(errs, at(r, col, fmt.Errorf("unit %q is already tied to %s", v, rs[taken[u]-1].Where())))
 				break
 			}
 			next[k]++
@@ -124,8 +126,8 @@ func tieUnits(rs []rows.Row, p *plan.Plan, rowsFile, unitsFile string) ([]int, e
 // when none names any. Ties go to the first column by name.
 func unitColumn(rs []rows.Row, keys unitKeys) string {
 	count := map[string]int{}
-	for _, r := range rs {
-		for k, v := range r.Fields {
+	for i := range rs {
+		for k, v := range rs[i].Sorted() {
 			if _, ok := keys.folded[keys.key(cellText(v))]; ok {
 				count[k]++
 			}
@@ -277,7 +279,7 @@ func NameFields(t *template.Template) []string {
 }
 
 // at places err at row r's column col, as a *coverage.RowError.
-func at(r rows.Row, col string, err error) error {
+func at(r *rows.Row, col string, err error) error {
 	e := r.At(col)
 	e.Err = err
 	return e

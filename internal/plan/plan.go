@@ -104,8 +104,15 @@ type Plan struct {
 	Table      *coverage.Table
 	milestones []coverage.Milestone // the real milestones, for the schedule
 	offset     int                  // 1 when the first group is the baseline
-	baselines  []coverage.Baseline
-	shares     []coverage.Share // each unit's part, for its letter
+	// date is the units' baseline date; targets are their own targets
+	// (Baseline.Targets) by unit, nil when none has any: what the shares
+	// need of the baselines, not every baseline kept.
+	date    bhytdoc.Date
+	targets []map[bhytdoc.Date]coverage.Percent
+	// planned is the table as planned, without a baseline group: each
+	// unit's share of it is made when its letter asks (RowData), not kept
+	// for every unit, a third of a 100,000-letter merge's memory.
+	planned *coverage.Table
 }
 
 // Make plans bs to ms and shapes the table as o asks.
@@ -121,7 +128,21 @@ func Make(bs []coverage.Baseline, ms []coverage.Milestone, o Options) (*Plan, er
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Table: t, milestones: ms, baselines: bs, shares: coverage.SharesOf(t, bs)}
+	p := &Plan{Table: t, milestones: ms, date: bs[0].Date, planned: t}
+	// A reader's names are substrings of the records it read: copied,
+	// they no longer keep every record of the units file alive.
+	for i := range t.Rows {
+		u := &t.Rows[i].Unit
+		u.Name, u.Code = strings.Clone(u.Name), strings.Clone(u.Code)
+	}
+	for i, b := range bs {
+		if b.Targets != nil {
+			if p.targets == nil {
+				p.targets = make([]map[bhytdoc.Date]coverage.Percent, len(bs))
+			}
+			p.targets[i] = b.Targets
+		}
+	}
 	t.Title, t.UnitHeader = o.Title, o.UnitHeader
 	if o.hasPrecision {
 		t.Precision = o.Precision
@@ -169,7 +190,7 @@ func (p *Plan) Totals() map[string]any {
 		"CanVanDong": last.Participants - base.Participants,
 		"SoDonVi":    len(p.Table.Rows),
 	}
-	if d := p.baselines[0].Date; d != (bhytdoc.Date{}) {
+	if d := p.date; d != (bhytdoc.Date{}) {
 		m["NgaySoLieu"] = isoDate(d)
 	}
 	return m
@@ -181,7 +202,7 @@ func (p *Plan) Totals() map[string]any {
 // participants to enrol before it.
 func (p *Plan) RowData(i int) map[string]any {
 	var c templates.CongVanXa
-	c.SetShare(p.shares[i])
+	c.SetShare(p.share(i))
 	goals := make([]any, len(c.ChiTieu))
 	for k, g := range c.ChiTieu {
 		goals[k] = map[string]any{"Ngay": g.Ngay, "Nhan": g.Nhan, "TyLe": g.TyLe,
@@ -193,6 +214,16 @@ func (p *Plan) RowData(i int) map[string]any {
 		"DaThamGia": c.DaThamGia, "ChuaThamGia": c.ChuaThamGia, "TyLe": c.TyLe,
 		"ChiTieu": goals, "PhatTrienMoi": c.PhatTrienMoi,
 	}
+}
+
+// share is unit i's share of the plan (see coverage.SharesOf).
+func (p *Plan) share(i int) coverage.Share {
+	one := &coverage.Table{Milestones: p.planned.Milestones, Rows: p.planned.Rows[i : i+1]}
+	var bs []coverage.Baseline
+	if i < len(p.targets) {
+		bs = []coverage.Baseline{{Targets: p.targets[i]}}
+	}
+	return coverage.SharesOf(one, bs)[0]
 }
 
 // Fields are the data fields a plan fills in for a whole-area

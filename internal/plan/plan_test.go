@@ -3,6 +3,10 @@ package plan
 import (
 	"strings"
 	"testing"
+
+	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/templates"
 )
 
 func TestParseMilestone(t *testing.T) {
@@ -22,5 +26,54 @@ func TestParseMilestone(t *testing.T) {
 	}
 	if _, err := ParseMilestone("2020-06-30"); err == nil || !strings.Contains(err.Error(), "DATE:RATE") {
 		t.Errorf("no colon: %v", err)
+	}
+}
+
+// RowData, made per letter, is each unit's share as coverage.Shares
+// makes them all at once, a unit's own targets included.
+func TestRowDataShares(t *testing.T) {
+	d := func(y, m, day int) bhytdoc.Date { return bhytdoc.Date{Year: y, Month: m, Day: day} }
+	pct := func(s string) coverage.Percent {
+		p, err := coverage.ParsePercent(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ms := []coverage.Milestone{{Date: d(2019, 12, 31), Rate: pct("95")}, {Date: d(2020, 12, 31), Rate: pct("99,5")}}
+	var bs []coverage.Baseline
+	for i, l := range []string{"Phường Lê Bình", "Xã An Phú", "Thị trấn Cái Tắc"} {
+		bs = append(bs, coverage.Baseline{Unit: coverage.ParseUnit(l), Date: d(2018, 12, 31),
+			Population: int64(4000 + 1000*i), Participants: int64(3500 + 900*i)})
+	}
+	bs[1].Targets = map[bhytdoc.Date]coverage.Percent{d(2019, 12, 31): pct("97,25")}
+	p, err := Make(bs, ms, Options{BaselineLabel: "Thực hiện năm 2018"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shares, err := coverage.Shares(bs, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range shares {
+		var c templates.CongVanXa
+		c.SetShare(s)
+		got := p.RowData(i)
+		if got["DonVi"] != c.DonVi || got["ChuaThamGia"] != c.ChuaThamGia || got["PhatTrienMoi"] != c.PhatTrienMoi {
+			t.Errorf("unit %d: %v, want %+v", i, got, c)
+		}
+		goals := got["ChiTieu"].([]any)
+		if len(goals) != len(c.ChiTieu) {
+			t.Fatalf("unit %d: %d goals, want %d", i, len(goals), len(c.ChiTieu))
+		}
+		for k, g := range c.ChiTieu {
+			gm := goals[k].(map[string]any)
+			if gm["TyLe"] != g.TyLe || gm["SoNguoi"] != g.SoNguoi || gm["PhatTrienMoi"] != g.PhatTrienMoi {
+				t.Errorf("unit %d goal %d: %v, want %+v", i, k, gm, g)
+			}
+		}
+	}
+	if g := p.RowData(1)["ChiTieu"].([]any)[0].(map[string]any); g["TyLe"] != shares[1].Goals[0].Target.Float() {
+		t.Errorf("the unit's own target: %v, want 97.25", g["TyLe"])
 	}
 }

@@ -11,15 +11,15 @@ import (
 
 func checkRows(t *testing.T, rs []Row) {
 	for _, r := range rs {
-		if len(r.Fields) > MaxColumns {
-			t.Fatalf("%s: %d fields", r.Where, len(r.Fields))
+		if r.Len() > MaxColumns {
+			t.Fatalf("%s: %d fields", r.Where(), r.Len())
 		}
-		for k, v := range r.Fields {
+		for k, v := range r.Sorted() {
 			if CheckKey(k) != nil {
-				t.Fatalf("%s: key %q accepted", r.Where, k)
+				t.Fatalf("%s: key %q accepted", r.Where(), k)
 			}
 			if s, ok := v.(string); ok && len(s) > MaxCellBytes {
-				t.Fatalf("%s: a cell of %d bytes", r.Where, len(s))
+				t.Fatalf("%s: a cell of %d bytes", r.Where(), len(s))
 			}
 		}
 	}

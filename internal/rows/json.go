@@ -35,6 +35,7 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 		return nil, fileErr(name, errors.New("want an array of objects, one per row"))
 	}
 	var out []Row
+	file := &columns{file: name} // what its rows share
 	for i := 0; ; i++ {
 		row.n = int64(br.Buffered())
 		if b, ok := dec.Buffered().(interface{ Len() int }); ok {
@@ -66,7 +67,7 @@ func ReadJSON(r io.Reader, name string) ([]Row, error) {
 		if !ok {
 			return fail(errors.New("want an object of fields"))
 		}
-		out = append(out, Row{Index: i, Where: at.Place(), Fields: m, File: name, Line: i + 1})
+		out = append(out, Row{Index: i, Fields: m, Line: i + 1, cols: file})
 	}
 	if _, err := dec.Token(); err != nil {
 		return nil, fileErr(name, err)

@@ -11,8 +11,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -40,18 +43,121 @@ const (
 // and the row and column when there is one.
 type Row struct {
 	Index int // 0-based among the data rows
-	// Where is the row's place as a *coverage.RowError names it:
-	// `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json: row 3".
-	Where  string
+	// Fields are a JSON row's fields (or those of a row made by hand).
+	// A CSV or workbook row keeps its cells by column instead, a few
+	// bytes each where a map per row took half a kilobyte: nil. Read a
+	// row's fields with Field and Sorted, which serve both.
 	Fields map[string]any
-	// File and Sheet are the file's name and a workbook's sheet; Line is
-	// the row in the file (1-based): the worksheet row, the CSV line, the
-	// JSON array's element.
-	File, Sheet string
-	Line        int
-	// header is the table's column names, by 0-based column; nil for
-	// JSON.
-	header []string
+	// Line is the row in the file (1-based): the worksheet row, the CSV
+	// line, the JSON array's element.
+	Line int
+	// cols is the file's name and sheet and, for a table, its columns:
+	// shared by the file's rows.
+	cols *columns
+	// text is a table's row's cells, one after the other, and at where
+	// their ends are in cols.ends: one string and a few bytes a cell,
+	// where a string a cell took 16 bytes more and kept the file's
+	// record besides.
+	text string
+	at   int
+}
+
+// Where is the row's place as a *coverage.RowError names it:
+// `units.xlsx: sheet "Sheet1": row 5`, "units.csv: row 5", "units.json:
+// row 3". It is made when asked, for a message, not kept for every row.
+func (r *Row) Where() string {
+	return r.place().Place()
+}
+
+// MapRow is a row of fields by name (as a JSON file's), the index-th of
+// the file, at its line.
+func MapRow(index int, file string, line int, fields map[string]any) Row {
+	return Row{Index: index, Fields: fields, Line: line, cols: &columns{file: file}}
+}
+
+// place is r's place, as a *coverage.RowError without its Err.
+func (r *Row) place() *coverage.RowError {
+	e := &coverage.RowError{Row: r.Line}
+	if r.cols != nil {
+		e.File, e.Sheet = r.cols.file, r.cols.sheet
+	}
+	return e
+}
+
+// isTable reports whether r is a table's row, its cells in text.
+func (r *Row) isTable() bool { return r.cols != nil && r.cols.header != nil }
+
+// columns are what a file's rows share: its name and a workbook's sheet
+// and, for a table, its header: its column names by 0-based column (""
+// for a column without one), the named columns in name order, and the
+// ends of its rows' cells in their text, len(header) a row.
+type columns struct {
+	file, sheet string
+	header      []string
+	sorted      []int
+	ends        []uint32
+}
+
+// cell is the text of r's cell in column i (0-based), of a table's row.
+func (r *Row) cell(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = r.cols.ends[r.at+i-1]
+	}
+	return r.text[start:r.cols.ends[r.at+i]]
+}
+
+func newColumns(header []string) *columns {
+	c := &columns{header: header}
+	for i, h := range header {
+		if h != "" {
+			c.sorted = append(c.sorted, i)
+		}
+	}
+	slices.SortFunc(c.sorted, func(a, b int) int { return strings.Compare(header[a], header[b]) })
+	return c
+}
+
+// Field returns the row's field k: a table's cell (text, "" when empty)
+// or a JSON row's value; ok is false when the row has no field k.
+func (r *Row) Field(k string) (v any, ok bool) {
+	if !r.isTable() {
+		v, ok = r.Fields[k]
+		return v, ok
+	}
+	for i, h := range r.cols.header {
+		if h == k && k != "" {
+			return r.cell(i), true
+		}
+	}
+	return nil, false
+}
+
+// Len is the number of the row's fields.
+func (r *Row) Len() int {
+	if !r.isTable() {
+		return len(r.Fields)
+	}
+	return len(r.cols.sorted)
+}
+
+// Sorted yields the row's fields in the order of their names.
+func (r *Row) Sorted() iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		if !r.isTable() {
+			for _, k := range slices.Sorted(maps.Keys(r.Fields)) {
+				if !yield(k, r.Fields[k]) {
+					return
+				}
+			}
+			return
+		}
+		for _, i := range r.cols.sorted {
+			if !yield(r.cols.header[i], r.cell(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Err returns err, a problem of the document made from r, as a
@@ -73,7 +179,7 @@ func (r *Row) Err(err error) *coverage.RowError {
 // *coverage.RowError without its Err: the row, and the column when one
 // of r's columns holds the field.
 func (r *Row) At(field string) *coverage.RowError {
-	e := &coverage.RowError{File: r.File, Sheet: r.Sheet, Row: r.Line}
+	e := r.place()
 	e.Col, e.Column = r.column(field)
 	return e
 }
@@ -85,8 +191,8 @@ func (r *Row) At(field string) *coverage.RowError {
 func (r *Row) column(f string) (int, string) {
 	f = strings.TrimPrefix(f, ".")
 	for f != "" {
-		if r.header != nil {
-			for i, h := range r.header {
+		if r.isTable() {
+			for i, h := range r.cols.header {
 				if h == f {
 					return i + 1, h
 				}
@@ -181,6 +287,8 @@ func (c *capped) Read(b []byte) (int, error) {
 type table struct {
 	name, sheet string
 	header      []string
+	cols        *columns
+	scratch     []string // a record's cells, reused
 	rows        []Row
 	ended       bool
 }
@@ -201,7 +309,13 @@ func (t *table) add(rec []string, line int) error {
 	if len(rec) > MaxColumns {
 		return t.errAt(line, 0, fmt.Errorf("%d columns, more than %d", len(rec), MaxColumns))
 	}
-	cells := make([]string, len(rec))
+	var cells []string
+	if t.header == nil {
+		cells = make([]string, len(rec)) // may be kept as the header
+	} else {
+		t.scratch = slices.Grow(t.scratch[:0], len(rec))[:len(rec)]
+		cells = t.scratch
+	}
 	nonEmpty := 0
 	for i, c := range rec {
 		if err := checkCell(c); err != nil {
@@ -230,25 +344,27 @@ func (t *table) add(rec []string, line int) error {
 	if len(t.rows) >= MaxRows {
 		return t.errAt(line, 0, fmt.Errorf("more than %d rows", MaxRows))
 	}
-	fields := make(map[string]any, len(t.header))
-	for i, h := range t.header {
-		if h == "" {
-			continue
-		}
-		v := ""
-		if i < len(cells) {
-			v = cells[i]
-		}
-		fields[h] = v
-	}
 	for i := len(t.header); i < len(cells); i++ {
 		if cells[i] != "" {
 			return t.errAt(line, i+1, errors.New("a value under no header"))
 		}
 	}
-	at := t.errAt(line, 0, nil)
-	t.rows = append(t.rows, Row{Index: len(t.rows), Where: at.Place(), Fields: fields,
-		File: t.name, Sheet: t.sheet, Line: line, header: t.header})
+	// One cell a column: a short record's missing cells are empty.
+	n := 0
+	for _, c := range cells[:min(len(cells), len(t.header))] {
+		n += len(c)
+	}
+	var text strings.Builder
+	text.Grow(n)
+	at := len(t.cols.ends)
+	for i := range t.header {
+		if i < len(cells) {
+			text.WriteString(cells[i])
+		}
+		t.cols.ends = append(t.cols.ends, uint32(text.Len()))
+	}
+	t.rows = append(t.rows, Row{Index: len(t.rows),
+		Line: line, cols: t.cols, text: text.String(), at: at})
 	return nil
 }
 
@@ -267,6 +383,8 @@ func (t *table) setHeader(cells []string, line int) error {
 		seen[h] = i
 	}
 	t.header = cells
+	t.cols = newColumns(cells)
+	t.cols.file, t.cols.sheet = t.name, t.sheet
 	return nil
 }
 

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"runtime"
+	"testing"
+)
+
+// A large merge's soft limit is twice what is live and the renderer's
+// working set; a small merge, or GOMEMLIMIT set, leaves the collector as
+// it is.
+func TestMergeMemoryLimit(t *testing.T) {
+	if _, ok := mergeMemoryLimit(mergeLimitRows-1, ""); ok {
+		t.Error("a limit for a small merge")
+	}
+	if _, ok := mergeMemoryLimit(mergeLimitRows, "300MiB"); ok {
+		t.Error("a limit over GOMEMLIMIT")
+	}
+	keep := make([]byte, 64<<20) // live
+	limit, ok := mergeMemoryLimit(mergeLimitRows, "")
+	runtime.KeepAlive(keep)
+	if min := int64(2 * (len(keep) + mergeWorkingSet)); !ok || limit < min || limit > min+64<<20 {
+		t.Errorf("limit %d MiB, %v; want a little over %d MiB", limit>>20, ok, min>>20)
+	}
+}
