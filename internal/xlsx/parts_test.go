@@ -52,6 +52,48 @@ func TestWriteMeansWhatExcelizeWrote(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameMeaning(t, got, want.Bytes())
+		sameRows(t, got, want.Bytes())
+	}
+}
+
+// sameRows checks that each worksheet's rows are byte for byte those
+// excelize's StreamWriter wrote, the title and header rows as well as
+// the body, with the same style ids.
+func sameRows(t *testing.T, got, want []byte) {
+	t.Helper()
+	rows := func(b []byte) map[string]string {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, f := range zr.File {
+			if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, _ := io.ReadAll(rc)
+			rc.Close()
+			s := string(x)
+			i, j := strings.Index(s, "<sheetData>"), strings.Index(s, "</sheetData>")
+			if i < 0 || j < i {
+				t.Fatalf("%s: no sheetData", f.Name)
+			}
+			m[f.Name] = s[i:j]
+		}
+		return m
+	}
+	g, w := rows(got), rows(want)
+	if len(g) != len(w) || len(w) == 0 {
+		t.Fatalf("%d worksheets, want %d", len(g), len(w))
+	}
+	for name, x := range w {
+		if g[name] != x {
+			t.Errorf("%s: rows\n%s\nwant\n%s", name, g[name], x)
+		}
 	}
 }
 

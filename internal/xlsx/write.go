@@ -263,6 +263,9 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 			c.Source = rowSlice(s.Rows)
 			s = &c
 		}
+		if s.Label != "" { // made before the body's, as ever
+			st.labelStyle()
+		}
 		gen, err := streamRows(st, m, p, s)
 		if err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
