@@ -565,3 +565,14 @@ func refSetupPrint(f *excelize.File, p Props, s *Sheet, head0, head1 int) error 
 
 // eachHeaderCell calls fn with each header cell's row and first column,
 // skipping the columns taken by row spans from above.
+
+// BenchmarkWriteSmall writes a workbook of one small sheet: the cost of
+// the package's parts, which every workbook pays whatever its rows.
+func BenchmarkWriteSmall(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, Props{}, sheet("S")); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
