@@ -63,7 +63,7 @@ type styles struct {
 // firstCustomFmt is the first number format id not built in.
 const firstCustomFmt = 164
 
-func newStyles(p Props) (*styles, error) {
+func newStyles(p Props) *styles {
 	st := &styles{
 		body: map[styleKey]int{}, p: p,
 		fonts: []fontKey{{size: defaultFontSize}}, fontIDs: map[fontKey]int{},
@@ -72,7 +72,7 @@ func newStyles(p Props) (*styles, error) {
 	st.title = st.add(0, fontKey{titleSize, true, false}, false, Center, true)
 	st.subtitle = st.add(0, fontKey{titleSize, false, true}, false, Center, true)
 	st.header = st.add(0, fontKey{p.Size, true, false}, true, Center, true)
-	return st, nil
+	return st
 }
 
 // add returns the id of the cell format, adding it and its font when new.
@@ -105,11 +105,11 @@ func (st *styles) customFmt(code string) int {
 }
 
 // labelStyle returns the style of the label row, created on first use.
-func (st *styles) labelStyle() (int, error) {
+func (st *styles) labelStyle() int {
 	if st.label == 0 {
 		st.label = st.add(0, fontKey{st.p.Size + 1, true, false}, false, Center, true)
 	}
-	return st.label, nil
+	return st.label
 }
 
 // cell returns the style of c in a row that is bold or not, creating it on
@@ -347,36 +347,17 @@ type rowSlice []Row
 func (s rowSlice) Len() int          { return len(s) }
 func (s rowSlice) Row(i int, r *Row) { *r = s[i] }
 
-// worksheetXML returns worksheet s with no body rows: they go just before its
-// "</sheetData>". The first sheet is the selected tab.
+// worksheetXML returns worksheet s with no body rows: they go just before
+// its "</sheetData>". The first sheet is the selected tab.
 func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []byte {
-	cols := s.Cols()
-	last := cols - 1
-	hr, top := s.FirstHeaderRow(), s.FirstRow()
-	end := top + s.NumRows() - 1 // the last row
 	b := append([]byte(xmlDecl), `<worksheet xmlns="`+nsMain+`" xmlns:r="`+nsRel+`">`+
 		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:`...)
-	b = append(b, Ref(last, end)...)
-	b = append(b, `"/><sheetViews><sheetView`...)
-	if selected {
-		b = append(b, ` tabSelected="1"`...)
-	}
-	b = append(b, ` workbookViewId="0"><pane`...)
-	// The header rows, and the first FreezeCols columns, stay in view.
-	if s.FreezeCols > 0 {
-		b = append(b, ` xSplit="`...)
-		b = strconv.AppendInt(b, int64(s.FreezeCols), 10)
-		b = append(b, '"')
-	}
-	b = append(b, ` ySplit="`...)
-	b = strconv.AppendInt(b, int64(top-1), 10)
-	corner, pn := Ref(s.FreezeCols, top), pane(s.FreezeCols)
-	b = append(b, `" topLeftCell="`+corner+`" activePane="`+pn+`" state="frozen"/>`+
-		`<selection pane="`+pn+`" activeCell="`+corner+`" sqref="`+corner+`"/></sheetView></sheetViews>`+
-		`<sheetFormatPr defaultRowHeight="15"/><cols>`...)
-	total := 0.0
-	for c := range cols {
-		w := math.Round(s.Widths[c]*4) / 4
+	b = append(b, Ref(s.Cols()-1, s.FirstRow()+s.NumRows()-1)...)
+	b = appendView(append(b, `"/>`...), s, selected)
+	b = append(b, `<sheetFormatPr defaultRowHeight="15"/><cols>`...)
+	total := 0.0 // the table's width
+	for c, w := range s.Widths {
+		w = math.Round(w*4) / 4
 		total += w
 		b = append(b, `<col min="`...)
 		b = strconv.AppendInt(b, int64(c+1), 10)
@@ -387,24 +368,71 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 		b = append(b, `" customWidth="1"/>`...)
 	}
 	b = append(b, `</cols><sheetData>`...)
-	var merges []string
-	row := func(r int, h float64, cells ...Cell) {
-		digits := strconv.AppendInt(nil, int64(r), 10)
-		b = append(b, `<row r="`...)
-		b = append(b, digits...)
-		b = append(b, `" ht="`...)
-		b = appendNum(b, min(h, maxRowHeight))
-		b = append(b, `" customHeight="1">`...)
-		for c := range cells {
-			b = appendCell(b, ColName(c), digits, int(cells[c].I), &cells[c])
+	h := &head{b: b, st: st, m: m, p: p, s: s}
+	h.titles(total)
+	h.header()
+	b = append(h.b, `</sheetData>`...)
+	if len(h.merges) > 0 {
+		b = appendCount(b, "mergeCells", len(h.merges))
+		for _, mg := range h.merges {
+			b = append(b, `<mergeCell ref="`+mg+`"/>`...)
 		}
-		b = append(b, `</row>`...)
+		b = append(b, `</mergeCells>`...)
 	}
-	// Title rows: one merged cell across the table each. A cell's I is
-	// its style here.
+	return appendPrint(b, p, s)
+}
+
+// appendView appends the sheet view: the header rows, and the first
+// FreezeCols columns, stay in view.
+func appendView(b []byte, s *Sheet, selected bool) []byte {
+	b = append(b, `<sheetViews><sheetView`...)
+	if selected {
+		b = append(b, ` tabSelected="1"`...)
+	}
+	b = append(b, ` workbookViewId="0"><pane`...)
+	if s.FreezeCols > 0 {
+		b = append(b, ` xSplit="`...)
+		b = strconv.AppendInt(b, int64(s.FreezeCols), 10)
+		b = append(b, '"')
+	}
+	b = append(b, ` ySplit="`...)
+	b = strconv.AppendInt(b, int64(s.FirstRow()-1), 10)
+	corner, pn := Ref(s.FreezeCols, s.FirstRow()), pane(s.FreezeCols)
+	return append(b, `" topLeftCell="`+corner+`" activePane="`+pn+`" state="frozen"/>`+
+		`<selection pane="`+pn+`" activeCell="`+corner+`" sqref="`+corner+`"/></sheetView></sheetViews>`...)
+}
+
+// head writes the rows above a sheet's body and gathers their merges.
+type head struct {
+	b      []byte
+	st     *styles
+	m      *Measure
+	p      Props
+	s      *Sheet
+	merges []string
+}
+
+// row appends row r of height h, its cells all of the given style.
+func (h *head) row(r int, height float64, style int, cells ...Cell) {
+	digits := strconv.AppendInt(nil, int64(r), 10)
+	h.b = append(h.b, `<row r="`...)
+	h.b = append(h.b, digits...)
+	h.b = append(h.b, `" ht="`...)
+	h.b = appendNum(h.b, min(height, maxRowHeight))
+	h.b = append(h.b, `" customHeight="1">`...)
+	for c := range cells {
+		h.b = appendCell(h.b, ColName(c), digits, style, &cells[c])
+	}
+	h.b = append(h.b, `</row>`...)
+}
+
+// titles appends the label, title and subtitle rows, one merged cell
+// across the table of the given width each, as tall as their lines.
+func (h *head) titles(width float64) {
+	s, st, last := h.s, h.st, h.s.Cols()-1
 	label := 0
 	if s.Label != "" {
-		label, _ = st.labelStyle()
+		label = st.labelStyle()
 	}
 	r := 1
 	for i, t := range []struct {
@@ -412,25 +440,28 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 		style int
 		size  float64
 		bold  bool
-	}{{s.Label, label, p.Size + 1, true}, {s.Title, st.title, titleSize, true}, {s.Subtitle, st.subtitle, titleSize, false}} {
+	}{{s.Label, label, h.p.Size + 1, true}, {s.Title, st.title, titleSize, true}, {s.Subtitle, st.subtitle, titleSize, false}} {
 		if t.s == "" && i != 1 {
 			continue
 		}
-		row(r, float64(m.Lines(t.s, total, t.size, t.bold))*lineHeight(t.size), Cell{Kind: Text, S: t.s, I: int64(t.style)})
-		if cols > 1 {
-			merges = append(merges, Ref(0, r)+":"+Ref(last, r))
+		h.row(r, float64(h.m.Lines(t.s, width, t.size, t.bold))*lineHeight(t.size), t.style, Cell{Kind: Text, S: t.s})
+		if last > 0 {
+			h.merges = append(h.merges, Ref(0, r)+":"+Ref(last, r))
 		}
 		r++
 	}
-	// Header: every covered cell gets the bordered style so merged areas
-	// print with complete borders.
+}
+
+// header appends the header rows, each as tall as its tallest cell, a
+// cell spanning rows adding what it lacks to its last row. Every covered
+// cell gets the bordered style so merged areas print with complete
+// borders.
+func (h *head) header() {
+	s, p, cols, hr := h.s, h.p, h.s.Cols(), h.s.FirstHeaderRow()
 	grid := make([][]Cell, len(s.Header))
 	heights := make([]float64, len(s.Header))
 	for r := range grid {
 		grid[r] = make([]Cell, cols)
-		for c := range grid[r] {
-			grid[r][c] = Cell{I: int64(st.header)}
-		}
 		heights[r] = lineHeight(p.Size)
 	}
 	type tall struct {
@@ -440,19 +471,19 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 	var talls []tall
 	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
 		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
-		grid[r][c] = Cell{Kind: Text, S: hc.Text, I: int64(st.header)}
+		grid[r][c] = Cell{Kind: Text, S: hc.Text}
 		w := 0.0
 		for i := c; i < c+cs && i < cols; i++ {
 			w += s.Widths[i]
 		}
-		h := float64(m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
+		ht := float64(h.m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
 		if rs == 1 {
-			heights[r] = max(heights[r], h)
+			heights[r] = max(heights[r], ht)
 		} else {
-			talls = append(talls, tall{r, rs, h})
+			talls = append(talls, tall{r, rs, ht})
 		}
 		if cs > 1 || rs > 1 {
-			merges = append(merges, Ref(c, hr+r)+":"+Ref(c+cs-1, hr+r+rs-1))
+			h.merges = append(h.merges, Ref(c, hr+r)+":"+Ref(c+cs-1, hr+r+rs-1))
 		}
 	})
 	for _, t := range talls {
@@ -465,17 +496,8 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 		}
 	}
 	for r := range grid {
-		row(hr+r, heights[r], grid[r]...)
+		h.row(hr+r, heights[r], h.st.header, grid[r]...)
 	}
-	b = append(b, `</sheetData>`...)
-	if len(merges) > 0 {
-		b = appendCount(b, "mergeCells", len(merges))
-		for _, mg := range merges {
-			b = append(b, `<mergeCell ref="`+mg+`"/>`...)
-		}
-		b = append(b, `</mergeCells>`...)
-	}
-	return appendPrint(b, p, s)
 }
 
 // appendPrint appends the print setup: centred horizontally, the

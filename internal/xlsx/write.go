@@ -242,10 +242,7 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 	if err != nil {
 		return err
 	}
-	st, err := newStyles(p)
-	if err != nil {
-		return err
-	}
+	st := newStyles(p)
 	z := newSortedZip(w, p.Time)
 	z.splice = map[string]func(io.Writer) error{}
 	defer func() {
