@@ -576,3 +576,50 @@ func BenchmarkWriteSmall(b *testing.B) {
 		}
 	}
 }
+
+// Any names and texts give a workbook whose parts are well-formed XML,
+// which this package's reader and excelize open with the sheet's name.
+func FuzzWriteParts(f *testing.F) {
+	f.Add("Phụ lục I", "BIỂU & <KẾ> \"HOẠCH\"", "Times New Roman", "UBND 'quận'", "Phụ lục")
+	f.Add("It's", "\x00\x1f\ufffe_x0041_", "A&B\"", "\t", "x]]>")
+	f.Fuzz(func(t *testing.T, name, title, font, creator, label string) {
+		if !ValidName(name) {
+			return
+		}
+		s := sheet(name)
+		s.Title, s.Label, s.Subtitle = title, label, creator
+		b := write(t, Props{Title: title, Subject: label, Creator: creator, Font: font}, s)
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := xml.NewDecoder(rc)
+			for {
+				if _, err := d.Token(); err != nil {
+					if !errors.Is(err, io.EOF) {
+						t.Fatalf("%s: %v", f.Name, err)
+					}
+					break
+				}
+			}
+			rc.Close()
+		}
+		wb, err := Open(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ex.Close()
+		if isPlain(name) && (wb.Sheets()[0].Name != name || ex.GetSheetList()[0] != name) {
+			t.Errorf("sheet %q read as %q and %q", name, wb.Sheets()[0].Name, ex.GetSheetList())
+		}
+	})
+}
