@@ -210,7 +210,7 @@ func TestGoldenXLSXLarge(t *testing.T) {
 		b    []byte
 		want string
 	}{
-		{"plan.xlsx", b.Bytes(), "3d9e486dc0e73563156b25cf9345439fdc6ce89e5055eb1be58bc1dc04340d2f"},
+		{"plan.xlsx", b.Bytes(), "ab5e59d7e09bdf7de84ff1c63114c94b89a29656346656a8f011ca73a4f24be4"},
 		{"plan.md", md.Bytes(), "c6ef9d744d6105a874055e213360094c08d285538f91c1113317bf9f96f8472d"},
 	} {
 		if got := fmt.Sprintf("%x", sha256.Sum256(x.b)); got != x.want {

@@ -12,8 +12,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
@@ -258,12 +256,12 @@ func isPlain(s string) bool {
 }
 
 func truncate(s string) string {
-	if len(s) <= excelize.TotalCellChars { // UTF-8 takes no fewer bytes than UTF-16 units
+	if len(s) <= maxCellChars { // UTF-8 takes no fewer bytes than UTF-16 units
 		return s
 	}
 	n := 0
 	for i, r := range s {
-		if n += utf16.RuneLen(r); n > excelize.TotalCellChars {
+		if n += utf16.RuneLen(r); n > maxCellChars {
 			return s[:i]
 		}
 	}

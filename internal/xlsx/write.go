@@ -1,4 +1,4 @@
-// Package xlsx writes and reads workbooks of annex tables with excelize.
+// Package xlsx writes and reads workbooks of annex tables.
 // A Table is an annex as printed text; Table.Sheet turns it into a Sheet,
 // the table laid out the way officials print it (title rows, merged
 // multi-level header, numbers as numbers, bordered body, bold totals row,
@@ -16,8 +16,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/grid"
@@ -178,7 +176,7 @@ func (s *Sheet) Cols() int {
 	n := 0
 	if len(s.Header) > 0 {
 		for _, c := range s.Header[0] {
-			n += min(span(c.ColSpan), excelize.MaxColumns+1) // no overflow
+			n += min(span(c.ColSpan), maxColumns+1) // no overflow
 		}
 	}
 	return n
@@ -244,57 +242,56 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	st := newStyles(p)
+	z := newSortedZip(w, p.Time)
+	z.splice = map[string]func(io.Writer) error{}
 	defer func() {
-		if cerr := f.Close(); err == nil {
+		if err != nil && z.err == nil {
+			z.err = err // Close writes nothing, ends the deflaters
+		}
+		if cerr := z.Close(); err == nil {
 			err = cerr
 		}
 	}()
-	splice := map[string]func(io.Writer) error{}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		z := newSortedZip(w, p.Time)
-		z.splice = splice
-		return z
-	})
-	if err := f.SetDefaultFont(p.Font); err != nil {
-		return err
-	}
-	stamp := p.Time.Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: p.Title, Subject: p.Subject, Creator: p.Creator, LastModifiedBy: p.Creator,
-		Created: stamp, Modified: stamp, Language: "vi-VN",
-	}); err != nil {
-		return err
-	}
-	st, err := newStyles(f, p)
-	if err != nil {
-		return err
-	}
+	head := make([][2]int, len(sheets))
 	for i, s := range sheets {
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", s.Name)
-		} else {
-			_, err = f.NewSheet(s.Name)
+		if s.Source == nil {
+			c := *s
+			c.Source = rowSlice(s.Rows)
+			s = &c
 		}
+		if s.Label != "" { // made before the body's, as ever
+			st.labelStyle()
+		}
+		gen, err := streamRows(st, m, p, s)
 		if err != nil {
-			return err
-		}
-		if err := writeSheet(f, st, m, p, s); err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
 		}
-		if s.Source != nil {
-			// excelize names the parts of sheets in the order they are
-			// made.
-			gen, err := streamRows(st, m, p, s)
-			if err != nil {
-				return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
-			}
-			splice[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = gen
+		name := sheetName(i)
+		z.splice[name] = gen
+		if err := z.add(name, worksheetXML(st, m, p, s, i == 0)); err != nil {
+			return err
+		}
+		head[i] = [2]int{s.FirstHeaderRow(), s.FirstRow() - 1}
+	}
+	// Styles last: rows may have made some as they were written.
+	for _, part := range []struct {
+		name string
+		b    []byte
+	}{
+		{"[Content_Types].xml", contentTypes(len(sheets))},
+		{"_rels/.rels", []byte(packageRels)},
+		{"docProps/app.xml", []byte(appProps)},
+		{"docProps/core.xml", coreProps(p)},
+		{"xl/_rels/workbook.xml.rels", workbookRels(len(sheets))},
+		{"xl/workbook.xml", workbookXML(sheets, head)},
+		{"xl/styles.xml", st.xml()},
+	} {
+		if err := z.add(part.name, part.b); err != nil {
+			return err
 		}
 	}
-	// The first sheet is active as created; SetActiveSheet here would
-	// parse every streamed sheet back into memory.
-	return f.Write(w)
+	return nil
 }
 
 func (s *Sheet) check() error {
@@ -305,7 +302,7 @@ func (s *Sheet) check() error {
 	if cols == 0 {
 		return errors.New("no header")
 	}
-	if cols > excelize.MaxColumns || len(s.Widths) != cols {
+	if cols > maxColumns || len(s.Widths) != cols {
 		return fmt.Errorf("%d widths for %d columns", len(s.Widths), cols)
 	}
 	for c, w := range s.Widths {
@@ -320,8 +317,8 @@ func (s *Sheet) check() error {
 	if bad {
 		return errors.New("header cells do not tile the header grid")
 	}
-	if n := s.NumRows(); s.FirstRow()+n > excelize.TotalRows {
-		return fmt.Errorf("%d rows: a sheet holds at most %d", n, excelize.TotalRows)
+	if n := s.NumRows(); s.FirstRow()+n > maxRows {
+		return fmt.Errorf("%d rows: a sheet holds at most %d", n, maxRows)
 	}
 	for i, r := range s.Rows {
 		if err := checkRow(i, &r, cols); err != nil {
@@ -356,58 +353,6 @@ type styleKey struct {
 	bold     bool
 }
 
-// styles are the style ids of one workbook.
-type styles struct {
-	title, subtitle, header, label int
-	body                           map[styleKey]int // created on first use
-	f                              *excelize.File
-	p                              Props
-}
-
-func border() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "top", "right", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: "000000", Style: 1})
-	}
-	return b
-}
-
-func newStyles(f *excelize.File, p Props) (*styles, error) {
-	st := &styles{body: map[styleKey]int{}, f: f, p: p}
-	var err error
-	add := func(s *excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = f.NewStyle(s)
-		return id
-	}
-	font := func(size float64, bold, italic bool) *excelize.Font {
-		return &excelize.Font{Family: p.Font, Size: size, Bold: bold, Italic: italic}
-	}
-	centre := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	st.title = add(&excelize.Style{Font: font(titleSize, true, false), Alignment: centre})
-	st.subtitle = add(&excelize.Style{Font: font(titleSize, false, true), Alignment: centre})
-	st.header = add(&excelize.Style{Font: font(p.Size, true, false), Border: border(), Alignment: centre})
-	return st, err
-}
-
-// labelStyle returns the style of the label row, created on first use.
-func (st *styles) labelStyle() (int, error) {
-	if st.label == 0 {
-		id, err := st.f.NewStyle(&excelize.Style{
-			Font:      &excelize.Font{Family: st.p.Font, Size: st.p.Size + 1, Bold: true},
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-		})
-		if err != nil {
-			return 0, err
-		}
-		st.label = id
-	}
-	return st.label, nil
-}
-
 // styleKey is the key of c's style in a row that is bold or not.
 func (c *Cell) styleKey(bold bool) styleKey {
 	k := styleKey{text: c.Kind == Text || c.Kind == Blank, align: c.Align, bold: bold}
@@ -419,191 +364,8 @@ func (c *Cell) styleKey(bold bool) styleKey {
 
 var alignNames = [numAligns]string{"left", "center", "right"}
 
-// cell returns the style of c in a row that is bold or not, creating it on
-// first use so that styles.xml holds only the styles in use, in the order
-// they are first used.
-func (st *styles) cell(c Cell, bold bool) (int, error) {
-	k := c.styleKey(bold)
-	if id, ok := st.body[k]; ok {
-		return id, nil
-	}
-	s := &excelize.Style{
-		Font:      &excelize.Font{Family: st.p.Font, Size: st.p.Size, Bold: bold},
-		Border:    border(),
-		Alignment: &excelize.Alignment{Horizontal: alignNames[k.align], Vertical: "center"},
-	}
-	switch {
-	case k.text:
-		s.NumFmt = 49 // "@"
-		s.Alignment.WrapText = true
-	case k.format == Number && k.decimals == 0:
-		s.NumFmt = 3 // "#,##0"
-	default:
-		code := "#,##0"
-		if k.format == Percent {
-			code = "0"
-		}
-		if k.decimals > 0 {
-			code += "." + strings.Repeat("0", k.decimals)
-		}
-		if k.format == Percent {
-			code += "%"
-		}
-		s.CustomNumFmt = &code
-	}
-	id, err := st.f.NewStyle(s)
-	if err == nil {
-		st.body[k] = id
-	}
-	return id, err
-}
-
 // lineHeight is the height in points of one line of text at size pt.
 func lineHeight(size float64) float64 { return math.Ceil(size*1.3*4) / 4 }
-
-func writeSheet(f *excelize.File, st *styles, m *Measure, p Props, s *Sheet) error {
-	cols := s.Cols()
-	last := cols - 1
-	fit := true
-	if err := f.SetSheetProps(s.Name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(s.Name)
-	if err != nil {
-		return err
-	}
-	total := 0.0
-	// excelize puts each new <col> first, and Excel wants them in
-	// ascending order: set them right to left.
-	for c := cols - 1; c >= 0; c-- {
-		w := math.Round(s.Widths[c]*4) / 4
-		total += w
-		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
-			return err
-		}
-	}
-	hr := s.FirstHeaderRow()
-	top := s.FirstRow()
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, XSplit: s.FreezeCols, YSplit: top - 1,
-		TopLeftCell: Ref(s.FreezeCols, top), ActivePane: pane(s.FreezeCols),
-		Selection: []excelize.Selection{{SQRef: Ref(s.FreezeCols, top), ActiveCell: Ref(s.FreezeCols, top), Pane: pane(s.FreezeCols)}},
-	}); err != nil {
-		return err
-	}
-	// Title rows: one merged cell across the table each.
-	label := 0
-	if s.Label != "" {
-		if label, err = st.labelStyle(); err != nil {
-			return err
-		}
-	}
-	row := 1
-	for i, t := range []struct {
-		s     string
-		style int
-		size  float64
-		bold  bool
-	}{{s.Label, label, p.Size + 1, true}, {s.Title, st.title, titleSize, true}, {s.Subtitle, st.subtitle, titleSize, false}} {
-		if t.s == "" && i != 1 {
-			continue
-		}
-		h := float64(m.Lines(t.s, total, t.size, t.bold)) * lineHeight(t.size)
-		if err := sw.SetRow(Ref(0, row), []any{excelize.Cell{StyleID: t.style, Value: t.s}},
-			excelize.RowOpts{Height: h}); err != nil {
-			return err
-		}
-		if cols > 1 {
-			if err := sw.MergeCell(Ref(0, row), Ref(last, row)); err != nil {
-				return err
-			}
-		}
-		row++
-	}
-	// Header: every covered cell gets the bordered style so merged areas
-	// print with complete borders.
-	grid := make([][]any, len(s.Header))
-	heights := make([]float64, len(s.Header))
-	for r := range grid {
-		grid[r] = make([]any, cols)
-		for c := range grid[r] {
-			grid[r][c] = excelize.Cell{StyleID: st.header}
-		}
-		heights[r] = lineHeight(p.Size)
-	}
-	type tall struct {
-		r, rs int
-		h     float64
-	}
-	var talls []tall
-	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
-		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
-		grid[r][c] = excelize.Cell{StyleID: st.header, Value: hc.Text}
-		w := 0.0
-		for i := c; i < c+cs && i < cols; i++ {
-			w += s.Widths[i]
-		}
-		h := float64(m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
-		if rs == 1 {
-			heights[r] = max(heights[r], h)
-		} else {
-			talls = append(talls, tall{r, rs, h})
-		}
-		if cs > 1 || rs > 1 {
-			err = errors.Join(err, sw.MergeCell(Ref(c, hr+r), Ref(c+cs-1, hr+r+rs-1)))
-		}
-	})
-	if err != nil {
-		return err
-	}
-	for _, t := range talls {
-		have := 0.0
-		for r := t.r; r < t.r+t.rs && r < len(heights); r++ {
-			have += heights[r]
-		}
-		if t.h > have {
-			heights[min(t.r+t.rs, len(heights))-1] += t.h - have
-		}
-	}
-	for r := range grid {
-		if err := sw.SetRow(Ref(0, hr+r), grid[r], excelize.RowOpts{Height: min(heights[r], maxRowHeight)}); err != nil {
-			return err
-		}
-	}
-	vals := make([]any, cols)
-	for i, r := range s.Rows {
-		// A fixed height keeps rows from printing cramped; wrapped text
-		// gets a line per line.
-		n := 1
-		for c, cell := range r.Cells {
-			id, err := st.cell(cell, r.Bold)
-			if err != nil {
-				return err
-			}
-			// Values go in as typed Go values: a string is always a
-			// text cell, so text such as "=1+1" never becomes a formula.
-			v := excelize.Cell{StyleID: id, Formula: cell.Formula}
-			switch cell.Kind {
-			case Text:
-				v.Value = cell.S
-				n = max(n, m.Lines(cell.S, s.Widths[c], p.Size, r.Bold))
-			case Int:
-				v.Value = cell.I
-			case Float:
-				v.Value = cell.F
-			}
-			vals[c] = v
-		}
-		h := min(float64(n)*lineHeight(p.Size)+3, maxRowHeight)
-		if err := sw.SetRow(Ref(0, top+i), vals, excelize.RowOpts{Height: h}); err != nil {
-			return err
-		}
-	}
-	if err := setupPrint(f, p, s, hr, top-1); err != nil {
-		return err
-	}
-	return sw.Flush()
-}
 
 // maxRowHeight is the tallest row Excel allows, in points.
 const maxRowHeight = 409
@@ -613,41 +375,6 @@ func pane(freezeCols int) string {
 		return "bottomRight"
 	}
 	return "bottomLeft"
-}
-
-// setupPrint sets A4 (landscape unless s.Portrait), the margins, fit to
-// one page wide, the header rows repeated on every page and page numbers
-// centred at the top from page 2. It must run before the stream is
-// flushed: the stream writes these worksheet parts on Flush.
-func setupPrint(f *excelize.File, p Props, s *Sheet, head0, head1 int) error {
-	size, orient, one, zero := 9, "landscape", 1, 0 // 9 is A4
-	if s.Portrait {
-		orient = "portrait"
-	}
-	if err := f.SetPageLayout(s.Name, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
-		return err
-	}
-	// Margins in inches.
-	top, bottom, left, right, hf := p.Margins[0]/25.4, p.Margins[1]/25.4, p.Margins[2]/25.4, p.Margins[3]/25.4, 10/25.4
-	centre := true
-	if err := f.SetPageMargins(s.Name, &excelize.PageLayoutMarginsOptions{
-		Top: &top, Bottom: &bottom, Left: &left, Right: &right, Header: &hf, Footer: &hf, Horizontally: &centre,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(s.Name, &excelize.HeaderFooterOptions{
-		DifferentFirst: true,
-		OddHeader:      fmt.Sprintf(`&C&"%s,Regular"&13&P`, p.Font),
-	}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(s.Name, "'", "''"), head0, head1),
-		Scope:    s.Name,
-	})
 }
 
 // eachHeaderCell calls fn with each header cell's row and first column,
