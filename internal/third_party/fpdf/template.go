@@ -22,7 +22,6 @@
 package fpdf
 
 import (
-	"encoding/gob"
 	"sort"
 )
 
@@ -125,9 +124,7 @@ type Template interface {
 	NumPages() int
 	FromPage(int) (Template, error)
 	FromPages() []Template
-	Serialize() ([]byte, error)
-	gob.GobDecoder
-	gob.GobEncoder
+	// bhytdoc: Serialize, GobDecode and GobEncode removed (no encoding/gob).
 }
 
 func (f *Fpdf) templateFontCatalog() {
