@@ -11,13 +11,13 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/lazyre"
+	extension "github.com/bhytdoc/bhytdoc/internal/third_party/goldmarkext"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
