@@ -13,33 +13,20 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"go.abhg.dev/goldmark/frontmatter"
 	"gopkg.in/yaml.v3"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
-// rawYAML is a front-matter format that hands back the YAML text
-// untouched, so that yaml.v3 can parse it into nodes that keep lines.
-var rawYAML = frontmatter.Format{
-	Name:  "YAML",
-	Delim: '-',
-	Unmarshal: func(b []byte, v any) error {
-		*v.(*[]byte) = b
-		return nil
-	},
-}
-
-// md reads a file's block structure only — the front matter and the
-// markers, which are HTML blocks — with no inline parsing: the body's
+// md reads a file's block structure only — the markers, which are HTML
+// blocks — with no inline parsing: the body's
 // content is bhytdoc's body parser's to read. It is configured once and
 // only read afterwards: goldmark parsers are safe for concurrent use.
 var md = goldmark.New(
 	goldmark.WithParser(parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	)),
-	goldmark.WithExtensions(&frontmatter.Extender{Formats: []frontmatter.Format{rawYAML}}),
 )
 
 // Source is a parsed source file: the document and where each of its
@@ -172,27 +159,22 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	if delims == 0 {
 		return fail(1, "missing front matter: a source file starts with a line \"---\", the YAML fields, and another \"---\"")
 	}
-	// goldmark's tree serves only to find the markers, which are HTML
-	// comments: a file without "<!--" has none, and reading it with
-	// goldmark cost as much as the rest of Parse (merge reads one such
-	// file per letter). Its front matter is then found as goldmark's
-	// front-matter extension finds it.
-	var root ast.Node
-	var raw []byte
-	if bytes.Contains(src, []byte("<!--")) {
-		ctx := parser.NewContext()
-		root = md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-		if fm := frontmatter.Get(ctx); fm == nil || fm.Decode(&raw) != nil {
-			return fail(1, "missing front matter")
-		}
-	} else {
-		raw = frontMatterText(src, delims, firstLen)
-	}
+	// The front matter is found as goldmark's front-matter extension
+	// found it (bhytdoc: no longer linked, for its start-up cost).
+	raw := frontMatterText(src, delims, firstLen)
 	// The front matter starts on line 2; its closing line must be there.
 	end := firstLen + len(raw)
 	d, closeLen := firstLineDelim(src[min(end, len(src)):])
 	if d != delims {
 		return fail(1, "front matter not closed: add a line %q after the YAML fields", strings.Repeat("-", delims))
+	}
+	// goldmark's tree serves only to find the markers, which are HTML
+	// comments: a file without "<!--" has none, and reading it with
+	// goldmark cost as much as the rest of Parse (merge reads one such
+	// file per letter).
+	var root ast.Node
+	if bytes.Contains(src, []byte("<!--")) {
+		root = md.Parser().Parse(text.NewReader(blankFrontMatter(src, end+closeLen)))
 	}
 	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}, annexFiles: map[int]*TableFile{}}
 	dir := path.Dir(name)
@@ -250,6 +232,20 @@ func frontMatterText(src []byte, delims, firstLen int) []byte {
 		i += len(line)
 	}
 	return src[firstLen:]
+}
+
+// blankFrontMatter returns a copy of src whose first n bytes, the front
+// matter and its delimiter lines, are spaces but for the line ends: every
+// offset and line stays, and goldmark reads blank lines where its
+// front-matter extension removed the front matter's block from the tree.
+func blankFrontMatter(src []byte, n int) []byte {
+	b := bytes.Clone(src)
+	for i := range b[:n] {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return b
 }
 
 // badUTF8Line returns the 1-based line of the first invalid UTF-8 in b.
