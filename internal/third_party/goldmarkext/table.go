@@ -3,7 +3,6 @@ package goldmarkext
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -13,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 var escapedPipeCellListKey = parser.NewContextKey()
@@ -137,10 +138,11 @@ func isTableDelim(bs []byte) bool {
 	return !allSep
 }
 
-var tableDelimLeft = regexp.MustCompile(`^\s*\:\-+\s*$`)
-var tableDelimRight = regexp.MustCompile(`^\s*\-+\:\s*$`)
-var tableDelimCenter = regexp.MustCompile(`^\s*\:\-+\:\s*$`)
-var tableDelimNone = regexp.MustCompile(`^\s*\-+\s*$`)
+// bhytdoc: compiled on first use (lazyre), not at every start-up.
+var tableDelimLeft = lazyre.New(`^\s*\:\-+\s*$`)
+var tableDelimRight = lazyre.New(`^\s*\-+\:\s*$`)
+var tableDelimCenter = lazyre.New(`^\s*\:\-+\:\s*$`)
+var tableDelimNone = lazyre.New(`^\s*\-+\s*$`)
 
 type tableParagraphTransformer struct {
 }

@@ -1,8 +1,6 @@
 package goldmarkext
 
 import (
-	"regexp"
-
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension/ast"
@@ -11,9 +9,12 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
-var taskListRegexp = regexp.MustCompile(`^\[([\sxX])\]\s*`)
+// bhytdoc: compiled on first use (lazyre), not at every start-up.
+var taskListRegexp = lazyre.New(`^\[([\sxX])\]\s*`)
 
 type taskCheckBoxParser struct {
 }
@@ -48,7 +49,7 @@ func (s *taskCheckBoxParser) Parse(parent gast.Node, block text.Reader, pc parse
 		return nil
 	}
 	line, _ := block.PeekLine()
-	m := taskListRegexp.FindSubmatchIndex(line)
+	m := taskListRegexp.Re().FindSubmatchIndex(line)
 	if m == nil {
 		return nil
 	}
