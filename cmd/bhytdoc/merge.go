@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -123,10 +122,13 @@ func mergeMemoryLimit(n int, gomemlimit string) (limit int64, ok bool) {
 	if n < mergeLimitRows || gomemlimit != "" {
 		return 0, false
 	}
+	// Right after a collection, HeapAlloc is what it found live (what
+	// runtime/metrics calls /gc/heap/live:bytes, give or take what was
+	// allocated since); runtime/metrics is not linked for its init.
 	runtime.GC()
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	return 2 * (int64(s[0].Value.Uint64()) + mergeWorkingSet), true
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return 2 * (int64(ms.HeapAlloc) + mergeWorkingSet), true
 }
 
 // runInterruptible runs m until done or until SIGINT or SIGTERM, which
