@@ -36,7 +36,7 @@ func (d *Document) Normalized(tone ToneStyle) *Document {
 
 func (d *Document) normalized(tone typo.ToneStyle) *Document {
 	n := d.Clone()
-	n.eachText(func(_ string, s *string) {
+	n.eachText(func(_ textPath, s *string) {
 		if c, err := typo.CleanTone(*s, tone); err == nil {
 			*s = c
 		}
@@ -65,7 +65,7 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	// normalized and then validate would.
 	n := d.Clone()
 	var p problems
-	n.eachText(func(path string, s *string) {
+	n.eachText(func(path textPath, s *string) {
 		if c, ok := typo.CleanTonePlain(*s, tone); ok {
 			*s = c // printable: checkPrintable would find nothing
 			return

@@ -147,26 +147,26 @@ func (d *Document) Validate() error {
 }
 
 func (d *Document) validate(p *problems) {
-	d.eachText(func(path string, s *string) { checkText(p, path, *s) })
+	d.eachText(func(path textPath, s *string) { checkText(p, path, *s) })
 	d.validateFields(p)
 }
 
 // checkText reports s, the text at path, if it is not valid UTF-8 or
 // holds a rune that does not print.
-func checkText(p *problems, path, s string) {
+func checkText(p *problems, path textPath, s string) {
 	if !utf8.ValidString(s) {
 		_, err := typo.Clean(s)
-		p.add(path, "%v", err)
+		p.add(path.String(), "%v", err)
 		return
 	}
 	checkPrintable(p, path, s)
 }
 
 // checkPrintable is checkText for s known to be valid UTF-8.
-func checkPrintable(p *problems, path, s string) {
-	allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
+func checkPrintable(p *problems, path textPath, s string) {
+	allowNL := path.hasPrefix("Issuer.") || path.hasPrefix("Copy.Issuer.")
 	if r, at, kind, ok := typo.Unprintable(s, allowNL); !ok {
-		p.add(path, "%s %U at byte %d", kind, r, at)
+		p.add(path.String(), "%s %U at byte %d", kind, r, at)
 	}
 }
 
