@@ -87,6 +87,11 @@ type Book struct {
 	chunkLimit int // ChunkPages; tests use less
 	faces      [4]*fonts.Face
 
+	// pageSize is the size of the last page's content and an eighth:
+	// the next page's buffer is made that large at once rather than grown
+	// by doubling (a chunk's pages are recycled only once it is written).
+	pageSize int
+
 	// fontObj[st] is the object number reserved for face st's font,
 	// written by Close; runes[st] the runes drawn with it so far.
 	fontObj [4]int
@@ -195,9 +200,11 @@ func (b *Book) Add(l *Laid, bookmark string) (err error) {
 	}
 	b.marks = append(b.marks, mark{title: bookmark, page: b.pages})
 	for i := range l.Pages {
-		if err := drawPage(b.chunk, &l.Pages[i]); err != nil {
+		if err := drawPage(b.chunk, &l.Pages[i], b.pageSize); err != nil {
 			return err
 		}
+		n := b.chunk.PageLen()
+		b.pageSize = min(n+n/8, 1<<20)
 	}
 	b.pages += len(l.Pages)
 	b.chunkPages += len(l.Pages)
