@@ -129,10 +129,16 @@ func (p textPath) String() string {
 	return s + p.tail
 }
 
-// hasPrefix reports whether the path starts with prefix.
+// hasPrefix reports whether the path starts with prefix, joining it only
+// when head is a proper prefix of prefix.
 func (p textPath) hasPrefix(prefix string) bool {
-	if p.pre == "" && len(p.head) >= len(prefix) {
-		return strings.HasPrefix(p.head, prefix)
+	if p.pre == "" {
+		if len(p.head) >= len(prefix) {
+			return strings.HasPrefix(p.head, prefix)
+		}
+		if !strings.HasPrefix(prefix, p.head) {
+			return false
+		}
 	}
 	return strings.HasPrefix(p.String(), prefix)
 }

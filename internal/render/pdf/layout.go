@@ -177,10 +177,11 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 				if inWord {
 					if cur.sep == "" {
 						cur.sepSpan, cur.sepOff = int32(k), int32(len(sp.S)-len(s))
+						cur.sep = s[:n] // no call to concatenate with ""
 					} else {
 						cur.sepSpan = -1 // spaces from two spans
+						cur.sep += s[:n]
 					}
-					cur.sep += s[:n]
 					cur.sepW += m.wu(n*m.spaceU[sp.Style], sp.Style, size) // m.w(s[:n], …)
 					cur.sepSt = sp.Style
 				}
