@@ -29,12 +29,19 @@ type Laid struct {
 
 // LayoutAll lays doc out for drawing.
 func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err error) {
+	return LayoutAllWith(doc, set, fam, nil)
+}
+
+// LayoutAllWith is LayoutAll breaking lines in sc's arrays, which a caller
+// that lays out many documents on one goroutine keeps from one to the
+// next; nil is LayoutAll. The Laid does not keep sc.
+func LayoutAllWith(doc *ir.Doc, set ir.Settings, fam *fonts.Family, sc *Scratch) (l *Laid, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			l, err = nil, fmt.Errorf("pdf: internal error: %v", r)
 		}
 	}()
-	m, err := newMetrics(fam, doc)
+	m, err := newMetrics(fam, doc, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +49,7 @@ func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err er
 	if err != nil {
 		return nil, err
 	}
+	m.Scratch = nil // drawing measures nothing; sc goes on to the next document
 	return &Laid{Pages: pages, doc: doc, set: set, m: m}, nil
 }
 

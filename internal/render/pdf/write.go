@@ -57,7 +57,7 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]byte, error) {
 
 // LayoutDoc exposes the layout step for tests and tools.
 func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) {
-	m, err := newMetrics(fam, doc)
+	m, err := newMetrics(fam, doc, nil)
 	if err != nil {
 		return nil, err
 	}
