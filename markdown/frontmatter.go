@@ -264,7 +264,10 @@ var reDecimal = lazyre.New(`^-?(?:0|[1-9][0-9]*)$`)
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
-	keys := d.special(doc)
+	// Sized once for every key: filling special's small map grew it
+	// three times per document.
+	keys := make(map[string]func(*yaml.Node), 40)
+	maps.Copy(keys, d.special(doc))
 	maps.Copy(keys, map[string]func(*yaml.Node){
 		"kind": func(v *yaml.Node) {
 			if s, ok := d.text(v, "kind"); ok {
