@@ -218,13 +218,14 @@ func (r *Renderer) RenderContext(ctx context.Context, docs iter.Seq2[Item, error
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Go(func() {
+			var lo bhytdoc.PDFLayouter // this worker's, reused document after document
 			for j := range jobCh {
 				res := result{i: j.i, err: j.err}
 				if res.err == nil && ctx.Err() != nil {
 					res.err = ctx.Err()
 				}
 				if res.err == nil {
-					res.out, res.err = r.render(j.i, j.it)
+					res.out, res.err = r.render(j.i, j.it, &lo)
 				}
 				if res.err != nil {
 					res.err = &ItemError{Index: j.i, Name: j.it.Name, Err: res.err}
@@ -291,8 +292,9 @@ func (r *Renderer) RenderContext(ctx context.Context, docs iter.Seq2[Item, error
 	return errors.Join(errs...)
 }
 
-// render makes the layout and files of one document.
-func (r *Renderer) render(i int, it Item) (*Rendered, error) {
+// render makes the layout and files of one document, laying it out with
+// lo.
+func (r *Renderer) render(i int, it Item, lo *bhytdoc.PDFLayouter) (*Rendered, error) {
 	if it.Name == "" {
 		return nil, errors.New("empty Name: every document needs one (see Names)")
 	}
@@ -311,7 +313,7 @@ func (r *Renderer) render(i int, it Item) (*Rendered, error) {
 		out.Title = it.Name
 	}
 	if len(r.Formats) == 0 || slices.Contains(r.Formats, PDF) {
-		l, err := bhytdoc.LayoutPDF(it.Doc, r.Options)
+		l, err := lo.Layout(it.Doc, r.Options)
 		if err != nil {
 			return nil, err
 		}

@@ -101,7 +101,12 @@ func spansText(ss []Span) string {
 	if len(ss) == 1 {
 		return ss[0].Text
 	}
+	n := 0
+	for _, s := range ss {
+		n += len(s.Text)
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for _, s := range ss {
 		sb.WriteString(s.Text)
 	}

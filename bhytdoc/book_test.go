@@ -290,3 +290,35 @@ func raster(t *testing.T, f string, page int, prefix string) []byte {
 	}
 	return img
 }
+
+// TestPDFLayouterReuse lays every seed out with one PDFLayouter, twice
+// over in turn, and checks each layout renders to RenderPDF's bytes: the
+// arrays kept from one document leave nothing in the next.
+func TestPDFLayouterReuse(t *testing.T) {
+	var lo bhytdoc.PDFLayouter
+	var ls []*bhytdoc.PDFLayout
+	for range 2 {
+		for _, ex := range seeds.All() {
+			l, err := lo.Layout(ex.Doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ls = append(ls, l)
+		}
+	}
+	all := seeds.All()
+	for i, l := range ls {
+		ex := all[i%len(all)]
+		got, err := l.Render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := bhytdoc.RenderPDF(ex.Doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s (round %d): the reused layouter's PDF differs from RenderPDF's", ex.Name, i/len(all)+1)
+		}
+	}
+}

@@ -1,8 +1,8 @@
 package bhytdoc
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +36,7 @@ func (d *Document) Normalized(tone ToneStyle) *Document {
 
 func (d *Document) normalized(tone typo.ToneStyle) *Document {
 	n := d.Clone()
-	n.eachText(func(_ string, s *string) {
+	n.eachText(func(_ textPath, s *string) {
 		if c, err := typo.CleanTone(*s, tone); err == nil {
 			*s = c
 		}
@@ -65,7 +65,7 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	// normalized and then validate would.
 	n := d.Clone()
 	var p problems
-	n.eachText(func(path string, s *string) {
+	n.eachText(func(path textPath, s *string) {
 		if c, ok := typo.CleanTonePlain(*s, tone); ok {
 			*s = c // printable: checkPrintable would find nothing
 			return
@@ -138,7 +138,7 @@ func checkGlyphs(doc *ir.Doc, fam *fonts.Family) error {
 			}
 		}
 		for _, r := range missing {
-			key := fmt.Sprintf("%s|%d|%d", t.Field, r, st)
+			key := t.Field + "|" + strconv.Itoa(int(r)) + "|" + strconv.Itoa(int(st))
 			if seen[key] {
 				continue
 			}
@@ -172,14 +172,7 @@ func (d *Document) record() docmeta.Record {
 		Summary:      oneLine(d.Summary),
 		Draft:        d.Draft,
 	}
-	switch dt := d.Date; {
-	case dt.Month == 0:
-		r.Date = fmt.Sprintf("%04d", dt.Year)
-	case dt.Day == 0:
-		r.Date = fmt.Sprintf("%04d-%02d", dt.Year, dt.Month)
-	default:
-		r.Date = fmt.Sprintf("%04d-%02d-%02d", dt.Year, dt.Month, dt.Day)
-	}
+	r.Date = d.Date.ISO()
 	for _, s := range d.Signatures {
 		pos := oneLine(s.Position)
 		if pos == "" && len(s.Authority) > 0 { // an acting head: "Q. Chủ tịch"
@@ -228,7 +221,7 @@ func (d *Document) NumberSymbol() string {
 	}
 	num := "     "
 	if d.Number > 0 {
-		num = fmt.Sprintf("%02d", d.Number)
+		num = zeroPad(d.Number, 2)
 	}
 	return num + "/" + d.symbol()
 }
@@ -249,8 +242,7 @@ func (d *Document) AnnexReference() string {
 	if d == nil {
 		return ""
 	}
-	return fmt.Sprintf("Kèm theo %s số %s ngày %s của %s", d.Kind.Name(), d.NumberSymbol(),
-		typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day), oneLine(d.Issuer.Name))
+	return "Kèm theo " + d.Kind.Name() + " số " + d.NumberSymbol() + " ngày " + typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day) + " của " + oneLine(d.Issuer.Name)
 }
 
 // AnnexHeading returns the label annex i is printed with and its
@@ -330,7 +322,7 @@ func listed(items []string, field string) []ir.Text {
 		if i == len(items)-1 {
 			end = "."
 		}
-		out[i] = ir.Text{S: "- " + strings.TrimSpace(s) + end, Field: fmt.Sprintf("%s[%d]", field, i)}
+		out[i] = ir.Text{S: "- " + strings.TrimSpace(s) + end, Field: field + "[" + strconv.Itoa(i) + "]"}
 	}
 	return out
 }
@@ -445,7 +437,7 @@ func tableIR(t *Table, tf string) ir.Table {
 	out.Header = make([][]ir.Cell, len(t.Header))
 	grid.Walk(t.Header, HeaderCell.spans, func(r, i, col int, cell HeaderCell) {
 		out.Header[r] = append(out.Header[r], ir.Cell{
-			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: fmt.Sprintf("%s.Header[%d][%d]", tf, r, i)},
+			Text:    ir.Text{S: strings.TrimSpace(cell.Text), Field: tf + ".Header[" + strconv.Itoa(r) + "][" + strconv.Itoa(i) + "]"},
 			Row:     r,
 			Col:     col,
 			ColSpan: span(cell.ColSpan), RowSpan: span(cell.RowSpan),
@@ -455,12 +447,12 @@ func tableIR(t *Table, tf string) ir.Table {
 	for r, row := range t.Rows {
 		var cells []ir.Text
 		for c, s := range row {
-			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c)})
+			cells = append(cells, ir.Text{S: strings.TrimSpace(s), Field: tf + ".Rows[" + strconv.Itoa(r) + "][" + strconv.Itoa(c) + "]"})
 		}
 		out.Rows = append(out.Rows, cells)
 	}
 	for c, s := range t.Totals {
-		out.Totals = append(out.Totals, ir.Text{S: strings.TrimSpace(s), Field: fmt.Sprintf("%s.Totals[%d]", tf, c)})
+		out.Totals = append(out.Totals, ir.Text{S: strings.TrimSpace(s), Field: tf + ".Totals[" + strconv.Itoa(c) + "]"})
 	}
 	out.Align = make([]ir.Align, cols)
 	out.Width = make([]float64, cols)
@@ -479,7 +471,7 @@ var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, Ali
 func signatureIR(s *Signature, f string) ir.Signature {
 	var sig ir.Signature
 	for j, a := range s.Authority {
-		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: fmt.Sprintf("%s.Authority[%d].Title", f, j)})
+		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: f + ".Authority[" + strconv.Itoa(j) + "].Title"})
 	}
 	if p := oneLine(s.Position); p != "" {
 		sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
@@ -495,7 +487,7 @@ func recipientsIR(rs []Recipient, luu []string, field, luuField string) ([]ir.Te
 	var copies []ir.Text
 	var braces []ir.Brace
 	for i, r := range rs {
-		f := fmt.Sprintf("%s[%d]", field, i)
+		f := field + "[" + strconv.Itoa(i) + "]"
 		s := "- " + strings.TrimSpace(r.Name)
 		p := strings.TrimSpace(r.Purpose)
 		grouped := i+1 < len(rs) && rs[i+1].Joined

@@ -129,18 +129,7 @@ var reAnnexRef = sync.OnceValue(func() *regexp.Regexp {
 // pointing to an annex that is not there.
 func (d *Document) checkAnnexRefs(p *problems) {
 	for i, b := range d.Body {
-		text := ""
-		switch len(b.Text) {
-		case 0:
-		case 1:
-			text = b.Text[0].Text // most paragraphs: no copy to join
-		default:
-			var sb strings.Builder
-			for _, s := range b.Text {
-				sb.WriteString(s.Text)
-			}
-			text = sb.String()
-		}
+		text := spansText(b.Text) // most paragraphs: one span, no copy
 		if !mentionsAnnex(text) {
 			continue
 		}

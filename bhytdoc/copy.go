@@ -92,26 +92,26 @@ func (c *Copy) NumberSymbol() string {
 	return num + "/" + c.Form.Symbol() + "-" + c.Issuer.Abbrev
 }
 
-func (c *Copy) eachText(fn func(path string, s *string)) {
-	fn("Copy.Issuer.Parent", &c.Issuer.Parent)
-	fn("Copy.Issuer.Name", &c.Issuer.Name)
-	fn("Copy.Issuer.Abbrev", &c.Issuer.Abbrev)
-	fn("Copy.Place", &c.Place)
+func (c *Copy) eachText(fn func(path textPath, s *string)) {
+	fn(at("Copy.Issuer.Parent"), &c.Issuer.Parent)
+	fn(at("Copy.Issuer.Name"), &c.Issuer.Name)
+	fn(at("Copy.Issuer.Abbrev"), &c.Issuer.Abbrev)
+	fn(at("Copy.Place"), &c.Place)
 	s := &c.Signature
 	for j := range s.Authority {
-		fn(fmt.Sprintf("Copy.Signature.Authority[%d].Title", j), &s.Authority[j].Title)
+		fn(at1("Copy.Signature.Authority", j, ".Title"), &s.Authority[j].Title)
 	}
-	fn("Copy.Signature.Position", &s.Position)
-	fn("Copy.Signature.Name", &s.Name)
+	fn(at("Copy.Signature.Position"), &s.Position)
+	fn(at("Copy.Signature.Name"), &s.Name)
 	for i := range c.Recipients {
-		fn(fmt.Sprintf("Copy.Recipients[%d].Name", i), &c.Recipients[i].Name)
-		fn(fmt.Sprintf("Copy.Recipients[%d].Purpose", i), &c.Recipients[i].Purpose)
+		fn(at1("Copy.Recipients", i, ".Name"), &c.Recipients[i].Name)
+		fn(at1("Copy.Recipients", i, ".Purpose"), &c.Recipients[i].Purpose)
 	}
 	for i := range c.Luu {
-		fn(elem("Copy.Luu", i), &c.Luu[i])
+		fn(at1("Copy.Luu", i, ""), &c.Luu[i])
 	}
 	if c.ESign != nil {
-		fn("Copy.ESign.Organisation", &c.ESign.Organisation)
+		fn(at("Copy.ESign.Organisation"), &c.ESign.Organisation)
 	}
 }
 

@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -165,11 +166,24 @@ func DateOf(t time.Time) Date {
 func (d Date) ISO() string {
 	switch {
 	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
+		return zeroPad(d.Year, 4)
 	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+		return zeroPad(d.Year, 4) + "-" + zeroPad(d.Month, 2)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	return zeroPad(d.Year, 4) + "-" + zeroPad(d.Month, 2) + "-" + zeroPad(d.Day, 2)
+}
+
+// zeroPad is n as fmt's "%0*d" with width w writes it, without fmt: every
+// letter of a merge formats its dates and number.
+func zeroPad(n, w int) string {
+	if n < 0 {
+		return fmt.Sprintf("%0*d", w, n)
+	}
+	s := strconv.Itoa(n)
+	if len(s) >= w {
+		return s
+	}
+	return "0000"[:w-len(s)] + s
 }
 
 // Time returns d at midnight UTC; blank parts count as 1.

@@ -203,13 +203,16 @@ func prefixed(err error, prefix string) error {
 
 // layoutPDF lays p out for drawing; on paper, a decision's issued
 // document follows it from a new page.
-func (p *prepared) layoutPDF() (*pdf.Laid, error) {
-	l, err := pdf.LayoutAll(p.ir, p.set, p.font)
+func (p *prepared) layoutPDF() (*pdf.Laid, error) { return p.layoutPDFWith(nil) }
+
+// layoutPDFWith is layoutPDF breaking lines in sc's arrays (nil: new ones).
+func (p *prepared) layoutPDFWith(sc *pdf.Scratch) (*pdf.Laid, error) {
+	l, err := pdf.LayoutAllWith(p.ir, p.set, p.font, sc)
 	if err != nil {
 		return nil, layoutError(err)
 	}
 	if p.ir.Issued != nil {
-		next, err := pdf.LayoutAll(p.ir.Issued, p.set, p.font)
+		next, err := pdf.LayoutAllWith(p.ir.Issued, p.set, p.font, sc)
 		if err != nil {
 			return nil, prefixed(layoutError(err), "Issues.")
 		}

@@ -146,55 +146,57 @@ type Party struct {
 func partyLabel(i int) string { return "Bên " + string(rune('A'+i)) }
 
 // eachSpecialText walks the texts of the special parts, for eachText.
-func (d *Document) eachSpecialText(fn func(path string, s *string)) {
+func (d *Document) eachSpecialText(fn func(path textPath, s *string)) {
 	if t := d.Telegram; t != nil {
-		fn("Telegram.Sender", &t.Sender)
+		fn(at("Telegram.Sender"), &t.Sender)
 		for i := range t.Addressees {
-			fn(elem("Telegram.Addressees", i), &t.Addressees[i])
+			fn(at1("Telegram.Addressees", i, ""), &t.Addressees[i])
 		}
 	}
 	if v := d.Invitation; v != nil {
 		for i := range v.Invitees {
-			fn(elem("Invitation.Invitees", i), &v.Invitees[i])
+			fn(at1("Invitation.Invitees", i, ""), &v.Invitees[i])
 		}
-		fn("Invitation.Event", &v.Event)
-		fn("Invitation.Chair", &v.Chair)
-		fn("Invitation.Venue", &v.Venue)
+		fn(at("Invitation.Event"), &v.Event)
+		fn(at("Invitation.Chair"), &v.Chair)
+		fn(at("Invitation.Venue"), &v.Venue)
 	}
 	if g := d.Introduction; g != nil {
-		fn("Introduction.Honorific", &g.Honorific)
-		fn("Introduction.Person", &g.Person)
-		fn("Introduction.Position", &g.Position)
-		fn("Introduction.To", &g.To)
-		fn("Introduction.Purpose", &g.Purpose)
+		fn(at("Introduction.Honorific"), &g.Honorific)
+		fn(at("Introduction.Person"), &g.Person)
+		fn(at("Introduction.Position"), &g.Position)
+		fn(at("Introduction.To"), &g.To)
+		fn(at("Introduction.Purpose"), &g.Purpose)
 	}
 	if m := d.Minutes; m != nil {
-		fn("Minutes.Meeting", &m.Meeting)
-		fn("Minutes.Venue", &m.Venue)
+		fn(at("Minutes.Meeting"), &m.Meeting)
+		fn(at("Minutes.Venue"), &m.Venue)
 		for i := range m.Participants {
-			fn(elem("Minutes.Participants", i), &m.Participants[i])
+			fn(at1("Minutes.Participants", i, ""), &m.Participants[i])
 		}
-		fn("Minutes.Chair", &m.Chair)
-		fn("Minutes.Secretary", &m.Secretary)
+		fn(at("Minutes.Chair"), &m.Chair)
+		fn(at("Minutes.Secretary"), &m.Secretary)
 	}
 	if l := d.Leave; l != nil {
-		fn("Leave.Honorific", &l.Honorific)
-		fn("Leave.Person", &l.Person)
-		fn("Leave.Position", &l.Position)
-		fn("Leave.Where", &l.Where)
-		fn("Leave.CountsAs", &l.CountsAs)
+		fn(at("Leave.Honorific"), &l.Honorific)
+		fn(at("Leave.Person"), &l.Person)
+		fn(at("Leave.Position"), &l.Position)
+		fn(at("Leave.Where"), &l.Where)
+		fn(at("Leave.CountsAs"), &l.CountsAs)
 	}
 	for i := range d.Parties {
 		pt := &d.Parties[i]
-		f := fmt.Sprintf("Parties[%d].", i)
-		fn(f+"Name", &pt.Name)
-		fn(f+"Representative", &pt.Representative)
-		fn(f+"Position", &pt.Position)
-		fn(f+"Address", &pt.Address)
-		fn(f+"Phone", &pt.Phone)
+		fn(at1("Parties", i, ".Name"), &pt.Name)
+		fn(at1("Parties", i, ".Representative"), &pt.Representative)
+		fn(at1("Parties", i, ".Position"), &pt.Position)
+		fn(at1("Parties", i, ".Address"), &pt.Address)
+		fn(at1("Parties", i, ".Phone"), &pt.Phone)
 	}
 	if d.Issues != nil {
-		d.Issues.eachText(func(path string, s *string) { fn("Issues."+path, s) })
+		d.Issues.eachText(func(path textPath, s *string) {
+			path.pre = "Issues." + path.pre
+			fn(path, s)
+		})
 	}
 }
 

@@ -147,26 +147,26 @@ func (d *Document) Validate() error {
 }
 
 func (d *Document) validate(p *problems) {
-	d.eachText(func(path string, s *string) { checkText(p, path, *s) })
+	d.eachText(func(path textPath, s *string) { checkText(p, path, *s) })
 	d.validateFields(p)
 }
 
 // checkText reports s, the text at path, if it is not valid UTF-8 or
 // holds a rune that does not print.
-func checkText(p *problems, path, s string) {
+func checkText(p *problems, path textPath, s string) {
 	if !utf8.ValidString(s) {
 		_, err := typo.Clean(s)
-		p.add(path, "%v", err)
+		p.add(path.String(), "%v", err)
 		return
 	}
 	checkPrintable(p, path, s)
 }
 
 // checkPrintable is checkText for s known to be valid UTF-8.
-func checkPrintable(p *problems, path, s string) {
-	allowNL := strings.HasPrefix(path, "Issuer.") || strings.HasPrefix(path, "Copy.Issuer.")
+func checkPrintable(p *problems, path textPath, s string) {
+	allowNL := path.hasPrefix("Issuer.") || path.hasPrefix("Copy.Issuer.")
 	if r, at, kind, ok := typo.Unprintable(s, allowNL); !ok {
-		p.add(path, "%s %U at byte %d", kind, r, at)
+		p.add(path.String(), "%s %U at byte %d", kind, r, at)
 	}
 }
 
@@ -244,7 +244,7 @@ func (d *Document) validateFields(p *problems) {
 	listItems(p, "Luu", d.Luu)
 	for i := range d.Annexes {
 		validateAnnex(p, elem("Annexes", i), &d.Annexes[i])
-		validateReference(p, fmt.Sprintf("Annexes[%d].Reference", i), d, d.Annexes[i].Reference)
+		validateReference(p, "Annexes["+strconv.Itoa(i)+"].Reference", d, d.Annexes[i].Reference)
 	}
 	d.validateTableRows(p)
 }
@@ -263,12 +263,12 @@ func (d *Document) validateTableRows(p *problems) {
 		return true
 	}
 	for i := range d.Body {
-		if t := d.Body[i].Table; t != nil && !check(fmt.Sprintf("Body[%d].Table", i), t) {
+		if t := d.Body[i].Table; t != nil && !check("Body["+strconv.Itoa(i)+"].Table", t) {
 			return
 		}
 	}
 	for i := range d.Annexes {
-		if !check(fmt.Sprintf("Annexes[%d].Table", i), &d.Annexes[i].Table) {
+		if !check("Annexes["+strconv.Itoa(i)+"].Table", &d.Annexes[i].Table) {
 			return
 		}
 	}
@@ -319,7 +319,7 @@ func required(p *problems, field, s string) bool {
 
 func listItems(p *problems, field string, items []string) {
 	for i, s := range items {
-		listItem(p, fmt.Sprintf("%s[%d]", field, i), s)
+		listItem(p, field+"["+strconv.Itoa(i)+"]", s)
 	}
 }
 
@@ -388,7 +388,7 @@ func validateBlock(p *problems, field string, b *Block) {
 // without a position (a biên bản's secretary signs under THƯ KÝ alone).
 func validateSignature(p *problems, field string, s *Signature, noPosition bool) {
 	for j, a := range s.Authority {
-		f := fmt.Sprintf("%s.Authority[%d]", field, j)
+		f := field + ".Authority[" + strconv.Itoa(j) + "]"
 		if !a.Prefix.Valid() {
 			p.add(f+".Prefix", "%q is not one of TM., KT., Q., TL., TUQ.", string(a.Prefix))
 		}
@@ -409,7 +409,7 @@ func validateSignature(p *problems, field string, s *Signature, noPosition bool)
 		p.add(field+".Authority", "%d authority lines; at most %d", len(s.Authority), MaxAuthorities)
 	}
 	for j, a := range s.Authority {
-		tooLong(p, fmt.Sprintf("%s.Authority[%d].Title", field, j), a.Title, MaxTitleRunes)
+		tooLong(p, field+".Authority["+strconv.Itoa(j)+"].Title", a.Title, MaxTitleRunes)
 	}
 	if len(s.Image) > 0 {
 		if err := checkPNG(s.Image); err != nil {
@@ -477,16 +477,16 @@ func validateAnnex(p *problems, field string, a *Annex) {
 func validateTable(p *problems, tf string, t *Table) {
 	for r, row := range t.Header {
 		for c, cell := range row {
-			tooLong(p, fmt.Sprintf("%s.Header[%d][%d]", tf, r, c), cell.Text, MaxHeaderCellRunes)
+			tooLong(p, tf+".Header["+strconv.Itoa(r)+"]["+strconv.Itoa(c)+"]", cell.Text, MaxHeaderCellRunes)
 		}
 	}
 	for r, row := range t.Rows {
 		for c, s := range row {
-			tooLong(p, fmt.Sprintf("%s.Rows[%d][%d]", tf, r, c), s, MaxCellRunes)
+			tooLong(p, tf+".Rows["+strconv.Itoa(r)+"]["+strconv.Itoa(c)+"]", s, MaxCellRunes)
 		}
 	}
 	for c, s := range t.Totals {
-		tooLong(p, fmt.Sprintf("%s.Totals[%d]", tf, c), s, MaxCellRunes)
+		tooLong(p, tf+".Totals["+strconv.Itoa(c)+"]", s, MaxCellRunes)
 	}
 	cols, ok := headerGrid(p, tf+".Header", t.Header)
 	if !ok {
@@ -497,7 +497,7 @@ func validateTable(p *problems, tf string, t *Table) {
 	}
 	set, auto := 0.0, cols
 	for i, c := range t.Columns {
-		f := fmt.Sprintf("%s.Columns[%d].Width", tf, i)
+		f := tf + ".Columns[" + strconv.Itoa(i) + "].Width"
 		switch w := c.Width; {
 		case math.IsNaN(w) || math.IsInf(w, 0):
 			p.add(f, "%g is not a width", w)
@@ -512,7 +512,7 @@ func validateTable(p *problems, tf string, t *Table) {
 			auto--
 		}
 		if c.Align < AlignAuto || c.Align > AlignRight {
-			p.add(fmt.Sprintf("%s.Columns[%d].Align", tf, i), "unknown alignment %d", int(c.Align))
+			p.add(tf+".Columns["+strconv.Itoa(i)+"].Align", "unknown alignment %d", int(c.Align))
 		}
 	}
 	if total := set + float64(auto)*MinColumnWidth; set > 0 && total > MaxTableWidth+1e-9 {
@@ -524,7 +524,7 @@ func validateTable(p *problems, tf string, t *Table) {
 	}
 	for r, row := range t.Rows {
 		if len(row) != cols {
-			p.add(fmt.Sprintf("%s.Rows[%d]", tf, r), "%d cells, the header has %d columns", len(row), cols)
+			p.add(tf+".Rows["+strconv.Itoa(r)+"]", "%d cells, the header has %d columns", len(row), cols)
 		}
 	}
 	if t.Totals != nil && len(t.Totals) != cols {
@@ -546,7 +546,7 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 	for r, row := range h {
 		for i, cell := range row {
 			if cell.ColSpan > MaxColumns {
-				p.add(fmt.Sprintf("%s[%d][%d]", field, r, i), "spans %d columns; a table has at most %d", cell.ColSpan, MaxColumns)
+				p.add(field+"["+strconv.Itoa(r)+"]["+strconv.Itoa(i)+"]", "spans %d columns; a table has at most %d", cell.ColSpan, MaxColumns)
 				ok = false
 			}
 		}
@@ -555,7 +555,7 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 		return 0, false
 	}
 	widths := grid.Walk(h, HeaderCell.spans, func(r, i, _ int, cell HeaderCell) {
-		f := fmt.Sprintf("%s[%d][%d]", field, r, i)
+		f := field + "[" + strconv.Itoa(r) + "][" + strconv.Itoa(i) + "]"
 		if cell.ColSpan < 0 || cell.RowSpan < 0 {
 			p.add(f, "negative span")
 			ok = false
@@ -567,7 +567,7 @@ func headerGrid(p *problems, field string, h [][]HeaderCell) (int, bool) {
 	})
 	for r, w := range widths[1:] {
 		if w != widths[0] {
-			p.add(fmt.Sprintf("%s[%d]", field, r+1), "covers %d columns, the first header row covers %d", w, widths[0])
+			p.add(field+"["+strconv.Itoa(r+1)+"]", "covers %d columns, the first header row covers %d", w, widths[0])
 			ok = false
 		}
 	}
@@ -589,7 +589,7 @@ func groupStart(rs []Recipient, i int) int {
 // validateRecipients checks a Nơi nhận list and its groups.
 func validateRecipients(p *problems, field string, rs []Recipient) {
 	for i, r := range rs {
-		f := fmt.Sprintf("%s[%d]", field, i)
+		f := field + "[" + strconv.Itoa(i) + "]"
 		listItem(p, f+".Name", r.Name)
 		checkOrganID(p, f+".OrganID", r.OrganID)
 		if strings.ContainsAny(r.Purpose, "()") {
@@ -601,7 +601,7 @@ func validateRecipients(p *problems, field string, rs []Recipient) {
 		case r.Joined && r.Purpose != "":
 			p.add(f+".Purpose", "a Joined recipient shares its group's purpose: write it on the group's first recipient")
 		case r.Joined && strings.TrimSpace(rs[groupStart(rs, i)].Purpose) == "":
-			p.add(fmt.Sprintf("%s[%d].Purpose", field, groupStart(rs, i)), "empty: the recipients joined to it share its purpose")
+			p.add(field+"["+strconv.Itoa(groupStart(rs, i))+"].Purpose", "empty: the recipients joined to it share its purpose")
 		}
 	}
 }

@@ -252,8 +252,8 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 	d.mark(field, n)
 	var out []string
 	d.list(n, where, func(i int, it *yaml.Node) {
-		if s, ok := d.text(it, fmt.Sprintf("%s[%d]", where, i)); ok {
-			d.mark(fmt.Sprintf("%s[%d]", field, i), it)
+		if s, ok := d.text(it, where+"["+strconv.Itoa(i)+"]"); ok {
+			d.mark(field+"["+strconv.Itoa(i)+"]", it)
 			out = append(out, s)
 		}
 	})
@@ -264,7 +264,10 @@ var reDecimal = lazyre.New(`^-?(?:0|[1-9][0-9]*)$`)
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
-	keys := d.special(doc)
+	// Sized once for every key: filling special's small map grew it
+	// three times per document.
+	keys := make(map[string]func(*yaml.Node), 40)
+	maps.Copy(keys, d.special(doc))
 	maps.Copy(keys, map[string]func(*yaml.Node){
 		"kind": func(v *yaml.Node) {
 			if s, ok := d.text(v, "kind"); ok {
@@ -335,7 +338,7 @@ func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
 }
 
 func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {
-	return d.signatureAt(n, fmt.Sprintf("signatures[%d]", i), fmt.Sprintf("Signatures[%d]", i))
+	return d.signatureAt(n, "signatures["+strconv.Itoa(i)+"]", "Signatures["+strconv.Itoa(i)+"]")
 }
 
 func (d *fmDecoder) signatureAt(n *yaml.Node, where, field string) bhytdoc.Signature {
@@ -344,12 +347,12 @@ func (d *fmDecoder) signatureAt(n *yaml.Node, where, field string) bhytdoc.Signa
 	d.fields(n, where, map[string]func(*yaml.Node){
 		"authority": func(v *yaml.Node) {
 			d.list(v, where+".authority", func(j int, it *yaml.Node) {
-				w := fmt.Sprintf("%s.authority[%d]", where, j)
+				w := where + ".authority[" + strconv.Itoa(j) + "]"
 				line, ok := d.text(it, w)
 				if !ok {
 					return
 				}
-				d.mark(fmt.Sprintf("%s.Authority[%d]", field, j), it)
+				d.mark(field+".Authority["+strconv.Itoa(j)+"]", it)
 				// The title is everything after the prefix's space, as
 				// written: Write puts exactly one space there.
 				pre, title, _ := strings.Cut(strings.TrimLeft(line, " "), " ")
@@ -460,7 +463,7 @@ func (d *fmDecoder) readFile(n *yaml.Node, where, name string) ([]byte, string) 
 }
 
 func (d *fmDecoder) recipient(n *yaml.Node, i int) bhytdoc.Recipient {
-	return d.recipientAt(n, fmt.Sprintf("noi_nhan[%d]", i), fmt.Sprintf("Recipients[%d]", i))
+	return d.recipientAt(n, "noi_nhan["+strconv.Itoa(i)+"]", "Recipients["+strconv.Itoa(i)+"]")
 }
 
 func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recipient {
@@ -489,7 +492,7 @@ func (d *fmDecoder) recipientAt(n *yaml.Node, where, field string) bhytdoc.Recip
 // annexItem decodes an annex written in place, or {file: name} naming a
 // YAML or JSON file that holds it, or a spreadsheet table (see tableFile).
 func (d *fmDecoder) annexItem(n *yaml.Node, i int) bhytdoc.Annex {
-	where, field := fmt.Sprintf("annexes[%d]", i), fmt.Sprintf("Annexes[%d]", i)
+	where, field := "annexes["+strconv.Itoa(i)+"]", "Annexes["+strconv.Itoa(i)+"]"
 	d.mark(field, n)
 	if n.Kind != yaml.MappingNode || !hasKey(n, "file") {
 		return d.annex(n, where, field)
@@ -597,11 +600,11 @@ func (d *fmDecoder) table(n *yaml.Node, where, field string) bhytdoc.Table {
 		"header": func(v *yaml.Node) {
 			d.mark(field+".Header", v)
 			d.list(v, where+".header", func(r int, row *yaml.Node) {
-				w, f := fmt.Sprintf("%s.header[%d]", where, r), fmt.Sprintf("%s.Header[%d]", field, r)
+				w, f := where+".header["+strconv.Itoa(r)+"]", field+".Header["+strconv.Itoa(r)+"]"
 				d.mark(f, row)
 				var cells []bhytdoc.HeaderCell
 				d.list(row, w, func(c int, cell *yaml.Node) {
-					cells = append(cells, d.headerCell(cell, fmt.Sprintf("%s[%d]", w, c), fmt.Sprintf("%s[%d]", f, c)))
+					cells = append(cells, d.headerCell(cell, w+"["+strconv.Itoa(c)+"]", f+"["+strconv.Itoa(c)+"]"))
 				})
 				t.Header = append(t.Header, cells)
 			})
@@ -609,14 +612,14 @@ func (d *fmDecoder) table(n *yaml.Node, where, field string) bhytdoc.Table {
 		"columns": func(v *yaml.Node) {
 			d.mark(field+".Columns", v)
 			d.list(v, where+".columns", func(c int, col *yaml.Node) {
-				t.Columns = append(t.Columns, d.column(col, fmt.Sprintf("%s.columns[%d]", where, c), fmt.Sprintf("%s.Columns[%d]", field, c)))
+				t.Columns = append(t.Columns, d.column(col, where+".columns["+strconv.Itoa(c)+"]", field+".Columns["+strconv.Itoa(c)+"]"))
 			})
 		},
 		"rows": func(v *yaml.Node) {
 			d.mark(field+".Rows", v)
 			d.list(v, where+".rows", func(r int, row *yaml.Node) {
 				var cells []string
-				d.texts(row, fmt.Sprintf("%s.rows[%d]", where, r), fmt.Sprintf("%s.Rows[%d]", field, r), &cells)
+				d.texts(row, where+".rows["+strconv.Itoa(r)+"]", field+".Rows["+strconv.Itoa(r)+"]", &cells)
 				t.Rows = append(t.Rows, cells)
 			})
 		},
@@ -776,7 +779,7 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 		"noi_nhan": func(v *yaml.Node) {
 			d.mark("Copy.Recipients", v)
 			d.list(v, "copy.noi_nhan", func(i int, it *yaml.Node) {
-				c.Recipients = append(c.Recipients, d.recipientAt(it, fmt.Sprintf("copy.noi_nhan[%d]", i), fmt.Sprintf("Copy.Recipients[%d]", i)))
+				c.Recipients = append(c.Recipients, d.recipientAt(it, "copy.noi_nhan["+strconv.Itoa(i)+"]", "Copy.Recipients["+strconv.Itoa(i)+"]"))
 			})
 		},
 		"luu":   func(v *yaml.Node) { d.texts(v, "copy.luu", "Copy.Luu", &c.Luu) },

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -104,6 +104,6 @@ func (s *Source) issuedBody(text string, line, marker int, p *problems) {
 	s.Doc.Issues.Body = blocks
 	s.pos["Issues.Body"] = pos{s.Name, marker}
 	for i, l := range lines {
-		s.pos[fmt.Sprintf("Issues.Body[%d]", i)] = pos{s.Name, l}
+		s.pos["Issues.Body["+strconv.Itoa(i)+"]"] = pos{s.Name, l}
 	}
 }

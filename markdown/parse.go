@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -201,7 +202,7 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	lines = s.specialLines(lines, body)
 	s.pos["Body"] = pos{name, bodyLine}
 	for i, l := range lines {
-		s.pos[fmt.Sprintf("Body[%d]", i)] = pos{name, l}
+		s.pos["Body["+strconv.Itoa(i)+"]"] = pos{name, l}
 	}
 	s.issuedBody(issued, marker+1, marker, body)
 	errs = append(errs, body.errs...)

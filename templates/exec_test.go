@@ -11,7 +11,7 @@ import (
 // quickExec writes, text/template must write too.
 func checkQuickExec(t *testing.T, name string, data any) bool {
 	t.Helper()
-	tpl := parsed()[name]
+	tpl := parsed()[name].t
 	var quick, slow bytes.Buffer
 	ok := quickExec(&quick, tpl.Tree.Root, data)
 	err := tpl.Execute(&slow, data)

@@ -29,12 +29,19 @@ type Laid struct {
 
 // LayoutAll lays doc out for drawing.
 func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err error) {
+	return LayoutAllWith(doc, set, fam, nil)
+}
+
+// LayoutAllWith is LayoutAll breaking lines in sc's arrays, which a caller
+// that lays out many documents on one goroutine keeps from one to the
+// next; nil is LayoutAll. The Laid does not keep sc.
+func LayoutAllWith(doc *ir.Doc, set ir.Settings, fam *fonts.Family, sc *Scratch) (l *Laid, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			l, err = nil, fmt.Errorf("pdf: internal error: %v", r)
 		}
 	}()
-	m, err := newMetrics(fam, doc)
+	m, err := newMetrics(fam, doc, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +49,7 @@ func LayoutAll(doc *ir.Doc, set ir.Settings, fam *fonts.Family) (l *Laid, err er
 	if err != nil {
 		return nil, err
 	}
+	m.Scratch = nil // drawing measures nothing; sc goes on to the next document
 	return &Laid{Pages: pages, doc: doc, set: set, m: m}, nil
 }
 
@@ -86,6 +94,13 @@ type Book struct {
 	chunkPages int
 	chunkLimit int // ChunkPages; tests use less
 	faces      [4]*fonts.Face
+
+	// pageSize is the size of the last page's content and an eighth:
+	// the next page's buffer is made that large at once rather than grown
+	// by doubling (a chunk's pages are recycled only once it is written).
+	pageSize int
+
+	dict []byte // scratch: an object's dictionary renumbered
 
 	// fontObj[st] is the object number reserved for face st's font,
 	// written by Close; runes[st] the runes drawn with it so far.
@@ -195,9 +210,11 @@ func (b *Book) Add(l *Laid, bookmark string) (err error) {
 	}
 	b.marks = append(b.marks, mark{title: bookmark, page: b.pages})
 	for i := range l.Pages {
-		if err := drawPage(b.chunk, &l.Pages[i]); err != nil {
+		if err := drawPage(b.chunk, &l.Pages[i], b.pageSize); err != nil {
 			return err
 		}
+		n := b.chunk.PageLen()
+		b.pageSize = min(n+n/8, 1<<20)
 	}
 	b.pages += len(l.Pages)
 	b.chunkPages += len(l.Pages)
@@ -305,11 +322,7 @@ func pdfText(s string) string {
 var (
 	reStartXref = lazyre.New(`startxref\s+(\d+)\s+%%EOF\s*$`)
 	reTrailer   = lazyre.New(`/Root (\d+) 0 R[\s\S]*?/Info (\d+) 0 R`)
-	reObjHead   = lazyre.New(`^(\d+) 0 obj\n`)
 	reRef       = lazyre.New(`(\d+) 0 R\b`)
-	reLength    = lazyre.New(`/Length (\d+)`)
-	reIsPage    = lazyre.New(`/Type /Page\b`)
-	reIsPages   = lazyre.New(`/Type /Pages\b`)
 )
 
 // chunkOutput is a chunk as fpdf wrote it, with the number of each
@@ -520,22 +533,14 @@ func (b *Book) writeObjects(data []byte, objs []chunkObj, renum map[int]int) err
 		io.WriteString(b.w, "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	}
 	for _, o := range objs {
-		dict := data[o.dictStart:o.dictEnd]
-		var bad error
-		dict = reRef.ReplaceAllFunc(dict, func(ref []byte) []byte {
-			old, _ := strconv.Atoi(string(ref[:bytes.IndexByte(ref, ' ')]))
-			nn, ok := renum[old]
-			if !ok {
-				bad = fmt.Errorf("pdf: chunk object %d refers to object %d, which it does not have", o.num, old)
-				return ref
-			}
-			return []byte(strconv.Itoa(nn) + " 0 R")
-		})
-		if bad != nil {
-			return bad
+		var bad int
+		b.dict, bad = renumber(b.dict[:0], data[o.dictStart:o.dictEnd], renum)
+		if bad >= 0 {
+			return fmt.Errorf("pdf: chunk object %d refers to object %d, which it does not have", o.num, bad)
 		}
+		dict := b.dict
 		n := renum[o.num]
-		if reIsPage.Match(dict) && !reIsPages.Match(dict) {
+		if hasName(dict, "/Type /Page") && !hasName(dict, "/Type /Pages") {
 			b.pageObjs = append(b.pageObjs, n)
 		}
 		switch {
@@ -610,14 +615,16 @@ func parseObj(data []byte, off, num int) (chunkObj, error) {
 	bad := func(what string) (chunkObj, error) {
 		return chunkObj{}, fmt.Errorf("pdf: unexpected writer output: object %d: %s", num, what)
 	}
-	h := reObjHead.FindSubmatch(data[off:])
-	if h == nil {
+	// "num 0 obj\n", as reObjHead matched it.
+	digits := leadingDigits(data[off:])
+	head := len(digits) + len(" 0 obj\n")
+	if len(digits) == 0 || !bytes.HasPrefix(data[off+len(digits):], []byte(" 0 obj\n")) {
 		return bad("no header")
 	}
-	if n, _ := strconv.Atoi(string(h[1])); n != num {
-		return bad("numbered " + string(h[1]))
+	if n, _ := strconv.Atoi(string(digits)); n != num {
+		return bad("numbered " + string(digits))
 	}
-	o := chunkObj{num: num, dictStart: off + len(h[0])}
+	o := chunkObj{num: num, dictStart: off + head}
 	rest := data[o.dictStart:]
 	end := bytes.Index(rest, []byte("endobj"))
 	st := bytes.Index(rest, []byte("stream\n"))
@@ -633,11 +640,11 @@ func parseObj(data []byte, off, num int) (chunkObj, error) {
 		return o, nil
 	}
 	o.dictEnd = o.dictStart + st
-	l := reLength.FindSubmatch(rest[:st])
+	l := lengthOf(rest[:st])
 	if l == nil {
 		return bad("stream without /Length")
 	}
-	n, _ := strconv.Atoi(string(l[1]))
+	n, _ := strconv.Atoi(string(l))
 	after := o.dictEnd + len("stream\n") + n
 	tail := []byte("\nendstream\nendobj\n")
 	if after+len(tail) > len(data) || !bytes.Equal(data[after:after+len(tail)], tail) {
@@ -669,3 +676,82 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // out (ChunkPages by default); tests use small chunks to exercise the
 // joining of chunks. It must be called before the first Add.
 func (b *Book) SetChunkPages(n int) { b.chunkLimit = max(n, 1) }
+
+// renumber appends dict to dst with each reference "N 0 R" (as reRef
+// matches it: a run of digits, " 0 R", then no word character) made
+// "renum[N] 0 R". It returns the last N renum lacks, or -1: what
+// ReplaceAllFunc with reRef gave, without a regexp and an allocation per
+// reference in every object of every chunk.
+func renumber(dst, dict []byte, renum map[int]int) ([]byte, int) {
+	bad, last := -1, 0
+	for i := 0; i < len(dict); {
+		if !isDigit(dict[i]) {
+			i++
+			continue
+		}
+		j := i + len(leadingDigits(dict[i:]))
+		k := j + len(" 0 R")
+		if !bytes.HasPrefix(dict[j:], []byte(" 0 R")) || k < len(dict) && isWordByte(dict[k]) {
+			i = j
+			continue
+		}
+		old, _ := strconv.Atoi(string(dict[i:j]))
+		if nn, ok := renum[old]; ok {
+			dst = append(dst, dict[last:i]...)
+			dst = strconv.AppendInt(dst, int64(nn), 10)
+			dst = append(dst, " 0 R"...)
+			last = k
+		} else {
+			bad = old
+		}
+		i = k
+	}
+	return append(dst, dict[last:]...), bad
+}
+
+// hasName reports whether name occurs in dict followed by no word
+// character, as the regexp name+`\b` would match.
+func hasName(dict []byte, name string) bool {
+	for {
+		i := bytes.Index(dict, []byte(name))
+		if i < 0 {
+			return false
+		}
+		k := i + len(name)
+		if k == len(dict) || !isWordByte(dict[k]) {
+			return true
+		}
+		dict = dict[i+1:]
+	}
+}
+
+// lengthOf returns the digits of the first "/Length " followed by a digit
+// in dict, as `/Length (\d+)` would match them; nil if there is none.
+func lengthOf(dict []byte) []byte {
+	for {
+		i := bytes.Index(dict, []byte("/Length "))
+		if i < 0 {
+			return nil
+		}
+		dict = dict[i+len("/Length "):]
+		if d := leadingDigits(dict); len(d) > 0 {
+			return d
+		}
+	}
+}
+
+// leadingDigits returns the ASCII digits b starts with.
+func leadingDigits(b []byte) []byte {
+	n := 0
+	for n < len(b) && isDigit(b[n]) {
+		n++
+	}
+	return b[:n]
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isWordByte reports whether c is a word character of a regexp's \b.
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}

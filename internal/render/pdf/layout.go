@@ -61,20 +61,32 @@ type metrics struct {
 	faces  [4]*fonts.Face
 	spaceU [4]int // width of a space in each face, 1/1000 em
 
-	// Scratch arrays of words, reused from one paragraph to the next (a
-	// document is laid out on one goroutine; wrap copies what it keeps).
+	*Scratch // nil once the document is laid out
+}
+
+// Scratch is the memory line breaking reuses from one paragraph to the
+// next, and, given to LayoutAllWith, from one document to the next. One
+// document at a time may use it (a document is laid out on one
+// goroutine); the zero value is ready to use.
+type Scratch struct {
+	// Arrays of words (wrap copies what it keeps).
 	wordBuf  []word
 	pieceBuf []piece
 
-	// Scratch arrays of the lines of a paragraph, reused by paragraph,
-	// which is done with its lines before it returns.
+	// Arrays of the lines of a paragraph, reused by paragraph, which is
+	// done with its lines before it returns.
 	lineBuf []line
 	allBuf  []piece
 	endsBuf []int
 }
 
-func newMetrics(fam *fonts.Family, doc *ir.Doc) (*metrics, error) {
-	m := &metrics{}
+// newMetrics measures with the faces doc uses, in sc's scratch arrays
+// (new ones when sc is nil).
+func newMetrics(fam *fonts.Family, doc *ir.Doc, sc *Scratch) (*metrics, error) {
+	if sc == nil {
+		sc = new(Scratch)
+	}
+	m := &metrics{Scratch: sc}
 	var err error
 	doc.Each(func(t ir.Text, st ir.Style) {
 		if m.faces[st] != nil || err != nil || t.S == "" {
@@ -177,10 +189,11 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 				if inWord {
 					if cur.sep == "" {
 						cur.sepSpan, cur.sepOff = int32(k), int32(len(sp.S)-len(s))
+						cur.sep = s[:n] // no call to concatenate with ""
 					} else {
 						cur.sepSpan = -1 // spaces from two spans
+						cur.sep += s[:n]
 					}
-					cur.sep += s[:n]
 					cur.sepW += m.wu(n*m.spaceU[sp.Style], sp.Style, size) // m.w(s[:n], …)
 					cur.sepSt = sp.Style
 				}

@@ -19,7 +19,7 @@ import (
 
 func testMetrics(t *testing.T) *metrics {
 	t.Helper()
-	m := &metrics{}
+	m := &metrics{Scratch: new(Scratch)}
 	for st := range m.faces {
 		f, err := fonts.Liberation().Face(fonts.Style(st))
 		if err != nil {
@@ -171,7 +171,7 @@ func TestPNGForPDF(t *testing.T) {
 // BenchmarkWrapLongToken wraps one unbroken token of MaxCellRunes runes
 // in a column one character wide: the worst case a table cell can give.
 func BenchmarkWrapLongToken(b *testing.B) {
-	m := &metrics{}
+	m := &metrics{Scratch: new(Scratch)}
 	f, err := fonts.Liberation().Face(fonts.Regular)
 	if err != nil {
 		b.Fatal(err)

@@ -57,7 +57,7 @@ func Render(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]byte, error) {
 
 // LayoutDoc exposes the layout step for tests and tools.
 func LayoutDoc(doc *ir.Doc, set ir.Settings, fam *fonts.Family) ([]Page, error) {
-	m, err := newMetrics(fam, doc)
+	m, err := newMetrics(fam, doc, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +95,7 @@ func write(pages []Page, doc *ir.Doc, set ir.Settings, m *metrics) ([]byte, erro
 		return nil, err
 	}
 	for i := range pages {
-		if err := drawPage(pdf, &pages[i]); err != nil {
+		if err := drawPage(pdf, &pages[i], 0); err != nil {
 			return nil, err
 		}
 	}
@@ -211,13 +211,15 @@ func addFonts(pdf *fpdf.Fpdf, m *metrics) error {
 	return nil
 }
 
-// drawPage adds p to pdf as a new page.
-func drawPage(pdf *fpdf.Fpdf, p *Page) error {
+// drawPage adds p to pdf as a new page, whose content buffer starts with
+// room for size bytes.
+func drawPage(pdf *fpdf.Fpdf, p *Page, size int) error {
 	orient := "P"
 	if p.Landscape {
 		orient = "L"
 	}
 	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: pagespec.PageW, Ht: pagespec.PageH})
+	pdf.GrowPage(size)
 	curSt, curSize := ir.Style(-1), 0.0
 	for _, o := range p.Ops {
 		if o.Red {

@@ -3927,6 +3927,24 @@ func (f *Fpdf) Output(w io.Writer) error {
 	return f.err
 }
 
+// bhytdoc: PageLen returns the length in bytes of the current page's
+// content so far (0 before the first page).
+func (f *Fpdf) PageLen() int {
+	if f.page < 1 || f.page >= len(f.pages) {
+		return 0
+	}
+	return f.pages[f.page].Len()
+}
+
+// bhytdoc: GrowPage makes room for n more bytes of the current page's
+// content, so that a caller that knows how large its pages come out spares
+// the buffer its doublings. It changes no output.
+func (f *Fpdf) GrowPage(n int) {
+	if f.page >= 1 && f.page < len(f.pages) && n > 0 {
+		f.pages[f.page].Grow(n)
+	}
+}
+
 // bhytdoc: pageBufs and docBufs recycle the backing arrays of finished
 // documents' page buffers and output buffer, so that each document does
 // not grow new ones from empty (about 200 KB of garbage per 3-page
