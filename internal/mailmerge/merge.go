@@ -76,6 +76,11 @@ type Merge struct {
 	letters  []Letter
 	declared map[string]bool // the template's fields
 	extraOK  map[string]bool // columns not fields that Name reads
+	// verdict is unknown's answer for each column of the first row,
+	// made once in New: Data asks it of every cell of every row, and
+	// the answer (a header's classification) is the column's, not the
+	// row's. Only read after New, so Data is safe in any goroutine.
+	verdict map[string]bool
 	// errs are the problems of letters' data or names, found naming
 	// them, by Seq: few letters have one.
 	errs  map[int]error
@@ -112,6 +117,12 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	if !o.IgnoreExtra {
 		if err := m.unknownColumns(t); err != nil {
 			return nil, err
+		}
+		if len(t.Rows) > 0 {
+			m.verdict = map[string]bool{}
+			for k := range t.Rows[0].Sorted() {
+				m.verdict[k] = m.judge(k)
+			}
 		}
 	}
 	units := make([]int, len(t.Rows))
@@ -263,6 +274,14 @@ func (m *Merge) fill(data map[string]any) (*bhytdoc.Document, error) {
 // and columns unlike any field pass, but a near miss of a field's name
 // ("DonViSoanthao") never does, or the field would silently stay empty.
 func (m *Merge) unknown(k string) bool {
+	if v, ok := m.verdict[k]; ok {
+		return v
+	}
+	return m.judge(k)
+}
+
+// judge is unknown without the columns' verdicts.
+func (m *Merge) judge(k string) bool {
 	if top, _, _ := strings.Cut(k, "."); m.declared[top] || m.extraOK[top] {
 		return false
 	}
