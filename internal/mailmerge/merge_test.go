@@ -306,3 +306,46 @@ func TestTieErrorsBounded(t *testing.T) {
 		t.Errorf("%d lines:\n%s", len(lines), err)
 	}
 }
+
+// Titles are made on every core in chunks of 1,024 letters; names are
+// then made in order. 5,000 rows whose names come in pairs, two with a
+// bad name: every title is its own row's, the names are what one pass in
+// order gives, and the problems sit at their letters.
+func TestTitlesAcrossCores(t *testing.T) {
+	const n = 5000
+	bad := map[int]bool{1500: true, 4000: true}
+	tbl := &rows.Table{}
+	for i := range n {
+		ten := "Đơn vị " + strconv.Itoa(i/2)
+		if bad[i] {
+			ten = "hỏng\x01"
+		}
+		tbl.Rows = append(tbl.Rows, rows.MapRow(i, "r.csv", i+2, map[string]any{"Ten": ten}))
+	}
+	name := template.Must(template.New("n").Parse("{{.Ten}}"))
+	m, err := New(context.Background(), tbl, Options{Template: "cong-van-xa-bhyt", Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names batch.Names
+	for seq, l := range m.Letters() {
+		want := "Đơn vị " + strconv.Itoa(seq/2)
+		if bad[seq] {
+			want = fmt.Sprintf("%05d", seq+1)
+			if m.errs[seq] == nil {
+				t.Errorf("letter %d: no problem with its control character", seq)
+			}
+		} else if m.errs[seq] != nil {
+			t.Errorf("letter %d: %v", seq, m.errs[seq])
+		}
+		if l.Title != want {
+			t.Fatalf("letter %d: title %q, want %q", seq, l.Title, want)
+		}
+		if w := names.Unique(want); l.Name != w {
+			t.Fatalf("letter %d: name %q, want %q", seq, l.Name, w)
+		}
+	}
+	if len(m.errs) != len(bad) {
+		t.Errorf("%d problems, want %d", len(m.errs), len(bad))
+	}
+}
