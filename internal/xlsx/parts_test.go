@@ -220,36 +220,7 @@ func TestWritePartsWellFormed(t *testing.T) {
 // reference of what a workbook means.
 
 func refWrite(w io.Writer, p Props, sheets ...*Sheet) (err error) {
-	if len(sheets) == 0 {
-		return errors.New("xlsx: no sheets")
-	}
-	seen := map[string]bool{}
-	for i, s := range sheets {
-		if err := s.check(); err != nil {
-			return fmt.Errorf("xlsx: sheet %d (%q): %w", i+1, s.Name, err)
-		}
-		key := strings.ToLower(s.Name)
-		if seen[key] {
-			return fmt.Errorf("xlsx: duplicate sheet name %q", s.Name)
-		}
-		seen[key] = true
-	}
-	if p.Font == "" {
-		p.Font = "Times New Roman"
-	}
-	if p.Size == 0 {
-		p.Size = defaultSize
-	}
-	if p.Time.IsZero() {
-		p.Time = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can carry
-	}
-	p.Time = p.Time.UTC().Truncate(time.Second)
-	for i, d := range [4]float64{20, 20, 30, 15} {
-		if p.Margins[i] == 0 {
-			p.Margins[i] = d
-		}
-	}
-	m, err := NewMeasure(p.Metrics)
+	p, m, err := prepare(p, sheets)
 	if err != nil {
 		return err
 	}

@@ -209,36 +209,7 @@ func ValidName(name string) bool {
 // Write writes sheets as one workbook to w. Nothing is written when an
 // argument is invalid.
 func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
-	if len(sheets) == 0 {
-		return errors.New("xlsx: no sheets")
-	}
-	seen := map[string]bool{}
-	for i, s := range sheets {
-		if err := s.check(); err != nil {
-			return fmt.Errorf("xlsx: sheet %d (%q): %w", i+1, s.Name, err)
-		}
-		key := strings.ToLower(s.Name)
-		if seen[key] {
-			return fmt.Errorf("xlsx: duplicate sheet name %q", s.Name)
-		}
-		seen[key] = true
-	}
-	if p.Font == "" {
-		p.Font = "Times New Roman"
-	}
-	if p.Size == 0 {
-		p.Size = defaultSize
-	}
-	if p.Time.IsZero() {
-		p.Time = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can carry
-	}
-	p.Time = p.Time.UTC().Truncate(time.Second)
-	for i, d := range [4]float64{20, 20, 30, 15} {
-		if p.Margins[i] == 0 {
-			p.Margins[i] = d
-		}
-	}
-	m, err := NewMeasure(p.Metrics)
+	p, m, err := prepare(p, sheets)
 	if err != nil {
 		return err
 	}
@@ -292,6 +263,42 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 		}
 	}
 	return nil
+}
+
+// prepare checks sheets and fills in p's defaults: what Write does
+// before it writes anything.
+func prepare(p Props, sheets []*Sheet) (Props, *Measure, error) {
+	if len(sheets) == 0 {
+		return p, nil, errors.New("xlsx: no sheets")
+	}
+	seen := map[string]bool{}
+	for i, s := range sheets {
+		if err := s.check(); err != nil {
+			return p, nil, fmt.Errorf("xlsx: sheet %d (%q): %w", i+1, s.Name, err)
+		}
+		key := strings.ToLower(s.Name)
+		if seen[key] {
+			return p, nil, fmt.Errorf("xlsx: duplicate sheet name %q", s.Name)
+		}
+		seen[key] = true
+	}
+	if p.Font == "" {
+		p.Font = "Times New Roman"
+	}
+	if p.Size == 0 {
+		p.Size = defaultSize
+	}
+	if p.Time.IsZero() {
+		p.Time = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can carry
+	}
+	p.Time = p.Time.UTC().Truncate(time.Second)
+	for i, d := range [4]float64{20, 20, 30, 15} {
+		if p.Margins[i] == 0 {
+			p.Margins[i] = d
+		}
+	}
+	m, err := NewMeasure(p.Metrics)
+	return p, m, err
 }
 
 func (s *Sheet) check() error {
