@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 	"github.com/bhytdoc/bhytdoc/internal/docmeta"
@@ -167,26 +165,26 @@ func (d *Document) record() docmeta.Record {
 		Kind:         d.Kind.Name(),
 		Number:       d.Number,
 		Symbol:       d.symbol(),
-		Issuer:       oneLine(d.Issuer.Name),
-		IssuerParent: oneLine(d.Issuer.Parent),
-		Summary:      oneLine(d.Summary),
+		Issuer:       typo.OneLine(d.Issuer.Name),
+		IssuerParent: typo.OneLine(d.Issuer.Parent),
+		Summary:      typo.OneLine(d.Summary),
 		Draft:        d.Draft,
 	}
 	r.Date = d.Date.ISO()
 	for _, s := range d.Signatures {
-		pos := oneLine(s.Position)
+		pos := typo.OneLine(s.Position)
 		if pos == "" && len(s.Authority) > 0 { // an acting head: "Q. Chủ tịch"
 			a := s.Authority[len(s.Authority)-1]
-			pos = string(a.Prefix) + " " + oneLine(a.Title)
+			pos = string(a.Prefix) + " " + typo.OneLine(a.Title)
 		}
-		r.Signers = append(r.Signers, docmeta.Signer{Name: oneLine(s.Name), Position: pos})
+		r.Signers = append(r.Signers, docmeta.Signer{Name: typo.OneLine(s.Name), Position: pos})
 	}
 	for _, a := range d.Addressees {
-		r.Addressees = append(r.Addressees, oneLine(a))
+		r.Addressees = append(r.Addressees, typo.OneLine(a))
 	}
 	for _, n := range d.Recipients {
-		s := oneLine(n.Name)
-		if p := oneLine(n.Purpose); p != "" {
+		s := typo.OneLine(n.Name)
+		if p := typo.OneLine(n.Purpose); p != "" {
 			s += " (" + p + ")"
 		}
 		r.Recipients = append(r.Recipients, s)
@@ -242,7 +240,7 @@ func (d *Document) AnnexReference() string {
 	if d == nil {
 		return ""
 	}
-	return "Kèm theo " + d.Kind.Name() + " số " + d.NumberSymbol() + " ngày " + typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day) + " của " + oneLine(d.Issuer.Name)
+	return "Kèm theo " + d.Kind.Name() + " số " + d.NumberSymbol() + " ngày " + typo.ShortDate(d.Date.Year, d.Date.Month, d.Date.Day) + " của " + typo.OneLine(d.Issuer.Name)
 }
 
 // AnnexHeading returns the label annex i is printed with and its
@@ -258,7 +256,7 @@ func (d *Document) AnnexHeading(i int) (label, reference string) {
 	switch {
 	case a.NoLabel:
 	case strings.TrimSpace(a.Label) != "":
-		label = oneLine(a.Label)
+		label = typo.OneLine(a.Label)
 	default:
 		label = "Phụ lục"
 		if len(d.Annexes) > 1 {
@@ -270,34 +268,6 @@ func (d *Document) AnnexHeading(i int) (label, reference string) {
 		reference = d.AnnexReference()
 	}
 	return label, reference
-}
-
-func oneLine(s string) string {
-	if isOneLine(s) {
-		return s // most texts: no need to split and join
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// isOneLine reports whether oneLine(s) is s: no white space but single
-// spaces between words.
-func isOneLine(s string) bool {
-	space := true // at the start, a space would be leading
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			if space {
-				return false
-			}
-			space = true
-			continue
-		case r < utf8.RuneSelf && r > ' ', 0x1EA0 <= r && r <= 0x1EF9:
-		case unicode.IsSpace(r):
-			return false
-		}
-		space = false
-	}
-	return !space || s == ""
 }
 
 func lines(s, field string) []ir.Text {
@@ -343,13 +313,13 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	}
 	switch {
 	case doc.CongVan:
-		doc.Summary = ir.Text{S: "V/v " + oneLine(d.Summary), Field: "Summary"}
+		doc.Summary = ir.Text{S: "V/v " + typo.OneLine(d.Summary), Field: "Summary"}
 	case d.Kind == ThuCong:
 		// A letter's title is its subject: "THƯ CHÚC MỪNG".
-		doc.Title = ir.Text{S: typo.Upper(oneLine(d.Summary)), Field: "Summary"}
+		doc.Title = ir.Text{S: typo.Upper(typo.OneLine(d.Summary)), Field: "Summary"}
 	default:
 		doc.Title = ir.Text{S: typo.Upper(d.Kind.Name()), Field: "Kind"}
-		doc.Summary = ir.Text{S: oneLine(d.Summary), Field: "Summary"}
+		doc.Summary = ir.Text{S: typo.OneLine(d.Summary), Field: "Summary"}
 	}
 	// Mẫu 1.3's companion, a thư công: no number line; a biên bản and the
 	// companion: no place and date line (Appendix III).
@@ -359,9 +329,9 @@ func (d *Document) toIR(tone typo.ToneStyle) *ir.Doc {
 	if d.noPlaceDate() {
 		doc.PlaceDate = ir.Text{}
 	}
-	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + oneLine(d.Summary)
+	doc.InfoTitle = d.Kind.Name() + " số " + strings.TrimSpace(d.NumberSymbol()) + ": " + typo.OneLine(d.Summary)
 	if d.issued() {
-		doc.InfoTitle = d.Kind.Name() + ": " + oneLine(d.Summary)
+		doc.InfoTitle = d.Kind.Name() + ": " + typo.OneLine(d.Summary)
 	}
 	doc.Record = d.record()
 	switch len(d.Addressees) {
@@ -423,8 +393,8 @@ func (d *Document) annexIR(i int, a *Annex) ir.Annex {
 	label, ref := d.AnnexHeading(i)
 	return ir.Annex{
 		Label:     ir.Text{S: label, Field: f}, // the annex: writers name its parts from here
-		Title:     ir.Text{S: typo.Upper(oneLine(a.Title)), Field: f + ".Title"},
-		Reference: ir.Text{S: "(" + oneLine(ref) + ")", Field: f + ".Reference"},
+		Title:     ir.Text{S: typo.Upper(typo.OneLine(a.Title)), Field: f + ".Title"},
+		Reference: ir.Text{S: "(" + typo.OneLine(ref) + ")", Field: f + ".Reference"},
 		Landscape: a.Landscape,
 		Table:     tableIR(&a.Table, f+".Table"),
 	}
@@ -471,12 +441,12 @@ var irAlign = map[Align]ir.Align{AlignLeft: ir.Left, AlignCenter: ir.Center, Ali
 func signatureIR(s *Signature, f string) ir.Signature {
 	var sig ir.Signature
 	for j, a := range s.Authority {
-		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(oneLine(a.Title)), Field: f + ".Authority[" + strconv.Itoa(j) + "].Title"})
+		sig.Titles = append(sig.Titles, ir.Text{S: string(a.Prefix) + " " + typo.Upper(typo.OneLine(a.Title)), Field: f + ".Authority[" + strconv.Itoa(j) + "].Title"})
 	}
-	if p := oneLine(s.Position); p != "" {
+	if p := typo.OneLine(s.Position); p != "" {
 		sig.Titles = append(sig.Titles, ir.Text{S: typo.Upper(p), Field: f + ".Position"})
 	}
-	sig.Name = ir.Text{S: oneLine(s.Name), Field: f + ".Name"}
+	sig.Name = ir.Text{S: typo.OneLine(s.Name), Field: f + ".Name"}
 	sig.Image, sig.Seal = s.Image, s.Seal
 	return sig
 }

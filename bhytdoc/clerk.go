@@ -77,7 +77,7 @@ func (d *Document) validateNhuDieu(p *problems) {
 	if d.Kind != QuyetDinh && d.Kind != NghiQuyet || len(d.Recipients) == 0 || !d.hasArticles() {
 		return // a decision not written in articles is not checked
 	}
-	first := oneLine(d.Recipients[0].Name)
+	first := typo.OneLine(d.Recipients[0].Name)
 	m := reNhuDieu.FindStringSubmatch(first)
 	if m == nil {
 		p.add("Recipients[0].Name", "%q: a %s's Nơi nhận starts \"Như Điều N\", the article naming who executes it (Mẫu 1.1–1.3)", first, d.Kind.Name())

@@ -175,7 +175,7 @@ func (d *Document) copyIR(doc *ir.Doc) {
 	if e := c.ESign; e != nil {
 		doc.CopyESign = []ir.Text{
 			{S: typo.Upper(c.Form.String()), Field: "Copy.Form"},
-			{S: typo.Upper(oneLine(e.Organisation)), Field: "Copy.ESign.Organisation"},
+			{S: typo.Upper(typo.OneLine(e.Organisation)), Field: "Copy.ESign.Organisation"},
 			{S: SigningTime(e.Time), Field: "Copy.ESign.Time"},
 		}
 	}

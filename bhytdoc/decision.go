@@ -64,10 +64,10 @@ func (d *Document) validateDecision(p *problems) {
 // decisionIR sets the lines of a decision: IssuedWith under the trích
 // yếu, the authority, the proposal after the bases, the decision word.
 func (d *Document) decisionIR(doc *ir.Doc, proposal string) {
-	if s := oneLine(d.IssuedWith); s != "" {
+	if s := typo.OneLine(d.IssuedWith); s != "" {
 		doc.IssuedWith = ir.Text{S: "(" + s + ")", Field: "IssuedWith"}
 	}
-	if s := oneLine(d.Authority); s != "" {
+	if s := typo.OneLine(d.Authority); s != "" {
 		doc.Authority = ir.Text{S: typo.Upper(s), Field: "Authority"}
 	}
 	if proposal != "" {

@@ -71,9 +71,9 @@ func (d *Document) IssuedReference(v Variant) string {
 	if d == nil {
 		return ""
 	}
-	by := oneLine(d.Authority)
+	by := typo.OneLine(d.Authority)
 	if by == "" {
-		by = oneLine(d.Issuer.Name)
+		by = typo.OneLine(d.Issuer.Name)
 	}
 	if v == Electronic {
 		return fmt.Sprintf("Kèm theo %s số …/%s ngày … tháng … năm … của %s", d.Kind.Name(), d.symbol(), by)
@@ -120,7 +120,7 @@ func (d *Document) validateIssues(p *problems) {
 	if iss.Issues != nil {
 		p.add("Issues.Issues", "a document issued with a decision issues none itself")
 	}
-	if s := oneLine(iss.IssuedWith); s != "" && s != d.IssuedReference(Paper) {
+	if s := typo.OneLine(iss.IssuedWith); s != "" && s != d.IssuedReference(Paper) {
 		p.add("Issues.IssuedWith", "%q disagrees with the decision, which gives %q: leave it empty, it is made from the decision's number, date and authority", s, d.IssuedReference(Paper))
 	}
 	if iss.Issuer != (Issuer{}) && iss.Issuer != d.Issuer {
@@ -137,7 +137,7 @@ func (d *Document) validateIssues(p *problems) {
 	// The issued document as printed, checked as a document of its own.
 	var sub problems
 	c := d.IssuedDocument(Paper)
-	c.IssuedWith = oneLine(c.IssuedWith)
+	c.IssuedWith = typo.OneLine(c.IssuedWith)
 	c.validate(&sub)
 	c.checkAnnexRefs(&sub)
 	seen := map[string]bool{}

@@ -179,7 +179,7 @@ func (d *Document) Model() string {
 	if d == nil {
 		return ""
 	}
-	s := strings.ToLower(oneLine(d.Summary))
+	s := strings.ToLower(typo.OneLine(d.Summary))
 	s = strings.TrimPrefix(s, "về việc ")
 	if d.issued() || d.Kind == QuyetDinh && (strings.HasPrefix(s, "ban hành") || strings.HasPrefix(s, "phê duyệt")) {
 		return "1.3"

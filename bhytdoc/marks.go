@@ -162,12 +162,12 @@ func (d *Document) marksIR(doc *ir.Doc) {
 		doc.Typist = ir.Text{S: s, Field: "Typist"}
 	}
 	for i, s := range d.Contact {
-		doc.Contact = append(doc.Contact, ir.Text{S: oneLine(s), Field: elem("Contact", i)})
+		doc.Contact = append(doc.Contact, ir.Text{S: typo.OneLine(s), Field: elem("Contact", i)})
 	}
 	if e := d.ESign; e != nil {
 		doc.ESign = []ir.Text{
 			{S: "Số: " + strings.TrimSpace(d.NumberSymbol()), Field: "Number"},
-			{S: typo.Upper(oneLine(e.Organisation)), Field: "ESign.Organisation"},
+			{S: typo.Upper(typo.OneLine(e.Organisation)), Field: "ESign.Organisation"},
 			{S: SigningTime(e.Time), Field: "ESign.Time"},
 		}
 	}
@@ -234,5 +234,5 @@ func sameMark(s, mark string) bool {
 	if err != nil {
 		return false
 	}
-	return typo.Upper(typo.Tone(oneLine(c), typo.ToneTraditional)) == mark
+	return typo.Upper(typo.Tone(typo.OneLine(c), typo.ToneTraditional)) == mark
 }

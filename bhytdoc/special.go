@@ -402,7 +402,7 @@ func (m Moment) at() time.Time {
 
 // honorific is "Ông", "Bà" or the model's "Ông (bà)".
 func honorific(s string) string {
-	if s = oneLine(s); s != "" {
+	if s = typo.OneLine(s); s != "" {
 		return s
 	}
 	return "Ông (bà)"
@@ -421,7 +421,7 @@ func (d *Document) specialIR() []ir.Block {
 		out = append(out, ir.Block{Kind: ir.Paragraph, Spans: spans, Field: field})
 	}
 	text := func(s string) ir.Span { return ir.Span{S: s} }
-	val := func(s, field string) ir.Span { return ir.Span{S: oneLine(s), Field: field} }
+	val := func(s, field string) ir.Span { return ir.Span{S: typo.OneLine(s), Field: field} }
 	list := func(items []string, field string) {
 		for i, t := range listed(items, field) {
 			out = append(out, ir.Block{Kind: ir.Dash, Marker: "-", Spans: []ir.Span{{S: strings.TrimPrefix(t.S, "- "), Field: t.Field}}, Field: fmt.Sprintf("%s[%d]", field, i)})
@@ -436,34 +436,34 @@ func (d *Document) specialIR() []ir.Block {
 		para(field, text(label))
 		list(items, field)
 	}
-	issuer := oneLine(d.Issuer.Name)
+	issuer := typo.OneLine(d.Issuer.Name)
 	if t := d.Telegram; t != nil {
 		out = append(out, ir.Block{Kind: ir.Centered, Field: "Telegram.Sender", Spans: []ir.Span{
-			{S: typo.Upper(oneLine(t.Sender)) + " điện:", Style: ir.Bold, Field: "Telegram.Sender"}}})
+			{S: typo.Upper(typo.OneLine(t.Sender)) + " điện:", Style: ir.Bold, Field: "Telegram.Sender"}}})
 		list(t.Addressees, "Telegram.Addressees")
 	}
 	if v := d.Invitation; v != nil {
 		lead(issuer+" trân trọng kính mời:", v.Invitees, "Invitation.Invitees")
-		para("Invitation.Event", text("Tới dự "), ir.Span{S: oneLine(v.Event) + ".", Style: ir.Bold, Field: "Invitation.Event"})
+		para("Invitation.Event", text("Tới dự "), ir.Span{S: typo.OneLine(v.Event) + ".", Style: ir.Bold, Field: "Invitation.Event"})
 		if strings.TrimSpace(v.Chair) != "" {
 			para("Invitation.Chair", text("Chủ trì: "), val(v.Chair, ""))
 		}
 		para("Invitation.Time", text("Thời gian: "), ir.Span{S: v.Time.String() + ".", Field: "Invitation.Time"})
-		para("Invitation.Venue", text("Địa điểm: "), ir.Span{S: oneLine(v.Venue) + ".", Field: "Invitation.Venue"})
+		para("Invitation.Venue", text("Địa điểm: "), ir.Span{S: typo.OneLine(v.Venue) + ".", Field: "Invitation.Venue"})
 	}
 	if g := d.Introduction; g != nil {
 		para("Issuer.Name", text(issuer+" trân trọng giới thiệu:"))
-		para("Introduction.Person", text(honorific(g.Honorific)+" "), ir.Span{S: oneLine(g.Person), Style: ir.Bold, Field: "Introduction.Person"})
+		para("Introduction.Person", text(honorific(g.Honorific)+" "), ir.Span{S: typo.OneLine(g.Person), Style: ir.Bold, Field: "Introduction.Person"})
 		para("Introduction.Position", text("Chức vụ: "), val(g.Position, ""))
 		para("Introduction.To", text("Được cử đến: "), val(g.To, ""))
-		para("Introduction.Purpose", text("Về việc: "), ir.Span{S: oneLine(g.Purpose) + ".", Field: "Introduction.Purpose"})
+		para("Introduction.Purpose", text("Về việc: "), ir.Span{S: typo.OneLine(g.Purpose) + ".", Field: "Introduction.Purpose"})
 		para("Introduction", text("Đề nghị Quý cơ quan tạo điều kiện để "+strings.ToLower(honorific(g.Honorific))+" có tên ở trên hoàn thành nhiệm vụ."))
 		u := g.ValidUntil
 		para("Introduction.ValidUntil", text("Giấy này có giá trị đến hết ngày "+typo.ShortDate(u.Year, u.Month, u.Day)+"./."))
 	}
 	if m := d.Minutes; m != nil {
 		para("Minutes.Start", text("Thời gian bắt đầu: "+m.Start.String()+"."))
-		para("Minutes.Venue", text("Địa điểm: "), ir.Span{S: oneLine(m.Venue) + ".", Field: "Minutes.Venue"})
+		para("Minutes.Venue", text("Địa điểm: "), ir.Span{S: typo.OneLine(m.Venue) + ".", Field: "Minutes.Venue"})
 		lead("Thành phần tham dự:", m.Participants, "Minutes.Participants")
 		para("Minutes.Chair", text("Chủ trì: "), val(m.Chair, ""))
 		para("Minutes.Secretary", text("Thư ký: "), val(m.Secretary, ""))
@@ -472,22 +472,22 @@ func (d *Document) specialIR() []ir.Block {
 	if l := d.Leave; l != nil {
 		h := honorific(l.Honorific)
 		r := l.RequestDate
-		para("Leave.RequestDate", text("Xét Đơn đề nghị nghỉ phép ngày "+typo.ShortDate(r.Year, r.Month, r.Day)+" của "+strings.ToLower(h)+" "+oneLine(l.Person)+";"))
+		para("Leave.RequestDate", text("Xét Đơn đề nghị nghỉ phép ngày "+typo.ShortDate(r.Year, r.Month, r.Day)+" của "+strings.ToLower(h)+" "+typo.OneLine(l.Person)+";"))
 		para("Issuer.Name", text(issuer+" cấp cho:"))
-		para("Leave.Person", text(h+": "), ir.Span{S: oneLine(l.Person), Style: ir.Bold, Field: "Leave.Person"})
+		para("Leave.Person", text(h+": "), ir.Span{S: typo.OneLine(l.Person), Style: ir.Bold, Field: "Leave.Person"})
 		para("Leave.Position", text("Chức vụ: "), val(l.Position, ""))
 		para("Leave.Days", text(fmt.Sprintf("Được nghỉ phép trong thời gian %d ngày kể từ ngày %s đến hết ngày %s tại %s.", l.Days,
-			typo.ShortDate(l.From.Year, l.From.Month, l.From.Day), typo.ShortDate(l.To.Year, l.To.Month, l.To.Day), oneLine(l.Where))))
-		para("Leave.CountsAs", text("Số ngày nghỉ phép nêu trên được tính vào thời gian "+oneLine(l.CountsAs)+"./."))
+			typo.ShortDate(l.From.Year, l.From.Month, l.From.Day), typo.ShortDate(l.To.Year, l.To.Month, l.To.Day), typo.OneLine(l.Where))))
+		para("Leave.CountsAs", text("Số ngày nghỉ phép nêu trên được tính vào thời gian "+typo.OneLine(l.CountsAs)+"./."))
 	}
 	for i, pt := range d.Parties {
 		f := elem("Parties", i)
-		para(f+".Name", ir.Span{S: typo.Upper(partyLabel(i)) + ": " + typo.Upper(oneLine(pt.Name)), Style: ir.Bold, Field: f + ".Name"})
+		para(f+".Name", ir.Span{S: typo.Upper(partyLabel(i)) + ": " + typo.Upper(typo.OneLine(pt.Name)), Style: ir.Bold, Field: f + ".Name"})
 		para(f+".Representative", text("Đại diện: "), val(pt.Representative, f+".Representative"), text(" - Chức vụ: "), val(pt.Position, f+".Position"))
-		if s := oneLine(pt.Address); s != "" {
+		if s := typo.OneLine(pt.Address); s != "" {
 			para(f+".Address", text("Địa chỉ: "+s))
 		}
-		if s := oneLine(pt.Phone); s != "" {
+		if s := typo.OneLine(pt.Phone); s != "" {
 			para(f+".Phone", text("Điện thoại: "+s))
 		}
 	}
@@ -501,7 +501,7 @@ func (d *Document) specialTail() []ir.Block {
 	if m == nil {
 		return nil
 	}
-	w := oneLine(m.Meeting)
+	w := typo.OneLine(m.Meeting)
 	if w == "" {
 		w = "Cuộc họp"
 	}

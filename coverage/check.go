@@ -178,10 +178,10 @@ func analyse(t *bhytdoc.Table) (*layout, error) {
 				break
 			}
 		}
-		l.headers[c] = oneLine(cover[c][own])
+		l.headers[c] = typo.OneLine(cover[c][own])
 		var above []string
 		for _, s := range cover[c][:own] {
-			if s = oneLine(s); s != "" && (len(above) == 0 || above[len(above)-1] != s) {
+			if s = typo.OneLine(s); s != "" && (len(above) == 0 || above[len(above)-1] != s) {
 				above = append(above, s)
 			}
 		}
@@ -330,27 +330,6 @@ func headerCover(h [][]bhytdoc.HeaderCell) ([][]string, int, error) {
 	return cover, cols, nil
 }
 
-// oneLine trims s and collapses its white space to single spaces,
-// without allocating when there is nothing to do.
-func oneLine(s string) string {
-	if isOneLine(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func isOneLine(s string) bool {
-	prevSpace := true // so that a leading space fails
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
-		if sp && (prevSpace || r != ' ') {
-			return false
-		}
-		prevSpace = sp
-	}
-	return s == "" || !prevSpace
-}
-
 // maxColumns is the most columns a worksheet has (XFD).
 const maxColumns = 16384
 
@@ -476,7 +455,7 @@ func (l *layout) cell(row []string, c int) string {
 	if c < 0 || c >= len(row) {
 		return ""
 	}
-	return oneLine(row[c])
+	return typo.OneLine(row[c])
 }
 
 func (l *layout) isTotals(row []string) bool {

@@ -34,8 +34,8 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	if !ok {
 		bw = bufio.NewWriterSize(w, 64<<10)
 	}
-	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(oneLine(a.Title))))
-	if ref := oneLine(t.Reference); ref != "" {
+	fmt.Fprintf(bw, "# %s\n\n", markdown.Escape(typo.Upper(typo.OneLine(a.Title))))
+	if ref := typo.OneLine(t.Reference); ref != "" {
 		fmt.Fprintf(bw, "*%s*\n\n", markdown.Escape("("+ref+")"))
 	}
 	fmt.Fprintf(bw, "%s\n\n", markdown.Escape(t.Schedule()+"."))

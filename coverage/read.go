@@ -509,7 +509,7 @@ func (s *source) baselines() ([]Baseline, error) {
 	var errs errList
 	for c, h := range s.rows[hr] {
 		k, arg := classifyBase(h.text)
-		headers[c] = oneLine(h.text)
+		headers[c] = typo.OneLine(h.text)
 		switch k {
 		case bOther, bSTT:
 			continue
@@ -553,7 +553,7 @@ func (s *source) baselines() ([]Baseline, error) {
 	// The units end at the totals row, if there is one.
 	end, totals := len(s.rows), false
 	for r := hr + 1; r < len(s.rows); r++ {
-		if !s.blank(r) && isTotalsLabel(oneLine(s.at(r, cols[bName]).text)) {
+		if !s.blank(r) && isTotalsLabel(typo.OneLine(s.at(r, cols[bName]).text)) {
 			end, totals = r, true
 			break
 		}
@@ -580,7 +580,7 @@ func (s *source) baselines() ([]Baseline, error) {
 				continue
 			}
 			nameCell, nc, _ := get(r, bName)
-			label := oneLine(nameCell.text)
+			label := typo.OneLine(nameCell.text)
 			var b Baseline
 			if label == "" {
 				pt.errs.add(s.errAt(r, nc, headers[nc], errors.New("no unit name")))

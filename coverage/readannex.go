@@ -9,6 +9,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/internal/lazyre"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 	"github.com/bhytdoc/bhytdoc/internal/xlsx"
 )
 
@@ -237,7 +238,7 @@ func (s *source) table(generic bool) (*AnnexSheet, error) {
 		var parts []string
 		for _, c := range s.rows[r] {
 			if c.text != "" {
-				parts = append(parts, oneLine(c.text))
+				parts = append(parts, typo.OneLine(c.text))
 			}
 		}
 		if len(parts) > 0 {
@@ -410,7 +411,7 @@ func (s *source) header(top, bottom, c0, c1 int, merges []xlsx.Range) [][]bhytdo
 			}
 			text := ""
 			if own {
-				text = oneLine(s.at(top+r, c0+c).text)
+				text = typo.OneLine(s.at(top+r, c0+c).text)
 			}
 			out[r] = append(out[r], bhytdoc.HeaderCell{Text: text, ColSpan: cs, RowSpan: rs})
 		}

@@ -95,7 +95,7 @@ type Unit struct {
 // initial, then the name ("Phường Lê Bình"). A Name that already starts
 // with its kind, or a unit without a kind, prints as Name.
 func (u Unit) Label() string {
-	name := oneLine(u.Name)
+	name := typo.OneLine(u.Name)
 	if !u.Kind.Valid() {
 		return name
 	}
@@ -109,7 +109,7 @@ func (u Unit) Label() string {
 // "thị trấn Nam Giang") into the kind and the rest. A label without one
 // returns 0 and the label.
 func SplitKind(label string) (UnitKind, string) {
-	s := oneLine(label)
+	s := typo.OneLine(label)
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}

@@ -128,7 +128,7 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		Landscape:  true,
 		FreezeCols: 2,
 	}
-	if ref := oneLine(t.Reference); ref != "" {
+	if ref := typo.OneLine(t.Reference); ref != "" {
 		xt.Subtitle = "(" + ref + ")"
 	}
 	for r, row := range a.Table.Header {

@@ -1,4 +1,4 @@
-package bhytdoc
+package typo
 
 import (
 	"math/rand/v2"
@@ -20,8 +20,8 @@ func TestOneLineFastPath(t *testing.T) {
 		if got := isOneLine(s); got != want {
 			t.Fatalf("isOneLine(%q) = %v, want %v", s, got, want)
 		}
-		if got := oneLine(s); got != strings.Join(strings.Fields(s), " ") {
-			t.Fatalf("oneLine(%q) = %q", s, got)
+		if got := OneLine(s); got != strings.Join(strings.Fields(s), " ") {
+			t.Fatalf("OneLine(%q) = %q", s, got)
 		}
 	}
 }
