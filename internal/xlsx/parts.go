@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -347,9 +348,10 @@ type rowSlice []Row
 func (s rowSlice) Len() int          { return len(s) }
 func (s rowSlice) Row(i int, r *Row) { *r = s[i] }
 
-// worksheetXML returns worksheet s with no body rows: they go just before
-// its "</sheetData>". The first sheet is the selected tab.
-func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []byte {
+// worksheetXML returns worksheet s without its body rows, cut where
+// they go (just before its "</sheetData>"): the part before and the part
+// after. The first sheet is the selected tab.
+func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) (before, after []byte) {
 	b := append([]byte(xmlDecl), `<worksheet xmlns="`+nsMain+`" xmlns:r="`+nsRel+`">`+
 		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:`...)
 	b = append(b, Ref(s.Cols()-1, s.FirstRow()+s.NumRows()-1)...)
@@ -371,6 +373,7 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 	h := &head{b: b, st: st, m: m, p: p, s: s}
 	h.titles(total)
 	h.header()
+	cut := len(h.b) // the body rows go here
 	b = append(h.b, `</sheetData>`...)
 	if len(h.merges) > 0 {
 		b = appendCount(b, "mergeCells", len(h.merges))
@@ -379,7 +382,8 @@ func worksheetXML(st *styles, m *Measure, p Props, s *Sheet, selected bool) []by
 		}
 		b = append(b, `</mergeCells>`...)
 	}
-	return appendPrint(b, p, s)
+	b = appendPrint(b, p, s)
+	return b[:cut:cut], b[cut:]
 }
 
 // appendView appends the sheet view: the header rows, and the first
@@ -523,10 +527,9 @@ func appendPrint(b []byte, p Props, s *Sheet) []byte {
 	return append(b, `</oddHeader></headerFooter></worksheet>`...)
 }
 
-// add writes the part name whole; the rows of a worksheet are spliced in
-// as it is written.
+// add writes the part name whole.
 func (z *sortedZip) add(name string, b []byte) error {
-	w, err := z.Create(name)
+	w, err := z.create(name, false)
 	if err != nil {
 		return err
 	}
@@ -534,4 +537,21 @@ func (z *sortedZip) add(name string, b []byte) error {
 		return err
 	}
 	return z.err
+}
+
+// addSheet writes the worksheet name: its head, the body rows rows
+// writes, then its tail.
+func (z *sortedZip) addSheet(name string, head []byte, rows func(io.Writer) error, tail []byte) error {
+	w, err := z.create(name, true)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if err := rows(w); err != nil {
+		return err
+	}
+	_, err = w.Write(tail)
+	return err
 }

@@ -215,7 +215,6 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 	}
 	st := newStyles(p)
 	z := newSortedZip(w, p.Time)
-	z.splice = map[string]func(io.Writer) error{}
 	defer func() {
 		if err != nil && z.err == nil {
 			z.err = err // Close writes nothing, ends the deflaters
@@ -238,9 +237,8 @@ func Write(w io.Writer, p Props, sheets ...*Sheet) (err error) {
 		if err != nil {
 			return fmt.Errorf("xlsx: sheet %q: %w", s.Name, err)
 		}
-		name := sheetName(i)
-		z.splice[name] = gen
-		if err := z.add(name, worksheetXML(st, m, p, s, i == 0)); err != nil {
+		sheetHead, sheetTail := worksheetXML(st, m, p, s, i == 0)
+		if err := z.addSheet(sheetName(i), sheetHead, gen, sheetTail); err != nil {
 			return err
 		}
 		head[i] = [2]int{s.FirstHeaderRow(), s.FirstRow() - 1}

@@ -5,15 +5,13 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"io/fs"
 	"sort"
 	"time"
 )
 
-// sortedZip is the excelize.ZipWriter that makes workbooks reproducible.
-// excelize creates the zip entries of streamed sheets in map order and the
-// standard zip writer stamps nothing, so entries are kept, then written in
-// a fixed order with one fixed time stamp. Each entry is compressed as it
+// sortedZip makes workbooks reproducible: the standard zip writer stamps
+// nothing and keeps the order of creation, so entries are kept, then
+// written in a fixed order with one fixed time stamp. Each entry is compressed as it
 // comes, into a zip of its own, and copied raw at Close: a sheet of
 // 100.000 rows is held as its 8 MB of deflated bytes, not its 100 MB of
 // XML, and the bytes are those the zip writer gives for the entry, but
@@ -23,33 +21,26 @@ type sortedZip struct {
 	w     io.Writer
 	mod   time.Time
 	files map[string]*entry
-	// splice inserts generated rows into the named sheet entries.
-	splice map[string]func(io.Writer) error
-	err    error
-	last   *entry // being written
+	err   error
+	last  *entry // being written
 }
 
 // entry is one zip entry, compressed into a zip of its own.
 type entry struct {
-	name  string
 	buf   bytes.Buffer
 	zw    *zip.Writer
 	fw    io.Writer
 	async *asyncWriter // deflates a generated sheet on another core
-	sw    *spliceWriter
 	done  bool
 }
 
-// finish completes the entry named n, which returns its deflater to the
+// finish completes entry e, which returns its deflater to the
 // zip package's pool for the next.
-func (z *sortedZip) finish(n string, e *entry) {
+func (z *sortedZip) finish(e *entry) {
 	if e.done {
 		return
 	}
 	e.done = true
-	if e.sw != nil && !e.sw.done && z.err == nil {
-		z.err = errors.New("xlsx: no </sheetData> in " + n + " to put the rows before")
-	}
 	if e.async != nil {
 		if err := e.async.close(); err != nil && z.err == nil {
 			z.err = err
@@ -64,20 +55,20 @@ func newSortedZip(w io.Writer, mod time.Time) *sortedZip {
 	return &sortedZip{w: w, mod: mod, files: map[string]*entry{}}
 }
 
-// Create compresses the entry name as it is written.
-func (z *sortedZip) Create(name string) (io.Writer, error) {
+// create compresses the entry name as it is written; a sheet with
+// generated rows (big) is deflated in chunks on every core.
+func (z *sortedZip) create(name string, big bool) (io.Writer, error) {
 	if _, dup := z.files[name]; dup {
 		return nil, errors.New("xlsx: duplicate zip entry " + name)
 	}
 	// Entries are written one after the other, as a zip.Writer wants.
 	if z.last != nil {
-		z.finish(z.last.name, z.last)
+		z.finish(z.last)
 	}
-	e := &entry{name: name}
+	e := &entry{}
 	z.last = e
 	e.zw = zip.NewWriter(&e.buf)
-	gen := z.splice[name]
-	if gen != nil {
+	if big {
 		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newChunkDeflater(w), nil })
 	} else {
 		e.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newStdDeflater(w), nil })
@@ -88,23 +79,19 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	e.fw = fw
 	z.files[name] = e
-	if gen != nil {
+	if big {
 		e.async = newAsyncWriter(fw)
-		e.sw = &spliceWriter{w: e.async, gen: gen, err: &z.err}
-		return e.sw, nil
+		return e.async, nil
 	}
 	return fw, nil
 }
-
-// AddFS is not used by excelize's writer and not supported.
-func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not supported") }
 
 // Close writes the entries: the content types first, as Office writes
 // them, then the package relationships, then the rest by name. Nothing is
 // written when generating a sheet's rows failed.
 func (z *sortedZip) Close() error {
-	for n, e := range z.files {
-		z.finish(n, e)
+	for _, e := range z.files {
+		z.finish(e)
 	}
 	if z.err != nil {
 		return z.err
@@ -153,46 +140,6 @@ func (z *sortedZip) Close() error {
 		delete(z.files, n)
 	}
 	return zw.Close()
-}
-
-// sheetDataEnd closes a worksheet's rows; cell text cannot hold it, as
-// "<" is always escaped.
-var sheetDataEnd = []byte("</sheetData>")
-
-// spliceWriter passes a worksheet through and calls gen just before its
-// "</sheetData>", to write the body rows there.
-type spliceWriter struct {
-	w    io.Writer
-	gen  func(io.Writer) error
-	tail []byte // the end of what was written, which may begin the tag
-	done bool
-	err  *error
-}
-
-func (s *spliceWriter) Write(p []byte) (int, error) {
-	if s.done {
-		return s.w.Write(p)
-	}
-	n := len(p)
-	b := append(s.tail, p...)
-	if i := bytes.Index(b, sheetDataEnd); i >= 0 {
-		s.done, s.tail = true, nil
-		if _, err := s.w.Write(b[:i]); err != nil {
-			return 0, err
-		}
-		if err := s.gen(s.w); err != nil {
-			*s.err = err
-			return 0, err
-		}
-		_, err := s.w.Write(b[i:])
-		return n, err
-	}
-	keep := min(len(b), len(sheetDataEnd)-1)
-	if _, err := s.w.Write(b[:len(b)-keep]); err != nil {
-		return 0, err
-	}
-	s.tail = append(s.tail[:0:0], b[len(b)-keep:]...)
-	return n, nil
 }
 
 // asyncWriter writes to w on a goroutine of its own, so that a sheet's
