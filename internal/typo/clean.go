@@ -27,7 +27,7 @@ func (e *InvalidUTF8Error) Error() string {
 // byte-wise. On invalid input Clean returns "" and an *InvalidUTF8Error.
 // Already-NFC input is returned without allocating.
 func Clean(s string) (string, error) {
-	if ok, _ := plain(s); ok {
+	if plain(s) {
 		return s, nil
 	}
 	if !utf8.ValidString(s) {

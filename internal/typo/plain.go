@@ -10,27 +10,24 @@ import "unicode/utf8"
 // U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ellipsis). Every one of
 // these is a starter that never composes (canonical combining class 0,
 // NFC_Quick_Check Yes), and a string of such runes is in NFC (UAX #15, quick
-// check). ascii reports that s is printable ASCII only, which the tone rule
-// never changes. TestPlainRunes checks the ranges against x/text.
-func plain(s string) (ok, ascii bool) {
-	ascii = true
+// check). TestPlainRunes checks the ranges against x/text.
+func plain(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' || c == 0x7F {
-				return false, false
+				return false
 			}
 			i++
 			continue
 		}
-		ascii = false
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !plainRune(r) {
-			return false, false // including utf8.RuneError
+			return false // including utf8.RuneError
 		}
 		i += n
 	}
-	return true, ascii
+	return true
 }
 
 // plainRune reports whether r, not ASCII, is one of plain's runes.

@@ -15,7 +15,7 @@ func TestPlainRunes(t *testing.T) {
 	n := 0
 	for r := rune(0); r < 0x3000; r++ {
 		s := string(r)
-		if ok, _ := plain(s); !ok {
+		if !plain(s) {
 			continue
 		}
 		n++
@@ -31,7 +31,7 @@ func TestPlainRunes(t *testing.T) {
 		t.Errorf("only %d plain runes", n)
 	}
 	for _, s := range []string{"\n", "\t", "\x7f", "\u00ad", "\u0301", "\u200b", "\u2028", "\u202e", "\ufeff", "\xff", "a\xc3"} {
-		if ok, _ := plain(s); ok {
+		if plain(s) {
 			t.Errorf("plain(%q) = true", s)
 		}
 	}
@@ -41,7 +41,7 @@ func TestPlainRunes(t *testing.T) {
 // rune plain accepts.
 func TestPlainWordRune(t *testing.T) {
 	for r := rune(0); r < 0x3000; r++ {
-		if ok, _ := plain(string(r)); ok && plainWordRune(r) != isWordRune(r) {
+		if plain(string(r)) && plainWordRune(r) != isWordRune(r) {
 			t.Errorf("plainWordRune(%U) = %v, isWordRune %v", r, plainWordRune(r), isWordRune(r))
 		}
 	}
