@@ -83,6 +83,28 @@ func TestMergeBadRowNamed(t *testing.T) {
 	}
 }
 
+// The common data's So (898 in the test data) would number alike every
+// row without its own: refused, as merge refuses it, naming the row,
+// unless number_from numbers the documents.
+func TestMergeCommonSoRefused(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		code  int
+	}{{"", 400}, {"?number_from=5", 200}} {
+		body, ct := mergeRequest(t, 3, "")
+		b := bytes.Replace(body.Bytes(), []byte("huyện Thử 2,2\n"), []byte("huyện Thử 2,\n"), 1)
+		r := httptest.NewRequest("POST", "/v1/merge"+c.query, bytes.NewReader(b))
+		r.Header.Set("Content-Type", ct)
+		w := do(newServer(t, Config{}), r)
+		if w.Code != c.code {
+			t.Fatalf("%q: %d, want %d: %s", c.query, w.Code, c.code, w.Body)
+		}
+		if c.code == 400 && !strings.Contains(w.Body.String(), "So: every document needs its own number") {
+			t.Errorf("%q: problem does not name So: %s", c.query, w.Body)
+		}
+	}
+}
+
 // TestMergeCancelled: a client that goes away in the middle of a merge of
 // 100,000 rows stops it within a second, and its memory is freed.
 func TestMergeCancelled(t *testing.T) {

@@ -301,10 +301,6 @@ func newMerger(tmpl string, f *mergeFlags, stderr io.Writer) (*merger, int) {
 	if err := unknownKeys(tmpl, m.common); err != nil {
 		return nil, report(stderr, f.data, err)
 	}
-	if _, ok := m.common["So"]; ok && f.numberFrom == 0 {
-		fmt.Fprintf(stderr, "bhytdoc: %s: So: every document needs its own number: use --number-from N, a So column, or leave So out for drafts\n", f.data)
-		return nil, exitInvalid
-	}
 	rowsBefore, errB := hashFile(f.rows)
 	if m.rows, err = loadRows(f.rows, f.sheet); err != nil {
 		return nil, report(stderr, "", err)

@@ -117,6 +117,9 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	if n := len(t.Rows); o.NumberFrom < 0 || (o.NumberFrom > 0 && o.NumberFrom > MaxNumber-(n-1)) {
 		return nil, fmt.Errorf("number from %d: want 1 to %d for %d rows", o.NumberFrom, MaxNumber-(max(n, 1)-1), n)
 	}
+	if err := checkNumbers(t, o); err != nil {
+		return nil, err
+	}
 	if !o.IgnoreExtra {
 		if err := m.unknownColumns(t); err != nil {
 			return nil, err
