@@ -21,6 +21,7 @@
 package fpdf
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -59,6 +60,14 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+
+	// bhytdoc: the cmap as pairs in character order (cmapChars strictly
+	// increasing), looked up by glyphOf in place of charSymbolDictionary,
+	// which is then nil: building that map of some 2,300 entries per face
+	// was a tenth of a cold `bhytdoc render`. Nil for a cmap whose
+	// characters are not in increasing order (the map is kept).
+	cmapChars  []uint16
+	cmapGlyphs []uint16
 
 	// bhytdoc: GenerateCutFont leaves out droppedTables (SetCompactFonts).
 	dropTables bool
@@ -509,9 +518,14 @@ func (utf *utf8FontFile) parseTables() {
 	// grown entry by entry (with a slice per glyph), which with the width
 	// table was 14% of a cold `bhytdoc render`; same widths as stock.
 	chars, symbols := utf.cmapPairs(runeCMAPPosition)
-	charSymbolDictionary := make(map[int]int, len(chars))
-	for i, c := range chars {
-		charSymbolDictionary[c] = symbols[i]
+	var charSymbolDictionary map[int]int
+	if increasing(chars) {
+		utf.cmapChars, utf.cmapGlyphs = chars, symbols
+	} else {
+		charSymbolDictionary = make(map[int]int, len(chars))
+		for i, c := range chars {
+			charSymbolDictionary[int(c)] = int(symbols[i])
+		}
 	}
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXPairs(n, numSymbols, chars, symbols, scale)
@@ -547,6 +561,34 @@ func (utf *utf8FontFile) prepareCut(runeCMAPPosition int, charSymbolDictionary m
 	utf.parseLOCATable(locaFormat, numSymbols)
 	utf.charSymbolDictionary = charSymbolDictionary
 	utf.cut = &cutFontInfo{locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols}
+}
+
+// bhytdoc: glyphOf returns the glyph the cmap maps char to, and whether
+// the cmap has char at all (a character may map to glyph 0), as a look-up
+// of charSymbolDictionary would.
+func (utf *utf8FontFile) glyphOf(char int) (int, bool) {
+	if utf.cmapChars == nil {
+		g, ok := utf.charSymbolDictionary[char]
+		return g, ok
+	}
+	if char < 0 || char > 0xFFFF {
+		return 0, false
+	}
+	i, ok := slices.BinarySearch(utf.cmapChars, uint16(char))
+	if !ok {
+		return 0, false
+	}
+	return int(utf.cmapGlyphs[i]), true
+}
+
+// bhytdoc: increasing reports whether s is strictly increasing.
+func increasing(s []uint16) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] <= s[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -587,10 +629,9 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if symbol, OK := utf.glyphOf(char); OK { // bhytdoc: was a map look-up
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -700,6 +741,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		utf.fileReader.readerPosition = 0
 		utf.symbolPosition = make([]int, 0)
 		utf.charSymbolDictionary = make(map[int]int)
+		utf.cmapChars, utf.cmapGlyphs = nil, nil // bhytdoc: the map below is used
 		utf.tableDescriptions = make(map[string]*tableDescription)
 		utf.outTablesData = make(map[string][]byte)
 		utf.Ascent = 0
@@ -952,74 +994,78 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 
 // bhytdoc: parseHMTXPairs is parseHMTXTable with the cmap given as
 // parallel slices of characters and glyphs (cmapPairs) instead of a map
-// from glyph to characters. It visits glyphs in the same order and each
-// glyph's characters in cmap order, as parseHMTXTable does, so it sets
-// the same widths.
-func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []int, scale float64) {
-	// Characters grouped by glyph, for the glyphs parseHMTXTable reads:
-	// byGlyph[first[g]:first[g+1]].
-	limit := max(numSymbols, numberOfHMetrics)
-	first := make([]int32, limit+2)
-	for _, g := range symbols {
-		if g < limit {
-			first[g+2]++
-		}
-	}
-	for g := 2; g < len(first); g++ {
-		first[g] += first[g-1]
-	}
-	byGlyph := make([]int32, first[len(first)-1])
-	for i, g := range symbols {
-		if g < limit {
-			byGlyph[first[g+1]] = int32(chars[i])
-			first[g+1]++
-		}
-	}
-	glyphChars := func(g int) []int32 { return byGlyph[first[g]:first[g+1]] }
-
-	start := utf.SeekTable("hmtx")
+// from glyph to characters, and sets the same widths: each character gets
+// the width of its glyph (of the last metric for glyphs past
+// numberOfHMetrics, with stock's quirk of clamping that width only when
+// the last metric's glyph has characters). parseHMTXTable visits glyphs in
+// order, and each glyph's characters in cmap order; the visiting order
+// only matters when a character occurs twice (the highest glyph wins), so
+// the pairs are put in that order only then.
+func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, scale float64) {
+	nh := numberOfHMetrics
+	hmtx := utf.getRange(utf.SeekTable("hmtx"), nh*4)
+	advance := func(g int) int { return int(binary.BigEndian.Uint16(hmtx[4*g:])) }
 	utf.CharWidths = make([]int, 256*256)
+	tail := 0 // parseHMTXTable's arrayWidths after its first loop
+	if nh > 0 {
+		utf.DefaultWidth = scale * float64(clampWidth(advance(0)))
+		tail = advance(nh - 1)
+		if nh == 1 || slices.Contains(symbols, uint16(nh-1)) {
+			tail = clampWidth(tail)
+		}
+	}
 	charCount := 0
-	set := func(cs []int32, w int) {
-		for _, c := range cs {
-			if c != 0 && c != 65535 {
-				width := int(math.Round(scale * float64(w)))
-				if width == 0 {
-					width = 65535
-				}
-				if c < 196608 {
-					utf.CharWidths[c] = width
-					charCount++
-				}
-			}
+	set := func(i int) {
+		c, g := int(chars[i]), int(symbols[i])
+		var w int
+		switch {
+		case g < nh && g > 0:
+			w = clampWidth(advance(g))
+		case g >= nh && g < numSymbols:
+			w = tail
+		default:
+			return // glyph 0 (the default width) or past both tables
 		}
-	}
-	arrayWidths := 0
-	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	for symbol := range numberOfHMetrics {
-		arrayWidths = arr[(symbol*2)+1]
-		cs := glyphChars(symbol)
-		if len(cs) > 0 || symbol == 0 {
-			if arrayWidths >= (1 << 15) {
-				arrayWidths = 0
-			}
-			if symbol == 0 {
-				utf.DefaultWidth = scale * float64(arrayWidths)
-				continue
-			}
-			set(cs, arrayWidths)
+		if c == 0 || c == 65535 {
+			return
 		}
+		width := int(math.Round(scale * float64(w)))
+		if width == 0 {
+			width = 65535
+		}
+		utf.CharWidths[c] = width
+		charCount++
 	}
-	for symbol := numberOfHMetrics; symbol < numSymbols; symbol++ {
-		set(glyphChars(symbol), arrayWidths)
+	if increasing(chars) {
+		for i := range chars {
+			set(i)
+		}
+	} else {
+		order := make([]int, len(chars))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
+		for _, i := range order {
+			set(i)
+		}
 	}
 	utf.CharWidths[0] = charCount
+}
+
+// bhytdoc: clampWidth is parseHMTXTable's rule that an advance of 32768
+// units or more counts as 0.
+func clampWidth(w int) int {
+	if w >= 1<<15 {
+		return 0
+	}
+	return w
 }
 
 // bhytdoc: cmapPairs reads the format 4 cmap at runeCmapPosition as
 // generateSCCSDictionaries does, returning each character and its glyph
 // in cmap order.
-func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) {
+func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16) {
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
 	rim := runeCmapPosition + size
@@ -1048,8 +1094,9 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) 
 	for n := range segmentSize {
 		total += max(completers[n]+1-beginners[n], 0)
 	}
-	chars = make([]int, 0, total)
-	symbols = make([]int, 0, total)
+	chars = make([]uint16, 0, total)
+	symbols = make([]uint16, 0, total)
+	ttf := utf.fileReader.array
 	for n := range segmentSize {
 		for char := beginners[n]; char <= completers[n]; char++ {
 			var symbol int
@@ -1059,14 +1106,14 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) 
 				position := (char-beginners[n])*2 + positions[n]
 				position = int(readerPositionStart) + 2*n + position
 				if position < rim {
-					symbol = utf.getUint16(position)
+					symbol = int(binary.BigEndian.Uint16(ttf[position : position+2]))
 					if symbol != 0 {
 						symbol = (symbol + sizes[n]) & 0xFFFF
 					}
 				}
 			}
-			chars = append(chars, char)
-			symbols = append(symbols, symbol)
+			chars = append(chars, uint16(char))
+			symbols = append(symbols, uint16(symbol))
 		}
 	}
 	return chars, symbols
@@ -1090,17 +1137,17 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
 	utf.symbolPosition = make([]int, 0, numSymbols+1) // bhytdoc: pre-sized
+	// bhytdoc: decoded straight into symbolPosition, not through an
+	// unpacked copy of the table.
 	if format == 0 {
 		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint16(data[2*n:]))*2)
 		}
 	} else if format == 1 {
 		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint32(data[4*n:])))
 		}
 	} else {
 		fmt.Printf("Unknown loca table format %d\n", format)
@@ -1233,9 +1280,9 @@ func tableChecksum(data []byte) uint32 {
 	return sum
 }
 
-// bhytdoc: unpackUint16Array and unpackUint32Array decode into a
-// pre-sized slice (stock read through a bytes.Reader into a growing
-// one: 3% of a cold render). copy into the same small array keeps
+// bhytdoc: unpackUint16Array decodes into a pre-sized slice (stock read
+// through a bytes.Reader into a growing one: 3% of a cold render). copy
+// into the same small array keeps
 // stock's result for a trailing partial value: the new bytes first, the
 // previous value's after them.
 func unpackUint16Array(data []byte) []int {
@@ -1244,16 +1291,6 @@ func unpackUint16Array(data []byte) []int {
 	for i := 0; i < len(data); i += 2 {
 		copy(bs[:], data[i:])
 		answer = append(answer, int(binary.BigEndian.Uint16(bs[:])))
-	}
-	return answer
-}
-
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1, 1+(len(data)+3)/4)
-	var bs [4]byte
-	for i := 0; i < len(data); i += 4 {
-		copy(bs[:], data[i:])
-		answer = append(answer, int(binary.BigEndian.Uint32(bs[:])))
 	}
 	return answer
 }
