@@ -1014,8 +1014,20 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 			tail = clampWidth(tail)
 		}
 	}
+	var order []int // nil: the pairs' own order
+	if !increasing(chars) {
+		order = make([]int, len(chars))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
+	}
 	charCount := 0
-	set := func(i int) {
+	for k := range chars {
+		i := k
+		if order != nil {
+			i = order[k]
+		}
 		c, g := int(chars[i]), int(symbols[i])
 		var w int
 		switch {
@@ -1024,10 +1036,10 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 		case g >= nh && g < numSymbols:
 			w = tail
 		default:
-			return // glyph 0 (the default width) or past both tables
+			continue // glyph 0 (the default width) or past both tables
 		}
 		if c == 0 || c == 65535 {
-			return
+			continue
 		}
 		width := int(math.Round(scale * float64(w)))
 		if width == 0 {
@@ -1035,20 +1047,6 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 		}
 		utf.CharWidths[c] = width
 		charCount++
-	}
-	if increasing(chars) {
-		for i := range chars {
-			set(i)
-		}
-	} else {
-		order := make([]int, len(chars))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
-		for _, i := range order {
-			set(i)
-		}
 	}
 	utf.CharWidths[0] = charCount
 }
