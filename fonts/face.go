@@ -1,10 +1,13 @@
 package fonts
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
@@ -13,8 +16,9 @@ import (
 )
 
 // denseRunes is the size of the dense per-rune tables: it covers Latin,
-// Vietnamese (U+1EA0–U+1EF9), Greek and Cyrillic. Other runes use a map.
-const denseRunes = 0x2000
+// Vietnamese (U+1EA0–U+1EF9), Greek, Cyrillic and General Punctuation
+// (dashes, quotation marks, the ellipsis). Other runes use a sorted slice.
+const denseRunes = 0x2070
 
 // glyph holds the metrics of one mapped rune.
 type glyph struct {
@@ -33,8 +37,33 @@ type Face struct {
 	ascent, descent, capHeight int // 1/1000 em, as fpdf's FontDescType
 	missingPM                  int // width fpdf uses for runes the face lacks
 
-	dense  []glyph // indexed by rune < denseRunes
-	sparse map[rune]glyph
+	dense  []glyph       // indexed by rune < denseRunes
+	sparse []sparseGlyph // the other mapped runes, in increasing order
+}
+
+// sparseGlyph is the glyph of a rune beyond the dense table. A sorted
+// slice, not a map: filling a map of some 330 entries per face cost
+// more than the rest of the tables.
+type sparseGlyph struct {
+	r rune
+	g glyph
+}
+
+// sparseLookup returns the glyph of r in sparse, or the zero glyph.
+func sparseLookup(sparse []sparseGlyph, r rune) glyph {
+	lo, hi := 0, len(sparse)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sparse[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sparse) && sparse[lo].r == r {
+		return sparse[lo].g
+	}
+	return glyph{}
 }
 
 // Style returns the face's style within its family.
@@ -97,7 +126,7 @@ func (fc *Face) lookup(r rune) glyph {
 	if r >= 0 && r < denseRunes {
 		return fc.dense[r]
 	}
-	return fc.sparse[r]
+	return sparseLookup(fc.sparse, r)
 }
 
 // Has reports whether the font's cmap maps r to a non-zero glyph.
@@ -134,7 +163,7 @@ func (fc *Face) Width1000(s string) int {
 		if r < denseRunes {
 			g = fc.dense[r] // r >= 0: range yields valid runes or U+FFFD
 		} else {
-			g = fc.sparse[r]
+			g = sparseLookup(fc.sparse, r)
 		}
 		if g.gid != 0 {
 			sum += int(g.pm)
@@ -217,7 +246,6 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		ttf:        ttf,
 		unitsPerEm: int(f.UnitsPerEm()),
 		dense:      make([]glyph, denseRunes),
-		sparse:     make(map[rune]glyph),
 	}
 	if fc.unitsPerEm <= 0 {
 		return nil, errors.New("not a valid TrueType font: unitsPerEm is 0")
@@ -343,18 +371,23 @@ func (fc *Face) glyphsFromSfnt(tables map[string][]byte, metrics func(rune) (gly
 			fc.dense[r] = g
 		}
 	}
+	sparse := map[rune]glyph{}
 	for _, rg := range ranges {
 		for r := max(rg[0], denseRunes); r <= rg[1]; r++ {
-			if _, done := fc.sparse[r]; done {
+			if _, done := sparse[r]; done {
 				continue
 			}
 			g, err := metrics(r)
 			if err != nil {
 				return fmt.Errorf("not a valid TrueType font: rune %U: %w", r, err)
 			}
-			if g.gid != 0 {
-				fc.sparse[r] = g
-			}
+			sparse[r] = g
+		}
+	}
+	fc.sparse = fc.sparse[:0]
+	for _, r := range slices.Sorted(maps.Keys(sparse)) {
+		if sparse[r].gid != 0 {
+			fc.sparse = append(fc.sparse, sparseGlyph{r, sparse[r]})
 		}
 	}
 	return nil
@@ -416,13 +449,17 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 			found = append(found, entry{rune(c), int32(gid)})
 		}
 	}
+	// found is in increasing rune order (segments in order, checked
+	// above), so the runes past the dense table are too.
+	nDense, _ := slices.BinarySearchFunc(found, rune(denseRunes), func(e entry, r rune) int { return cmp.Compare(e.r, r) })
+	fc.sparse = make([]sparseGlyph, 0, len(found)-nDense)
 	for _, e := range found {
 		gid := int(e.gid)
 		units := int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):]))
 		if e.r < denseRunes {
 			fc.dense[e.r] = mkGlyph(gid, units)
 		} else {
-			fc.sparse[e.r] = mkGlyph(gid, units)
+			fc.sparse = append(fc.sparse, sparseGlyph{e.r, mkGlyph(gid, units)})
 		}
 	}
 	return true
