@@ -160,7 +160,10 @@ func compressBest(b []byte) []byte {
 	if err := zw.Close(); err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
-	zw.Reset(io.Discard)
+	// bhytdoc: put back without Reset(io.Discard): a reset clears the
+	// level-9 hash tables (640 KB), and the next use resets anyway. Until
+	// then the pooled writer refers to buf, which a closed writer never
+	// writes to again.
 	bestWriters.Put(zw)
 	return buf.Bytes()
 }
