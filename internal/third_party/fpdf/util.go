@@ -302,6 +302,10 @@ func (s *SizeType) ScaleToHeight(height float64) SizeType {
 type untypedKeyMap struct {
 	keySet   []any
 	valueSet []int
+	// bhytdoc: when > 0, the int keys are exactly 0..nextInt-1, so that
+	// put(nil, v) need not look at every key (denseIntKeys) to find the
+	// next one; 0 means not known.
+	nextInt int
 }
 
 // Get position of key=>value in PHP Array
@@ -324,9 +328,14 @@ func (pa *untypedKeyMap) put(key any, value int) {
 		// exactly 0..k-1: the smallest unused int key is then k. This turns
 		// the stock O(n²)-per-put search (O(n³) per range in
 		// generateCIDFontMap) into O(n); the result is identical.
-		if k, ok := pa.denseIntKeys(); ok {
+		k, ok := pa.nextInt, pa.nextInt > 0
+		if !ok {
+			k, ok = pa.denseIntKeys()
+		}
+		if ok {
 			pa.keySet = append(pa.keySet, k)
 			pa.valueSet = append(pa.valueSet, value)
+			pa.nextInt = k + 1
 			return
 		}
 		var i int
@@ -340,6 +349,9 @@ func (pa *untypedKeyMap) put(key any, value int) {
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
+		if _, isInt := key.(int); isInt {
+			pa.nextInt = 0 // bhytdoc: see nextInt
+		}
 		i := pa.getIndex(key)
 		if i < 0 {
 			pa.keySet = append(pa.keySet, key)
@@ -373,6 +385,9 @@ func (pa *untypedKeyMap) delete(key any) {
 	if pa == nil || pa.keySet == nil || pa.valueSet == nil {
 		return
 	}
+	if _, isInt := key.(int); isInt {
+		pa.nextInt = 0 // bhytdoc: see nextInt
+	}
 	i := pa.getIndex(key)
 	if i >= 0 {
 		if i == 0 {
@@ -399,6 +414,7 @@ func (pa *untypedKeyMap) get(key any) int {
 
 // Imitation of PHP function pop()
 func (pa *untypedKeyMap) pop() {
+	pa.nextInt = 0 // bhytdoc: see nextInt
 	pa.keySet = pa.keySet[:len(pa.keySet)-1]
 	pa.valueSet = pa.valueSet[:len(pa.valueSet)-1]
 }
@@ -408,8 +424,8 @@ func arrayMerge(arr1, arr2 *untypedKeyMap) *untypedKeyMap {
 	answer := untypedKeyMap{}
 	if arr1 == nil && arr2 == nil {
 		answer = untypedKeyMap{
-			make([]any, 0),
-			make([]int, 0),
+			keySet:   make([]any, 0),
+			valueSet: make([]int, 0),
 		}
 	} else if arr2 == nil {
 		answer.keySet = arr1.keySet[:]
