@@ -626,8 +626,10 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 }
 
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
-	symbolCollection := map[int]int{0: 0}
-	charSymbolPairCollection := make(map[int]int)
+	// bhytdoc: maps sized for the used runes (stock grew them from empty).
+	symbolCollection := make(map[int]int, len(usedRunes)+1)
+	symbolCollection[0] = 0
+	charSymbolPairCollection := make(map[int]int, len(usedRunes))
 	for _, char := range usedRunes {
 		if symbol, OK := utf.glyphOf(char); OK { // bhytdoc: was a map look-up
 			symbolCollection[symbol] = char
@@ -638,7 +640,7 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 
 	begin := utf.tableDescriptions["glyf"].position
 
-	symbolArray := make(map[int]int)
+	symbolArray := make(map[int]int, len(symbolCollection)) // bhytdoc: sized
 	symbolCollectionKeys := keySortInt(symbolCollection)
 
 	symbolCounter := 0
@@ -649,7 +651,7 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		symbolCounter++
 	}
 	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int)
+	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollectionKeys)) // bhytdoc: sized
 	for _, runa := range charSymbolPairCollectionKeys {
 		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
 	}
