@@ -5007,26 +5007,31 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	startCid := 1
 	cwLen := LastRune + 1
 
-	// bhytdoc: test "is rune used" against a dense bitmap built once instead
-	// of a map lookup for every CID up to LastRune (same result).
-	used := make([]bool, cwLen)
+	// bhytdoc: stock visited every CID up to LastRune and skipped those
+	// above 255 that the document does not use. Visiting CIDs 1..255 and
+	// then the used runes above 255, in increasing order, visits the same
+	// CIDs without reading the width table's untouched pages (a page
+	// fault each) or testing thousands of CIDs per font.
+	cids := make([]int, 0, 255+len(font.usedRunes))
+	for cid := startCid; cid < min(cwLen, 256); cid++ {
+		cids = append(cids, cid)
+	}
+	high := len(cids)
 	for r, numb := range font.usedRunes {
-		if r >= 0 && r < cwLen && numb != 0 {
-			used[r] = true
+		if r > 255 && r < cwLen && numb != 0 {
+			cids = append(cids, r)
 		}
 	}
+	sort.Ints(cids[high:])
 
 	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	for _, cid := range cids {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
 		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
-		}
-		if cid > 255 && !used[cid] { // bhytdoc: was a usedRunes map lookup
-			continue
 		}
 
 		if cid == prevCid+1 {
