@@ -82,9 +82,10 @@ type utf8FontFile struct {
 
 // bhytdoc: see utf8FontFile.cut.
 type cutFontInfo struct {
-	locaFormat   int // head.indexToLocFormat
-	metricsCount int // hhea.numberOfHMetrics
-	numSymbols   int // maxp.numGlyphs
+	locaFormat   int    // head.indexToLocFormat
+	metricsCount int    // hhea.numberOfHMetrics
+	numSymbols   int    // maxp.numGlyphs
+	loca         []byte // the loca table's numSymbols+1 offsets (glyphOffset)
 }
 
 type tableDescription struct {
@@ -558,9 +559,12 @@ func (utf *utf8FontFile) prepareCut(runeCMAPPosition int, charSymbolDictionary m
 	if locaFormat > 1 || metricsCount == 0 {
 		return
 	}
-	utf.parseLOCATable(locaFormat, numSymbols)
+	// The offsets are read in place (glyphOffset), for the few glyphs a
+	// document uses, not decoded into symbolPosition for all of them.
+	entry := 2 << locaFormat
+	loca := utf.getRange(utf.SeekTable("loca"), entry*(numSymbols+1))
 	utf.charSymbolDictionary = charSymbolDictionary
-	utf.cut = &cutFontInfo{locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols}
+	utf.cut = &cutFontInfo{locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols, loca: loca}
 }
 
 // bhytdoc: glyphOf returns the glyph the cmap maps char to, and whether
@@ -799,7 +803,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// bhytdoc: pre-size the output slices (stock grew them from empty).
 	glyfSize := 0
 	for _, idx := range symbolCollectionKeys {
-		glyfSize += (utf.symbolPosition[idx+1] - utf.symbolPosition[idx] + 3) &^ 3
+		glyfSize += (utf.glyphOffset(idx+1) - utf.glyphOffset(idx) + 3) &^ 3
 	}
 	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
 	glyfData := make([]byte, 0, glyfSize)
@@ -813,8 +817,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		hmtxData = append(hmtxData, hm...)
 
 		offsets = append(offsets, pos)
-		symbolPos := utf.symbolPosition[originalSymbolIdx]
-		symbolLen := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+		symbolPos := utf.glyphOffset(originalSymbolIdx) // bhytdoc: was symbolPosition[…]
+		symbolLen := utf.glyphOffset(originalSymbolIdx+1) - symbolPos
 		data := symbolData[symbolPos : symbolPos+symbolLen]
 		var up int
 		if symbolLen > 0 {
@@ -900,8 +904,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 }
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
-	symbolPos := utf.symbolPosition[originalSymbolIdx]
-	symbolSize := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+	symbolPos := utf.glyphOffset(originalSymbolIdx) // bhytdoc: was symbolPosition[…]
+	symbolSize := utf.glyphOffset(originalSymbolIdx+1) - symbolPos
 	if symbolSize == 0 {
 		return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 	}
@@ -1132,6 +1136,19 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
 	return metrics
+}
+
+// bhytdoc: glyphOffset returns symbolPosition[i], the offset of glyph i
+// in the glyf table, reading it from the loca table in place when
+// parseFile kept the table (cut.loca).
+func (utf *utf8FontFile) glyphOffset(i int) int {
+	if utf.cut == nil || utf.cut.loca == nil {
+		return utf.symbolPosition[i]
+	}
+	if utf.cut.locaFormat == 0 {
+		return int(binary.BigEndian.Uint16(utf.cut.loca[2*i:2*i+2])) * 2
+	}
+	return int(binary.BigEndian.Uint32(utf.cut.loca[4*i : 4*i+4]))
 }
 
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
