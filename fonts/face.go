@@ -1,7 +1,6 @@
 package fonts
 
 import (
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -255,14 +254,6 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 
 	var buf sfnt.Buffer
 	ppem := fixed.Int26_6(fc.unitsPerEm << 6) // 1 pixel = 1 font unit
-	mkGlyph := func(gid, units int) glyph {
-		// As fpdf's parseHMTXTable: widths >= 32768 units count as 0.
-		w := units
-		if w >= 1<<15 {
-			w = 0
-		}
-		return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
-	}
 	metrics := func(r rune) (glyph, error) {
 		gid, err := f.GlyphIndex(&buf, r)
 		if err != nil || gid == 0 {
@@ -272,9 +263,9 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		if err != nil {
 			return glyph{}, err
 		}
-		return mkGlyph(int(gid), int(adv>>6)), nil
+		return makeGlyph(int(gid), int(adv>>6), scale), nil
 	}
-	if !fc.glyphsFromTables(tables, f.NumGlyphs(), mkGlyph) {
+	if !fc.glyphsFromTables(tables, f.NumGlyphs(), scale) {
 		if err := fc.glyphsFromSfnt(tables, metrics); err != nil {
 			return nil, err
 		}
@@ -393,12 +384,23 @@ func (fc *Face) glyphsFromSfnt(tables map[string][]byte, metrics func(rune) (gly
 	return nil
 }
 
+// makeGlyph returns the glyph gid of advance units, with its advance in
+// 1/1000 em as fpdf computes it from scale (1000 / units per em). As
+// fpdf's parseHMTXTable, widths of 32768 units or more count as 0.
+func makeGlyph(gid, units int, scale float64) glyph {
+	w := units
+	if w >= 1<<15 {
+		w = 0
+	}
+	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
+}
+
 // glyphsFromTables fills the glyph tables straight from the cmap and
 // hmtx tables when the subtable sfnt would choose is a well-formed
 // format 4 (segments in order), giving what sfnt's GlyphIndex and
 // GlyphAdvance give rune by rune at a fraction of the cost. It reports
-// false, leaving the tables untouched, for any other font.
-func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyph func(gid, units int) glyph) bool {
+// false, with the tables cleared, for any other font.
+func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale float64) bool {
 	sub, ok := sfntCmap4(tables["cmap"])
 	if !ok {
 		return false
@@ -414,20 +416,24 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 	}
 	u16 := func(off int) int { return int(binary.BigEndian.Uint16(sub[off:])) }
 	ends, starts, deltas, offsets := 14, 16+2*segs, 16+4*segs, 16+6*segs
-	type entry struct {
-		r   rune
-		gid int32
-	}
-	total := 0
+	high := 0 // at most this many runes past the dense table
 	for i := range segs {
-		total += max(u16(ends+2*i)-u16(starts+2*i)+1, 0)
+		high += max(u16(ends+2*i)-max(u16(starts+2*i), denseRunes)+1, 0)
 	}
-	found := make([]entry, 0, total)
+	// The glyphs go straight into the tables, which are cleared if a
+	// later segment turns out to be one sfnt would read otherwise.
+	fail := func() bool {
+		clear(fc.dense)
+		fc.sparse = nil
+		return false
+	}
+	// In increasing rune order, as the segments are (checked below).
+	fc.sparse = make([]sparseGlyph, 0, high)
 	prevEnd := -1
 	for i := range segs {
 		end, start, delta, off := u16(ends+2*i), u16(starts+2*i), u16(deltas+2*i), u16(offsets+2*i)
 		if start > end || start <= prevEnd {
-			return false // sfnt's binary search would see another table
+			return fail() // sfnt's binary search would see another table
 		}
 		prevEnd = end
 		for c := start; c <= end; c++ {
@@ -436,7 +442,7 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 				// sfnt reads the glyph index array without adding delta.
 				at := offsets + 2*i + off + 2*(c-start)
 				if at < 16+8*segs || at+2 > len(sub) {
-					return false
+					return fail()
 				}
 				gid = u16(at)
 			}
@@ -444,22 +450,14 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 				continue
 			}
 			if gid >= numGlyphs {
-				return false // sfnt reports an error for it
+				return fail() // sfnt reports an error for it
 			}
-			found = append(found, entry{rune(c), int32(gid)})
-		}
-	}
-	// found is in increasing rune order (segments in order, checked
-	// above), so the runes past the dense table are too.
-	nDense, _ := slices.BinarySearchFunc(found, rune(denseRunes), func(e entry, r rune) int { return cmp.Compare(e.r, r) })
-	fc.sparse = make([]sparseGlyph, 0, len(found)-nDense)
-	for _, e := range found {
-		gid := int(e.gid)
-		units := int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):]))
-		if e.r < denseRunes {
-			fc.dense[e.r] = mkGlyph(gid, units)
-		} else {
-			fc.sparse = append(fc.sparse, sparseGlyph{e.r, mkGlyph(gid, units)})
+			g := makeGlyph(gid, int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):])), scale)
+			if c < denseRunes {
+				fc.dense[c] = g
+			} else {
+				fc.sparse = append(fc.sparse, sparseGlyph{rune(c), g})
+			}
 		}
 	}
 	return true
