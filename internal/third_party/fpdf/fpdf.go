@@ -5028,7 +5028,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	prevCid, prevWidth := -2, -1
 	interval := false
 	newRange := func(cid int, vals ...int) {
-		ranges = append(ranges, cidRange{start: cid, vals: vals, mark: -1})
+		ranges = append(ranges, cidRange{start: cid, vals: vals})
 		cur = &ranges[len(ranges)-1]
 	}
 	for _, cid := range cids {
@@ -5053,9 +5053,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 				newRange(prevCid, prevWidth, width)
 			}
 			interval = true
-			if cur.mark < 0 {
-				cur.mark = len(cur.vals)
-			}
+			cur.marked = true
 		case interval:
 			newRange(cid, width)
 			interval = false
@@ -5091,14 +5089,14 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 }
 
 // bhytdoc: cidRange is a range of consecutive CIDs of the /W array and
-// their widths. mark is where stock's "interval" entry sits among the
-// widths (after vals[:mark]), -1 if the range has none: stock put it in
-// a range when two consecutive CIDs got the same width, and since it
-// counted as an element, it decides which ranges mergeCIDRanges joins.
+// their widths. marked is whether stock put its "interval" entry among
+// the widths, which it did when two consecutive CIDs got the same width;
+// the entry counted as an element, so it decides which ranges
+// mergeCIDRanges joins.
 type cidRange struct {
-	start int
-	vals  []int
-	mark  int
+	start  int
+	vals   []int
+	marked bool
 }
 
 // bhytdoc: mergeCIDRanges joins each range to the one before it as
@@ -5114,7 +5112,7 @@ func mergeCIDRanges(ranges []cidRange) []cidRange {
 	out := ranges[:0]
 	nextKey, isInterval := -1, false
 	for _, r := range ranges {
-		run := r.mark >= 0 && len(r.vals) >= 3
+		run := r.marked && len(r.vals) >= 3
 		if r.start == nextKey && !isInterval && !run {
 			last := &out[len(out)-1]
 			last.vals = append(last.vals, r.vals...)
