@@ -796,7 +796,11 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	delete(cidSymbolPairCollection, 0)
 
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	// bhytdoc: a subset that leaves out the cmap (SetCompactFonts) does
+	// not build it.
+	if !utf.dropTables || !slices.Contains(droppedTables, "cmap") {
+		utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	}
 
 	symbolData := utf.getTableData("glyf")
 
