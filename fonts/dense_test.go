@@ -1,7 +1,6 @@
 package fonts
 
 import (
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,16 +84,20 @@ func TestGlyphsFromTablesLikeSfnt(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		fast := &Face{dense: make([]glyph, denseRunes), sparse: map[rune]glyph{}}
-		slow := &Face{dense: make([]glyph, denseRunes), sparse: map[rune]glyph{}}
-		mk := func(gid, units int) glyph { return glyph{gid: uint16(gid), adv: uint16(units)} }
-		if !fast.glyphsFromTables(tables, f.NumGlyphs(), mk) {
+		fast := &Face{dense: make([]glyph, denseRunes)}
+		slow := &Face{dense: make([]glyph, denseRunes)}
+		upem := int(f.UnitsPerEm())
+		scale := 1000 / float64(upem)
+		mk := func(gid, units int) glyph { return makeGlyph(gid, units, scale) }
+		if !fast.glyphsFromTables(tables, f.NumGlyphs(), scale) {
+			if slices.ContainsFunc(fast.dense, func(g glyph) bool { return g.gid != 0 }) || fast.sparse != nil {
+				t.Errorf("%s: tables not cleared", name)
+			}
 			t.Logf("%s: not read from the tables", name)
 			continue
 		}
 		direct++
 		var buf sfnt.Buffer
-		upem := int(f.UnitsPerEm())
 		err = slow.glyphsFromSfnt(tables, func(r rune) (glyph, error) {
 			gid, err := f.GlyphIndex(&buf, r)
 			if err != nil || gid == 0 {
@@ -110,11 +113,28 @@ func TestGlyphsFromTablesLikeSfnt(t *testing.T) {
 		if !slices.Equal(fast.dense, slow.dense) {
 			t.Errorf("%s: dense tables differ", name)
 		}
-		if !maps.Equal(fast.sparse, slow.sparse) {
+		if !slices.Equal(fast.sparse, slow.sparse) {
 			t.Errorf("%s: sparse tables differ (%d and %d runes)", name, len(fast.sparse), len(slow.sparse))
 		}
 	}
 	if direct < 4 {
 		t.Errorf("only %d fonts read from their tables", direct)
+	}
+}
+
+// TestGlyphsFromTablesFailClears checks that glyphsFromTables, which
+// fills the tables as it reads the cmap, leaves them empty when a later
+// glyph turns out to be one it cannot read (here: past numGlyphs).
+func TestGlyphsFromTablesFailClears(t *testing.T) {
+	tables, err := readTableDirectory(liberationserifregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := &Face{dense: make([]glyph, denseRunes)}
+	if fc.glyphsFromTables(tables, 40, 1000.0/2048) {
+		t.Fatal("read a cmap with glyphs past numGlyphs")
+	}
+	if slices.ContainsFunc(fc.dense, func(g glyph) bool { return g != glyph{} }) || fc.sparse != nil {
+		t.Error("tables not cleared")
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
@@ -13,8 +15,9 @@ import (
 )
 
 // denseRunes is the size of the dense per-rune tables: it covers Latin,
-// Vietnamese (U+1EA0–U+1EF9), Greek and Cyrillic. Other runes use a map.
-const denseRunes = 0x2000
+// Vietnamese (U+1EA0–U+1EF9), Greek, Cyrillic and General Punctuation
+// (dashes, quotation marks, the ellipsis). Other runes use a sorted slice.
+const denseRunes = 0x2070
 
 // glyph holds the metrics of one mapped rune.
 type glyph struct {
@@ -33,8 +36,33 @@ type Face struct {
 	ascent, descent, capHeight int // 1/1000 em, as fpdf's FontDescType
 	missingPM                  int // width fpdf uses for runes the face lacks
 
-	dense  []glyph // indexed by rune < denseRunes
-	sparse map[rune]glyph
+	dense  []glyph       // indexed by rune < denseRunes
+	sparse []sparseGlyph // the other mapped runes, in increasing order
+}
+
+// sparseGlyph is the glyph of a rune beyond the dense table. A sorted
+// slice, not a map: filling a map of some 330 entries per face cost
+// more than the rest of the tables.
+type sparseGlyph struct {
+	r rune
+	g glyph
+}
+
+// sparseLookup returns the glyph of r in sparse, or the zero glyph.
+func sparseLookup(sparse []sparseGlyph, r rune) glyph {
+	lo, hi := 0, len(sparse)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sparse[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(sparse) && sparse[lo].r == r {
+		return sparse[lo].g
+	}
+	return glyph{}
 }
 
 // Style returns the face's style within its family.
@@ -97,7 +125,7 @@ func (fc *Face) lookup(r rune) glyph {
 	if r >= 0 && r < denseRunes {
 		return fc.dense[r]
 	}
-	return fc.sparse[r]
+	return sparseLookup(fc.sparse, r)
 }
 
 // Has reports whether the font's cmap maps r to a non-zero glyph.
@@ -134,7 +162,7 @@ func (fc *Face) Width1000(s string) int {
 		if r < denseRunes {
 			g = fc.dense[r] // r >= 0: range yields valid runes or U+FFFD
 		} else {
-			g = fc.sparse[r]
+			g = sparseLookup(fc.sparse, r)
 		}
 		if g.gid != 0 {
 			sum += int(g.pm)
@@ -217,7 +245,6 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		ttf:        ttf,
 		unitsPerEm: int(f.UnitsPerEm()),
 		dense:      make([]glyph, denseRunes),
-		sparse:     make(map[rune]glyph),
 	}
 	if fc.unitsPerEm <= 0 {
 		return nil, errors.New("not a valid TrueType font: unitsPerEm is 0")
@@ -227,14 +254,6 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 
 	var buf sfnt.Buffer
 	ppem := fixed.Int26_6(fc.unitsPerEm << 6) // 1 pixel = 1 font unit
-	mkGlyph := func(gid, units int) glyph {
-		// As fpdf's parseHMTXTable: widths >= 32768 units count as 0.
-		w := units
-		if w >= 1<<15 {
-			w = 0
-		}
-		return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
-	}
 	metrics := func(r rune) (glyph, error) {
 		gid, err := f.GlyphIndex(&buf, r)
 		if err != nil || gid == 0 {
@@ -244,9 +263,9 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		if err != nil {
 			return glyph{}, err
 		}
-		return mkGlyph(int(gid), int(adv>>6)), nil
+		return makeGlyph(int(gid), int(adv>>6), scale), nil
 	}
-	if !fc.glyphsFromTables(tables, f.NumGlyphs(), mkGlyph) {
+	if !fc.glyphsFromTables(tables, f.NumGlyphs(), scale) {
 		if err := fc.glyphsFromSfnt(tables, metrics); err != nil {
 			return nil, err
 		}
@@ -343,29 +362,45 @@ func (fc *Face) glyphsFromSfnt(tables map[string][]byte, metrics func(rune) (gly
 			fc.dense[r] = g
 		}
 	}
+	sparse := map[rune]glyph{}
 	for _, rg := range ranges {
 		for r := max(rg[0], denseRunes); r <= rg[1]; r++ {
-			if _, done := fc.sparse[r]; done {
+			if _, done := sparse[r]; done {
 				continue
 			}
 			g, err := metrics(r)
 			if err != nil {
 				return fmt.Errorf("not a valid TrueType font: rune %U: %w", r, err)
 			}
-			if g.gid != 0 {
-				fc.sparse[r] = g
-			}
+			sparse[r] = g
+		}
+	}
+	fc.sparse = fc.sparse[:0]
+	for _, r := range slices.Sorted(maps.Keys(sparse)) {
+		if sparse[r].gid != 0 {
+			fc.sparse = append(fc.sparse, sparseGlyph{r, sparse[r]})
 		}
 	}
 	return nil
+}
+
+// makeGlyph returns the glyph gid of advance units, with its advance in
+// 1/1000 em as fpdf computes it from scale (1000 / units per em). As
+// fpdf's parseHMTXTable, widths of 32768 units or more count as 0.
+func makeGlyph(gid, units int, scale float64) glyph {
+	w := units
+	if w >= 1<<15 {
+		w = 0
+	}
+	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
 }
 
 // glyphsFromTables fills the glyph tables straight from the cmap and
 // hmtx tables when the subtable sfnt would choose is a well-formed
 // format 4 (segments in order), giving what sfnt's GlyphIndex and
 // GlyphAdvance give rune by rune at a fraction of the cost. It reports
-// false, leaving the tables untouched, for any other font.
-func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyph func(gid, units int) glyph) bool {
+// false, with the tables cleared, for any other font.
+func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale float64) bool {
 	sub, ok := sfntCmap4(tables["cmap"])
 	if !ok {
 		return false
@@ -381,20 +416,24 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 	}
 	u16 := func(off int) int { return int(binary.BigEndian.Uint16(sub[off:])) }
 	ends, starts, deltas, offsets := 14, 16+2*segs, 16+4*segs, 16+6*segs
-	type entry struct {
-		r   rune
-		gid int32
-	}
-	total := 0
+	high := 0 // at most this many runes past the dense table
 	for i := range segs {
-		total += max(u16(ends+2*i)-u16(starts+2*i)+1, 0)
+		high += max(u16(ends+2*i)-max(u16(starts+2*i), denseRunes)+1, 0)
 	}
-	found := make([]entry, 0, total)
+	// The glyphs go straight into the tables, which are cleared if a
+	// later segment turns out to be one sfnt would read otherwise.
+	fail := func() bool {
+		clear(fc.dense)
+		fc.sparse = nil
+		return false
+	}
+	// In increasing rune order, as the segments are (checked below).
+	fc.sparse = make([]sparseGlyph, 0, high)
 	prevEnd := -1
 	for i := range segs {
 		end, start, delta, off := u16(ends+2*i), u16(starts+2*i), u16(deltas+2*i), u16(offsets+2*i)
 		if start > end || start <= prevEnd {
-			return false // sfnt's binary search would see another table
+			return fail() // sfnt's binary search would see another table
 		}
 		prevEnd = end
 		for c := start; c <= end; c++ {
@@ -403,7 +442,7 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 				// sfnt reads the glyph index array without adding delta.
 				at := offsets + 2*i + off + 2*(c-start)
 				if at < 16+8*segs || at+2 > len(sub) {
-					return false
+					return fail()
 				}
 				gid = u16(at)
 			}
@@ -411,18 +450,14 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, mkGlyp
 				continue
 			}
 			if gid >= numGlyphs {
-				return false // sfnt reports an error for it
+				return fail() // sfnt reports an error for it
 			}
-			found = append(found, entry{rune(c), int32(gid)})
-		}
-	}
-	for _, e := range found {
-		gid := int(e.gid)
-		units := int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):]))
-		if e.r < denseRunes {
-			fc.dense[e.r] = mkGlyph(gid, units)
-		} else {
-			fc.sparse[e.r] = mkGlyph(gid, units)
+			g := makeGlyph(gid, int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):])), scale)
+			if c < denseRunes {
+				fc.dense[c] = g
+			} else {
+				fc.sparse = append(fc.sparse, sparseGlyph{rune(c), g})
+			}
 		}
 	}
 	return true

@@ -1,12 +1,15 @@
 package gcstart
 
-// mainStack is the stack the main goroutine ends up with in any command:
-// excelize's package initialisation alone needs more than 256 kB.
-const mainStack = 512 << 10
+// mainStack is the stack the main goroutine starts main with. A cold
+// `bhytdoc render` of a letter never grows it further (callgrind shows no
+// stack copy); 512 kB, sized when excelize's initialisation ran in every
+// command, cost 64 more page faults and zeroing than it saved. A command
+// that needs more grows it on demand, copying a shallow stack once.
+const mainStack = 128 << 10
 
 // growMainStack grows the stack of the goroutine that runs the package
 // initialisers and then main to mainStack in one step, while it is still
-// shallow. Grown on demand, it doubled eight times from 4 kB, each time
+// shallow. Grown on demand, it doubled five times from 4 kB, each time
 // copying and re-walking every frame of a deep stack (regexp compilers,
 // the PDF writer): 3–4% of a cold `bhytdoc render`. Nothing is touched
 // beyond the frame of growMainStack itself; the stack shrinks back at a

@@ -57,11 +57,74 @@ func TestCmapPairsLikeStock(t *testing.T) {
 		if stock.DefaultWidth != font.file.DefaultWidth {
 			t.Errorf("%s: default width %v, stock %v", name, font.file.DefaultWidth, stock.DefaultWidth)
 		}
-		if !maps.Equal(stock.charSymbolDictionary, font.file.charSymbolDictionary) {
+		if !maps.Equal(stock.charSymbolDictionary, cmapOf(font.file)) {
 			t.Errorf("%s: character map differs from stock", name)
+		}
+		for c := -1; c <= 0x10000; c++ {
+			g, ok := font.file.glyphOf(c)
+			sg, sok := stock.charSymbolDictionary[c]
+			if g != sg || ok != sok {
+				t.Fatalf("%s: glyphOf(%#x) = %d, %v; stock %d, %v", name, c, g, ok, sg, sok)
+			}
 		}
 		if font.file.CharWidths[0] < 100 {
 			t.Errorf("%s: only %d widths", name, font.file.CharWidths[0])
 		}
+	}
+}
+
+// cmapOf returns the character map of a parsed font as a map, however
+// parseTables stored it.
+func cmapOf(utf *utf8FontFile) map[int]int {
+	if utf.cmapChars == nil {
+		return utf.charSymbolDictionary
+	}
+	m := make(map[int]int, len(utf.cmapChars))
+	for i, c := range utf.cmapChars {
+		m[int(c)] = int(utf.cmapGlyphs[i])
+	}
+	return m
+}
+
+// TestHMTXPairsUnordered checks parseHMTXPairs against stock's
+// parseHMTXTable for a cmap whose characters are not in increasing order
+// and repeat with other glyphs (the highest glyph's width wins in stock),
+// including glyph 0 and glyphs past numberOfHMetrics and numGlyphs.
+func TestHMTXPairsUnordered(t *testing.T) {
+	font, err := ParseUTF8Font(liberationserifregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf := font.file
+	utf.SeekTable("hhea")
+	utf.skip(34)
+	nh := utf.readUint16()
+	utf.SeekTable("maxp")
+	utf.skip(4)
+	numSymbols := utf.readUint16()
+	chars := []uint16{0x41, 0x42, 0x41, 0x1EA0, 0x30, 0x42, 0, 0xFFFF, 0x43, 0x44, 0x45, 0x46}
+	symbols := []uint16{36, 37, 5, 900, 19, 1, 3, 4, 0, uint16(nh - 1), uint16(numSymbols + 3), uint16(nh)}
+	if increasing(chars) {
+		t.Fatal("test cmap is in order")
+	}
+	// stock's map from glyph to characters, in cmap order.
+	symbolChars := map[int][]int{}
+	for i, g := range symbols {
+		symbolChars[int(g)] = append(symbolChars[int(g)], int(chars[i]))
+	}
+	scale := 1000.0 / float64(utf.fontElementSize)
+	stock := *utf
+	stock.parseHMTXTable(nh, numSymbols, symbolChars, scale)
+	ours := *utf
+	ours.parseHMTXPairs(nh, numSymbols, chars, symbols, scale)
+	if !slices.Equal(stock.CharWidths, ours.CharWidths) {
+		for c := range stock.CharWidths {
+			if stock.CharWidths[c] != ours.CharWidths[c] {
+				t.Errorf("width of %#x: %d, stock %d", c, ours.CharWidths[c], stock.CharWidths[c])
+			}
+		}
+	}
+	if stock.DefaultWidth != ours.DefaultWidth {
+		t.Errorf("default width %v, stock %v", ours.DefaultWidth, stock.DefaultWidth)
 	}
 }

@@ -150,7 +150,7 @@ func postScriptName(ttf []byte) string {
 // klauspost's level 9 takes a third of the time of the standard library's
 // (which was 9% of a cold `bhytdoc render`) for 0.04% more bytes.
 func compressBest(b []byte) []byte {
-	zw := bestWriters.Get().(*kpzlib.Writer)
+	zw := getBestWriter()
 	var buf bytes.Buffer
 	buf.Grow(len(b) / 2)
 	zw.Reset(&buf)
@@ -160,19 +160,55 @@ func compressBest(b []byte) []byte {
 	if err := zw.Close(); err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
-	zw.Reset(io.Discard)
-	bestWriters.Put(zw)
+	// bhytdoc: put back without Reset(io.Discard): a reset clears the
+	// level-9 hash tables (640 KB), and the next use resets anyway. Until
+	// then the writer refers to buf, which a closed writer never writes
+	// to again.
+	putBestWriter(zw)
 	return buf.Bytes()
 }
 
-var bestWriters = sync.Pool{
-	New: func() any {
-		zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestCompression)
-		if err != nil {
-			panic(err)
-		}
-		return zw
-	},
+// bhytdoc: a level-9 writer (about 1.3 MB of tables, each page of it a
+// page fault when first used) is kept in one slot for the next
+// compression, and only the others in bestWriters. A sync.Pool alone
+// keeps a writer per P: a goroutine that moved to another P between a
+// document's four subsets made a second writer (under callgrind, on
+// every cold render).
+var (
+	bestMu   sync.Mutex
+	bestSlot *kpzlib.Writer
+
+	bestWriters = sync.Pool{
+		New: func() any {
+			zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestCompression)
+			if err != nil {
+				panic(err)
+			}
+			return zw
+		},
+	}
+)
+
+func getBestWriter() *kpzlib.Writer {
+	bestMu.Lock()
+	zw := bestSlot
+	bestSlot = nil
+	bestMu.Unlock()
+	if zw == nil {
+		zw = bestWriters.Get().(*kpzlib.Writer)
+	}
+	return zw
+}
+
+func putBestWriter(zw *kpzlib.Writer) {
+	bestMu.Lock()
+	if bestSlot == nil {
+		bestSlot, zw = zw, nil
+	}
+	bestMu.Unlock()
+	if zw != nil {
+		bestWriters.Put(zw)
+	}
 }
 
 // putObjectStreams rewrites the finished body in f.buffer (header and

@@ -4997,143 +4997,131 @@ func (f *Fpdf) putSharedStream(b []byte) {
 }
 
 // bhytdoc: returns the /W line instead of writing it, so it can be cached.
+//
+// bhytdoc: stock built the ranges of the /W array in an imitation of PHP
+// arrays (untypedKeyMap: boxed keys, a string key "interval" stored
+// among the widths, slices shared between ranges) and then merged them;
+// this does the same in plain slices, keeping every quirk that shows in
+// the output: see cidRange and mergeCIDRanges. TestCIDFontMapLikeStock
+// compares it with the stock algorithm on random width tables.
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
-	interval := false
-	startCid := 1
 	cwLen := LastRune + 1
-
-	// bhytdoc: test "is rune used" against a dense bitmap built once instead
-	// of a map lookup for every CID up to LastRune (same result).
-	used := make([]bool, cwLen)
+	// Stock visited every CID up to LastRune and skipped those above 255
+	// that the document does not use. Visiting CIDs 1..255 and then the
+	// used runes above 255, in increasing order, visits the same CIDs
+	// without reading the width table's untouched pages (a page fault
+	// each) or testing thousands of CIDs per font.
+	cids := make([]int, 0, 255+len(font.usedRunes))
+	for cid := 1; cid < min(cwLen, 256); cid++ {
+		cids = append(cids, cid)
+	}
+	high := len(cids)
 	for r, numb := range font.usedRunes {
-		if r >= 0 && r < cwLen && numb != 0 {
-			used[r] = true
+		if r > 255 && r < cwLen && numb != 0 {
+			cids = append(cids, r)
 		}
 	}
+	sort.Ints(cids[high:])
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+	var ranges []cidRange
+	var cur *cidRange
+	prevCid, prevWidth := -2, -1
+	interval := false
+	newRange := func(cid int, vals ...int) {
+		ranges = append(ranges, cidRange{start: cid, vals: vals})
+		cur = &ranges[len(ranges)-1]
+	}
+	for _, cid := range cids {
+		width := font.Cw[cid]
+		if width == 0 {
 			continue
 		}
-		width := font.Cw[cid]
 		if width == 65535 {
 			width = 0
 		}
-		if cid > 255 && !used[cid] { // bhytdoc: was a usedRunes map lookup
-			continue
-		}
-
-		if cid == prevCid+1 {
-			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = true
-				cidArray[rangeID].put("interval", 1)
-			} else {
-				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]any, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = false
-			}
-		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]any, 0),
-			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
+		switch {
+		case cid != prevCid+1:
+			newRange(cid, width)
 			interval = false
-		}
-		prevCid = cid
-		prevWidth = width
-
-	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
-			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
-		} else {
-			g++
-			previousKey = key
-		}
-		nextKey = key + cws
-		// ui := ws.getIndex("interval")
-		// ui = ui + 1
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
+		case width == prevWidth:
+			if width == cur.vals[0] {
+				cur.vals = append(cur.vals, width)
 			} else {
-				isInterval = false
+				// The run starts at the previous CID: its width moves
+				// from the current range to a new one.
+				cur.vals = cur.vals[:len(cur.vals)-1]
+				newRange(prevCid, prevWidth, width)
 			}
-			cidArray[key].delete("interval")
-			nextKey--
-		} else {
-			isInterval = false
+			interval = true
+			cur.marked = true
+		case interval:
+			newRange(cid, width)
+			interval = false
+		default:
+			cur.vals = append(cur.vals, width)
 		}
+		prevCid, prevWidth = cid, width
 	}
+	ranges = mergeCIDRanges(ranges)
+
 	// bhytdoc: strconv appends instead of fmt (same output).
 	w := []byte("/W [")
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
-		if allEqual(ws.valueSet) { // bhytdoc: was len(arrayCountValues(ws.valueSet)) == 1
+	for _, r := range ranges {
+		if allEqual(r.vals) { // bhytdoc: was len(arrayCountValues(ws.valueSet)) == 1
 			// " %d %d %d"
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(k), 10)
+			w = strconv.AppendInt(w, int64(r.start), 10)
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(k+len(ws.valueSet)-1), 10)
+			w = strconv.AppendInt(w, int64(r.start+len(r.vals)-1), 10)
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(ws.get(0)), 10)
+			w = strconv.AppendInt(w, int64(r.vals[0]), 10)
 		} else {
 			// " %d [ %s ]\n"
 			w = append(w, ' ')
-			w = strconv.AppendInt(w, int64(k), 10)
+			w = strconv.AppendInt(w, int64(r.start), 10)
 			w = append(w, " [ "...)
-			w = append(w, implode(" ", ws.valueSet)...)
+			w = append(w, implode(" ", r.vals)...)
 			w = append(w, " ]\n"...)
 		}
 	}
 	w = append(w, " ]"...)
 	return string(w)
+}
+
+// bhytdoc: cidRange is a range of consecutive CIDs of the /W array and
+// their widths. marked is whether stock put its "interval" entry among
+// the widths, which it did when two consecutive CIDs got the same width;
+// the entry counted as an element, so it decides which ranges
+// mergeCIDRanges joins.
+type cidRange struct {
+	start  int
+	vals   []int
+	marked bool
+}
+
+// bhytdoc: mergeCIDRanges joins each range to the one before it as
+// stock's second pass did, and returns the ranges left: a range that
+// starts where the previous one ends is appended to it unless either is
+// a marked range of three widths or more (stock: an "interval" entry and
+// at least four elements). Stock's count of where a marked range ends
+// included the entry and then took it back, except where deleting the
+// entry shifted stock's copy of the keys: an entry in the middle of a
+// range that is joined, which cannot happen, as a joined marked range
+// has at most two widths and its entry after them.
+func mergeCIDRanges(ranges []cidRange) []cidRange {
+	out := ranges[:0]
+	nextKey, isInterval := -1, false
+	for _, r := range ranges {
+		run := r.marked && len(r.vals) >= 3
+		if r.start == nextKey && !isInterval && !run {
+			last := &out[len(out)-1]
+			last.vals = append(last.vals, r.vals...)
+		} else {
+			out = append(out, r)
+		}
+		nextKey, isInterval = r.start+len(r.vals), run
+	}
+	return out
 }
 
 func implode(sep string, arr []int) string {

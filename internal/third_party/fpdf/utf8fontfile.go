@@ -21,6 +21,7 @@
 package fpdf
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -60,6 +61,14 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 
+	// bhytdoc: the cmap as pairs in character order (cmapChars strictly
+	// increasing), looked up by glyphOf in place of charSymbolDictionary,
+	// which is then nil: building that map of some 2,300 entries per face
+	// was a tenth of a cold `bhytdoc render`. Nil for a cmap whose
+	// characters are not in increasing order (the map is kept).
+	cmapChars  []uint16
+	cmapGlyphs []uint16
+
 	// bhytdoc: GenerateCutFont leaves out droppedTables (SetCompactFonts).
 	dropTables bool
 	// bhytdoc: font-level inputs of GenerateCutFont, computed once by
@@ -73,9 +82,10 @@ type utf8FontFile struct {
 
 // bhytdoc: see utf8FontFile.cut.
 type cutFontInfo struct {
-	locaFormat   int // head.indexToLocFormat
-	metricsCount int // hhea.numberOfHMetrics
-	numSymbols   int // maxp.numGlyphs
+	locaFormat   int    // head.indexToLocFormat
+	metricsCount int    // hhea.numberOfHMetrics
+	numSymbols   int    // maxp.numGlyphs
+	loca         []byte // the loca table's numSymbols+1 offsets (glyphOffset)
 }
 
 type tableDescription struct {
@@ -509,9 +519,14 @@ func (utf *utf8FontFile) parseTables() {
 	// grown entry by entry (with a slice per glyph), which with the width
 	// table was 14% of a cold `bhytdoc render`; same widths as stock.
 	chars, symbols := utf.cmapPairs(runeCMAPPosition)
-	charSymbolDictionary := make(map[int]int, len(chars))
-	for i, c := range chars {
-		charSymbolDictionary[c] = symbols[i]
+	var charSymbolDictionary map[int]int
+	if increasing(chars) {
+		utf.cmapChars, utf.cmapGlyphs = chars, symbols
+	} else {
+		charSymbolDictionary = make(map[int]int, len(chars))
+		for i, c := range chars {
+			charSymbolDictionary[int(c)] = int(symbols[i])
+		}
 	}
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXPairs(n, numSymbols, chars, symbols, scale)
@@ -544,9 +559,40 @@ func (utf *utf8FontFile) prepareCut(runeCMAPPosition int, charSymbolDictionary m
 	if locaFormat > 1 || metricsCount == 0 {
 		return
 	}
-	utf.parseLOCATable(locaFormat, numSymbols)
+	// The offsets are read in place (glyphOffset), for the few glyphs a
+	// document uses, not decoded into symbolPosition for all of them.
+	entry := 2 << locaFormat
+	loca := utf.getRange(utf.SeekTable("loca"), entry*(numSymbols+1))
 	utf.charSymbolDictionary = charSymbolDictionary
-	utf.cut = &cutFontInfo{locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols}
+	utf.cut = &cutFontInfo{locaFormat: locaFormat, metricsCount: metricsCount, numSymbols: numSymbols, loca: loca}
+}
+
+// bhytdoc: glyphOf returns the glyph the cmap maps char to, and whether
+// the cmap has char at all (a character may map to glyph 0), as a look-up
+// of charSymbolDictionary would.
+func (utf *utf8FontFile) glyphOf(char int) (int, bool) {
+	if utf.cmapChars == nil {
+		g, ok := utf.charSymbolDictionary[char]
+		return g, ok
+	}
+	if char < 0 || char > 0xFFFF {
+		return 0, false
+	}
+	i, ok := slices.BinarySearch(utf.cmapChars, uint16(char))
+	if !ok {
+		return 0, false
+	}
+	return int(utf.cmapGlyphs[i]), true
+}
+
+// bhytdoc: increasing reports whether s is strictly increasing.
+func increasing(s []uint16) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] <= s[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
@@ -584,20 +630,21 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 }
 
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
-	symbolCollection := map[int]int{0: 0}
-	charSymbolPairCollection := make(map[int]int)
+	// bhytdoc: maps sized for the used runes (stock grew them from empty).
+	symbolCollection := make(map[int]int, len(usedRunes)+1)
+	symbolCollection[0] = 0
+	charSymbolPairCollection := make(map[int]int, len(usedRunes))
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if symbol, OK := utf.glyphOf(char); OK { // bhytdoc: was a map look-up
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
 
 	begin := utf.tableDescriptions["glyf"].position
 
-	symbolArray := make(map[int]int)
+	symbolArray := make(map[int]int, len(symbolCollection)) // bhytdoc: sized
 	symbolCollectionKeys := keySortInt(symbolCollection)
 
 	symbolCounter := 0
@@ -608,7 +655,7 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 		symbolCounter++
 	}
 	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int)
+	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollectionKeys)) // bhytdoc: sized
 	for _, runa := range charSymbolPairCollectionKeys {
 		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
 	}
@@ -700,6 +747,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		utf.fileReader.readerPosition = 0
 		utf.symbolPosition = make([]int, 0)
 		utf.charSymbolDictionary = make(map[int]int)
+		utf.cmapChars, utf.cmapGlyphs = nil, nil // bhytdoc: the map below is used
 		utf.tableDescriptions = make(map[string]*tableDescription)
 		utf.outTablesData = make(map[string][]byte)
 		utf.Ascent = 0
@@ -748,14 +796,18 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	delete(cidSymbolPairCollection, 0)
 
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	// bhytdoc: a subset that leaves out the cmap (SetCompactFonts) does
+	// not build it.
+	if !utf.dropTables || !slices.Contains(droppedTables, "cmap") {
+		utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	}
 
 	symbolData := utf.getTableData("glyf")
 
 	// bhytdoc: pre-size the output slices (stock grew them from empty).
 	glyfSize := 0
 	for _, idx := range symbolCollectionKeys {
-		glyfSize += (utf.symbolPosition[idx+1] - utf.symbolPosition[idx] + 3) &^ 3
+		glyfSize += (utf.glyphOffset(idx+1) - utf.glyphOffset(idx) + 3) &^ 3
 	}
 	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
 	glyfData := make([]byte, 0, glyfSize)
@@ -769,8 +821,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		hmtxData = append(hmtxData, hm...)
 
 		offsets = append(offsets, pos)
-		symbolPos := utf.symbolPosition[originalSymbolIdx]
-		symbolLen := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+		symbolPos := utf.glyphOffset(originalSymbolIdx) // bhytdoc: was symbolPosition[…]
+		symbolLen := utf.glyphOffset(originalSymbolIdx+1) - symbolPos
 		data := symbolData[symbolPos : symbolPos+symbolLen]
 		var up int
 		if symbolLen > 0 {
@@ -856,8 +908,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 }
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
-	symbolPos := utf.symbolPosition[originalSymbolIdx]
-	symbolSize := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+	symbolPos := utf.glyphOffset(originalSymbolIdx) // bhytdoc: was symbolPosition[…]
+	symbolSize := utf.glyphOffset(originalSymbolIdx+1) - symbolPos
 	if symbolSize == 0 {
 		return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 	}
@@ -952,74 +1004,76 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 
 // bhytdoc: parseHMTXPairs is parseHMTXTable with the cmap given as
 // parallel slices of characters and glyphs (cmapPairs) instead of a map
-// from glyph to characters. It visits glyphs in the same order and each
-// glyph's characters in cmap order, as parseHMTXTable does, so it sets
-// the same widths.
-func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []int, scale float64) {
-	// Characters grouped by glyph, for the glyphs parseHMTXTable reads:
-	// byGlyph[first[g]:first[g+1]].
-	limit := max(numSymbols, numberOfHMetrics)
-	first := make([]int32, limit+2)
-	for _, g := range symbols {
-		if g < limit {
-			first[g+2]++
-		}
-	}
-	for g := 2; g < len(first); g++ {
-		first[g] += first[g-1]
-	}
-	byGlyph := make([]int32, first[len(first)-1])
-	for i, g := range symbols {
-		if g < limit {
-			byGlyph[first[g+1]] = int32(chars[i])
-			first[g+1]++
-		}
-	}
-	glyphChars := func(g int) []int32 { return byGlyph[first[g]:first[g+1]] }
-
-	start := utf.SeekTable("hmtx")
+// from glyph to characters, and sets the same widths: each character gets
+// the width of its glyph (of the last metric for glyphs past
+// numberOfHMetrics, with stock's quirk of clamping that width only when
+// the last metric's glyph has characters). parseHMTXTable visits glyphs in
+// order, and each glyph's characters in cmap order; the visiting order
+// only matters when a character occurs twice (the highest glyph wins), so
+// the pairs are put in that order only then.
+func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, scale float64) {
+	nh := numberOfHMetrics
+	hmtx := utf.getRange(utf.SeekTable("hmtx"), nh*4)
+	advance := func(g int) int { return int(binary.BigEndian.Uint16(hmtx[4*g:])) }
 	utf.CharWidths = make([]int, 256*256)
+	tail := 0 // parseHMTXTable's arrayWidths after its first loop
+	if nh > 0 {
+		utf.DefaultWidth = scale * float64(clampWidth(advance(0)))
+		tail = advance(nh - 1)
+		if nh == 1 || slices.Contains(symbols, uint16(nh-1)) {
+			tail = clampWidth(tail)
+		}
+	}
+	var order []int // nil: the pairs' own order
+	if !increasing(chars) {
+		order = make([]int, len(chars))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
+	}
 	charCount := 0
-	set := func(cs []int32, w int) {
-		for _, c := range cs {
-			if c != 0 && c != 65535 {
-				width := int(math.Round(scale * float64(w)))
-				if width == 0 {
-					width = 65535
-				}
-				if c < 196608 {
-					utf.CharWidths[c] = width
-					charCount++
-				}
-			}
+	for k := range chars {
+		i := k
+		if order != nil {
+			i = order[k]
 		}
-	}
-	arrayWidths := 0
-	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	for symbol := range numberOfHMetrics {
-		arrayWidths = arr[(symbol*2)+1]
-		cs := glyphChars(symbol)
-		if len(cs) > 0 || symbol == 0 {
-			if arrayWidths >= (1 << 15) {
-				arrayWidths = 0
-			}
-			if symbol == 0 {
-				utf.DefaultWidth = scale * float64(arrayWidths)
-				continue
-			}
-			set(cs, arrayWidths)
+		c, g := int(chars[i]), int(symbols[i])
+		var w int
+		switch {
+		case g < nh && g > 0:
+			w = clampWidth(advance(g))
+		case g >= nh && g < numSymbols:
+			w = tail
+		default:
+			continue // glyph 0 (the default width) or past both tables
 		}
-	}
-	for symbol := numberOfHMetrics; symbol < numSymbols; symbol++ {
-		set(glyphChars(symbol), arrayWidths)
+		if c == 0 || c == 65535 {
+			continue
+		}
+		width := int(math.Round(scale * float64(w)))
+		if width == 0 {
+			width = 65535
+		}
+		utf.CharWidths[c] = width
+		charCount++
 	}
 	utf.CharWidths[0] = charCount
+}
+
+// bhytdoc: clampWidth is parseHMTXTable's rule that an advance of 32768
+// units or more counts as 0.
+func clampWidth(w int) int {
+	if w >= 1<<15 {
+		return 0
+	}
+	return w
 }
 
 // bhytdoc: cmapPairs reads the format 4 cmap at runeCmapPosition as
 // generateSCCSDictionaries does, returning each character and its glyph
 // in cmap order.
-func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) {
+func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16) {
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
 	rim := runeCmapPosition + size
@@ -1048,8 +1102,9 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) 
 	for n := range segmentSize {
 		total += max(completers[n]+1-beginners[n], 0)
 	}
-	chars = make([]int, 0, total)
-	symbols = make([]int, 0, total)
+	chars = make([]uint16, 0, total)
+	symbols = make([]uint16, 0, total)
+	ttf := utf.fileReader.array
 	for n := range segmentSize {
 		for char := beginners[n]; char <= completers[n]; char++ {
 			var symbol int
@@ -1059,14 +1114,14 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []int) 
 				position := (char-beginners[n])*2 + positions[n]
 				position = int(readerPositionStart) + 2*n + position
 				if position < rim {
-					symbol = utf.getUint16(position)
+					symbol = int(binary.BigEndian.Uint16(ttf[position : position+2]))
 					if symbol != 0 {
 						symbol = (symbol + sizes[n]) & 0xFFFF
 					}
 				}
 			}
-			chars = append(chars, char)
-			symbols = append(symbols, symbol)
+			chars = append(chars, uint16(char))
+			symbols = append(symbols, uint16(symbol))
 		}
 	}
 	return chars, symbols
@@ -1087,20 +1142,33 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 	return metrics
 }
 
+// bhytdoc: glyphOffset returns symbolPosition[i], the offset of glyph i
+// in the glyf table, reading it from the loca table in place when
+// parseFile kept the table (cut.loca).
+func (utf *utf8FontFile) glyphOffset(i int) int {
+	if utf.cut == nil || utf.cut.loca == nil {
+		return utf.symbolPosition[i]
+	}
+	if utf.cut.locaFormat == 0 {
+		return int(binary.BigEndian.Uint16(utf.cut.loca[2*i:2*i+2])) * 2
+	}
+	return int(binary.BigEndian.Uint32(utf.cut.loca[4*i : 4*i+4]))
+}
+
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
 	utf.symbolPosition = make([]int, 0, numSymbols+1) // bhytdoc: pre-sized
+	// bhytdoc: decoded straight into symbolPosition, not through an
+	// unpacked copy of the table.
 	if format == 0 {
 		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint16(data[2*n:]))*2)
 		}
 	} else if format == 1 {
 		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint32(data[4*n:])))
 		}
 	} else {
 		fmt.Printf("Unknown loca table format %d\n", format)
@@ -1233,9 +1301,9 @@ func tableChecksum(data []byte) uint32 {
 	return sum
 }
 
-// bhytdoc: unpackUint16Array and unpackUint32Array decode into a
-// pre-sized slice (stock read through a bytes.Reader into a growing
-// one: 3% of a cold render). copy into the same small array keeps
+// bhytdoc: unpackUint16Array decodes into a pre-sized slice (stock read
+// through a bytes.Reader into a growing one: 3% of a cold render). copy
+// into the same small array keeps
 // stock's result for a trailing partial value: the new bytes first, the
 // previous value's after them.
 func unpackUint16Array(data []byte) []int {
@@ -1244,16 +1312,6 @@ func unpackUint16Array(data []byte) []int {
 	for i := 0; i < len(data); i += 2 {
 		copy(bs[:], data[i:])
 		answer = append(answer, int(binary.BigEndian.Uint16(bs[:])))
-	}
-	return answer
-}
-
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1, 1+(len(data)+3)/4)
-	var bs [4]byte
-	for i := 0; i < len(data); i += 4 {
-		copy(bs[:], data[i:])
-		answer = append(answer, int(binary.BigEndian.Uint32(bs[:])))
 	}
 	return answer
 }
