@@ -546,8 +546,8 @@ func (sr *sheetReader) read() error {
 func (sr *sheetReader) readRow() error {
 	r := sr.row + 1
 	if v := sr.s.attr("r"); v != nil {
-		n, err := strconv.Atoi(string(v))
-		if err != nil || n < 1 || n > MaxRows {
+		n, ok := atoi(v)
+		if !ok || n < 1 || n > MaxRows {
 			return fmt.Errorf("bad row number %s", excerpt.Quote(string(v)))
 		}
 		r = n - 1
@@ -575,8 +575,8 @@ func (sr *sheetReader) readRow() error {
 			}
 			c := col + 1
 			if ref := sr.s.attr("r"); ref != nil {
-				cc, rr, err := ParseRef(string(ref))
-				if err != nil || rr-1 != r {
+				cc, rr, ok := parseRef(ref)
+				if !ok || rr-1 != r {
 					return fmt.Errorf("row %d: bad cell reference %s", r+1, excerpt.Quote(string(ref)))
 				}
 				c = cc
@@ -613,10 +613,10 @@ func (sr *sheetReader) readRow() error {
 
 // readCell reads one <c> element: its value, or its cached result.
 func (sr *sheetReader) readCell() (Value, error) {
-	typ := string(sr.s.attr("t"))
+	typ := cellType(sr.s.attr("t"))
 	format := general
 	if st := sr.s.attr("s"); st != nil {
-		if i, err := strconv.Atoi(string(st)); err == nil && i >= 0 && i < len(sr.wb.formats) {
+		if i, ok := atoi(st); ok && i >= 0 && i < len(sr.wb.formats) {
 			format = sr.wb.formats[i]
 		}
 	}
@@ -710,6 +710,68 @@ func (sr *sheetReader) value(typ string, format NumFormat, v, inline, formula st
 		return Value{Text: v}, nil
 	}
 	return Value{Text: v, Number: true, Format: format}, nil
+}
+
+// cellType is the cell type t as value reads it, without allocating: a
+// type value does not know is read as no type, a number.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "e":
+		return "e"
+	case "b":
+		return "b"
+	case "d":
+		return "d"
+	}
+	return ""
+}
+
+// atoi is strconv.Atoi of b, without its copy for the few digits an
+// attribute of a worksheet holds.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		n, err := strconv.Atoi(string(b))
+		return n, err == nil
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			n, err := strconv.Atoi(string(b))
+			return n, err == nil
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// parseRef is ParseRef of b, without its copies for a plain reference
+// such as "C7", the form of nearly every cell's.
+func parseRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(b) && b[i] >= 'A' && b[i] <= 'Z' {
+		col = col*26 + int(b[i]-'A'+1)
+		i++
+	}
+	j := i
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+		row = row*10 + int(b[j]-'0')
+		j++
+	}
+	if i == 0 || i > 3 || j == i || j-i > 7 || j < len(b) {
+		var err error
+		col, row, err = ParseRef(string(b))
+		return col, row, err == nil
+	}
+	if col > maxCols || row < 1 || row > MaxRows {
+		return 0, 0, false
+	}
+	return col - 1, row, true
 }
 
 // ParseRef parses a cell reference ("C7", "$C$7") into a 0-based column

@@ -27,6 +27,14 @@ type scanner struct {
 	attrs []xattr
 	abuf  []byte // decoded attribute values
 	self  bool   // the start tag closes itself: <c/>
+	// win is the reader's buffered input, of which nextBuffered has
+	// read the first used bytes: they are discarded from the reader
+	// before it reads on.
+	win  []byte
+	used int
+	// oddName: a name of the start tag holds a quote, which nextRead
+	// reads as the start of a value.
+	oddName bool
 }
 
 type xattr struct {
@@ -110,6 +118,66 @@ func (s *scanner) more(tag []byte, delim byte) ([]byte, error) {
 
 // next reads the next token.
 func (s *scanner) next() (tokKind, error) {
+	if k, ok, err := s.nextBuffered(); ok {
+		return k, err
+	}
+	if s.used > 0 { // the reader takes over where the window ends
+		s.r.Discard(s.used)
+	}
+	s.win, s.used = nil, 0
+	return s.nextRead()
+}
+
+// nextBuffered reads the next token when it lies whole in the reader's
+// buffer (the window win) and is text, an end tag or a start tag whose quotes are its
+// attributes' values, as nearly every token of a worksheet is: without
+// the reader's byte-by-byte calls and the quote scan of every tag. ok
+// is false, and nothing read, for any other: nextRead reads it.
+func (s *scanner) nextBuffered() (k tokKind, ok bool, err error) {
+	if s.win == nil {
+		s.win, _ = s.r.Peek(s.r.Buffered())
+	}
+	buf := s.win[s.used:]
+	if len(buf) < 2 {
+		return tokEOF, false, nil
+	}
+	if buf[0] != '<' {
+		i := bytes.IndexByte(buf, '<')
+		if i < 0 {
+			return tokEOF, false, nil
+		}
+		if err := s.decode(&s.text, buf[:i]); err != nil {
+			return tokEOF, true, err
+		}
+		s.used += i
+		return tokText, true, nil
+	}
+	j := bytes.IndexByte(buf, '>')
+	if j < 2 { // none, or <>
+		return tokEOF, false, nil
+	}
+	tag := buf[1:j] // without < and >
+	switch c := tag[0]; c {
+	case '/':
+		name := tag[1:]
+		if len(name) == 0 || isSpace(name[0]) || isSpace(name[len(name)-1]) {
+			name = bytes.TrimSpace(name)
+		}
+		s.name = localName(name)
+		s.used += j + 1
+		return tokEnd, true, nil
+	case '!', '?':
+		return tokEOF, false, nil
+	}
+	if err := s.startTag(tag); err != nil || s.oddName {
+		return tokEOF, false, nil // as nextRead reads it, quotes and all
+	}
+	s.used += j + 1
+	return tokStart, true, nil
+}
+
+// nextRead reads the next token from the reader.
+func (s *scanner) nextRead() (tokKind, error) {
 	for {
 		c, err := s.r.ReadByte()
 		if err == io.EOF {
@@ -142,7 +210,14 @@ func (s *scanner) next() (tokKind, error) {
 		// tag is everything after '<', '>' included. Most are start
 		// tags, which none of these prefixes begin.
 		switch c := tag[0]; {
-		case c != '!' && c != '?' && c != '/':
+		case c == '/':
+			name := tag[1 : len(tag)-1]
+			if len(name) == 0 || isSpace(name[0]) || isSpace(name[len(name)-1]) {
+				name = bytes.TrimSpace(name)
+			}
+			s.name = localName(name)
+			return tokEnd, nil
+		case c != '!' && c != '?':
 		case bytes.HasPrefix(tag, []byte("!--")):
 			for !bytes.HasSuffix(tag, []byte("-->")) || len(tag) < 5 {
 				if tag, err = s.more(tag, '>'); err != nil {
@@ -167,9 +242,6 @@ func (s *scanner) next() (tokKind, error) {
 			continue
 		case bytes.HasPrefix(tag, []byte("!")):
 			return tokEOF, errors.New("XML declarations (<!DOCTYPE …>) are not allowed in a workbook")
-		case bytes.HasPrefix(tag, []byte("/")):
-			s.name = localName(bytes.TrimSpace(tag[1 : len(tag)-1]))
-			return tokEnd, nil
 		}
 		// A '>' inside a quoted attribute value does not end the tag.
 		for quoteOpen(tag) {
@@ -204,8 +276,10 @@ func (s *scanner) startTag(b []byte) error {
 		s.self = true
 		b = b[:n-1]
 	}
+	s.oddName = false
 	i := 0
 	for i < len(b) && !isSpace(b[i]) {
+		s.oddName = s.oddName || b[i] == '"' || b[i] == '\''
 		i++
 	}
 	if i == 0 {
@@ -223,6 +297,7 @@ func (s *scanner) startTag(b []byte) error {
 		}
 		j := i
 		for j < len(b) && b[j] != '=' && !isSpace(b[j]) {
+			s.oddName = s.oddName || b[j] == '"' || b[j] == '\''
 			j++
 		}
 		name := b[i:j]
@@ -255,10 +330,27 @@ func (s *scanner) startTag(b []byte) error {
 
 // localName strips a namespace prefix: "x:c" is "c".
 func localName(b []byte) []byte {
-	if i := bytes.IndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
+	for i, c := range b { // names are short: a loop beats IndexByte's call
+		if c == ':' {
+			return b[i+1:]
+		}
 	}
 	return b
+}
+
+// plainText reports whether raw has no reference and no carriage
+// return to decode: a loop for the few bytes of most values, IndexByte
+// for the longer.
+func plainText(raw []byte) bool {
+	if len(raw) > 16 {
+		return bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0
+	}
+	for _, c := range raw {
+		if c == '&' || c == '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // decode appends raw text with its references resolved and line ends
@@ -268,7 +360,7 @@ func (s *scanner) decode(dst *[]byte, raw []byte) error {
 	if dst == &s.text {
 		out = out[:0]
 	}
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+	if plainText(raw) {
 		*dst = append(out, raw...) // most text: IndexAny below is slower
 		return nil
 	}
