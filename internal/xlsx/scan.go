@@ -22,7 +22,8 @@ import (
 type scanner struct {
 	r     *bufio.Reader
 	raw   []byte // a tag or text spanning buffer refills
-	text  []byte // decoded text
+	text  []byte // decoded text: in the input, or tbuf
+	tbuf  []byte
 	name  []byte // local name of the current element
 	attrs []xattr
 	abuf  []byte // decoded attribute values
@@ -38,8 +39,11 @@ type scanner struct {
 }
 
 type xattr struct {
-	name       []byte // local name
-	start, end int    // the decoded value is abuf[start:end]
+	name []byte // local name
+	// val is the value as it is in the tag, when it has nothing to
+	// decode (nearly always); else it is abuf[start:end].
+	val        []byte
+	start, end int
 }
 
 type tokKind int
@@ -62,7 +66,12 @@ func newScanner(r io.Reader) *scanner {
 }
 
 // value returns attribute a's decoded value.
-func (s *scanner) value(a xattr) []byte { return s.abuf[a.start:a.end] }
+func (s *scanner) value(a xattr) []byte {
+	if a.val != nil {
+		return a.val
+	}
+	return s.abuf[a.start:a.end]
+}
 
 // attr returns the value of the attribute with the local name, or nil.
 func (s *scanner) attr(name string) []byte {
@@ -146,7 +155,7 @@ func (s *scanner) nextBuffered() (k tokKind, ok bool, err error) {
 		if i < 0 {
 			return tokEOF, false, nil
 		}
-		if err := s.decode(&s.text, buf[:i]); err != nil {
+		if err := s.setText(buf[:i]); err != nil {
 			return tokEOF, true, err
 		}
 		s.used += i
@@ -195,7 +204,7 @@ func (s *scanner) nextRead() (tokKind, error) {
 			} else if err != io.EOF {
 				return tokEOF, err
 			}
-			if err := s.decode(&s.text, b); err != nil {
+			if err := s.setText(b); err != nil {
 				return tokEOF, err
 			}
 			return tokText, nil
@@ -231,7 +240,8 @@ func (s *scanner) nextRead() (tokKind, error) {
 					return tokEOF, err
 				}
 			}
-			s.text = append(s.text[:0], tag[8:len(tag)-3]...)
+			s.tbuf = append(s.tbuf[:0], tag[8:len(tag)-3]...)
+			s.text = s.tbuf
 			return tokText, nil
 		case bytes.HasPrefix(tag, []byte("?")):
 			for !bytes.HasSuffix(tag, []byte("?>")) {
@@ -319,11 +329,15 @@ func (s *scanner) startTag(b []byte) error {
 		if k < 0 {
 			return fmt.Errorf("attribute %s not closed", excerpt.Quote(string(name)))
 		}
-		start := len(s.abuf)
-		if err := s.decode(&s.abuf, b[j+1:j+1+k]); err != nil {
-			return err
+		if raw := b[j+1 : j+1+k]; plainText(raw) {
+			s.attrs = append(s.attrs, xattr{name: localName(name), val: raw})
+		} else {
+			start := len(s.abuf)
+			if err := s.decode(&s.abuf, raw); err != nil {
+				return err
+			}
+			s.attrs = append(s.attrs, xattr{name: localName(name), start: start, end: len(s.abuf)})
 		}
-		s.attrs = append(s.attrs, xattr{name: localName(name), start: start, end: len(s.abuf)})
 		i = j + 1 + k + 1
 	}
 }
@@ -336,6 +350,20 @@ func localName(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// setText sets the text token to raw decoded: raw itself when it has
+// nothing to decode, which spares a copy of most text.
+func (s *scanner) setText(raw []byte) error {
+	if plainText(raw) {
+		s.text = raw
+		return nil
+	}
+	if err := s.decode(&s.tbuf, raw); err != nil {
+		return err
+	}
+	s.text = s.tbuf
+	return nil
 }
 
 // plainText reports whether raw has no reference and no carriage
@@ -354,10 +382,10 @@ func plainText(raw []byte) bool {
 }
 
 // decode appends raw text with its references resolved and line ends
-// normalised to *dst, which it resets first when dst is s.text.
+// normalised to *dst, which it resets first when dst is s.tbuf.
 func (s *scanner) decode(dst *[]byte, raw []byte) error {
 	out := *dst
-	if dst == &s.text {
+	if dst == &s.tbuf {
 		out = out[:0]
 	}
 	if plainText(raw) {
