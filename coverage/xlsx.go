@@ -151,15 +151,16 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		pc[m], popc[m] = xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
 	}
 	first := 0
-	var buf []byte
+	var buf, rn []byte
 	ends := make([]int, 0, 2*len(t.Milestones))
 	s, err := xt.StreamSheet(name, m, size, func(i int, row *xlsx.Row) {
 		// A row's formulas are cut from one string: one allocation,
 		// not two per milestone.
-		r := first + i
 		body := i < len(t.Rows)
+		// The row's number is formatted once for its dozen references.
+		rn = strconv.AppendInt(rn[:0], int64(first+i), 10)
 		buf, ends = buf[:0], ends[:0]
-		ref := func(col string) { buf = strconv.AppendInt(append(buf, col...), int64(r), 10) }
+		ref := func(col string) { buf = append(append(buf, col...), rn...) }
 		for m := range t.Milestones {
 			p, pop := pc[m], popc[m]
 			if body { // pop-p

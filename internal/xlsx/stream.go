@@ -184,7 +184,7 @@ func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+		if !escapes[c] {
 			i++
 			continue
 		}
@@ -226,6 +226,16 @@ func appendEscaped(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// escapes tells the bytes appendEscaped looks at: control characters,
+// " ' & < >, and those of non-ASCII characters, which it checks. A table
+// rather than six comparisons: formulas are most of a sheet's bytes.
+var escapes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c >= utf8.RuneSelf || strings.IndexByte(`"'&<>`, byte(c)) >= 0
+	}
+	return t
+}()
 
 // xmlChar is the Char production of XML 1.0, as encoding/xml checks it.
 func xmlChar(r rune) bool {
