@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
@@ -394,6 +395,33 @@ func TestRowCells(t *testing.T) {
 		got, direct := write(x.f)
 		if direct != x.direct || !bytes.Equal(got, want) {
 			t.Errorf("%s RowCells: taken %v, same bytes %v", name, direct, bytes.Equal(got, want))
+		}
+	}
+}
+
+// nextWord splits at the white space unicode.IsSpace reports, as
+// strings.TrimLeftFunc and IndexFunc with it do, on any bytes.
+func TestNextWord(t *testing.T) {
+	ref := func(s string) (string, string) {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+			return s[:i], s[i:]
+		}
+		return s, ""
+	}
+	cases := []string{"", " ", "Phường Số 49996", "  a\tb\nc", "x\u00a0y", "x\u0085y", "\u3000Đông\u2003Hải ",
+		"\xff \xfe", "a\xe2\x80", "\v\fz\r", "Lê  Bình", "\u00a0"}
+	for _, s := range cases {
+		for rest := s; ; {
+			w, r := nextWord(rest)
+			ww, rr := ref(rest)
+			if w != ww || r != rr {
+				t.Fatalf("nextWord(%q) = %q, %q; want %q, %q", rest, w, r, ww, rr)
+			}
+			if r == "" || r == rest {
+				break
+			}
+			rest = r
 		}
 	}
 }
