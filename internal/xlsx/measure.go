@@ -116,6 +116,17 @@ func spaceAt(s string, i int) int {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// oneWord reports whether s is one word of ASCII: no white space, no line
+// feed.
+func oneWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || asciiSpace[c] {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // UnitsFromMM converts a width in millimetres to Excel character units.
 func UnitsFromMM(mm float64) float64 { return mm / 25.4 * 72 / unitPt }
 
@@ -127,6 +138,13 @@ func MMFromUnits(u float64) float64 { return u * unitPt / 72 * 25.4 }
 // than the column takes as many lines as it needs.
 func (m *Measure) Lines(s string, width, size float64, bold bool) int {
 	avail := max((width-padding)*unitPt, 1)
+	if oneWord(s) { // a number kept as text ("1000"), a code: what the loop below gives
+		ww := m.width(s, size, bold)
+		if ww > avail {
+			return int(math.Ceil(ww / avail))
+		}
+		return 1
+	}
 	space := m.width(" ", size, bold)
 	n := 0
 	for more := true; more; {

@@ -425,3 +425,55 @@ func TestNextWord(t *testing.T) {
 		}
 	}
 }
+
+// Lines of one ASCII word, counted without the word loop, is what the
+// loop counts.
+func TestLinesOneWord(t *testing.T) {
+	m, err := NewMeasure(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loop := func(s string, width, size float64, bold bool) int { // Lines before its shortcut
+		avail := max((width-padding)*unitPt, 1)
+		space := m.width(" ", size, bold)
+		n := 0
+		for more := true; more; {
+			var para string
+			para, s, more = strings.Cut(s, "\n")
+			n++
+			cur := 0.0
+			for para != "" {
+				var w string
+				w, para = nextWord(para)
+				if w == "" {
+					break
+				}
+				ww := m.width(w, size, bold)
+				switch {
+				case cur == 0:
+				case cur+space+ww <= avail:
+					cur += space + ww
+					continue
+				default:
+					n++
+				}
+				if ww > avail {
+					extra := int(math.Ceil(ww/avail)) - 1
+					n += extra
+					ww -= float64(extra) * avail
+				}
+				cur = ww
+			}
+		}
+		return n
+	}
+	for _, s := range []string{"", "1000", "99999", "0123", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "a-b", "x"} {
+		for _, w := range []float64{0, 1, 2, 3.3, 5, 8, 40} {
+			for _, bold := range []bool{false, true} {
+				if got, want := m.Lines(s, w, 12, bold), loop(s, w, 12, bold); got != want {
+					t.Errorf("Lines(%q, %g) = %d, want %d", s, w, got, want)
+				}
+			}
+		}
+	}
+}
