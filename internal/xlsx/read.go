@@ -655,6 +655,14 @@ func (sr *sheetReader) readCell() (Value, error) {
 	if sr.s.self {
 		return Value{}, nil
 	}
+	// Most cells are <v>text</v></c> or <is><t>text</t></is></c>: read
+	// at once, they are what the loop below reads of them token by token.
+	if text, ok := sr.s.simple("<v>", "</v></c>"); ok {
+		return sr.value(typ, format, string(text), "", "", true, false)
+	}
+	if text, ok := sr.s.simple("<is><t>", "</t></is></c>"); ok {
+		return sr.value(typ, format, "", string(text), "", false, false)
+	}
 	var v, inline, formula string
 	hasV, hasF := false, false
 	inText, inPh := false, false

@@ -185,6 +185,29 @@ func (s *scanner) nextBuffered() (k tokKind, ok bool, err error) {
 	return tokStart, true, nil
 }
 
+// simple reads open, text and close when the buffered input goes on
+// with them, the text having nothing to decode; ok is false, and nothing
+// read, otherwise.
+func (s *scanner) simple(open, close string) (text []byte, ok bool) {
+	if s.win == nil {
+		return nil, false
+	}
+	buf := s.win[s.used:]
+	if len(buf) < len(open)+len(close) || string(buf[:len(open)]) != open {
+		return nil, false
+	}
+	i := bytes.IndexByte(buf[len(open):], '<')
+	if i < 0 {
+		return nil, false
+	}
+	text, rest := buf[len(open):len(open)+i], buf[len(open)+i:]
+	if len(rest) < len(close) || string(rest[:len(close)]) != close || !plainText(text) {
+		return nil, false
+	}
+	s.used += len(open) + i + len(close)
+	return text, true
+}
+
 // nextRead reads the next token from the reader.
 func (s *scanner) nextRead() (tokKind, error) {
 	for {
