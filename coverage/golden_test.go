@@ -166,6 +166,7 @@ func TestMarkdownRows(t *testing.T) {
 	}{
 		{&a.Table, func(i int, c []string) []string { return tb.rowCells(c, i, prec) }},
 		{tb.newParticipants(), tb.newParticipantsRow},
+		{tb.newParticipants(), tb.newParticipantsRows(tb.labels())},
 	} {
 		want, err := x.table.Markdown()
 		if err != nil {

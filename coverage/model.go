@@ -198,20 +198,25 @@ func (t *Table) Validate() error {
 	}
 	// Text printed in tables and in the Markdown meant for portals holds
 	// no control, bidirectional or invisible characters, as in a Document.
-	text := func(field, s string) {
+	// The field is named only when its text is refused: a table of
+	// 100.000 units is checked twice when written as XLSX and Markdown.
+	text := func(field string, i int, s string) {
 		if r, at, kind, ok := typo.Unprintable(s, false); !ok {
+			if i >= 0 {
+				field = fmt.Sprintf(field, i)
+			}
 			add("%s: %s %U at byte %d", field, kind, r, at)
 		}
 	}
-	text("Title", t.Title)
-	text("Reference", t.Reference)
-	text("UnitHeader", t.UnitHeader)
+	text("Title", -1, t.Title)
+	text("Reference", -1, t.Reference)
+	text("UnitHeader", -1, t.UnitHeader)
 	for i, m := range t.Milestones {
-		text(fmt.Sprintf("Milestones[%d].Label", i), m.Label)
+		text("Milestones[%d].Label", i, m.Label)
 	}
 	for i, r := range t.Rows {
-		text(fmt.Sprintf("Rows[%d].Unit.Name", i), r.Unit.Name)
-		text(fmt.Sprintf("Rows[%d].Unit.Code", i), r.Unit.Code)
+		text("Rows[%d].Unit.Name", i, r.Unit.Name)
+		text("Rows[%d].Unit.Code", i, r.Unit.Code)
 	}
 	for i, r := range t.Rows {
 		where := func() string { return fmt.Sprintf("row %d (%s)", i+1, r.Unit.Label()) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
 
 func d(y, m, day int) bhytdoc.Date { return bhytdoc.Date{Year: y, Month: m, Day: day} }
@@ -309,5 +310,29 @@ func TestWithBaselineGroup(t *testing.T) {
 	}
 	if found, err := Check(&a.Table); err != nil || len(found) != 0 {
 		t.Errorf("the annex does not check: %v %v", found, err)
+	}
+}
+
+// Label's shortcut for names that cannot begin with a kind gives what
+// asking SplitKind always gives.
+func TestLabelShortcut(t *testing.T) {
+	slow := func(u Unit) string {
+		name := typo.OneLine(u.Name)
+		if !u.Kind.Valid() {
+			return name
+		}
+		if k, rest := SplitKind(name); k == u.Kind && rest != "" {
+			return name
+		}
+		return kindTitles[u.Kind] + " " + name
+	}
+	for _, name := range []string{"", " ", "Số 1", "Lê Bình", "phường Lê Bình", "Phường", "PHƯỜNG 3", "Thị trấn Nam Giang",
+		"thị  trấn A", "xã", "Xã Hòa", "X\u0303a Hòa", "S\u0301ố", " Phường A", "\tXã B", "Tân Phú", "Pleiku", "xa Hoa", "Ðông", "1"} {
+		for k := UnitKind(0); k <= kindEnd; k++ {
+			u := Unit{Name: name, Kind: k}
+			if got, want := u.Label(), slow(u); got != want {
+				t.Errorf("%+v: Label %q, want %q", u, got, want)
+			}
+		}
 	}
 }

@@ -319,7 +319,7 @@ func xlsxCell(v xlsx.Value) cell {
 	if !v.Number {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
-	f, err := strconv.ParseFloat(v.Text, 64)
+	f, err := parseNumber(v.Text)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return cell{text: strings.TrimSpace(v.Text)}
 	}
@@ -346,6 +346,23 @@ func xlsxCell(v xlsx.Value) cell {
 		c.text += "%"
 	}
 	return c
+}
+
+// parseNumber is strconv.ParseFloat of a stored number, without its
+// general parse for a count of up to 15 digits, which a double holds
+// exactly: most numbers of a units workbook.
+func parseNumber(s string) (float64, error) {
+	if s == "" || len(s) > 15 {
+		return strconv.ParseFloat(s, 64)
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return strconv.ParseFloat(s, 64)
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	return float64(n), nil
 }
 
 // baseCol is a baseline input column.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -330,6 +331,17 @@ func TestReadSplitHalves(t *testing.T) {
 		}
 		if !strings.Contains(wantErr, "more problems") {
 			t.Errorf("the cap on problems is not reached: %.300s", wantErr)
+		}
+	}
+}
+
+// parseNumber is strconv.ParseFloat, its shortcut for counts included.
+func TestParseNumber(t *testing.T) {
+	for _, s := range []string{"", "0", "00", "7", "4081", "999999999999999", "9999999999999999", "1e3", "-5", "+5", "1.5", "0x10", "12a", " 1", "007"} {
+		got, gerr := parseNumber(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if got != want || (gerr == nil) != (werr == nil) {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", s, got, gerr, want, werr)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
@@ -99,10 +100,24 @@ func (u Unit) Label() string {
 	if !u.Kind.Valid() {
 		return name
 	}
-	if k, rest := SplitKind(name); k == u.Kind && rest != "" {
-		return name
+	// A name that begins with an ASCII letter no kind name begins with
+	// ("Số 1", "Lê Bình") needs no SplitKind, most of the cost of a
+	// label: no normalisation or case folding makes such a letter t, p
+	// or x.
+	if c := firstByte(name); c >= utf8.RuneSelf || strings.IndexByte("tTpPxX", c) >= 0 {
+		if k, rest := SplitKind(name); k == u.Kind && rest != "" {
+			return name
+		}
 	}
 	return kindTitles[u.Kind] + " " + name
+}
+
+// firstByte is s's first byte, or 0x80 (not ASCII) when s is empty.
+func firstByte(s string) byte {
+	if s == "" {
+		return utf8.RuneSelf
+	}
+	return s[0]
 }
 
 // SplitKind splits a label that starts with a kind name ("Phường Lê Bình",

@@ -151,15 +151,34 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 		pc[m], popc[m] = xlsx.ColName(2+4*m), xlsx.ColName(4+4*m)
 	}
 	first := 0
-	var buf []byte
+	var buf, rn []byte
 	ends := make([]int, 0, 2*len(t.Milestones))
+	// rate sets the cell of milestone m's rate in row i, or in the
+	// totals row.
+	rate := func(i, m int, row *xlsx.Row) *xlsx.Cell {
+		f := totals[m]
+		if i < len(t.Rows) {
+			f = t.Rows[i].Figures[m]
+		}
+		v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
+		rc := &row.Cells[5+4*m]
+		rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/scale, xlsx.Number, prec
+		return rc
+	}
 	s, err := xt.StreamSheet(name, m, size, func(i int, row *xlsx.Row) {
+		if row.StylesOnly { // the writer looks at the cells' styles only
+			for m := range t.Milestones {
+				rate(i, m, row)
+			}
+			return
+		}
 		// A row's formulas are cut from one string: one allocation,
 		// not two per milestone.
-		r := first + i
 		body := i < len(t.Rows)
+		// The row's number is formatted once for its dozen references.
+		rn = strconv.AppendInt(rn[:0], int64(first+i), 10)
 		buf, ends = buf[:0], ends[:0]
-		ref := func(col string) { buf = strconv.AppendInt(append(buf, col...), int64(r), 10) }
+		ref := func(col string) { buf = append(append(buf, col...), rn...) }
 		for m := range t.Milestones {
 			p, pop := pc[m], popc[m]
 			if body { // pop-p
@@ -186,15 +205,10 @@ func (t *Table) sheet(name string, m *xlsx.Measure, size float64) (*xlsx.Sheet, 
 			return f
 		}
 		for m := range t.Milestones {
-			f := totals[m]
 			if body {
-				f = t.Rows[i].Figures[m]
 				row.Cells[3+4*m].Formula = next()
 			}
-			v, _ := f.Rate().Scaled(prec) // Validate ensured a positive population
-			rc := &row.Cells[5+4*m]
-			rc.Kind, rc.F, rc.Format, rc.Decimals = xlsx.Float, float64(v)/scale, xlsx.Number, prec
-			rc.Formula = next()
+			rate(i, m, row).Formula = next()
 		}
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bhytdoc/bhytdoc/fonts"
 )
@@ -74,11 +75,56 @@ func (m *Measure) WordUnits(s string, size float64, bold bool) float64 {
 // nextWord returns the first word of s, and the rest after it; words are
 // separated by white space. It does not allocate.
 func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i], s[i:]
+	i := 0
+	for i < len(s) {
+		n := spaceAt(s, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	s = s[i:]
+	for i = 0; i < len(s); {
+		if spaceAt(s, i) > 0 {
+			return s[:i], s[i:]
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 	}
 	return s, ""
+}
+
+// spaceAt returns the length of the white space (unicode.IsSpace) that
+// begins at s[i], or 0: ASCII without decoding, as names mostly are.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// oneWord reports whether s is one word of ASCII: no white space, no line
+// feed.
+func oneWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || asciiSpace[c] {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // UnitsFromMM converts a width in millimetres to Excel character units.
@@ -92,6 +138,13 @@ func MMFromUnits(u float64) float64 { return u * unitPt / 72 * 25.4 }
 // than the column takes as many lines as it needs.
 func (m *Measure) Lines(s string, width, size float64, bold bool) int {
 	avail := max((width-padding)*unitPt, 1)
+	if oneWord(s) { // a number kept as text ("1000"), a code: what the loop below gives
+		ww := m.width(s, size, bold)
+		if ww > avail {
+			return int(math.Ceil(ww / avail))
+		}
+		return 1
+	}
 	space := m.width(" ", size, bold)
 	n := 0
 	for more := true; more; {

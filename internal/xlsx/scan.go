@@ -22,16 +22,28 @@ import (
 type scanner struct {
 	r     *bufio.Reader
 	raw   []byte // a tag or text spanning buffer refills
-	text  []byte // decoded text
+	text  []byte // decoded text: in the input, or tbuf
+	tbuf  []byte
 	name  []byte // local name of the current element
 	attrs []xattr
 	abuf  []byte // decoded attribute values
 	self  bool   // the start tag closes itself: <c/>
+	// win is the reader's buffered input, of which nextBuffered has
+	// read the first used bytes: they are discarded from the reader
+	// before it reads on.
+	win  []byte
+	used int
+	// oddName: a name of the start tag holds a quote, which nextRead
+	// reads as the start of a value.
+	oddName bool
 }
 
 type xattr struct {
-	name       []byte // local name
-	start, end int    // the decoded value is abuf[start:end]
+	name []byte // local name
+	// val is the value as it is in the tag, when it has nothing to
+	// decode (nearly always); else it is abuf[start:end].
+	val        []byte
+	start, end int
 }
 
 type tokKind int
@@ -54,7 +66,12 @@ func newScanner(r io.Reader) *scanner {
 }
 
 // value returns attribute a's decoded value.
-func (s *scanner) value(a xattr) []byte { return s.abuf[a.start:a.end] }
+func (s *scanner) value(a xattr) []byte {
+	if a.val != nil {
+		return a.val
+	}
+	return s.abuf[a.start:a.end]
+}
 
 // attr returns the value of the attribute with the local name, or nil.
 func (s *scanner) attr(name string) []byte {
@@ -110,6 +127,89 @@ func (s *scanner) more(tag []byte, delim byte) ([]byte, error) {
 
 // next reads the next token.
 func (s *scanner) next() (tokKind, error) {
+	if k, ok, err := s.nextBuffered(); ok {
+		return k, err
+	}
+	if s.used > 0 { // the reader takes over where the window ends
+		s.r.Discard(s.used)
+	}
+	s.win, s.used = nil, 0
+	return s.nextRead()
+}
+
+// nextBuffered reads the next token when it lies whole in the reader's
+// buffer (the window win) and is text, an end tag or a start tag whose quotes are its
+// attributes' values, as nearly every token of a worksheet is: without
+// the reader's byte-by-byte calls and the quote scan of every tag. ok
+// is false, and nothing read, for any other: nextRead reads it.
+func (s *scanner) nextBuffered() (k tokKind, ok bool, err error) {
+	if s.win == nil {
+		s.win, _ = s.r.Peek(s.r.Buffered())
+	}
+	buf := s.win[s.used:]
+	if len(buf) < 2 {
+		return tokEOF, false, nil
+	}
+	if buf[0] != '<' {
+		i := bytes.IndexByte(buf, '<')
+		if i < 0 {
+			return tokEOF, false, nil
+		}
+		if err := s.setText(buf[:i]); err != nil {
+			return tokEOF, true, err
+		}
+		s.used += i
+		return tokText, true, nil
+	}
+	j := bytes.IndexByte(buf, '>')
+	if j < 2 { // none, or <>
+		return tokEOF, false, nil
+	}
+	tag := buf[1:j] // without < and >
+	switch c := tag[0]; c {
+	case '/':
+		name := tag[1:]
+		if len(name) == 0 || isSpace(name[0]) || isSpace(name[len(name)-1]) {
+			name = bytes.TrimSpace(name)
+		}
+		s.name = localName(name)
+		s.used += j + 1
+		return tokEnd, true, nil
+	case '!', '?':
+		return tokEOF, false, nil
+	}
+	if err := s.startTag(tag); err != nil || s.oddName {
+		return tokEOF, false, nil // as nextRead reads it, quotes and all
+	}
+	s.used += j + 1
+	return tokStart, true, nil
+}
+
+// simple reads open, text and close when the buffered input goes on
+// with them, the text having nothing to decode; ok is false, and nothing
+// read, otherwise.
+func (s *scanner) simple(open, close string) (text []byte, ok bool) {
+	if s.win == nil {
+		return nil, false
+	}
+	buf := s.win[s.used:]
+	if len(buf) < len(open)+len(close) || string(buf[:len(open)]) != open {
+		return nil, false
+	}
+	i := bytes.IndexByte(buf[len(open):], '<')
+	if i < 0 {
+		return nil, false
+	}
+	text, rest := buf[len(open):len(open)+i], buf[len(open)+i:]
+	if len(rest) < len(close) || string(rest[:len(close)]) != close || !plainText(text) {
+		return nil, false
+	}
+	s.used += len(open) + i + len(close)
+	return text, true
+}
+
+// nextRead reads the next token from the reader.
+func (s *scanner) nextRead() (tokKind, error) {
 	for {
 		c, err := s.r.ReadByte()
 		if err == io.EOF {
@@ -127,7 +227,7 @@ func (s *scanner) next() (tokKind, error) {
 			} else if err != io.EOF {
 				return tokEOF, err
 			}
-			if err := s.decode(&s.text, b); err != nil {
+			if err := s.setText(b); err != nil {
 				return tokEOF, err
 			}
 			return tokText, nil
@@ -142,7 +242,14 @@ func (s *scanner) next() (tokKind, error) {
 		// tag is everything after '<', '>' included. Most are start
 		// tags, which none of these prefixes begin.
 		switch c := tag[0]; {
-		case c != '!' && c != '?' && c != '/':
+		case c == '/':
+			name := tag[1 : len(tag)-1]
+			if len(name) == 0 || isSpace(name[0]) || isSpace(name[len(name)-1]) {
+				name = bytes.TrimSpace(name)
+			}
+			s.name = localName(name)
+			return tokEnd, nil
+		case c != '!' && c != '?':
 		case bytes.HasPrefix(tag, []byte("!--")):
 			for !bytes.HasSuffix(tag, []byte("-->")) || len(tag) < 5 {
 				if tag, err = s.more(tag, '>'); err != nil {
@@ -156,7 +263,8 @@ func (s *scanner) next() (tokKind, error) {
 					return tokEOF, err
 				}
 			}
-			s.text = append(s.text[:0], tag[8:len(tag)-3]...)
+			s.tbuf = append(s.tbuf[:0], tag[8:len(tag)-3]...)
+			s.text = s.tbuf
 			return tokText, nil
 		case bytes.HasPrefix(tag, []byte("?")):
 			for !bytes.HasSuffix(tag, []byte("?>")) {
@@ -167,9 +275,6 @@ func (s *scanner) next() (tokKind, error) {
 			continue
 		case bytes.HasPrefix(tag, []byte("!")):
 			return tokEOF, errors.New("XML declarations (<!DOCTYPE …>) are not allowed in a workbook")
-		case bytes.HasPrefix(tag, []byte("/")):
-			s.name = localName(bytes.TrimSpace(tag[1 : len(tag)-1]))
-			return tokEnd, nil
 		}
 		// A '>' inside a quoted attribute value does not end the tag.
 		for quoteOpen(tag) {
@@ -204,8 +309,10 @@ func (s *scanner) startTag(b []byte) error {
 		s.self = true
 		b = b[:n-1]
 	}
+	s.oddName = false
 	i := 0
 	for i < len(b) && !isSpace(b[i]) {
+		s.oddName = s.oddName || b[i] == '"' || b[i] == '\''
 		i++
 	}
 	if i == 0 {
@@ -223,6 +330,7 @@ func (s *scanner) startTag(b []byte) error {
 		}
 		j := i
 		for j < len(b) && b[j] != '=' && !isSpace(b[j]) {
+			s.oddName = s.oddName || b[j] == '"' || b[j] == '\''
 			j++
 		}
 		name := b[i:j]
@@ -244,31 +352,66 @@ func (s *scanner) startTag(b []byte) error {
 		if k < 0 {
 			return fmt.Errorf("attribute %s not closed", excerpt.Quote(string(name)))
 		}
-		start := len(s.abuf)
-		if err := s.decode(&s.abuf, b[j+1:j+1+k]); err != nil {
-			return err
+		if raw := b[j+1 : j+1+k]; plainText(raw) {
+			s.attrs = append(s.attrs, xattr{name: localName(name), val: raw})
+		} else {
+			start := len(s.abuf)
+			if err := s.decode(&s.abuf, raw); err != nil {
+				return err
+			}
+			s.attrs = append(s.attrs, xattr{name: localName(name), start: start, end: len(s.abuf)})
 		}
-		s.attrs = append(s.attrs, xattr{name: localName(name), start: start, end: len(s.abuf)})
 		i = j + 1 + k + 1
 	}
 }
 
 // localName strips a namespace prefix: "x:c" is "c".
 func localName(b []byte) []byte {
-	if i := bytes.IndexByte(b, ':'); i >= 0 {
-		return b[i+1:]
+	for i, c := range b { // names are short: a loop beats IndexByte's call
+		if c == ':' {
+			return b[i+1:]
+		}
 	}
 	return b
 }
 
+// setText sets the text token to raw decoded: raw itself when it has
+// nothing to decode, which spares a copy of most text.
+func (s *scanner) setText(raw []byte) error {
+	if plainText(raw) {
+		s.text = raw
+		return nil
+	}
+	if err := s.decode(&s.tbuf, raw); err != nil {
+		return err
+	}
+	s.text = s.tbuf
+	return nil
+}
+
+// plainText reports whether raw has no reference and no carriage
+// return to decode: a loop for the few bytes of most values, IndexByte
+// for the longer.
+func plainText(raw []byte) bool {
+	if len(raw) > 16 {
+		return bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0
+	}
+	for _, c := range raw {
+		if c == '&' || c == '\r' {
+			return false
+		}
+	}
+	return true
+}
+
 // decode appends raw text with its references resolved and line ends
-// normalised to *dst, which it resets first when dst is s.text.
+// normalised to *dst, which it resets first when dst is s.tbuf.
 func (s *scanner) decode(dst *[]byte, raw []byte) error {
 	out := *dst
-	if dst == &s.text {
+	if dst == &s.tbuf {
 		out = out[:0]
 	}
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+	if plainText(raw) {
 		*dst = append(out, raw...) // most text: IndexAny below is slower
 		return nil
 	}

@@ -138,7 +138,11 @@ func appendCell(b []byte, col string, row []byte, style int, c *Cell) []byte {
 		b = append(b, `</v>`...)
 	case Float:
 		b = append(b, `<v>`...)
-		b = appendFloat(b, c.F)
+		d := c.Decimals
+		if c.Format == Percent {
+			d += 2
+		}
+		b = appendDecimal(b, c.F, d)
 		b = append(b, `</v>`...)
 	case Text:
 		if c.Formula != "" { // excelize's setStr: the value unescaped, then escaped once
@@ -184,7 +188,7 @@ func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\'' && c != '&' && c != '<' && c != '>' {
+		if !escapes[c] {
 			i++
 			continue
 		}
@@ -226,6 +230,16 @@ func appendEscaped(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// escapes tells the bytes appendEscaped looks at: control characters,
+// " ' & < >, and those of non-ASCII characters, which it checks. A table
+// rather than six comparisons: formulas are most of a sheet's bytes.
+var escapes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < 0x20 || c >= utf8.RuneSelf || strings.IndexByte(`"'&<>`, byte(c)) >= 0
+	}
+	return t
+}()
 
 // xmlChar is the Char production of XML 1.0, as encoding/xml checks it.
 func xmlChar(r rune) bool {
@@ -307,6 +321,50 @@ func bstr(s string) string {
 		result += s[cursor:]
 	}
 	return result
+}
+
+// appendDecimal is appendFloat of value, made without strconv's search
+// for the shortest digits when value is the double nearest a number of
+// at most 15 digits with d decimals, as a figure's cell is (98,8 with 1
+// decimal, 78,11% with 2 + 2). Such a decimal is the shortest that reads
+// back as value: decimals of up to 15 digits are told apart by doubles.
+func appendDecimal(b []byte, value float64, d int) []byte {
+	if d < 0 || d >= len(pow10) {
+		return appendFloat(b, value)
+	}
+	x := value * pow10[d]
+	if !(math.Abs(x) < 1e15) {
+		return appendFloat(b, value)
+	}
+	m := int64(math.Round(x))
+	if float64(m)/pow10[d] != value || (m == 0 && math.Signbit(value)) {
+		return appendFloat(b, value)
+	}
+	u := uint64(m)
+	if m < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	p := uint64(pow10[d])
+	b = strconv.AppendUint(b, u/p, 10)
+	frac := u % p
+	if frac == 0 {
+		return b
+	}
+	for frac%10 == 0 { // trailing zeros are not shown
+		frac /= 10
+		d--
+	}
+	start := len(b) + 1
+	b = strconv.AppendUint(append(b, '.'), frac, 10)
+	if k := d - (len(b) - start); k > 0 { // leading zeros: 0,05 is 5 with 2 decimals
+		b = append(b, make([]byte, k)...)
+		copy(b[start+k:], b[start:])
+		for i := range k {
+			b[start+i] = '0'
+		}
+	}
+	return b
 }
 
 // appendFloat appends value as excelize's formatCellFloat(v, -1, 64)

@@ -150,3 +150,30 @@ func TestAppendFloat(t *testing.T) {
 		}
 	}
 }
+
+// appendDecimal writes what appendFloat writes, for the figures it
+// knows and any other double.
+func TestAppendDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	check := func(v float64, d int) {
+		if got, want := string(appendDecimal(nil, v, d)), string(appendFloat(nil, v)); got != want {
+			t.Fatalf("appendDecimal(%v, %d) = %s, want %s", v, d, got, want)
+		}
+	}
+	for _, v := range []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 99.5, 100, 0.7811, 0.05, 1e15, 1e14 + 0.5, 123456789012345, 0.1 + 0.2,
+		math.MaxFloat64, math.SmallestNonzeroFloat64, math.Inf(1), math.NaN()} {
+		for d := -1; d <= 12; d++ {
+			check(v, d)
+		}
+	}
+	for range 200_000 {
+		d := r.IntN(12)
+		m := r.Int64N(1_000_000_000_000_000) >> r.IntN(50)
+		if r.IntN(2) == 0 {
+			m = -m
+		}
+		check(float64(m)/pow10[d], d)
+		check(float64(m)/pow10[d], r.IntN(12))
+		check(r.NormFloat64()*math.Pow10(r.IntN(30)-15), d)
+	}
+}

@@ -370,7 +370,9 @@ func (t *Table) scan(src *tableRows, first int, m *Measure, size float64) ([]flo
 	// use records the styles of r once filled.
 	use := func(i int) {
 		if src.fill != nil {
+			r.StylesOnly = true
 			src.fill(i, &r)
+			r.StylesOnly = false
 		}
 		if !src.valid || checkRow(i, &r, cols) != nil {
 			src.valid, src.uses = false, nil // the writer finds the error

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
@@ -394,6 +395,85 @@ func TestRowCells(t *testing.T) {
 		got, direct := write(x.f)
 		if direct != x.direct || !bytes.Equal(got, want) {
 			t.Errorf("%s RowCells: taken %v, same bytes %v", name, direct, bytes.Equal(got, want))
+		}
+	}
+}
+
+// nextWord splits at the white space unicode.IsSpace reports, as
+// strings.TrimLeftFunc and IndexFunc with it do, on any bytes.
+func TestNextWord(t *testing.T) {
+	ref := func(s string) (string, string) {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+			return s[:i], s[i:]
+		}
+		return s, ""
+	}
+	cases := []string{"", " ", "Phường Số 49996", "  a\tb\nc", "x\u00a0y", "x\u0085y", "\u3000Đông\u2003Hải ",
+		"\xff \xfe", "a\xe2\x80", "\v\fz\r", "Lê  Bình", "\u00a0"}
+	for _, s := range cases {
+		for rest := s; ; {
+			w, r := nextWord(rest)
+			ww, rr := ref(rest)
+			if w != ww || r != rr {
+				t.Fatalf("nextWord(%q) = %q, %q; want %q, %q", rest, w, r, ww, rr)
+			}
+			if r == "" || r == rest {
+				break
+			}
+			rest = r
+		}
+	}
+}
+
+// Lines of one ASCII word, counted without the word loop, is what the
+// loop counts.
+func TestLinesOneWord(t *testing.T) {
+	m, err := NewMeasure(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loop := func(s string, width, size float64, bold bool) int { // Lines before its shortcut
+		avail := max((width-padding)*unitPt, 1)
+		space := m.width(" ", size, bold)
+		n := 0
+		for more := true; more; {
+			var para string
+			para, s, more = strings.Cut(s, "\n")
+			n++
+			cur := 0.0
+			for para != "" {
+				var w string
+				w, para = nextWord(para)
+				if w == "" {
+					break
+				}
+				ww := m.width(w, size, bold)
+				switch {
+				case cur == 0:
+				case cur+space+ww <= avail:
+					cur += space + ww
+					continue
+				default:
+					n++
+				}
+				if ww > avail {
+					extra := int(math.Ceil(ww/avail)) - 1
+					n += extra
+					ww -= float64(extra) * avail
+				}
+				cur = ww
+			}
+		}
+		return n
+	}
+	for _, s := range []string{"", "1000", "99999", "0123", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "a-b", "x"} {
+		for _, w := range []float64{0, 1, 2, 3.3, 5, 8, 40} {
+			for _, bold := range []bool{false, true} {
+				if got, want := m.Lines(s, w, 12, bold), loop(s, w, 12, bold); got != want {
+					t.Errorf("Lines(%q, %g) = %d, want %d", s, w, got, want)
+				}
+			}
 		}
 	}
 }

@@ -79,6 +79,10 @@ type Cell struct {
 type Row struct {
 	Cells []Cell
 	Bold  bool
+	// StylesOnly tells the fill function of Table.StreamSheet that the
+	// row is made only to find its cells' styles and check them, before
+	// anything is written: it may leave the formulas out.
+	StylesOnly bool
 }
 
 // HeaderCell is a header cell spanning ColSpan columns and RowSpan rows (0
