@@ -145,6 +145,11 @@ func (m *Measure) Lines(s string, width, size float64, bold bool) int {
 		}
 		return 1
 	}
+	return m.wordLines(s, avail, size, bold)
+}
+
+// wordLines is Lines of s in avail points, word by word.
+func (m *Measure) wordLines(s string, avail, size float64, bold bool) int {
 	space := m.width(" ", size, bold)
 	n := 0
 	for more := true; more; {

@@ -433,39 +433,9 @@ func TestLinesOneWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loop := func(s string, width, size float64, bold bool) int { // Lines before its shortcut
-		avail := max((width-padding)*unitPt, 1)
-		space := m.width(" ", size, bold)
-		n := 0
-		for more := true; more; {
-			var para string
-			para, s, more = strings.Cut(s, "\n")
-			n++
-			cur := 0.0
-			for para != "" {
-				var w string
-				w, para = nextWord(para)
-				if w == "" {
-					break
-				}
-				ww := m.width(w, size, bold)
-				switch {
-				case cur == 0:
-				case cur+space+ww <= avail:
-					cur += space + ww
-					continue
-				default:
-					n++
-				}
-				if ww > avail {
-					extra := int(math.Ceil(ww/avail)) - 1
-					n += extra
-					ww -= float64(extra) * avail
-				}
-				cur = ww
-			}
-		}
-		return n
+	// Lines without its shortcut for one word.
+	loop := func(s string, width, size float64, bold bool) int {
+		return m.wordLines(s, max((width-padding)*unitPt, 1), size, bold)
 	}
 	for _, s := range []string{"", "1000", "99999", "0123", "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM", "a-b", "x"} {
 		for _, w := range []float64{0, 1, 2, 3.3, 5, 8, 40} {
