@@ -8,4 +8,5 @@ func init() {
 	bridge.MarkdownParts = markdownParts
 	bridge.CheckPDF = checkPDF
 	bridge.ParseBodyLines = parseBodyLines
+	bridge.NormalizeChecked = normalizeChecked
 }
