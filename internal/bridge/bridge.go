@@ -38,7 +38,8 @@ var CheckPDF any
 //
 // that is bhytdoc.ParseBody also returning the 1-based line of each block
 // (lines[i] for blocks[i]), counting md's first line as firstLine, in the
-// bhytdoc.SyntaxErrors too.
+// bhytdoc.SyntaxErrors too. md must be valid UTF-8 (package markdown
+// checks its whole file first): it is not checked again.
 var ParseBodyLines any
 
 // NormalizeChecked is a
