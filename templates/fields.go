@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -239,7 +240,7 @@ func (c *checker) value(f Field, v any, parent string) any {
 		for i := range out {
 			it := rv.Index(i).Interface()
 			out[i] = it
-			p := fmt.Sprintf("%s[%d]", path, i)
+			p := path + "[" + strconv.Itoa(i) + "]"
 			if m, ok := asMap(it); ok {
 				out[i] = c.object(f.Fields, m, p)
 			} else if reflect.Indirect(reflect.ValueOf(it)).Kind() != reflect.Struct {
