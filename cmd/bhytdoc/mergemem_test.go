@@ -23,11 +23,11 @@ func TestMergeMemoryLimit(t *testing.T) {
 	}
 }
 
-// A merge below mergeGCRows collects half as often (GOGC=200); a larger
+// A merge below mergeGCRows collects less often (GOGC=400); a larger
 // one, or GOGC set by the user, keeps the collector as it is.
 func TestMergeGCPercent(t *testing.T) {
-	if pct, ok := mergeGCPercent(10_000, ""); !ok || pct != 200 {
-		t.Errorf("10,000 rows: %d, %v; want 200", pct, ok)
+	if pct, ok := mergeGCPercent(10_000, ""); !ok || pct != 400 {
+		t.Errorf("10,000 rows: %d, %v; want 400", pct, ok)
 	}
 	if _, ok := mergeGCPercent(mergeGCRows, ""); ok {
 		t.Error("a GC percentage for a merge of 50,000 rows")
