@@ -36,9 +36,11 @@ type DirSink struct {
 // NewDirSink returns a sink writing into dir, created when missing.
 func NewDirSink(dir string) *DirSink { return &DirSink{dir: dir, names: map[string]bool{}} }
 
-// Put writes r's files under temporary names. A name already put in this
-// batch is an error, never an overwrite; so is a document without files
-// (a Renderer without Formats makes layouts only).
+// Put has r's files written under temporary names. A name already put in
+// this batch is an error, never an overwrite; so is a document without
+// files (a Renderer without Formats makes layouts only). The files' Data
+// is written after Put returns: it must not change until Close or Abort,
+// one of which must be called (Render does) to stop the writers.
 func (s *DirSink) Put(r *Rendered) error {
 	if s.dir == "" {
 		return errors.New("batch: DirSink without a directory (use NewDirSink)")
