@@ -103,7 +103,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 // mergeGCRows is the number of rows below which merge lets the heap grow
 // to five times what is live between collections, not twice (GOGC=400):
 // a merge allocates ~150 KB per letter, nearly all of it garbage at once,
-// and collecting less often saves 10–15% of its CPU. From 10,000 rows
+// and collecting less often saves 5–12% of its CPU. From 10,000 rows
 // the memory limit (mergeMemoryLimit) bounds the heap all the same: 116
 // MB peak at 10,000 letters against 77 MB (GOGC=200: 106–111 MB, 5% more
 // CPU than 400). At 100,000 letters the rows kept live would take the
