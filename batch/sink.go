@@ -15,9 +15,10 @@ import (
 )
 
 // DirSink writes the documents' files into a directory, all of them
-// together: Put writes each file under a temporary name, and Close makes
-// them durable (one sync for the batch) and renames them into place. A
-// batch that stops — a failed document, a cancelled context — leaves
+// together: Put checks each file's name and has it written under a
+// temporary name in the background (a failure is returned by a later Put
+// or by Close), and Close makes them durable (one sync for the batch)
+// and renames them into place. A batch that stops — a failed document, a cancelled context — leaves
 // nothing: Render calls Abort, which removes the temporaries, and a
 // process that is killed leaves only marked ones, which the next run in
 // the directory removes. Existing files of the same names are replaced;
@@ -35,9 +36,11 @@ type DirSink struct {
 // NewDirSink returns a sink writing into dir, created when missing.
 func NewDirSink(dir string) *DirSink { return &DirSink{dir: dir, names: map[string]bool{}} }
 
-// Put writes r's files under temporary names. A name already put in this
-// batch is an error, never an overwrite; so is a document without files
-// (a Renderer without Formats makes layouts only).
+// Put has r's files written under temporary names. A name already put in
+// this batch is an error, never an overwrite; so is a document without
+// files (a Renderer without Formats makes layouts only). The files' Data
+// is written after Put returns: it must not change until Close or Abort,
+// one of which must be called (Render does) to stop the writers.
 func (s *DirSink) Put(r *Rendered) error {
 	if s.dir == "" {
 		return errors.New("batch: DirSink without a directory (use NewDirSink)")
@@ -59,7 +62,9 @@ func (s *DirSink) Put(r *Rendered) error {
 		if err := checkName(s.names, f.Name); err != nil {
 			return err
 		}
-		if err := s.set.Add(f.Name, f.Data); err != nil {
+		// Written in the background: the file system's work for each
+		// file (creating it most of all) overlaps the next documents'.
+		if err := s.set.AddAsync(f.Name, f.Data); err != nil {
 			return err
 		}
 	}

@@ -227,17 +227,25 @@ func ParseBody(md string) ([]Block, error) {
 // markdown, through internal/bridge) passes the line it starts on and
 // gets that file's lines, in the SyntaxErrors too.
 func parseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
-	src := []byte(md)
-	p := bodyParser{src: src, firstLine: firstLine}
-	if !utf8.Valid(src) {
+	if !utf8.ValidString(md) {
 		// Clean's error says where the first bad byte is.
 		_, cerr := typo.Clean(md)
 		line := firstLine
 		if ie := (*typo.InvalidUTF8Error)(nil); errors.As(cerr, &ie) {
+			p := bodyParser{src: []byte(md), firstLine: firstLine}
 			line = p.lineAt(ie.Offset)
 		}
 		return nil, nil, SyntaxErrors{{Line: line, Msg: "invalid UTF-8"}}
 	}
+	return parseValidBodyLines(md, firstLine)
+}
+
+// parseValidBodyLines is parseBodyLines of md known to be valid UTF-8:
+// package markdown checks its whole file before it cuts the body out, so
+// its bodies are not checked again (see internal/bridge).
+func parseValidBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
+	src := []byte(md)
+	p := bodyParser{src: src, firstLine: firstLine}
 	root := bodyMarkdown.Parse(text.NewReader(src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		p.block(n)

@@ -7,5 +7,6 @@ import "github.com/bhytdoc/bhytdoc/internal/bridge"
 func init() {
 	bridge.MarkdownParts = markdownParts
 	bridge.CheckPDF = checkPDF
-	bridge.ParseBodyLines = parseBodyLines
+	bridge.ParseBodyLines = parseValidBodyLines
+	bridge.NormalizeChecked = normalizeChecked
 }

@@ -42,6 +42,34 @@ func (d *Document) normalized(tone typo.ToneStyle) *Document {
 	return n
 }
 
+// normalizeChecked normalises d's texts in place, as normalized does for
+// a copy, and checks their runes as validate does, in one pass (see
+// internal/bridge.NormalizeChecked); check completes validate.
+func normalizeChecked(d *Document, tone ToneStyle) (check func() error) {
+	_, _, ts, err := (&Options{Tone: tone}).settings()
+	if err != nil {
+		ts = typo.ToneTraditional
+	}
+	var p problems
+	d.eachText(func(path textPath, s *string) {
+		if c, ok := typo.CleanTonePlain(*s, ts); ok {
+			*s = c // printable: checkPrintable would find nothing
+			return
+		}
+		c, err := typo.CleanTone(*s, ts)
+		if err != nil {
+			checkText(&p, path, *s) // left as it was, as normalized leaves it
+			return
+		}
+		*s = c
+		checkPrintable(&p, path, c)
+	})
+	return func() error {
+		d.validateFields(&p)
+		return p.err()
+	}
+}
+
 // prepared is a document after the steps every renderer shares: options
 // checked, text normalised, model validated, glyphs checked.
 type prepared struct {

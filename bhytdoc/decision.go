@@ -2,6 +2,7 @@ package bhytdoc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/bhytdoc/bhytdoc/internal/ir"
@@ -90,12 +91,15 @@ func bodyBlockIR(b *Block, f string) ir.Block {
 	}
 	upper := b.Kind == Section || b.Kind == Part
 	bold := upper || b.Heading
+	if len(b.Text) > 0 {
+		blk.Spans = make([]ir.Span, 0, len(b.Text))
+	}
 	for j, s := range b.Text {
 		t := s.Text
 		if upper {
 			t = typo.Upper(t)
 		}
-		blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold || bold, s.Italic), Field: fmt.Sprintf("%s.Text[%d]", f, j)})
+		blk.Spans = append(blk.Spans, ir.Span{S: t, Style: ir.Regular.With(s.Bold || bold, s.Italic), Field: f + ".Text[" + strconv.Itoa(j) + "]"})
 	}
 	// A part's label is a line of its own, always bold upright.
 	italic := bold && b.Kind != Part && len(b.Text) > 0 && b.Text[0].Italic

@@ -210,8 +210,16 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 		sortByLine(errs)
 		return nil, errs
 	}
-	s.Doc = canonical(s.Doc, bhytdoc.ToneAsWritten) // s.Doc is Parse's own
-	if err := s.Doc.Validate(); err != nil {
+	// canonical and Validate, in place (s.Doc is Parse's own) and with
+	// one pass over the texts: settle changes no text, nor where one is.
+	// An annex table read from a file is its TableReader's: a copy is
+	// normalised, as canonical did.
+	if len(s.annexFiles) > 0 {
+		s.Doc = s.Doc.Clone()
+	}
+	check := normalizeChecked(mergeSpans(s.Doc), bhytdoc.ToneAsWritten)
+	s.Doc = settle(s.Doc)
+	if err := check(); err != nil {
 		return nil, s.Locate(err)
 	}
 	return s, nil

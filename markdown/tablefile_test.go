@@ -3,6 +3,7 @@ package markdown_test
 import (
 	"bytes"
 	"errors"
+	"golang.org/x/text/unicode/norm"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -316,5 +317,35 @@ func TestAnnexTableFilesHostile(t *testing.T) {
 	var re *coverage.RowError
 	if !errors.As(err, &re) || re.File != "units.xlsx" || re.Sheet != "Phụ lục 1" || re.Row != 5 || re.Col != 5 {
 		t.Errorf("want the *coverage.RowError at E5, got %#v", re)
+	}
+}
+
+// Parse normalises its document in place, but a table read from a file
+// is its reader's: the reader's table keeps its text and spans.
+func TestAnnexTableFileLeftAsRead(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "list.csv"), []byte("x\n"), 0o644)
+	writeTableSource(t, dir, "  - file: list.csv\n    title: Phân công\n")
+	decomposed := "Phu\u0300ng Y te\u0302\u0301" // NFD: Phường Y tế as typed on some systems
+	kept := &markdown.TableFile{Table: bhytdoc.Table{
+		Header: [][]bhytdoc.HeaderCell{{{Text: "TT", ColSpan: 1}, {Text: "Cơ quan"}}},
+		Rows:   [][]string{{"1", decomposed}},
+	}}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	src, _ := root.ReadFile("kh.md")
+	reader := func([]byte, string, string) (*markdown.TableFile, error) { return kept, nil }
+	s, err := markdown.ParseSourceWith(src, "kh.md", root.FS(), &markdown.ParseOptions{Tables: reader})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Doc.Annexes[0].Table.Rows[0][1]; got == decomposed || !norm.NFC.IsNormalString(got) {
+		t.Errorf("the document's cell %q is not normalised", got)
+	}
+	if kept.Table.Rows[0][1] != decomposed || kept.Table.Header[0][0].ColSpan != 1 {
+		t.Errorf("the reader's table was changed: %q, span %d", kept.Table.Rows[0][1], kept.Table.Header[0][0].ColSpan)
 	}
 }

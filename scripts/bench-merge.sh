@@ -15,6 +15,9 @@
 # repeats the 1.000 and 10.000 runs, interleaved, and reports medians;
 # SKIP_100K=1 leaves out the 100.000-letter run. SMALL, LARGE and HUGE
 # (1000, 10000, 100000) change the sizes, to try the script quickly.
+# BHYTDOC=path measures that binary instead of building one, so that two
+# builds can be compared in the same minutes (BASE=path, a second binary,
+# is run after it in every round and reported beside it).
 #
 #   scripts/bench-merge.sh            # or: nice scripts/bench-merge.sh
 set -euo pipefail
@@ -28,7 +31,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 1; }
 
-(cd "$root" && go build -o "$tmp/bhytdoc" ./cmd/bhytdoc)
+if [ -n "${BHYTDOC:-}" ]; then
+	cp "$BHYTDOC" "$tmp/bhytdoc"
+else
+	(cd "$root" && go build -o "$tmp/bhytdoc" ./cmd/bhytdoc)
+fi
+bins=(bhytdoc)
+if [ -n "${BASE:-}" ]; then
+	cp "$BASE" "$tmp/base"
+	bins+=(base)
+fi
 cp "$root/cmd/bhytdoc/testdata/merge-common.json" "$tmp/common.json"
 
 # units N: N communes with plausible, all different figures.
@@ -52,11 +64,11 @@ units() {
 # next would charge the next run for this script's clean-up.
 seq=0
 run() {
-	local n=$1 mode=$2 out target
+	local n=$1 mode=$2 bin=${3:-bhytdoc} out target
 	seq=$((seq + 1))
 	out="$tmp/out$seq"
 	if [ "$mode" = dir ]; then target=(-o "$out"); else target=(--combined "$out/all.pdf"); fi
-	/usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$tmp/bhytdoc" merge cong-van-xa-bhyt \
+	/usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$tmp/$bin" merge cong-van-xa-bhyt \
 		--data "$tmp/common.json" --rows "$tmp/units$n.csv" \
 		--milestone 2019-12-31:99,5 --milestone 2020-12-31:100 \
 		--name '{{.DonVi}}' --number-from 1 "${target[@]}" >/dev/null 2>"$tmp/err" ||
@@ -79,14 +91,18 @@ units "$small"
 units "$large"
 [ "${SKIP_100K:-}" = 1 ] || units "$huge"
 
-: >"$tmp/r1k"
-: >"$tmp/r10k"
-: >"$tmp/rc10k"
+for b in "${bins[@]}"; do
+	: >"$tmp/r1k.$b"
+	: >"$tmp/r10k.$b"
+	: >"$tmp/rc10k.$b"
+done
 for r in $(seq "$rounds"); do
 	echo "round $r/$rounds" >&2
-	run "$small" dir >>"$tmp/r1k"
-	run "$large" dir >>"$tmp/r10k"
-	run "$large" combined >>"$tmp/rc10k"
+	for b in "${bins[@]}"; do
+		run "$small" dir "$b" >>"$tmp/r1k.$b"
+		run "$large" dir "$b" >>"$tmp/r10k.$b"
+		run "$large" combined "$b" >>"$tmp/rc10k.$b"
+	done
 done
 
 # col FILE K: median of column K.
@@ -99,15 +115,19 @@ row() { # label file target
 	printf '%-28s %8d %8.2f %8.2f %10.0f %10.0f  %s\n' "$1" "$pages" "$wall" "$cpu" \
 		"$(calc "$pages / $wall")" "$(calc "$pages / $cpu")" "$3"
 }
-echo
-echo "bhytdoc merge, $(nproc) cores, medians of $rounds rounds ($(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-28s %8s %8s %8s %10s %10s  %s\n' run pages wall_s cpu_s pages/s pages/cpu-s target
-row "merge -o, $small letters" "$tmp/r1k" ""
-row "merge -o, $large letters" "$tmp/r10k" ">= 1500 pages/s"
-row "merge --combined, $large" "$tmp/rc10k" ">= 3000 pages/s"
-printf '%-28s %8.2f (wall) %8.2f (cpu)  %s\n' "$large/$small time ratio, -o" \
-	"$(calc "$(col "$tmp/r10k" 2) / $(col "$tmp/r1k" 2)")" \
-	"$(calc "$(col "$tmp/r10k" 3) / $(col "$tmp/r1k" 3)")" "<= 11"
+for b in "${bins[@]}"; do
+	echo
+	label="bhytdoc merge"
+	[ "$b" = base ] && label="BASE ($BASE)"
+	echo "$label, $(nproc) cores, medians of $rounds rounds ($(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg))"
+	printf '%-28s %8s %8s %8s %10s %10s  %s\n' run pages wall_s cpu_s pages/s pages/cpu-s target
+	row "merge -o, $small letters" "$tmp/r1k.$b" ""
+	row "merge -o, $large letters" "$tmp/r10k.$b" ">= 1500 pages/s"
+	row "merge --combined, $large" "$tmp/rc10k.$b" ">= 3000 pages/s"
+	printf '%-28s %8.2f (wall) %8.2f (cpu)  %s\n' "$large/$small time ratio, -o" \
+		"$(calc "$(col "$tmp/r10k.$b" 2) / $(col "$tmp/r1k.$b" 2)")" \
+		"$(calc "$(col "$tmp/r10k.$b" 3) / $(col "$tmp/r1k.$b" 3)")" "<= 11"
+done
 if [ "${SKIP_100K:-}" != 1 ]; then
 	run "$huge" combined >"$tmp/r100k"
 	read -r pages wall cpu rss <"$tmp/r100k"

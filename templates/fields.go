@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,8 +135,32 @@ func (c *checker) fail(path, format string, args ...any) {
 // for a message: a batch checks every row.
 func (c *checker) object(fs []Field, m map[string]any, path string) map[string]any {
 	out := make(map[string]any, len(fs))
+	// Each field's value, looked up once; when m holds as many values as
+	// fields found, it holds no unknown key, and the search for them (a
+	// scan of the fields per key) is spared.
+	var buf [64]any
+	vals := buf[:0]
+	if len(fs) > len(buf) {
+		vals = make([]any, 0, len(fs))
+	}
+	found, given := 0, 0
+	for _, f := range fs {
+		v := m[f.Name]
+		if v != nil {
+			found++
+		}
+		vals = append(vals, v)
+	}
+	for _, v := range m {
+		if v != nil {
+			given++
+		}
+	}
 	var unknown []string
 	for k, v := range m {
+		if given == found {
+			break
+		}
 		if v != nil && !slices.ContainsFunc(fs, func(f Field) bool { return f.Name == k }) {
 			unknown = append(unknown, k)
 		}
@@ -154,8 +179,8 @@ func (c *checker) object(fs []Field, m map[string]any, path string) map[string]a
 			c.fail(path+"."+k, "%s", msg)
 		}
 	}
-	for _, f := range fs {
-		v := m[f.Name]
+	for i, f := range fs {
+		v := vals[i]
 		switch {
 		case v == nil && f.Required:
 			c.fail(path+"."+f.Name, "missing data field %q (%s)", f.Name, f.Label)
@@ -215,7 +240,7 @@ func (c *checker) value(f Field, v any, parent string) any {
 		for i := range out {
 			it := rv.Index(i).Interface()
 			out[i] = it
-			p := fmt.Sprintf("%s[%d]", path, i)
+			p := path + "[" + strconv.Itoa(i) + "]"
 			if m, ok := asMap(it); ok {
 				out[i] = c.object(f.Fields, m, p)
 			} else if reflect.Indirect(reflect.ValueOf(it)).Kind() != reflect.Struct {

@@ -341,3 +341,22 @@ func TestTypedStructsFillTestdata(t *testing.T) {
 		}
 	}
 }
+
+// checker.object finds unknown keys by counting the fields found: it
+// needs the names of an object's fields to be unique.
+func TestFieldNamesUnique(t *testing.T) {
+	var walk func(path string, fs []Field)
+	walk = func(path string, fs []Field) {
+		seen := map[string]bool{}
+		for _, f := range fs {
+			if seen[f.Name] {
+				t.Errorf("%s: field %s declared twice", path, f.Name)
+			}
+			seen[f.Name] = true
+			walk(path+"."+f.Name, f.Fields)
+		}
+	}
+	for name, fs := range declared {
+		walk(name, fs)
+	}
+}

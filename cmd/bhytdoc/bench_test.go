@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // unitsCSV writes n units with plausible figures, all different.
@@ -40,8 +42,10 @@ func benchMergeN(b *testing.B, combined bool, n int) {
 	dir := b.TempDir()
 	units := unitsCSV(b, dir, n)
 	var docs, pages, size int64
+	var cpu time.Duration // the process's CPU time in the merges
 	b.ResetTimer()
 	for i := range b.N {
+		c0 := cpuTime()
 		out := filepath.Join(dir, "out", strconv.Itoa(i))
 		args := []string{"merge", "cong-van-xa-bhyt", "--data", "testdata/merge-common.json", "--rows", units,
 			"--milestone", "2019-12-31:99,5", "--milestone", "2020-12-31:100", "--name", "{{.DonVi}}", "--number-from", "1"}
@@ -61,6 +65,7 @@ func benchMergeN(b *testing.B, combined bool, n int) {
 		d, _ := strconv.ParseInt(m[1], 10, 64)
 		p, _ := strconv.ParseInt(m[2], 10, 64)
 		docs, pages = docs+d, pages+p
+		cpu += cpuTime() - c0
 		b.StopTimer()
 		ents, _ := os.ReadDir(out)
 		for _, e := range ents {
@@ -75,6 +80,16 @@ func benchMergeN(b *testing.B, combined bool, n int) {
 	b.ReportMetric(float64(docs)/s, "letters/s")
 	b.ReportMetric(float64(pages)/s, "pages/s")
 	b.ReportMetric(float64(size)/float64(b.N), "bytes-written/op")
+	// CPU per letter: steadier than the rates on a machine others share,
+	// and what a merge costs whatever the cores.
+	b.ReportMetric(cpu.Seconds()*1e3/float64(max(docs, 1)), "cpu-ms/letter")
+}
+
+// cpuTime is the process's CPU time so far, user and system.
+func cpuTime() time.Duration {
+	var r syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &r)
+	return time.Duration(r.Utime.Nano() + r.Stime.Nano())
 }
 
 func BenchmarkMerge1000(b *testing.B) {

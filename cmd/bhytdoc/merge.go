@@ -91,10 +91,33 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
+	if pct, ok := mergeGCPercent(len(m.rows.Rows), os.Getenv("GOGC")); ok {
+		defer debug.SetGCPercent(debug.SetGCPercent(pct))
+	}
 	if limit, ok := mergeMemoryLimit(len(m.rows.Rows), os.Getenv("GOMEMLIMIT")); ok {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
 	return m.runInterruptible(stdout, stderr)
+}
+
+// mergeGCRows is the number of rows below which merge lets the heap grow
+// to five times what is live between collections, not twice (GOGC=400):
+// a merge allocates ~150 KB per letter, nearly all of it garbage at once,
+// and collecting less often saves 5–12% of its CPU. From 10,000 rows
+// the memory limit (mergeMemoryLimit) bounds the heap all the same: 116
+// MB peak at 10,000 letters against 77 MB (GOGC=200: 106–111 MB, 5% more
+// CPU than 400). At 100,000 letters the rows kept live would take the
+// peak past 200 MB (GOGC=200: 208 MB against 173 MB measured), so larger
+// merges keep the default.
+const mergeGCRows = 50_000
+
+// mergeGCPercent is the GC percentage for a merge of n rows; ok is false
+// when the default stays (a large merge, or GOGC set by the user).
+func mergeGCPercent(n int, gogc string) (pct int, ok bool) {
+	if n >= mergeGCRows || gogc != "" {
+		return 0, false
+	}
+	return 400, true
 }
 
 // Above mergeLimitRows rows, merge sets a soft memory limit (see

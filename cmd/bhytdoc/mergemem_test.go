@@ -22,3 +22,17 @@ func TestMergeMemoryLimit(t *testing.T) {
 		t.Errorf("limit %d MiB, %v; want a little over %d MiB", limit>>20, ok, min>>20)
 	}
 }
+
+// A merge below mergeGCRows collects less often (GOGC=400); a larger
+// one, or GOGC set by the user, keeps the collector as it is.
+func TestMergeGCPercent(t *testing.T) {
+	if pct, ok := mergeGCPercent(10_000, ""); !ok || pct != 400 {
+		t.Errorf("10,000 rows: %d, %v; want 400", pct, ok)
+	}
+	if _, ok := mergeGCPercent(mergeGCRows, ""); ok {
+		t.Error("a GC percentage for a merge of 50,000 rows")
+	}
+	if _, ok := mergeGCPercent(100, "100"); ok {
+		t.Error("a GC percentage over GOGC")
+	}
+}

@@ -52,6 +52,7 @@ type Set struct {
 	tmps  []string
 	seen  map[string]bool
 	done  bool
+	bg    *background // AddAsync's writers, started by the first call
 }
 
 // NewSet starts a set of files in dir, creating dir if needed, and
@@ -147,6 +148,108 @@ func (s *Set) AddFuncs(names []string, writes []func(io.Writer) error) (err erro
 	return errors.Join(errs...)
 }
 
+// AddAsync is Add of data written in the background: it checks name and
+// returns at once, while one of a few goroutines of the set creates,
+// writes and closes the temporary file, so that a caller putting
+// thousands of files in order (DirSink) is not held up by the file
+// system's work for each (creating a file in a directory of thousands is
+// the slowest part, and the kernel does it one file at a time per
+// directory). data must not change until Commit or Abort returns. A
+// failure is returned by a later AddAsync or by Commit, which then
+// aborts the set; the files are renamed in the order added.
+func (s *Set) AddAsync(name string, data []byte) error {
+	if err := s.check(name); err != nil {
+		return err
+	}
+	if s.bg == nil {
+		s.bg = newBackground(s.dir, asyncWriters)
+	}
+	if err := s.bg.failed(); err != nil {
+		s.Abort()
+		return err
+	}
+	s.seen[name] = true
+	s.names = append(s.names, name)
+	s.tmps = append(s.tmps, "") // set by the writer once created
+	s.bg.jobs <- asyncJob{i: len(s.tmps) - 1, name: name, data: data}
+	return nil
+}
+
+// asyncWriters is how many goroutines write a set's files for AddAsync:
+// two, so that one writes and closes a file while the other creates the
+// next (creation is serial per directory, in the kernel).
+const asyncWriters = 2
+
+// background is AddAsync's writers.
+type background struct {
+	dir  string
+	jobs chan asyncJob
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error          // the first failure
+	tmps map[int]string // temporary files created, by index in the set
+}
+
+type asyncJob struct {
+	i    int
+	name string
+	data []byte
+}
+
+func newBackground(dir string, n int) *background {
+	jobs := make(chan asyncJob, 2*n)
+	b := &background{dir: dir, jobs: jobs, tmps: map[int]string{}}
+	for range n {
+		b.wg.Go(func() { b.work(jobs) }) // wait sets b.jobs to nil
+	}
+	return b
+}
+
+func (b *background) work(jobs <-chan asyncJob) {
+	for j := range jobs {
+		if b.failed() != nil {
+			continue // drained; the set is being aborted
+		}
+		f, err := os.CreateTemp(b.dir, "."+j.name+tmpMark+"*")
+		if err == nil {
+			b.mu.Lock()
+			b.tmps[j.i] = f.Name()
+			b.mu.Unlock()
+			_, err = f.Write(j.data)
+			err = finishFile(f, b.dir, j.name, err)
+		}
+		if err != nil {
+			b.mu.Lock()
+			if b.err == nil {
+				b.err = err
+			}
+			b.mu.Unlock()
+		}
+	}
+}
+
+// failed returns the first failure so far.
+func (b *background) failed() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+// wait stops the writers once they have written what was queued, copies
+// the names of the temporaries into tmps and returns the first failure.
+// It may be called more than once.
+func (b *background) wait(tmps []string) error {
+	if b.jobs != nil {
+		close(b.jobs)
+		b.jobs = nil
+	}
+	b.wg.Wait()
+	for i, t := range b.tmps {
+		tmps[i] = t
+	}
+	return b.err
+}
+
 func (s *Set) add(name string, write func(*os.File) error) (err error) {
 	defer func() {
 		if err != nil {
@@ -160,16 +263,25 @@ func (s *Set) add(name string, write func(*os.File) error) (err error) {
 	return s.finish(f, name, write(f))
 }
 
-// create starts the temporary file of name.
-func (s *Set) create(name string) (*os.File, error) {
+// check refuses name when the set is finished, when it is no file name
+// or when it was given before.
+func (s *Set) check(name string) error {
 	if s.done {
-		return nil, errors.New("atomicfile: set already committed or aborted")
+		return errors.New("atomicfile: set already committed or aborted")
 	}
 	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
-		return nil, fmt.Errorf("atomicfile: %q is not a file name", name)
+		return fmt.Errorf("atomicfile: %q is not a file name", name)
 	}
 	if s.seen[name] {
-		return nil, fmt.Errorf("atomicfile: %s given twice", name)
+		return fmt.Errorf("atomicfile: %s given twice", name)
+	}
+	return nil
+}
+
+// create starts the temporary file of name.
+func (s *Set) create(name string) (*os.File, error) {
+	if err := s.check(name); err != nil {
+		return nil, err
 	}
 	f, err := os.CreateTemp(s.dir, "."+name+tmpMark+"*")
 	if err != nil {
@@ -183,6 +295,12 @@ func (s *Set) create(name string) (*os.File, error) {
 
 // finish closes the temporary file f of name, written with error err.
 func (s *Set) finish(f *os.File, name string, err error) error {
+	return finishFile(f, s.dir, name, err)
+}
+
+// finishFile closes the temporary file f of dir/name, written with error
+// err.
+func finishFile(f *os.File, dir, name string, err error) error {
 	if err == nil {
 		err = f.Chmod(0o644)
 	}
@@ -193,7 +311,7 @@ func (s *Set) finish(f *os.File, name string, err error) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", filepath.Join(s.dir, name), err)
+		return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
 	}
 	return nil
 }
@@ -206,6 +324,12 @@ func (s *Set) finish(f *os.File, name string, err error) error {
 func (s *Set) Commit() ([]string, error) {
 	if s.done {
 		return nil, errors.New("atomicfile: set already committed or aborted")
+	}
+	if s.bg != nil {
+		if err := s.bg.wait(s.tmps); err != nil {
+			s.Abort()
+			return nil, err
+		}
 	}
 	// Every call below is relative to the open directory: 10,000 renames
 	// at the end of a run are serial, and a walk of the directory's path
@@ -390,7 +514,12 @@ func (s *Set) Abort() {
 		return
 	}
 	s.done = true
+	if s.bg != nil {
+		s.bg.wait(s.tmps) // every temporary created, to be removed
+	}
 	for _, tmp := range s.tmps {
-		os.Remove(tmp) // already renamed ones are gone from here
+		if tmp != "" {
+			os.Remove(tmp) // already renamed ones are gone from here
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -221,6 +222,64 @@ func TestAddFuncs(t *testing.T) {
 	}
 }
 
+// AddAsync writes in the background, renames in the order added, and
+// leaves nothing when the set is aborted or one file fails.
+func TestAddAsync(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := NewSet(dir)
+	var want []string
+	for i := range 50 {
+		n := "f" + strconv.Itoa(49-i) + ".pdf"
+		want = append(want, filepath.Join(dir, n))
+		if err := s.AddAsync(n, []byte(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddAsync("f3.pdf", nil); err == nil {
+		t.Error("a name given twice")
+	}
+	paths, err := s.Commit()
+	if err != nil || !slices.Equal(paths, want) {
+		t.Fatalf("paths %v, %v", paths, err)
+	}
+	for _, p := range paths {
+		if b, _ := os.ReadFile(p); string(b) != filepath.Base(p) {
+			t.Errorf("%s: %q", p, b)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 50 {
+		t.Errorf("%d files, want 50", len(ents))
+	}
+
+	// Aborted: no file, no temporary.
+	dir = t.TempDir()
+	s, _ = NewSet(dir)
+	for i := range 20 {
+		s.AddAsync("g"+strconv.Itoa(i), []byte("x"))
+	}
+	s.Abort()
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left %v", ents)
+	}
+
+	// A file that cannot be created (its directory is gone) fails the
+	// set, at a later AddAsync or at Commit, and nothing is written.
+	root := t.TempDir()
+	dir = filepath.Join(root, "out")
+	s, _ = NewSet(dir)
+	s.AddAsync("h0", []byte("x"))
+	os.RemoveAll(dir)
+	for i := 1; i < 20 && err == nil; i++ {
+		err = s.AddAsync("h"+strconv.Itoa(i), []byte("x"))
+	}
+	if _, cerr := s.Commit(); err == nil && cerr == nil {
+		t.Error("no error writing into a removed directory")
+	}
+	if ents, _ := os.ReadDir(root); len(ents) != 0 {
+		t.Errorf("left %v", ents)
+	}
+}
+
 // BenchmarkSet writes a set of 10,000 files of 63 KB, a merge -o of
 // 10,000 letters, and reports the commit (checks, one sync, renames) as
 // commit-ms: it runs after the last letter, serially. Every iteration
@@ -230,6 +289,12 @@ func TestAddFuncs(t *testing.T) {
 // steadier than its wall time on a shared machine. Run with
 // -benchtime=1x..3x.
 func BenchmarkSet(b *testing.B) {
+	b.Run("add", func(b *testing.B) { benchSet(b, false) })
+	b.Run("async", func(b *testing.B) { benchSet(b, true) })
+}
+
+// benchSet is BenchmarkSet with Add or AddAsync.
+func benchSet(b *testing.B, async bool) {
 	data := make([]byte, 63<<10)
 	for i := range data {
 		data[i] = byte(i * 7)
@@ -242,7 +307,11 @@ func BenchmarkSet(b *testing.B) {
 			b.Fatal(err)
 		}
 		for j := range 10000 {
-			if err := s.Add("Phường Số "+strconv.Itoa(j)+".pdf", data); err != nil {
+			add := s.Add
+			if async {
+				add = s.AddAsync
+			}
+			if err := add("Phường Số "+strconv.Itoa(j)+".pdf", data); err != nil {
 				b.Fatal(err)
 			}
 		}

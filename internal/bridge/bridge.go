@@ -38,5 +38,17 @@ var CheckPDF any
 //
 // that is bhytdoc.ParseBody also returning the 1-based line of each block
 // (lines[i] for blocks[i]), counting md's first line as firstLine, in the
-// bhytdoc.SyntaxErrors too.
+// bhytdoc.SyntaxErrors too. md must be valid UTF-8 (package markdown
+// checks its whole file first): it is not checked again.
 var ParseBodyLines any
+
+// NormalizeChecked is a
+//
+//	func(d *bhytdoc.Document, tone bhytdoc.ToneStyle) (check func() error)
+//
+// that normalises d's texts in place, as d.Normalized(tone) does for a
+// copy, and checks each text's runes as d.Validate does, in the one pass;
+// check, called once the caller has finished with d's form, completes
+// Validate (the checks of d's fields) and returns its error. Parse uses
+// it on the document it built: one pass over the texts, not two.
+var NormalizeChecked any

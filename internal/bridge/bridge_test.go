@@ -26,6 +26,21 @@ func TestFilled(t *testing.T) {
 	if err != nil || len(blocks) != 2 || lines[1] != 12 {
 		t.Errorf("ParseBodyLines: %v %v %v", blocks, lines, err)
 	}
+	norm, ok := bridge.NormalizeChecked.(func(*bhytdoc.Document, bhytdoc.ToneStyle) func() error)
+	if !ok {
+		t.Fatalf("NormalizeChecked is %T", bridge.NormalizeChecked)
+	}
+	// In place, as Normalized makes a copy; and Validate's verdict.
+	d := &bhytdoc.Document{Summary: "Ve\u0300 vie\u0323c ho\u0301a", Place: "Ha\u0300 Nô\u0323i\x07"}
+	want := d.Normalized(bhytdoc.ToneTraditional)
+	werr := want.Validate()
+	err = norm(d, bhytdoc.ToneTraditional)()
+	if d.Summary != want.Summary || d.Place != want.Place {
+		t.Errorf("NormalizeChecked: %q %q, want %q %q", d.Summary, d.Place, want.Summary, want.Place)
+	}
+	if err == nil || werr == nil || err.Error() != werr.Error() {
+		t.Errorf("NormalizeChecked: error %v, want %v", err, werr)
+	}
 	// A nil document is refused by both, as by WritePDF and WriteMarkdown.
 	if err := check(nil, nil); err == nil {
 		t.Error("CheckPDF(nil): no error")

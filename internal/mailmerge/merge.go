@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
@@ -88,6 +89,10 @@ type Merge struct {
 	// them, by Seq: few letters have one.
 	errs  map[int]error
 	names []string // the same, in declaration order, for suggestions
+	// nameKeys are the top-level fields Name reads, when they are all it
+	// reads (see nameReads): a title is then made from those fields
+	// alone, not from the letter's whole data, which Items makes again.
+	nameKeys map[string]bool
 }
 
 // New plans the merge of t's rows. Its errors are about the rows as a
@@ -113,6 +118,12 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 	}
 	for _, k := range NameFields(o.Name) {
 		m.extraOK[k] = true
+	}
+	if nameReads(o.Name) {
+		m.nameKeys = map[string]bool{}
+		for _, k := range NameFields(o.Name) {
+			m.nameKeys[k] = true
+		}
 	}
 	if n := len(t.Rows); o.NumberFrom < 0 || (o.NumberFrom > 0 && o.NumberFrom > MaxNumber-(n-1)) {
 		return nil, fmt.Errorf("number from %d: want 1 to %d for %d rows", o.NumberFrom, MaxNumber-(max(n, 1)-1), n)
@@ -216,7 +227,10 @@ func (m *Merge) title(l *Letter) (string, error) {
 	if m.o.Name == nil {
 		return title, nil // a problem of the data is found by Items
 	}
-	data, err := m.Data(l)
+	data, ok, err := m.nameData(l)
+	if !ok {
+		data, err = m.Data(l)
+	}
 	if err != nil {
 		return title, err
 	}
@@ -260,6 +274,116 @@ func (m *Merge) Data(l *Letter) (map[string]any, error) {
 	return d, nil
 }
 
+// nameData is the part of l's data that Name reads, the same as in
+// Data(l), and Data's error: the common data, the row's cells and the
+// plan's share under m.nameKeys only. ok is false when it cannot tell
+// (Name reads more than fields, or the row has a nested column, which
+// Data sets by path): then only Data will do.
+func (m *Merge) nameData(l *Letter) (d map[string]any, ok bool, err error) {
+	if m.nameKeys == nil {
+		return nil, false, nil
+	}
+	r := l.Row
+	d = make(map[string]any, len(m.nameKeys)+1)
+	for k := range m.nameKeys {
+		if v, ok := m.o.Common[k]; ok {
+			d[k] = v
+		}
+	}
+	for k, v := range r.Sorted() {
+		if s, ok := v.(string); ok && s == "" {
+			continue
+		}
+		if k == "" || strings.Contains(k, ".") {
+			return nil, false, nil
+		}
+		if !m.o.IgnoreExtra && m.unknown(k) {
+			return nil, true, ColumnError(m.o.Template, k)
+		}
+		if m.nameKeys[k] {
+			d[k] = v
+		}
+	}
+	if l.Unit >= 0 {
+		for k, v := range m.o.Plan.RowData(l.Unit) {
+			if m.nameKeys[k] {
+				d[k] = v
+			}
+		}
+	}
+	if !m.nameKeys["So"] {
+		return d, true, nil
+	}
+	if l.Number > 0 {
+		d["So"] = l.Number
+	} else if _, ok := d["So"]; !ok {
+		d["So"] = 0
+	}
+	return d, true, nil
+}
+
+// nameReads reports whether t reads nothing of its data but fields
+// ({{.DonVi}}, {{printf "%s-%d" .Ten .So}}, {{with .A}}{{.B}}{{end}}):
+// no dot itself, no variable ($ is the whole data) and no other
+// template. Then a map holding only NameFields(t) executes as the whole
+// data does.
+func nameReads(t *template.Template) bool {
+	if t == nil || t.Tree == nil {
+		return false
+	}
+	var ok func(n parse.Node) bool
+	ok = func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return true
+			}
+			for _, c := range n.Nodes {
+				if !ok(c) {
+					return false
+				}
+			}
+			return true
+		case *parse.TextNode, *parse.FieldNode, *parse.StringNode, *parse.NumberNode,
+			*parse.BoolNode, *parse.NilNode, *parse.IdentifierNode, *parse.CommentNode,
+			*parse.BreakNode, *parse.ContinueNode:
+			return true
+		case *parse.ActionNode:
+			return ok(n.Pipe)
+		case *parse.PipeNode:
+			if n == nil {
+				return true
+			}
+			if len(n.Decl) > 0 {
+				return false
+			}
+			for _, c := range n.Cmds {
+				if !ok(c) {
+					return false
+				}
+			}
+			return true
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				if !ok(a) {
+					return false
+				}
+			}
+			return true
+		case *parse.ChainNode:
+			return ok(n.Node)
+		case *parse.IfNode:
+			return ok(n.Pipe) && ok(n.List) && ok(n.ElseList)
+		case *parse.RangeNode:
+			return ok(n.Pipe) && ok(n.List) && ok(n.ElseList)
+		case *parse.WithNode:
+			return ok(n.Pipe) && ok(n.List) && ok(n.ElseList)
+		}
+		return false // dot, a variable, a template
+	}
+	return ok(t.Tree.Root)
+}
+
 // Items yields the documents of letters (all of Letters, or a share of
 // them), each filled and checked in the Renderer's goroutines; the
 // Renderer's index of an item is its place in letters. It stops when ctx
@@ -271,13 +395,16 @@ func (m *Merge) Items(ctx context.Context, letters []Letter) iter.Seq2[batch.Ite
 				return
 			}
 			l := &letters[i]
-			err := m.errs[l.Seq]
-			var data map[string]any
-			if err == nil {
-				data, err = m.Data(l)
-			}
-			it := batch.Item{Name: l.Name, Title: l.Title, Load: func() (*bhytdoc.Document, error) { return m.fill(data) }}
-			if !yield(it, err) {
+			// The data is made in the Renderer's goroutines, with the
+			// document: on every core, not in the one feeding them.
+			it := batch.Item{Name: l.Name, Title: l.Title, Load: func() (*bhytdoc.Document, error) {
+				data, err := m.Data(l)
+				if err != nil {
+					return nil, err
+				}
+				return m.fill(data)
+			}}
+			if !yield(it, m.errs[l.Seq]) {
 				return
 			}
 		}

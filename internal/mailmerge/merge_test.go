@@ -349,3 +349,77 @@ func TestTitlesAcrossCores(t *testing.T) {
 		t.Errorf("%d problems, want %d", len(m.errs), len(bad))
 	}
 }
+
+// A name that reads only fields is made from those fields alone, and
+// comes out as from the whole data; one that reads the dot, a variable
+// or another template is made from the whole data.
+func TestNameData(t *testing.T) {
+	rs := unitRows("Xã Yên Lạc", "Xã Ân Thi", "Xã Đông Hải")
+	rs.Rows[1].Fields["Ghi"] = "" // an empty cell passes, as in Data
+	p := testPlan(t, false, "Xã Đông Hải", "Xã Yên Lạc", "Xã Ân Thi")
+	common := map[string]any{"NoiNhan": []any{"Như trên"}, "Ten": "common"}
+	for _, c := range []struct {
+		text string
+		some bool // made from its fields alone
+	}{
+		{"{{.DonVi}}", true},
+		{"{{printf \"%03d-%s\" .So .DonVi}} {{.Ten}}", true},
+		{"{{if .TyLe}}{{.DonViThuong}}{{else}}x{{end}}{{with .ChiTieu}}{{len .}}{{end}}", false},
+		{"{{with .ChiTieu}}{{range .}}{{.Nhan}}{{end}}{{end}}-{{.Ghi}}", false},
+		{"{{range .ChiTieu}}{{.Nhan}}{{end}}-{{.Ghi}}-{{.Missing}}", true},
+		{"{{.DonVi}}{{.}}", false},
+		{"{{$x := .DonVi}}{{$x}}", false},
+		{"{{index . \"DonVi\"}}", false},
+	} {
+		name := template.Must(template.New("n").Option("missingkey=error").Parse(c.text))
+		for _, number := range []int{0, 5} {
+			m, err := New(context.Background(), rs, Options{Template: "cong-van-xa-bhyt", Plan: p, Common: common, NumberFrom: number, Name: name, IgnoreExtra: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.nameKeys != nil; got != c.some {
+				t.Errorf("%s: from its fields alone %v, want %v", c.text, got, c.some)
+			}
+			for _, l := range m.Letters() {
+				full, err := m.Data(&l)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want strings.Builder
+				werr := name.Execute(&want, full)
+				some, ok, err := m.nameData(&l)
+				if ok != c.some || err != nil {
+					t.Fatalf("%s: nameData ok %v, %v", c.text, ok, err)
+				}
+				if !ok {
+					continue
+				}
+				for k, v := range some {
+					if fmt.Sprint(full[k]) != fmt.Sprint(v) {
+						t.Errorf("%s: %s is %v, want %v", c.text, k, v, full[k])
+					}
+				}
+				var got strings.Builder
+				gerr := name.Execute(&got, some)
+				if got.String() != want.String() || (gerr == nil) != (werr == nil) {
+					t.Errorf("%s: name %q (%v), want %q (%v)", c.text, got.String(), gerr, want.String(), werr)
+				}
+			}
+		}
+	}
+	// An unknown column is Data's error.
+	name := template.Must(template.New("n").Parse("{{.DonVi}}"))
+	m, err := New(context.Background(), unitRows("Xã Yên Lạc"), Options{Template: "cong-van-xa-bhyt", Plan: testPlan(t, false, "Xã Yên Lạc"), Name: name, IgnoreExtra: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.o.IgnoreExtra = false
+	m.verdict = map[string]bool{"Ghi": false, "Ten": false}
+	l := m.Letters()[0]
+	l.Row.Fields["DonViSoanthao"] = "x"
+	_, derr := m.Data(&l)
+	_, ok, err := m.nameData(&l)
+	if !ok || err == nil || derr == nil || err.Error() != derr.Error() {
+		t.Errorf("unknown column: %v (ok %v), want %v", err, ok, derr)
+	}
+}

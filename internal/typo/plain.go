@@ -56,8 +56,14 @@ func plainRune(r rune) bool {
 // normaliser. For any other text it returns ok = false and the caller
 // takes the general path (CleanTone, then Unprintable).
 func CleanTonePlain(s string, style ToneStyle) (string, bool) {
-	t := retoner{s: s, style: style}
 	retoning := style == ToneTraditional || style == ToneModern
+	if !retoning { // no word is looked at: one check per rune
+		if !plainText(s) {
+			return "", false
+		}
+		return s, true
+	}
+	t := retoner{s: s, style: style}
 	start := -1     // start of the current word, or -1 between words
 	var r1, r2 rune // the current word's last two runes
 	for i := 0; i < len(s); {
@@ -90,6 +96,27 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 		t.word(start, len(s))
 	}
 	return t.result(), true
+}
+
+// plainText reports whether s is plain: CleanTonePlain's scan without
+// the words.
+func plainText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !plainRune(r) {
+			return false // including utf8.RuneError
+		}
+		i += n
+	}
+	return true
 }
 
 // mayRetone reports whether a word ending in r1, r2 may be one retone

@@ -4839,7 +4839,9 @@ func (f *Fpdf) putfonts() {
 				nMap, nFile := nDesc+1, nDesc+2
 
 				f.newobj()
-				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, nCID, nToUni))
+				// bhytdoc: by concatenation, not fmt.Sprintf (patch 23).
+				f.out("<</Type /Font\n/Subtype /Type0\n/BaseFont /" + fontName + "\n/Encoding /Identity-H\n/DescendantFonts [" +
+					strconv.Itoa(nCID) + " 0 R]\n/ToUnicode " + strconv.Itoa(nToUni) + " 0 R>>\nendobj")
 
 				f.newobj()
 				f.out("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /" + fontName + "\n" +
@@ -4864,22 +4866,40 @@ func (f *Fpdf) putfonts() {
 
 				// Font descriptor
 				f.newobj()
-				var s fmtBuffer
-				s.printf("<</Type /FontDescriptor /FontName /%s\n /Ascent %d", fontName, font.Desc.Ascent)
-				s.printf(" /Descent %d", font.Desc.Descent)
-				s.printf(" /CapHeight %d", font.Desc.CapHeight)
 				v := font.Desc.Flags
 				v = v | 4
 				v = v &^ 32
-				s.printf(" /Flags %d", v)
-				s.printf("/FontBBox [%d %d %d %d] ", font.Desc.FontBBox.Xmin, font.Desc.FontBBox.Ymin,
-					font.Desc.FontBBox.Xmax, font.Desc.FontBBox.Ymax)
-				s.printf(" /ItalicAngle %d", font.Desc.ItalicAngle)
-				s.printf(" /StemV %d", font.Desc.StemV)
-				s.printf(" /MissingWidth %d", font.Desc.MissingWidth)
-				s.printf("/FontFile2 %d 0 R", nFile)
-				s.printf(">>")
-				f.out(s.String())
+				// bhytdoc: appended with strconv, not printed with fmt
+				// (patch 23); the same bytes.
+				d := make([]byte, 0, 256)
+				d = append(d, "<</Type /FontDescriptor /FontName /"...)
+				d = append(d, fontName...)
+				d = append(d, "\n /Ascent "...)
+				d = strconv.AppendInt(d, int64(font.Desc.Ascent), 10)
+				d = append(d, " /Descent "...)
+				d = strconv.AppendInt(d, int64(font.Desc.Descent), 10)
+				d = append(d, " /CapHeight "...)
+				d = strconv.AppendInt(d, int64(font.Desc.CapHeight), 10)
+				d = append(d, " /Flags "...)
+				d = strconv.AppendInt(d, int64(v), 10)
+				d = append(d, "/FontBBox ["...)
+				d = strconv.AppendInt(d, int64(font.Desc.FontBBox.Xmin), 10)
+				d = append(d, ' ')
+				d = strconv.AppendInt(d, int64(font.Desc.FontBBox.Ymin), 10)
+				d = append(d, ' ')
+				d = strconv.AppendInt(d, int64(font.Desc.FontBBox.Xmax), 10)
+				d = append(d, ' ')
+				d = strconv.AppendInt(d, int64(font.Desc.FontBBox.Ymax), 10)
+				d = append(d, "]  /ItalicAngle "...)
+				d = strconv.AppendInt(d, int64(font.Desc.ItalicAngle), 10)
+				d = append(d, " /StemV "...)
+				d = strconv.AppendInt(d, int64(font.Desc.StemV), 10)
+				d = append(d, " /MissingWidth "...)
+				d = strconv.AppendInt(d, int64(font.Desc.MissingWidth), 10)
+				d = append(d, "/FontFile2 "...)
+				d = strconv.AppendInt(d, int64(nFile), 10)
+				d = append(d, " 0 R>>"...)
+				f.outBytes(d)
 				f.out("endobj")
 
 				// Embed CIDToGIDMap (bhytdoc: built and compressed in utf8Subset)
