@@ -18,12 +18,12 @@ import (
 // together: Put checks each file's name and has it written under a
 // temporary name in the background (a failure is returned by a later Put
 // or by Close), and Close makes them durable (one sync for the batch)
-// and renames them into place. A batch that stops — a failed document, a cancelled context — leaves
-// nothing: Render calls Abort, which removes the temporaries, and a
-// process that is killed leaves only marked ones, which the next run in
-// the directory removes. Existing files of the same names are replaced;
-// a target that is not a regular file (a directory, a FIFO, a symbolic
-// link) is refused.
+// and renames them into place. A batch that stops — a failed document,
+// a cancelled context — leaves nothing: Render calls Abort, which
+// removes the temporaries, and a process that is killed leaves only
+// marked ones, which the next run in the directory removes. Existing
+// files of the same names are replaced; a target that is not a regular
+// file (a directory, a FIFO, a symbolic link) is refused.
 type DirSink struct {
 	dir   string
 	set   *atomicfile.Set
