@@ -58,7 +58,7 @@ func plainRune(r rune) bool {
 func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 	retoning := style == ToneTraditional || style == ToneModern
 	if !retoning { // no word is looked at: one check per rune
-		if !plainText(s) {
+		if !plain(s) {
 			return "", false
 		}
 		return s, true
@@ -96,27 +96,6 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 		t.word(start, len(s))
 	}
 	return t.result(), true
-}
-
-// plainText reports whether s is plain: CleanTonePlain's scan without
-// the words.
-func plainText(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < ' ' || c == 0x7F {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !plainRune(r) {
-			return false // including utf8.RuneError
-		}
-		i += n
-	}
-	return true
 }
 
 // mayRetone reports whether a word ending in r1, r2 may be one retone
