@@ -3,7 +3,6 @@ package markdown_test
 import (
 	"bytes"
 	"errors"
-	"golang.org/x/text/unicode/norm"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
