@@ -424,6 +424,26 @@ func (d *dir) close() {
 	d.f.Close()
 }
 
+// fsyncMax is the most files a set makes durable one fsync each; a
+// larger set is synced at once where the system can (syncFiles).
+const fsyncMax = 16
+
+// fsyncEach makes the files at paths durable, one fsync each.
+func fsyncEach(paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // syncDir makes a directory's entries (the renames) durable. Some file
 // systems cannot sync a directory; the files are durable already, so a
 // failure here is not the run's.

@@ -328,3 +328,20 @@ func benchSet(b *testing.B, async bool) {
 	b.ReportMetric(float64(commit.Milliseconds())/float64(b.N), "commit-ms")
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "commit-cpu-ms")
 }
+
+// A few files are synced one by one, each by its path (a missing one is
+// an error), not by a sync of the whole file system, which would also
+// wait for every other process's dirty files.
+func TestSyncFilesFewByPath(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a")
+	if err := os.WriteFile(a, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syncFiles(dir, []string{a}); err != nil {
+		t.Fatal(err)
+	}
+	if err := syncFiles(dir, []string{a, filepath.Join(dir, "missing")}); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file among %d: %v", 2, err)
+	}
+}

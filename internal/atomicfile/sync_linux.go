@@ -7,10 +7,15 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// syncFiles makes the files written in dir durable with one syncfs(2) of
-// dir's file system: fsync of each of 10,000 files costs more than the
-// writing.
-func syncFiles(dir string, _ []string) error {
+// syncFiles makes the files written in dir durable: a few with one
+// fsync each, more with one syncfs(2) of dir's file system, as fsync of
+// each of 10,000 files costs more than the writing. A few are not worth a
+// syncfs, which also waits for every other dirty file of the file system
+// (a server's, a build's): a render of one PDF waited for it.
+func syncFiles(dir string, paths []string) error {
+	if len(paths) <= fsyncMax {
+		return fsyncEach(paths)
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err

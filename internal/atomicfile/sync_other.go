@@ -5,20 +5,7 @@ package atomicfile
 import "os"
 
 // syncFiles makes the files durable, one fsync each.
-func syncFiles(_ string, paths []string) error {
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		err = f.Sync()
-		f.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func syncFiles(_ string, paths []string) error { return fsyncEach(paths) }
 
 // startWriteback does nothing: the sync at the end writes the files.
 func startWriteback(*os.File) {}
