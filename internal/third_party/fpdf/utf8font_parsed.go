@@ -261,6 +261,7 @@ func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
 	// not 0, as bitsets walked in order: no sort and no second lookup.
 	var used, valued [1024]uint64
 	bmp := true
+	last := 0 // bhytdoc: the last word set (patch 23); a letter's runes end near U+2070
 	for r, v := range usedRunes {
 		if r < 0 || r > 0xFFFF {
 			bmp = false
@@ -273,11 +274,12 @@ func subsetKey(usedRunes map[int]int, compact bool) (key string, ok bool) {
 		if v != 0 {
 			valued[r>>6] |= 1 << (r & 63)
 		}
+		last = max(last, r>>6)
 	}
 	if bmp {
 		b := make([]byte, 1, 1+4*len(usedRunes))
 		b[0] = subsetKeyFlags(compact)
-		for w, set := range used {
+		for w, set := range used[:last+1] {
 			for set != 0 {
 				i := bits.TrailingZeros64(set)
 				set &= set - 1
