@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/bhytdoc/bhytdoc/internal/lazyre"
 )
 
 // Blank date parts. A zero day or month means the date is left blank in a
@@ -112,11 +110,6 @@ func daysIn(year, month int) int {
 	return 31
 }
 
-var (
-	reISODate = lazyre.New(`^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$`)
-	reVNDate  = lazyre.New(`^(?:(?:([0-9]{1,2})/)?([0-9]{1,2})/)?([0-9]{4})$`)
-)
-
 // DateForms names the ways ParseDate accepts a date, for messages.
 const DateForms = "2020-06-30 or 30/6/2020"
 
@@ -127,13 +120,8 @@ const DateForms = "2020-06-30 or 30/6/2020"
 // back as 0. Surrounding spaces are ignored. The date is not validated;
 // see ValidDate.
 func ParseDate(s string, partial bool) (year, month, day int, ok bool) {
-	s = strings.TrimSpace(s)
-	var y, m, d string
-	if g := reISODate.FindStringSubmatch(s); g != nil {
-		y, m, d = g[1], g[2], g[3]
-	} else if g := reVNDate.FindStringSubmatch(s); g != nil {
-		d, m, y = g[1], g[2], g[3]
-	} else {
+	y, m, d, ok := splitDate(strings.TrimSpace(s))
+	if !ok {
 		return 0, 0, 0, false
 	}
 	if !partial && (m == "" || d == "") {
@@ -143,4 +131,60 @@ func ParseDate(s string, partial bool) (year, month, day int, ok bool) {
 	month, _ = strconv.Atoi(m)
 	day, _ = strconv.Atoi(d)
 	return year, month, day, true
+}
+
+// splitDate splits s, written "2020-06-30" ("2020-6", "2020") or
+// "30/6/2020" ("6/2020"), into its year of four digits and its month and
+// day of one or two, "" when left out.
+func splitDate(s string) (y, m, d string, ok bool) {
+	if len(s) >= 4 && allDigits(s[:4]) && (len(s) == 4 || s[4] == '-') {
+		y, rest := s[:4], s[4:]
+		if rest == "" {
+			return y, "", "", true
+		}
+		m, rest, ok = cutPart(rest[1:], '-')
+		if ok && rest != "" {
+			d, rest, ok = cutPart(rest, '-')
+		}
+		if !ok || rest != "" {
+			return "", "", "", false
+		}
+		return y, m, d, true
+	}
+	parts := strings.Split(s, "/")
+	y = parts[len(parts)-1]
+	if len(parts) > 3 || len(y) != 4 || !allDigits(y) {
+		return "", "", "", false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if p == "" || len(p) > 2 || !allDigits(p) {
+			return "", "", "", false
+		}
+	}
+	switch len(parts) {
+	case 2:
+		m = parts[0]
+	case 3:
+		d, m = parts[0], parts[1]
+	}
+	return y, m, d, true
+}
+
+// cutPart cuts the one or two digits s begins with, up to sep or the end,
+// and returns what follows sep.
+func cutPart(s string, sep byte) (part, rest string, ok bool) {
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return "", "", false
+	}
+	if n == len(s) {
+		return s, "", true
+	}
+	if s[n] != sep || n+1 == len(s) {
+		return "", "", false
+	}
+	return s[:n], s[n+1:], true
 }
