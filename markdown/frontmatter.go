@@ -203,7 +203,7 @@ func (d *fmDecoder) integer(n *yaml.Node, where string) (int, bool) {
 	// YAML also reads 010 (octal), 0x10, 0b101 and 1_000 as integers: a
 	// number is written in decimal digits only, so that what is printed
 	// is what was written.
-	if !reDecimal.MatchString(n.Value) {
+	if !plainDecimal(n.Value) {
 		d.fail(n, where, "want a whole number in decimal digits without leading zeros, got %s", kindName(n))
 		return 0, false
 	}
@@ -260,7 +260,20 @@ func (d *fmDecoder) texts(n *yaml.Node, where, field string, dst *[]string) {
 	*dst = out
 }
 
-var reDecimal = lazyre.New(`^-?(?:0|[1-9][0-9]*)$`)
+// plainDecimal reports whether s is a whole number in decimal digits,
+// without leading zeros or a plus sign: -?(0|[1-9][0-9]*).
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
