@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -248,30 +247,8 @@ func (m *Merge) title(l *Letter) (string, error) {
 // Data is l's data: its row's cells over the common data, its unit's
 // share of the plan over both, and its number.
 func (m *Merge) Data(l *Letter) (map[string]any, error) {
-	r := l.Row
-	if !m.o.IgnoreExtra {
-		for k, v := range r.Sorted() {
-			if s, ok := v.(string); ok && s == "" {
-				continue
-			}
-			if m.unknown(k) {
-				return nil, ColumnError(m.o.Template, k)
-			}
-		}
-	}
-	d, err := dataOf(m.o.Common, r.Sorted())
-	if err != nil {
-		return nil, err
-	}
-	if l.Unit >= 0 {
-		maps.Copy(d, m.o.Plan.RowData(l.Unit))
-	}
-	if l.Number > 0 {
-		d["So"] = l.Number
-	} else if _, ok := d["So"]; !ok {
-		d["So"] = 0
-	}
-	return d, nil
+	d, _, err := m.data(l, nil)
+	return d, err
 }
 
 // nameData is the part of l's data that Name reads, the same as in
@@ -283,35 +260,46 @@ func (m *Merge) nameData(l *Letter) (d map[string]any, ok bool, err error) {
 	if m.nameKeys == nil {
 		return nil, false, nil
 	}
+	return m.data(l, m.nameKeys)
+}
+
+// data is Data(l), or with keys its top-level fields in keys only; ok is
+// false, and nothing made, when keys are given and the row has a nested
+// column.
+func (m *Merge) data(l *Letter, keys map[string]bool) (d map[string]any, ok bool, err error) {
 	r := l.Row
-	d = make(map[string]any, len(m.nameKeys)+1)
-	for k := range m.nameKeys {
-		if v, ok := m.o.Common[k]; ok {
-			d[k] = v
-		}
-	}
 	for k, v := range r.Sorted() {
 		if s, ok := v.(string); ok && s == "" {
 			continue
 		}
-		if k == "" || strings.Contains(k, ".") {
+		if keys != nil && (k == "" || strings.Contains(k, ".")) {
 			return nil, false, nil
 		}
 		if !m.o.IgnoreExtra && m.unknown(k) {
 			return nil, true, ColumnError(m.o.Template, k)
 		}
-		if m.nameKeys[k] {
-			d[k] = v
+	}
+	common, fields := m.o.Common, r.Sorted()
+	if keys != nil {
+		common = make(map[string]any, len(keys)+1)
+		for k := range keys {
+			if v, ok := m.o.Common[k]; ok {
+				common[k] = v
+			}
 		}
+		fields = only(keys, fields)
+	}
+	if d, err = dataOf(common, fields); err != nil {
+		return nil, true, err
 	}
 	if l.Unit >= 0 {
 		for k, v := range m.o.Plan.RowData(l.Unit) {
-			if m.nameKeys[k] {
+			if keys == nil || keys[k] {
 				d[k] = v
 			}
 		}
 	}
-	if !m.nameKeys["So"] {
+	if keys != nil && !keys["So"] {
 		return d, true, nil
 	}
 	if l.Number > 0 {
@@ -320,6 +308,17 @@ func (m *Merge) nameData(l *Letter) (d map[string]any, ok bool, err error) {
 		d["So"] = 0
 	}
 	return d, true, nil
+}
+
+// only yields the fields whose names are in keys.
+func only(keys map[string]bool, fields iter.Seq2[string, any]) iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		for k, v := range fields {
+			if keys[k] && !yield(k, v) {
+				return
+			}
+		}
+	}
 }
 
 // nameReads reports whether t reads nothing of its data but fields
