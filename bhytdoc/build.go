@@ -25,11 +25,17 @@ func (d *Document) Normalized(tone ToneStyle) *Document {
 	if d == nil {
 		return nil
 	}
+	return d.normalized(toneStyle(tone))
+}
+
+// toneStyle is typo's style of tone, the traditional one for a tone
+// Options would refuse (Normalized and Parse do not fail on it).
+func toneStyle(tone ToneStyle) typo.ToneStyle {
 	_, _, ts, err := (&Options{Tone: tone}).settings()
 	if err != nil {
-		ts = typo.ToneTraditional
+		return typo.ToneTraditional
 	}
-	return d.normalized(ts)
+	return ts
 }
 
 func (d *Document) normalized(tone typo.ToneStyle) *Document {
@@ -46,28 +52,30 @@ func (d *Document) normalized(tone typo.ToneStyle) *Document {
 // a copy, and checks their runes as validate does, in one pass (see
 // internal/bridge.NormalizeChecked); check completes validate.
 func normalizeChecked(d *Document, tone ToneStyle) (check func() error) {
-	_, _, ts, err := (&Options{Tone: tone}).settings()
-	if err != nil {
-		ts = typo.ToneTraditional
-	}
 	var p problems
-	d.eachText(func(path textPath, s *string) {
-		if c, ok := typo.CleanTonePlain(*s, ts); ok {
-			*s = c // printable: checkPrintable would find nothing
-			return
-		}
-		c, err := typo.CleanTone(*s, ts)
-		if err != nil {
-			checkText(&p, path, *s) // left as it was, as normalized leaves it
-			return
-		}
-		*s = c
-		checkPrintable(&p, path, c)
-	})
+	d.cleanTexts(toneStyle(tone), &p)
 	return func() error {
 		d.validateFields(&p)
 		return p.err()
 	}
+}
+
+// cleanTexts normalises d's texts in place and checks each one's runes,
+// in one pass, as normalized and then validate's checkText would.
+func (d *Document) cleanTexts(tone typo.ToneStyle, p *problems) {
+	d.eachText(func(path textPath, s *string) {
+		if c, ok := typo.CleanTonePlain(*s, tone); ok {
+			*s = c // printable: checkPrintable would find nothing
+			return
+		}
+		c, err := typo.CleanTone(*s, tone)
+		if err != nil {
+			checkText(p, path, *s) // left as it was, as normalized leaves it
+			return
+		}
+		*s = c
+		checkPrintable(p, path, c)
+	})
 }
 
 // prepared is a document after the steps every renderer shares: options
@@ -87,23 +95,9 @@ func (d *Document) prepare(o *Options, needGlyphs bool) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One pass over the texts normalises each and checks its runes, as
-	// normalized and then validate would.
 	n := d.Clone()
 	var p problems
-	n.eachText(func(path textPath, s *string) {
-		if c, ok := typo.CleanTonePlain(*s, tone); ok {
-			*s = c // printable: checkPrintable would find nothing
-			return
-		}
-		c, err := typo.CleanTone(*s, tone)
-		if err != nil {
-			checkText(&p, path, *s)
-			return
-		}
-		*s = c
-		checkPrintable(&p, path, c)
-	})
+	n.cleanTexts(tone, &p)
 	n.validateFields(&p)
 	n.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
