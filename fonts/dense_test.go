@@ -138,3 +138,21 @@ func TestGlyphsFromTablesFailClears(t *testing.T) {
 		t.Error("tables not cleared")
 	}
 }
+
+// TestPMRounder checks that pmRounder's glyphs are makeGlyph's for every
+// advance, with units per em that take the integer form and some that
+// do not.
+func TestPMRounder(t *testing.T) {
+	for _, upem := range []int{1, 16, 1000, 1024, 2000, 2048, 2049, 1234, 16384, 32768} {
+		scale := 1000 / float64(upem)
+		r := newPMRounder(scale)
+		if want := upem&(upem-1) == 0 && upem < 1<<15; (r.shift >= 0) != want {
+			t.Errorf("units per em %d: integer form %v, want %v", upem, r.shift >= 0, want)
+		}
+		for w := 0; w < 1<<16; w++ {
+			if got, want := r.glyph(7, w), makeGlyph(7, w, scale); got != want {
+				t.Fatalf("units per em %d, advance %d: %+v, makeGlyph %+v", upem, w, got, want)
+			}
+		}
+	}
+}

@@ -395,6 +395,41 @@ func makeGlyph(gid, units int, scale float64) glyph {
 	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
 }
 
+// pmRounder computes makeGlyph's advance in 1/1000 em,
+// int(math.Round(scale * float64(w))) for w in [0, 1<<16). When scale
+// is 1000 over a power of two (2048 units per em, as TrueType fonts
+// have as a rule) the product is exact in floating point, and so is the
+// integer form (2000w + upem) / (2 upem) of rounding half away from zero,
+// at a fraction of the cost (TestPMRounder).
+type pmRounder struct {
+	shift int // log2 of units per em, or -1: use math.Round
+	scale float64
+}
+
+func newPMRounder(scale float64) pmRounder {
+	for k := range 15 {
+		if scale == 1000/float64(int(1)<<k) {
+			return pmRounder{shift: k, scale: scale}
+		}
+	}
+	return pmRounder{shift: -1, scale: scale}
+}
+
+// glyph is makeGlyph(gid, units, r.scale).
+func (r pmRounder) glyph(gid, units int) glyph {
+	w := units
+	if w >= 1<<15 {
+		w = 0
+	}
+	var pm int
+	if r.shift >= 0 {
+		pm = (2000*w + 1<<r.shift) >> (r.shift + 1)
+	} else {
+		pm = int(math.Round(r.scale * float64(w)))
+	}
+	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(pm)}
+}
+
 // glyphsFromTables fills the glyph tables straight from the cmap and
 // hmtx tables when the subtable sfnt would choose is a well-formed
 // format 4 (segments in order), giving what sfnt's GlyphIndex and
@@ -427,6 +462,10 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 		fc.sparse = nil
 		return false
 	}
+	round := newPMRounder(scale)
+	half, shift := 1<<max(round.shift, 0), uint(round.shift+1)&63
+	dense := fc.dense[:denseRunes]
+	hmtx = hmtx[:4*nh]
 	// In increasing rune order, as the segments are (checked below).
 	fc.sparse = make([]sparseGlyph, 0, high)
 	prevEnd := -1
@@ -436,15 +475,19 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 			return fail() // sfnt's binary search would see another table
 		}
 		prevEnd = end
+		// The glyph index array, which sfnt reads without adding delta.
+		var gids []byte
+		if off != 0 {
+			at := offsets + 2*i + off
+			if at < 16+8*segs || at+2*(end-start+1) > len(sub) {
+				return fail()
+			}
+			gids = sub[at : at+2*(end-start+1)]
+		}
 		for c := start; c <= end; c++ {
 			gid := (c + delta) & 0xFFFF
-			if off != 0 {
-				// sfnt reads the glyph index array without adding delta.
-				at := offsets + 2*i + off + 2*(c-start)
-				if at < 16+8*segs || at+2 > len(sub) {
-					return fail()
-				}
-				gid = u16(at)
+			if gids != nil {
+				gid = int(gids[2*(c-start)])<<8 | int(gids[2*(c-start)+1])
 			}
 			if gid == 0 {
 				continue
@@ -452,9 +495,16 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 			if gid >= numGlyphs {
 				return fail() // sfnt reports an error for it
 			}
-			g := makeGlyph(gid, int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):])), scale)
+			m := 4 * min(gid, nh-1)
+			units := int(hmtx[m])<<8 | int(hmtx[m+1])
+			var g glyph
+			if round.shift >= 0 && units < 1<<15 { // round.glyph, inlined
+				g = glyph{gid: uint16(gid), adv: uint16(units), pm: uint16((2000*units + half) >> shift)}
+			} else {
+				g = round.glyph(gid, units)
+			}
 			if c < denseRunes {
-				fc.dense[c] = g
+				dense[c] = g
 			} else {
 				fc.sparse = append(fc.sparse, sparseGlyph{rune(c), g})
 			}

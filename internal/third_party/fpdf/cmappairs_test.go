@@ -4,6 +4,7 @@ package fpdf
 
 import (
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,5 +127,23 @@ func TestHMTXPairsUnordered(t *testing.T) {
 	}
 	if stock.DefaultWidth != ours.DefaultWidth {
 		t.Errorf("default width %v, stock %v", ours.DefaultWidth, stock.DefaultWidth)
+	}
+}
+
+// TestWidthRounder checks widthRounder against stock's
+// int(math.Round(scale * float64(w))) for every advance a width table can
+// hold, with units per em that take the integer form and some that do not.
+func TestWidthRounder(t *testing.T) {
+	for _, upem := range []int{16, 256, 1000, 1024, 2000, 2048, 2049, 4096, 1234, 16384, 32768} {
+		scale := 1000.0 / float64(upem)
+		r := newWidthRounder(upem, scale)
+		if want := upem&(upem-1) == 0 && upem <= 1<<14; (r.shift >= 0) != want {
+			t.Errorf("units per em %d: integer form %v, want %v", upem, r.shift >= 0, want)
+		}
+		for w := 0; w < 1<<16; w++ {
+			if got, want := r.width(w), int(math.Round(scale*float64(w))); got != want {
+				t.Fatalf("units per em %d, advance %d: %d, stock %d", upem, w, got, want)
+			}
+		}
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits" // bhytdoc: widthRounder
 	"slices"
 	"sort"
 )
@@ -1011,6 +1012,10 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 // order, and each glyph's characters in cmap order; the visiting order
 // only matters when a character occurs twice (the highest glyph wins), so
 // the pairs are put in that order only then.
+//
+// bhytdoc (patch 24): one loop over the pairs, reading the metrics in
+// place and rounding as widthRounder does, a fraction of its former cost
+// per character.
 func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, scale float64) {
 	nh := numberOfHMetrics
 	hmtx := utf.getRange(utf.SeekTable("hmtx"), nh*4)
@@ -1024,25 +1029,30 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 			tail = clampWidth(tail)
 		}
 	}
-	var order []int // nil: the pairs' own order
 	if !increasing(chars) {
-		order = make([]int, len(chars))
+		// In glyph order, stably: the pairs as parseHMTXTable visits them.
+		order := make([]int, len(chars))
 		for i := range order {
 			order[i] = i
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
-	}
-	charCount := 0
-	for k := range chars {
-		i := k
-		if order != nil {
-			i = order[k]
+		cs, ss := make([]uint16, len(chars)), make([]uint16, len(chars))
+		for k, i := range order {
+			cs[k], ss[k] = chars[i], symbols[i]
 		}
-		c, g := int(chars[i]), int(symbols[i])
+		chars, symbols = cs, ss
+	}
+	round := newWidthRounder(utf.fontElementSize, scale)
+	half, shift := 1<<max(round.shift, 0), uint(round.shift+1)&63
+	widths := utf.CharWidths[:65536]
+	symbols = symbols[:len(chars)]
+	charCount := 0
+	for i, c := range chars {
+		g := int(symbols[i])
 		var w int
 		switch {
 		case g < nh && g > 0:
-			w = clampWidth(advance(g))
+			w = clampWidth(int(hmtx[4*g])<<8 | int(hmtx[4*g+1]))
 		case g >= nh && g < numSymbols:
 			w = tail
 		default:
@@ -1051,14 +1061,44 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 		if c == 0 || c == 65535 {
 			continue
 		}
-		width := int(math.Round(scale * float64(w)))
+		var width int
+		if round.shift >= 0 { // round.width, inlined
+			width = (2000*w + half) >> shift
+		} else {
+			width = round.width(w)
+		}
 		if width == 0 {
 			width = 65535
 		}
-		utf.CharWidths[c] = width
+		widths[c] = width
 		charCount++
 	}
 	utf.CharWidths[0] = charCount
+}
+
+// bhytdoc: widthRounder computes int(math.Round(scale * float64(w))), a
+// width in font units scaled to 1/1000 em as stock rounds it, for w in
+// [0, 1<<16). When units per em is a power of two (2048 for TrueType
+// fonts as a rule) the product is exact in floating point, and so is
+// the integer form (2000w + upem) / (2 upem) of rounding half away from
+// zero; other fonts take math.Round (TestWidthRounder).
+type widthRounder struct {
+	shift int     // log2 of units per em, or -1
+	scale float64 // for shift < 0
+}
+
+func newWidthRounder(unitsPerEm int, scale float64) widthRounder {
+	if unitsPerEm > 0 && unitsPerEm <= 1<<14 && unitsPerEm&(unitsPerEm-1) == 0 && scale == 1000/float64(unitsPerEm) {
+		return widthRounder{shift: bits.TrailingZeros(uint(unitsPerEm))}
+	}
+	return widthRounder{shift: -1, scale: scale}
+}
+
+func (r widthRounder) width(w int) int {
+	if r.shift >= 0 && w >= 0 {
+		return (2000*w + 1<<r.shift) >> (r.shift + 1)
+	}
+	return int(math.Round(r.scale * float64(w)))
 }
 
 // bhytdoc: clampWidth is parseHMTXTable's rule that an advance of 32768
@@ -1072,56 +1112,51 @@ func clampWidth(w int) int {
 
 // bhytdoc: cmapPairs reads the format 4 cmap at runeCmapPosition as
 // generateSCCSDictionaries does, returning each character and its glyph
-// in cmap order.
+// in cmap order. It reads the table in place, segment by segment (patch
+// 24); a read past the end of the font panics, as the stock reader does,
+// and ParseUTF8Font reports it.
 func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16) {
-	utf.seek(runeCmapPosition + 2)
-	size := utf.readUint16()
-	rim := runeCmapPosition + size
-	utf.skip(2)
-	segmentSize := utf.readUint16() / 2
-	utf.skip(6)
-	completers := make([]int, segmentSize)
-	for i := range completers {
-		completers[i] = utf.readUint16()
-	}
-	utf.skip(2)
-	beginners := make([]int, segmentSize)
-	for i := range beginners {
-		beginners[i] = utf.readUint16()
-	}
-	sizes := make([]int, segmentSize)
-	for i := range sizes {
-		sizes[i] = int(utf.readInt16())
-	}
-	readerPositionStart := utf.fileReader.readerPosition
-	positions := make([]int, segmentSize)
-	for i := range positions {
-		positions[i] = utf.readUint16()
-	}
-	total := 0
-	for n := range segmentSize {
-		total += max(completers[n]+1-beginners[n], 0)
-	}
-	chars = make([]uint16, 0, total)
-	symbols = make([]uint16, 0, total)
 	ttf := utf.fileReader.array
-	for n := range segmentSize {
-		for char := beginners[n]; char <= completers[n]; char++ {
-			var symbol int
-			if positions[n] == 0 {
-				symbol = (char + sizes[n]) & 0xFFFF
-			} else {
-				position := (char-beginners[n])*2 + positions[n]
-				position = int(readerPositionStart) + 2*n + position
-				if position < rim {
-					symbol = int(binary.BigEndian.Uint16(ttf[position : position+2]))
-					if symbol != 0 {
-						symbol = (symbol + sizes[n]) & 0xFFFF
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(ttf[off : off+2])) }
+	rim := runeCmapPosition + u16(runeCmapPosition+2)
+	segs := u16(runeCmapPosition+6) / 2
+	ends := runeCmapPosition + 14
+	starts := ends + 2*segs + 2 // past reservedPad
+	deltas := starts + 2*segs
+	offsets := deltas + 2*segs                 // generateSCCSDictionaries' readerPositionStart
+	_ = ttf[offsets+2*segs-1 : offsets+2*segs] // the arrays are all in the font
+	total := 0
+	for n := range segs {
+		total += max(u16(ends+2*n)+1-u16(starts+2*n), 0)
+	}
+	chars = make([]uint16, total)
+	symbols = make([]uint16, total)
+	k := 0
+	for n := range segs {
+		begin, end := u16(starts+2*n), u16(ends+2*n)
+		if begin > end {
+			continue
+		}
+		delta := int(int16(u16(deltas + 2*n))) // readInt16
+		cs, ss := chars[k:k+end-begin+1], symbols[k:k+end-begin+1]
+		k += len(cs)
+		if off := u16(offsets + 2*n); off == 0 {
+			for j := range cs {
+				cs[j] = uint16(begin + j)
+				ss[j] = uint16(begin + j + delta)
+			}
+		} else {
+			// The glyph index array entry of begin; entries at or past
+			// rim (the subtable's end) give glyph 0.
+			at := offsets + 2*n + off
+			for j := range cs {
+				cs[j] = uint16(begin + j)
+				if p := at + 2*j; p < rim {
+					if s := u16(p); s != 0 {
+						ss[j] = uint16(s + delta)
 					}
 				}
 			}
-			chars = append(chars, uint16(char))
-			symbols = append(symbols, uint16(symbol))
 		}
 	}
 	return chars, symbols
