@@ -170,44 +170,53 @@ func compressBest(b []byte) []byte {
 
 // bhytdoc: a level-9 writer (about 1.3 MB of tables, each page of it a
 // page fault when first used) is kept in one slot for the next
-// compression, and only the others in bestWriters. A sync.Pool alone
-// keeps a writer per P: a goroutine that moved to another P between a
-// document's four subsets made a second writer (under callgrind, on
-// every cold render).
-var (
-	bestMu   sync.Mutex
-	bestSlot *kpzlib.Writer
+// compression, and only the others in a sync.Pool (slotPool).
+var bestWriters = slotPool{pool: sync.Pool{
+	New: func() any {
+		zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestCompression)
+		if err != nil {
+			panic(err)
+		}
+		return zw
+	},
+}}
 
-	bestWriters = sync.Pool{
-		New: func() any {
-			zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestCompression)
-			if err != nil {
-				panic(err)
-			}
-			return zw
-		},
-	}
-)
+func getBestWriter() *kpzlib.Writer { return bestWriters.Get().(*kpzlib.Writer) }
 
-func getBestWriter() *kpzlib.Writer {
-	bestMu.Lock()
-	zw := bestSlot
-	bestSlot = nil
-	bestMu.Unlock()
-	if zw == nil {
-		zw = bestWriters.Get().(*kpzlib.Writer)
-	}
-	return zw
+func putBestWriter(zw *kpzlib.Writer) { bestWriters.Put(zw) }
+
+// bhytdoc: slotPool is a sync.Pool with one slot in front of it. A
+// sync.Pool alone keeps what is put back in the putting P's private
+// entry, which a Get on another P does not see: a goroutine that moved
+// to another P between two compressions made a new writer (on most cold
+// renders of the letter: a second BestSpeed writer, some 60 page faults
+// of fresh tables). The slot hands the last writer put back to the next
+// Get on any P; under concurrency the pool serves the others.
+type slotPool struct {
+	mu   sync.Mutex
+	slot any
+	pool sync.Pool
 }
 
-func putBestWriter(zw *kpzlib.Writer) {
-	bestMu.Lock()
-	if bestSlot == nil {
-		bestSlot, zw = zw, nil
+func (p *slotPool) Get() any {
+	p.mu.Lock()
+	v := p.slot
+	p.slot = nil
+	p.mu.Unlock()
+	if v == nil {
+		v = p.pool.Get()
 	}
-	bestMu.Unlock()
-	if zw != nil {
-		bestWriters.Put(zw)
+	return v
+}
+
+func (p *slotPool) Put(v any) {
+	p.mu.Lock()
+	if p.slot == nil {
+		p.slot, v = v, nil
+	}
+	p.mu.Unlock()
+	if v != nil {
+		p.pool.Put(v)
 	}
 }
 

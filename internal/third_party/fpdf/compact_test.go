@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	stock "codeberg.org/go-pdf/fpdf"
@@ -206,5 +207,29 @@ func TestObjectStreamsContentID(t *testing.T) {
 	b := renderCompact(t, fonts, extras[1], true, true, true)
 	if mb := idRe.FindSubmatch(b); mb == nil || string(mb[1]) == string(a[m[2]:m[3]]) {
 		t.Error("two documents, one /ID")
+	}
+}
+
+// TestSlotPoolHandsBackLastPut checks that slotPool gives the value last
+// put back to the next Get whatever P it runs on (sync.Pool alone keeps
+// it in the putting P's private entry), and pools a second value.
+func TestSlotPoolHandsBackLastPut(t *testing.T) {
+	made := 0
+	p := slotPool{pool: sync.Pool{New: func() any { made++; return new(int) }}}
+	a := p.Get().(*int)
+	done := make(chan struct{})
+	go func() { // another goroutine, likely another P
+		p.Put(a)
+		close(done)
+	}()
+	<-done
+	if got := p.Get().(*int); got != a || made != 1 {
+		t.Fatalf("Get after Put: %p (made %d), want %p", got, made, a)
+	}
+	b := p.Get().(*int)
+	p.Put(a)
+	p.Put(b) // the slot is taken: b goes to the pool
+	if got := p.Get().(*int); got != a {
+		t.Errorf("slot: %p, want %p", got, a)
 	}
 }

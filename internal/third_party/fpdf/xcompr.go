@@ -66,7 +66,7 @@ type zlibWriter interface {
 
 // bhytdoc: pools of BestSpeed zlib writers used by xmempool.compress.
 var (
-	zlibWriters = sync.Pool{
+	zlibWriters = slotPool{pool: sync.Pool{ // bhytdoc: slotPool (compact.go)
 		New: func() any {
 			zw, err := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 			if err != nil {
@@ -74,8 +74,8 @@ var (
 			}
 			return zw
 		},
-	}
-	kpWriters = sync.Pool{
+	}}
+	kpWriters = slotPool{pool: sync.Pool{
 		New: func() any {
 			zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestSpeed)
 			if err != nil {
@@ -83,7 +83,7 @@ var (
 			}
 			return zw
 		},
-	}
+	}}
 )
 
 func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
