@@ -3,6 +3,7 @@
 package fpdf
 
 import (
+	"bytes"
 	"maps"
 	"math"
 	"os"
@@ -145,5 +146,34 @@ func TestWidthRounder(t *testing.T) {
 				t.Fatalf("units per em %d, advance %d: %d, stock %d", upem, w, got, want)
 			}
 		}
+	}
+}
+
+// TestTableChecksumLikeStock checks tableChecksum against stock's
+// generateChecksum on data of every length modulo 8, and that a file's
+// checksum is its header's plus its tables' (what assembleTables sums).
+func TestTableChecksumLikeStock(t *testing.T) {
+	var utf utf8FontFile
+	data := make([]byte, 1000)
+	for i := range data {
+		data[i] = byte(i*7919 + i>>3)
+	}
+	for n := 0; n <= 40; n++ {
+		for _, b := range [][]byte{data[:n], data[len(data)-n-3 : len(data)-3]} {
+			c := utf.generateChecksum(bytes.Clone(b))
+			if want := uint32(c[0])<<16 | uint32(c[1]); tableChecksum(b) != want {
+				t.Fatalf("length %d: %#x, stock %#x", n, tableChecksum(b), want)
+			}
+		}
+	}
+	font, err := ParseUTF8Font(liberationserifregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := font.newDocFile().GenerateCutFont(map[int]int{0: 0, 'A': 'A', 'ệ': 'ệ', '…': '…'})
+	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
+	c := utf.generateChecksum(bytes.Clone(file))
+	if sum := uint32(c[0])<<16 | uint32(c[1]); sum != 0xB1B0AFBA || tableChecksum(file) != sum {
+		t.Errorf("subset sums to %#x (tableChecksum %#x), want 0xB1B0AFBA", sum, tableChecksum(file))
 	}
 }

@@ -1289,6 +1289,11 @@ func (utf *utf8FontFile) assembleTables() []byte {
 
 	offset := 12 + tablesCount*16
 	begin := 0
+	// bhytdoc (patch 24): the tables start at multiples of 4 and are
+	// padded with zeros, so the checksum of the whole file is that of
+	// the header and directory plus the tables' own: the file is not
+	// summed a second time.
+	var sum uint32
 
 	for _, name := range tablesNames {
 		table := utf.outTablesData[name]
@@ -1297,6 +1302,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		}
 		answer = append(answer, name...)
 		checksum := tableChecksum(table)
+		sum += checksum
 		answer = binary.BigEndian.AppendUint32(answer, checksum)
 		answer = binary.BigEndian.AppendUint32(answer, uint32(offset))
 		answer = binary.BigEndian.AppendUint32(answer, uint32(len(table)))
@@ -1312,7 +1318,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		}
 	}
 
-	sum := tableChecksum(answer)
+	sum += tableChecksum(answer[:12+tablesCount*16])
 	checksum := utf.calcInt32([]int{0xB1B0, 0xAFBA}, []int{int(sum >> 16), int(sum & 0xFFFF)})
 	binary.BigEndian.PutUint16(answer[begin+8:], uint16(checksum[0]))
 	binary.BigEndian.PutUint16(answer[begin+10:], uint16(checksum[1]))
@@ -1325,7 +1331,12 @@ func (utf *utf8FontFile) assembleTables() []byte {
 func tableChecksum(data []byte) uint32 {
 	var sum uint32
 	n := len(data) &^ 3
-	for i := 0; i < n; i += 4 {
+	i := 0
+	for ; i+8 <= n; i += 8 { // bhytdoc (patch 24): two words a load
+		x := binary.BigEndian.Uint64(data[i:])
+		sum += uint32(x>>32) + uint32(x)
+	}
+	for ; i < n; i += 4 {
 		sum += binary.BigEndian.Uint32(data[i:])
 	}
 	if n < len(data) {
