@@ -104,30 +104,40 @@ func TestHMTXPairsUnordered(t *testing.T) {
 	utf.SeekTable("maxp")
 	utf.skip(4)
 	numSymbols := utf.readUint16()
-	chars := []uint16{0x41, 0x42, 0x41, 0x1EA0, 0x30, 0x42, 0, 0xFFFF, 0x43, 0x44, 0x45, 0x46}
-	symbols := []uint16{36, 37, 5, 900, 19, 1, 3, 4, 0, uint16(nh - 1), uint16(numSymbols + 3), uint16(nh)}
-	if increasing(chars) {
-		t.Fatal("test cmap is in order")
-	}
-	// stock's map from glyph to characters, in cmap order.
-	symbolChars := map[int][]int{}
-	for i, g := range symbols {
-		symbolChars[int(g)] = append(symbolChars[int(g)], int(chars[i]))
-	}
-	scale := 1000.0 / float64(utf.fontElementSize)
-	stock := *utf
-	stock.parseHMTXTable(nh, numSymbols, symbolChars, scale)
-	ours := *utf
-	ours.parseHMTXPairs(nh, numSymbols, chars, symbols, scale)
-	if !slices.Equal(stock.CharWidths, ours.CharWidths) {
-		for c := range stock.CharWidths {
-			if stock.CharWidths[c] != ours.CharWidths[c] {
-				t.Errorf("width of %#x: %d, stock %d", c, ours.CharWidths[c], stock.CharWidths[c])
+	// Glyphs past numberOfHMetrics take the last metric's width, clamped
+	// only if glyph nh-1 has characters: with numGlyphs as the font has
+	// it and larger, and glyph nh-1 in the cmap or not.
+	for _, numGlyphs := range []int{numSymbols, nh + 5} {
+		for _, withLast := range []bool{true, false} {
+			chars := []uint16{0x41, 0x42, 0x41, 0x1EA0, 0x30, 0x42, 0, 0xFFFF, 0x43, 0x44, 0x45, 0x46, 0x47}
+			symbols := []uint16{36, 37, 5, 900, 19, 1, 3, 4, 0, uint16(nh - 1), uint16(numGlyphs + 3), uint16(nh), uint16(nh + 2)}
+			if !withLast {
+				symbols[9] = 7
+			}
+			if increasing(chars) {
+				t.Fatal("test cmap is in order")
+			}
+			// stock's map from glyph to characters, in cmap order.
+			symbolChars := map[int][]int{}
+			for i, g := range symbols {
+				symbolChars[int(g)] = append(symbolChars[int(g)], int(chars[i]))
+			}
+			scale := 1000.0 / float64(utf.fontElementSize)
+			stock := *utf
+			stock.parseHMTXTable(nh, numGlyphs, symbolChars, scale)
+			ours := *utf
+			ours.parseHMTXPairs(nh, numGlyphs, chars, symbols, false, scale)
+			if !slices.Equal(stock.CharWidths, ours.CharWidths) {
+				for c := range stock.CharWidths {
+					if stock.CharWidths[c] != ours.CharWidths[c] {
+						t.Errorf("%d glyphs, nh-1 mapped %v: width of %#x: %d, stock %d", numGlyphs, withLast, c, ours.CharWidths[c], stock.CharWidths[c])
+					}
+				}
+			}
+			if stock.DefaultWidth != ours.DefaultWidth {
+				t.Errorf("default width %v, stock %v", ours.DefaultWidth, stock.DefaultWidth)
 			}
 		}
-	}
-	if stock.DefaultWidth != ours.DefaultWidth {
-		t.Errorf("default width %v, stock %v", ours.DefaultWidth, stock.DefaultWidth)
 	}
 }
 

@@ -520,8 +520,9 @@ func (utf *utf8FontFile) parseTables() {
 	// grown entry by entry (with a slice per glyph), which with the width
 	// table was 14% of a cold `bhytdoc render`; same widths as stock.
 	chars, symbols := utf.cmapPairs(runeCMAPPosition)
+	ordered := increasing(chars)
 	var charSymbolDictionary map[int]int
-	if increasing(chars) {
+	if ordered {
 		utf.cmapChars, utf.cmapGlyphs = chars, symbols
 	} else {
 		charSymbolDictionary = make(map[int]int, len(chars))
@@ -530,7 +531,7 @@ func (utf *utf8FontFile) parseTables() {
 		}
 	}
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXPairs(n, numSymbols, chars, symbols, scale)
+	utf.parseHMTXPairs(n, numSymbols, chars, symbols, ordered, scale)
 
 	// bhytdoc: keep what GenerateCutFont needs so it need not re-parse.
 	utf.prepareCut(runeCMAPPosition, charSymbolDictionary)
@@ -1015,8 +1016,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 //
 // bhytdoc (patch 24): one loop over the pairs, reading the metrics in
 // place and rounding as widthRounder does, a fraction of its former cost
-// per character.
-func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, scale float64) {
+// per character. ordered is increasing(chars), which the caller knows.
+func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, ordered bool, scale float64) {
 	nh := numberOfHMetrics
 	hmtx := utf.getRange(utf.SeekTable("hmtx"), nh*4)
 	advance := func(g int) int { return int(binary.BigEndian.Uint16(hmtx[4*g:])) }
@@ -1025,11 +1026,13 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 	if nh > 0 {
 		utf.DefaultWidth = scale * float64(clampWidth(advance(0)))
 		tail = advance(nh - 1)
-		if nh == 1 || slices.Contains(symbols, uint16(nh-1)) {
+		// tail is used only for glyphs in [nh, numSymbols): when there
+		// are none, whether nh-1 has characters is not looked up.
+		if nh == 1 || nh < numSymbols && slices.Contains(symbols, uint16(nh-1)) {
 			tail = clampWidth(tail)
 		}
 	}
-	if !increasing(chars) {
+	if !ordered {
 		// In glyph order, stably: the pairs as parseHMTXTable visits them.
 		order := make([]int, len(chars))
 		for i := range order {
