@@ -649,21 +649,19 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolArray := make(map[int]int, len(symbolCollection)) // bhytdoc: sized
 	symbolCollectionKeys := keySortInt(symbolCollection)
 
-	symbolCounter := 0
-	maxRune := 0
-	for _, oldSymbolIndex := range symbolCollectionKeys {
-		maxRune = max(maxRune, symbolCollection[oldSymbolIndex])
+	// bhytdoc (patch 24): stock also computed the highest rune of the
+	// glyphs here (unused), walked the characters in sorted order to
+	// fill a map (any order fills it alike) and sorted the glyphs a
+	// second time, unchanged.
+	for symbolCounter, oldSymbolIndex := range symbolCollectionKeys {
 		symbolArray[oldSymbolIndex] = symbolCounter
-		symbolCounter++
 	}
-	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollectionKeys)) // bhytdoc: sized
-	for _, runa := range charSymbolPairCollectionKeys {
-		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
+	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollection)) // bhytdoc: sized
+	for runa, symbol := range charSymbolPairCollection {
+		runeSymbolPairCollection[runa] = symbolArray[symbol]
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
 
-	symbolCollectionKeys = keySortInt(symbolCollection)
 	for _, oldSymbolIndex := range symbolCollectionKeys {
 		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
 	}
