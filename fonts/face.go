@@ -484,6 +484,21 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 			}
 			gids = sub[at : at+2*(end-start+1)]
 		}
+		// The common segment: consecutive glyphs of their own metrics,
+		// all in the dense table, read in one tight loop.
+		if g0 := (start + delta) & 0xFFFF; gids == nil && round.shift >= 0 && g0 > 0 &&
+			g0+end-start < min(numGlyphs, nh) && end < denseRunes {
+			ds, hm := dense[start:end+1], hmtx[4*g0:4*(g0+end-start+1)]
+			for j := range ds {
+				units := int(hm[4*j])<<8 | int(hm[4*j+1])
+				pm := (2000*units + half) >> shift
+				if units >= 1<<15 {
+					pm = 0
+				}
+				ds[j] = glyph{gid: uint16(g0 + j), adv: uint16(units), pm: uint16(pm)}
+			}
+			continue
+		}
 		for c := start; c <= end; c++ {
 			gid := (c + delta) & 0xFFFF
 			if gids != nil {
