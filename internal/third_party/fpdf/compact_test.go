@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	stdadler32 "hash/adler32"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +16,7 @@ import (
 	"testing"
 
 	stock "codeberg.org/go-pdf/fpdf"
+	kpzlib "github.com/klauspost/compress/zlib"
 )
 
 // renderCompact renders the letter with extra, with SetCompactFonts and
@@ -231,5 +234,46 @@ func TestSlotPoolHandsBackLastPut(t *testing.T) {
 	p.Put(b) // the slot is taken: b goes to the pool
 	if got := p.Get().(*int); got != a {
 		t.Errorf("slot: %p, want %p", got, a)
+	}
+}
+
+// TestAdler32 compares adler32 with hash/adler32 on data of many lengths,
+// across several of its 5552-byte reductions, with bytes of every value.
+func TestAdler32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 3*5552+100)
+	for i := range data {
+		data[i] = byte(rng.Uint32())
+	}
+	ones := bytes.Repeat([]byte{0xFF}, len(data)) // the largest sums
+	for n := 0; n <= len(data); n += 1 + n/7 {
+		for _, b := range [][]byte{data[:n], ones[:n], data[len(data)-n:]} {
+			if got, want := adler32(b), stdadler32.Checksum(b); got != want {
+				t.Fatalf("length %d: %#x, hash/adler32 %#x", n, got, want)
+			}
+		}
+	}
+}
+
+// TestCompressBestLikeZlib checks that compressBest, which frames the
+// deflate stream itself, gives the bytes of klauspost's zlib writer at
+// level 9, on the letter's font subsets and other data.
+func TestCompressBestLikeZlib(t *testing.T) {
+	_, fonts := letterStreams(t)
+	inputs := append(fonts, nil, []byte("x"), bytes.Repeat([]byte("bhytdoc "), 20000))
+	for i, b := range inputs {
+		var want bytes.Buffer
+		zw, err := kpzlib.NewWriterLevel(&want, kpzlib.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw.Write(b)
+		zw.Close()
+		// Twice: a new writer, then the one put back.
+		for range 2 {
+			if got := compressBest(b); !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("input %d (%d bytes): %d bytes, zlib %d", i, len(b), len(got), want.Len())
+			}
+		}
 	}
 }
