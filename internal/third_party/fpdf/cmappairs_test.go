@@ -69,6 +69,9 @@ func TestCmapPairsLikeStock(t *testing.T) {
 				t.Fatalf("%s: glyphOf(%#x) = %d, %v; stock %d, %v", name, c, g, ok, sg, sok)
 			}
 		}
+		if chars, _, ordered := stock.cmapPairs(stock.parseCMAPTable(0)); ordered != increasing(chars) {
+			t.Errorf("%s: cmapPairs says ordered %v, increasing %v", name, ordered, increasing(chars))
+		}
 		if font.file.CharWidths[0] < 100 {
 			t.Errorf("%s: only %d widths", name, font.file.CharWidths[0])
 		}

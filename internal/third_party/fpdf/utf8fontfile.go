@@ -519,8 +519,7 @@ func (utf *utf8FontFile) parseTables() {
 	// bhytdoc: the cmap read once into flat pairs, not into two maps
 	// grown entry by entry (with a slice per glyph), which with the width
 	// table was 14% of a cold `bhytdoc render`; same widths as stock.
-	chars, symbols := utf.cmapPairs(runeCMAPPosition)
-	ordered := increasing(chars)
+	chars, symbols, ordered := utf.cmapPairs(runeCMAPPosition)
 	var charSymbolDictionary map[int]int
 	if ordered {
 		utf.cmapChars, utf.cmapGlyphs = chars, symbols
@@ -1048,6 +1047,26 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 	widths := utf.CharWidths[:65536]
 	symbols = symbols[:len(chars)]
 	charCount := 0
+	if numSymbols <= nh && round.shift >= 0 {
+		// Every glyph has its own metric (no tail) and widths round in
+		// integers: the loop below with less to keep track of.
+		for i, c := range chars {
+			g := uint(symbols[i])
+			if g-1 >= uint(nh-1) || c == 0 || c == 65535 {
+				continue // glyph 0 or past the metrics; characters stock skips
+			}
+			m := hmtx[4*g : 4*g+2]
+			w := clampWidth(int(m[0])<<8 | int(m[1]))
+			width := (2000*w + half) >> shift
+			if width == 0 {
+				width = 65535
+			}
+			widths[c] = width
+			charCount++
+		}
+		utf.CharWidths[0] = charCount
+		return
+	}
 	for i, c := range chars {
 		g := int(symbols[i])
 		var w int
@@ -1113,10 +1132,11 @@ func clampWidth(w int) int {
 
 // bhytdoc: cmapPairs reads the format 4 cmap at runeCmapPosition as
 // generateSCCSDictionaries does, returning each character and its glyph
-// in cmap order. It reads the table in place, segment by segment (patch
-// 24); a read past the end of the font panics, as the stock reader does,
-// and ParseUTF8Font reports it.
-func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16) {
+// in cmap order, and whether the characters are in increasing order
+// (increasing(chars)). It reads the table in place, segment by segment
+// (patch 24); a read past the end of the font panics, as the stock reader
+// does, and ParseUTF8Font reports it.
+func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16, ordered bool) {
 	ttf := utf.fileReader.array
 	u16 := func(off int) int { return int(binary.BigEndian.Uint16(ttf[off : off+2])) }
 	rim := runeCmapPosition + u16(runeCmapPosition+2)
@@ -1133,11 +1153,14 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint1
 	chars = make([]uint16, total)
 	symbols = make([]uint16, total)
 	k := 0
+	ordered, prevEnd := true, -1
 	for n := range segs {
 		begin, end := u16(starts+2*n), u16(ends+2*n)
 		if begin > end {
 			continue
 		}
+		ordered = ordered && begin > prevEnd
+		prevEnd = end
 		delta := int(int16(u16(deltas + 2*n))) // readInt16
 		cs, ss := chars[k:k+end-begin+1], symbols[k:k+end-begin+1]
 		k += len(cs)
@@ -1160,7 +1183,7 @@ func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint1
 			}
 		}
 	}
-	return chars, symbols
+	return chars, symbols, ordered
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
