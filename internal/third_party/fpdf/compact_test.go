@@ -277,3 +277,31 @@ func TestCompressBestLikeZlib(t *testing.T) {
 		}
 	}
 }
+
+// TestCutScratchLikeNew checks that a subset built in lent buffers
+// holding another subset's bytes (cutScratch) is the one built in new
+// buffers, compact or not.
+func TestCutScratchLikeNew(t *testing.T) {
+	font, err := ParseUTF8Font(letterStyles[0].ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirty := func(n int) []byte { return bytes.Repeat([]byte{0xA5}, n) }
+	scratch := &cutScratch{scratchGlyf: dirty(1 << 16)[:0], scratchFile: dirty(1 << 17)[:0]}
+	for _, compact := range []bool{true, false} {
+		for _, runes := range []string{"Ủy ban nhân dân quận Cái Răng", "ABC…–", "Độc lập - Tự do - Hạnh phúc"} {
+			used := map[int]int{0: 0}
+			for _, r := range runes {
+				used[int(r)] = int(r)
+			}
+			fresh := font.newDocFile()
+			fresh.dropTables = compact
+			want := fresh.GenerateCutFont(used)
+			lent := font.newDocFile()
+			lent.dropTables, lent.scratch = compact, scratch
+			if got := lent.GenerateCutFont(used); !bytes.Equal(got, want) {
+				t.Fatalf("compact %v, %q: subset in lent buffers differs", compact, runes)
+			}
+		}
+	}
+}

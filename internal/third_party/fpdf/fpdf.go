@@ -4961,7 +4961,16 @@ func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset 
 // droppedTables and is compressed at the best compression.
 func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int, compact bool) *fontSubset {
 	font.utf8File.dropTables = compact
+	// bhytdoc: the uncompressed font program and CIDToGIDMap are built in
+	// lent buffers, given back once compressed (cutScratch).
+	scratch, _ := cutScratches.Get().(*cutScratch)
+	if scratch == nil {
+		scratch = new(cutScratch)
+	}
+	defer cutScratches.Put(scratch)
+	font.utf8File.scratch = scratch
 	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	font.utf8File.scratch, font.utf8File.outTablesData = nil, nil // they refer to scratch
 	utf8FontSize := len(utf8FontStream)
 	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 	delete(CodeSignDictionary, 0)
@@ -4987,7 +4996,8 @@ func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int, compact 
 	if stockCIDToGIDMap {
 		maxCID = 256*256 - 1
 	}
-	cidToGidMap := make([]byte, (maxCID+1)*2)
+	cidToGidMap := scratch.take(scratchCIDToGID, (maxCID+1)*2)[:(maxCID+1)*2]
+	clear(cidToGidMap)
 
 	for cc, glyph := range CodeSignDictionary {
 		cidToGidMap[cc*2] = byte(glyph >> 8)

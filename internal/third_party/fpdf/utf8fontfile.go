@@ -72,6 +72,9 @@ type utf8FontFile struct {
 
 	// bhytdoc: GenerateCutFont leaves out droppedTables (SetCompactFonts).
 	dropTables bool
+	// bhytdoc: buffers GenerateCutFont builds the glyf table and the font
+	// file in, when the caller lends them (makeUTF8Subset); nil: new ones.
+	scratch *cutScratch
 	// bhytdoc: font-level inputs of GenerateCutFont, computed once by
 	// parseFile (nil if the font lacks what subsetting needs). When set,
 	// GenerateCutFont does not re-read the table directory, cmap, hmtx and
@@ -79,6 +82,35 @@ type utf8FontFile struct {
 	// and symbolPosition are treated as read-only (shared between the
 	// per-document copies made by UTF8Font).
 	cut *cutFontInfo
+}
+
+// bhytdoc: cutScratch holds the buffers of a font subset that its caller
+// no longer needs once it has compressed it: the glyf table, the font
+// file and the CIDToGIDMap. makeUTF8Subset lends one (cutScratches) to
+// build a document's subsets in turn, so that each subset after the first
+// reuses memory instead of touching fresh pages (a page fault each, some
+// 50 for a cold render's four subsets).
+type cutScratch [3][]byte
+
+// The buffers of a cutScratch.
+const (
+	scratchGlyf = iota
+	scratchFile
+	scratchCIDToGID
+)
+
+var cutScratches slotPool
+
+// take returns an empty slice with capacity n or more: the memory of
+// buffer i when there is a scratch (s), or a new slice.
+func (s *cutScratch) take(i, n int) []byte {
+	if s == nil {
+		return make([]byte, 0, n)
+	}
+	if cap(s[i]) < n {
+		s[i] = make([]byte, 0, n)
+	}
+	return s[i][:0]
 }
 
 // bhytdoc: see utf8FontFile.cut.
@@ -809,7 +841,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		glyfSize += (utf.glyphOffset(idx+1) - utf.glyphOffset(idx) + 3) &^ 3
 	}
 	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
-	glyfData := make([]byte, 0, glyfSize)
+	glyfData := utf.scratch.take(scratchGlyf, glyfSize) // bhytdoc: lent or new
 	pos := 0
 	hmtxData := make([]byte, 0, 4*len(symbolCollectionKeys))
 	// bhytdoc: utf.symbolData ("compSymbols" per composite glyph) was
@@ -1308,7 +1340,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	for _, name := range tablesNames {
 		size += (len(utf.outTablesData[name]) + 3) &^ 3
 	}
-	answer := make([]byte, 0, size)
+	answer := utf.scratch.take(scratchFile, size) // bhytdoc: lent or new
 	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
