@@ -149,74 +149,145 @@ func postScriptName(ttf []byte) string {
 // used for what is compressed once and kept (cached font subsets).
 // klauspost's level 9 takes a third of the time of the standard library's
 // (which was 9% of a cold `bhytdoc render`) for 0.04% more bytes.
-//
-// bhytdoc (patch 24): the zlib stream is framed here, around klauspost's
-// raw deflate, as its zlib writer frames it (header 78 DA for level 9,
-// the Adler-32 of b after the data), so that the checksum is adler32's
-// (TestCompressBestLikeZlib).
 func compressBest(b []byte) []byte {
 	var buf bytes.Buffer
 	// Font programs deflate to about 60% of their size (the letter's
 	// four: 60-63%): room for 75% spares the buffer a doubling and its
 	// copy; the pages past the end are never touched.
 	buf.Grow(len(b)*3/4 + 64)
-	buf.Write([]byte{0x78, 0xDA})
-	fw := getBestWriter(&buf)
-	if _, err := fw.Write(b); err != nil {
+	zw, _ := bestWriters.Get().(*zlibFramer)
+	if zw == nil {
+		zw = newZlibFramer(kpflate.BestCompression)
+	}
+	zw.Reset(&buf)
+	if _, err := zw.Write(b); err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
-	if err := fw.Close(); err != nil {
+	if err := zw.Close(); err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
-	buf.Write(binary.BigEndian.AppendUint32(nil, adler32(b)))
 	// bhytdoc: put back without Reset(io.Discard): a reset clears the
 	// level-9 hash tables (640 KB), and the next use resets anyway. Until
 	// then the writer refers to buf, which a closed writer never writes
 	// to again.
-	putBestWriter(fw)
+	bestWriters.Put(zw)
 	return buf.Bytes()
 }
 
 // bhytdoc: a level-9 writer (about 1.3 MB of tables, each page of it a
 // page fault when first used) is kept in one slot for the next
 // compression, and only the others in a sync.Pool (slotPool).
-var bestWriters = slotPool{}
+var bestWriters slotPool
 
-// getBestWriter returns a level-9 deflate writer writing to w: one put
-// back, reset, or a new one, which needs no reset.
-func getBestWriter(w io.Writer) *kpflate.Writer {
-	if fw, ok := bestWriters.Get().(*kpflate.Writer); ok {
-		fw.Reset(w)
-		return fw
-	}
-	fw, err := kpflate.NewWriter(w, kpflate.BestCompression)
-	if err != nil {
-		panic(err)
-	}
-	return fw
+// bhytdoc (patch 24): zlibFramer is klauspost's zlib.Writer (the same
+// bytes: header, klauspost's raw deflate, Adler-32 of the input) with
+// the checksum computed by adler32Update, about 60% of the instructions
+// a byte of hash/adler32, which klauspost's writer uses (0.7 M
+// instructions of a cold render of the letter).
+// TestZlibFramerLikeKlauspost.
+type zlibFramer struct {
+	fw      *kpflate.Writer
+	w       io.Writer
+	level   int
+	started bool // header written
+	adler   uint32
+	err     error
 }
 
-func putBestWriter(fw *kpflate.Writer) { bestWriters.Put(fw) }
+// newZlibFramer returns a zlibFramer at a level from 1 to 9; its deflate
+// writer's tables are allocated now.
+func newZlibFramer(level int) *zlibFramer {
+	fw, err := kpflate.NewWriter(io.Discard, level)
+	if err != nil {
+		panic(fmt.Errorf("could not create zlib writer: %w", err))
+	}
+	return &zlibFramer{fw: fw, w: io.Discard, level: level, adler: 1}
+}
 
-// bhytdoc: adler32 is hash/adler32.Checksum eight bytes a step: the
-// step's sum of bytes and its sum weighted 8, 7, ..., 1 are each taken
-// with a multiplication over 16-bit lanes (even and odd bytes apart, no
-// lane overflows), which cuts adler32's instructions per byte by about
-// half. The sums are reduced every 5552 bytes, as zlib's, and are the
-// same at every step (TestAdler32).
-func adler32(p []byte) uint32 {
-	const mod, nmax = 65521, 5552 // nmax: a multiple of 8
-	const lanes = 0x00FF00FF00FF00FF
-	s1, s2 := uint32(1), uint32(0)
+// Reset makes z write a new stream to w.
+func (z *zlibFramer) Reset(w io.Writer) {
+	z.fw.Reset(w)
+	z.w, z.started, z.adler, z.err = w, false, 1, nil
+}
+
+// header writes the two bytes klauspost's writeHeader writes: CMF 0x78
+// (deflate, 32 KB window), then FLEVEL and the check bits.
+func (z *zlibFramer) header() error {
+	z.started = true
+	flg := byte(3 << 6) // levels 7 to 9
+	switch {
+	case z.level <= 1:
+		flg = 0
+	case z.level <= 5:
+		flg = 1 << 6
+	case z.level == 6:
+		flg = 2 << 6
+	}
+	flg += byte(31 - (0x7800+uint16(flg))%31)
+	_, z.err = z.w.Write([]byte{0x78, flg})
+	return z.err
+}
+
+func (z *zlibFramer) Write(p []byte) (int, error) {
+	if !z.started {
+		z.header()
+	}
+	if z.err != nil {
+		return 0, z.err
+	}
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n, err := z.fw.Write(p)
+	if err != nil {
+		z.err = err
+		return n, err
+	}
+	z.adler = adler32Update(z.adler, p)
+	return n, nil
+}
+
+func (z *zlibFramer) Close() error {
+	if !z.started {
+		z.header()
+	}
+	if z.err != nil {
+		return z.err
+	}
+	if z.err = z.fw.Close(); z.err != nil {
+		return z.err
+	}
+	_, z.err = z.w.Write(binary.BigEndian.AppendUint32(nil, z.adler))
+	return z.err
+}
+
+// bhytdoc: adler32Update is hash/adler32's update sixteen bytes a step.
+// The step adds its bytes to s1, and to s2 16·s1 plus its bytes weighted
+// 16, 15, ..., 1; both sums are taken by multiplication over 16-bit lanes
+// (even and odd bytes of each half apart), where no lane overflows: a
+// weighted lane is at most 255·(16+15+...+1) = 34,680. The sums are
+// reduced every 5552 bytes, as zlib's, and are the same at every step
+// (TestAdler32).
+func adler32Update(adler uint32, p []byte) uint32 {
+	const mod, nmax = 65521, 5552 // nmax: a multiple of 16
+	const (
+		lanes = 0x00FF00FF00FF00FF
+		ones  = 0x0001000100010001
+		// Weights of lanes 3, 2, 1, 0 (bytes 0, 2, 4, 6 or 1, 3, 5, 7 of
+		// a half), for the first and second half of a step.
+		even0, odd0 = 0x0010000E000C000A, 0x000F000D000B0009
+		even1, odd1 = 0x0008000600040002, 0x0007000500030001
+	)
+	s1, s2 := adler&0xFFFF, adler>>16
 	for len(p) > 0 {
 		q := p[:min(len(p), nmax)]
 		p = p[len(q):]
-		for ; len(q) >= 8; q = q[8:] {
-			x := binary.LittleEndian.Uint64(q)
-			even, odd := x&lanes, x>>8&lanes // b0 b2 b4 b6, b1 b3 b5 b7
-			sum := (even + odd) * 0x0001000100010001 >> 48
-			weighted := (even*0x0008000600040002)>>48 + (odd*0x0007000500030001)>>48
-			s2 += 8*s1 + uint32(weighted)
+		for ; len(q) >= 16; q = q[16:] {
+			x0, x1 := binary.LittleEndian.Uint64(q), binary.LittleEndian.Uint64(q[8:])
+			e0, o0, e1, o1 := x0&lanes, x0>>8&lanes, x1&lanes, x1>>8&lanes
+			sum := (e0 + o0 + e1 + o1) * ones >> 48
+			weighted := (e0*even0 + o0*odd0 + e1*even1 + o1*odd1) >> 48
+			s2 += 16*s1 + uint32(weighted)
 			s1 += uint32(sum)
 		}
 		for _, c := range q {

@@ -248,8 +248,49 @@ func TestAdler32(t *testing.T) {
 	ones := bytes.Repeat([]byte{0xFF}, len(data)) // the largest sums
 	for n := 0; n <= len(data); n += 1 + n/7 {
 		for _, b := range [][]byte{data[:n], ones[:n], data[len(data)-n:]} {
-			if got, want := adler32(b), stdadler32.Checksum(b); got != want {
+			want := stdadler32.Checksum(b)
+			if got := adler32Update(1, b); got != want {
 				t.Fatalf("length %d: %#x, hash/adler32 %#x", n, got, want)
+			}
+			if got := adler32Update(adler32Update(1, b[:n/3]), b[n/3:]); got != want {
+				t.Fatalf("length %d in two parts: %#x, hash/adler32 %#x", n, got, want)
+			}
+		}
+	}
+}
+
+// TestZlibFramerLikeKlauspost checks that zlibFramer writes the bytes of
+// klauspost's zlib writer at the levels fpdf uses and others, for the
+// letter's font subsets and other data written in one or several parts,
+// and for an empty stream, with a new writer and one reset after use.
+func TestZlibFramerLikeKlauspost(t *testing.T) {
+	_, fonts := letterStreams(t)
+	inputs := append(fonts, nil, []byte("x"), bytes.Repeat([]byte("bhytdoc "), 20000))
+	for _, level := range []int{1, 2, 5, 6, 7, 9} {
+		zf := newZlibFramer(level)
+		for i, b := range inputs {
+			for _, parts := range []int{1, 3} {
+				var want bytes.Buffer
+				zw, err := kpzlib.NewWriterLevel(&want, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got bytes.Buffer
+				zf.Reset(&got)
+				for p := range parts {
+					part := b[p*len(b)/parts : (p+1)*len(b)/parts]
+					zw.Write(part)
+					if _, err := zf.Write(part); err != nil {
+						t.Fatal(err)
+					}
+				}
+				zw.Close()
+				if err := zf.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("level %d, input %d (%d bytes) in %d parts: %d bytes, klauspost %d", level, i, len(b), parts, got.Len(), want.Len())
+				}
 			}
 		}
 	}

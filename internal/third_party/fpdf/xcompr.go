@@ -11,7 +11,7 @@ import (
 	"io"
 	"sync"
 
-	kpzlib "github.com/klauspost/compress/zlib"
+	kpflate "github.com/klauspost/compress/flate"
 )
 
 var xmem = xmempool{
@@ -76,13 +76,7 @@ var (
 		},
 	}}
 	kpWriters = slotPool{pool: sync.Pool{
-		New: func() any {
-			zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestSpeed)
-			if err != nil {
-				panic(fmt.Errorf("could not create zlib writer: %w", err))
-			}
-			return zw
-		},
+		New: func() any { return newZlibFramer(kpflate.BestSpeed) }, // bhytdoc: compact.go
 	}}
 )
 
