@@ -192,6 +192,7 @@ type zlibFramer struct {
 	started bool // header written
 	adler   uint32
 	err     error
+	scratch [4]byte // header and trailer, not allocated per stream
 }
 
 // newZlibFramer returns a zlibFramer at a level from 1 to 9; its deflate
@@ -224,7 +225,8 @@ func (z *zlibFramer) header() error {
 		flg = 2 << 6
 	}
 	flg += byte(31 - (0x7800+uint16(flg))%31)
-	_, z.err = z.w.Write([]byte{0x78, flg})
+	z.scratch[0], z.scratch[1] = 0x78, flg
+	_, z.err = z.w.Write(z.scratch[:2])
 	return z.err
 }
 
@@ -257,7 +259,8 @@ func (z *zlibFramer) Close() error {
 	if z.err = z.fw.Close(); z.err != nil {
 		return z.err
 	}
-	_, z.err = z.w.Write(binary.BigEndian.AppendUint32(nil, z.adler))
+	binary.BigEndian.PutUint32(z.scratch[:], z.adler)
+	_, z.err = z.w.Write(z.scratch[:4])
 	return z.err
 }
 
