@@ -163,7 +163,7 @@ func compressBest(b []byte) []byte {
 	// tables (640 KB) by writing, which maps each page once. Left fresh,
 	// deflate's first read of a page maps the zero page and its first
 	// write faults again: twice the page faults (about 320 against 160
-	// for the letter's subsets; 1.1 µs of CPU against 0.1 µs of clearing).
+	// for the letter's subsets, some 0.5 ms of CPU, for 640 KB cleared).
 	zw.Reset(&buf)
 	if _, err := zw.Write(b); err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
