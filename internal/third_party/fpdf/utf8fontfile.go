@@ -189,16 +189,17 @@ func (utf *utf8FontFile) generateTableDescriptions() {
 	_ = utf.readUint16()
 	_ = utf.readUint16()
 	_ = utf.readUint16()
-	utf.tableDescriptions = make(map[string]*tableDescription)
-
-	for range tablesCount {
-		record := tableDescription{
-			name:     utf.readTableName(),
-			checksum: []int{utf.readUint16(), utf.readUint16()},
-			position: utf.readUint32(),
-			size:     utf.readUint32(),
-		}
-		utf.tableDescriptions[record.name] = &record
+	// bhytdoc (patch 24): the map sized and the records in one array;
+	// the checksums, which nothing reads, are not kept.
+	utf.tableDescriptions = make(map[string]*tableDescription, tablesCount)
+	records := make([]tableDescription, tablesCount)
+	for i := range records {
+		record := &records[i]
+		record.name = utf.readTableName()
+		utf.skip(4) // checkSum
+		record.position = utf.readUint32()
+		record.size = utf.readUint32()
+		utf.tableDescriptions[record.name] = record
 	}
 }
 
