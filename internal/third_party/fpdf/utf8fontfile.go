@@ -121,9 +121,9 @@ type cutFontInfo struct {
 	loca         []byte // the loca table's numSymbols+1 offsets (glyphOffset)
 }
 
+// bhytdoc: without stock's checksum field, which nothing read (patch 24).
 type tableDescription struct {
 	name     string
-	checksum []int
 	position int
 	size     int
 }
