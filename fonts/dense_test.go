@@ -3,6 +3,7 @@ package fonts
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestDenseFromCmapRanges(t *testing.T) {
 		}
 	}
 	for name, ttf := range fonts {
-		fc, err := parseFace(ttf, Regular)
+		fc, err := parseFace(ttf, Regular, false)
 		if err != nil {
 			t.Logf("%s: %v", name, err)
 			continue
@@ -153,6 +154,31 @@ func TestPMRounder(t *testing.T) {
 			if got, want := r.glyph(7, w), makeGlyph(7, w, scale); got != want {
 				t.Fatalf("units per em %d, advance %d: %+v, makeGlyph %+v", upem, w, got, want)
 			}
+		}
+	}
+}
+
+// TestTrustedFacesLikeValidated checks that the embedded faces, which
+// Liberation parses without sfnt's checks, parse to the same faces with
+// them, and that sfnt accepts them.
+func TestTrustedFacesLikeValidated(t *testing.T) {
+	for s, ttf := range [][]byte{liberationserifregular.TTF, liberationserifbold.TTF, liberationserifitalic.TTF, liberationserifbolditalic.TTF} {
+		if _, err := sfnt.Parse(ttf); err != nil {
+			t.Fatalf("%v: %v", Style(s), err)
+		}
+		checked, err := parseFace(ttf, Style(s), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trusted, err := parseFace(ttf, Style(s), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(checked, trusted) {
+			t.Errorf("%v: faces differ", Style(s))
+		}
+		if fc, _ := Liberation().Face(Style(s)); !reflect.DeepEqual(fc, checked) {
+			t.Errorf("%v: Liberation's face differs", Style(s))
 		}
 	}
 }

@@ -209,7 +209,13 @@ func (fc *Face) MissingRunes(s string) []rune {
 
 // parseFace validates ttf as a glyf-based TrueType font and precomputes its
 // metrics.
-func parseFace(ttf []byte, style Style) (*Face, error) {
+//
+// trusted is for the embedded Liberation faces (Liberation), which a test
+// parses both ways (TestTrustedFacesLikeValidated): then sfnt's checks
+// (about a quarter of parseFace) are skipped when the glyph tables read
+// straight from cmap and hmtx, and the units per em, number of glyphs and
+// .notdef advance that sfnt would give are read from head, maxp and hmtx.
+func parseFace(ttf []byte, style Style, trusted bool) (*Face, error) {
 	if len(ttf) < 12 {
 		return nil, errors.New("not a valid TrueType font: data too short")
 	}
@@ -231,20 +237,38 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 			return nil, fmt.Errorf("not a valid TrueType font: missing %q table", tag)
 		}
 	}
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("not a valid TrueType font: %w", err)
+	var f *sfnt.Font
+	validate := func() error {
+		if f == nil {
+			if f, err = sfnt.Parse(ttf); err != nil {
+				return fmt.Errorf("not a valid TrueType font: %w", err)
+			}
+		}
+		return nil
 	}
-	head, hhea := tables["head"], tables["hhea"]
+	if !trusted {
+		if err := validate(); err != nil {
+			return nil, err
+		}
+	}
+	head, hhea, maxp := tables["head"], tables["hhea"], tables["maxp"]
 	if len(head) < 54 || len(hhea) < 36 {
 		return nil, errors.New("not a valid TrueType font: truncated head or hhea table")
 	}
+	if trusted && len(maxp) < 6 {
+		return nil, errors.New("not a valid TrueType font: truncated maxp table")
+	}
 
 	fc := &Face{
-		style:      style,
-		ttf:        ttf,
-		unitsPerEm: int(f.UnitsPerEm()),
-		dense:      make([]glyph, denseRunes),
+		style: style,
+		ttf:   ttf,
+		dense: make([]glyph, denseRunes),
+	}
+	numGlyphs := 0
+	if f != nil {
+		fc.unitsPerEm, numGlyphs = int(f.UnitsPerEm()), f.NumGlyphs()
+	} else {
+		fc.unitsPerEm, numGlyphs = int(binary.BigEndian.Uint16(head[18:])), int(binary.BigEndian.Uint16(maxp[4:]))
 	}
 	if fc.unitsPerEm <= 0 {
 		return nil, errors.New("not a valid TrueType font: unitsPerEm is 0")
@@ -265,18 +289,26 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		}
 		return makeGlyph(int(gid), int(adv>>6), scale), nil
 	}
-	if !fc.glyphsFromTables(tables, f.NumGlyphs(), scale) {
+	if !fc.glyphsFromTables(tables, numGlyphs, scale) {
+		if err := validate(); err != nil {
+			return nil, err
+		}
 		if err := fc.glyphsFromSfnt(tables, metrics); err != nil {
 			return nil, err
 		}
 	}
 
 	// .notdef width, as fpdf's MissingWidth (500 if zero).
-	adv0, err := f.GlyphAdvance(&buf, 0, ppem, font.HintingNone)
-	if err != nil {
-		return nil, fmt.Errorf("not a valid TrueType font: .notdef: %w", err)
+	var w0 int
+	if f != nil {
+		adv0, err := f.GlyphAdvance(&buf, 0, ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("not a valid TrueType font: .notdef: %w", err)
+		}
+		w0 = int(adv0 >> 6)
+	} else {
+		w0 = int(binary.BigEndian.Uint16(tables["hmtx"])) // glyphsFromTables checked its length
 	}
-	w0 := int(adv0 >> 6)
 	if w0 >= 1<<15 {
 		w0 = 0
 	}
