@@ -3,6 +3,7 @@ package fonts
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestDenseFromCmapRanges(t *testing.T) {
 		}
 	}
 	for name, ttf := range fonts {
-		fc, err := parseFace(ttf, Regular)
+		fc, err := parseFace(ttf, Regular, false)
 		if err != nil {
 			t.Logf("%s: %v", name, err)
 			continue
@@ -136,5 +137,48 @@ func TestGlyphsFromTablesFailClears(t *testing.T) {
 	}
 	if slices.ContainsFunc(fc.dense, func(g glyph) bool { return g != glyph{} }) || fc.sparse != nil {
 		t.Error("tables not cleared")
+	}
+}
+
+// TestPMRounder checks that pmRounder's glyphs are makeGlyph's for every
+// advance, with units per em that take the integer form and some that
+// do not.
+func TestPMRounder(t *testing.T) {
+	for _, upem := range []int{1, 16, 1000, 1024, 2000, 2048, 2049, 1234, 16384, 32768} {
+		scale := 1000 / float64(upem)
+		r := newPMRounder(scale)
+		if want := upem&(upem-1) == 0 && upem < 1<<15; (r.shift >= 0) != want {
+			t.Errorf("units per em %d: integer form %v, want %v", upem, r.shift >= 0, want)
+		}
+		for w := 0; w < 1<<16; w++ {
+			if got, want := r.glyph(7, w), makeGlyph(7, w, scale); got != want {
+				t.Fatalf("units per em %d, advance %d: %+v, makeGlyph %+v", upem, w, got, want)
+			}
+		}
+	}
+}
+
+// TestTrustedFacesLikeValidated checks that the embedded faces, which
+// Liberation parses without sfnt's checks, parse to the same faces with
+// them, and that sfnt accepts them.
+func TestTrustedFacesLikeValidated(t *testing.T) {
+	for s, ttf := range [][]byte{liberationserifregular.TTF, liberationserifbold.TTF, liberationserifitalic.TTF, liberationserifbolditalic.TTF} {
+		if _, err := sfnt.Parse(ttf); err != nil {
+			t.Fatalf("%v: %v", Style(s), err)
+		}
+		checked, err := parseFace(ttf, Style(s), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trusted, err := parseFace(ttf, Style(s), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(checked, trusted) {
+			t.Errorf("%v: faces differ", Style(s))
+		}
+		if fc, _ := Liberation().Face(Style(s)); !reflect.DeepEqual(fc, checked) {
+			t.Errorf("%v: Liberation's face differs", Style(s))
+		}
 	}
 }

@@ -209,7 +209,13 @@ func (fc *Face) MissingRunes(s string) []rune {
 
 // parseFace validates ttf as a glyf-based TrueType font and precomputes its
 // metrics.
-func parseFace(ttf []byte, style Style) (*Face, error) {
+//
+// trusted is for the embedded Liberation faces (Liberation), which a test
+// parses both ways (TestTrustedFacesLikeValidated): then sfnt's checks
+// (about a quarter of parseFace) are skipped when the glyph tables read
+// straight from cmap and hmtx, and the units per em, number of glyphs and
+// .notdef advance that sfnt would give are read from head, maxp and hmtx.
+func parseFace(ttf []byte, style Style, trusted bool) (*Face, error) {
 	if len(ttf) < 12 {
 		return nil, errors.New("not a valid TrueType font: data too short")
 	}
@@ -231,20 +237,38 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 			return nil, fmt.Errorf("not a valid TrueType font: missing %q table", tag)
 		}
 	}
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("not a valid TrueType font: %w", err)
+	var f *sfnt.Font
+	validate := func() error {
+		if f == nil {
+			if f, err = sfnt.Parse(ttf); err != nil {
+				return fmt.Errorf("not a valid TrueType font: %w", err)
+			}
+		}
+		return nil
 	}
-	head, hhea := tables["head"], tables["hhea"]
+	if !trusted {
+		if err := validate(); err != nil {
+			return nil, err
+		}
+	}
+	head, hhea, maxp := tables["head"], tables["hhea"], tables["maxp"]
 	if len(head) < 54 || len(hhea) < 36 {
 		return nil, errors.New("not a valid TrueType font: truncated head or hhea table")
 	}
+	if trusted && len(maxp) < 6 {
+		return nil, errors.New("not a valid TrueType font: truncated maxp table")
+	}
 
 	fc := &Face{
-		style:      style,
-		ttf:        ttf,
-		unitsPerEm: int(f.UnitsPerEm()),
-		dense:      make([]glyph, denseRunes),
+		style: style,
+		ttf:   ttf,
+		dense: make([]glyph, denseRunes),
+	}
+	numGlyphs := 0
+	if f != nil {
+		fc.unitsPerEm, numGlyphs = int(f.UnitsPerEm()), f.NumGlyphs()
+	} else {
+		fc.unitsPerEm, numGlyphs = int(binary.BigEndian.Uint16(head[18:])), int(binary.BigEndian.Uint16(maxp[4:]))
 	}
 	if fc.unitsPerEm <= 0 {
 		return nil, errors.New("not a valid TrueType font: unitsPerEm is 0")
@@ -265,18 +289,26 @@ func parseFace(ttf []byte, style Style) (*Face, error) {
 		}
 		return makeGlyph(int(gid), int(adv>>6), scale), nil
 	}
-	if !fc.glyphsFromTables(tables, f.NumGlyphs(), scale) {
+	if !fc.glyphsFromTables(tables, numGlyphs, scale) {
+		if err := validate(); err != nil {
+			return nil, err
+		}
 		if err := fc.glyphsFromSfnt(tables, metrics); err != nil {
 			return nil, err
 		}
 	}
 
 	// .notdef width, as fpdf's MissingWidth (500 if zero).
-	adv0, err := f.GlyphAdvance(&buf, 0, ppem, font.HintingNone)
-	if err != nil {
-		return nil, fmt.Errorf("not a valid TrueType font: .notdef: %w", err)
+	var w0 int
+	if f != nil {
+		adv0, err := f.GlyphAdvance(&buf, 0, ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("not a valid TrueType font: .notdef: %w", err)
+		}
+		w0 = int(adv0 >> 6)
+	} else {
+		w0 = int(binary.BigEndian.Uint16(tables["hmtx"])) // glyphsFromTables checked its length
 	}
-	w0 := int(adv0 >> 6)
 	if w0 >= 1<<15 {
 		w0 = 0
 	}
@@ -395,6 +427,41 @@ func makeGlyph(gid, units int, scale float64) glyph {
 	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(int(math.Round(scale * float64(w))))}
 }
 
+// pmRounder computes makeGlyph's advance in 1/1000 em,
+// int(math.Round(scale * float64(w))) for w in [0, 1<<16). When scale
+// is 1000 over a power of two (2048 units per em, as TrueType fonts
+// have as a rule) the product is exact in floating point, and so is the
+// integer form (2000w + upem) / (2 upem) of rounding half away from zero,
+// at a fraction of the cost (TestPMRounder).
+type pmRounder struct {
+	shift int // log2 of units per em, or -1: use math.Round
+	scale float64
+}
+
+func newPMRounder(scale float64) pmRounder {
+	for k := range 15 {
+		if scale == 1000/float64(int(1)<<k) {
+			return pmRounder{shift: k, scale: scale}
+		}
+	}
+	return pmRounder{shift: -1, scale: scale}
+}
+
+// glyph is makeGlyph(gid, units, r.scale).
+func (r pmRounder) glyph(gid, units int) glyph {
+	w := units
+	if w >= 1<<15 {
+		w = 0
+	}
+	var pm int
+	if r.shift >= 0 {
+		pm = (2000*w + 1<<r.shift) >> (r.shift + 1)
+	} else {
+		pm = int(math.Round(r.scale * float64(w)))
+	}
+	return glyph{gid: uint16(gid), adv: uint16(units), pm: uint16(pm)}
+}
+
 // glyphsFromTables fills the glyph tables straight from the cmap and
 // hmtx tables when the subtable sfnt would choose is a well-formed
 // format 4 (segments in order), giving what sfnt's GlyphIndex and
@@ -427,6 +494,10 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 		fc.sparse = nil
 		return false
 	}
+	round := newPMRounder(scale)
+	half, shift := 1<<max(round.shift, 0), uint(round.shift+1)&63
+	dense := fc.dense[:denseRunes]
+	hmtx = hmtx[:4*nh]
 	// In increasing rune order, as the segments are (checked below).
 	fc.sparse = make([]sparseGlyph, 0, high)
 	prevEnd := -1
@@ -436,15 +507,34 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 			return fail() // sfnt's binary search would see another table
 		}
 		prevEnd = end
+		// The glyph index array, which sfnt reads without adding delta.
+		var gids []byte
+		if off != 0 {
+			at := offsets + 2*i + off
+			if at < 16+8*segs || at+2*(end-start+1) > len(sub) {
+				return fail()
+			}
+			gids = sub[at : at+2*(end-start+1)]
+		}
+		// The common segment: consecutive glyphs of their own metrics,
+		// all in the dense table, read in one tight loop.
+		if g0 := (start + delta) & 0xFFFF; gids == nil && round.shift >= 0 && g0 > 0 &&
+			g0+end-start < min(numGlyphs, nh) && end < denseRunes {
+			ds, hm := dense[start:end+1], hmtx[4*g0:4*(g0+end-start+1)]
+			for j := range ds {
+				units := int(hm[4*j])<<8 | int(hm[4*j+1])
+				pm := (2000*units + half) >> shift
+				if units >= 1<<15 {
+					pm = 0
+				}
+				ds[j] = glyph{gid: uint16(g0 + j), adv: uint16(units), pm: uint16(pm)}
+			}
+			continue
+		}
 		for c := start; c <= end; c++ {
 			gid := (c + delta) & 0xFFFF
-			if off != 0 {
-				// sfnt reads the glyph index array without adding delta.
-				at := offsets + 2*i + off + 2*(c-start)
-				if at < 16+8*segs || at+2 > len(sub) {
-					return fail()
-				}
-				gid = u16(at)
+			if gids != nil {
+				gid = int(gids[2*(c-start)])<<8 | int(gids[2*(c-start)+1])
 			}
 			if gid == 0 {
 				continue
@@ -452,9 +542,16 @@ func (fc *Face) glyphsFromTables(tables map[string][]byte, numGlyphs int, scale 
 			if gid >= numGlyphs {
 				return fail() // sfnt reports an error for it
 			}
-			g := makeGlyph(gid, int(binary.BigEndian.Uint16(hmtx[4*min(gid, nh-1):])), scale)
+			m := 4 * min(gid, nh-1)
+			units := int(hmtx[m])<<8 | int(hmtx[m+1])
+			var g glyph
+			if round.shift >= 0 && units < 1<<15 { // round.glyph, inlined
+				g = glyph{gid: uint16(gid), adv: uint16(units), pm: uint16((2000*units + half) >> shift)}
+			} else {
+				g = round.glyph(gid, units)
+			}
 			if c < denseRunes {
-				fc.dense[c] = g
+				dense[c] = g
 			} else {
 				fc.sparse = append(fc.sparse, sparseGlyph{rune(c), g})
 			}

@@ -53,6 +53,8 @@ type Family struct {
 	once  [numStyles]sync.Once
 	faces [numStyles]*Face
 	errs  [numStyles]error
+
+	trusted bool // the embedded faces of Liberation (see parseFace)
 }
 
 var liberation = sync.OnceValue(func() *Family {
@@ -64,6 +66,7 @@ var liberation = sync.OnceValue(func() *Family {
 	if err != nil {
 		panic(err) // unreachable: all four faces are non-nil
 	}
+	f.trusted = true
 	return f
 })
 
@@ -140,7 +143,7 @@ func (f *Family) Face(s Style) (*Face, error) {
 			f.errs[s] = fmt.Errorf("fonts: family %q has no %s face", f.name, s)
 			return
 		}
-		fc, err := parseFace(f.ttf[s], s)
+		fc, err := parseFace(f.ttf[s], s, f.trusted)
 		if err != nil {
 			src := ""
 			if f.paths[s] != "" {

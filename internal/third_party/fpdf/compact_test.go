@@ -5,14 +5,18 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	stdadler32 "hash/adler32"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	stock "codeberg.org/go-pdf/fpdf"
+	kpzlib "github.com/klauspost/compress/zlib"
 )
 
 // renderCompact renders the letter with extra, with SetCompactFonts and
@@ -206,5 +210,139 @@ func TestObjectStreamsContentID(t *testing.T) {
 	b := renderCompact(t, fonts, extras[1], true, true, true)
 	if mb := idRe.FindSubmatch(b); mb == nil || string(mb[1]) == string(a[m[2]:m[3]]) {
 		t.Error("two documents, one /ID")
+	}
+}
+
+// TestSlotPoolHandsBackLastPut checks that slotPool gives the value last
+// put back to the next Get whatever P it runs on (sync.Pool alone keeps
+// it in the putting P's private entry), and pools a second value.
+func TestSlotPoolHandsBackLastPut(t *testing.T) {
+	made := 0
+	p := slotPool{pool: sync.Pool{New: func() any { made++; return new(int) }}}
+	a := p.Get().(*int)
+	done := make(chan struct{})
+	go func() { // another goroutine, likely another P
+		p.Put(a)
+		close(done)
+	}()
+	<-done
+	if got := p.Get().(*int); got != a || made != 1 {
+		t.Fatalf("Get after Put: %p (made %d), want %p", got, made, a)
+	}
+	b := p.Get().(*int)
+	p.Put(a)
+	p.Put(b) // the slot is taken: b goes to the pool
+	if got := p.Get().(*int); got != a {
+		t.Errorf("slot: %p, want %p", got, a)
+	}
+}
+
+// TestAdler32 compares adler32 with hash/adler32 on data of many lengths,
+// across several of its 5552-byte reductions, with bytes of every value.
+func TestAdler32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 3*5552+100)
+	for i := range data {
+		data[i] = byte(rng.Uint32())
+	}
+	ones := bytes.Repeat([]byte{0xFF}, len(data)) // the largest sums
+	for n := 0; n <= len(data); n += 1 + n/7 {
+		for _, b := range [][]byte{data[:n], ones[:n], data[len(data)-n:]} {
+			want := stdadler32.Checksum(b)
+			if got := adler32Update(1, b); got != want {
+				t.Fatalf("length %d: %#x, hash/adler32 %#x", n, got, want)
+			}
+			if got := adler32Update(adler32Update(1, b[:n/3]), b[n/3:]); got != want {
+				t.Fatalf("length %d in two parts: %#x, hash/adler32 %#x", n, got, want)
+			}
+		}
+	}
+}
+
+// TestZlibFramerLikeKlauspost checks that zlibFramer writes the bytes of
+// klauspost's zlib writer at the levels fpdf uses and others, for the
+// letter's font subsets and other data written in one or several parts,
+// and for an empty stream, with a new writer and one reset after use.
+func TestZlibFramerLikeKlauspost(t *testing.T) {
+	_, fonts := letterStreams(t)
+	inputs := append(fonts, nil, []byte("x"), bytes.Repeat([]byte("bhytdoc "), 20000))
+	for _, level := range []int{1, 2, 5, 6, 7, 9} {
+		zf := newZlibFramer(level)
+		for i, b := range inputs {
+			for _, parts := range []int{1, 3} {
+				var want bytes.Buffer
+				zw, err := kpzlib.NewWriterLevel(&want, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got bytes.Buffer
+				zf.Reset(&got)
+				for p := range parts {
+					part := b[p*len(b)/parts : (p+1)*len(b)/parts]
+					zw.Write(part)
+					if _, err := zf.Write(part); err != nil {
+						t.Fatal(err)
+					}
+				}
+				zw.Close()
+				if err := zf.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("level %d, input %d (%d bytes) in %d parts: %d bytes, klauspost %d", level, i, len(b), parts, got.Len(), want.Len())
+				}
+			}
+		}
+	}
+}
+
+// TestCompressBestLikeZlib checks that compressBest, which frames the
+// deflate stream itself, gives the bytes of klauspost's zlib writer at
+// level 9, on the letter's font subsets and other data.
+func TestCompressBestLikeZlib(t *testing.T) {
+	_, fonts := letterStreams(t)
+	inputs := append(fonts, nil, []byte("x"), bytes.Repeat([]byte("bhytdoc "), 20000))
+	for i, b := range inputs {
+		var want bytes.Buffer
+		zw, err := kpzlib.NewWriterLevel(&want, kpzlib.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw.Write(b)
+		zw.Close()
+		// Twice: a new writer, then the one put back.
+		for range 2 {
+			if got := compressBest(b); !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("input %d (%d bytes): %d bytes, zlib %d", i, len(b), len(got), want.Len())
+			}
+		}
+	}
+}
+
+// TestCutScratchLikeNew checks that a subset built in lent buffers
+// holding another subset's bytes (cutScratch) is the one built in new
+// buffers, compact or not.
+func TestCutScratchLikeNew(t *testing.T) {
+	font, err := ParseUTF8Font(letterStyles[0].ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirty := func(n int) []byte { return bytes.Repeat([]byte{0xA5}, n) }
+	scratch := &cutScratch{scratchGlyf: dirty(1 << 16)[:0], scratchFile: dirty(1 << 17)[:0]}
+	for _, compact := range []bool{true, false} {
+		for _, runes := range []string{"Ủy ban nhân dân quận Cái Răng", "ABC…–", "Độc lập - Tự do - Hạnh phúc"} {
+			used := map[int]int{0: 0}
+			for _, r := range runes {
+				used[int(r)] = int(r)
+			}
+			fresh := font.newDocFile()
+			fresh.dropTables = compact
+			want := fresh.GenerateCutFont(used)
+			lent := font.newDocFile()
+			lent.dropTables, lent.scratch = compact, scratch
+			if got := lent.GenerateCutFont(used); !bytes.Equal(got, want) {
+				t.Fatalf("compact %v, %q: subset in lent buffers differs", compact, runes)
+			}
+		}
 	}
 }

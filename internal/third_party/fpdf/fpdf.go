@@ -4961,7 +4961,16 @@ func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset 
 // droppedTables and is compressed at the best compression.
 func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int, compact bool) *fontSubset {
 	font.utf8File.dropTables = compact
+	// bhytdoc: the uncompressed font program and CIDToGIDMap are built in
+	// lent buffers, given back once compressed (cutScratch).
+	scratch, _ := cutScratches.Get().(*cutScratch)
+	if scratch == nil {
+		scratch = new(cutScratch)
+	}
+	defer cutScratches.Put(scratch)
+	font.utf8File.scratch = scratch
 	utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+	font.utf8File.scratch, font.utf8File.outTablesData = nil, nil // they refer to scratch
 	utf8FontSize := len(utf8FontStream)
 	CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 	delete(CodeSignDictionary, 0)
@@ -4987,7 +4996,8 @@ func (f *Fpdf) makeUTF8Subset(font *fontDefType, usedRunes map[int]int, compact 
 	if stockCIDToGIDMap {
 		maxCID = 256*256 - 1
 	}
-	cidToGidMap := make([]byte, (maxCID+1)*2)
+	cidToGidMap := scratch.take(scratchCIDToGID, (maxCID+1)*2)[:(maxCID+1)*2]
+	clear(cidToGidMap)
 
 	for cc, glyph := range CodeSignDictionary {
 		cidToGidMap[cc*2] = byte(glyph >> 8)
@@ -5043,13 +5053,25 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	}
 	sort.Ints(cids[high:])
 
+	// bhytdoc (patch 24): the widths of all ranges are one array, each
+	// range a slice of it (stock-like code appended to a slice per range,
+	// most of this function's cost). A range only grows at the end of the
+	// array or gives its last width to the range after it, so the ranges
+	// stay contiguous and in order, and with one width a CID at most the
+	// array never outgrows its capacity.
+	all := make([]int, 0, len(cids))
 	var ranges []cidRange
 	var cur *cidRange
 	prevCid, prevWidth := -2, -1
 	interval := false
-	newRange := func(cid int, vals ...int) {
-		ranges = append(ranges, cidRange{start: cid, vals: vals})
+	newRange := func(cid int, width int, n int) { // the range of the last n widths, with width appended
+		all = append(all, width)
+		ranges = append(ranges, cidRange{start: cid, vals: all[len(all)-n:]})
 		cur = &ranges[len(ranges)-1]
+	}
+	push := func(width int) {
+		all = append(all, width)
+		cur.vals = cur.vals[:len(cur.vals)+1]
 	}
 	for _, cid := range cids {
 		width := font.Cw[cid]
@@ -5061,24 +5083,24 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 		}
 		switch {
 		case cid != prevCid+1:
-			newRange(cid, width)
+			newRange(cid, width, 1)
 			interval = false
 		case width == prevWidth:
 			if width == cur.vals[0] {
-				cur.vals = append(cur.vals, width)
+				push(width)
 			} else {
 				// The run starts at the previous CID: its width moves
 				// from the current range to a new one.
 				cur.vals = cur.vals[:len(cur.vals)-1]
-				newRange(prevCid, prevWidth, width)
+				newRange(prevCid, width, 2)
 			}
 			interval = true
 			cur.marked = true
 		case interval:
-			newRange(cid, width)
+			newRange(cid, width, 1)
 			interval = false
 		default:
-			cur.vals = append(cur.vals, width)
+			push(width)
 		}
 		prevCid, prevWidth = cid, width
 	}
@@ -5100,7 +5122,12 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 			w = append(w, ' ')
 			w = strconv.AppendInt(w, int64(r.start), 10)
 			w = append(w, " [ "...)
-			w = append(w, implode(" ", r.vals)...)
+			for i, v := range r.vals { // bhytdoc: was implode(" ", r.vals)
+				if i > 0 {
+					w = append(w, ' ')
+				}
+				w = strconv.AppendInt(w, int64(v), 10)
+			}
 			w = append(w, " ]\n"...)
 		}
 	}

@@ -113,6 +113,7 @@ func (font *UTF8Font) newDocFile() *utf8FontFile {
 	c.symbolData = nil
 	c.CodeSymbolDictionary = nil
 	c.LastRune = 0
+	c.scratch = nil
 	return &c
 }
 

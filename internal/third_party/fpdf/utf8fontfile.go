@@ -25,6 +25,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits" // bhytdoc: widthRounder
 	"slices"
 	"sort"
 )
@@ -71,6 +72,9 @@ type utf8FontFile struct {
 
 	// bhytdoc: GenerateCutFont leaves out droppedTables (SetCompactFonts).
 	dropTables bool
+	// bhytdoc: buffers GenerateCutFont builds the glyf table and the font
+	// file in, when the caller lends them (makeUTF8Subset); nil: new ones.
+	scratch *cutScratch
 	// bhytdoc: font-level inputs of GenerateCutFont, computed once by
 	// parseFile (nil if the font lacks what subsetting needs). When set,
 	// GenerateCutFont does not re-read the table directory, cmap, hmtx and
@@ -78,6 +82,35 @@ type utf8FontFile struct {
 	// and symbolPosition are treated as read-only (shared between the
 	// per-document copies made by UTF8Font).
 	cut *cutFontInfo
+}
+
+// bhytdoc: cutScratch holds the buffers of a font subset that its caller
+// no longer needs once it has compressed it: the glyf table, the font
+// file and the CIDToGIDMap. makeUTF8Subset lends one (cutScratches) to
+// build a document's subsets in turn, so that each subset after the first
+// reuses memory instead of touching fresh pages (a page fault each, some
+// 50 for a cold render's four subsets).
+type cutScratch [3][]byte
+
+// The buffers of a cutScratch.
+const (
+	scratchGlyf = iota
+	scratchFile
+	scratchCIDToGID
+)
+
+var cutScratches slotPool
+
+// take returns an empty slice with capacity n or more: the memory of
+// buffer i when there is a scratch (s), or a new slice.
+func (s *cutScratch) take(i, n int) []byte {
+	if s == nil {
+		return make([]byte, 0, n)
+	}
+	if cap(s[i]) < n {
+		s[i] = make([]byte, 0, n)
+	}
+	return s[i][:0]
 }
 
 // bhytdoc: see utf8FontFile.cut.
@@ -88,9 +121,9 @@ type cutFontInfo struct {
 	loca         []byte // the loca table's numSymbols+1 offsets (glyphOffset)
 }
 
+// bhytdoc: without stock's checksum field, which nothing read (patch 24).
 type tableDescription struct {
 	name     string
-	checksum []int
 	position int
 	size     int
 }
@@ -156,16 +189,17 @@ func (utf *utf8FontFile) generateTableDescriptions() {
 	_ = utf.readUint16()
 	_ = utf.readUint16()
 	_ = utf.readUint16()
-	utf.tableDescriptions = make(map[string]*tableDescription)
-
-	for range tablesCount {
-		record := tableDescription{
-			name:     utf.readTableName(),
-			checksum: []int{utf.readUint16(), utf.readUint16()},
-			position: utf.readUint32(),
-			size:     utf.readUint32(),
-		}
-		utf.tableDescriptions[record.name] = &record
+	// bhytdoc (patch 24): the map sized and the records in one array;
+	// the checksums, which nothing reads, are not kept.
+	utf.tableDescriptions = make(map[string]*tableDescription, tablesCount)
+	records := make([]tableDescription, tablesCount)
+	for i := range records {
+		record := &records[i]
+		record.name = utf.readTableName()
+		utf.skip(4) // checkSum
+		record.position = utf.readUint32()
+		record.size = utf.readUint32()
+		utf.tableDescriptions[record.name] = record
 	}
 }
 
@@ -518,9 +552,9 @@ func (utf *utf8FontFile) parseTables() {
 	// bhytdoc: the cmap read once into flat pairs, not into two maps
 	// grown entry by entry (with a slice per glyph), which with the width
 	// table was 14% of a cold `bhytdoc render`; same widths as stock.
-	chars, symbols := utf.cmapPairs(runeCMAPPosition)
+	chars, symbols, ordered := utf.cmapPairs(runeCMAPPosition)
 	var charSymbolDictionary map[int]int
-	if increasing(chars) {
+	if ordered {
 		utf.cmapChars, utf.cmapGlyphs = chars, symbols
 	} else {
 		charSymbolDictionary = make(map[int]int, len(chars))
@@ -529,7 +563,7 @@ func (utf *utf8FontFile) parseTables() {
 		}
 	}
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXPairs(n, numSymbols, chars, symbols, scale)
+	utf.parseHMTXPairs(n, numSymbols, chars, symbols, ordered, scale)
 
 	// bhytdoc: keep what GenerateCutFont needs so it need not re-parse.
 	utf.prepareCut(runeCMAPPosition, charSymbolDictionary)
@@ -647,21 +681,19 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolArray := make(map[int]int, len(symbolCollection)) // bhytdoc: sized
 	symbolCollectionKeys := keySortInt(symbolCollection)
 
-	symbolCounter := 0
-	maxRune := 0
-	for _, oldSymbolIndex := range symbolCollectionKeys {
-		maxRune = max(maxRune, symbolCollection[oldSymbolIndex])
+	// bhytdoc (patch 24): stock also computed the highest rune of the
+	// glyphs here (unused), walked the characters in sorted order to
+	// fill a map (any order fills it alike) and sorted the glyphs a
+	// second time, unchanged.
+	for symbolCounter, oldSymbolIndex := range symbolCollectionKeys {
 		symbolArray[oldSymbolIndex] = symbolCounter
-		symbolCounter++
 	}
-	charSymbolPairCollectionKeys := keySortInt(charSymbolPairCollection)
-	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollectionKeys)) // bhytdoc: sized
-	for _, runa := range charSymbolPairCollectionKeys {
-		runeSymbolPairCollection[runa] = symbolArray[charSymbolPairCollection[runa]]
+	runeSymbolPairCollection := make(map[int]int, len(charSymbolPairCollection)) // bhytdoc: sized
+	for runa, symbol := range charSymbolPairCollection {
+		runeSymbolPairCollection[runa] = symbolArray[symbol]
 	}
 	utf.CodeSymbolDictionary = runeSymbolPairCollection
 
-	symbolCollectionKeys = keySortInt(symbolCollection)
 	for _, oldSymbolIndex := range symbolCollectionKeys {
 		_, symbolArray, symbolCollection, symbolCollectionKeys = utf.getSymbols(oldSymbolIndex, &begin, symbolArray, symbolCollection, symbolCollectionKeys)
 	}
@@ -810,7 +842,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		glyfSize += (utf.glyphOffset(idx+1) - utf.glyphOffset(idx) + 3) &^ 3
 	}
 	offsets := make([]int, 0, len(symbolCollectionKeys)+1)
-	glyfData := make([]byte, 0, glyfSize)
+	glyfData := utf.scratch.take(scratchGlyf, glyfSize) // bhytdoc: lent or new
 	pos := 0
 	hmtxData := make([]byte, 0, 4*len(symbolCollectionKeys))
 	// bhytdoc: utf.symbolData ("compSymbols" per composite glyph) was
@@ -1011,7 +1043,11 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 // order, and each glyph's characters in cmap order; the visiting order
 // only matters when a character occurs twice (the highest glyph wins), so
 // the pairs are put in that order only then.
-func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, scale float64) {
+//
+// bhytdoc (patch 24): one loop over the pairs, reading the metrics in
+// place and rounding as widthRounder does, a fraction of its former cost
+// per character. ordered is increasing(chars), which the caller knows.
+func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars, symbols []uint16, ordered bool, scale float64) {
 	nh := numberOfHMetrics
 	hmtx := utf.getRange(utf.SeekTable("hmtx"), nh*4)
 	advance := func(g int) int { return int(binary.BigEndian.Uint16(hmtx[4*g:])) }
@@ -1020,29 +1056,56 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 	if nh > 0 {
 		utf.DefaultWidth = scale * float64(clampWidth(advance(0)))
 		tail = advance(nh - 1)
-		if nh == 1 || slices.Contains(symbols, uint16(nh-1)) {
+		// tail is used only for glyphs in [nh, numSymbols): when there
+		// are none, whether nh-1 has characters is not looked up.
+		if nh == 1 || nh < numSymbols && slices.Contains(symbols, uint16(nh-1)) {
 			tail = clampWidth(tail)
 		}
 	}
-	var order []int // nil: the pairs' own order
-	if !increasing(chars) {
-		order = make([]int, len(chars))
+	if !ordered {
+		// In glyph order, stably: the pairs as parseHMTXTable visits them.
+		order := make([]int, len(chars))
 		for i := range order {
 			order[i] = i
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(symbols[a], symbols[b]) })
-	}
-	charCount := 0
-	for k := range chars {
-		i := k
-		if order != nil {
-			i = order[k]
+		cs, ss := make([]uint16, len(chars)), make([]uint16, len(chars))
+		for k, i := range order {
+			cs[k], ss[k] = chars[i], symbols[i]
 		}
-		c, g := int(chars[i]), int(symbols[i])
+		chars, symbols = cs, ss
+	}
+	round := newWidthRounder(utf.fontElementSize, scale)
+	half, shift := 1<<max(round.shift, 0), uint(round.shift+1)&63
+	widths := utf.CharWidths[:65536]
+	symbols = symbols[:len(chars)]
+	charCount := 0
+	if numSymbols <= nh && round.shift >= 0 {
+		// Every glyph has its own metric (no tail) and widths round in
+		// integers: the loop below with less to keep track of.
+		for i, c := range chars {
+			g := uint(symbols[i])
+			if g-1 >= uint(nh-1) || c == 0 || c == 65535 {
+				continue // glyph 0 or past the metrics; characters stock skips
+			}
+			m := hmtx[4*g : 4*g+2]
+			w := clampWidth(int(m[0])<<8 | int(m[1]))
+			width := (2000*w + half) >> shift
+			if width == 0 {
+				width = 65535
+			}
+			widths[c] = width
+			charCount++
+		}
+		utf.CharWidths[0] = charCount
+		return
+	}
+	for i, c := range chars {
+		g := int(symbols[i])
 		var w int
 		switch {
 		case g < nh && g > 0:
-			w = clampWidth(advance(g))
+			w = clampWidth(int(hmtx[4*g])<<8 | int(hmtx[4*g+1]))
 		case g >= nh && g < numSymbols:
 			w = tail
 		default:
@@ -1051,14 +1114,44 @@ func (utf *utf8FontFile) parseHMTXPairs(numberOfHMetrics, numSymbols int, chars,
 		if c == 0 || c == 65535 {
 			continue
 		}
-		width := int(math.Round(scale * float64(w)))
+		var width int
+		if round.shift >= 0 { // round.width, inlined
+			width = (2000*w + half) >> shift
+		} else {
+			width = round.width(w)
+		}
 		if width == 0 {
 			width = 65535
 		}
-		utf.CharWidths[c] = width
+		widths[c] = width
 		charCount++
 	}
 	utf.CharWidths[0] = charCount
+}
+
+// bhytdoc: widthRounder computes int(math.Round(scale * float64(w))), a
+// width in font units scaled to 1/1000 em as stock rounds it, for w in
+// [0, 1<<16). When units per em is a power of two (2048 for TrueType
+// fonts as a rule) the product is exact in floating point, and so is
+// the integer form (2000w + upem) / (2 upem) of rounding half away from
+// zero; other fonts take math.Round (TestWidthRounder).
+type widthRounder struct {
+	shift int     // log2 of units per em, or -1
+	scale float64 // for shift < 0
+}
+
+func newWidthRounder(unitsPerEm int, scale float64) widthRounder {
+	if unitsPerEm > 0 && unitsPerEm <= 1<<14 && unitsPerEm&(unitsPerEm-1) == 0 && scale == 1000/float64(unitsPerEm) {
+		return widthRounder{shift: bits.TrailingZeros(uint(unitsPerEm))}
+	}
+	return widthRounder{shift: -1, scale: scale}
+}
+
+func (r widthRounder) width(w int) int {
+	if r.shift >= 0 && w >= 0 {
+		return (2000*w + 1<<r.shift) >> (r.shift + 1)
+	}
+	return int(math.Round(r.scale * float64(w)))
 }
 
 // bhytdoc: clampWidth is parseHMTXTable's rule that an advance of 32768
@@ -1072,59 +1165,58 @@ func clampWidth(w int) int {
 
 // bhytdoc: cmapPairs reads the format 4 cmap at runeCmapPosition as
 // generateSCCSDictionaries does, returning each character and its glyph
-// in cmap order.
-func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16) {
-	utf.seek(runeCmapPosition + 2)
-	size := utf.readUint16()
-	rim := runeCmapPosition + size
-	utf.skip(2)
-	segmentSize := utf.readUint16() / 2
-	utf.skip(6)
-	completers := make([]int, segmentSize)
-	for i := range completers {
-		completers[i] = utf.readUint16()
-	}
-	utf.skip(2)
-	beginners := make([]int, segmentSize)
-	for i := range beginners {
-		beginners[i] = utf.readUint16()
-	}
-	sizes := make([]int, segmentSize)
-	for i := range sizes {
-		sizes[i] = int(utf.readInt16())
-	}
-	readerPositionStart := utf.fileReader.readerPosition
-	positions := make([]int, segmentSize)
-	for i := range positions {
-		positions[i] = utf.readUint16()
-	}
-	total := 0
-	for n := range segmentSize {
-		total += max(completers[n]+1-beginners[n], 0)
-	}
-	chars = make([]uint16, 0, total)
-	symbols = make([]uint16, 0, total)
+// in cmap order, and whether the characters are in increasing order
+// (increasing(chars)). It reads the table in place, segment by segment
+// (patch 24); a read past the end of the font panics, as the stock reader
+// does, and ParseUTF8Font reports it.
+func (utf *utf8FontFile) cmapPairs(runeCmapPosition int) (chars, symbols []uint16, ordered bool) {
 	ttf := utf.fileReader.array
-	for n := range segmentSize {
-		for char := beginners[n]; char <= completers[n]; char++ {
-			var symbol int
-			if positions[n] == 0 {
-				symbol = (char + sizes[n]) & 0xFFFF
-			} else {
-				position := (char-beginners[n])*2 + positions[n]
-				position = int(readerPositionStart) + 2*n + position
-				if position < rim {
-					symbol = int(binary.BigEndian.Uint16(ttf[position : position+2]))
-					if symbol != 0 {
-						symbol = (symbol + sizes[n]) & 0xFFFF
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(ttf[off : off+2])) }
+	rim := runeCmapPosition + u16(runeCmapPosition+2)
+	segs := u16(runeCmapPosition+6) / 2
+	ends := runeCmapPosition + 14
+	starts := ends + 2*segs + 2 // past reservedPad
+	deltas := starts + 2*segs
+	offsets := deltas + 2*segs                 // generateSCCSDictionaries' readerPositionStart
+	_ = ttf[offsets+2*segs-1 : offsets+2*segs] // the arrays are all in the font
+	total := 0
+	for n := range segs {
+		total += max(u16(ends+2*n)+1-u16(starts+2*n), 0)
+	}
+	chars = make([]uint16, total)
+	symbols = make([]uint16, total)
+	k := 0
+	ordered, prevEnd := true, -1
+	for n := range segs {
+		begin, end := u16(starts+2*n), u16(ends+2*n)
+		if begin > end {
+			continue
+		}
+		ordered = ordered && begin > prevEnd
+		prevEnd = end
+		delta := int(int16(u16(deltas + 2*n))) // readInt16
+		cs, ss := chars[k:k+end-begin+1], symbols[k:k+end-begin+1]
+		k += len(cs)
+		if off := u16(offsets + 2*n); off == 0 {
+			for j := range cs {
+				cs[j] = uint16(begin + j)
+				ss[j] = uint16(begin + j + delta)
+			}
+		} else {
+			// The glyph index array entry of begin; entries at or past
+			// rim (the subtable's end) give glyph 0.
+			at := offsets + 2*n + off
+			for j := range cs {
+				cs[j] = uint16(begin + j)
+				if p := at + 2*j; p < rim {
+					if s := u16(p); s != 0 {
+						ss[j] = uint16(s + delta)
 					}
 				}
 			}
-			chars = append(chars, uint16(char))
-			symbols = append(symbols, uint16(symbol))
 		}
 	}
-	return chars, symbols
+	return chars, symbols, ordered
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
@@ -1249,11 +1341,16 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	for _, name := range tablesNames {
 		size += (len(utf.outTablesData[name]) + 3) &^ 3
 	}
-	answer := make([]byte, 0, size)
+	answer := utf.scratch.take(scratchFile, size) // bhytdoc: lent or new
 	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
 	begin := 0
+	// bhytdoc (patch 24): the tables start at multiples of 4 and are
+	// padded with zeros, so the checksum of the whole file is that of
+	// the header and directory plus the tables' own: the file is not
+	// summed a second time.
+	var sum uint32
 
 	for _, name := range tablesNames {
 		table := utf.outTablesData[name]
@@ -1262,6 +1359,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		}
 		answer = append(answer, name...)
 		checksum := tableChecksum(table)
+		sum += checksum
 		answer = binary.BigEndian.AppendUint32(answer, checksum)
 		answer = binary.BigEndian.AppendUint32(answer, uint32(offset))
 		answer = binary.BigEndian.AppendUint32(answer, uint32(len(table)))
@@ -1277,7 +1375,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		}
 	}
 
-	sum := tableChecksum(answer)
+	sum += tableChecksum(answer[:12+tablesCount*16])
 	checksum := utf.calcInt32([]int{0xB1B0, 0xAFBA}, []int{int(sum >> 16), int(sum & 0xFFFF)})
 	binary.BigEndian.PutUint16(answer[begin+8:], uint16(checksum[0]))
 	binary.BigEndian.PutUint16(answer[begin+10:], uint16(checksum[1]))
@@ -1290,7 +1388,12 @@ func (utf *utf8FontFile) assembleTables() []byte {
 func tableChecksum(data []byte) uint32 {
 	var sum uint32
 	n := len(data) &^ 3
-	for i := 0; i < n; i += 4 {
+	i := 0
+	for ; i+8 <= n; i += 8 { // bhytdoc (patch 24): two words a load
+		x := binary.BigEndian.Uint64(data[i:])
+		sum += uint32(x>>32) + uint32(x)
+	}
+	for ; i < n; i += 4 {
 		sum += binary.BigEndian.Uint32(data[i:])
 	}
 	if n < len(data) {

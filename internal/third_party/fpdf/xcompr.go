@@ -11,7 +11,7 @@ import (
 	"io"
 	"sync"
 
-	kpzlib "github.com/klauspost/compress/zlib"
+	kpflate "github.com/klauspost/compress/flate"
 )
 
 var xmem = xmempool{
@@ -66,7 +66,7 @@ type zlibWriter interface {
 
 // bhytdoc: pools of BestSpeed zlib writers used by xmempool.compress.
 var (
-	zlibWriters = sync.Pool{
+	zlibWriters = slotPool{pool: sync.Pool{ // bhytdoc: slotPool (compact.go)
 		New: func() any {
 			zw, err := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 			if err != nil {
@@ -74,16 +74,10 @@ var (
 			}
 			return zw
 		},
-	}
-	kpWriters = sync.Pool{
-		New: func() any {
-			zw, err := kpzlib.NewWriterLevel(io.Discard, kpzlib.BestSpeed)
-			if err != nil {
-				panic(fmt.Errorf("could not create zlib writer: %w", err))
-			}
-			return zw
-		},
-	}
+	}}
+	kpWriters = slotPool{pool: sync.Pool{
+		New: func() any { return newZlibFramer(kpflate.BestSpeed) }, // bhytdoc: compact.go
+	}}
 )
 
 func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
