@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"io"
 	"os"
 	"os/signal"
@@ -20,6 +21,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"github.com/bhytdoc/bhytdoc/batch"
@@ -27,8 +29,6 @@ import (
 	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/atomicfile"
 	"github.com/bhytdoc/bhytdoc/internal/mailmerge"
-	"github.com/bhytdoc/bhytdoc/internal/plan"
-	"github.com/bhytdoc/bhytdoc/internal/progress"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/markdown"
 	"github.com/bhytdoc/bhytdoc/templates"
@@ -685,13 +685,23 @@ func (m *merger) printRowErrors(stderr io.Writer, errs []rowError, rows int) boo
 	return false
 }
 
-// progressBar is a progress line on stderr when it is a terminal, else
+// progressBar is a progress bar on stderr when it is a terminal, else
 // nil: logs and pipes get the one summary line only.
-func progressBar(stderr io.Writer, total int) *progress.Line {
+func progressBar(stderr io.Writer, total int) *progressbar.ProgressBar {
 	if !isTerminal(stderr) {
 		return nil
 	}
-	return &progress.Line{W: stderr, Label: "rendering", Unit: "documents", Total: total, Every: 100 * time.Millisecond}
+	f := stderr.(*os.File)
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("rendering"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("documents"),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionOnCompletion(func() { fmt.Fprintln(f) }),
+	)
 }
 
 func isTerminal(w io.Writer) bool {
