@@ -245,6 +245,14 @@ func parseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err 
 // its bodies are not checked again (see internal/bridge).
 func parseValidBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
 	src := []byte(md)
+	if blocks, lines, ok := quickBody(src, firstLine); ok {
+		return blocks, lines, nil
+	}
+	return goldmarkBodyLines(src, firstLine)
+}
+
+// goldmarkBodyLines is parseValidBodyLines through goldmark's tree.
+func goldmarkBodyLines(src []byte, firstLine int) (blocks []Block, lines []int, err error) {
 	p := bodyParser{src: src, firstLine: firstLine}
 	root := bodyMarkdown.Parse(text.NewReader(src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -347,10 +355,21 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	if !ok {
 		return
 	}
+	b, msg := headingBlock(h.Level, spans)
+	if msg != "" {
+		p.fail(h, "%s", msg)
+		return
+	}
+	p.emit(h, b)
+}
+
+// headingBlock is the block of a heading of level whose text is spans, or
+// the problem with it.
+func headingBlock(level int, spans []Span) (Block, string) {
 	head := spansText(spans)
 	var b Block
 	var re *lazyre.Regexp
-	switch h.Level {
+	switch level {
 	case 1:
 		b.Kind, re = Part, rePartLabel
 	case 2:
@@ -363,20 +382,17 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	case 4:
 		b.Kind, b.Heading, re = SubItem, true, reSubLabel
 	case 5:
-		p.emit(h, Block{Kind: Centered, Text: spans})
-		return
+		return Block{Kind: Centered, Text: spans}, ""
 	default:
-		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", h.Level)
-		return
+		return b, fmt.Sprintf("heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", level)
 	}
 	m := re.FindStringSubmatchIndex(head)
 	if m == nil {
-		p.fail(h, "%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
-		return
+		return b, fmt.Sprintf("%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
 	}
 	b.Label = head[m[2]:m[3]]
 	b.Text = trimSpansPrefix(spans, m[1])
-	p.emit(h, b)
+	return b, ""
 }
 
 func (p *bodyParser) paragraph(n ast.Node) {
@@ -384,7 +400,6 @@ func (p *bodyParser) paragraph(n ast.Node) {
 	if !ok {
 		return
 	}
-	b := Block{Kind: Paragraph}
 	// A label counts only when the source really starts with it: "1\." or
 	// "a\)" written with a backslash stays a paragraph.
 	raw := ""
@@ -392,6 +407,13 @@ func (p *bodyParser) paragraph(n ast.Node) {
 		seg := n.Lines().At(0)
 		raw = string(seg.Value(p.src))
 	}
+	p.emit(n, paragraphBlock(spans, raw))
+}
+
+// paragraphBlock is the block of a paragraph whose text is spans and
+// whose first line is raw, as written.
+func paragraphBlock(spans []Span, raw string) Block {
+	b := Block{Kind: Paragraph}
 	text := spansText(spans)
 	if m := reArticleLabel.FindStringSubmatchIndex(text); m != nil && reArticleLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = Article, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
@@ -402,7 +424,7 @@ func (p *bodyParser) paragraph(n ast.Node) {
 	} else {
 		b.Text = spans
 	}
-	p.emit(n, b)
+	return b
 }
 
 func (p *bodyParser) list(l *ast.List) {
