@@ -244,11 +244,10 @@ func parseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err 
 // package markdown checks its whole file before it cuts the body out, so
 // its bodies are not checked again (see internal/bridge).
 func parseValidBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
-	src := []byte(md)
-	if blocks, lines, ok := quickBody(src, firstLine); ok {
+	if blocks, lines, ok := quickBody(md, firstLine); ok {
 		return blocks, lines, nil
 	}
-	return goldmarkBodyLines(src, firstLine)
+	return goldmarkBodyLines([]byte(md), firstLine)
 }
 
 // goldmarkBodyLines is parseValidBodyLines through goldmark's tree.
@@ -414,6 +413,11 @@ func (p *bodyParser) paragraph(n ast.Node) {
 // whose first line is raw, as written.
 func paragraphBlock(spans []Span, raw string) Block {
 	b := Block{Kind: Paragraph}
+	if !mayBeLabel(raw) {
+		// None of the label patterns below can match raw.
+		b.Text = spans
+		return b
+	}
 	text := spansText(spans)
 	if m := reArticleLabel.FindStringSubmatchIndex(text); m != nil && reArticleLabel.MatchString(raw) {
 		b.Kind, b.Label, b.Text = Article, text[m[2]:m[3]], trimSpansPrefix(spans, m[1])
@@ -425,6 +429,18 @@ func paragraphBlock(spans []Span, raw string) Block {
 		b.Text = spans
 	}
 	return b
+}
+
+// mayBeLabel reports whether raw starts as reArticleLabel, reSubLabel or
+// rePointLabel need: "Điều ", a digit, or a letter a–z or đ and ")".
+func mayBeLabel(raw string) bool {
+	if strings.HasPrefix(raw, "Điều ") || raw != "" && '0' <= raw[0] && raw[0] <= '9' {
+		return true
+	}
+	if len(raw) > 1 && 'a' <= raw[0] && raw[0] <= 'z' && raw[1] == ')' {
+		return true
+	}
+	return strings.HasPrefix(raw, "đ)")
 }
 
 func (p *bodyParser) list(l *ast.List) {

@@ -1,8 +1,8 @@
 package bhytdoc
 
 import (
-	"bytes"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,18 +29,22 @@ const (
 	quickBullet
 )
 
-func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool) {
+func quickBody(md string, firstLine int) (blocks []Block, lines []int, ok bool) {
 	prev := quickNone // the kind of the previous line; none after a blank line
 	list := byte(0)   // the marker of the list open ('.', '-', '+'), or 0
 	num := 0          // the number of the ordered list's next item
-	for i, line := 0, 0; i < len(src); line++ {
-		end := bytes.IndexByte(src[i:], '\n')
+	// The blocks' spans are substrings of md, in one array.
+	n := strings.Count(md, "\n") + 1
+	blocks, lines = make([]Block, 0, n), make([]int, 0, n)
+	all := make([]Span, 0, n+strings.Count(md, "**"))
+	for i, line := 0, 0; i < len(md); line++ {
+		end := strings.IndexByte(md[i:], '\n')
 		if end < 0 {
-			end = len(src)
+			end = len(md)
 		} else {
 			end += i
 		}
-		l := src[i:end]
+		l := md[i:end]
 		i = end + 1
 		if len(l) == 0 {
 			prev = quickNone
@@ -50,7 +54,7 @@ func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool)
 			return nil, nil, false
 		}
 		var b Block
-		var spans []Span
+		from := len(all)
 		kind := quickParagraph
 		switch c := l[0]; {
 		case c == '#':
@@ -58,14 +62,14 @@ func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool)
 			for level < len(l) && l[level] == '#' {
 				level++
 			}
-			if level > 5 || level+1 >= len(l) || l[level] != ' ' || l[level+1] == ' ' || bytes.IndexByte(l[level:], '#') >= 0 {
+			if level > 5 || level+1 >= len(l) || l[level] != ' ' || l[level+1] == ' ' || strings.IndexByte(l[level:], '#') >= 0 {
 				return nil, nil, false
 			}
-			if spans, ok = quickInlines(l[level+1:], ' '); !ok {
+			if all, ok = quickInlines(all, l[level+1:], ' '); !ok {
 				return nil, nil, false
 			}
 			var msg string
-			if b, msg = headingBlock(level, spans); msg != "" {
+			if b, msg = headingBlock(level, all[from:len(all):len(all)]); msg != "" {
 				return nil, nil, false
 			}
 			kind, list = quickHeading, 0
@@ -73,10 +77,10 @@ func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool)
 			if len(l) < 3 || l[1] != ' ' || !quickStart(l[2:]) || !quickItemAfter(prev, list, c) {
 				return nil, nil, false
 			}
-			if spans, ok = quickInlines(l[2:], ' '); !ok {
+			if all, ok = quickInlines(all, l[2:], ' '); !ok {
 				return nil, nil, false
 			}
-			b = Block{Kind: Dash, Text: spans}
+			b = Block{Kind: Dash, Text: all[from:len(all):len(all)]}
 			if c == '+' {
 				b.Kind = Plus
 			}
@@ -89,13 +93,17 @@ func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool)
 			if d > 9 || d+2 >= len(l) || l[d] != '.' || l[d+1] != ' ' || !quickStart(l[d+2:]) || !quickItemAfter(prev, list, '.') {
 				return nil, nil, false
 			}
-			if spans, ok = quickInlines(l[d+2:], ' '); !ok {
+			if all, ok = quickInlines(all, l[d+2:], ' '); !ok {
 				return nil, nil, false
 			}
 			if list != '.' {
-				num, _ = strconv.Atoi(string(l[:d]))
+				num, _ = strconv.Atoi(l[:d])
 			}
-			b = Block{Kind: Item, Label: strconv.Itoa(num) + ".", Text: spans}
+			label := l[:d+1] // "N." as written, unless the list numbers it
+			if n, _ := strconv.Atoi(l[:d]); n != num {
+				label = strconv.Itoa(num) + "."
+			}
+			b = Block{Kind: Item, Label: label, Text: all[from:len(all):len(all)]}
 			num++
 			kind, list = quickOrdered, '.'
 		default:
@@ -104,15 +112,18 @@ func quickBody(src []byte, firstLine int) (blocks []Block, lines []int, ok bool)
 			if prev != quickNone && prev != quickHeading || !quickStart(l) {
 				return nil, nil, false
 			}
-			if spans, ok = quickInlines(l, '\n'); !ok {
+			if all, ok = quickInlines(all, l, '\n'); !ok {
 				return nil, nil, false
 			}
-			b = paragraphBlock(spans, string(l))
+			b = paragraphBlock(all[from:len(all):len(all)], l)
 			list = 0
 		}
 		blocks = append(blocks, b)
 		lines = append(lines, firstLine+line)
 		prev = kind
+	}
+	if len(blocks) == 0 {
+		return nil, nil, true // as goldmark's reading gives
 	}
 	// Articles out of order are a problem to report.
 	p := bodyParser{out: blocks, lines: lines}
@@ -138,20 +149,22 @@ func quickItemAfter(prev int, list, marker byte) bool {
 
 // quickStart reports whether a block whose text is l starts as only a
 // paragraph can: with a letter, or "**" and a letter or digit.
-func quickStart(l []byte) bool {
+func quickStart(l string) bool {
 	if len(l) > 2 && l[0] == '*' && l[1] == '*' {
-		r, _ := utf8.DecodeRune(l[2:])
+		r, _ := utf8.DecodeRuneInString(l[2:])
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
-	r, _ := utf8.DecodeRune(l)
+	r, _ := utf8.DecodeRuneInString(l)
 	return unicode.IsLetter(r)
 }
 
 // quickInlines is inlines for a line of text without markup other than
 // "**" pairs, which goldmark's rules (CommonMark's delimiter runs) make
-// strong emphasis, or ok == false. before is the character before the
-// line: '\n' at the start of a line, ' ' after a list marker or "#".
-func quickInlines(l []byte, before rune) (spans []Span, ok bool) {
+// strong emphasis, appending the spans to spans, or ok == false. before
+// is the character before the line: '\n' at the start of a line, ' '
+// after a list marker or "#".
+func quickInlines(spans []Span, l string, before rune) (_ []Span, ok bool) {
+	n := len(spans)
 	// Every "**" must open (left-flanking, nothing open) or close
 	// (right-flanking, one open) a strong span: no literal "**" and no
 	// nesting, so that goldmark's delimiter processing has one outcome.
@@ -168,11 +181,11 @@ func quickInlines(l []byte, before rune) (spans []Span, ok bool) {
 			}
 			b := before
 			if j > 0 {
-				b, _ = utf8.DecodeLastRune(l[:j])
+				b, _ = utf8.DecodeLastRuneInString(l[:j])
 			}
 			a := ' '
 			if j+2 < len(l) {
-				a, _ = utf8.DecodeRune(l[j+2:])
+				a, _ = utf8.DecodeRuneInString(l[j+2:])
 			}
 			bPunct, bSpace := util.IsPunctRune(b), util.IsSpaceRune(b)
 			aPunct, aSpace := util.IsPunctRune(a), util.IsSpaceRune(a)
@@ -198,7 +211,7 @@ func quickInlines(l []byte, before rune) (spans []Span, ok bool) {
 		return nil, false
 	}
 	spans = addSpan(spans, l[from:], false)
-	return spans, len(spans) > 0
+	return spans, len(spans) > n
 }
 
 // quickSpecial marks the bytes, other than control characters, at which
@@ -207,15 +220,11 @@ func quickInlines(l []byte, before rune) (spans []Span, ok bool) {
 var quickSpecial = [256]bool{'*': true, '\\': true, '&': true, '`': true, '<': true, '[': true, ']': true,
 	'_': true, '~': true, '|': true, 0x7f: true}
 
-// addSpan appends s to spans as inlines does: nothing when empty, joined
-// to the last span when of the same emphasis.
-func addSpan(spans []Span, s []byte, bold bool) []Span {
+// addSpan appends s to spans as inlines does: nothing when empty. (Two
+// spans of one emphasis never meet: between them would be a "****".)
+func addSpan(spans []Span, s string, bold bool) []Span {
 	if len(s) == 0 {
 		return spans
 	}
-	if k := len(spans) - 1; k >= 0 && spans[k].Bold == bold {
-		spans[k].Text += string(s)
-		return spans
-	}
-	return append(spans, Span{Text: string(s), Bold: bold})
+	return append(spans, Span{Text: s, Bold: bold})
 }

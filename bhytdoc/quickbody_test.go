@@ -31,7 +31,7 @@ Nhận được Công văn này, đề nghị Chủ tịch Ủy ban nhân dân p
 // differ from goldmark's, and reports whether quickBody read it.
 func checkQuickBody(t *testing.T, md string) bool {
 	t.Helper()
-	blocks, lines, ok := quickBody([]byte(md), 7)
+	blocks, lines, ok := quickBody(md, 7)
 	if !ok {
 		return false
 	}
@@ -124,4 +124,27 @@ func FuzzQuickBody(f *testing.F) {
 			checkQuickBody(t, md)
 		}
 	})
+}
+
+// TestMayBeLabel checks the shortcut of paragraphBlock: a line mayBeLabel
+// refuses matches none of the label patterns.
+func TestMayBeLabel(t *testing.T) {
+	pieces := []string{"Điều", "Điều ", "Điều 1.", "điều 1.", "1", "4.1.", ".", " ", "\t", "a", "z", "đ", "Đ", "A", ")", "a)", "đ)",
+		"b) ", "Phần I", "\n", "x"}
+	rng := rand.New(rand.NewPCG(21, 5))
+	for range 100000 {
+		var sb strings.Builder
+		for range 1 + rng.IntN(5) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		raw := sb.String()
+		if mayBeLabel(raw) {
+			continue
+		}
+		for _, re := range []interface{ MatchString(string) bool }{reArticleLabel, reSubLabel, rePointLabel} {
+			if re.MatchString(raw) {
+				t.Fatalf("mayBeLabel(%q) is false, but a label pattern matches it", raw)
+			}
+		}
+	}
 }
