@@ -27,6 +27,72 @@ type pos struct {
 	line int
 }
 
+// positions records where each field was written. The fields are looked
+// up only for a message, after a problem: recording appends to a list,
+// and the map is made from it on the first lookup (a letter of a merge
+// records some forty fields, and hashing them cost 5% of reading it). A
+// field recorded again is where it was recorded last.
+type positions struct {
+	list []posEntry
+	m    map[string]pos
+}
+
+// posEntry is one field's place, or with lines a list's: field[i] on
+// lines[i] of file.
+type posEntry struct {
+	field string
+	at    pos
+	lines []int
+}
+
+func newPositions() *positions { return &positions{list: make([]posEntry, 0, 48)} }
+
+// set records that field was written at p.
+func (ps *positions) set(field string, p pos) {
+	ps.list = append(ps.list, posEntry{field: field, at: p})
+	if ps.m != nil {
+		ps.m[field] = p
+	}
+}
+
+// setLines records that field[i] was written on lines[i] of file.
+func (ps *positions) setLines(field, file string, lines []int) {
+	if len(lines) == 0 {
+		return
+	}
+	ps.list = append(ps.list, posEntry{field: field, at: pos{file: file}, lines: lines})
+	if ps.m != nil {
+		ps.list[len(ps.list)-1].each(func(f string, p pos) { ps.m[f] = p })
+	}
+}
+
+// get returns where field was written.
+func (ps *positions) get(field string) (pos, bool) {
+	if ps.m == nil {
+		ps.m = make(map[string]pos, len(ps.list))
+		ps.each(func(f string, p pos) { ps.m[f] = p })
+	}
+	p, ok := ps.m[field]
+	return p, ok
+}
+
+// each calls fn for every field recorded, in the order recorded.
+func (ps *positions) each(fn func(field string, p pos)) {
+	for _, e := range ps.list {
+		e.each(fn)
+	}
+}
+
+func (e posEntry) each(fn func(field string, p pos)) {
+	if e.lines == nil {
+		fn(e.field, e.at)
+		return
+	}
+	for i, l := range e.lines {
+		fn(e.field+"["+strconv.Itoa(i)+"]", pos{e.at.file, l})
+	}
+}
+
 // fmDecoder decodes the front matter from yaml.v3's node tree, which keeps
 // the line of every key and value. Decoding by hand rather than with
 // yaml.Decoder.KnownFields gives messages that name the key and the
@@ -37,7 +103,7 @@ type fmDecoder struct {
 	off  int // file line of YAML line 1, minus 1
 	fsys fs.FS
 	dir  string // directory of file inside fsys
-	pos  map[string]pos
+	pos  *positions
 	// keys maps a mapping's value nodes to their keys: a list or mapping
 	// is placed at its key's line, not at its first item's.
 	keys map[*yaml.Node]*yaml.Node
@@ -60,7 +126,7 @@ func (d *fmDecoder) mark(field string, n *yaml.Node) {
 	if k, ok := d.keys[n]; ok && n.Kind != yaml.ScalarNode {
 		n = k
 	}
-	d.pos[field] = pos{d.file, d.line(n)}
+	d.pos.set(field, pos{d.file, d.line(n)})
 }
 
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an Error
