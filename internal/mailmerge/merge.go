@@ -293,7 +293,14 @@ func (m *Merge) data(l *Letter, keys map[string]bool) (d map[string]any, ok bool
 		return nil, true, err
 	}
 	if l.Unit >= 0 {
-		for k, v := range m.o.Plan.RowData(l.Unit) {
+		share, ok := map[string]any(nil), false
+		if keys != nil {
+			share, ok = m.o.Plan.RowNames(l.Unit, keys)
+		}
+		if !ok {
+			share = m.o.Plan.RowData(l.Unit)
+		}
+		for k, v := range share {
 			if keys == nil || keys[k] {
 				d[k] = v
 			}
