@@ -39,10 +39,8 @@ import (
 	"io"
 	"maps"
 	"math"
-	"math/bits" // bhytdoc: useASCII
 	"os"
 	"path"
-	"slices" // bhytdoc: appendTextUTF16
 	"sort"
 	"strconv"
 	"strings"
@@ -4341,20 +4339,14 @@ func (f *Fpdf) appendEscapedUTF16(b []byte, s string) []byte {
 // s is valid UTF-8 within the Basic Multilingual Plane, as the renderer's
 // text always is. Other text takes the two passes, whose output it
 // defines: the bytes are the same either way.
-//
-// bhytdoc: the ASCII that needs no escape, most of the text, is gathered
-// in a 128-bit set and recorded as used once per cell (useASCII), not
-// once per byte; b grows once for the text's UTF-16, which is at most two
-// bytes per byte of UTF-8 before escapes.
 func (f *Fpdf) appendTextUTF16(b []byte, s string, fd *fontDefType) []byte {
 	n0 := len(b)
-	b = slices.Grow(b, 2*len(s))
-	var ascii [2]uint64
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if c := s[i]; c < utf8.RuneSelf && c != '\\' && c != '(' && c != ')' && c != '\r' {
+			// ASCII that needs no escape, most of the text.
 			i++
-			ascii[c>>6] |= 1 << (c & 63)
+			fd.useRune(r)
 			b = append(b, 0, c)
 			continue
 		}
@@ -4380,22 +4372,7 @@ func (f *Fpdf) appendTextUTF16(b []byte, s string, fd *fontDefType) []byte {
 			}
 		}
 	}
-	fd.useASCII(ascii)
 	return b
-}
-
-// bhytdoc: useASCII is useRune for each ASCII rune in the set ascii (bit
-// r%64 of word r/64), those already recorded skipped as useRune skips
-// them.
-func (fd *fontDefType) useASCII(ascii [2]uint64) {
-	for w, m := range ascii {
-		if fd.usedLow != nil {
-			m &^= fd.usedLow[w]
-		}
-		for ; m != 0; m &= m - 1 {
-			fd.useRune(rune(w*64 + bits.TrailingZeros64(m)))
-		}
-	}
 }
 
 func (f *Fpdf) put(s string) {
