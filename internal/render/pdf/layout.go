@@ -205,7 +205,10 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 		s := sp.S
 		for s != "" {
 			if s[0] == ' ' {
-				n := len(s) - len(strings.TrimLeft(s, " "))
+				n := 1 // the run of spaces (a loop: TrimLeft's call cost more)
+				for n < len(s) && s[n] == ' ' {
+					n++
+				}
 				if inWord {
 					if cur.sep == "" {
 						cur.sepSpan, cur.sepOff = int32(k), int32(len(sp.S)-len(s))
