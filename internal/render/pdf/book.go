@@ -627,9 +627,8 @@ func chunkObjects(data []byte) (objs []chunkObj, root, info int, err error) {
 		return fail("xref subsection")
 	}
 	for i := 1; i < count; i++ { // entry 0 is the free head
-		var off, gen int
-		var kind string
-		if _, err := fmt.Sscanf(string(lines[2+i]), "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" || off <= 0 || off >= xref {
+		off, kind, ok := xrefEntry(lines[2+i])
+		if !ok || kind != "n" || off <= 0 || off >= xref {
 			return fail("xref entry " + strconv.Itoa(i))
 		}
 		o, err := parseObj(data, off, i)
@@ -639,6 +638,24 @@ func chunkObjects(data []byte) (objs []chunkObj, root, info int, err error) {
 		objs = append(objs, o)
 	}
 	return objs, root, info, nil
+}
+
+// xrefEntry reads a cross-reference entry, "0000012345 00000 n ", as
+// fmt.Sscanf's "%d %d %s" did (which was 60% of reading a chunk): the
+// offset and the kind; ok is false when it is not two numbers and a word.
+func xrefEntry(line []byte) (off int, kind string, ok bool) {
+	f := bytes.Fields(line)
+	if len(f) < 3 {
+		return 0, "", false
+	}
+	off, err := strconv.Atoi(string(f[0]))
+	if err != nil {
+		return 0, "", false
+	}
+	if _, err := strconv.Atoi(string(f[1])); err != nil {
+		return 0, "", false
+	}
+	return off, string(f[2]), true
 }
 
 // parseObj reads object num at off: "num 0 obj\n", a value, then either

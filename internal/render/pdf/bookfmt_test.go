@@ -28,3 +28,17 @@ func TestBookFormatsLikeFmt(t *testing.T) {
 		}
 	}
 }
+
+// TestXrefEntryLikeSscanf compares xrefEntry with the fmt.Sscanf it
+// replaced on the entries fpdf writes and on a few it does not.
+func TestXrefEntryLikeSscanf(t *testing.T) {
+	for _, l := range []string{"0000012345 00000 n ", "0000000009 00000 n", "0000000000 65535 f ", "12 0 n", "x 0 n", "12 y n", "12 0", ""} {
+		var off, gen int
+		var kind string
+		_, err := fmt.Sscanf(l, "%d %d %s", &off, &gen, &kind)
+		gotOff, gotKind, ok := xrefEntry([]byte(l))
+		if ok != (err == nil) || ok && (gotOff != off || gotKind != kind) {
+			t.Errorf("xrefEntry(%q) = %d, %q, %v; Sscanf %d, %q, %v", l, gotOff, gotKind, ok, off, kind, err)
+		}
+	}
+}
