@@ -1,6 +1,10 @@
 package bhytdoc
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 // TestMentionsAnnex checks the pre-filter of checkAnnexRefs: it must
 // find every text reAnnexRef matches, whatever the case, or a reference
@@ -44,5 +48,39 @@ func TestCheckAnnexRefsAnyCase(t *testing.T) {
 	d.checkAnnexRefs(&p)
 	if err := p.err(); err != nil {
 		t.Errorf("no reference: %v", err)
+	}
+}
+
+// TestMentionsAnnexLikeSearch compares mentionsAnnex with a plain search of every
+// place, as it was written before it looked for the first letter with
+// IndexByte.
+func TestMentionsAnnexLikeSearch(t *testing.T) {
+	plainSearch := func(s string) bool {
+		for i := 0; i+len(annexWord) <= len(s); i++ {
+			if strings.EqualFold(s[i:i+len(annexWord)], annexWord) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"phụ lục", "PHỤ LỤC", "Phụ Lục", "p", "P", "h", "phụ", " lục", "ph", "x", "ụ", " ", "Phụ lụ"}
+	rng := rand.New(rand.NewPCG(21, 7))
+	found := 0
+	for range 50000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		want := plainSearch(s)
+		if got := mentionsAnnex(s); got != want {
+			t.Fatalf("mentionsAnnex(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d strings mention an annex", found)
 	}
 }

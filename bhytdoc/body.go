@@ -244,7 +244,14 @@ func parseBodyLines(md string, firstLine int) (blocks []Block, lines []int, err 
 // package markdown checks its whole file before it cuts the body out, so
 // its bodies are not checked again (see internal/bridge).
 func parseValidBodyLines(md string, firstLine int) (blocks []Block, lines []int, err error) {
-	src := []byte(md)
+	if blocks, lines, ok := quickBody(md, firstLine); ok {
+		return blocks, lines, nil
+	}
+	return goldmarkBodyLines([]byte(md), firstLine)
+}
+
+// goldmarkBodyLines is parseValidBodyLines through goldmark's tree.
+func goldmarkBodyLines(src []byte, firstLine int) (blocks []Block, lines []int, err error) {
 	p := bodyParser{src: src, firstLine: firstLine}
 	root := bodyMarkdown.Parse(text.NewReader(src))
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -347,10 +354,21 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	if !ok {
 		return
 	}
+	b, msg := headingBlock(h.Level, spans)
+	if msg != "" {
+		p.fail(h, "%s", msg)
+		return
+	}
+	p.emit(h, b)
+}
+
+// headingBlock is the block of a heading of level whose text is spans, or
+// the problem with it.
+func headingBlock(level int, spans []Span) (Block, string) {
 	head := spansText(spans)
 	var b Block
 	var re *lazyre.Regexp
-	switch h.Level {
+	switch level {
 	case 1:
 		b.Kind, re = Part, rePartLabel
 	case 2:
@@ -363,20 +381,17 @@ func (p *bodyParser) heading(h *ast.Heading) {
 	case 4:
 		b.Kind, b.Heading, re = SubItem, true, reSubLabel
 	case 5:
-		p.emit(h, Block{Kind: Centered, Text: spans})
-		return
+		return Block{Kind: Centered, Text: spans}, ""
 	default:
-		p.fail(h, "heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", h.Level)
-		return
+		return b, fmt.Sprintf("heading level %d is not used; use # Phần, ## I., ### 1. or ### Điều 1., #### 1.1., ##### for a centred line", level)
 	}
 	m := re.FindStringSubmatchIndex(head)
 	if m == nil {
-		p.fail(h, "%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
-		return
+		return b, fmt.Sprintf("%s heading %s must start with its label (%s)", b.Kind, excerpt.Quote(head), labelExample[b.Kind])
 	}
 	b.Label = head[m[2]:m[3]]
 	b.Text = trimSpansPrefix(spans, m[1])
-	p.emit(h, b)
+	return b, ""
 }
 
 func (p *bodyParser) paragraph(n ast.Node) {
@@ -384,13 +399,24 @@ func (p *bodyParser) paragraph(n ast.Node) {
 	if !ok {
 		return
 	}
-	b := Block{Kind: Paragraph}
 	// A label counts only when the source really starts with it: "1\." or
 	// "a\)" written with a backslash stays a paragraph.
 	raw := ""
 	if n.Lines().Len() > 0 {
 		seg := n.Lines().At(0)
 		raw = string(seg.Value(p.src))
+	}
+	p.emit(n, paragraphBlock(spans, raw))
+}
+
+// paragraphBlock is the block of a paragraph whose text is spans and
+// whose first line is raw, as written.
+func paragraphBlock(spans []Span, raw string) Block {
+	b := Block{Kind: Paragraph}
+	if !mayBeLabel(raw) {
+		// None of the label patterns below can match raw.
+		b.Text = spans
+		return b
 	}
 	text := spansText(spans)
 	if m := reArticleLabel.FindStringSubmatchIndex(text); m != nil && reArticleLabel.MatchString(raw) {
@@ -402,7 +428,19 @@ func (p *bodyParser) paragraph(n ast.Node) {
 	} else {
 		b.Text = spans
 	}
-	p.emit(n, b)
+	return b
+}
+
+// mayBeLabel reports whether raw starts as reArticleLabel, reSubLabel or
+// rePointLabel need: "Điều ", a digit, or a letter a–z or đ and ")".
+func mayBeLabel(raw string) bool {
+	if strings.HasPrefix(raw, "Điều ") || raw != "" && '0' <= raw[0] && raw[0] <= '9' {
+		return true
+	}
+	if len(raw) > 1 && 'a' <= raw[0] && raw[0] <= 'z' && raw[1] == ')' {
+		return true
+	}
+	return strings.HasPrefix(raw, "đ)")
 }
 
 func (p *bodyParser) list(l *ast.List) {

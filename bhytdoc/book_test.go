@@ -292,14 +292,17 @@ func raster(t *testing.T, f string, page int, prefix string) []byte {
 }
 
 // TestPDFLayouterReuse lays every seed out with one PDFLayouter, twice
-// over in turn, and checks each layout renders to RenderPDF's bytes: the
-// arrays kept from one document leave nothing in the next.
+// over in turn and with margins that change the widths of the centred
+// texts between, and checks each layout renders to RenderPDF's bytes: the
+// arrays kept from one document leave nothing in the next, and the lines
+// of the centred texts it keeps are those of the text and width.
 func TestPDFLayouterReuse(t *testing.T) {
 	var lo bhytdoc.PDFLayouter
 	var ls []*bhytdoc.PDFLayout
-	for range 2 {
+	opts := []*bhytdoc.Options{nil, {MarginLeft: 35, MarginRight: 20}, nil}
+	for _, o := range opts {
 		for _, ex := range seeds.All() {
-			l, err := lo.Layout(ex.Doc, nil)
+			l, err := lo.Layout(ex.Doc, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -313,7 +316,7 @@ func TestPDFLayouterReuse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := bhytdoc.RenderPDF(ex.Doc, nil)
+		want, err := bhytdoc.RenderPDF(ex.Doc, opts[i/len(all)])
 		if err != nil {
 			t.Fatal(err)
 		}

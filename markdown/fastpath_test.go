@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -211,4 +213,14 @@ func FuzzLiteralText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkLiteralText)
+}
+
+// TestEscapedASCII checks literalText's table against the punctuation it
+// replaced, a string looked up per byte.
+func TestEscapedASCII(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if want := strings.IndexByte("\\`*_[]<#|~&", byte(c)) >= 0; escapedASCII[c] != want {
+			t.Errorf("escapedASCII[%q] = %v, want %v", rune(c), escapedASCII[c], want)
+		}
+	}
 }

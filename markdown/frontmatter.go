@@ -27,6 +27,72 @@ type pos struct {
 	line int
 }
 
+// positions records where each field was written. The fields are looked
+// up only for a message, after a problem: recording appends to a list,
+// and the map is made from it on the first lookup (a letter of a merge
+// records some forty fields, and hashing them cost 5% of reading it). A
+// field recorded again is where it was recorded last.
+type positions struct {
+	list []posEntry
+	m    map[string]pos
+}
+
+// posEntry is one field's place, or with lines a list's: field[i] on
+// lines[i] of file.
+type posEntry struct {
+	field string
+	at    pos
+	lines []int
+}
+
+func newPositions() *positions { return &positions{list: make([]posEntry, 0, 48)} }
+
+// set records that field was written at p.
+func (ps *positions) set(field string, p pos) {
+	ps.list = append(ps.list, posEntry{field: field, at: p})
+	if ps.m != nil {
+		ps.m[field] = p
+	}
+}
+
+// setLines records that field[i] was written on lines[i] of file.
+func (ps *positions) setLines(field, file string, lines []int) {
+	if len(lines) == 0 {
+		return
+	}
+	ps.list = append(ps.list, posEntry{field: field, at: pos{file: file}, lines: lines})
+	if ps.m != nil {
+		ps.list[len(ps.list)-1].each(func(f string, p pos) { ps.m[f] = p })
+	}
+}
+
+// get returns where field was written.
+func (ps *positions) get(field string) (pos, bool) {
+	if ps.m == nil {
+		ps.m = make(map[string]pos, len(ps.list))
+		ps.each(func(f string, p pos) { ps.m[f] = p })
+	}
+	p, ok := ps.m[field]
+	return p, ok
+}
+
+// each calls fn for every field recorded, in the order recorded.
+func (ps *positions) each(fn func(field string, p pos)) {
+	for _, e := range ps.list {
+		e.each(fn)
+	}
+}
+
+func (e posEntry) each(fn func(field string, p pos)) {
+	if e.lines == nil {
+		fn(e.field, e.at)
+		return
+	}
+	for i, l := range e.lines {
+		fn(e.field+"["+strconv.Itoa(i)+"]", pos{e.at.file, l})
+	}
+}
+
 // fmDecoder decodes the front matter from yaml.v3's node tree, which keeps
 // the line of every key and value. Decoding by hand rather than with
 // yaml.Decoder.KnownFields gives messages that name the key and the
@@ -37,7 +103,7 @@ type fmDecoder struct {
 	off  int // file line of YAML line 1, minus 1
 	fsys fs.FS
 	dir  string // directory of file inside fsys
-	pos  map[string]pos
+	pos  *positions
 	// keys maps a mapping's value nodes to their keys: a list or mapping
 	// is placed at its key's line, not at its first item's.
 	keys map[*yaml.Node]*yaml.Node
@@ -60,7 +126,7 @@ func (d *fmDecoder) mark(field string, n *yaml.Node) {
 	if k, ok := d.keys[n]; ok && n.Kind != yaml.ScalarNode {
 		n = k
 	}
-	d.pos[field] = pos{d.file, d.line(n)}
+	d.pos.set(field, pos{d.file, d.line(n)})
 }
 
 // yamlError turns a yaml.v3 syntax error ("yaml: line 3: …") into an Error
@@ -97,6 +163,11 @@ func kindName(n *yaml.Node) string {
 // unknown and repeated keys are errors. A null value counts as an empty
 // mapping.
 func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml.Node)) {
+	fieldsOf(d, n, where, fns, func(f func(*yaml.Node), v *yaml.Node) { f(v) })
+}
+
+// fieldsOf is fields for decoders of any type F, which call runs.
+func fieldsOf[F any](d *fmDecoder, n *yaml.Node, where string, fns map[string]F, call func(F, *yaml.Node)) {
 	if d.alias(n, where) || isNull(n) {
 		return
 	}
@@ -133,7 +204,7 @@ func (d *fmDecoder) fields(n *yaml.Node, where string, fns map[string]func(*yaml
 				}
 				d.keys[v] = k
 			}
-			fn(v)
+			call(fn, v)
 		}
 	}
 }
@@ -147,7 +218,7 @@ func seenKey(seen []string, key string) bool {
 	return false
 }
 
-func knownKeys(fns map[string]func(*yaml.Node)) string {
+func knownKeys[F any](fns map[string]F) string {
 	ks := make([]string, 0, len(fns))
 	for k := range fns {
 		ks = append(ks, k)
@@ -277,77 +348,104 @@ func plainDecimal(s string) bool {
 
 // document decodes the front matter's root mapping into doc.
 func (d *fmDecoder) document(n *yaml.Node, doc *bhytdoc.Document) {
-	// Sized once for every key: filling special's small map grew it
-	// three times per document.
-	keys := make(map[string]func(*yaml.Node), 40)
-	maps.Copy(keys, d.special(doc))
-	maps.Copy(keys, map[string]func(*yaml.Node){
-		"kind": func(v *yaml.Node) {
-			if s, ok := d.text(v, "kind"); ok {
-				d.mark("Kind", v)
-				k, err := bhytdoc.ParseKind(s)
-				if err != nil {
-					d.fail(v, "kind", "unknown document kind %s (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", excerpt.Quote(s))
-				}
-				doc.Kind = k
+	fieldsOf(d, n, "", docFields, func(f docField, v *yaml.Node) { f(d, doc, v) })
+}
+
+// docField decodes the value of one key of the front matter's root
+// mapping into doc.
+type docField func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node)
+
+// docFields are the decoders of the root mapping's keys, made once: a
+// map of forty closures per document was 5% of reading a merged letter.
+// (Set in init: they refer to document, through issues.)
+var docFields map[string]docField
+
+func init() {
+	docFields = make(map[string]docField, len(specialFields)+len(mainFields))
+	maps.Copy(docFields, specialFields)
+	maps.Copy(docFields, mainFields)
+}
+
+// mainFields are docFields but the special parts'.
+var mainFields = map[string]docField{
+	"kind": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		if s, ok := d.text(v, "kind"); ok {
+			d.mark("Kind", v)
+			k, err := bhytdoc.ParseKind(s)
+			if err != nil {
+				d.fail(v, "kind", "unknown document kind %s (want a name such as \"Công văn\", \"Kế hoạch\", a symbol such as KH, or an identifier such as KeHoach)", excerpt.Quote(s))
 			}
-		},
-		"draft": func(v *yaml.Node) {
-			if b, ok := d.boolean(v, "draft"); ok {
-				doc.Draft = b
-				d.mark("Draft", v)
-			}
-		},
-		"issuer": func(v *yaml.Node) { d.issuer(v, "issuer", "Issuer", &doc.Issuer) },
-		"number": func(v *yaml.Node) {
-			if i, ok := d.integer(v, "number"); ok {
-				doc.Number = i
-				d.mark("Number", v)
-			}
-		},
-		"drafting_unit": func(v *yaml.Node) { d.str(v, "drafting_unit", "DraftingUnit", &doc.DraftingUnit) },
-		"place":         func(v *yaml.Node) { d.str(v, "place", "Place", &doc.Place) },
-		"date":          func(v *yaml.Node) { d.date(v, "date", "Date", &doc.Date) },
-		"summary":       func(v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
-		"issued_with":   func(v *yaml.Node) { d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith) },
-		"authority":     func(v *yaml.Node) { d.str(v, "authority", "Authority", &doc.Authority) },
-		"proposal":      func(v *yaml.Node) { d.str(v, "proposal", "Proposal", &doc.Proposal) },
-		"recipients":    func(v *yaml.Node) { d.texts(v, "recipients", "Addressees", &doc.Addressees) },
-		"bases":         func(v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
-		"attachments":   func(v *yaml.Node) { d.texts(v, "attachments", "Attachments", &doc.Attachments) },
-		"signatures": func(v *yaml.Node) {
-			d.mark("Signatures", v)
-			d.list(v, "signatures", func(i int, it *yaml.Node) {
-				doc.Signatures = append(doc.Signatures, d.signature(it, i))
-			})
-		},
-		"noi_nhan": func(v *yaml.Node) {
-			d.mark("Recipients", v)
-			d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
-				doc.Recipients = append(doc.Recipients, d.recipient(it, i))
-			})
-		},
-		"luu":     func(v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
-		"marks":   func(v *yaml.Node) { d.marks(v, &doc.Marks) },
-		"typist":  func(v *yaml.Node) { d.str(v, "typist", "Typist", &doc.Typist) },
-		"contact": func(v *yaml.Node) { d.texts(v, "contact", "Contact", &doc.Contact) },
-		"print_copies": func(v *yaml.Node) {
-			if i, ok := d.integer(v, "print_copies"); ok {
-				doc.IssuedCopies = i
-				d.mark("IssuedCopies", v)
-			}
-		},
-		"esign":  func(v *yaml.Node) { doc.ESign = d.esign(v) },
-		"issues": func(v *yaml.Node) { d.issues(v, doc) },
-		"copy":   func(v *yaml.Node) { doc.Copy = d.copyBlock(v) },
-		"annexes": func(v *yaml.Node) {
-			d.mark("Annexes", v)
-			d.list(v, "annexes", func(i int, it *yaml.Node) {
-				doc.Annexes = append(doc.Annexes, d.annexItem(it, i))
-			})
-		},
-	})
-	d.fields(n, "", keys)
+			doc.Kind = k
+		}
+	},
+	"draft": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		if b, ok := d.boolean(v, "draft"); ok {
+			doc.Draft = b
+			d.mark("Draft", v)
+		}
+	},
+	"issuer": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.issuer(v, "issuer", "Issuer", &doc.Issuer) },
+	"number": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		if i, ok := d.integer(v, "number"); ok {
+			doc.Number = i
+			d.mark("Number", v)
+		}
+	},
+	"drafting_unit": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.str(v, "drafting_unit", "DraftingUnit", &doc.DraftingUnit)
+	},
+	"place":   func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.str(v, "place", "Place", &doc.Place) },
+	"date":    func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.date(v, "date", "Date", &doc.Date) },
+	"summary": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.str(v, "summary", "Summary", &doc.Summary) },
+	"issued_with": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.str(v, "issued_with", "IssuedWith", &doc.IssuedWith)
+	},
+	"authority": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.str(v, "authority", "Authority", &doc.Authority)
+	},
+	"proposal": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.str(v, "proposal", "Proposal", &doc.Proposal)
+	},
+	"recipients": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.texts(v, "recipients", "Addressees", &doc.Addressees)
+	},
+	"bases": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.texts(v, "bases", "Bases", &doc.Bases) },
+	"attachments": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.texts(v, "attachments", "Attachments", &doc.Attachments)
+	},
+	"signatures": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.mark("Signatures", v)
+		d.list(v, "signatures", func(i int, it *yaml.Node) {
+			doc.Signatures = append(doc.Signatures, d.signature(it, i))
+		})
+	},
+	"noi_nhan": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.mark("Recipients", v)
+		d.list(v, "noi_nhan", func(i int, it *yaml.Node) {
+			doc.Recipients = append(doc.Recipients, d.recipient(it, i))
+		})
+	},
+	"luu":    func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.texts(v, "luu", "Luu", &doc.Luu) },
+	"marks":  func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.marks(v, &doc.Marks) },
+	"typist": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.str(v, "typist", "Typist", &doc.Typist) },
+	"contact": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.texts(v, "contact", "Contact", &doc.Contact)
+	},
+	"print_copies": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		if i, ok := d.integer(v, "print_copies"); ok {
+			doc.IssuedCopies = i
+			d.mark("IssuedCopies", v)
+		}
+	},
+	"esign":  func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { doc.ESign = d.esign(v) },
+	"issues": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.issues(v, doc) },
+	"copy":   func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { doc.Copy = d.copyBlock(v) },
+	"annexes": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
+		d.mark("Annexes", v)
+		d.list(v, "annexes", func(i int, it *yaml.Node) {
+			doc.Annexes = append(doc.Annexes, d.annexItem(it, i))
+		})
+	},
 }
 
 func (d *fmDecoder) signature(n *yaml.Node, i int) bhytdoc.Signature {

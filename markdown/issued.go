@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -53,13 +52,11 @@ func (d *fmDecoder) issues(n *yaml.Node, doc *bhytdoc.Document) {
 	d.mark("Issues", n)
 	sub := *d
 	sub.issued = true
-	sub.pos = map[string]pos{}
+	sub.pos = newPositions()
 	sub.annexFiles = map[int]*TableFile{}
 	doc.Issues = &bhytdoc.Document{}
 	sub.document(n, doc.Issues)
-	for f, p := range sub.pos {
-		d.pos["Issues."+f] = p
-	}
+	sub.pos.each(func(f string, p pos) { d.pos.set("Issues."+f, p) })
 	if len(sub.annexFiles) > 0 {
 		d.fail(n, "issues.annexes", "an issued document's annexes are written inline, not read from a file")
 	}
@@ -92,7 +89,8 @@ func splitIssued(body string, bodyLine, marker int) (string, string) {
 func (s *Source) issuedBody(text string, line, marker int, p *problems) {
 	if marker == 0 {
 		if s.Doc.Issues != nil {
-			s.pos["Issues.Body"] = s.pos["Issues"]
+			p, _ := s.pos.get("Issues")
+			s.pos.set("Issues.Body", p)
 		}
 		return
 	}
@@ -102,8 +100,6 @@ func (s *Source) issuedBody(text string, line, marker int, p *problems) {
 	}
 	blocks, lines := parseBody(text, line, p)
 	s.Doc.Issues.Body = blocks
-	s.pos["Issues.Body"] = pos{s.Name, marker}
-	for i, l := range lines {
-		s.pos["Issues.Body["+strconv.Itoa(i)+"]"] = pos{s.Name, l}
-	}
+	s.pos.set("Issues.Body", pos{s.Name, marker})
+	s.pos.setLines("Issues.Body", s.Name, lines)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -39,7 +38,7 @@ type Source struct {
 	// Doc is the document, in canonical form (see Canonical) with tone
 	// marks as written.
 	Doc        *bhytdoc.Document
-	pos        map[string]pos
+	pos        *positions
 	annexFiles map[int]*TableFile
 }
 
@@ -49,7 +48,7 @@ type Source struct {
 // its parent's key, and failing that the front matter's first line.
 func (s *Source) Line(field string) (string, int) {
 	for f := field; f != ""; {
-		if p, ok := s.pos[f]; ok {
+		if p, ok := s.pos.get(f); ok {
 			return p.file, p.line
 		}
 		i := strings.LastIndexAny(f, ".[")
@@ -59,6 +58,12 @@ func (s *Source) Line(field string) (string, int) {
 		f = f[:i]
 	}
 	return s.Name, 1
+}
+
+// lineOf is the line where field was written (0: not recorded).
+func (s *Source) lineOf(field string) int {
+	p, _ := s.pos.get(field)
+	return p.line
 }
 
 // Locate returns err with every *bhytdoc.FieldError and *bhytdoc.GlyphError
@@ -177,7 +182,7 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	if bytes.Contains(src, []byte("<!--")) {
 		root = md.Parser().Parse(text.NewReader(blankFrontMatter(src, end+closeLen)))
 	}
-	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: map[string]pos{}, annexFiles: map[int]*TableFile{}}
+	s := &Source{Name: name, Doc: &bhytdoc.Document{}, pos: newPositions(), annexFiles: map[int]*TableFile{}}
 	dir := path.Dir(name)
 	dec := &fmDecoder{errs: &errs, file: name, off: 1, fsys: fsys, dir: dir, pos: s.pos, annexFiles: s.annexFiles}
 	if o != nil {
@@ -200,10 +205,8 @@ func ParseSourceWith(src []byte, name string, fsys fs.FS, o *ParseOptions) (_ *S
 	blocks, lines := parseBody(text, bodyLine, body)
 	s.Doc.Body = blocks
 	lines = s.specialLines(lines, body)
-	s.pos["Body"] = pos{name, bodyLine}
-	for i, l := range lines {
-		s.pos["Body["+strconv.Itoa(i)+"]"] = pos{name, l}
-	}
+	s.pos.set("Body", pos{name, bodyLine})
+	s.pos.setLines("Body", name, lines)
 	s.issuedBody(issued, marker+1, marker, body)
 	errs = append(errs, body.errs...)
 	if len(errs) > 0 {

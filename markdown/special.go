@@ -43,101 +43,99 @@ func (d *fmDecoder) moment(v *yaml.Node, where, field string, dst *bhytdoc.Momen
 	*dst = bhytdoc.Moment{Date: bhytdoc.Date{Year: n[0], Month: n[1], Day: n[2]}, Hour: n[3], Minute: n[4]}
 }
 
-// special returns the decoders of the special parts' keys.
-func (d *fmDecoder) special(doc *bhytdoc.Document) map[string]func(*yaml.Node) {
-	return map[string]func(*yaml.Node){
-		"telegram": func(n *yaml.Node) {
-			t := &bhytdoc.Telegram{}
-			d.mark("Telegram", n)
-			d.fields(n, "telegram", map[string]func(*yaml.Node){
-				"sender":     func(v *yaml.Node) { d.str(v, "telegram.sender", "Telegram.Sender", &t.Sender) },
-				"addressees": func(v *yaml.Node) { d.texts(v, "telegram.addressees", "Telegram.Addressees", &t.Addressees) },
+// specialFields are the decoders of the special parts' keys.
+var specialFields = map[string]docField{
+	"telegram": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		t := &bhytdoc.Telegram{}
+		d.mark("Telegram", n)
+		d.fields(n, "telegram", map[string]func(*yaml.Node){
+			"sender":     func(v *yaml.Node) { d.str(v, "telegram.sender", "Telegram.Sender", &t.Sender) },
+			"addressees": func(v *yaml.Node) { d.texts(v, "telegram.addressees", "Telegram.Addressees", &t.Addressees) },
+		})
+		doc.Telegram = t
+	},
+	"invitation": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		t := &bhytdoc.Invitation{}
+		d.mark("Invitation", n)
+		d.fields(n, "invitation", map[string]func(*yaml.Node){
+			"invitees": func(v *yaml.Node) { d.texts(v, "invitation.invitees", "Invitation.Invitees", &t.Invitees) },
+			"event":    func(v *yaml.Node) { d.str(v, "invitation.event", "Invitation.Event", &t.Event) },
+			"chair":    func(v *yaml.Node) { d.str(v, "invitation.chair", "Invitation.Chair", &t.Chair) },
+			"time":     func(v *yaml.Node) { d.moment(v, "invitation.time", "Invitation.Time", &t.Time) },
+			"venue":    func(v *yaml.Node) { d.str(v, "invitation.venue", "Invitation.Venue", &t.Venue) },
+		})
+		doc.Invitation = t
+	},
+	"introduction": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		t := &bhytdoc.Introduction{}
+		d.mark("Introduction", n)
+		d.fields(n, "introduction", map[string]func(*yaml.Node){
+			"honorific":   func(v *yaml.Node) { d.str(v, "introduction.honorific", "Introduction.Honorific", &t.Honorific) },
+			"person":      func(v *yaml.Node) { d.str(v, "introduction.person", "Introduction.Person", &t.Person) },
+			"position":    func(v *yaml.Node) { d.str(v, "introduction.position", "Introduction.Position", &t.Position) },
+			"to":          func(v *yaml.Node) { d.str(v, "introduction.to", "Introduction.To", &t.To) },
+			"purpose":     func(v *yaml.Node) { d.str(v, "introduction.purpose", "Introduction.Purpose", &t.Purpose) },
+			"valid_until": func(v *yaml.Node) { d.date(v, "introduction.valid_until", "Introduction.ValidUntil", &t.ValidUntil) },
+		})
+		doc.Introduction = t
+	},
+	"minutes": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		t := &bhytdoc.Minutes{}
+		d.mark("Minutes", n)
+		d.fields(n, "minutes", map[string]func(*yaml.Node){
+			"meeting":      func(v *yaml.Node) { d.str(v, "minutes.meeting", "Minutes.Meeting", &t.Meeting) },
+			"start":        func(v *yaml.Node) { d.moment(v, "minutes.start", "Minutes.Start", &t.Start) },
+			"end":          func(v *yaml.Node) { d.moment(v, "minutes.end", "Minutes.End", &t.End) },
+			"venue":        func(v *yaml.Node) { d.str(v, "minutes.venue", "Minutes.Venue", &t.Venue) },
+			"participants": func(v *yaml.Node) { d.texts(v, "minutes.participants", "Minutes.Participants", &t.Participants) },
+			"chair":        func(v *yaml.Node) { d.str(v, "minutes.chair", "Minutes.Chair", &t.Chair) },
+			"secretary":    func(v *yaml.Node) { d.str(v, "minutes.secretary", "Minutes.Secretary", &t.Secretary) },
+		})
+		doc.Minutes = t
+	},
+	"leave": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		t := &bhytdoc.Leave{}
+		d.mark("Leave", n)
+		d.fields(n, "leave", map[string]func(*yaml.Node){
+			"request_date": func(v *yaml.Node) { d.date(v, "leave.request_date", "Leave.RequestDate", &t.RequestDate) },
+			"honorific":    func(v *yaml.Node) { d.str(v, "leave.honorific", "Leave.Honorific", &t.Honorific) },
+			"person":       func(v *yaml.Node) { d.str(v, "leave.person", "Leave.Person", &t.Person) },
+			"position":     func(v *yaml.Node) { d.str(v, "leave.position", "Leave.Position", &t.Position) },
+			"days": func(v *yaml.Node) {
+				if i, ok := d.integer(v, "leave.days"); ok {
+					t.Days = i
+					d.mark("Leave.Days", v)
+				}
+			},
+			"from":      func(v *yaml.Node) { d.date(v, "leave.from", "Leave.From", &t.From) },
+			"to":        func(v *yaml.Node) { d.date(v, "leave.to", "Leave.To", &t.To) },
+			"where":     func(v *yaml.Node) { d.str(v, "leave.where", "Leave.Where", &t.Where) },
+			"counts_as": func(v *yaml.Node) { d.str(v, "leave.counts_as", "Leave.CountsAs", &t.CountsAs) },
+			"confirmation": func(v *yaml.Node) {
+				if b, ok := d.boolean(v, "leave.confirmation"); ok {
+					t.Confirmation = b
+					d.mark("Leave.Confirmation", v)
+				}
+			},
+		})
+		doc.Leave = t
+	},
+	"parties": func(d *fmDecoder, doc *bhytdoc.Document, n *yaml.Node) {
+		d.mark("Parties", n)
+		d.list(n, "parties", func(i int, it *yaml.Node) {
+			var p bhytdoc.Party
+			w, f := fmt.Sprintf("parties[%d]", i), fmt.Sprintf("Parties[%d]", i)
+			d.mark(f, it)
+			d.fields(it, w, map[string]func(*yaml.Node){
+				"name":           func(v *yaml.Node) { d.str(v, w+".name", f+".Name", &p.Name) },
+				"representative": func(v *yaml.Node) { d.str(v, w+".representative", f+".Representative", &p.Representative) },
+				"position":       func(v *yaml.Node) { d.str(v, w+".position", f+".Position", &p.Position) },
+				"address":        func(v *yaml.Node) { d.str(v, w+".address", f+".Address", &p.Address) },
+				"phone":          func(v *yaml.Node) { d.str(v, w+".phone", f+".Phone", &p.Phone) },
 			})
-			doc.Telegram = t
-		},
-		"invitation": func(n *yaml.Node) {
-			t := &bhytdoc.Invitation{}
-			d.mark("Invitation", n)
-			d.fields(n, "invitation", map[string]func(*yaml.Node){
-				"invitees": func(v *yaml.Node) { d.texts(v, "invitation.invitees", "Invitation.Invitees", &t.Invitees) },
-				"event":    func(v *yaml.Node) { d.str(v, "invitation.event", "Invitation.Event", &t.Event) },
-				"chair":    func(v *yaml.Node) { d.str(v, "invitation.chair", "Invitation.Chair", &t.Chair) },
-				"time":     func(v *yaml.Node) { d.moment(v, "invitation.time", "Invitation.Time", &t.Time) },
-				"venue":    func(v *yaml.Node) { d.str(v, "invitation.venue", "Invitation.Venue", &t.Venue) },
-			})
-			doc.Invitation = t
-		},
-		"introduction": func(n *yaml.Node) {
-			t := &bhytdoc.Introduction{}
-			d.mark("Introduction", n)
-			d.fields(n, "introduction", map[string]func(*yaml.Node){
-				"honorific":   func(v *yaml.Node) { d.str(v, "introduction.honorific", "Introduction.Honorific", &t.Honorific) },
-				"person":      func(v *yaml.Node) { d.str(v, "introduction.person", "Introduction.Person", &t.Person) },
-				"position":    func(v *yaml.Node) { d.str(v, "introduction.position", "Introduction.Position", &t.Position) },
-				"to":          func(v *yaml.Node) { d.str(v, "introduction.to", "Introduction.To", &t.To) },
-				"purpose":     func(v *yaml.Node) { d.str(v, "introduction.purpose", "Introduction.Purpose", &t.Purpose) },
-				"valid_until": func(v *yaml.Node) { d.date(v, "introduction.valid_until", "Introduction.ValidUntil", &t.ValidUntil) },
-			})
-			doc.Introduction = t
-		},
-		"minutes": func(n *yaml.Node) {
-			t := &bhytdoc.Minutes{}
-			d.mark("Minutes", n)
-			d.fields(n, "minutes", map[string]func(*yaml.Node){
-				"meeting":      func(v *yaml.Node) { d.str(v, "minutes.meeting", "Minutes.Meeting", &t.Meeting) },
-				"start":        func(v *yaml.Node) { d.moment(v, "minutes.start", "Minutes.Start", &t.Start) },
-				"end":          func(v *yaml.Node) { d.moment(v, "minutes.end", "Minutes.End", &t.End) },
-				"venue":        func(v *yaml.Node) { d.str(v, "minutes.venue", "Minutes.Venue", &t.Venue) },
-				"participants": func(v *yaml.Node) { d.texts(v, "minutes.participants", "Minutes.Participants", &t.Participants) },
-				"chair":        func(v *yaml.Node) { d.str(v, "minutes.chair", "Minutes.Chair", &t.Chair) },
-				"secretary":    func(v *yaml.Node) { d.str(v, "minutes.secretary", "Minutes.Secretary", &t.Secretary) },
-			})
-			doc.Minutes = t
-		},
-		"leave": func(n *yaml.Node) {
-			t := &bhytdoc.Leave{}
-			d.mark("Leave", n)
-			d.fields(n, "leave", map[string]func(*yaml.Node){
-				"request_date": func(v *yaml.Node) { d.date(v, "leave.request_date", "Leave.RequestDate", &t.RequestDate) },
-				"honorific":    func(v *yaml.Node) { d.str(v, "leave.honorific", "Leave.Honorific", &t.Honorific) },
-				"person":       func(v *yaml.Node) { d.str(v, "leave.person", "Leave.Person", &t.Person) },
-				"position":     func(v *yaml.Node) { d.str(v, "leave.position", "Leave.Position", &t.Position) },
-				"days": func(v *yaml.Node) {
-					if i, ok := d.integer(v, "leave.days"); ok {
-						t.Days = i
-						d.mark("Leave.Days", v)
-					}
-				},
-				"from":      func(v *yaml.Node) { d.date(v, "leave.from", "Leave.From", &t.From) },
-				"to":        func(v *yaml.Node) { d.date(v, "leave.to", "Leave.To", &t.To) },
-				"where":     func(v *yaml.Node) { d.str(v, "leave.where", "Leave.Where", &t.Where) },
-				"counts_as": func(v *yaml.Node) { d.str(v, "leave.counts_as", "Leave.CountsAs", &t.CountsAs) },
-				"confirmation": func(v *yaml.Node) {
-					if b, ok := d.boolean(v, "leave.confirmation"); ok {
-						t.Confirmation = b
-						d.mark("Leave.Confirmation", v)
-					}
-				},
-			})
-			doc.Leave = t
-		},
-		"parties": func(n *yaml.Node) {
-			d.mark("Parties", n)
-			d.list(n, "parties", func(i int, it *yaml.Node) {
-				var p bhytdoc.Party
-				w, f := fmt.Sprintf("parties[%d]", i), fmt.Sprintf("Parties[%d]", i)
-				d.mark(f, it)
-				d.fields(it, w, map[string]func(*yaml.Node){
-					"name":           func(v *yaml.Node) { d.str(v, w+".name", f+".Name", &p.Name) },
-					"representative": func(v *yaml.Node) { d.str(v, w+".representative", f+".Representative", &p.Representative) },
-					"position":       func(v *yaml.Node) { d.str(v, w+".position", f+".Position", &p.Position) },
-					"address":        func(v *yaml.Node) { d.str(v, w+".address", f+".Address", &p.Address) },
-					"phone":          func(v *yaml.Node) { d.str(v, w+".phone", f+".Phone", &p.Phone) },
-				})
-				doc.Parties = append(doc.Parties, p)
-			})
-		},
-	}
+			doc.Parties = append(doc.Parties, p)
+		})
+	},
 }
 
 func momentNode(m bhytdoc.Moment) *yaml.Node {

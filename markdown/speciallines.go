@@ -351,14 +351,14 @@ func (s *Source) specialLines(lines []int, p *problems) []int {
 			v = sender
 		}
 		if part == nil {
-			p.add(line, e.field, "given in the body and in the front matter's %s (line %d): write it once", strings.ToLower(name), s.pos[name].line)
+			p.add(line, e.field, "given in the body and in the front matter's %s (line %d): write it once", strings.ToLower(name), s.lineOf(name))
 			continue
 		}
 		if !found {
-			s.pos[name] = pos{s.Name, line}
+			s.pos.set(name, pos{s.Name, line})
 			found = true
 		}
-		s.pos[e.field] = pos{s.Name, line}
+		s.pos.set(e.field, pos{s.Name, line})
 		if err := e.set(part, v, items); err != nil {
 			p.add(line, e.field, "%v", err)
 		}
@@ -408,7 +408,7 @@ func (s *Source) minutesEnd(m *bhytdoc.Minutes, lines []int, p *problems) []int 
 	if w := strings.ToLower(e[1]); w != "cuộc họp" {
 		m.Meeting = strings.ToUpper(w[:1]) + w[1:]
 	}
-	s.pos["Minutes.End"] = pos{s.Name, lines[k]}
+	s.pos.set("Minutes.End", pos{s.Name, lines[k]})
 	d.Body = d.Body[:k]
 	return lines[:k]
 }

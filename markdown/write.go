@@ -180,6 +180,12 @@ func Escape(s string) string {
 	return mdview.Escape(s)
 }
 
+// escapedASCII marks the ASCII punctuation literalText refuses: what
+// Escape escapes or encodes. (A table: literalText looked each byte up in
+// a string.)
+var escapedASCII = [utf8.RuneSelf]bool{'\\': true, '`': true, '*': true, '_': true, '[': true, ']': true,
+	'<': true, '#': true, '|': true, '~': true, '&': true}
+
 // literalText reports whether Escape leaves s as it is, as it does most
 // names and sentences a template fills in: no character it would escape
 // or encode, nothing at the start that looks like a marker or label.
@@ -197,7 +203,7 @@ func literalText(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c < ' ' || c == 0x7f || strings.IndexByte("\\`*_[]<#|~&", c) >= 0 {
+			if c < ' ' || c == 0x7f || escapedASCII[c] {
 				return false
 			}
 			i++

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhytdoc/bhytdoc/internal/bridge"
 	"github.com/bhytdoc/bhytdoc/internal/excerpt"
 	"github.com/bhytdoc/bhytdoc/internal/typo"
 )
@@ -100,6 +101,29 @@ func prepare(name string, data any) (any, error) {
 		return nil, errors.Join(c.errs...)
 	}
 	return out, nil
+}
+
+func init() { bridge.CheckedCommon = checkedCommon }
+
+// checkedCommon is bridge.CheckedCommon: what value makes of each field
+// of common that checks without a problem.
+func checkedCommon(name string, common map[string]any) map[string]any {
+	fs, ok := declared[name]
+	if !ok {
+		return nil
+	}
+	out := map[string]any{}
+	for _, f := range fs {
+		v := common[f.Name]
+		if v == nil {
+			continue
+		}
+		c := checker{name: name}
+		if cv := c.value(f, v, ""); len(c.errs) == 0 {
+			out[f.Name] = cv
+		}
+	}
+	return out
 }
 
 // asMap returns data as a map[string]any (decoded JSON or YAML, or a Go
@@ -213,6 +237,9 @@ func defaultOf(f Field) any {
 // value checks v, field f of the object at parent, against f's type;
 // objects are checked field by field.
 func (c *checker) value(f Field, v any, parent string) any {
+	if ch, ok := v.(bridge.Checked); ok {
+		return ch.V // checked once for a whole merge (bridge.CheckedCommon)
+	}
 	if f.Type != TypeObject && f.Type != TypeObjects {
 		if err := checkScalar(f, v); err != nil {
 			c.fail(parent+"."+f.Name, "%v", err)

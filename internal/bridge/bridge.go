@@ -1,5 +1,5 @@
 // Package bridge lends sibling packages of the module functions of
-// package bhytdoc that are no part of its public API: the pieces package
+// package bhytdoc (and one of package templates) that are no part of its public API: the pieces package
 // markdown builds its source form from, and the check a batch runs before
 // writing anything. An internal package cannot name bhytdoc's types
 // without an import cycle, so each function is held as an any that
@@ -52,3 +52,18 @@ var ParseBodyLines any
 // Validate (the checks of d's fields) and returns its error. Parse uses
 // it on the document it built: one pass over the texts, not two.
 var NormalizeChecked any
+
+// CheckedCommon is a
+//
+//	func(template string, common map[string]any) map[string]any
+//
+// set by package templates: for each field of template whose value in
+// common checks without a problem, the value the data check makes of it
+// (the check of templates.Fill); nil for a template that declares no
+// fields. A merge checks its common data once, not once per letter, and
+// passes each such value in a letter's data as a Checked.
+var CheckedCommon any
+
+// Checked is a value of a template's data that the data check has made
+// already: the check takes V as it is.
+type Checked struct{ V any }

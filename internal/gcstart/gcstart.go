@@ -38,9 +38,14 @@ func deferFirstGC() {
 	// cleanup, which restores the collector's settings.
 	sentinel := new([64]byte)
 	// Only what is still this package's is restored: a command that set
-	// its own soft limit meanwhile (join, merge) keeps it.
+	// its own soft limit (join, merge) or percentage (merge's 400)
+	// meanwhile keeps it. (The percentage was restored whatever it was:
+	// a merge whose first collection came after it set 400 ran at 100,
+	// three times as many collections.)
 	runtime.AddCleanup(sentinel, func(int) {
-		debug.SetGCPercent(percent)
+		if own := debug.SetGCPercent(percent); own != -1 {
+			debug.SetGCPercent(own)
+		}
 		if debug.SetMemoryLimit(-1) == firstGCAt {
 			debug.SetMemoryLimit(limit)
 		}

@@ -83,6 +83,36 @@ func TestOwnLimitKept(t *testing.T) {
 	t.Error("the first collection did not restore the percentage")
 }
 
+// TestOwnPercentKept: a command that sets its own GC percentage before
+// the first collection (merge's 400) keeps it.
+func TestOwnPercentKept(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT set")
+	}
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	defer func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}()
+	deferFirstGC()
+	const own = 400
+	debug.SetGCPercent(own)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		// The cleanup has run once the limit is back (-1 reads it).
+		if debug.SetMemoryLimit(-1) != firstGCAt {
+			if p := debug.SetGCPercent(own); p != own {
+				t.Errorf("the command's GC percentage %d replaced by %d", own, p)
+			}
+			return
+		}
+	}
+	t.Error("the first collection did not run its cleanup")
+}
+
 // TestGrowMainStackOnStack checks that growMainStack's arrays stay in its
 // frame: moved to the heap, they would allocate 256 kB and grow nothing.
 func TestGrowMainStackOnStack(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/bridge"
 	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
 	"github.com/bhytdoc/bhytdoc/templates"
@@ -92,6 +94,11 @@ type Merge struct {
 	// reads (see nameReads): a title is then made from those fields
 	// alone, not from the letter's whole data, which Items makes again.
 	nameKeys map[string]bool
+	// checked are the common data's lists and mappings as the template's
+	// data check makes them, made once in New (bridge.CheckedCommon):
+	// fill passes them on as checked rather than have every letter's
+	// check copy them again.
+	checked map[string]any
 }
 
 // New plans the merge of t's rows. Its errors are about the rows as a
@@ -110,6 +117,15 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 		o.Common = map[string]any{}
 	}
 	m := &Merge{o: o, declared: map[string]bool{}, extraOK: map[string]bool{}}
+	for k, v := range checkedCommon(o.Template, o.Common) {
+		switch o.Common[k].(type) {
+		case map[string]any, []any: // scalars check faster than sameValue
+			if m.checked == nil {
+				m.checked = map[string]any{}
+			}
+			m.checked[k] = v
+		}
+	}
 	fs, _ := templates.Fields(o.Template)
 	for _, f := range fs {
 		m.declared[f.Name] = true
@@ -293,7 +309,14 @@ func (m *Merge) data(l *Letter, keys map[string]bool) (d map[string]any, ok bool
 		return nil, true, err
 	}
 	if l.Unit >= 0 {
-		for k, v := range m.o.Plan.RowData(l.Unit) {
+		share, ok := map[string]any(nil), false
+		if keys != nil {
+			share, ok = m.o.Plan.RowNames(l.Unit, keys)
+		}
+		if !ok {
+			share = m.o.Plan.RowData(l.Unit)
+		}
+		for k, v := range share {
 			if keys == nil || keys[k] {
 				d[k] = v
 			}
@@ -416,7 +439,10 @@ func (m *Merge) Items(ctx context.Context, letters []Letter) iter.Seq2[batch.Ite
 func (m *Merge) fill(data map[string]any) (*bhytdoc.Document, error) {
 	d := make(map[string]any, len(data))
 	for k, v := range data {
-		if _, common := m.o.Common[k]; m.declared[k] || common {
+		if cv, common := m.o.Common[k]; m.declared[k] || common {
+			if ch, ok := m.checked[k]; ok && sameValue(v, cv) {
+				v = bridge.Checked{V: ch}
+			}
 			d[k] = v
 		}
 	}
@@ -430,6 +456,24 @@ func (m *Merge) fill(data map[string]any) (*bhytdoc.Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// checkedCommon is bridge.CheckedCommon, which package templates sets.
+var checkedCommon = bridge.CheckedCommon.(func(string, map[string]any) map[string]any)
+
+// sameValue reports whether a is the list or mapping b itself, as the
+// common data holds it and a row has not replaced it (setPath copies a
+// mapping it changes).
+func sameValue(a, b any) bool {
+	switch a := a.(type) {
+	case map[string]any:
+		b, ok := b.(map[string]any)
+		return ok && a != nil && reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
+	case []any:
+		b, ok := b.([]any)
+		return ok && len(a) > 0 && len(a) == len(b) && &a[0] == &b[0]
+	}
+	return false
 }
 
 // unknown reports whether rows column k is no field of the template

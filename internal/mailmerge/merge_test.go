@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/bhytdoc/bhytdoc/coverage"
 	"github.com/bhytdoc/bhytdoc/internal/plan"
 	"github.com/bhytdoc/bhytdoc/internal/rows"
+	"github.com/bhytdoc/bhytdoc/templates"
 )
 
 // testPlan plans units (each "Kind Name"), in the order given, sorted
@@ -421,5 +423,57 @@ func TestNameData(t *testing.T) {
 	_, ok, err := m.nameData(&l)
 	if !ok || err == nil || derr == nil || err.Error() != derr.Error() {
 		t.Errorf("unknown column: %v (ok %v), want %v", err, ok, derr)
+	}
+}
+
+// TestFillCheckedCommon checks that a letter filled with the common data
+// checked once in New is the letter templates.Fill makes of the same data,
+// also where a row replaces a common mapping's field (setPath copies the
+// mapping: checked again), and that New did check the lists and mappings.
+func TestFillCheckedCommon(t *testing.T) {
+	common := map[string]any{
+		"CoQuan":  map[string]any{"ChuQuan": "", "Ten": "Ủy ban nhân dân\nquận Cái Răng", "VietTat": "UBND"},
+		"NguoiKy": map[string]any{"QuyenHan": []any{"KT. Chủ tịch"}, "ChucVu": "Phó Chủ tịch", "HoTen": "Vương Công Khanh"},
+		"NoiNhan": []any{"Như kính gửi", "BHXH quận"}, "Luu": []any{"VT"},
+		"DiaDanh": "Cái Răng", "Ngay": "2019-01-15", "DiaBan": "quận Cái Răng", "KeHoach": "Kế hoạch số 131/KH-UBND",
+		"NguoiChiDao": "Ủy ban nhân dân quận", "NgaySoLieu": "2018-12-31", "NoiBaoCao": "Ủy ban nhân dân quận", "HanBaoCao": "2019-07-05",
+	}
+	rs := unitRows("Xã Yên Lạc", "Xã Ân Thi")
+	rs.Rows[1].Fields["CoQuan.Ten"] = "Ủy ban nhân dân\nhuyện Ân Thi"
+	p := testPlan(t, false, "Xã Yên Lạc", "Xã Ân Thi")
+	m, err := New(context.Background(), rs, Options{Template: "cong-van-xa-bhyt", Plan: p, Common: common, NumberFrom: 1, IgnoreExtra: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"CoQuan", "NguoiKy", "NoiNhan", "Luu"} {
+		if _, ok := m.checked[k]; !ok {
+			t.Errorf("%s not checked in New", k)
+		}
+	}
+	for _, l := range m.Letters() {
+		data, err := m.Data(&l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := m.fill(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := map[string]any{}
+		for k, v := range data {
+			if _, c := common[k]; m.declared[k] || c {
+				d[k] = v
+			}
+		}
+		want, err := templates.Fill("cong-van-xa-bhyt", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("letter %d: the letter from the checked common data differs from templates.Fill's", l.Seq)
+		}
+		if l.Seq == 1 && !strings.Contains(got.Issuer.Name, "Ân Thi") {
+			t.Errorf("the row's CoQuan.Ten is lost: %q", got.Issuer.Name)
+		}
 	}
 }

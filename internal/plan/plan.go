@@ -216,6 +216,43 @@ func (p *Plan) RowData(i int) map[string]any {
 	}
 }
 
+// nameKeys are the fields of RowData that name the unit: RowNames gives
+// them without working out its share.
+var nameKeys = map[string]bool{"DonVi": true, "DonViThuong": true, "TenDonVi": true, "LoaiDonVi": true, "MaDonVi": true}
+
+// RowNames is RowData(i) with the fields in keys only, or ok == false when
+// keys ask for more than the unit's names: what a file name template
+// reads of each letter (--name '{{.DonVi}}'), without the share's figures.
+func (p *Plan) RowNames(i int, keys map[string]bool) (d map[string]any, ok bool) {
+	for k := range keys {
+		if _, share := rowDataKeys[k]; share && !nameKeys[k] {
+			return nil, false
+		}
+	}
+	u := p.planned.Rows[i].Unit
+	name := u.Label() // as coverage.SharesOf names it
+	d = make(map[string]any, len(keys))
+	for k := range keys {
+		switch k {
+		case "DonVi":
+			d[k] = name
+		case "DonViThuong":
+			d[k] = coverage.InText(name)
+		case "TenDonVi":
+			d[k] = u.Name
+		case "LoaiDonVi":
+			d[k] = u.Kind.String()
+		case "MaDonVi":
+			d[k] = u.Code
+		}
+	}
+	return d, true
+}
+
+// rowDataKeys are RowData's fields.
+var rowDataKeys = map[string]bool{"DonVi": true, "DonViThuong": true, "TenDonVi": true, "LoaiDonVi": true, "MaDonVi": true,
+	"DanSo": true, "DaThamGia": true, "ChuaThamGia": true, "TyLe": true, "ChiTieu": true, "PhatTrienMoi": true}
+
 // share is unit i's share of the plan (see coverage.SharesOf).
 func (p *Plan) share(i int) coverage.Share {
 	one := &coverage.Table{Milestones: p.planned.Milestones, Rows: p.planned.Rows[i : i+1]}

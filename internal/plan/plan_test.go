@@ -77,3 +77,65 @@ func TestRowDataShares(t *testing.T) {
 		t.Errorf("the unit's own target: %v, want 97.25", g["TyLe"])
 	}
 }
+
+// TestRowNamesLikeRowData checks RowNames against RowData filtered to the
+// same keys, for every subset of the name fields and a few others, and
+// that it declines keys of the share's figures.
+func TestRowNamesLikeRowData(t *testing.T) {
+	d := bhytdoc.Date{Year: 2019, Month: 12, Day: 31}
+	rate, _ := coverage.ParsePercent("95")
+	var bs []coverage.Baseline
+	for i, l := range []string{"Phường Lê Bình", "Xã An Phú", "Thị trấn Cái Tắc", "Số 7", "Phường 3"} {
+		u := coverage.ParseUnit(l)
+		u.Code = strings.Repeat("1", i)
+		bs = append(bs, coverage.Baseline{Unit: u, Date: bhytdoc.Date{Year: 2018, Month: 12, Day: 31},
+			Population: int64(4000 + 1000*i), Participants: int64(3500 + 900*i)})
+	}
+	p, err := Make(bs, []coverage.Milestone{{Date: d, Rate: rate}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rowDataKeys) != len(p.RowData(0)) {
+		t.Fatalf("rowDataKeys has %d fields, RowData %d", len(rowDataKeys), len(p.RowData(0)))
+	}
+	for k := range p.RowData(0) {
+		if !rowDataKeys[k] {
+			t.Fatalf("rowDataKeys lacks %s", k)
+		}
+	}
+	names := []string{"DonVi", "DonViThuong", "TenDonVi", "LoaiDonVi", "MaDonVi", "So", "Ten"}
+	for i := range bs {
+		full := p.RowData(i)
+		for set := 1; set < 1<<len(names); set++ {
+			keys := map[string]bool{}
+			for b, k := range names {
+				if set&(1<<b) != 0 {
+					keys[k] = true
+				}
+			}
+			got, ok := p.RowNames(i, keys)
+			if !ok {
+				t.Fatalf("unit %d: RowNames declines %v", i, keys)
+			}
+			want := map[string]any{}
+			for k, v := range full {
+				if keys[k] {
+					want[k] = v
+				}
+			}
+			if len(got) != len(want) {
+				t.Fatalf("unit %d, keys %v: %v, want %v", i, keys, got, want)
+			}
+			for k, v := range want {
+				if got[k] != v {
+					t.Fatalf("unit %d, keys %v: %v, want %v", i, keys, got, want)
+				}
+			}
+		}
+		for _, k := range []string{"DanSo", "ChiTieu", "TyLe"} {
+			if _, ok := p.RowNames(i, map[string]bool{"DonVi": true, k: true}); ok {
+				t.Errorf("RowNames gives %s", k)
+			}
+		}
+	}
+}

@@ -28,7 +28,9 @@ func isOneLine(s string) bool {
 			}
 			space = true
 			continue
-		case r < utf8.RuneSelf && r > ' ', 0x1EA0 <= r && r <= 0x1EF9:
+		case r < utf8.RuneSelf && r > ' ', 0xC0 <= r && r <= 0x24F, 0x1EA0 <= r && r <= 0x1EF9:
+			// Not white space: ASCII past ' ', Latin-1's letters and
+			// Latin Extended-A and -B (ơ, ư, đ, ă), Vietnamese letters.
 		case unicode.IsSpace(r):
 			return false
 		}

@@ -73,6 +73,25 @@ func CleanTonePlain(s string, style ToneStyle) (string, bool) {
 			if c < ' ' || c == 0x7F {
 				return "", false
 			}
+			if asciiWord(c) {
+				// A run of ASCII letters and digits, taken at once: the
+				// word's last two runes are the run's, or the word's last
+				// and the run's one.
+				if start < 0 {
+					start, r2 = i, 0
+				}
+				j := i + 1
+				for j < len(s) && asciiWord(s[j]) {
+					j++
+				}
+				if j-i >= 2 {
+					r1, r2 = rune(s[j-2]), rune(s[j-1])
+				} else {
+					r1, r2 = r2, r
+				}
+				i = j
+				continue
+			}
 		} else {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			if !plainRune(r) {
@@ -107,6 +126,11 @@ func mayRetone(r1, r2 rune) bool {
 	}
 	return (r1 >= 0xC0 || r1|0x20 == 'o' || r1|0x20 == 'u') &&
 		(r2 >= 0xC0 || r2|0x20 == 'a' || r2|0x20 == 'e' || r2|0x20 == 'y')
+}
+
+// asciiWord is plainWordRune for an ASCII byte.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // plainWordRune is isWordRune for a rune that is ASCII or plain, without

@@ -124,7 +124,7 @@ func (l *layout) centred(p *Page, t ir.Text, f pagespec.Font, cx, y float64) flo
 // baseline y; returns the last baseline and the widest line.
 func (l *layout) centredWrapped(p *Page, t ir.Text, f pagespec.Font, cx, width, y, lh float64) (float64, float64) {
 	size := f.Size
-	lines := l.m.wrap([]ir.Span{{S: t.S, Style: f.Style}}, size, width, width)
+	lines := l.m.wrapCentred(t.S, f.Style, size, width)
 	widest := 0.0
 	for i, ln := range lines {
 		if i > 0 {

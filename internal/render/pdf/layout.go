@@ -78,13 +78,33 @@ type Scratch struct {
 	lineBuf []line
 	allBuf  []piece
 	endsBuf []int
+
+	// centred keeps the lines of the centred texts of the documents
+	// laid out with this Scratch (see wrapCentred); kept is set when
+	// LayoutAllWith was given it, so that they may be read again.
+	centred map[centredKey][]line
+	kept    bool
 }
+
+// centredKey is what the lines of a centred text depend on.
+type centredKey struct {
+	s           string
+	st          ir.Style
+	face        *fonts.Face
+	size, width float64
+}
+
+// maxCentred bounds Scratch.centred: a letter has about ten centred
+// texts, most of them the same in every letter of a merge.
+const maxCentred = 256
 
 // newMetrics measures with the faces doc uses, in sc's scratch arrays
 // (new ones when sc is nil).
 func newMetrics(fam *fonts.Family, doc *ir.Doc, sc *Scratch) (*metrics, error) {
 	if sc == nil {
 		sc = new(Scratch)
+	} else {
+		sc.kept = true
 	}
 	m := &metrics{Scratch: sc}
 	var err error
@@ -185,7 +205,10 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 		s := sp.S
 		for s != "" {
 			if s[0] == ' ' {
-				n := len(s) - len(strings.TrimLeft(s, " "))
+				n := 1 // the run of spaces (a loop: TrimLeft's call cost more)
+				for n < len(s) && s[n] == ' ' {
+					n++
+				}
 				if inWord {
 					if cur.sep == "" {
 						cur.sepSpan, cur.sepOff = int32(k), int32(len(sp.S)-len(s))
@@ -230,6 +253,26 @@ func (m *metrics) words(spans []ir.Span, size float64) []word {
 func (m *metrics) wrap(spans []ir.Span, size, first, rest float64) []line {
 	lines, _, _ := m.wrapInto(nil, nil, nil, spans, size, first, rest)
 	return lines
+}
+
+// wrapCentred is wrap of the text s, in style st, that its caller only
+// reads: with a Scratch kept from one document to the next, text met
+// before (the issuer's name, the place and date, the signature in every
+// letter of a merge) takes the lines wrapped then, which are the same.
+func (m *metrics) wrapCentred(s string, st ir.Style, size, width float64) []line {
+	if m.Scratch == nil || !m.kept {
+		return m.wrap([]ir.Span{{S: s, Style: st}}, size, width, width)
+	}
+	k := centredKey{s, st, m.faces[st], size, width}
+	if ls, ok := m.centred[k]; ok {
+		return ls
+	}
+	ls := m.wrap([]ir.Span{{S: s, Style: st}}, size, width, width)
+	if m.centred == nil || len(m.centred) >= maxCentred {
+		m.centred = make(map[centredKey][]line, 16)
+	}
+	m.centred[k] = ls
+	return ls
 }
 
 // wrapScratch is wrap into m's scratch arrays: the lines are valid until

@@ -201,3 +201,45 @@ func TestLayoutRefusesTallSignature(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestWrapCentredLikeWrap checks the lines a kept Scratch gives again for
+// a centred text against wrap's, in a mixed order of texts, styles, sizes
+// and widths, including a wrap of the same text that breaks differently.
+func TestWrapCentredLikeWrap(t *testing.T) {
+	m := testMetrics(t)
+	m.kept = true
+	fresh := testMetrics(t)
+	texts := []string{"ỦY BAN NHÂN DÂN", "V/v giao chỉ tiêu phát triển người tham gia bảo hiểm y tế năm 2019 đối với phường Số 1",
+		"Cái Răng, ngày 15 tháng 01 năm 2019", ""}
+	for i := range 300 {
+		s := texts[i%len(texts)]
+		st := ir.Style(i / 3 % 4)
+		size := []float64{12, 13, 14}[i/5%3]
+		width := []float64{40, 70, 160, 0}[i/7%4]
+		got := m.wrapCentred(s, st, size, width)
+		want := fresh.wrap([]ir.Span{{S: s, Style: st}}, size, width, width)
+		if !equalLines(got, want) {
+			t.Fatalf("wrapCentred(%q, %d, %v, %v) = %v, want %v", s, st, size, width, got, want)
+		}
+	}
+	if len(m.centred) == 0 {
+		t.Fatal("nothing kept")
+	}
+}
+
+func equalLines(a, b []line) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].width != b[i].width || a[i].spaces != b[i].spaces || a[i].last != b[i].last || len(a[i].pieces) != len(b[i].pieces) {
+			return false
+		}
+		for j := range a[i].pieces {
+			if a[i].pieces[j] != b[i].pieces[j] {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -4220,7 +4220,9 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	// bhytdoc: appended, not formatted: some forty objects a document.
+	var b [24]byte
+	f.outBytes(append(strconv.AppendInt(b[:0], int64(f.n), 10), " 0 obj"...))
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -5607,7 +5609,7 @@ func (f *Fpdf) putheader() {
 	if f.objectStreams() {
 		v = max(v, pdfVers1_5) // bhytdoc: SetObjectStreams
 	}
-	f.outf("%%PDF-%s", v)
+	f.out("%PDF-" + v.String()) // bhytdoc: not through fmt
 	f.out("%µ¶")
 }
 
