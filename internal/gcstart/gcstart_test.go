@@ -52,19 +52,26 @@ func TestDeferFirstGC(t *testing.T) {
 	t.Errorf("after collecting: GOGC %d, limit %d; want %d and %d restored", p, l, percent, limit)
 }
 
-// TestOwnLimitKept: a command that sets its own soft limit before the
-// first collection (join, merge) keeps it; the percentage comes back.
-func TestOwnLimitKept(t *testing.T) {
+// deferFromDefaults runs deferFirstGC from GOGC=100 and no soft limit,
+// and puts the test binary's settings back when t ends.
+func deferFromDefaults(t *testing.T) {
+	t.Helper()
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		t.Skip("GOGC or GOMEMLIMIT set")
 	}
 	percent := debug.SetGCPercent(100)
 	limit := debug.SetMemoryLimit(-1)
-	defer func() {
+	t.Cleanup(func() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
-	}()
+	})
 	deferFirstGC()
+}
+
+// TestOwnLimitKept: a command that sets its own soft limit before the
+// first collection (join, merge) keeps it; the percentage comes back.
+func TestOwnLimitKept(t *testing.T) {
+	deferFromDefaults(t)
 	const own = 300 << 20
 	debug.SetMemoryLimit(own)
 	deadline := time.Now().Add(10 * time.Second)
@@ -86,16 +93,7 @@ func TestOwnLimitKept(t *testing.T) {
 // TestOwnPercentKept: a command that sets its own GC percentage before
 // the first collection (merge's 400) keeps it.
 func TestOwnPercentKept(t *testing.T) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		t.Skip("GOGC or GOMEMLIMIT set")
-	}
-	percent := debug.SetGCPercent(100)
-	limit := debug.SetMemoryLimit(-1)
-	defer func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}()
-	deferFirstGC()
+	deferFromDefaults(t)
 	const own = 400
 	debug.SetGCPercent(own)
 	deadline := time.Now().Add(10 * time.Second)
