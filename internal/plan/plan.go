@@ -208,6 +208,31 @@ func (p *Plan) RowData(i int) map[string]any {
 		goals[k] = map[string]any{"Ngay": g.Ngay, "Nhan": g.Nhan, "TyLe": g.TyLe,
 			"SoNguoi": g.SoNguoi, "DanSo": g.DanSo, "PhatTrienMoi": g.PhatTrienMoi}
 	}
+	return rowFields(&c, goals)
+}
+
+// RowNames is RowData(i) with the fields in keys only, or ok == false when
+// keys ask for what the unit must reach (ChiTieu, PhatTrienMoi): what a
+// file name template reads of each letter (--name '{{.DonVi}}') without
+// working out the unit's share of every milestone.
+func (p *Plan) RowNames(i int, keys map[string]bool) (d map[string]any, ok bool) {
+	if keys["ChiTieu"] || keys["PhatTrienMoi"] {
+		return nil, false
+	}
+	// A share of no milestones: the unit's names and counts, no goals.
+	var c templates.CongVanXa
+	c.SetShare(coverage.SharesOf(&coverage.Table{Rows: p.planned.Rows[i : i+1]}, nil)[0])
+	d = make(map[string]any, len(keys))
+	for k, v := range rowFields(&c, nil) {
+		if keys[k] {
+			d[k] = v
+		}
+	}
+	return d, true
+}
+
+// rowFields are RowData's fields of c, with goals as ChiTieu.
+func rowFields(c *templates.CongVanXa, goals []any) map[string]any {
 	return map[string]any{
 		"DonVi": c.DonVi, "DonViThuong": c.DonViThuong, "TenDonVi": c.TenDonVi,
 		"LoaiDonVi": c.LoaiDonVi, "MaDonVi": c.MaDonVi, "DanSo": c.DanSo,
@@ -215,43 +240,6 @@ func (p *Plan) RowData(i int) map[string]any {
 		"ChiTieu": goals, "PhatTrienMoi": c.PhatTrienMoi,
 	}
 }
-
-// nameKeys are the fields of RowData that name the unit: RowNames gives
-// them without working out its share.
-var nameKeys = map[string]bool{"DonVi": true, "DonViThuong": true, "TenDonVi": true, "LoaiDonVi": true, "MaDonVi": true}
-
-// RowNames is RowData(i) with the fields in keys only, or ok == false when
-// keys ask for more than the unit's names: what a file name template
-// reads of each letter (--name '{{.DonVi}}'), without the share's figures.
-func (p *Plan) RowNames(i int, keys map[string]bool) (d map[string]any, ok bool) {
-	for k := range keys {
-		if _, share := rowDataKeys[k]; share && !nameKeys[k] {
-			return nil, false
-		}
-	}
-	u := p.planned.Rows[i].Unit
-	name := u.Label() // as coverage.SharesOf names it
-	d = make(map[string]any, len(keys))
-	for k := range keys {
-		switch k {
-		case "DonVi":
-			d[k] = name
-		case "DonViThuong":
-			d[k] = coverage.InText(name)
-		case "TenDonVi":
-			d[k] = u.Name
-		case "LoaiDonVi":
-			d[k] = u.Kind.String()
-		case "MaDonVi":
-			d[k] = u.Code
-		}
-	}
-	return d, true
-}
-
-// rowDataKeys are RowData's fields.
-var rowDataKeys = map[string]bool{"DonVi": true, "DonViThuong": true, "TenDonVi": true, "LoaiDonVi": true, "MaDonVi": true,
-	"DanSo": true, "DaThamGia": true, "ChuaThamGia": true, "TyLe": true, "ChiTieu": true, "PhatTrienMoi": true}
 
 // share is unit i's share of the plan (see coverage.SharesOf).
 func (p *Plan) share(i int) coverage.Share {
