@@ -1,7 +1,7 @@
 // Package bridge lends sibling packages of the module functions of
-// package bhytdoc (and one of package templates) that are no part of its public API: the pieces package
-// markdown builds its source form from, and the check a batch runs before
-// writing anything. An internal package cannot name bhytdoc's types
+// package bhytdoc (and one of package templates) that are no part of its
+// public API: the pieces package markdown builds its source form from,
+// and the check a batch runs before writing anything. An internal package cannot name bhytdoc's types
 // without an import cycle, so each function is held as an any that
 // bhytdoc sets in its init, and a user asserts it to the type its comment
 // gives, once, in a package-level variable. Importing bhytdoc runs that
