@@ -4,9 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bhytdoc/bhytdoc/internal/ostest"
 )
 
 // A byte-order mark at the start of a source is not content.
@@ -117,9 +118,7 @@ func TestFilesInsideRoot(t *testing.T) {
 // opening a FIFO blocks, reading /dev/zero never ends.
 func TestFilesRegularOnly(t *testing.T) {
 	dir := sourceDir(t, "fifo.yaml", "")
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644); err != nil {
-		t.Skip("no FIFO:", err)
-	}
+	ostest.FIFO(t, filepath.Join(dir, "fifo.yaml"), 0o644)
 	done := make(chan error, 1)
 	go func() { done <- parseRoot(t, dir) }()
 	select {

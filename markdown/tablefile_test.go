@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
 	"github.com/bhytdoc/bhytdoc/coverage"
+	"github.com/bhytdoc/bhytdoc/internal/ostest"
 	"github.com/bhytdoc/bhytdoc/markdown"
 )
 
@@ -280,7 +280,7 @@ func TestAnnexTableFilesHostile(t *testing.T) {
 	}
 
 	dir = t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "units.csv"), 0o644); err == nil {
+	if err := ostest.Mkfifo(filepath.Join(dir, "units.csv"), 0o644); err == nil {
 		writeTableSource(t, dir, "  - file: units.csv\n    title: A\n")
 		done := make(chan error, 1)
 		go func() { _, err := parseTables(t, dir); done <- err }()

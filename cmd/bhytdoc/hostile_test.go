@@ -15,6 +15,7 @@ import (
 
 	"github.com/bhytdoc/bhytdoc/batch"
 	"github.com/bhytdoc/bhytdoc/internal/guard"
+	"github.com/bhytdoc/bhytdoc/internal/ostest"
 )
 
 // hostile is one hostile input of issue 8: the command line and what must
@@ -119,10 +120,7 @@ func source(t *testing.T, dir, name, extra string) string {
 
 func mkfifo(t *testing.T, path string) string {
 	t.Helper()
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Skip("no FIFO:", err)
-	}
-	return path
+	return ostest.FIFO(t, path, 0o644)
 }
 
 func noFile(paths ...string) func(t *testing.T, dir string) {
@@ -600,9 +598,12 @@ func hiddenBook(t *testing.T, dir string) string {
 
 // interrupted is a merge into -o, --zip and --combined that receives sig
 // after three letters: nothing of the run is left, temporaries included.
-func interrupted(name string, sig syscall.Signal, code int) hostile {
+func interrupted(name string, sig os.Signal, code int) hostile {
 	return hostile{name: "merge interrupted by " + name, code: code,
 		setup: func(t *testing.T, dir string) []string {
+			if !ostest.CanSignal() {
+				t.Skip("a process cannot signal itself here")
+			}
 			var rs []map[string]any
 			for i := range 200 {
 				rs = append(rs, map[string]any{"Ten": fmt.Sprintf("Xã %d", i+1)})
@@ -611,7 +612,7 @@ func interrupted(name string, sig syscall.Signal, code int) hostile {
 			n := 0
 			mergeProgress = func(batch.Progress) {
 				if n++; n == 3 {
-					syscall.Kill(os.Getpid(), sig)
+					ostest.Signal(sig)
 				}
 			}
 			t.Cleanup(func() { mergeProgress = nil })

@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/bhytdoc/bhytdoc/bhytdoc"
+	"github.com/bhytdoc/bhytdoc/internal/ostest"
 	"github.com/bhytdoc/bhytdoc/internal/signtest"
 )
 
@@ -134,9 +134,7 @@ func TestSignRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	fifo := filepath.Join(f.dir, "letter.fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	ostest.FIFO(t, fifo, 0o600)
 	out := filepath.Join(f.dir, "out", "signed.pdf")
 	for _, c := range []struct {
 		name string

@@ -8,9 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/bhytdoc/bhytdoc/internal/ostest"
 )
 
 func TestWrite(t *testing.T) {
@@ -128,9 +129,7 @@ func TestNonRegularTargets(t *testing.T) {
 	dir := t.TempDir()
 	os.Symlink("/proc/self/fd/1", filepath.Join(dir, "out.pdf"))
 	os.Symlink("/dev/null", filepath.Join(dir, "null.pdf"))
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.pdf"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ostest.FIFO(t, filepath.Join(dir, "fifo.pdf"), 0o644)
 	for _, n := range []string{"out.pdf", "null.pdf", "fifo.pdf"} {
 		if _, err := Write(dir, n, []byte("x")); err == nil || !strings.Contains(err.Error(), "an output replaces only a regular file") {
 			t.Errorf("%s: %v", n, err)
@@ -315,15 +314,14 @@ func benchSet(b *testing.B, async bool) {
 				b.Fatal(err)
 			}
 		}
-		var r0, r1 syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &r0)
+		c0, _ := ostest.CPUTime()
 		t := time.Now()
 		if _, err := s.Commit(); err != nil {
 			b.Fatal(err)
 		}
 		commit += time.Since(t)
-		syscall.Getrusage(syscall.RUSAGE_SELF, &r1)
-		cpu += time.Duration(r1.Utime.Nano() + r1.Stime.Nano() - r0.Utime.Nano() - r0.Stime.Nano())
+		c1, _ := ostest.CPUTime()
+		cpu += c1 - c0
 	}
 	b.ReportMetric(float64(commit.Milliseconds())/float64(b.N), "commit-ms")
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "commit-cpu-ms")
