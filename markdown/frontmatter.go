@@ -262,6 +262,14 @@ func (d *fmDecoder) str(n *yaml.Node, where, field string, dst *string) {
 	}
 }
 
+// whole is str for a whole number.
+func (d *fmDecoder) whole(n *yaml.Node, where, field string, dst *int) {
+	if i, ok := d.integer(n, where); ok {
+		*dst = i
+		d.mark(field, n)
+	}
+}
+
 func (d *fmDecoder) integer(n *yaml.Node, where string) (int, bool) {
 	if d.alias(n, where) {
 		return 0, false
@@ -386,10 +394,7 @@ var mainFields = map[string]docField{
 	},
 	"issuer": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.issuer(v, "issuer", "Issuer", &doc.Issuer) },
 	"number": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
-		if i, ok := d.integer(v, "number"); ok {
-			doc.Number = i
-			d.mark("Number", v)
-		}
+		d.whole(v, "number", "Number", &doc.Number)
 	},
 	"drafting_unit": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
 		d.str(v, "drafting_unit", "DraftingUnit", &doc.DraftingUnit)
@@ -432,10 +437,7 @@ var mainFields = map[string]docField{
 		d.texts(v, "contact", "Contact", &doc.Contact)
 	},
 	"print_copies": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) {
-		if i, ok := d.integer(v, "print_copies"); ok {
-			doc.IssuedCopies = i
-			d.mark("IssuedCopies", v)
-		}
+		d.whole(v, "print_copies", "IssuedCopies", &doc.IssuedCopies)
 	},
 	"esign":  func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { doc.ESign = d.esign(v) },
 	"issues": func(d *fmDecoder, doc *bhytdoc.Document, v *yaml.Node) { d.issues(v, doc) },
@@ -877,13 +879,8 @@ func (d *fmDecoder) copyBlock(n *yaml.Node) *bhytdoc.Copy {
 				c.Form = f
 			}
 		},
-		"issuer": func(v *yaml.Node) { d.issuer(v, "copy.issuer", "Copy.Issuer", &c.Issuer) },
-		"number": func(v *yaml.Node) {
-			if i, ok := d.integer(v, "copy.number"); ok {
-				c.Number = i
-				d.mark("Copy.Number", v)
-			}
-		},
+		"issuer":    func(v *yaml.Node) { d.issuer(v, "copy.issuer", "Copy.Issuer", &c.Issuer) },
+		"number":    func(v *yaml.Node) { d.whole(v, "copy.number", "Copy.Number", &c.Number) },
 		"place":     func(v *yaml.Node) { d.str(v, "copy.place", "Copy.Place", &c.Place) },
 		"date":      func(v *yaml.Node) { d.date(v, "copy.date", "Copy.Date", &c.Date) },
 		"signature": func(v *yaml.Node) { c.Signature = d.signatureAt(v, "copy.signature", "Copy.Signature") },

@@ -101,16 +101,11 @@ var specialFields = map[string]docField{
 			"honorific":    func(v *yaml.Node) { d.str(v, "leave.honorific", "Leave.Honorific", &t.Honorific) },
 			"person":       func(v *yaml.Node) { d.str(v, "leave.person", "Leave.Person", &t.Person) },
 			"position":     func(v *yaml.Node) { d.str(v, "leave.position", "Leave.Position", &t.Position) },
-			"days": func(v *yaml.Node) {
-				if i, ok := d.integer(v, "leave.days"); ok {
-					t.Days = i
-					d.mark("Leave.Days", v)
-				}
-			},
-			"from":      func(v *yaml.Node) { d.date(v, "leave.from", "Leave.From", &t.From) },
-			"to":        func(v *yaml.Node) { d.date(v, "leave.to", "Leave.To", &t.To) },
-			"where":     func(v *yaml.Node) { d.str(v, "leave.where", "Leave.Where", &t.Where) },
-			"counts_as": func(v *yaml.Node) { d.str(v, "leave.counts_as", "Leave.CountsAs", &t.CountsAs) },
+			"days":         func(v *yaml.Node) { d.whole(v, "leave.days", "Leave.Days", &t.Days) },
+			"from":         func(v *yaml.Node) { d.date(v, "leave.from", "Leave.From", &t.From) },
+			"to":           func(v *yaml.Node) { d.date(v, "leave.to", "Leave.To", &t.To) },
+			"where":        func(v *yaml.Node) { d.str(v, "leave.where", "Leave.Where", &t.Where) },
+			"counts_as":    func(v *yaml.Node) { d.str(v, "leave.counts_as", "Leave.CountsAs", &t.CountsAs) },
 			"confirmation": func(v *yaml.Node) {
 				if b, ok := d.boolean(v, "leave.confirmation"); ok {
 					t.Confirmation = b
