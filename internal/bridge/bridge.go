@@ -1,13 +1,13 @@
 // Package bridge lends sibling packages of the module functions of
 // package bhytdoc (and one of package templates) that are no part of its
 // public API: the pieces package markdown builds its source form from,
-// and the check a batch runs before writing anything. An internal package cannot name bhytdoc's types
-// without an import cycle, so each function is held as an any that
-// bhytdoc sets in its init, and a user asserts it to the type its comment
-// gives, once, in a package-level variable. Importing bhytdoc runs that
-// init first, so the assertion always sees the function; a wrong type
-// panics when the user's package is initialised, which any of its tests
-// shows.
+// and the check a batch runs before writing anything. An internal
+// package cannot name bhytdoc's types without an import cycle, so each
+// function is held as an any that bhytdoc sets in its init, and a user
+// asserts it to the type its comment gives, once, in a package-level
+// variable. Importing bhytdoc runs that init first, so the assertion
+// always sees the function; a wrong type panics when the user's package
+// is initialised, which any of its tests shows.
 //
 // This is the pattern the standard library uses between a package and
 // its internal helpers (net/http and its internal packages, os and
