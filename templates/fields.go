@@ -181,12 +181,11 @@ func (c *checker) object(fs []Field, m map[string]any, path string) map[string]a
 		}
 	}
 	var unknown []string
-	for k, v := range m {
-		if given == found {
-			break
-		}
-		if v != nil && !slices.ContainsFunc(fs, func(f Field) bool { return f.Name == k }) {
-			unknown = append(unknown, k)
+	if given != found {
+		for k, v := range m {
+			if v != nil && !slices.ContainsFunc(fs, func(f Field) bool { return f.Name == k }) {
+				unknown = append(unknown, k)
+			}
 		}
 	}
 	if unknown != nil {

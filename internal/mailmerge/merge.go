@@ -131,12 +131,13 @@ func New(ctx context.Context, t *rows.Table, o Options) (*Merge, error) {
 		m.declared[f.Name] = true
 		m.names = append(m.names, f.Name)
 	}
-	for _, k := range NameFields(o.Name) {
+	nameFields := NameFields(o.Name)
+	for _, k := range nameFields {
 		m.extraOK[k] = true
 	}
 	if nameReads(o.Name) {
 		m.nameKeys = map[string]bool{}
-		for _, k := range NameFields(o.Name) {
+		for _, k := range nameFields {
 			m.nameKeys[k] = true
 		}
 	}
