@@ -307,21 +307,22 @@ func (b *Book) Close() (err error) {
 }
 
 // object writes body as the next object and returns its number.
-func (b *Book) object(body string) int {
-	b.n++
-	b.offsets = append(b.offsets, b.w.n)
-	fmt.Fprintf(b.w, "%d 0 obj\n%s\nendobj\n", b.n, body)
-	return b.n
-}
+func (b *Book) object(body string) int { return b.objectBytes([]byte(body)) }
 
-// objectBytes is object for a body in bytes, without fmt.
+// objectBytes is object for a body in bytes.
 func (b *Book) objectBytes(body []byte) int {
 	b.n++
 	b.offsets = append(b.offsets, b.w.n)
-	b.w.Write(append(strconv.AppendInt(b.scratch[:0], int64(b.n), 10), " 0 obj\n"...))
+	b.objHeader(b.n)
 	b.w.Write(body)
 	b.w.Write([]byte("\nendobj\n"))
 	return b.n
+}
+
+// objHeader writes object n's first line, "n 0 obj", without fmt.
+func (b *Book) objHeader(n int) {
+	b.scratch = append(strconv.AppendInt(b.scratch[:0], int64(n), 10), " 0 obj\n"...)
+	b.w.Write(b.scratch)
 }
 
 // xrefLine sets line, a cross-reference entry "0000000000 00000 n \n",
@@ -583,7 +584,7 @@ func (b *Book) writeObjects(data []byte, objs []chunkObj, renum map[int]int) err
 		default:
 			return fmt.Errorf("pdf: internal error: object %d written out of order", n)
 		}
-		b.w.Write(append(strconv.AppendInt(b.scratch[:0], int64(n), 10), " 0 obj\n"...))
+		b.objHeader(n)
 		b.w.Write(dict)
 		b.w.Write(data[o.dictEnd:o.end])
 	}
