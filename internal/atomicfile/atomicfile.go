@@ -83,6 +83,12 @@ func CleanStale(dir string, cutoff time.Time) {
 	}
 }
 
+// createTemp creates a temporary file for name in dir, named as isTemp
+// recognises: ".NAME.bhytdoc-tmp-*".
+func createTemp(dir, name string) (*os.File, error) {
+	return os.CreateTemp(dir, "."+name+tmpMark+"*")
+}
+
 func isTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, tmpMark)
 }
@@ -100,13 +106,16 @@ func (s *Set) Add(name string, data []byte) error {
 // AddFunc is Add of what write writes, so that a large file is never
 // held whole in memory: it goes to the temporary file as it is made.
 func (s *Set) AddFunc(name string, write func(io.Writer) error) error {
-	return s.add(name, func(f *os.File) error {
-		bw := bufio.NewWriterSize(f, 32<<10)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
+	return s.add(name, func(f *os.File) error { return writeBuffered(f, write) })
+}
+
+// writeBuffered has write write to f through a buffer, which it flushes.
+func writeBuffered(f *os.File, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, 32<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // AddFuncs is AddFunc of several files written at once, each by its own
@@ -136,12 +145,7 @@ func (s *Set) AddFuncs(names []string, writes []func(io.Writer) error) (err erro
 	var wg sync.WaitGroup
 	for i, f := range files {
 		wg.Go(func() {
-			bw := bufio.NewWriterSize(f, 32<<10)
-			err := writes[i](bw)
-			if err == nil {
-				err = bw.Flush()
-			}
-			errs[i] = s.finish(f, names[i], err)
+			errs[i] = s.finish(f, names[i], writeBuffered(f, writes[i]))
 		})
 	}
 	wg.Wait()
@@ -210,7 +214,7 @@ func (b *background) work(jobs <-chan asyncJob) {
 		if b.failed() != nil {
 			continue // drained; the set is being aborted
 		}
-		f, err := os.CreateTemp(b.dir, "."+j.name+tmpMark+"*")
+		f, err := createTemp(b.dir, j.name)
 		if err == nil {
 			b.mu.Lock()
 			b.tmps[j.i] = f.Name()
@@ -283,7 +287,7 @@ func (s *Set) create(name string) (*os.File, error) {
 	if err := s.check(name); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(s.dir, "."+name+tmpMark+"*")
+	f, err := createTemp(s.dir, name)
 	if err != nil {
 		return nil, err
 	}
@@ -481,7 +485,7 @@ func Create(path string) (*File, error) {
 		return nil, err
 	}
 	CleanStale(dir, time.Now().Add(-StaleAfter))
-	f, err := os.CreateTemp(dir, "."+name+tmpMark+"*")
+	f, err := createTemp(dir, name)
 	if err != nil {
 		return nil, err
 	}
