@@ -128,19 +128,19 @@ func mayRetone(r1, r2 rune) bool {
 		(r2 >= 0xC0 || r2|0x20 == 'a' || r2|0x20 == 'e' || r2|0x20 == 'y')
 }
 
-// asciiWord is plainWordRune for an ASCII byte.
-func asciiWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
 // plainWordRune is isWordRune for a rune that is ASCII or plain, without
 // the calls into package unicode: of the plain runes that are not ASCII,
 // the letters are Latin-1's ª µ º and À–ɏ but × and ÷, and the
 // Vietnamese letters. TestPlainWordRune checks it against isWordRune.
 func plainWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord(byte(r))
 	}
 	return 0xC0 <= r && r <= 0x24F && r != 0xD7 && r != 0xF7 || 0x1EA0 <= r && r <= 0x1EF9 ||
 		r == 0xAA || r == 0xB5 || r == 0xBA
+}
+
+// asciiWord is plainWordRune for an ASCII byte: a letter or a digit.
+func asciiWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
